@@ -1,0 +1,55 @@
+# citypeers: `make demo` serves the demo, `make test` runs lint and the whole suite.
+# Every target installs what it needs first, from the lock files, and is safe to run again.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PO_FILES := $(wildcard src/citypeers/locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: demo test lint format bench install browser messages clean
+
+demo: install
+	SECURE_HTTPS=false $(BIN)/citypeers demo
+	@echo "citypeers is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
+	SECURE_HTTPS=false $(BIN)/citypeers serve --host $(HOST) --port $(PORT) --with-worker
+
+test: install browser
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python benchmarks/http_throughput.py
+
+install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv sync --frozen --inexact --quiet
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+%.mo: %.po $(VENV)/.synced
+	$(BIN)/python -m citypeers compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+
+# Browser tests drive Debian's Chromium; install it where it is missing and apt can.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing and apt-get unusable: browser tests will be skipped"; fi; }
+
+clean:
+	rm -rf $(VENV) node_modules var/static

@@ -1,0 +1,101 @@
+"""The `citypeers` console command: serve, worker, demo and Django's management commands.
+
+citypeers serve [--host H] [--port P] [--workers N] [--with-worker]
+citypeers worker            run background tasks (django-tasks database backend)
+citypeers demo              migrate, load places and demo data (idempotent)
+citypeers migrate           migrate and create the cache table
+citypeers check [--deploy], citypeers createsuperuser, and any other management command
+"""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+
+
+def _setup_django() -> None:
+    """Load settings; a configuration problem ends here with one line naming it."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        print(f"citypeers: configuration error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _manage(*args: str) -> None:
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+def migrate() -> None:
+    _manage("migrate", "--no-input", "--verbosity", "1")
+    _manage("createcachetable")
+
+
+def serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="citypeers serve", description="Serve with gunicorn.")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
+    parser.add_argument(
+        "--with-worker", action="store_true", help="also run one background-task worker"
+    )
+    options = parser.parse_args(argv)
+    _manage("check")
+    _manage("collectstatic", "--no-input", "--verbosity", "0")
+    gunicorn = [
+        sys.executable, "-m", "gunicorn", "citypeers.wsgi:application",
+        "--bind", f"{options.host}:{options.port}",
+        "--workers", str(options.workers),
+        "--access-logfile", "-",
+        "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+    ]  # fmt: skip
+    worker = None
+    if options.with_worker:
+        worker = subprocess.Popen([sys.executable, "-m", "citypeers", "worker"])
+    server = subprocess.Popen(gunicorn)  # noqa: S603
+
+    def stop(signum, _frame):
+        server.send_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        return server.wait()
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=30)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(__doc__)
+        return 0
+    command, rest = argv[0], argv[1:]
+    _setup_django()
+    if command == "serve":
+        return serve(rest)
+    if command == "migrate" and not rest:
+        migrate()
+    elif command == "worker":
+        _manage("db_worker", *rest)
+    elif command == "demo":
+        migrate()
+        _manage("demo", *rest)
+    else:
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["citypeers", command, *rest])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+"""Errors a person can cause; views turn them into a message at the field or form."""
+
+
+class CitypeersError(Exception):
+    """Base for errors with a translatable message meant for the person who caused them."""
+
+    def __init__(self, message, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class MembershipError(CitypeersError):
+    pass
+
+
+class PlaceError(CitypeersError):
+    pass

@@ -1,0 +1,75 @@
+"""Small helpers every view uses: permission checks, errors onto forms, exports, paging."""
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+import tablib
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+
+from citypeers.core.errors import CitypeersError
+
+EXPORT_FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+def permission_required(perm: str, get_object: Callable | None = None):
+    """Anonymous people go to the log-in page; signed-in people without the right get 403.
+
+    The object the permission is checked on is passed to the view as `obj`.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs):
+            obj = get_object(**kwargs) if get_object else None
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(perm, obj):
+                raise PermissionDenied
+            if get_object:
+                kwargs["obj"] = obj
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def add_error_to_form(form, error: CitypeersError) -> None:
+    """Shows a service's refusal at the field it is about, or at the top of the form."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
+
+
+def paginate(request: HttpRequest, items, *, per_page: int = 25) -> Page:
+    """The requested page; a page number out of range or mistyped gives the nearest page."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def query_without_page(request: HttpRequest) -> str:
+    """The current filters as a query string, for links to other pages of the same list."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def export_response(
+    *, headers: list[str], rows: Iterable[Iterable], filename: str, export_format: str
+) -> HttpResponse:
+    dataset = tablib.Dataset(*[list(row) for row in rows], headers=headers)
+    response = HttpResponse(
+        dataset.export(export_format), content_type=EXPORT_FORMATS[export_format]
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
+    return response
+
+
+def requested_export(request: HttpRequest) -> str | None:
+    value = request.GET.get("export")
+    return value if value in EXPORT_FORMATS else None

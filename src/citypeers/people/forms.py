@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citypeers.people.models import User, spoken_language_choices
+
+
+class SignupForm(forms.Form):
+    """Extra fields allauth's sign-up form asks for (allauth adds e-mail and passwords)."""
+
+    display_name = forms.CharField(
+        label=_("Name"), max_length=150, help_text=_("How other people see you.")
+    )
+
+    field_order = ["display_name", "email", "password1", "password2"]
+
+    def signup(self, request, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"]
+        user.save(update_fields=["display_name"])
+
+
+class ProfileForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        required=False,
+        choices=spoken_language_choices,
+        help_text=_(
+            "Languages you can take part in a visit in. Hold Ctrl (or Cmd) to pick several."
+        ),
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "country", "time_zone", "languages", "organisation"]

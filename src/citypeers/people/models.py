@@ -1,0 +1,122 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from timezone_field import TimeZoneField
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        fields.setdefault("is_staff", False)
+        fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **fields)
+
+
+def spoken_language_choices() -> list[tuple[str, str]]:
+    """Every language Django knows, by its own name; people list those they can work in."""
+    return sorted(
+        ((code, _(name)) for code, name in settings.ALL_LANGUAGES if "-" not in code),
+        key=lambda choice: str(choice[1]),
+    )
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person: logs in with an e-mail address; roles come from memberships, not flags."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(
+        _("name"), max_length=150, blank=True, help_text=_("How other people see you.")
+    )
+    languages = models.JSONField(
+        _("languages spoken"),
+        default=list,
+        blank=True,
+        help_text=_("Languages you can take part in a visit in."),
+    )
+    time_zone = TimeZoneField(
+        _("time zone"), default="Europe/Brussels", help_text=_("Times are shown in this zone.")
+    )
+    country = CountryField(_("country"), blank=True)
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    is_staff = models.BooleanField(
+        _("staff"), default=False, help_text=_("Can use the admin site and the staff pages.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        ordering = ["display_name", "email"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    def get_full_name(self) -> str:
+        return str(self)
+
+    def get_short_name(self) -> str:
+        return str(self)
+
+
+class Organisation(models.Model):
+    class Type(models.TextChoices):
+        LOCAL_AUTHORITY = "local", _("Local authority")
+        REGIONAL_AUTHORITY = "regional", _("Regional authority")
+        NATIONAL_AUTHORITY = "national", _("National authority")
+        HERITAGE = "heritage", _("Heritage organisation")
+        CIVIL_SOCIETY = "civil", _("Civil-society organisation")
+        UNIVERSITY = "university", _("University")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    place = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "place"], name="organisation_unique_per_place")
+        ]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name

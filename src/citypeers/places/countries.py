@@ -1,0 +1,49 @@
+"""The countries programmes draw on, and which of them are EU members.
+
+Plain data (no Django imports) so settings can restrict django-countries to this list.
+"""
+
+EU_MEMBERS = frozenset(
+    {
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+    }
+)
+# The EEA beyond the EU, plus Switzerland, which joins most cultural programmes.
+EEA_AND_EFTA = frozenset(["IS", "LI", "NO", "CH"])
+UNITED_KINGDOM = frozenset({"GB"})
+# Candidate and potential candidate countries (Ukraine and Moldova took part in later programmes).
+CANDIDATES = frozenset(["AL", "BA", "GE", "MD", "ME", "MK", "RS", "TR", "UA", "XK"])
+# Eastern and southern neighbours and the European micro-states.
+NEIGHBOURS = frozenset(["AM", "AZ", "AD", "MC", "SM", "VA", "TN", "IL"])
+
+PROGRAMME_COUNTRIES = sorted(EU_MEMBERS | EEA_AND_EFTA | UNITED_KINGDOM | CANDIDATES | NEIGHBOURS)
+
+
+def is_eu_member(country_code: str) -> bool:
+    return country_code.upper() in EU_MEMBERS

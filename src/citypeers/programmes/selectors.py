@@ -1,0 +1,37 @@
+from django.db.models import Count, Prefetch, QuerySet
+
+from citypeers.programmes.models import Membership, Programme, Role, Visit
+
+
+def programmes_list() -> QuerySet[Programme]:
+    return Programme.objects.annotate(visit_count=Count("visits", distinct=True)).prefetch_related(
+        "themes"
+    )
+
+
+def programme_detail(*, slug: str) -> Programme:
+    visits = Visit.objects.select_related("host_place").prefetch_related("themes")
+    coordinators = Membership.objects.filter(role=Role.COORDINATOR, visit=None).select_related(
+        "user"
+    )
+    return Programme.objects.prefetch_related(
+        "themes",
+        Prefetch("visits", queryset=visits),
+        Prefetch("memberships", queryset=coordinators, to_attr="coordinator_memberships"),
+    ).get(slug=slug)
+
+
+def programme_members(*, programme: Programme) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(programme=programme)
+        .select_related("user", "user__organisation", "visit")
+        .order_by("role", "visit__title", "user__display_name", "user__email")
+    )
+
+
+def memberships_of(*, user) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("programme", "visit", "visit__host_place")
+        .order_by("-programme__starts_on", "programme__name", "visit__title", "role")
+    )

@@ -1,0 +1,63 @@
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from citypeers.core.audit import log_action
+from citypeers.core.errors import MembershipError
+from citypeers.people.models import User
+from citypeers.programmes.models import Membership, Programme, Role, Visit
+from citypeers.programmes.tasks import notify_membership_added
+
+
+def membership_add(
+    *, programme: Programme, email: str, role: str, visit: Visit | None = None, by
+) -> Membership:
+    """Give a person with an account a role in a programme or one of its visits; tell them."""
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise MembershipError(
+            _("No one has an account with this e-mail address yet. Ask them to sign up first."),
+            field="email",
+        )
+    if visit is not None and visit.programme_id != programme.pk:
+        raise MembershipError(_("This visit belongs to another programme."), field="visit")
+    if Membership.objects.filter(user=user, programme=programme, visit=visit, role=role).exists():
+        raise MembershipError(
+            _("%(person)s already has this role here.") % {"person": user}, field="role"
+        )
+    with transaction.atomic():
+        membership = Membership.objects.create(
+            user=user, programme=programme, visit=visit, role=role
+        )
+        log_action(
+            membership,
+            "membership.added",
+            by=by,
+            changes={"person": user.email, "role": role, "visit": str(visit or "")},
+        )
+        transaction.on_commit(lambda: notify_membership_added.enqueue(membership_id=membership.pk))
+    return membership
+
+
+def membership_remove(*, membership: Membership, by) -> None:
+    """Take a role away; a programme always keeps at least one coordinator."""
+    is_last_coordinator = (
+        membership.role == Role.COORDINATOR
+        and membership.visit_id is None
+        and not Membership.objects.filter(
+            programme=membership.programme_id, role=Role.COORDINATOR, visit=None
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+    if is_last_coordinator:
+        raise MembershipError(
+            _("A programme needs at least one coordinator: add another before removing this one.")
+        )
+    with transaction.atomic():
+        log_action(
+            membership,
+            "membership.removed",
+            by=by,
+            changes={"person": membership.user.email, "role": membership.role},
+        )
+        membership.delete()

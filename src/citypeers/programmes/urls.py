@@ -1,0 +1,14 @@
+from django.urls import path
+
+from citypeers.programmes import views
+
+app_name = "programmes"
+urlpatterns = [
+    path("me/", views.dashboard, name="dashboard"),
+    path("programmes/", views.programme_list, name="list"),
+    path("programmes/<slug:slug>/", views.programme_view, name="detail"),
+    path("programmes/<slug:slug>/members/", views.members, name="members"),
+    path(
+        "programmes/<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"
+    ),
+]

@@ -1,0 +1,101 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from citypeers.core.errors import MembershipError
+from citypeers.core.http import (
+    add_error_to_form,
+    export_response,
+    paginate,
+    permission_required,
+    requested_export,
+)
+from citypeers.programmes.forms import MembershipAddForm
+from citypeers.programmes.models import Membership, Programme
+from citypeers.programmes.selectors import (
+    memberships_of,
+    programme_detail,
+    programme_members,
+    programmes_list,
+)
+from citypeers.programmes.services import membership_add, membership_remove
+
+
+def _programme(*, slug: str, **_kwargs) -> Programme:
+    return get_object_or_404(Programme, slug=slug)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """A signed-in person's page: their roles in programmes and visits."""
+    return render(
+        request, "programmes/dashboard.html", {"memberships": memberships_of(user=request.user)}
+    )
+
+
+def programme_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, programmes_list(), per_page=20)
+    return render(request, "programmes/list.html", {"page": page})
+
+
+def programme_view(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        programme = programme_detail(slug=slug)
+    except Programme.DoesNotExist:
+        raise Http404 from None
+    can_manage = request.user.has_perm("programmes.manage_members", programme)
+    return render(
+        request, "programmes/detail.html", {"programme": programme, "can_manage": can_manage}
+    )
+
+
+@permission_required("programmes.manage_members", _programme)
+def members(request: HttpRequest, slug: str, obj: Programme) -> HttpResponse:
+    memberships = programme_members(programme=obj)
+    if export_format := requested_export(request):
+        return export_response(
+            headers=[_("Name"), _("E-mail address"), _("Organisation"), _("Role"), _("Visit")],
+            rows=(
+                (
+                    m.user.display_name,
+                    m.user.email,
+                    m.user.organisation or "",
+                    m.get_role_display(),
+                    m.visit or _("The whole programme"),
+                )
+                for m in memberships
+            ),
+            filename=f"{obj.slug}-members",
+            export_format=export_format,
+        )
+    form = MembershipAddForm(request.POST or None, programme=obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = membership_add(programme=obj, by=request.user, **form.cleaned_data)
+        except MembershipError as error:
+            add_error_to_form(form, error)
+        else:
+            messages.success(request, _("%(membership)s added.") % {"membership": membership})
+            return redirect("programmes:members", slug=obj.slug)
+    context = {"programme": obj, "page": paginate(request, memberships, per_page=50), "form": form}
+    return render(request, "programmes/members.html", context)
+
+
+@permission_required("programmes.manage_members", _programme)
+def member_remove(request: HttpRequest, slug: str, pk: int, obj: Programme) -> HttpResponse:
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "visit"), pk=pk, programme=obj
+    )
+    error = None
+    if request.method == "POST":
+        try:
+            membership_remove(membership=membership, by=request.user)
+        except MembershipError as refusal:
+            error = refusal.message
+        else:
+            messages.success(request, _("%(membership)s removed.") % {"membership": membership})
+            return redirect("programmes:members", slug=obj.slug)
+    context = {"programme": obj, "membership": membership, "error": error}
+    return render(request, "programmes/member_remove.html", context, status=400 if error else 200)

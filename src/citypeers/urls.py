@@ -1,0 +1,23 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from citypeers.core import views as core_views
+
+admin.site.site_header = _("citypeers administration")
+admin.site.site_title = _("citypeers admin")
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include("citypeers.people.urls")),
+    path("", include("citypeers.programmes.urls")),
+    path("places/", include("citypeers.places.urls")),
+    path("", include("citypeers.core.urls")),
+    prefix_default_language=True,
+)
