@@ -67,6 +67,11 @@ class Config:
         return Path(value).expanduser().resolve() if value else default
 
     def database(self, name: str, *, default: str) -> dict:
+        scheme = (self._raw(name) or default).partition("://")[0]
+        if scheme not in environ.Env.DB_SCHEMES:
+            raise ImproperlyConfigured(
+                f"{name}: unknown database scheme {scheme!r}; use postgres:// or sqlite://"
+            )
         return self._parse(
             name,
             default,

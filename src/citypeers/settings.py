@@ -14,9 +14,11 @@ from citypeers.config import Config
 from citypeers.places.countries import PROGRAMME_COUNTRIES
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# The checkout the package runs from (src/citypeers -> ..): node_modules and var/ live there.
+PROJECT_DIR = PACKAGE_DIR.parent.parent
 config = Config(env_file=Path.cwd() / ".env")
 
-DATA_DIR = config.path("CITYPEERS_DATA_DIR", default=Path.cwd() / "var")
+DATA_DIR = config.path("CITYPEERS_DATA_DIR", default=PROJECT_DIR / "var")
 DEBUG = config.bool("DEBUG", default=False)
 SECRET_KEY = config.secret_key("SECRET_KEY", data_dir=DATA_DIR)
 ALLOWED_HOSTS = config.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
@@ -132,7 +134,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = None
-ACCOUNT_FORMS = {"signup": "citypeers.people.forms.SignupForm"}
+ACCOUNT_SIGNUP_FORM_CLASS = "citypeers.people.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[citypeers] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SECURE_HTTPS else "http"
 # Failed log-ins: at most 10 a minute from one address and 5 in 5 minutes for one account.
@@ -156,7 +158,7 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [
     (
         "vendor/htmx",
-        config.path("NODE_MODULES", default=Path.cwd() / "node_modules") / "htmx.org" / "dist",
+        config.path("NODE_MODULES", default=PROJECT_DIR / "node_modules") / "htmx.org" / "dist",
     ),
 ]
 MEDIA_URL = "/media/"
@@ -175,7 +177,7 @@ CSRF_COOKIE_SECURE = SECURE_HTTPS
 SECURE_SSL_REDIRECT = SECURE_HTTPS
 SECURE_HSTS_SECONDS = config.int("SECURE_HSTS_SECONDS", default=31_536_000 if SECURE_HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = config.bool("SECURE_HSTS_PRELOAD", default=SECURE_HTTPS)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_HTTPS else None
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True

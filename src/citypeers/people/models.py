@@ -1,7 +1,8 @@
-from django.conf import settings
+from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
@@ -31,7 +32,7 @@ class UserManager(BaseUserManager):
 def spoken_language_choices() -> list[tuple[str, str]]:
     """Every language Django knows, by its own name; people list those they can work in."""
     return sorted(
-        ((code, _(name)) for code, name in settings.ALL_LANGUAGES if "-" not in code),
+        ((code, gettext(name)) for code, name in ALL_LANGUAGES if "-" not in code),
         key=lambda choice: str(choice[1]),
     )
 

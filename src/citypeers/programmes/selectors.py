@@ -4,8 +4,10 @@ from citypeers.programmes.models import Membership, Programme, Role, Visit
 
 
 def programmes_list() -> QuerySet[Programme]:
-    return Programme.objects.annotate(visit_count=Count("visits", distinct=True)).prefetch_related(
-        "themes"
+    return (
+        Programme.objects.annotate(visit_count=Count("visits", distinct=True))
+        .prefetch_related("themes")
+        .order_by("-starts_on", "name")
     )
 
 

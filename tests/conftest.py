@@ -1,0 +1,54 @@
+import pytest
+from django.core.cache import cache
+
+from citypeers.programmes.models import Role
+from tests.factories import MembershipFactory, ProgrammeFactory, UserFactory, VisitFactory
+
+
+def pytest_configure(config):
+    # Hashing passwords the production way costs ~0.3 s each; tests create hundreds of people.
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached values never leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def programme(db):
+    return ProgrammeFactory()
+
+
+@pytest.fixture
+def visit(programme):
+    return VisitFactory(programme=programme)
+
+
+@pytest.fixture
+def coordinator(programme):
+    return MembershipFactory(programme=programme, role=Role.COORDINATOR).user
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(is_staff=True, display_name="Staff Member")
+
+
+@pytest.fixture
+def people_by_role(programme, visit, coordinator, staff) -> dict:
+    """One signed-in person per role in `programme`, plus outsiders, keyed by a label."""
+    people = {"coordinator": coordinator, "staff": staff}
+    for role in [Role.HOST, Role.REVIEWER, Role.PARTICIPANT, Role.EXPERT, Role.RAPPORTEUR]:
+        on_visit = role != Role.REVIEWER
+        people[role.value] = MembershipFactory(
+            programme=programme, visit=visit if on_visit else None, role=role
+        ).user
+    people["coordinator_elsewhere"] = MembershipFactory(role=Role.COORDINATOR).user
+    people["no_role"] = UserFactory()
+    return people

@@ -1,0 +1,112 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from citypeers.people.models import User
+from tests.factories import PASSWORD, OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sign_up_asks_for_a_name_and_sends_a_confirmation(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "display_name": "Aino Virtanen",
+            "email": "Aino@Example.org",
+            "password1": "peer-learning-2026",
+            "password2": "peer-learning-2026",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="aino@example.org")
+    assert user.display_name == "Aino Virtanen"
+    assert not EmailAddress.objects.get(user=user).verified
+    [message] = mail.outbox
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    confirm_page = client.get(link)
+    assert confirm_page.status_code == 200
+    client.post(link)
+    assert EmailAddress.objects.get(user=user).verified
+
+
+def test_sign_up_errors_are_summarised_and_the_input_is_kept(client):
+    response = client.post(
+        reverse("account_signup"),
+        {"display_name": "Aino", "email": "aino@example.org", "password1": "x", "password2": "y"},
+    )
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert 'value="aino@example.org"' in response.text
+    assert 'value="Aino"' in response.text
+    assert 'aria-invalid="true"' in response.text
+
+
+def test_a_wrong_password_shows_an_error_summary_and_keeps_the_email(client):
+    user = UserFactory()
+    response = client.post(reverse("account_login"), {"login": user.email, "password": "wrong"})
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert "not correct" in response.text
+    assert f'value="{user.email}"' in response.text
+
+
+def test_log_in_with_email_and_password_leads_to_my_page(client):
+    user = UserFactory()
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("programmes:dashboard")
+
+
+def test_repeated_failed_log_ins_are_rate_limited(client):
+    user = UserFactory()
+    for _attempt in range(5):
+        client.post(reverse("account_login"), {"login": user.email, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session
+    assert "Too many failed login attempts" in response.text
+
+
+def test_profile_edit_saves_languages_time_zone_and_organisation(client):
+    user = UserFactory()
+    organisation = OrganisationFactory(name="City of Tampere")
+    client.force_login(user)
+    response = client.post(
+        reverse("people:profile"),
+        {
+            "display_name": "Mikko",
+            "country": "FI",
+            "time_zone": "Europe/Helsinki",
+            "languages": ["fi", "en"],
+            "organisation": organisation.pk,
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.display_name, user.country.code, str(user.time_zone)) == (
+        "Mikko",
+        "FI",
+        "Europe/Helsinki",
+    )
+    assert user.languages == ["fi", "en"]
+    assert user.organisation == organisation
+
+
+def test_profile_with_an_unknown_time_zone_is_refused_at_the_field(client):
+    user = UserFactory(display_name="Before")
+    client.force_login(user)
+    response = client.post(
+        reverse("people:profile"),
+        {"display_name": "After", "time_zone": "Mars/Olympus_Mons", "languages": ["en"]},
+    )
+    assert response.status_code == 200
+    assert 'href="#id_time_zone"' in response.text
+    assert 'value="After"' in response.text
+    user.refresh_from_db()
+    assert user.display_name == "Before"
+    # The header still shows the saved name, not the rejected one.
+    assert '<span class="signed-in-as">Before</span>' in response.text

@@ -1,0 +1,105 @@
+"""Every protected view against every role: allowed roles get the page, others get 403,
+anonymous visitors are sent to the log-in page."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from citypeers.core.models import OutboxMessage
+from citypeers.programmes.models import Membership
+
+SIGNED_IN = [
+    "coordinator", "coordinator_elsewhere", "host", "reviewer", "participant",
+    "expert", "rapporteur", "no_role", "staff",
+]  # fmt: skip
+EVERYONE_SIGNED_IN = set(SIGNED_IN)
+
+
+def _outbox_message():
+    return OutboxMessage.objects.create(from_email="a@example.org", to="b@example.org", subject="S")
+
+
+def _any_membership(programme):
+    return Membership.objects.filter(programme=programme).first()
+
+
+PROTECTED_VIEWS = {
+    "outbox": (lambda ctx: reverse("core:outbox"), {"staff"}),
+    "outbox message": (
+        lambda ctx: reverse("core:outbox_message", args=[_outbox_message().pk]),
+        {"staff"},
+    ),
+    "programme members": (
+        lambda ctx: reverse("programmes:members", args=[ctx["programme"].slug]),
+        {"coordinator", "staff"},
+    ),
+    "programme members export": (
+        lambda ctx: reverse("programmes:members", args=[ctx["programme"].slug]) + "?export=csv",
+        {"coordinator", "staff"},
+    ),
+    "remove a member": (
+        lambda ctx: reverse(
+            "programmes:member_remove",
+            args=[ctx["programme"].slug, _any_membership(ctx["programme"]).pk],
+        ),
+        {"coordinator", "staff"},
+    ),
+    "add a place": (
+        lambda ctx: reverse("places:create"),
+        {"coordinator", "coordinator_elsewhere", "staff"},
+    ),
+    "my page": (lambda ctx: reverse("programmes:dashboard"), EVERYONE_SIGNED_IN),
+    "my profile": (lambda ctx: reverse("people:profile"), EVERYONE_SIGNED_IN),
+}
+
+
+@pytest.fixture
+def context(programme, people_by_role):
+    return {"programme": programme, "people": people_by_role}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", PROTECTED_VIEWS)
+@pytest.mark.parametrize("role", SIGNED_IN)
+def test_signed_in_roles_get_the_page_or_403(client, context, view, role):
+    url_for, allowed = PROTECTED_VIEWS[view]
+    client.force_login(context["people"][role])
+    response = client.get(url_for(context))
+    assert response.status_code == (200 if role in allowed else 403)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", PROTECTED_VIEWS)
+def test_anonymous_visitors_are_sent_to_log_in(client, context, view):
+    url_for, _allowed = PROTECTED_VIEWS[view]
+    url = url_for(context)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", sorted(set(SIGNED_IN) - {"coordinator", "staff"}))
+def test_only_coordinators_can_give_roles(client, context, role):
+    """A POST is refused as firmly as a GET: nothing is created, nobody is e-mailed."""
+    client.force_login(context["people"][role])
+    before = Membership.objects.count()
+    response = client.post(
+        reverse("programmes:members", args=[context["programme"].slug]),
+        {"email": context["people"]["no_role"].email, "role": "reviewer"},
+    )
+    assert response.status_code == 403
+    assert Membership.objects.count() == before
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["host", "participant", "no_role", "staff"])
+def test_admin_site_is_for_staff_only(client, context, role):
+    client.force_login(context["people"][role])
+    response = client.get("/admin/")
+    if role == "staff":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
