@@ -36,4 +36,3 @@ def test_forms_refuse_a_post_without_csrf_token(db):
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(reverse("account_login"), {"login": "a@example.org", "password": "x"})
     assert response.status_code == 403
-

@@ -1,0 +1,34 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from citypeers.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from citypeers.people.models import User
+from citypeers.places.models import Place
+from citypeers.programmes.models import Membership, Programme, Visit
+
+
+@pytest.mark.django_db
+def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(capsys):
+    call_command("demo")
+    printed = capsys.readouterr().out
+    counts = (Place.objects.count(), Visit.objects.count(), User.objects.count(),
+              Membership.objects.count())  # fmt: skip
+    call_command("demo")
+    assert counts == (
+        Place.objects.count(),
+        Visit.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+    )
+    programme = Programme.objects.get(slug="cultural-heritage-in-action-2021")
+    hosts = {visit.host_place.name for visit in programme.visits.all()}
+    assert {"Vantaa", "Kortrijk", "Šibenik", "Nantes", "Central Scotland"} <= hosts
+    assert programme.visits.count() == 10
+    assert Place.objects.filter(country="UA").exists()  # European cities beyond the EU too
+    for email, _role in DEMO_ACCOUNTS:
+        assert email in printed
+        assert authenticate(email=email, password=DEMO_PASSWORD) is not None
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == {"coordinator", "host", "reviewer", "participant", "expert", "rapporteur"}
+    assert User.objects.get(email="admin@example.org").is_staff
