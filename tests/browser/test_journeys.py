@@ -1,0 +1,109 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from citypeers.core.models import OutboxMessage
+from citypeers.people.models import User
+from tests.browser.conftest import assert_accessible
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_visitor_switches_to_french_and_back(page):
+    page.goto("/en/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Français").click()
+    expect(page).to_have_url(re.compile(r"/fr/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("villes")
+    assert_accessible(page)
+    page.get_by_role("button", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Cities and regions learning from each other"
+    )
+
+
+def test_the_root_address_follows_the_browser_language(new_page):
+    french_browser = new_page(locale="fr-FR")
+    french_browser.goto("/")
+    expect(french_browser).to_have_url(re.compile(r"/fr/$"))
+
+
+def test_keyboard_users_can_skip_to_the_content(page):
+    page.goto("/en/places/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_sign_up_confirm_from_the_outbox_log_in_and_edit_the_profile(new_page):
+    staff = UserFactory(is_staff=True)
+    person = new_page()
+    person.goto("/en/accounts/signup/")
+    assert_accessible(person)
+    person.get_by_label("Name").fill("Aino Virtanen")
+    person.get_by_label("Email").fill("aino@example.org")
+    person.get_by_label("Password", exact=True).fill("peer-learning-2026")
+    person.get_by_label("Password (again)", exact=True).fill("peer-learning-2026")
+    person.get_by_role("button", name="Sign Up").click()
+    expect(person.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    assert_accessible(person)
+
+    # Staff open the demo mailbox and find the confirmation message.
+    mailbox = new_page()
+    mailbox.goto("/en/accounts/login/")
+    mailbox.get_by_label("Email").fill(staff.email)
+    mailbox.get_by_label("Password").fill(PASSWORD)
+    mailbox.get_by_role("button", name="Sign In").click()
+    mailbox.get_by_role("link", name="Outbox").click()
+    assert_accessible(mailbox)
+    mailbox.get_by_role("link", name=re.compile("Please Confirm Your Email Address")).click()
+    expect(mailbox.get_by_text("aino@example.org").first).to_be_visible()
+    assert_accessible(mailbox)
+    link = mailbox.get_by_role("link", name=re.compile("confirm-email")).get_attribute(
+        "href"
+    )
+
+    person.goto(link)
+    assert_accessible(person)
+    person.get_by_role("button", name="Confirm").click()
+    expect(person).to_have_url(re.compile(r"/en/accounts/login/"))
+    person.get_by_label("Email").fill("aino@example.org")
+    person.get_by_label("Password").fill("peer-learning-2026")
+    person.get_by_role("button", name="Sign In").click()
+    expect(person.get_by_role("heading", level=1)).to_have_text("Welcome, Aino Virtanen")
+    assert_accessible(person)
+
+    person.get_by_role("link", name="Edit your profile").click()
+    assert_accessible(person)
+    person.get_by_label("Country").select_option("FI")
+    person.get_by_label("Time zone").select_option("Europe/Helsinki")
+    person.get_by_label("Languages spoken").select_option(["fi", "en"])
+    person.get_by_role("button", name="Save the profile").click()
+    expect(person.get_by_role("status")).to_contain_text("Your profile has been saved.")
+    aino = User.objects.get(email="aino@example.org")
+    assert (aino.country.code, str(aino.time_zone), aino.languages) == (
+        "FI",
+        "Europe/Helsinki",
+        ["en", "fi"],
+    )
+    assert OutboxMessage.objects.filter(to="aino@example.org").count() == 1
+
+
+def test_a_wrong_password_shows_an_error_summary_and_keeps_the_email(page):
+    user = UserFactory()
+    page.goto("/en/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill("not-my-password")
+    page.get_by_role("button", name="Sign In").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("There is a problem")
+    expect(summary).to_contain_text("not correct")
+    expect(page.get_by_label("Email")).to_have_value(user.email)
+    assert_accessible(page)

@@ -1,0 +1,100 @@
+"""Every page is valid HTML according to the W3C Nu checker (npm's vnu-jar)."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from citypeers.core.models import OutboxMessage
+from citypeers.programmes.models import Membership
+from tests.factories import PlaceFactory
+
+VNU_JAR = (
+    Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+
+
+def _require_checker():
+    missing = not VNU_JAR.is_file() or shutil.which("java") is None
+    if missing and os.environ.get("CI") == "true":
+        pytest.fail("the Nu HTML checker needs node_modules/vnu-jar and java; run `make test`")
+    if missing:
+        pytest.skip("vnu-jar or java missing")
+
+
+@pytest.fixture
+def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
+    """Rendered HTML of every kind of page, as each kind of person sees it."""
+    place = PlaceFactory(name="Šibenik", country="HR", population=31_115)
+    member = Membership.objects.get(user=coordinator)
+    message = OutboxMessage.objects.create(
+        from_email="noreply@example.org", to="a@example.org", subject="Hi", body="https://x.org/"
+    )
+    public = {
+        "home-en": reverse("core:home"),
+        "programmes": reverse("programmes:list"),
+        "programme": reverse("programmes:detail", args=[programme.slug]),
+        "places": reverse("places:list"),
+        "places-empty": reverse("places:list") + "?q=Atlantis",
+        "place": reverse("places:detail", args=[place.pk]),
+        "login": reverse("account_login"),
+        "signup": reverse("account_signup"),
+        "password-reset": reverse("account_reset_password"),
+        "not-found": "/en/no-such-page/",
+    }
+    html = {name: client.get(url).content.decode() for name, url in public.items()}
+    with_errors = {
+        "login-error": (reverse("account_login"), {"login": "a@example.org"}),
+        "signup-error": (reverse("account_signup"), {"email": "not-an-email"}),
+    }
+    for name, (url, data) in with_errors.items():
+        html[name] = client.post(url, data).content.decode()
+    client.force_login(coordinator)
+    signed_in = {
+        "dashboard": reverse("programmes:dashboard"),
+        "profile": reverse("people:profile"),
+        "members": reverse("programmes:members", args=[programme.slug]),
+        "member-remove": reverse("programmes:member_remove", args=[programme.slug, member.pk]),
+        "place-create": reverse("places:create"),
+        "password-change": reverse("account_change_password"),
+        "email": reverse("account_email"),
+        "forbidden": reverse("core:outbox"),
+    }
+    html |= {name: client.get(url).content.decode() for name, url in signed_in.items()}
+    html["members-error"] = client.post(
+        signed_in["members"], {"email": "nobody@example.org", "role": "host"}
+    ).content.decode()
+    html["profile-error"] = client.post(
+        signed_in["profile"], {"display_name": "", "time_zone": "Nowhere/Zone"}
+    ).content.decode()
+    client.force_login(staff)
+    html["outbox"] = client.get(reverse("core:outbox")).content.decode()
+    html["outbox-message"] = client.get(
+        reverse("core:outbox_message", args=[message.pk])
+    ).content.decode()
+    html["home-fr"] = client.get("/fr/").content.decode()
+    return html
+
+
+@pytest.mark.django_db
+def test_every_page_is_valid_html(pages, tmp_path):
+    _require_checker()
+    for name, html in pages.items():
+        (tmp_path / f"{name}.html").write_text(html)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
+         *sorted(str(path) for path in tmp_path.glob("*.html"))],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [
+        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    assert errors == []
+    assert len(pages) >= 25
