@@ -66,9 +66,7 @@ def test_sign_up_confirm_from_the_outbox_log_in_and_edit_the_profile(new_page):
     mailbox.get_by_role("link", name=re.compile("Please Confirm Your Email Address")).click()
     expect(mailbox.get_by_text("aino@example.org").first).to_be_visible()
     assert_accessible(mailbox)
-    link = mailbox.get_by_role("link", name=re.compile("confirm-email")).get_attribute(
-        "href"
-    )
+    link = mailbox.get_by_role("link", name=re.compile("confirm-email")).get_attribute("href")
 
     person.goto(link)
     assert_accessible(person)
