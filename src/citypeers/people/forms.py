@@ -23,9 +23,8 @@ class ProfileForm(forms.ModelForm):
         label=_("Languages spoken"),
         required=False,
         choices=spoken_language_choices,
-        help_text=_(
-            "Languages you can take part in a visit in. Hold Ctrl (or Cmd) to pick several."
-        ),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick every language you can take part in a visit in."),
     )
 
     class Meta:

@@ -2,7 +2,7 @@ from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
@@ -29,11 +29,21 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **fields)
 
 
+# The languages of the countries programmes draw on, plus Arabic and Russian, widely spoken in
+# their cities. Django names all of them but Maltese.
+SPOKEN_LANGUAGE_CODES = (
+    "bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv "
+    "ca eu gl lb is nb sq sr bs mk tr uk ka hy ru ar"
+).split()
+EXTRA_LANGUAGE_NAMES = {"mt": gettext_noop("Maltese")}
+
+
 def spoken_language_choices() -> list[tuple[str, str]]:
-    """Every language Django knows, by its own name; people list those they can work in."""
+    """The languages people can say they work in, by name in the reader's language."""
+    names = dict(ALL_LANGUAGES) | EXTRA_LANGUAGE_NAMES
     return sorted(
-        ((code, gettext(name)) for code, name in ALL_LANGUAGES if "-" not in code),
-        key=lambda choice: str(choice[1]),
+        ((code, gettext(names[code])) for code in SPOKEN_LANGUAGE_CODES),
+        key=lambda choice: choice[1],
     )
 
 

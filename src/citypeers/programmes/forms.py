@@ -8,7 +8,7 @@ class MembershipAddForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"), help_text=_("The person must already have an account.")
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])
     visit = forms.ModelChoiceField(
         label=_("Visit"),
         queryset=Visit.objects.none(),
