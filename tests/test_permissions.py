@@ -97,9 +97,12 @@ def test_only_coordinators_can_give_roles(client, context, role):
 @pytest.mark.parametrize("role", ["host", "participant", "no_role", "staff"])
 def test_admin_site_is_for_staff_only(client, context, role):
     client.force_login(context["people"][role])
-    response = client.get("/admin/")
-    if role == "staff":
-        assert response.status_code == 200
-    else:
-        assert response.status_code == 302
-        assert "/admin/login/" in response["Location"]
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == (200 if role == "staff" else 403)
+
+
+@pytest.mark.django_db
+def test_the_admin_sends_anonymous_visitors_to_the_rate_limited_log_in(client):
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+    assert response.status_code == 200

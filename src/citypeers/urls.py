@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -5,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.core import views as core_views
 
+# The admin has no log-in form of its own: everyone signs in through allauth, which
+# rate-limits failed attempts; signed-in people who are not staff get 403.
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("citypeers administration")
 admin.site.site_title = _("citypeers admin")
 
