@@ -21,7 +21,7 @@ def test_adding_a_role_tells_the_person_by_email_in_their_language(
     assert Membership.objects.filter(user=person, programme=programme, role=Role.REVIEWER).exists()
     [message] = mail.outbox
     assert message.to == [person.email]
-    assert message.subject == f"Vous êtes désormais Évaluateur dans {programme.name}"
+    assert message.subject == f"Votre rôle dans {programme.name} : Évaluateur"
     assert "Bonjour Hélène" in message.body
     assert f"/fr/programmes/{programme.slug}/" in message.body
 
