@@ -298,8 +298,8 @@ def prepare_citypeers(data_dir: Path) -> App:
 
 
 def hello_app() -> App:
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    return App("hello", "benchmarks.hello_app:application", ["/"], environment)
+    # Its settings are configured in the module itself, so the environment does not matter.
+    return App("hello", "benchmarks.hello_app:application", ["/"], dict(os.environ))
 
 
 def benchmark_app(
@@ -376,12 +376,19 @@ def main() -> int:
         f"{options.duration} s per URL after {WARMUP_SECONDS} s warm-up; "
         f"gunicorn sync workers: {options.workers}; cores: {cores}"
     )
-    with tempfile.TemporaryDirectory(prefix="citypeers-bench-") as scratch:
-        scratch_dir = Path(scratch)
-        print("preparing a throw-away data dir (citypeers demo + collectstatic, ~15 s)")
-        citypeers = prepare_citypeers(scratch_dir / "data")
-        hello_results, hello_log_problems = benchmark_app(hello_app(), options, scratch_dir)
-        citypeers_results, citypeers_log_problems = benchmark_app(citypeers, options, scratch_dir)
+    try:
+        with tempfile.TemporaryDirectory(prefix="citypeers-bench-") as scratch:
+            scratch_dir = Path(scratch)
+            print("preparing a throw-away data dir (citypeers demo + collectstatic, ~15 s)")
+            citypeers = prepare_citypeers(scratch_dir / "data")
+            hello_results, hello_log_problems = benchmark_app(hello_app(), options, scratch_dir)
+            citypeers_results, citypeers_log_problems = benchmark_app(
+                citypeers, options, scratch_dir
+            )
+    except (RuntimeError, subprocess.SubprocessError) as error:
+        # The servers are already stopped; their logs are in benchmarks/results/.
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        return 1
     results = hello_results + citypeers_results
 
     hello_rps = hello_results[0].load.requests_per_second

@@ -55,6 +55,8 @@ def serve(argv: list[str]) -> int:
         "--workers", str(options.workers),
         "--access-logfile", "-",
         "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        # gunicorn's control socket has one default path per user: two servers would clash.
+        "--no-control-socket",
     ]  # fmt: skip
     worker = None
     if options.with_worker:

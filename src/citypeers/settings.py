@@ -89,7 +89,9 @@ TEMPLATES = [
 FORM_RENDERER = "citypeers.core.forms.FormRenderer"
 
 DATABASES = {"default": config.database("DATABASE_URL", default=f"sqlite:///{DATA_DIR}/db.sqlite3")}
-DATABASES["default"].setdefault("CONN_MAX_AGE", config.int("CONN_MAX_AGE", default=0))
+# Persistent connections (checked before reuse) save a connect per request.
+DATABASES["default"]["CONN_MAX_AGE"] = config.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker write while app servers read; busy timeout waits instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -210,7 +212,11 @@ COUNTRIES_ONLY = [(code, _("Kosovo")) if code == "XK" else code for code in PROG
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": config.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
+    # A request for an unknown host name is a scanner, not an error worth a traceback.
+    "loggers": {"django.security.DisallowedHost": {"handlers": ["null"], "propagate": False}},
 }
