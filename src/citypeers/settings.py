@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "citypeers.places",
     "citypeers.people",
     "citypeers.programmes",
+    "citypeers.catalogue",
+    "citypeers.library",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +68,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "citypeers.core.middleware.UserTimeZoneMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "citypeers.urls"

@@ -1,0 +1,145 @@
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from citypeers.catalogue.validators import validate_image_size
+
+# The free-text fields of a practice, in reading order; search indexes all of them.
+TEXT_FIELDS = [
+    "summary",
+    "context",
+    "activities",
+    "governance",
+    "resources",
+    "results",
+    "lessons",
+    "transferability",
+]
+
+
+class Practice(models.Model):
+    """A good practice a city or region shares so others can learn from it."""
+
+    class Type(models.TextChoices):
+        POLICY = "policy", _("Policy")
+        PROJECT = "project", _("Project")
+        EVENT = "event", _("Event")
+        STRUCTURE = "structure", _("Organisational structure")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        CHANGES_REQUESTED = "changes", _("Changes requested")
+        PUBLISHED = "published", _("Published")
+        DECLINED = "declined", _("Declined")
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="practices",
+        help_text=_("The programme whose coordinators review this practice."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    tagline = models.CharField(
+        _("tagline"), max_length=300, help_text=_("One line that says what the practice is.")
+    )
+    places = models.ManyToManyField(
+        "places.Place", verbose_name=_("places"), related_name="practices"
+    )
+    organisations = models.ManyToManyField(
+        "people.Organisation", verbose_name=_("organisations"), blank=True, related_name="practices"
+    )
+    themes = models.ManyToManyField(
+        "programmes.Theme", verbose_name=_("themes"), related_name="practices"
+    )
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    summary = models.TextField(_("summary"), help_text=_("Markdown."))
+    context = models.TextField(_("context and challenge"), blank=True)
+    activities = models.TextField(_("what was done"), blank=True, help_text=_("Steps or timeline."))
+    governance = models.TextField(_("governance and partners"), blank=True)
+    resources = models.TextField(_("budget and resources"), blank=True)
+    results = models.TextField(_("results and impact"), blank=True, help_text=_("With figures."))
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    transferability = models.TextField(
+        _("transferability"), blank=True, help_text=_("Conditions, and what others can re-use.")
+    )
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+    ended_on = models.DateField(
+        _("ended on"), null=True, blank=True, help_text=_("Empty if ongoing.")
+    )
+    links = models.TextField(_("links"), blank=True, help_text=_("One web address a line."))
+    image = models.ImageField(
+        _("image"),
+        upload_to="practices/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_image_size],
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail address"), blank=True)
+    willing_to_host = models.BooleanField(
+        _("willing to host a visit"), default=False, help_text=_("Open to peer-learning visits.")
+    )
+    language = models.CharField(
+        _("language of the text"), max_length=10, default="en", choices=settings.LANGUAGES
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    is_generated = models.BooleanField(
+        _("generated demo data"),
+        default=False,
+        help_text=_("Made up for the demo, not a real practice."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-published_at", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="practice_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="practice_published_has_date",
+            ),
+        ]
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalogue:detail", kwargs={"slug": self.slug})
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
