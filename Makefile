@@ -20,7 +20,7 @@ demo: install
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 lint:
 	$(BIN)/ruff check --fix .
@@ -29,6 +29,7 @@ lint:
 bench: install
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || echo "wrk missing and apt-get unusable: the benchmark falls back to Python threads"
 	$(BIN)/python benchmarks/http_throughput.py
+	$(BIN)/python benchmarks/library_search.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
@@ -80,3 +81,33 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     programme = factory.SubFactory(ProgrammeFactory)
     role = Role.PARTICIPANT
+
+
+class PracticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "catalogue.Practice"
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Practice {n}")
+    slug = factory.Sequence(lambda n: f"practice-{n}")
+    tagline = "A practice worth learning from."
+    type = "project"
+    summary = "What the city did, in short."
+    status = "draft"
+    submitted_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def places(practice, create, extracted, **kwargs):
+        if create and extracted:
+            practice.places.set(extracted)
+
+    @factory.post_generation
+    def themes(practice, create, extracted, **kwargs):
+        if create and extracted:
+            practice.themes.set(extracted)
+
+
+class PublishedPracticeFactory(PracticeFactory):
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)

@@ -11,7 +11,12 @@ from django.urls import reverse
 
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Membership
-from tests.factories import PlaceFactory
+from tests.factories import (
+    PlaceFactory,
+    PracticeFactory,
+    PublishedPracticeFactory,
+    ThemeFactory,
+)
 
 VNU_JAR = (
     Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -29,7 +34,11 @@ def _require_checker():
 @pytest.fixture
 def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
     """Rendered HTML of every kind of page, as each kind of person sees it."""
-    place = PlaceFactory(name="Šibenik", country="HR", population=31_115)
+    place = PlaceFactory(name="Šibenik", country="HR", population=31_115, latitude=43.7)
+    published = PublishedPracticeFactory(
+        title="Fortress of Culture", places=[place], themes=[ThemeFactory()], links="https://x.org"
+    )
+    submitted = PracticeFactory(programme=programme, status="submitted", title="In review")
     member = Membership.objects.get(user=coordinator)
     message = OutboxMessage.objects.create(
         from_email="noreply@example.org", to="a@example.org", subject="Hi", body="https://x.org/"
@@ -45,6 +54,9 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
         "signup": reverse("account_signup"),
         "password-reset": reverse("account_reset_password"),
         "not-found": "/en/no-such-page/",
+        "library": reverse("library:search") + "?q=fortress&country=HR",
+        "library-empty": reverse("library:search") + "?q=zeppelin",
+        "practice": published.get_absolute_url(),
     }
     html = {name: client.get(url).content.decode() for name, url in public.items()}
     with_errors = {
@@ -63,6 +75,12 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
         "password-change": reverse("account_change_password"),
         "email": reverse("account_email"),
         "forbidden": reverse("core:outbox"),
+        "practice-form": reverse("catalogue:create"),
+        "practice-review": reverse("catalogue:review", args=[submitted.slug]),
+        "practice-history": reverse("catalogue:history", args=[submitted.slug]),
+        "review-queue": reverse("catalogue:review_queue"),
+        "my-practices": reverse("catalogue:mine"),
+        "practice-in-review": submitted.get_absolute_url(),
     }
     html |= {name: client.get(url).content.decode() for name, url in signed_in.items()}
     html["members-error"] = client.post(
@@ -70,6 +88,9 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
     ).content.decode()
     html["profile-error"] = client.post(
         signed_in["profile"], {"display_name": "", "time_zone": "Nowhere/Zone"}
+    ).content.decode()
+    html["practice-form-error"] = client.post(
+        signed_in["practice-form"], {"title": "x", "places": "Nowhere", "links": "bad"}
     ).content.decode()
     client.force_login(staff)
     html["outbox"] = client.get(reverse("core:outbox")).content.decode()
@@ -97,4 +118,4 @@ def test_every_page_is_valid_html(pages, tmp_path):
         if m["type"] == "error"
     ]
     assert errors == []
-    assert len(pages) >= 25
+    assert len(pages) >= 35

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Membership
+from tests.factories import PracticeFactory
 
 SIGNED_IN = [
     "coordinator", "coordinator_elsewhere", "host", "reviewer", "participant",
@@ -49,13 +50,29 @@ PROTECTED_VIEWS = {
         {"coordinator", "coordinator_elsewhere", "staff"},
     ),
     "my page": (lambda ctx: reverse("programmes:dashboard"), EVERYONE_SIGNED_IN),
+    "share a practice": (lambda ctx: reverse("catalogue:create"), EVERYONE_SIGNED_IN),
+    "my practices": (lambda ctx: reverse("catalogue:mine"), EVERYONE_SIGNED_IN),
+    "practices to review": (lambda ctx: reverse("catalogue:review_queue"), EVERYONE_SIGNED_IN),
+    "edit someone's draft": (
+        lambda ctx: reverse("catalogue:edit", args=[ctx["practice"].slug]),
+        {"staff"},
+    ),
+    "review a practice": (
+        lambda ctx: reverse("catalogue:review", args=[ctx["practice"].slug]),
+        {"coordinator", "staff"},
+    ),
+    "history of a practice": (
+        lambda ctx: reverse("catalogue:history", args=[ctx["practice"].slug]),
+        {"coordinator", "staff"},
+    ),
     "my profile": (lambda ctx: reverse("people:profile"), EVERYONE_SIGNED_IN),
 }
 
 
 @pytest.fixture
 def context(programme, people_by_role):
-    return {"programme": programme, "people": people_by_role}
+    practice = PracticeFactory(programme=programme, status="submitted")
+    return {"programme": programme, "people": people_by_role, "practice": practice}
 
 
 @pytest.mark.django_db

@@ -9,6 +9,8 @@ import datetime
 from django.db import transaction
 from django.utils.text import slugify
 
+from citypeers.catalogue.demo import load_demo_practices
+from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference
@@ -90,7 +92,7 @@ def load_demo() -> str:
     programme, _created = Programme.objects.get_or_create(
         slug="cultural-heritage-in-action-2021",
         defaults={
-            "name": "Cultural Heritage in Action: online peer-learning visits 2021",
+            "name": "Cultural Heritage in Action 2021 (demo)",
             "description": (
                 "Ten online peer-learning visits, each of 3 to 5 days of at most 2 hours a day, "
                 "for about 24 participants from local and regional authorities and "
@@ -102,12 +104,19 @@ def load_demo() -> str:
         },
     )
     programme.themes.add(*themes[5:])
+    dates = {practice["host"]: practice for practice in CHIA_2021_PRACTICES}
     visits = []
     for name, country, kind, title in CHIA_2021_VISITS:
         visit, _created = Visit.objects.get_or_create(
             programme=programme,
             slug=slugify(name)[:200],
-            defaults={"title": title, "host_place": _place(name, country, kind), "mode": "online"},
+            defaults={
+                "title": title,
+                "host_place": _place(name, country, kind),
+                "mode": "online",
+                "starts_on": dates[name]["visit_starts_on"],
+                "ends_on": dates[name]["visit_ends_on"],
+            },
         )
         visits.append(visit)
 
@@ -129,7 +138,9 @@ def load_demo() -> str:
             User.objects.filter(pk=user.pk, organisation=None).update(organisation=city)
         Membership.objects.get_or_create(user=user, programme=programme, visit=visit, role=role)
     _account("admin@example.org", "Ada Admin", staff=True)
+    practices = load_demo_practices(programme=programme, visits=visits, themes=themes)
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
-        f"{Visit.objects.count()} visits, {User.objects.count()} accounts."
+        f"{Visit.objects.count()} visits, {practices} good practices, "
+        f"{User.objects.count()} accounts."
     )

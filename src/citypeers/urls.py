@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("citypeers.people.urls")),
     path("", include("citypeers.programmes.urls")),
+    path("", include("citypeers.catalogue.urls")),
+    path("", include("citypeers.library.urls")),
     path("places/", include("citypeers.places.urls")),
     path("", include("citypeers.core.urls")),
     prefix_default_language=True,

@@ -16,3 +16,7 @@ class MembershipError(CitypeersError):
 
 class PlaceError(CitypeersError):
     pass
+
+
+class PracticeError(CitypeersError):
+    pass

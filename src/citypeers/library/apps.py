@@ -6,3 +6,8 @@ class LibraryConfig(AppConfig):
     name = "citypeers.library"
     label = "library"
     verbose_name = _("Library")
+
+    def ready(self) -> None:
+        from citypeers.library import signals
+
+        signals.connect()

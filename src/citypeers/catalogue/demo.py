@@ -1,0 +1,87 @@
+"""Loads the demo's good practices: the ten real CHiA 2021 practices and generated ones.
+
+Idempotent: a practice whose title already exists in the programme is left as it is.
+"""
+
+import datetime
+import random
+from collections import defaultdict
+
+from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES, generated_practices
+from citypeers.catalogue.models import Practice
+from citypeers.catalogue.services import practice_unique_slug
+from citypeers.people.models import Organisation
+from citypeers.places.models import Place, size_class_for
+
+PRACTICE_FIELDS = [
+    "title", "tagline", "type", "summary", "context", "activities", "governance", "resources",
+    "results", "lessons", "transferability", "started_on", "links", "willing_to_host", "language",
+]  # fmt: skip
+
+
+def _at_nine(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC)
+
+
+def _create(data: dict, *, programme, places, themes, organisations=(), **extra) -> bool:
+    """Creates a published practice unless its title exists; True when it was created."""
+    if Practice.objects.filter(programme=programme, title=data["title"]).exists():
+        return False
+    practice = Practice.objects.create(
+        programme=programme,
+        slug=practice_unique_slug(data["title"]),
+        status=Practice.Status.PUBLISHED,
+        **{field: data[field] for field in PRACTICE_FIELDS},
+        **extra,
+    )
+    practice.places.set(places)
+    practice.themes.set(themes)
+    practice.organisations.set(organisations)
+    return True
+
+
+def _places_by_country_and_size() -> dict[tuple[str, str], list[int]]:
+    places = defaultdict(list)
+    cities = Place.objects.filter(kind=Place.Kind.CITY, population__isnull=False)
+    for pk, country, population in cities.values_list("pk", "country", "population"):
+        places[(country, size_class_for(population).value)].append(pk)
+        places[(country, "")].append(pk)
+    return places
+
+
+def load_demo_practices(*, programme, visits, themes) -> int:
+    """The ten CHiA practices (one per visit) and about 300 generated ones; returns the total."""
+    themes_by_name = {theme.name: theme for theme in themes}
+    hosts = {visit.host_place.name: visit for visit in visits}
+    for data in CHIA_2021_PRACTICES:
+        visit = hosts[data["host"]]
+        organisation = Organisation.objects.get_or_create(
+            name=data["organisation"],
+            place=visit.host_place,
+            defaults={"type": data["organisation_type"]},
+        )[0]
+        _create(
+            data,
+            programme=programme,
+            places=[visit.host_place],
+            themes=[themes_by_name[name] for name in data["themes"]],
+            organisations=[organisation],
+            published_at=_at_nine(data["visit_ends_on"]),
+        )
+    candidates = _places_by_country_and_size()
+    rng = random.Random(2021)  # noqa: S311 - spreads demo data, no security role
+    for number, data in enumerate(generated_practices()):
+        pool = candidates.get((data["country_hint"], data["size_hint"])) or candidates.get(
+            (data["country_hint"], "")
+        )
+        if not pool:
+            continue
+        _create(
+            data,
+            programme=programme,
+            places=[rng.choice(pool)],
+            themes=[themes_by_name[name] for name in data["themes"]],
+            published_at=_at_nine(datetime.date(2022, 1, 1) + datetime.timedelta(days=number * 3)),
+            is_generated=True,
+        )
+    return Practice.objects.filter(programme=programme, status=Practice.Status.PUBLISHED).count()

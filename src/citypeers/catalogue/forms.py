@@ -1,0 +1,127 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citypeers.catalogue.models import Practice
+from citypeers.places.models import Place
+from citypeers.programmes.models import Programme, Theme
+
+PLACE_LINE = re.compile(r"^(?P<name>.+?)\s*\((?P<country>[A-Za-z]{2})\)$")
+
+
+class PlacesField(forms.CharField):
+    """Places typed one a line as "Name (CC)", e.g. "Vantaa (FI)": no JavaScript needed."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def to_python(self, value):
+        lines = [line.strip() for line in (value or "").splitlines() if line.strip()]
+        places, problems = [], []
+        for line in lines:
+            match = PLACE_LINE.match(line)
+            if not match:
+                problems.append(_("“%(line)s”: write it as Name (country code).") % {"line": line})
+                continue
+            found = Place.objects.filter(
+                name__iexact=match["name"], country=match["country"].upper()
+            ).order_by("-population")
+            if not found:
+                problems.append(
+                    _("“%(line)s” is not in the list of places; ask a coordinator to add it.")
+                    % {"line": line}
+                )
+            else:
+                places.append(found[0])
+        if problems:
+            raise forms.ValidationError(problems)
+        return places
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(f"{place.name} ({place.country.code})" for place in value)
+        return value
+
+
+class PracticeForm(forms.ModelForm):
+    places = PlacesField(
+        label=_("Places"),
+        help_text=_("One a line, as Name (country code), e.g. Vantaa (FI)."),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"), queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    started_on = forms.DateField(
+        label=_("Started on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ended_on = forms.DateField(
+        label=_("Ended on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Empty if ongoing."),
+    )
+
+    class Meta:
+        model = Practice
+        fields = [
+            "programme", "title", "tagline", "places", "themes", "type", "summary", "context",
+            "activities", "governance", "resources", "results", "lessons", "transferability",
+            "started_on", "ended_on", "links", "image", "image_alt", "contact_name",
+            "contact_email", "willing_to_host", "language",
+        ]  # fmt: skip
+        widgets = {
+            field: forms.Textarea(attrs={"rows": 5})
+            for field in ["summary", "context", "activities", "governance", "resources",
+                          "results", "lessons", "transferability"]
+        } | {"links": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = Programme.objects.order_by("-starts_on")
+        self.fields["programme"].empty_label = None
+        if self.instance.pk:
+            self.initial["places"] = list(self.instance.places.all())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("image") and not cleaned.get("image_alt", "").strip():
+            self.add_error("image_alt", _("Describe the image for people who cannot see it."))
+        started, ended = cleaned.get("started_on"), cleaned.get("ended_on")
+        if started and ended and ended < started:
+            self.add_error("ended_on", _("The end cannot be before the start."))
+        return cleaned
+
+    def clean_links(self):
+        validate = forms.URLField(assume_scheme="https").clean
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        errors = []
+        for line in lines:
+            try:
+                validate(line)
+            except forms.ValidationError:
+                errors.append(_("“%(line)s” is not a web address.") % {"line": line})
+        if errors:
+            raise forms.ValidationError(errors)
+        return "\n".join(lines)
+
+    def model_data(self) -> dict:
+        """The plain fields for the services; places and themes are passed on their own."""
+        data = {k: v for k, v in self.cleaned_data.items() if k not in {"places", "themes"}}
+        if data.get("image") is False:  # "clear" ticked on the file input
+            data["image"] = ""
+        return data
+
+
+class ReviewForm(forms.Form):
+    ACTIONS = [
+        ("publish", _("Publish")),
+        ("changes", _("Ask for changes")),
+        ("decline", _("Decline")),
+    ]
+    action = forms.ChoiceField(label=_("Decision"), choices=ACTIONS, widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Comment for the author"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Needed when you ask for changes or decline."),
+    )

@@ -1,0 +1,42 @@
+from django.db.models import Count, Q, QuerySet
+
+from citypeers.catalogue.models import Practice
+from citypeers.programmes.models import Membership, Role
+
+
+def practices_published() -> QuerySet[Practice]:
+    return Practice.objects.filter(status=Practice.Status.PUBLISHED)
+
+
+def practice_for_page(*, slug: str) -> Practice:
+    return (
+        Practice.objects.select_related("programme", "submitted_by")
+        .prefetch_related("places", "themes", "organisations")
+        .get(slug=slug)
+    )
+
+
+def practices_similar(*, practice: Practice, limit: int = 4) -> list[Practice]:
+    """Published practices sharing the most themes with this one, newest first among equals."""
+    theme_ids = [theme.pk for theme in practice.themes.all()]
+    return list(
+        practices_published()
+        .exclude(pk=practice.pk)
+        .filter(themes__in=theme_ids)
+        .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids)))
+        .order_by("-shared", "-published_at", "title")
+        .prefetch_related("places")[:limit]
+    )
+
+
+def practices_of(*, user) -> QuerySet[Practice]:
+    return Practice.objects.filter(submitted_by=user).order_by("-updated_at")
+
+
+def practices_to_review(*, user) -> QuerySet[Practice]:
+    """Submitted practices of the programmes this person coordinates (all of them for staff)."""
+    practices = Practice.objects.filter(status=Practice.Status.SUBMITTED)
+    if not user.is_staff:
+        programmes = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("programme")
+        practices = practices.filter(programme__in=programmes)
+    return practices.select_related("programme", "submitted_by").order_by("updated_at")

@@ -1,0 +1,108 @@
+"""The life of a good practice: drafted, submitted, reviewed, published or declined."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from citypeers.catalogue.models import Practice
+from citypeers.catalogue.tasks import notify_coordinators_of_submission, notify_submitter_of_review
+from citypeers.core.audit import log_action
+from citypeers.core.errors import PracticeError
+
+RESERVED_SLUGS = {"new", "review"}
+Status = Practice.Status
+
+
+def practice_unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:200] or "practice"
+    slug, number = base, 1
+    taken = Practice.objects.exclude(pk=exclude_pk)
+    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def _save(practice: Practice, *, by, reason: str) -> None:
+    practice._history_user = by  # simple-history records who, whether or not a request exists
+    practice._change_reason = reason
+    practice.save()
+
+
+def practice_create(*, by, data: dict, places, themes, organisations=()) -> Practice:
+    """A new draft; only its author (and staff) see it until it is published."""
+    with transaction.atomic():
+        practice = Practice(**data, submitted_by=by, slug=practice_unique_slug(data["title"]))
+        _save(practice, by=by, reason="created")
+        practice.places.set(places)
+        practice.themes.set(themes)
+        practice.organisations.set(organisations or ([by.organisation] if by.organisation else []))
+        log_action(practice, "practice.created", by=by, changes={"title": practice.title})
+    return practice
+
+
+def practice_update(*, practice: Practice, by, data: dict, places, themes) -> Practice:
+    with transaction.atomic():
+        changed = {
+            key: str(value) for key, value in data.items() if getattr(practice, key) != value
+        }
+        for key, value in data.items():
+            setattr(practice, key, value)
+        if practice.status != Status.PUBLISHED:
+            practice.slug = practice_unique_slug(practice.title, exclude_pk=practice.pk)
+        _save(practice, by=by, reason="edited")
+        practice.places.set(places)
+        practice.themes.set(themes)
+        log_action(practice, "practice.edited", by=by, changes=changed)
+    return practice
+
+
+def _move(practice: Practice, *, by, allowed_from: set, to: str, comment: str = "") -> Practice:
+    if practice.status not in allowed_from:
+        raise PracticeError(
+            _("This practice is %(status)s, so this step is not possible now.")
+            % {"status": practice.get_status_display().lower()}
+        )
+    with transaction.atomic():
+        before = practice.status
+        practice.status = to
+        practice.review_comment = comment
+        if to == Status.PUBLISHED and practice.published_at is None:
+            practice.published_at = timezone.now()
+        _save(practice, by=by, reason=to)
+        log_action(practice, f"practice.{to}", by=by, changes={"status": f"{before} -> {to}"})
+    return practice
+
+
+def practice_submit(*, practice: Practice, by) -> Practice:
+    """Send a draft (or a corrected practice) to the programme's coordinators for review."""
+    _move(
+        practice, by=by, allowed_from={Status.DRAFT, Status.CHANGES_REQUESTED}, to=Status.SUBMITTED
+    )
+    transaction.on_commit(
+        lambda: notify_coordinators_of_submission.enqueue(practice_id=practice.pk)
+    )
+    return practice
+
+
+def _review(practice: Practice, *, by, to: str, comment: str = "") -> Practice:
+    _move(practice, by=by, allowed_from={Status.SUBMITTED}, to=to, comment=comment)
+    transaction.on_commit(lambda: notify_submitter_of_review.enqueue(practice_id=practice.pk))
+    return practice
+
+
+def practice_request_changes(*, practice: Practice, by, comment: str) -> Practice:
+    if not comment.strip():
+        raise PracticeError(_("Say what should change, so the author knows."), field="comment")
+    return _review(practice, by=by, to=Status.CHANGES_REQUESTED, comment=comment.strip())
+
+
+def practice_publish(*, practice: Practice, by, comment: str = "") -> Practice:
+    return _review(practice, by=by, to=Status.PUBLISHED, comment=comment.strip())
+
+
+def practice_decline(*, practice: Practice, by, comment: str) -> Practice:
+    if not comment.strip():
+        raise PracticeError(_("Give the reason, so the author understands."), field="comment")
+    return _review(practice, by=by, to=Status.DECLINED, comment=comment.strip())

@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from citypeers.catalogue.models import Practice
+from citypeers.library.selectors import LibraryQuery
+from citypeers.places.models import SizeClass
+from citypeers.programmes.models import Theme
+
+
+class LibrarySearchForm(forms.Form):
+    """The library's query parameters; a value that makes no sense is dropped, never an error."""
+
+    q = forms.CharField(label=_("Search words"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    size = forms.ChoiceField(
+        label=_("City size"), required=False, choices=[("", _("Any size")), *SizeClass.choices]
+    )
+    type = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("Any type")), *Practice.Type.choices]
+    )
+    host = forms.BooleanField(
+        label=_("Willing to host a visit"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"value": "yes"}),
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("", _("Best match")), ("newest", _("Newest")), ("title", _("Title"))],
+    )
+
+    def __init__(self, data, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.fields["theme"].choices = [
+            ("", _("All themes")),
+            *Theme.objects.order_by("name").values_list("slug", "name"),
+        ]
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+
+    def to_query(self) -> LibraryQuery:
+        self.is_valid()
+        values = {
+            name: self.cleaned_data.get(name)
+            for name in self.fields
+            if name not in self.errors and self.cleaned_data.get(name)
+        }
+        values["q"] = (self.data.get("q") or "")[:5000]
+        values["host"] = self.data.get("host") in {"yes", "on", "true", "1"}
+        return LibraryQuery(**values)

@@ -1,0 +1,95 @@
+"""Full-text search of published practices: one interface, an index per database.
+
+SQLite uses an FTS5 table (`sqlite.py`), PostgreSQL a tsvector table (`postgres.py`); both are
+created by the library app's migration and kept current by the signals in `signals.py`.
+Callers only see querysets: `search_practices` filters and annotates `search_rank`.
+"""
+
+from collections.abc import Iterable
+from types import ModuleType
+
+from django.db import connection, connections, transaction
+from django.db.models import FloatField, QuerySet, Value
+
+from citypeers.catalogue.models import Practice
+from citypeers.library.search import postgres, sqlite
+from citypeers.library.search.documents import practice_document, published_practices
+from citypeers.library.search.highlight import highlight
+from citypeers.library.search.query import ParsedQuery, parse_query
+
+__all__ = [
+    "ParsedQuery",
+    "highlight",
+    "index_practice",
+    "index_practices",
+    "parse_query",
+    "rebuild_index",
+    "remove_practice",
+    "search_practices",
+]
+
+BACKENDS = {"sqlite": sqlite, "postgresql": postgres}
+REBUILD_BATCH_SIZE = 500
+
+
+def backend_for(vendor: str) -> ModuleType:
+    try:
+        return BACKENDS[vendor]
+    except KeyError:
+        raise NotImplementedError(f"No practice search for {vendor} databases.") from None
+
+
+def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practice]:
+    """`queryset` narrowed to published practices matching `text`, annotated `search_rank`.
+
+    Higher ranks are more relevant; the caller orders. Empty text changes nothing but the
+    annotation (0.0 everywhere).
+    """
+    query = parse_query(text)
+    if query.is_empty:
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
+    # The index holds published practices only; filtering again keeps a stale index row
+    # (say, of a practice unpublished by a bulk update) from ever surfacing.
+    published = queryset.filter(status=Practice.Status.PUBLISHED)
+    return backend_for(connections[queryset.db].vendor).search(published, query)
+
+
+def index_practice(practice: Practice) -> None:
+    """(Re)index one practice if it is published, else remove it from the index."""
+    if practice.status == Practice.Status.PUBLISHED:
+        backend_for(connection.vendor).write([practice_document(practice)])
+    else:
+        remove_practice(practice.pk)
+
+
+def index_practices(practice_ids: Iterable[int]) -> None:
+    """(Re)index these practices: the published ones written, the others removed."""
+    practice_ids = set(practice_ids)
+    if not practice_ids:
+        return
+    backend = backend_for(connection.vendor)
+    published = list(published_practices().filter(pk__in=practice_ids))
+    backend.write(practice_document(practice) for practice in published)
+    if unpublished := practice_ids - {practice.pk for practice in published}:
+        backend.delete(unpublished)
+
+
+def remove_practice(practice_id: int) -> None:
+    backend_for(connection.vendor).delete([practice_id])
+
+
+def rebuild_index() -> int:
+    """Index every published practice afresh; returns how many."""
+    backend = backend_for(connection.vendor)
+    count = 0
+    with transaction.atomic():
+        backend.delete_all()
+        batch = []
+        for practice in published_practices().iterator(chunk_size=REBUILD_BATCH_SIZE):
+            batch.append(practice_document(practice))
+            if len(batch) == REBUILD_BATCH_SIZE:
+                backend.write(batch)
+                count, batch = count + len(batch), []
+        backend.write(batch)
+        backend.optimise()
+    return count + len(batch)

@@ -1,0 +1,112 @@
+"""Search on PostgreSQL: `library_practice_search`, one weighted tsvector per practice.
+
+The table and its GIN index are created by the library migration 0001. User text only ever
+travels as parameters; the SQL is composed from the constant fragments below.
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from citypeers.catalogue.models import Practice
+from citypeers.library.search.documents import PracticeDocument
+from citypeers.library.search.expressions import practice_condition, practice_value
+from citypeers.library.search.query import ParsedQuery, fold, normalise, words
+
+# Stemming by the practice's own language; 'simple' for languages PostgreSQL cannot stem.
+TEXT_SEARCH_CONFIGS = {
+    "en": "english", "fr": "french", "de": "german", "it": "italian", "es": "spanish",
+    "nl": "dutch", "pt": "portuguese", "fi": "finnish", "sv": "swedish", "da": "danish",
+    "hu": "hungarian", "ro": "romanian",
+}  # fmt: skip
+
+# Title (A), tagline and taxonomy (B), body (C), each indexed twice: stemmed by the practice's
+# language, and as exact accent-folded words split by our own word rule (so 'info@city.eu'
+# gives 'info', 'city', 'eu', as on SQLite).
+_UPSERT = """
+    INSERT INTO library_practice_search (practice_id, document) VALUES (%s,
+        setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), 'A')
+        || setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), 'B')
+        || setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), 'B')
+        || setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), 'C'))
+    ON CONFLICT (practice_id) DO UPDATE SET document = EXCLUDED.document
+"""
+_TERM = "(to_tsquery('simple', %s) || to_tsquery('english', %s))"
+_PHRASE = "phraseto_tsquery('simple', %s)"
+# IN (subquery), not = ANY(ARRAY(subquery)): the planner sizes an IN from the index's
+# statistics, but guesses 10 rows for an array, and then nests loops over 10,000 matches.
+_MATCHES = (
+    "{{practice_id}} IN "
+    "(SELECT practice_id FROM library_practice_search WHERE document @@ {tsquery})"
+)
+# Weights of D, C (body), B (tagline, taxonomy), A (title): one title match outranks a body
+# that repeats the word several times. Normalisation 32 scales the rank into 0..1.
+_RANK_OF_PRACTICE = (
+    "(SELECT ts_rank_cd('{{0.02, 0.1, 0.4, 1.0}}'::float4[], document, {tsquery}, 32) "
+    "FROM library_practice_search WHERE practice_id = {{practice_id}})"
+)
+
+
+def _tsquery(query: ParsedQuery) -> tuple[str, list[str]]:
+    """SQL and parameters of the tsquery: all terms (as prefixes) and phrases AND-ed.
+
+    A stop word makes its 'english' half empty, which `||` ignores; the 'simple' half keeps
+    every word, so no term can empty the whole query.
+    """
+    parts, params = [], []
+    for term in query.terms:
+        parts.append(_TERM)
+        params += [_prefix(fold(term)), _prefix(term)]
+    for phrase in query.phrases:
+        parts.append(_PHRASE)
+        params.append(fold(phrase))
+    return "(" + " && ".join(parts) + ")", params
+
+
+def _prefix(word: str) -> str:
+    # Words are letters and digits only; the quoting is tsquery's rule all the same.
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "':*"
+
+
+def search(queryset: QuerySet[Practice], query: ParsedQuery) -> QuerySet[Practice]:
+    tsquery, params = _tsquery(query)
+    matches = practice_condition(_MATCHES.format(tsquery=tsquery), params)
+    rank = practice_value(_RANK_OF_PRACTICE.format(tsquery=tsquery), params)
+    return queryset.filter(matches).annotate(search_rank=rank)
+
+
+def _exact_words(text: str) -> str:
+    return " ".join(fold(word) for word in words(normalise(text)))
+
+
+def write(documents: Iterable[PracticeDocument]) -> None:
+    rows = []
+    for document in documents:
+        config = TEXT_SEARCH_CONFIGS.get(document.language, "simple")
+        row = [document.practice_id]
+        for part in document.parts:
+            row += [config, part, _exact_words(part)]
+        rows.append(row)
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(_UPSERT, rows)
+
+
+def delete(practice_ids: Iterable[int]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM library_practice_search WHERE practice_id = ANY(%s)", [list(practice_ids)]
+        )
+
+
+def delete_all() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM library_practice_search")
+
+
+def optimise() -> None:
+    # Fresh statistics after a rebuild, so the planner sizes searches from the new documents.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE library_practice_search")
