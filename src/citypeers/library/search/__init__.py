@@ -12,6 +12,7 @@ from django.db import connection, connections, transaction
 from django.db.models import FloatField, QuerySet, Value
 
 from citypeers.catalogue.models import Practice
+from citypeers.library.cards import cards_delete, cards_delete_all, cards_write
 from citypeers.library.search import postgres, sqlite
 from citypeers.library.search.documents import practice_document, published_practices
 from citypeers.library.search.highlight import highlight
@@ -23,6 +24,7 @@ __all__ = [
     "index_practice",
     "index_practices",
     "parse_query",
+    "ranked_practice_ids",
     "rebuild_index",
     "remove_practice",
     "search_practices",
@@ -58,6 +60,7 @@ def index_practice(practice: Practice) -> None:
     """(Re)index one practice if it is published, else remove it from the index."""
     if practice.status == Practice.Status.PUBLISHED:
         backend_for(connection.vendor).write([practice_document(practice)])
+        cards_write([practice])
     else:
         remove_practice(practice.pk)
 
@@ -70,12 +73,20 @@ def index_practices(practice_ids: Iterable[int]) -> None:
     backend = backend_for(connection.vendor)
     published = list(published_practices().filter(pk__in=practice_ids))
     backend.write(practice_document(practice) for practice in published)
+    cards_write(published)
     if unpublished := practice_ids - {practice.pk for practice in published}:
         backend.delete(unpublished)
+        cards_delete(unpublished)
 
 
 def remove_practice(practice_id: int) -> None:
     backend_for(connection.vendor).delete([practice_id])
+    cards_delete([practice_id])
+
+
+def ranked_practice_ids(query: ParsedQuery) -> dict[int, float]:
+    """Every indexed practice matching `query`, with its rank (higher is more relevant)."""
+    return backend_for(connection.vendor).ranked_ids(query)
 
 
 def rebuild_index() -> int:
@@ -84,12 +95,15 @@ def rebuild_index() -> int:
     count = 0
     with transaction.atomic():
         backend.delete_all()
+        cards_delete_all()
         batch = []
         for practice in published_practices().iterator(chunk_size=REBUILD_BATCH_SIZE):
-            batch.append(practice_document(practice))
+            batch.append(practice)
             if len(batch) == REBUILD_BATCH_SIZE:
-                backend.write(batch)
+                backend.write(practice_document(practice) for practice in batch)
+                cards_write(batch)
                 count, batch = count + len(batch), []
-        backend.write(batch)
+        backend.write(practice_document(practice) for practice in batch)
+        cards_write(batch)
         backend.optimise()
     return count + len(batch)

@@ -48,6 +48,12 @@ _RANK_OF_PRACTICE = (
 )
 
 
+_RANKED_IDS = (
+    "SELECT practice_id, ts_rank_cd('{{0.02, 0.1, 0.4, 1.0}}'::float4[], document, q, 32) "
+    "FROM library_practice_search, (SELECT {tsquery} AS q) AS query WHERE document @@ q"
+)
+
+
 def _tsquery(query: ParsedQuery) -> tuple[str, list[str]]:
     """SQL and parameters of the tsquery: all terms (as prefixes) and phrases AND-ed.
 
@@ -74,6 +80,13 @@ def search(queryset: QuerySet[Practice], query: ParsedQuery) -> QuerySet[Practic
     matches = practice_condition(_MATCHES.format(tsquery=tsquery), params)
     rank = practice_value(_RANK_OF_PRACTICE.format(tsquery=tsquery), params)
     return queryset.filter(matches).annotate(search_rank=rank)
+
+
+def ranked_ids(query: ParsedQuery) -> dict[int, float]:
+    tsquery, params = _tsquery(query)
+    with connection.cursor() as cursor:
+        cursor.execute(_RANKED_IDS.format(tsquery=tsquery), params)
+        return dict(cursor.fetchall())
 
 
 def _exact_words(text: str) -> str:

@@ -26,6 +26,10 @@ _RANK_OF_PRACTICE = (
     "FROM library_practice_fts WHERE library_practice_fts MATCH %s) "
     "SELECT rank FROM ranked WHERE ranked.practice_id = {practice_id})"
 )
+_RANKED_IDS = (
+    "SELECT rowid, -bm25(library_practice_fts, 10.0, 5.0, 3.0, 1.0) "
+    "FROM library_practice_fts WHERE library_practice_fts MATCH %s"
+)
 _DELETE = "DELETE FROM library_practice_fts WHERE rowid = %s"
 _OPTIMISE = "INSERT INTO library_practice_fts (library_practice_fts) VALUES ('optimize')"
 _INSERT = (
@@ -50,6 +54,12 @@ def search(queryset: QuerySet[Practice], query: ParsedQuery) -> QuerySet[Practic
     match = match_expression(query)
     matches = practice_condition(_MATCHES, [match])
     return queryset.filter(matches).annotate(search_rank=practice_value(_RANK_OF_PRACTICE, [match]))
+
+
+def ranked_ids(query: ParsedQuery) -> dict[int, float]:
+    with connection.cursor() as cursor:
+        cursor.execute(_RANKED_IDS, [match_expression(query)])
+        return dict(cursor.fetchall())
 
 
 def write(documents: Iterable[PracticeDocument]) -> None:

@@ -1,0 +1,41 @@
+"""Library cards: the narrow row per published practice that listing and facets read."""
+
+from collections.abc import Iterable
+
+from citypeers.catalogue.models import Practice
+from citypeers.library.models import PracticeCard, bars
+
+
+def card_for(practice: Practice) -> PracticeCard:
+    """Reads places and themes (prefetch them for many practices)."""
+    places = list(practice.places.all())
+    return PracticeCard(
+        practice_id=practice.pk,
+        published_at=practice.published_at,
+        title=practice.title,
+        type=practice.type,
+        willing_to_host=practice.willing_to_host,
+        themes=bars([theme.slug for theme in practice.themes.all()]),
+        countries=bars([place.country.code for place in places if place.country]),
+        sizes=bars([place.size_class.value for place in places if place.size_class]),
+    )
+
+
+def cards_write(practices: Iterable[Practice]) -> None:
+    cards = [card_for(practice) for practice in practices]
+    PracticeCard.objects.bulk_create(
+        cards,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["practice"],
+        update_fields=["published_at", "title", "type", "willing_to_host", "themes",
+                       "countries", "sizes"],
+    )  # fmt: skip
+
+
+def cards_delete(practice_ids: Iterable[int]) -> None:
+    PracticeCard.objects.filter(practice_id__in=list(practice_ids)).delete()
+
+
+def cards_delete_all() -> None:
+    PracticeCard.objects.all().delete()
