@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from citypeers.catalogue.demo import load_demo_practices
-from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES
+from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES, THEMES
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference
@@ -27,18 +27,6 @@ DEMO_ACCOUNTS = [
     ("admin@example.org", "staff (admin site and outbox)"),
 ]
 
-THEMES = [
-    # The topics the Urban Agenda's Action 12 names.
-    "Long-term and inclusive local strategies for culture",
-    "Participation in cultural activities",
-    "Cities dealing with their past: difficult heritage and new dialogues",
-    "Culture, urban regeneration and urban development",
-    "Local partnerships between culture, social inclusion, health, migration and integration",
-    # The themes of Cultural Heritage in Action.
-    "Participatory governance of cultural heritage",
-    "Adaptive re-use of built heritage",
-    "Quality of interventions on cultural heritage",
-]
 
 # (host place name, country, kind, title) as published with the 2021 analytical documents.
 CHIA_2021_VISITS = [
@@ -103,7 +91,7 @@ def load_demo() -> str:
             "ends_on": datetime.date(2021, 12, 31),
         },
     )
-    programme.themes.add(*themes[5:])
+    programme.themes.add(*themes[5:])  # the three themes of Cultural Heritage in Action
     dates = {practice["host"]: practice for practice in CHIA_2021_PRACTICES}
     visits = []
     for name, country, kind, title in CHIA_2021_VISITS:

@@ -12,7 +12,8 @@ Plain Python (standard library only) so it can be read, tested and re-used witho
 import datetime
 import random
 
-# The theme names of citypeers.demo.THEMES, repeated here so this module needs no Django.
+# The demo's themes: first the topics the Urban Agenda's Action 12 names, then the three themes
+# of Cultural Heritage in Action. `citypeers.demo` creates them from this list.
 THEMES = (
     "Long-term and inclusive local strategies for culture",
     "Participation in cultural activities",
