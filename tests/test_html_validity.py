@@ -81,6 +81,8 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
         "review-queue": reverse("catalogue:review_queue"),
         "my-practices": reverse("catalogue:mine"),
         "practice-in-review": submitted.get_absolute_url(),
+        "themes": reverse("programmes:themes"),
+        "theme-edit": reverse("programmes:theme_edit", args=[published.themes.first().slug]),
     }
     html |= {name: client.get(url).content.decode() for name, url in signed_in.items()}
     html["members-error"] = client.post(

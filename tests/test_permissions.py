@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Membership
-from tests.factories import PracticeFactory
+from tests.factories import PracticeFactory, ThemeFactory
 
 SIGNED_IN = [
     "coordinator", "coordinator_elsewhere", "host", "reviewer", "participant",
@@ -61,6 +61,14 @@ PROTECTED_VIEWS = {
         lambda ctx: reverse("catalogue:review", args=[ctx["practice"].slug]),
         {"coordinator", "staff"},
     ),
+    "themes": (
+        lambda ctx: reverse("programmes:themes"),
+        {"coordinator", "coordinator_elsewhere", "staff"},
+    ),
+    "edit a theme": (
+        lambda ctx: reverse("programmes:theme_edit", args=[ctx["theme"].slug]),
+        {"coordinator", "coordinator_elsewhere", "staff"},
+    ),
     "history of a practice": (
         lambda ctx: reverse("catalogue:history", args=[ctx["practice"].slug]),
         {"coordinator", "staff"},
@@ -72,7 +80,12 @@ PROTECTED_VIEWS = {
 @pytest.fixture
 def context(programme, people_by_role):
     practice = PracticeFactory(programme=programme, status="submitted")
-    return {"programme": programme, "people": people_by_role, "practice": practice}
+    return {
+        "programme": programme,
+        "people": people_by_role,
+        "practice": practice,
+        "theme": ThemeFactory(),
+    }
 
 
 @pytest.mark.django_db

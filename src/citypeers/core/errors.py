@@ -20,3 +20,7 @@ class PlaceError(CitypeersError):
 
 class PracticeError(CitypeersError):
     pass
+
+
+class ThemeError(CitypeersError):
+    pass

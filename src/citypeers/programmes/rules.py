@@ -7,3 +7,5 @@ rules.add_perm("programmes.manage_members", is_programme_coordinator | is_staff)
 # Coordinators add the places the reference data lacks (regions, rural areas, small towns);
 # registered here because the predicate is about programme roles, which `places` cannot see.
 rules.add_perm("places.add_place", is_any_coordinator | is_staff)
+# Themes are shared by every programme; any coordinator may add or reword them.
+rules.add_perm("programmes.manage_themes", is_any_coordinator | is_staff)

@@ -1,6 +1,6 @@
 from django.db.models import Count, Prefetch, QuerySet
 
-from citypeers.programmes.models import Membership, Programme, Role, Visit
+from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
 
 
 def programmes_list() -> QuerySet[Programme]:
@@ -37,3 +37,11 @@ def memberships_of(*, user) -> QuerySet[Membership]:
         .select_related("programme", "visit", "visit__host_place")
         .order_by("-programme__starts_on", "programme__name", "visit__title", "role")
     )
+
+
+def themes_with_counts() -> QuerySet[Theme]:
+    """Every theme, with how many programmes and practices use it."""
+    return Theme.objects.annotate(
+        programme_count=Count("programme", distinct=True),
+        practice_count=Count("practices", distinct=True),
+    ).order_by("name")

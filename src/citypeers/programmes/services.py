@@ -1,10 +1,11 @@
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
-from citypeers.core.errors import MembershipError
+from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.people.models import User
-from citypeers.programmes.models import Membership, Programme, Role, Visit
+from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
 from citypeers.programmes.tasks import notify_membership_added
 
 
@@ -61,3 +62,26 @@ def membership_remove(*, membership: Membership, by) -> None:
             changes={"person": membership.user.email, "role": membership.role},
         )
         membership.delete()
+
+
+def theme_save(*, theme: Theme | None = None, name: str, description: str, by) -> Theme:
+    """Add a theme, or reword one; its slug (used in library addresses) never changes."""
+    name = name.strip()
+    clash = Theme.objects.filter(name__iexact=name).exclude(pk=theme.pk if theme else None)
+    if clash.exists():
+        raise ThemeError(_("A theme with this name exists already."), field="name")
+    with transaction.atomic():
+        if theme is None:
+            base = slugify(name)[:190] or "theme"
+            slug, number = base, 1
+            while Theme.objects.filter(slug=slug).exists():
+                number += 1
+                slug = f"{base}-{number}"
+            theme = Theme.objects.create(name=name, slug=slug, description=description)
+            log_action(theme, "theme.created", by=by, changes={"name": name})
+        else:
+            changes = {"name": f"{theme.name} -> {name}"} if theme.name != name else {}
+            theme.name, theme.description = name, description
+            theme.save()
+            log_action(theme, "theme.edited", by=by, changes=changes)
+    return theme

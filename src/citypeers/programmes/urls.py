@@ -6,6 +6,8 @@ app_name = "programmes"
 urlpatterns = [
     path("me/", views.dashboard, name="dashboard"),
     path("programmes/", views.programme_list, name="list"),
+    path("themes/", views.themes, name="themes"),
+    path("themes/<slug:slug>/edit/", views.theme_edit, name="theme_edit"),
     path("programmes/<slug:slug>/", views.programme_view, name="detail"),
     path("programmes/<slug:slug>/members/", views.members, name="members"),
     path(

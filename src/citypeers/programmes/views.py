@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from citypeers.core.errors import MembershipError
+from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.core.http import (
     add_error_to_form,
     export_response,
@@ -12,15 +12,16 @@ from citypeers.core.http import (
     permission_required,
     requested_export,
 )
-from citypeers.programmes.forms import MembershipAddForm
-from citypeers.programmes.models import Membership, Programme
+from citypeers.programmes.forms import MembershipAddForm, ThemeForm
+from citypeers.programmes.models import Membership, Programme, Theme
 from citypeers.programmes.selectors import (
     memberships_of,
     programme_detail,
     programme_members,
     programmes_list,
+    themes_with_counts,
 )
-from citypeers.programmes.services import membership_add, membership_remove
+from citypeers.programmes.services import membership_add, membership_remove, theme_save
 
 
 def _programme(*, slug: str, **_kwargs) -> Programme:
@@ -99,3 +100,35 @@ def member_remove(request: HttpRequest, slug: str, pk: int, obj: Programme) -> H
             return redirect("programmes:members", slug=obj.slug)
     context = {"programme": obj, "membership": membership, "error": error}
     return render(request, "programmes/member_remove.html", context, status=400 if error else 200)
+
+
+@permission_required("programmes.manage_themes")
+def themes(request: HttpRequest) -> HttpResponse:
+    form = ThemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            theme = theme_save(by=request.user, **form.cleaned_data)
+        except ThemeError as error:
+            add_error_to_form(form, error)
+        else:
+            messages.success(request, _("Theme “%(name)s” added.") % {"name": theme.name})
+            return redirect("programmes:themes")
+    context = {"themes": themes_with_counts(), "form": form}
+    return render(request, "programmes/themes.html", context)
+
+
+@permission_required("programmes.manage_themes")
+def theme_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    theme = get_object_or_404(Theme, slug=slug)
+    form = ThemeForm(
+        request.POST or None, initial={"name": theme.name, "description": theme.description}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            theme_save(theme=theme, by=request.user, **form.cleaned_data)
+        except ThemeError as error:
+            add_error_to_form(form, error)
+        else:
+            messages.success(request, _("Theme saved."))
+            return redirect("programmes:themes")
+    return render(request, "programmes/theme_form.html", {"theme": theme, "form": form})
