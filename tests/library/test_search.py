@@ -5,12 +5,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.db.models import Count, Max
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from citypeers.catalogue.models import Practice
-from citypeers.library.search import highlight, parse_query, rebuild_index, search_practices
+from citypeers.library.search import highlight, parse_query, ranked_practice_ids, rebuild_index
+from citypeers.library.selectors import LibraryQuery, library_listing
 from tests.factories import (
     OrganisationFactory,
     PlaceFactory,
@@ -50,9 +50,10 @@ def library(db):
 
 
 def found(text: str) -> list[str]:
-    """Titles of the practices `text` finds, most relevant first, as the library orders them."""
-    results = search_practices(Practice.objects.all(), text).order_by("-search_rank", "pk")
-    return [practice.title for practice in results]
+    """Titles of the practices `text` finds, most relevant first, as the library lists them."""
+    ids = library_listing(query=LibraryQuery(q=text)).practice_ids
+    titles = dict(Practice.objects.filter(pk__in=ids).values_list("pk", "title"))
+    return [titles[pk] for pk in ids]
 
 
 def indexed_ids() -> set[int]:
@@ -158,39 +159,22 @@ def test_deleting_a_practice_removes_it_from_the_index(library):
 
 
 def test_rank_is_a_float_higher_for_better_matches(library):
-    results = search_practices(Practice.objects.all(), "heritage").order_by("-search_rank")
-    ranks = [practice.search_rank for practice in results]
+    ranks = sorted(ranked_practice_ids(parse_query("heritage")).values(), reverse=True)
     assert all(isinstance(rank, float) for rank in ranks)
     assert ranks[0] > ranks[1] > 0
 
 
-def test_empty_text_changes_nothing_but_annotates_a_zero_rank(library):
-    results = search_practices(Practice.objects.all(), ' "" AND * ')
-    assert results.count() == Practice.objects.count()
-    assert {practice.search_rank for practice in results} == {0.0}
+def test_text_without_words_lists_every_published_practice(library):
+    assert ranked_practice_ids(parse_query(' "" AND * ')) == {}
+    listed = library_listing(query=LibraryQuery(q=' "" AND * ')).practice_ids
+    published = Practice.objects.filter(status="published")
+    assert sorted(listed) == sorted(published.values_list("pk", flat=True))
 
 
-def test_results_compose_like_any_queryset(library):
-    results = search_practices(Practice.objects.all(), "heritage")
-    assert results.count() == 2
-    assert results.filter(title__startswith="A new").get() == library["harbour"]
-    assert results.order_by("-search_rank")[:1].get() == library["fortress"]
-    assert results.aggregate(best=Max("search_rank"))["best"] > 0
-    by_type = results.order_by().values("type").annotate(practices=Count("pk"))
-    assert list(by_type) == [{"type": "project", "practices": 2}]
-    # Inside another query the rank subquery must follow the renamed tables.
-    relevant = results.filter(search_rank__gt=0).values("pk")
-    assert Practice.objects.filter(pk__in=relevant).count() == 2
-    assert {row["title"] for row in results.values("title", "search_rank")} == {
-        "Heritage trail of Šibenik",
-        "A new life for the harbour",
-    }
-
-
-def test_a_page_of_results_is_one_query(library, django_assert_num_queries):
-    results = search_practices(Practice.objects.all(), "heritage").order_by("-search_rank")
+def test_the_ranks_of_every_match_are_one_query(library, django_assert_num_queries):
     with django_assert_num_queries(1):
-        assert len(results[:20]) == 2
+        ranks = ranked_practice_ids(parse_query("heritage"))
+    assert set(ranks) == {library["fortress"].pk, library["harbour"].pk}
 
 
 def test_rebuilding_the_index_restores_every_published_practice(library):
@@ -223,9 +207,12 @@ def test_french_practices_are_stemmed_in_french(library):
 @example(text=" ".join(f'"{n} the"' for n in range(20)))
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 def test_any_text_searches_without_error(library, text):
-    results = search_practices(Practice.objects.all(), text)
-    assert results.count() >= 0
-    assert len(results.order_by("-search_rank")[:5]) <= 5
+    parsed = parse_query(text)
+    ranks = ranked_practice_ids(parsed)
+    listed = library_listing(query=LibraryQuery(q=text)).practice_ids
+    if not parsed.is_empty:
+        assert set(listed) <= set(ranks)
+    assert len(listed) <= Practice.objects.count()
 
 
 def test_highlight_marks_words_as_the_search_matches_them():

@@ -2,14 +2,14 @@
 
 SQLite uses an FTS5 table (`sqlite.py`), PostgreSQL a tsvector table (`postgres.py`); both are
 created by the library app's migration and kept current by the signals in `signals.py`.
-Callers only see querysets: `search_practices` filters and annotates `search_rank`.
+Callers get the ranks of every match (`ranked_practice_ids`); the library intersects them with
+its cards (`library.selectors`).
 """
 
 from collections.abc import Iterable
 from types import ModuleType
 
-from django.db import connection, connections, transaction
-from django.db.models import FloatField, QuerySet, Value
+from django.db import connection, transaction
 
 from citypeers.catalogue.models import Practice
 from citypeers.library.cards import cards_delete, cards_delete_all, cards_write
@@ -27,7 +27,6 @@ __all__ = [
     "ranked_practice_ids",
     "rebuild_index",
     "remove_practice",
-    "search_practices",
 ]
 
 BACKENDS = {"sqlite": sqlite, "postgresql": postgres}
@@ -39,21 +38,6 @@ def backend_for(vendor: str) -> ModuleType:
         return BACKENDS[vendor]
     except KeyError:
         raise NotImplementedError(f"No practice search for {vendor} databases.") from None
-
-
-def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practice]:
-    """`queryset` narrowed to published practices matching `text`, annotated `search_rank`.
-
-    Higher ranks are more relevant; the caller orders. Empty text changes nothing but the
-    annotation (0.0 everywhere).
-    """
-    query = parse_query(text)
-    if query.is_empty:
-        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
-    # The index holds published practices only; filtering again keeps a stale index row
-    # (say, of a practice unpublished by a bulk update) from ever surfacing.
-    published = queryset.filter(status=Practice.Status.PUBLISHED)
-    return backend_for(connections[queryset.db].vendor).search(published, query)
 
 
 def index_practice(practice: Practice) -> None:
@@ -86,6 +70,8 @@ def remove_practice(practice_id: int) -> None:
 
 def ranked_practice_ids(query: ParsedQuery) -> dict[int, float]:
     """Every indexed practice matching `query`, with its rank (higher is more relevant)."""
+    if query.is_empty:
+        return {}
     return backend_for(connection.vendor).ranked_ids(query)
 
 

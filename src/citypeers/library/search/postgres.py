@@ -7,11 +7,8 @@ travels as parameters; the SQL is composed from the constant fragments below.
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import QuerySet
 
-from citypeers.catalogue.models import Practice
 from citypeers.library.search.documents import PracticeDocument
-from citypeers.library.search.expressions import practice_condition, practice_value
 from citypeers.library.search.query import ParsedQuery, fold, normalise, words
 
 # Stemming by the practice's own language; 'simple' for languages PostgreSQL cannot stem.
@@ -34,20 +31,8 @@ _UPSERT = """
 """
 _TERM = "(to_tsquery('simple', %s) || to_tsquery('english', %s))"
 _PHRASE = "phraseto_tsquery('simple', %s)"
-# IN (subquery), not = ANY(ARRAY(subquery)): the planner sizes an IN from the index's
-# statistics, but guesses 10 rows for an array, and then nests loops over 10,000 matches.
-_MATCHES = (
-    "{{practice_id}} IN "
-    "(SELECT practice_id FROM library_practice_search WHERE document @@ {tsquery})"
-)
 # Weights of D, C (body), B (tagline, taxonomy), A (title): one title match outranks a body
 # that repeats the word several times. Normalisation 32 scales the rank into 0..1.
-_RANK_OF_PRACTICE = (
-    "(SELECT ts_rank_cd('{{0.02, 0.1, 0.4, 1.0}}'::float4[], document, {tsquery}, 32) "
-    "FROM library_practice_search WHERE practice_id = {{practice_id}})"
-)
-
-
 _RANKED_IDS = (
     "SELECT practice_id, ts_rank_cd('{{0.02, 0.1, 0.4, 1.0}}'::float4[], document, q, 32) "
     "FROM library_practice_search, (SELECT {tsquery} AS q) AS query WHERE document @@ q"
@@ -73,13 +58,6 @@ def _tsquery(query: ParsedQuery) -> tuple[str, list[str]]:
 def _prefix(word: str) -> str:
     # Words are letters and digits only; the quoting is tsquery's rule all the same.
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "':*"
-
-
-def search(queryset: QuerySet[Practice], query: ParsedQuery) -> QuerySet[Practice]:
-    tsquery, params = _tsquery(query)
-    matches = practice_condition(_MATCHES.format(tsquery=tsquery), params)
-    rank = practice_value(_RANK_OF_PRACTICE.format(tsquery=tsquery), params)
-    return queryset.filter(matches).annotate(search_rank=rank)
 
 
 def ranked_ids(query: ParsedQuery) -> dict[int, float]:

@@ -1,31 +1,18 @@
 """Search on SQLite: the FTS5 table `library_practice_fts`, whose rowid is the practice id.
 
-The table is created by the library migration 0001. Only two things vary in the SQL below:
-the MATCH text, always a parameter, and the outer practice's id column, compiled by Django.
+The table is created by the library migration 0001. The MATCH text is always a parameter,
+built only from the parsed query's words.
 """
 
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import QuerySet
 
-from citypeers.catalogue.models import Practice
 from citypeers.library.search.documents import PracticeDocument
-from citypeers.library.search.expressions import practice_condition, practice_value
 from citypeers.library.search.query import ParsedQuery
 
-_MATCHES = (
-    "{practice_id} IN (SELECT rowid FROM library_practice_fts WHERE library_practice_fts MATCH %s)"
-)
 # Negated so that higher is better; bm25 weights in column order (title, tagline, taxonomy,
-# body). Materialised once per statement: a plain correlated subquery would run the MATCH,
-# and bm25's corpus statistics, again for every row (seconds at 10,000 practices, not 20 ms).
-_RANK_OF_PRACTICE = (
-    "(WITH ranked AS MATERIALIZED ("
-    "SELECT rowid AS practice_id, -bm25(library_practice_fts, 10.0, 5.0, 3.0, 1.0) AS rank "
-    "FROM library_practice_fts WHERE library_practice_fts MATCH %s) "
-    "SELECT rank FROM ranked WHERE ranked.practice_id = {practice_id})"
-)
+# body). One statement ranks every match, which the library intersects with its cards.
 _RANKED_IDS = (
     "SELECT rowid, -bm25(library_practice_fts, 10.0, 5.0, 3.0, 1.0) "
     "FROM library_practice_fts WHERE library_practice_fts MATCH %s"
@@ -48,12 +35,6 @@ def match_expression(query: ParsedQuery) -> str:
 def _escape(words: str) -> str:
     # Words are letters and digits only, so this never changes them; it is the FTS5 rule.
     return words.replace('"', '""')
-
-
-def search(queryset: QuerySet[Practice], query: ParsedQuery) -> QuerySet[Practice]:
-    match = match_expression(query)
-    matches = practice_condition(_MATCHES, [match])
-    return queryset.filter(matches).annotate(search_rank=practice_value(_RANK_OF_PRACTICE, [match]))
 
 
 def ranked_ids(query: ParsedQuery) -> dict[int, float]:
