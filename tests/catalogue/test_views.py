@@ -3,7 +3,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from citypeers.catalogue.models import Practice
-from tests.factories import PlaceFactory, PracticeFactory, PublishedPracticeFactory, ThemeFactory
+from citypeers.people.models import Organisation
+from tests.factories import (
+    OrganisationFactory,
+    PlaceFactory,
+    PracticeFactory,
+    PublishedPracticeFactory,
+    ThemeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +40,39 @@ def test_a_signed_in_person_saves_a_draft(client, form_data, people_by_role):
     assert [place.name for place in practice.places.all()] == ["Tampere"]
     page = client.get(practice.get_absolute_url()).text
     assert "Submit for review" in page
+
+
+def test_organisations_start_with_the_authors_and_unknown_ones_are_added(client, form_data):
+    author = UserFactory(organisation=OrganisationFactory(name="City of Tampere"))
+    client.force_login(author)
+    form = client.get(reverse("catalogue:create")).text
+    assert "City of Tampere</textarea>" in form
+    known = OrganisationFactory(name="Pirkanmaa Museum")
+    organisations = "City of Tampere\n  pirkanmaa   museum \nVapriikki Friends\ncity of tampere"
+    client.post(reverse("catalogue:create"), form_data | {"organisations": organisations})
+    practice = Practice.objects.get()
+    linked = list(practice.organisations.all())
+    assert {o.name for o in linked} == {"City of Tampere", "Pirkanmaa Museum", "Vapriikki Friends"}
+    assert known in linked
+    added = Organisation.objects.get(name="Vapriikki Friends")
+    assert (added.type, added.place.name) == ("other", "Tampere")
+    page = client.get(practice.get_absolute_url()).text
+    assert "Vapriikki Friends" in page
+
+
+def test_an_edit_changes_the_organisations_and_a_too_long_name_is_refused(client, form_data):
+    author = UserFactory()
+    client.force_login(author)
+    client.post(reverse("catalogue:create"), form_data | {"organisations": "Old Partner"})
+    practice = Practice.objects.get()
+    edit = reverse("catalogue:edit", args=[practice.slug])
+    assert "Old Partner</textarea>" in client.get(edit).text
+    response = client.post(edit, form_data | {"organisations": "x" * 201})
+    assert response.status_code == 200
+    assert 'href="#id_organisations"' in response.text
+    assert "is longer than 200 characters" in response.text
+    client.post(edit, form_data | {"organisations": "New Partner"})
+    assert [o.name for o in practice.organisations.all()] == ["New Partner"]
 
 
 def test_unknown_places_and_bad_links_are_shown_at_their_fields(client, form_data, staff):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.models import Practice
+from citypeers.people.models import Organisation
 from citypeers.places.models import Place
 from citypeers.programmes.models import Programme, Theme
 
@@ -43,10 +44,50 @@ class PlacesField(forms.CharField):
         return value
 
 
+class NamesField(forms.CharField):
+    """Names typed one a line; blank lines and repeats dropped, each within `max_name_length`."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, *, max_name_length: int, **kwargs):
+        self.max_name_length = max_name_length
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        names, seen = [], set()
+        for line in (value or "").splitlines():
+            name = " ".join(line.split())
+            if name and name.casefold() not in seen:
+                seen.add(name.casefold())
+                names.append(name)
+        too_long = [name for name in names if len(name) > self.max_name_length]
+        if too_long:
+            raise forms.ValidationError(
+                [
+                    _("“%(name)s…” is longer than %(limit)s characters.")
+                    % {"name": name[:40], "limit": self.max_name_length}
+                    for name in too_long
+                ]
+            )
+        return names
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+
 class PracticeForm(forms.ModelForm):
     places = PlacesField(
         label=_("Places"),
         help_text=_("One a line, as Name (country code), e.g. Vantaa (FI)."),
+    )
+    organisations = NamesField(
+        label=_("Organisations"),
+        required=False,
+        max_name_length=Organisation._meta.get_field("name").max_length,
+        help_text=_(
+            "The organisations behind the practice, one a line, the leading one first. "
+            "Names not known yet are added."
+        ),
     )
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"), queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple
@@ -64,10 +105,10 @@ class PracticeForm(forms.ModelForm):
     class Meta:
         model = Practice
         fields = [
-            "programme", "title", "tagline", "places", "themes", "type", "summary", "context",
-            "activities", "governance", "resources", "results", "lessons", "transferability",
-            "started_on", "ended_on", "links", "image", "image_alt", "contact_name",
-            "contact_email", "willing_to_host", "language",
+            "programme", "title", "tagline", "places", "organisations", "themes", "type",
+            "summary", "context", "activities", "governance", "resources", "results", "lessons",
+            "transferability", "started_on", "ended_on", "links", "image", "image_alt",
+            "contact_name", "contact_email", "willing_to_host", "language",
         ]  # fmt: skip
         widgets = {
             field: forms.Textarea(attrs={"rows": 5})
@@ -75,12 +116,15 @@ class PracticeForm(forms.ModelForm):
                           "results", "lessons", "transferability"]
         } | {"links": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, author=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = Programme.objects.order_by("-starts_on")
         self.fields["programme"].empty_label = None
         if self.instance.pk:
             self.initial["places"] = list(self.instance.places.all())
+            self.initial["organisations"] = [o.name for o in self.instance.organisations.all()]
+        elif author is not None and author.organisation:
+            self.initial["organisations"] = [author.organisation.name]
 
     def clean(self):
         cleaned = super().clean()
@@ -105,8 +149,9 @@ class PracticeForm(forms.ModelForm):
         return "\n".join(lines)
 
     def model_data(self) -> dict:
-        """The plain fields for the services; places and themes are passed on their own."""
-        data = {k: v for k, v in self.cleaned_data.items() if k not in {"places", "themes"}}
+        """The plain fields for the services; the related ones are passed on their own."""
+        related = {"places", "themes", "organisations"}
+        data = {k: v for k, v in self.cleaned_data.items() if k not in related}
         if data.get("image") is False:  # "clear" ticked on the file input
             data["image"] = ""
         return data

@@ -9,6 +9,7 @@ from citypeers.catalogue.models import Practice
 from citypeers.catalogue.tasks import notify_coordinators_of_submission, notify_submitter_of_review
 from citypeers.core.audit import log_action
 from citypeers.core.errors import PracticeError
+from citypeers.people.services import organisations_named
 
 RESERVED_SLUGS = {"new", "review"}
 Status = Practice.Status
@@ -30,19 +31,28 @@ def _save(practice: Practice, *, by, reason: str) -> None:
     practice.save()
 
 
-def practice_create(*, by, data: dict, places, themes, organisations=()) -> Practice:
-    """A new draft; only its author (and staff) see it until it is published."""
+def practice_create(*, by, data: dict, places, themes, organisations=None) -> Practice:
+    """A new draft; only its author (and staff) see it until it is published.
+
+    `organisations` are names (new ones are added); by default the author's organisation.
+    """
     with transaction.atomic():
         practice = Practice(**data, submitted_by=by, slug=practice_unique_slug(data["title"]))
         _save(practice, by=by, reason="created")
         practice.places.set(places)
         practice.themes.set(themes)
-        practice.organisations.set(organisations or ([by.organisation] if by.organisation else []))
+        if organisations is None:
+            practice.organisations.set([by.organisation] if by.organisation else [])
+        else:
+            practice.organisations.set(organisations_named(organisations, places=places, by=by))
         log_action(practice, "practice.created", by=by, changes={"title": practice.title})
     return practice
 
 
-def practice_update(*, practice: Practice, by, data: dict, places, themes) -> Practice:
+def practice_update(
+    *, practice: Practice, by, data: dict, places, themes, organisations=None
+) -> Practice:
+    """Save an edit; `organisations` are names (None leaves them as they are)."""
     with transaction.atomic():
         changed = {
             key: str(value) for key, value in data.items() if getattr(practice, key) != value
@@ -54,6 +64,11 @@ def practice_update(*, practice: Practice, by, data: dict, places, themes) -> Pr
         _save(practice, by=by, reason="edited")
         practice.places.set(places)
         practice.themes.set(themes)
+        if organisations is not None:
+            before = [organisation.name for organisation in practice.organisations.all()]
+            practice.organisations.set(organisations_named(organisations, places=places, by=by))
+            if before != organisations:
+                changed["organisations"] = "; ".join(organisations)
         log_action(practice, "practice.edited", by=by, changes=changed)
     return practice
 

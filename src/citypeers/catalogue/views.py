@@ -46,13 +46,14 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("catalogue.add_practice")
 def practice_create(request: HttpRequest) -> HttpResponse:
-    form = PracticeForm(request.POST or None, request.FILES or None)
+    form = PracticeForm(request.POST or None, request.FILES or None, author=request.user)
     if request.method == "POST" and form.is_valid():
         practice = services.practice_create(
             by=request.user,
             data=form.model_data(),
             places=form.cleaned_data["places"],
             themes=form.cleaned_data["themes"],
+            organisations=form.cleaned_data["organisations"],
         )
         messages.success(request, _("Draft saved. Submit it for review when it is ready."))
         return redirect(practice)
@@ -71,6 +72,7 @@ def practice_edit(request: HttpRequest, slug: str, obj: Practice) -> HttpRespons
             data=form.model_data(),
             places=form.cleaned_data["places"],
             themes=form.cleaned_data["themes"],
+            organisations=form.cleaned_data["organisations"],
         )
         messages.success(request, _("Your changes are saved."))
         return redirect(obj)

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from citypeers.catalogue.models import Practice
+from citypeers.library.card_index import cards_changed
 from citypeers.library.models import PracticeCard, bars
 
 
@@ -23,6 +24,8 @@ def card_for(practice: Practice) -> PracticeCard:
 
 def cards_write(practices: Iterable[Practice]) -> None:
     cards = [card_for(practice) for practice in practices]
+    if not cards:
+        return
     PracticeCard.objects.bulk_create(
         cards,
         batch_size=500,
@@ -31,11 +34,15 @@ def cards_write(practices: Iterable[Practice]) -> None:
         update_fields=["published_at", "title", "type", "willing_to_host", "themes",
                        "countries", "sizes"],
     )  # fmt: skip
+    cards_changed()
 
 
 def cards_delete(practice_ids: Iterable[int]) -> None:
+    # Always a new token: deleting a practice removes its card by cascade before this runs.
     PracticeCard.objects.filter(practice_id__in=list(practice_ids)).delete()
+    cards_changed()
 
 
 def cards_delete_all() -> None:
     PracticeCard.objects.all().delete()
+    cards_changed()

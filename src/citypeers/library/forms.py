@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -38,6 +39,26 @@ class LibrarySearchForm(forms.Form):
             *Theme.objects.order_by("name").values_list("slug", "name"),
         ]
         self.fields["country"].choices = [("", _("All countries")), *countries]
+
+    def controls(self) -> list[tuple[forms.BoundField, str | None]]:
+        """The fields after the words, in order, each select with its options as HTML.
+
+        Written here because the widget's per-option templates cost more than the search.
+        """
+        controls = []
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.ChoiceField):
+                controls.append((self[name], None))
+            else:
+                chosen = str(self.data.get(name) or "")
+                options = format_html_join(
+                    "",
+                    "<option value=\"{}\"{}>{}</option>",
+                    ((value, " selected" if value == chosen else "", label)
+                     for value, label in field.choices),
+                )  # fmt: skip
+                controls.append((self[name], options))
+        return controls[1:]  # the words have their own, wider, field
 
     def to_query(self) -> LibraryQuery:
         self.is_valid()

@@ -34,3 +34,16 @@ class PracticeCard(models.Model):
 def bars(values) -> str:
     """Values between bars, sorted and unique: ["FR", "BE"] -> "|BE|FR|"."""
     return "|" + "|".join(sorted(set(values))) + "|" if values else ""
+
+
+class LibraryState(models.Model):
+    """One row: a token replaced whenever library cards are written (see `card_index`)."""
+
+    cards_token = models.CharField(_("cards token"), max_length=32)
+
+    class Meta:
+        verbose_name = _("library state")
+        verbose_name_plural = _("library state")
+
+    def __str__(self) -> str:
+        return self.cards_token

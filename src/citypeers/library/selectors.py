@@ -1,29 +1,21 @@
 """The public library: filter, search, count facets and order published practices.
 
-One narrow query over library cards gives every matching practice's facets and sort keys;
-the full-text index gives ranks; counting and ordering happen in Python; only the practices
-shown are read in full. This keeps a page at 10,000 practices to a handful of cheap queries.
+Filters, facet counts and the newest and title orders come from the library cards held in
+memory as bitmaps (`card_index`); the full-text index gives the matches, ranked when the
+order is by relevance; only the practices shown are read in full.
 """
 
-from collections import Counter
 from dataclasses import dataclass
-from operator import itemgetter
 
-from django.db import connections
 from django_countries import countries
 
 from citypeers.catalogue.models import Practice
-from citypeers.library.models import PracticeCard
-from citypeers.library.search import parse_query, ranked_practice_ids
+from citypeers.library.card_index import FACETS, CardIndex, current_index
+from citypeers.library.search import matching_practice_ids, parse_query, ranked_practice_ids
 from citypeers.places.models import SizeClass
 from citypeers.programmes.models import Theme
 
 SORTS = {"relevance", "newest", "title"}
-# The database orders the cards (newest first, or by title); Python then only re-sorts by
-# rank, stably, so no dates or titles need converting row by row.
-SQL_ORDER = {"title": ("title", "practice_id"), "newest": ("-published_at", "practice_id")}
-CARD_FIELDS = ("practice_id", "type", "willing_to_host", "themes", "countries", "sizes")
-ID, TYPE, HOST, THEMES, COUNTRIES, SIZES = range(len(CARD_FIELDS))
 
 
 @dataclass(frozen=True)
@@ -43,41 +35,9 @@ class LibraryListing:
     facets: dict
 
 
-def _count_values(bars_counts: Counter) -> Counter:
-    """Counts of "|a|b|" strings to counts of each value: few distinct strings, so cheap."""
-    counts = Counter()
-    for bars, count in bars_counts.items():
-        for value in bars.split("|"):
-            if value:
-                counts[value] += count
-    return counts
-
-
-def _matching_cards(query: LibraryQuery, sort: str) -> list[tuple]:
-    cards = PracticeCard.objects.all()
-    if query.theme:
-        cards = cards.filter(themes__contains=f"|{query.theme}|")
-    if query.country:
-        cards = cards.filter(countries__contains=f"|{query.country}|")
-    if query.size:
-        cards = cards.filter(sizes__contains=f"|{query.size}|")
-    if query.type:
-        cards = cards.filter(type=query.type)
-    if query.host:
-        cards = cards.filter(willing_to_host=True)
-    cards = cards.order_by(*SQL_ORDER.get(sort, SQL_ORDER["newest"])).values_list(*CARD_FIELDS)
-    # Read through the cursor: Django's per-value converters cost more than the query here.
-    sql, params = cards.query.get_compiler(using=cards.db).as_sql()
-    with connections[cards.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _facets(rows: list[tuple]) -> dict:
-    themes = _count_values(Counter(map(itemgetter(THEMES), rows)))
-    country_codes = _count_values(Counter(map(itemgetter(COUNTRIES), rows)))
-    sizes = _count_values(Counter(map(itemgetter(SIZES), rows)))
-    types = Counter(map(itemgetter(TYPE), rows))
+def _facets(index: CardIndex, matches: int) -> dict:
+    counts = index.counts(matches)
+    themes, country_codes, sizes, types = (counts[facet] for facet in FACETS)
     theme_names = dict(Theme.objects.filter(slug__in=themes).values_list("slug", "name"))
     by_count = lambda item: (-item[1], item[0])  # noqa: E731 - a sort key, read in place
     return {
@@ -92,14 +52,14 @@ def _facets(rows: list[tuple]) -> dict:
         "sizes": [
             {"value": size.value, "label": size.label, "count": sizes[size.value]}
             for size in SizeClass
-            if sizes[size.value]
+            if size.value in sizes
         ],
         "types": [
             {"value": value, "label": label, "count": types[value]}
             for value, label in Practice.Type.choices
-            if types[value]
+            if value in types
         ],
-        "host": sum(map(itemgetter(HOST), rows)),
+        "host": (index.host & matches).bit_count(),
     }
 
 
@@ -107,13 +67,25 @@ def library_listing(*, query: LibraryQuery) -> LibraryListing:
     """Every published practice matching the query, in order, with facet counts over them."""
     parsed = parse_query(query.q)
     sort = query.sort if query.sort in SORTS else ("newest" if parsed.is_empty else "relevance")
-    rows = _matching_cards(query, sort)
+    index = current_index()
+    matches = index.everything
+    for facet, value in (("themes", query.theme), ("countries", query.country),
+                         ("sizes", query.size), ("types", query.type)):  # fmt: skip
+        if value:
+            matches &= index.value(facet, value)
+    if query.host:
+        matches &= index.host
+    ranks = {}
     if not parsed.is_empty:
-        ranks = ranked_practice_ids(parsed)
-        rows = [row for row in rows if row[ID] in ranks]
-        if sort == "relevance":  # stable: equal ranks stay newest first
-            rows.sort(key=lambda row: ranks[row[ID]], reverse=True)
-    return LibraryListing(practice_ids=[row[ID] for row in rows], facets=_facets(rows))
+        if sort == "relevance":
+            ranks = ranked_practice_ids(parsed)
+            matches &= index.bitmap_of(ranks)
+        else:
+            matches &= index.bitmap_of(matching_practice_ids(parsed))
+    practice_ids = index.ids_in_order(matches, by_title=sort == "title")
+    if ranks:  # stable: equal ranks stay newest first
+        practice_ids.sort(key=ranks.__getitem__, reverse=True)
+    return LibraryListing(practice_ids=practice_ids, facets=_facets(index, matches))
 
 
 def practices_in_order(practice_ids: list[int], *, with_themes: bool = False) -> list[Practice]:

@@ -2,8 +2,8 @@
 
 SQLite uses an FTS5 table (`sqlite.py`), PostgreSQL a tsvector table (`postgres.py`); both are
 created by the library app's migration and kept current by the signals in `signals.py`.
-Callers get the ranks of every match (`ranked_practice_ids`); the library intersects them with
-its cards (`library.selectors`).
+Callers get every match, with its rank (`ranked_practice_ids`) or without
+(`matching_practice_ids`); the library intersects them with its cards (`library.card_index`).
 """
 
 from collections.abc import Iterable
@@ -23,6 +23,7 @@ __all__ = [
     "highlight",
     "index_practice",
     "index_practices",
+    "matching_practice_ids",
     "parse_query",
     "ranked_practice_ids",
     "rebuild_index",
@@ -73,6 +74,13 @@ def ranked_practice_ids(query: ParsedQuery) -> dict[int, float]:
     if query.is_empty:
         return {}
     return backend_for(connection.vendor).ranked_ids(query)
+
+
+def matching_practice_ids(query: ParsedQuery) -> list[int]:
+    """Every indexed practice matching `query`, unranked (cheaper when ordered otherwise)."""
+    if query.is_empty:
+        return []
+    return backend_for(connection.vendor).matching_ids(query)
 
 
 def rebuild_index() -> int:

@@ -32,10 +32,15 @@ _UPSERT = """
 _TERM = "(to_tsquery('simple', %s) || to_tsquery('english', %s))"
 _PHRASE = "phraseto_tsquery('simple', %s)"
 # Weights of D, C (body), B (tagline, taxonomy), A (title): one title match outranks a body
-# that repeats the word several times. Normalisation 32 scales the rank into 0..1.
+# that repeats the word several times. Normalisation 32 scales the rank into 0..1. ts_rank,
+# not ts_rank_cd: the same order on our cases at half the cost (no positions to walk).
 _RANKED_IDS = (
-    "SELECT practice_id, ts_rank_cd('{{0.02, 0.1, 0.4, 1.0}}'::float4[], document, q, 32) "
+    "SELECT practice_id, ts_rank('{{0.02, 0.1, 0.4, 1.0}}'::float4[], document, q, 32) "
     "FROM library_practice_search, (SELECT {tsquery} AS q) AS query WHERE document @@ q"
+)
+_MATCHING_IDS = (
+    "SELECT practice_id FROM library_practice_search, (SELECT {tsquery} AS q) AS query "
+    "WHERE document @@ q"
 )
 
 
@@ -65,6 +70,13 @@ def ranked_ids(query: ParsedQuery) -> dict[int, float]:
     with connection.cursor() as cursor:
         cursor.execute(_RANKED_IDS.format(tsquery=tsquery), params)
         return dict(cursor.fetchall())
+
+
+def matching_ids(query: ParsedQuery) -> list[int]:
+    tsquery, params = _tsquery(query)
+    with connection.cursor() as cursor:
+        cursor.execute(_MATCHING_IDS.format(tsquery=tsquery), params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _exact_words(text: str) -> str:

@@ -17,6 +17,7 @@ _RANKED_IDS = (
     "SELECT rowid, -bm25(library_practice_fts, 10.0, 5.0, 3.0, 1.0) "
     "FROM library_practice_fts WHERE library_practice_fts MATCH %s"
 )
+_MATCHING_IDS = "SELECT rowid FROM library_practice_fts WHERE library_practice_fts MATCH %s"
 _DELETE = "DELETE FROM library_practice_fts WHERE rowid = %s"
 _OPTIMISE = "INSERT INTO library_practice_fts (library_practice_fts) VALUES ('optimize')"
 _INSERT = (
@@ -41,6 +42,12 @@ def ranked_ids(query: ParsedQuery) -> dict[int, float]:
     with connection.cursor() as cursor:
         cursor.execute(_RANKED_IDS, [match_expression(query)])
         return dict(cursor.fetchall())
+
+
+def matching_ids(query: ParsedQuery) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(_MATCHING_IDS, [match_expression(query)])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def write(documents: Iterable[PracticeDocument]) -> None:
