@@ -177,7 +177,8 @@ def main() -> int:
     print("\n{:<12}{:>10}{:>9}{:>9}{:>9}{:>13}{:>9}".format(*header))
     for r in results:
         print(f"{r['database']:<12}{r['practices']:>10}{r['p50_ms']:>9}{r['p95_ms']:>9}"
-              f"{r['max_ms']:>9}{r['after_change_p50_ms']:>13}{r['healthz_p50_ms']:>9}")  # fmt: skip
+              f"{r['max_ms']:>9}{r['after_change_p50_ms']:>13}"
+              f"{r['healthz_p50_ms']:>9}")  # fmt: skip
     RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_FILE.write_text(json.dumps(results, indent=2))
     print(f"\nwritten to {RESULTS_FILE.relative_to(PROJECT_DIR)}")
