@@ -4,6 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from citypeers.methodology.models import ActivityFormat, FormatStep
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
@@ -111,3 +112,27 @@ class PracticeFactory(factory.django.DjangoModelFactory):
 class PublishedPracticeFactory(PracticeFactory):
     status = "published"
     published_at = factory.LazyFunction(timezone.now)
+
+
+class ActivityFormatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActivityFormat
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"format-{n}")
+    stage = "exchange"
+    modes = ["onsite", "online", "hybrid"]
+    roles = ["facilitator"]
+    min_group, max_group = 4, 30
+    min_minutes, max_minutes, default_minutes = 30, 90, 45
+    name_en = factory.Sequence(lambda n: f"Format {n}")
+    summary_en = "A way to learn together."
+    purpose_en = "To learn."
+    when_en = "Any day."
+
+    @factory.post_generation
+    def steps(self, create, extracted, **kwargs):
+        for position, minutes in enumerate(extracted or [15, 30]):
+            FormatStep.objects.create(
+                format=self, position=position, minutes=minutes, text_en=f"Step {position + 1}"
+            )

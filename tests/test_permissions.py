@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Membership
-from tests.factories import PracticeFactory, ThemeFactory
+from tests.factories import ActivityFormatFactory, PracticeFactory, ThemeFactory
 
 SIGNED_IN = [
     "coordinator", "coordinator_elsewhere", "host", "reviewer", "participant",
@@ -74,6 +74,10 @@ PROTECTED_VIEWS = {
         {"coordinator", "staff"},
     ),
     "my profile": (lambda ctx: reverse("people:profile"), EVERYONE_SIGNED_IN),
+    "edit a format": (
+        lambda ctx: reverse("methodology:format_edit", args=[ctx["format"].slug]),
+        {"coordinator", "coordinator_elsewhere", "staff"},
+    ),
 }
 
 
@@ -85,6 +89,7 @@ def context(programme, people_by_role):
         "people": people_by_role,
         "practice": practice,
         "theme": ThemeFactory(),
+        "format": ActivityFormatFactory(),
     }
 
 

@@ -11,6 +11,8 @@ from django.utils.text import slugify
 
 from citypeers.catalogue.demo import load_demo_practices
 from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES, THEMES
+from citypeers.methodology.loader import load_methodology
+from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference
@@ -127,8 +129,9 @@ def load_demo() -> str:
         Membership.objects.get_or_create(user=user, programme=programme, visit=visit, role=role)
     _account("admin@example.org", "Ada Admin", staff=True)
     practices = load_demo_practices(programme=programme, visits=visits, themes=themes)
+    load_methodology()
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
         f"{Visit.objects.count()} visits, {practices} good practices, "
-        f"{User.objects.count()} accounts."
+        f"{ActivityFormat.objects.count()} activity formats, {User.objects.count()} accounts."
     )

@@ -31,6 +31,7 @@ SITE_URL = config.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SECURE_HTTPS = config.bool("SECURE_HTTPS", default=True)
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, which it extends
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "citypeers.people",
     "citypeers.programmes",
     "citypeers.catalogue",
+    "citypeers.methodology",
     "citypeers.library",
     "simple_history",
 ]
@@ -149,6 +151,9 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Translated content (methodology texts): the reader's language, else English, else any.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
@@ -222,5 +227,10 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": config.str("LOG_LEVEL", default="INFO")},
     # A request for an unknown host name is a scanner, not an error worth a traceback.
-    "loggers": {"django.security.DisallowedHost": {"handlers": ["null"], "propagate": False}},
+    "loggers": {
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+        # WeasyPrint narrates every page it lays out at INFO; its warnings still show.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", include("citypeers.programmes.urls")),
     path("", include("citypeers.catalogue.urls")),
     path("", include("citypeers.library.urls")),
+    path("", include("citypeers.methodology.urls")),
+    path("", include("citypeers.methodology.planner_urls")),
     path("places/", include("citypeers.places.urls")),
     path("", include("citypeers.core.urls")),
     prefix_default_language=True,

@@ -24,3 +24,7 @@ class PracticeError(CitypeersError):
 
 class ThemeError(CitypeersError):
     pass
+
+
+class MethodologyError(CitypeersError):
+    """A format or template change that would make the methodology inconsistent."""

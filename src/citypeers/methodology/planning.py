@@ -1,0 +1,354 @@
+"""The visit planner: a dated timeline, a draft agenda and warnings, each with a fix.
+
+Works on plain data (`PlanTemplate`, built from a template version by `plan_template`), so
+the arithmetic can be tested without a database. Dates are civil dates; session times are
+aware datetimes in the host's zone, so every date gets its own UTC offset.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from citypeers.optim.timeslots import Participant, evaluate, rank_start_times
+from citypeers.optim.zones import main_zone
+
+WORKING_HOURS = (datetime.time(9), datetime.time(18))
+ONSITE_BREAK = datetime.timedelta(minutes=15)
+LUNCH = (datetime.time(12, 30), datetime.timedelta(minutes=60))
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    slug: str
+    name: str
+    stage: str
+    modes: tuple[str, ...]
+    min_group: int
+    max_group: int
+    min_minutes: int
+    max_minutes: int
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    phase: int
+    phase_name: str
+    title: str
+    role: str
+    anchor: str
+    offset_days: int
+    deliverable: str
+    checklist: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlanTemplate:
+    mode: str
+    min_days: int
+    max_days: int
+    daily_minutes_max: int  # 0: no limit
+    session_start: datetime.time
+    steps: tuple[StepInfo, ...]
+    agenda: dict[str, tuple[tuple[FormatInfo, int], ...]]  # day kind -> (format, minutes)
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    mode: str
+    start: datetime.date
+    days: int
+    participants: int
+    host_tz: str
+    countries: tuple[str, ...] = ()
+    topic: str = ""
+    time: datetime.time | None = None  # the day's start, host's time; else the template's
+    minutes: int | None = None  # online and hybrid: the day's session length
+
+
+@dataclass(frozen=True)
+class Fix:
+    text: str
+    changes: dict = field(default_factory=dict)  # GET parameters that apply it, if any
+
+
+@dataclass(frozen=True)
+class Warning:
+    code: str
+    message: str
+    fix: Fix
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: datetime.date
+    step: StepInfo
+
+
+@dataclass(frozen=True)
+class Session:
+    starts: datetime.datetime
+    minutes: int
+    format: FormatInfo
+    groups: int = 1
+
+    @property
+    def ends(self) -> datetime.datetime:
+        return self.starts + datetime.timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True)
+class Day:
+    number: int
+    date: datetime.date
+    sessions: tuple[Session, ...]
+
+    @property
+    def minutes(self) -> int:
+        return sum(session.minutes for session in self.sessions)
+
+
+@dataclass(frozen=True)
+class Plan:
+    request: PlanRequest
+    end: datetime.date
+    milestones: tuple[Milestone, ...]
+    days: tuple[Day, ...]
+    warnings: tuple[Warning, ...]
+
+
+def _long(date: datetime.date) -> str:
+    return date_format(date, "l j F Y")
+
+
+def _day_kinds(days: int) -> list[str]:
+    return ["first", *["middle"] * max(0, days - 2), "last"][:days] if days > 1 else ["first"]
+
+
+def milestones(template: PlanTemplate, start: datetime.date, end: datetime.date) -> list:
+    dated = [
+        Milestone((start if step.anchor == "start" else end)
+                  + datetime.timedelta(days=step.offset_days), step)
+        for step in template.steps
+    ]  # fmt: skip
+    return sorted(dated, key=lambda milestone: (milestone.date, milestone.step.phase))
+
+
+def _shrunk(items, minutes: int) -> list[tuple[FormatInfo, int]]:
+    """Sessions scaled down to fit `minutes`, none below its format's shortest length."""
+    total = sum(length for _format, length in items)
+    if total <= minutes:
+        return list(items)
+    scale = minutes / total
+    return [(activity, max(activity.min_minutes, math.floor(length * scale / 5) * 5))
+            for activity, length in items]  # fmt: skip
+
+
+def agenda(template: PlanTemplate, request: PlanRequest, zone: ZoneInfo) -> list[Day]:
+    start_time = request.time or template.session_start
+    onsite = request.mode == "onsite"
+    days = []
+    for number, kind in enumerate(_day_kinds(request.days), start=1):
+        date = request.start + datetime.timedelta(days=number - 1)
+        items = template.agenda.get(kind) or template.agenda.get("middle", ())
+        if request.minutes and not onsite:
+            items = _shrunk(items, request.minutes)
+        clock = datetime.datetime.combine(date, start_time, tzinfo=zone)
+        lunch_taken = False
+        sessions = []
+        for activity, minutes in items:
+            groups = 1
+            if request.participants > activity.max_group:
+                groups = math.ceil(request.participants / activity.max_group)
+            sessions.append(Session(clock, minutes, activity, groups))
+            clock += datetime.timedelta(minutes=minutes)
+            if onsite:
+                if not lunch_taken and clock.time() >= LUNCH[0]:
+                    clock, lunch_taken = clock + LUNCH[1], True
+                else:
+                    clock += ONSITE_BREAK
+        days.append(Day(number, date, tuple(sessions)))
+    return days
+
+
+def _participant_zones(countries) -> list[Participant]:
+    zones = []
+    for code in countries:
+        if name := main_zone(code):
+            zones.append(Participant(code, ZoneInfo(name), *WORKING_HOURS, frozenset()))
+    return zones
+
+
+def _time_zone_warning(request: PlanRequest, days: list[Day], zone: ZoneInfo) -> list[Warning]:
+    """Online and hybrid only: onsite, everyone is in the host's zone."""
+    people = _participant_zones(request.countries)
+    held = [day for day in days if day.sessions]
+    if request.mode == "onsite" or not people or not held:
+        return []
+    span = max((day.sessions[-1].ends - day.sessions[0].starts) for day in held)
+    longest = round(span.total_seconds() / 60)
+    local_start = held[0].sessions[0].starts.time()
+    dates = [day.date for day in held]
+    current = evaluate(people, dates, longest, local_start, clock=zone)
+    if not current.outside:
+        return []
+    late = sorted({item.participant for item in current.outside})
+    ranked = rank_start_times(people, dates, longest, 15, clock=zone)
+    best = ranked[0]
+    if best.inside == len(people):
+        # Of the times that suit everyone, the one nearest to what was asked.
+        fitting = [c for c in ranked if c.inside == len(people)]
+        asked = local_start.hour * 60 + local_start.minute
+        best = min(fitting, key=lambda c: abs(c.start_utc.hour * 60 + c.start_utc.minute - asked))
+        fix = Fix(
+            _("Start at %(time)s (%(zone)s) instead: inside 09:00 to 18:00 for every country on "
+              "every day, daylight-saving changes included.")
+            % {"time": best.start_utc.strftime("%H:%M"), "zone": request.host_tz},
+            {"time": best.start_utc.strftime("%H:%M")},
+        )  # fmt: skip
+    else:
+        fix = Fix(
+            _("No start time suits every country; %(time)s (%(zone)s) suits the most.")
+            % {"time": best.start_utc.strftime("%H:%M"), "zone": request.host_tz},
+            {"time": best.start_utc.strftime("%H:%M")},
+        )
+    return [Warning(
+        "time_zones",
+        _("The sessions fall outside 09:00 to 18:00 local time for participants from "
+          "%(countries)s.") % {"countries": ", ".join(countries.name(code) for code in late)},
+        fix,
+    )]  # fmt: skip
+
+
+def _group_warnings(request: PlanRequest, days: list[Day]) -> list[Warning]:
+    warnings, seen = [], set()
+    for day in days:
+        for session in day.sessions:
+            activity = session.format
+            if activity.slug in seen:
+                continue
+            if request.participants < activity.min_group:
+                seen.add(activity.slug)
+                warnings.append(Warning(
+                    "group_size",
+                    _("%(format)s needs at least %(min)s people; %(count)s are planned.")
+                    % {"format": activity.name, "min": activity.min_group,
+                       "count": request.participants},
+                    Fix(_("Invite more participants, or replace it with a format for smaller "
+                          "groups, such as a peer review clinic."),
+                        {"participants": activity.min_group}),
+                ))  # fmt: skip
+            elif session.groups > 1:
+                seen.add(activity.slug)
+                size = math.ceil(request.participants / session.groups)
+                fits = size >= activity.min_group
+                warnings.append(Warning(
+                    "group_size",
+                    _("%(format)s works for %(min)s to %(max)s people; %(count)s are planned.")
+                    % {"format": activity.name, "min": activity.min_group,
+                       "max": activity.max_group, "count": request.participants},
+                    Fix(_("Run it in %(groups)s parallel groups of about %(size)s, each with "
+                          "a facilitator.") % {"groups": session.groups, "size": size}
+                        if fits else _("Plan fewer participants."),
+                        {} if fits else {"participants": activity.max_group}),
+                ))  # fmt: skip
+    return warnings
+
+
+def _daily_limit_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[Warning]:
+    limit = template.daily_minutes_max
+    if request.mode == "onsite" or not limit:
+        return []
+    warnings = []
+    asked = request.minutes or 0
+    over = [day for day in days if day.minutes > limit]
+    if asked > limit or over:
+        longest = max([asked, *(day.minutes for day in over)])
+        more_days = request.days < template.max_days
+        warnings.append(Warning(
+            "daily_limit",
+            _("Sessions of %(minutes)s minutes a day are more than the %(limit)s minutes people "
+              "can follow well online.") % {"minutes": longest, "limit": limit},
+            Fix(_("Keep each day to %(limit)s minutes%(more)s.")
+                % {"limit": limit, "more": _(" and add a day") if more_days else ""},
+                {"minutes": limit, **({"days": request.days + 1} if more_days else {})}),
+        ))  # fmt: skip
+    if asked and asked <= limit:
+        for day in days:
+            if day.minutes > asked:
+                warnings.append(Warning(
+                    "daily_limit",
+                    _("Day %(day)s needs at least %(need)s minutes for its formats; "
+                      "%(minutes)s are planned.")
+                    % {"day": day.number, "need": day.minutes, "minutes": asked},
+                    Fix(_("Plan %(need)s minutes a day.") % {"need": min(day.minutes, limit)},
+                        {"minutes": min(day.minutes, limit)}),
+                ))  # fmt: skip
+                break
+    return warnings
+
+
+def _next_monday(date: datetime.date) -> datetime.date:
+    return date + datetime.timedelta(days=(7 - date.weekday()) % 7)
+
+
+def _visit_day_warnings(request: PlanRequest, days: list[Day]) -> list[Warning]:
+    weekend = [day for day in days if day.date.weekday() >= 5]
+    if not weekend or request.days > 5:
+        return []
+    monday = _next_monday(request.start)
+    return [Warning(
+        "weekend",
+        _("Day %(day)s of the visit, %(date)s, is a weekend day.")
+        % {"day": weekend[0].number, "date": _long(weekend[0].date)},
+        Fix(_("Start on %(date)s, so every day of the visit is a weekday.")
+            % {"date": _long(monday)}, {"start": monday.isoformat()}),
+    )]  # fmt: skip
+
+
+def _date_warnings(request: PlanRequest, dated: list, today: datetime.date) -> list[Warning]:
+    warnings = []
+    past = [milestone for milestone in dated if milestone.date < today]
+    if past:
+        # The earliest Monday start that puts every milestone today or later.
+        shift = max((today - milestone.date).days for milestone in past)
+        earliest = _next_monday(request.start + datetime.timedelta(days=shift))
+        warnings.append(Warning(
+            "past",
+            _("%(count)s milestones are already past, the first being “%(step)s” on %(date)s.")
+            % {"count": len(past), "step": past[0].step.title, "date": _long(past[0].date)},
+            Fix(_("Start the visit on %(date)s or later.") % {"date": _long(earliest)},
+                {"start": earliest.isoformat()}),
+        ))  # fmt: skip
+    for milestone in dated:
+        if milestone.date.weekday() >= 5 and milestone.date >= today:
+            after = milestone.step.offset_days > 0
+            moved = milestone.date + datetime.timedelta(
+                days=(7 - milestone.date.weekday()) if after else -(milestone.date.weekday() - 4)
+            )
+            warnings.append(Warning(
+                "weekend",
+                _("“%(step)s” falls on %(date)s, a weekend.")
+                % {"step": milestone.step.title, "date": _long(milestone.date)},
+                Fix(_("Plan it for %(date)s.") % {"date": _long(moved)}),
+            ))  # fmt: skip
+    return warnings
+
+
+def make_plan(template: PlanTemplate, request: PlanRequest, *, today: datetime.date) -> Plan:
+    zone = ZoneInfo(request.host_tz)
+    end = request.start + datetime.timedelta(days=request.days - 1)
+    dated = milestones(template, request.start, end)
+    days = agenda(template, request, zone)
+    warnings = [
+        *_time_zone_warning(request, days, zone),
+        *_group_warnings(request, days),
+        *_daily_limit_warnings(template, request, days),
+        *_visit_day_warnings(request, days),
+        *_date_warnings(request, dated, today),
+    ]
+    return Plan(request, end, tuple(dated), tuple(days), tuple(warnings))

@@ -1,0 +1,155 @@
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from citypeers.core.errors import MethodologyError
+from citypeers.core.http import add_error_to_form, permission_required
+from citypeers.methodology import selectors, services
+from citypeers.methodology.changes import version_changes
+from citypeers.methodology.forms import (
+    FormatFilterForm,
+    FormatForm,
+    FormatStepFormSet,
+    untranslated_default,
+)
+from citypeers.methodology.guide import PHASES, ROLES
+from citypeers.methodology.models import ActivityFormat, Mode, TemplateVersion, VisitTemplate
+from citypeers.methodology.pdf import guide_pdf as methodology_pdf
+
+
+def guide(request: HttpRequest) -> HttpResponse:
+    context = {
+        "phases": PHASES,
+        "roles": ROLES,
+        "templates": selectors.templates_with_current_versions(),
+        "format_count": ActivityFormat.objects.count(),
+    }
+    return render(request, "methodology/guide.html", context)
+
+
+def format_list(request: HttpRequest) -> HttpResponse:
+    form = FormatFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    formats = selectors.formats_matching(**filters)
+    return render(
+        request,
+        "methodology/format_list.html",
+        {"form": form, "formats": formats, "filtered": bool(filters)},
+    )
+
+
+def format_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        activity = selectors.format_with_steps(slug)
+    except ActivityFormat.DoesNotExist:
+        raise Http404 from None
+    context = {
+        "format": activity,
+        "variants": [(label, activity.variant(mode)) for mode, label in Mode.choices],
+        "can_edit": request.user.has_perm("methodology.change_methodology"),
+    }
+    return render(request, "methodology/format_detail.html", context)
+
+
+def _version_page(request: HttpRequest, version: TemplateVersion, *, is_current: bool):
+    phases, days = selectors.version_content(version)
+    context = {
+        "template": version.template,
+        "version": version,
+        "is_current": is_current,
+        "phases": phases,
+        "days": days,
+        "versions": selectors.versions_of(version.template),
+        "can_edit": request.user.has_perm("methodology.change_methodology"),
+    }
+    return render(request, "methodology/template_detail.html", context)
+
+
+def template_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    template = get_object_or_404(VisitTemplate, slug=slug)
+    version = selectors.current_version(template)
+    if version is None:
+        raise Http404
+    return _version_page(request, version, is_current=True)
+
+
+def template_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    try:
+        version = selectors.version_of(slug, number)
+    except TemplateVersion.DoesNotExist:
+        raise Http404 from None
+    latest = selectors.current_version(version.template)
+    return _version_page(request, version, is_current=version.pk == latest.pk)
+
+
+def template_changes(request: HttpRequest, slug: str) -> HttpResponse:
+    """What changed from version `from` to version `to` (by default the last two)."""
+    template = get_object_or_404(VisitTemplate, slug=slug)
+    numbers = list(selectors.versions_of(template).values_list("number", flat=True))
+    if not numbers:
+        raise Http404
+    after = _number(request.GET.get("to"), numbers, default=numbers[0])
+    earlier = [number for number in numbers if number < after]
+    before = _number(request.GET.get("from"), numbers, default=max(earlier, default=after))
+    versions = selectors.versions_with_content(template, {before, after})
+    context = {
+        "template": template,
+        "numbers": numbers,
+        "before": versions[before],
+        "after": versions[after],
+        "changes": version_changes(versions[before], versions[after]),
+    }
+    return render(request, "methodology/template_changes.html", context)
+
+
+def _number(value: str | None, numbers: list[int], *, default: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if number in numbers else default
+
+
+@permission_required("methodology.change_methodology")
+def format_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    activity = get_object_or_404(ActivityFormat, slug=slug)
+    language = get_language()
+    data = request.POST if request.method == "POST" else None
+    form = FormatForm(data, instance=activity, language=language)
+    steps = FormatStepFormSet(
+        data,
+        prefix="steps",
+        initial=[
+            {"minutes": step.minutes, "text": untranslated_default(step, "text", language)}
+            for step in activity.steps.all()
+        ],
+    )
+    if request.method == "POST" and form.is_valid() and steps.is_valid():
+        kept = [
+            step.cleaned_data
+            for step in steps.forms
+            if step.cleaned_data and not step.cleaned_data.get("DELETE")
+        ]
+        try:
+            services.format_save(
+                activity=activity, by=request.user, language=language,
+                figures={name: form.cleaned_data[name] for name in FormatForm.Meta.fields},
+                texts=form.texts(), steps=kept,
+            )  # fmt: skip
+        except MethodologyError as error:
+            add_error_to_form(form, error)
+        else:
+            messages.success(request, _("The format is saved."))
+            return redirect(activity)
+    context = {"form": form, "steps": steps, "format": activity, "language": language}
+    return render(request, "methodology/format_form.html", context)
+
+
+def guide_pdf(request: HttpRequest) -> HttpResponse:
+    pdf = methodology_pdf(request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    language = get_language()
+    response["Content-Disposition"] = f'inline; filename="citypeers-methodology-{language}.pdf"'
+    return response
