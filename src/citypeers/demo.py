@@ -17,6 +17,7 @@ from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference
 from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
+from citypeers.visits.demo import plan_demo_visits
 
 DEMO_PASSWORD = "citypeers-demo"  # noqa: S105 - the documented demo password, not a secret
 DEMO_ACCOUNTS = [
@@ -130,6 +131,7 @@ def load_demo() -> str:
     _account("admin@example.org", "Ada Admin", staff=True)
     practices = load_demo_practices(programme=programme, visits=visits, themes=themes)
     load_methodology()
+    plan_demo_visits(visits, coordinator=User.objects.get(email="coordinator@example.org"))
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
         f"{Visit.objects.count()} visits, {practices} good practices, "

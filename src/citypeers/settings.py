@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "citypeers.programmes",
     "citypeers.catalogue",
     "citypeers.methodology",
+    "citypeers.visits",
     "citypeers.library",
     "simple_history",
 ]

@@ -28,3 +28,7 @@ class ThemeError(CitypeersError):
 
 class MethodologyError(CitypeersError):
     """A format or template change that would make the methodology inconsistent."""
+
+
+class VisitError(CitypeersError):
+    pass

@@ -39,16 +39,25 @@ def _fix_links(request: HttpRequest, plan) -> list:
     return links
 
 
-def planner(request: HttpRequest) -> HttpResponse:
+def planner_form(params) -> tuple[PlannerForm | None, dict]:
+    """The planner's form bound to `params` (defaults filling the gaps), and the template
+    versions by mode; no form when there is no template to plan with."""
     versions = current_versions_by_mode()
     if not versions:
-        return render(request, "methodology/planner.html", {"form": None})
-    today = timezone.localdate()
+        return None, versions
     form = PlannerForm(
-        request.GET,
-        defaults=_defaults(versions, request.GET.get("mode", ""), today),
+        params,
+        defaults=_defaults(versions, params.get("mode", ""), timezone.localdate()),
         day_ranges={mode: (v.min_days, v.max_days) for mode, v in versions.items()},
     )
+    return form, versions
+
+
+def planner(request: HttpRequest) -> HttpResponse:
+    form, versions = planner_form(request.GET)
+    if form is None:
+        return render(request, "methodology/planner.html", {"form": None})
+    today = timezone.localdate()
     context = {"form": form, "plan": None}
     if form.is_valid():
         version = versions[form.cleaned_data["mode"]]

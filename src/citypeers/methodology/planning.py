@@ -44,6 +44,7 @@ class StepInfo:
     offset_days: int
     deliverable: str
     checklist: tuple[str, ...]
+    role_key: str = ""  # `role` is the name shown
 
 
 @dataclass(frozen=True)

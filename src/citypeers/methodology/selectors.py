@@ -107,7 +107,8 @@ def plan_template(version: TemplateVersion) -> PlanTemplate:
     phase_names = {phase.number: str(phase.name) for phase in PHASES}
     steps = tuple(
         StepInfo(step.phase, phase_names[step.phase], step.title, step.get_role_display(),
-                 step.anchor, step.offset_days, step.deliverable, tuple(step.checklist_items))
+                 step.anchor, step.offset_days, step.deliverable, tuple(step.checklist_items),
+                 role_key=step.role)
         for step in version.steps.all()
     )  # fmt: skip
     agenda: dict[str, list] = {}

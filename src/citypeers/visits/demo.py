@@ -1,0 +1,43 @@
+"""The demo's visits get their plans from the online template, as they ran in 2021."""
+
+import datetime
+
+from django.utils import timezone
+
+from citypeers.methodology.planning import PlanRequest
+from citypeers.methodology.selectors import current_versions_by_mode
+from citypeers.optim.zones import main_zone
+from citypeers.visits.models import VisitPlan, VisitTask
+from citypeers.visits.services import visit_apply_plan
+
+CHIA_PARTICIPANTS = 24
+
+
+def plan_demo_visits(visits, *, coordinator) -> int:
+    """Plans the visits that have none yet; tasks already due count as done. Returns how many."""
+    version = current_versions_by_mode().get("online")
+    if version is None:
+        return 0
+    planned = 0
+    today = timezone.localdate()
+    for visit in visits:
+        if VisitPlan.objects.filter(visit=visit).exists() or not visit.starts_on:
+            continue
+        days = (visit.ends_on - visit.starts_on).days + 1 if visit.ends_on else 3
+        request = PlanRequest(
+            mode="online", start=visit.starts_on,
+            days=min(max(days, version.min_days), version.max_days),
+            participants=CHIA_PARTICIPANTS,
+            host_tz=main_zone(visit.host_place.country.code) or "Europe/Brussels",
+            topic=visit.title,
+        )  # fmt: skip
+        visit_apply_plan(visit=visit, by=coordinator, practice=None, version=version,
+                         request=request, today=today)  # fmt: skip
+        for task in VisitTask.objects.filter(visit=visit, due_on__lt=today):
+            task.done_at = datetime.datetime.combine(task.due_on, datetime.time(16),
+                                                     tzinfo=datetime.UTC)  # fmt: skip
+            task.done_by = task.owner or coordinator
+            task.save(update_fields=["done_at", "done_by"])
+        VisitPlan.objects.filter(visit=visit).update(agenda_published=True)
+        planned += 1
+    return planned

@@ -1,0 +1,54 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citypeers.catalogue.forms import PlacesField
+from citypeers.catalogue.models import Practice
+from citypeers.programmes.models import Programme, Role
+
+
+class VisitFromPlanForm(forms.Form):
+    """What the plan does not say: which programme, what the visit is called, who hosts it."""
+
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
+    title = forms.CharField(label=_("Title of the visit"), max_length=300)
+    host_place = PlacesField(
+        label=_("Host place"),
+        help_text=_("As Name (country code), e.g. Vantaa (FI)."),
+        widget=forms.TextInput,
+    )
+    practice = forms.ModelChoiceField(
+        label=_("Good practice shown"),
+        required=False,
+        queryset=Practice.objects.filter(status=Practice.Status.PUBLISHED, willing_to_host=True)
+        .order_by("title"),
+        help_text=_("A published practice whose city is willing to host a visit."),
+    )  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        programmes = Programme.objects.order_by("-starts_on")
+        if not user.is_staff:
+            programmes = programmes.filter(
+                memberships__user=user, memberships__role=Role.COORDINATOR
+            ).distinct()
+        self.fields["programme"].queryset = programmes
+        self.fields["programme"].empty_label = None
+
+    def clean_host_place(self):
+        places = self.cleaned_data["host_place"]
+        if len(places) != 1:
+            raise forms.ValidationError(_("Give one place."))
+        return places[0]
+
+
+class TaskOwnerForm(forms.Form):
+    owner = forms.ChoiceField(label=_("Owner"), required=False)
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.team = {str(user.pk): user for user in team}
+        people = [(pk, str(user)) for pk, user in self.team.items()]
+        self.fields["owner"].choices = [("", _("Nobody yet")), *people]
+
+    def chosen_owner(self):
+        return self.team.get(self.cleaned_data["owner"])

@@ -1,0 +1,95 @@
+"""Reading visits: the public page, the team's workspace and the coordinator's dashboard."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from citypeers.methodology.guide import PHASES
+from citypeers.programmes.models import Membership, Role, Visit
+from citypeers.visits.models import VisitTask
+from citypeers.visits.permissions import TEAM_ROLES
+
+UPCOMING_DAYS = 14
+
+
+def visit_for_page(programme_slug: str, visit_slug: str) -> Visit:
+    return (
+        Visit.objects.select_related("programme", "host_place", "plan__template_version__template",
+                                     "plan__practice")
+        .prefetch_related("sessions__format")
+        .get(programme__slug=programme_slug, slug=visit_slug)
+    )  # fmt: skip
+
+
+def plan_of(visit: Visit):
+    try:
+        return visit.plan
+    except Visit.plan.RelatedObjectDoesNotExist:
+        return None
+
+
+@dataclass
+class PhaseTasks:
+    phase: object
+    tasks: list = field(default_factory=list)
+
+
+def tasks_by_phase(visit: Visit) -> list[PhaseTasks]:
+    tasks = list(visit.tasks.select_related("owner", "done_by").order_by("due_on", "position"))
+    return [PhaseTasks(phase, [t for t in tasks if t.phase == phase.number]) for phase in PHASES]
+
+
+def team_of(visit: Visit):
+    """People who may own a task: the programme's coordinators and the visit's team."""
+    memberships = Membership.objects.filter(programme_id=visit.programme_id).filter(
+        Q(role=Role.COORDINATOR) | Q(visit=visit, role__in=TEAM_ROLES)
+    )
+    users = {m.user_id: m.user for m in memberships.select_related("user")}
+    return sorted(users.values(), key=lambda user: str(user))
+
+
+def current_phase(tasks: list[VisitTask]) -> int | None:
+    """The phase of the first open task by due date; None once everything is done."""
+    open_tasks = [task for task in tasks if not task.is_done]
+    return min(open_tasks, key=lambda t: (t.due_on, t.phase)).phase if open_tasks else None
+
+
+@dataclass
+class VisitStatus:
+    visit: Visit
+    phase: object
+    overdue: list
+    upcoming: list
+    done: int
+    total: int
+
+
+def visits_run_by(user, *, today: datetime.date) -> list[VisitStatus]:
+    """Each planned visit the person coordinates or helps run, with its phase and tasks."""
+    if user.is_staff:
+        visits = Visit.objects.filter(plan__isnull=False)
+    else:
+        memberships = Membership.objects.filter(user=user)
+        visits = Visit.objects.filter(plan__isnull=False).filter(
+            Q(programme__memberships__in=memberships.filter(role=Role.COORDINATOR))
+            | Q(memberships__in=memberships.filter(role__in=TEAM_ROLES))
+        )
+    visits = visits.distinct().select_related("programme", "host_place").prefetch_related(
+        "tasks__owner"
+    ).order_by("starts_on")  # fmt: skip
+    phases = {phase.number: phase for phase in PHASES}
+    horizon = today + datetime.timedelta(days=UPCOMING_DAYS)
+    statuses = []
+    for visit in visits:
+        tasks = sorted(visit.tasks.all(), key=lambda t: (t.due_on, t.position))
+        open_tasks = [task for task in tasks if not task.is_done]
+        statuses.append(VisitStatus(
+            visit=visit,
+            phase=phases.get(current_phase(tasks)),
+            overdue=[task for task in open_tasks if task.due_on < today],
+            upcoming=[task for task in open_tasks if today <= task.due_on <= horizon],
+            done=len(tasks) - len(open_tasks),
+            total=len(tasks),
+        ))  # fmt: skip
+    return statuses

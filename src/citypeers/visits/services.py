@@ -1,0 +1,106 @@
+"""Making a visit from a plan, and keeping its tasks."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from citypeers.core.audit import log_action
+from citypeers.core.errors import VisitError
+from citypeers.methodology.models import ActivityFormat, TemplateVersion
+from citypeers.methodology.planning import PlanRequest, make_plan
+from citypeers.methodology.selectors import plan_template
+from citypeers.programmes.models import Programme, Role, Visit
+from citypeers.visits.models import AgendaSession, VisitPlan, VisitTask
+
+
+def _unique_slug(programme: Programme, title: str) -> str:
+    base = slugify(title)[:180] or "visit"
+    slug, number = base, 1
+    while Visit.objects.filter(programme=programme, slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def visit_create_from_plan(
+    *, programme: Programme, by, title: str, host_place, practice, version: TemplateVersion,
+    request: PlanRequest, today: datetime.date | None = None,
+) -> Visit:  # fmt: skip
+    """A visit of `programme` with the plan's dated tasks and draft agenda."""
+    if (
+        not by.is_staff
+        and not programme.memberships.filter(user=by, role=Role.COORDINATOR).exists()
+    ):
+        raise VisitError(_("You do not coordinate this programme."), field="programme")
+    with transaction.atomic():
+        visit = Visit.objects.create(
+            programme=programme, title=title, slug=_unique_slug(programme, title),
+            host_place=host_place, mode=request.mode, starts_on=request.start,
+        )  # fmt: skip
+        visit_apply_plan(visit=visit, by=by, practice=practice, version=version,
+                         request=request, today=today)  # fmt: skip
+    return visit
+
+
+def visit_apply_plan(
+    *, visit: Visit, by, practice, version: TemplateVersion, request: PlanRequest,
+    today: datetime.date | None = None,
+) -> VisitPlan:  # fmt: skip
+    """Gives an existing visit the plan's tasks and agenda, and the plan's dates.
+
+    Tasks for coordinators go to `by`; the others wait for the visit's team to take them.
+    """
+    plan = make_plan(plan_template(version), request, today=today or timezone.localdate())
+    formats = {activity.slug: activity for activity in ActivityFormat.objects.all()}
+    with transaction.atomic():
+        Visit.objects.filter(pk=visit.pk).update(
+            mode=request.mode, starts_on=request.start, ends_on=plan.end
+        )
+        visit_plan = VisitPlan.objects.create(
+            visit=visit, template_version=version, time_zone=request.host_tz,
+            participants=request.participants, topic=request.topic, practice=practice,
+            countries=list(request.countries), created_by=by,
+        )  # fmt: skip
+        VisitTask.objects.bulk_create(
+            VisitTask(
+                visit=visit, phase=m.step.phase, position=number, role=m.step.role_key,
+                title=m.step.title, deliverable=m.step.deliverable,
+                checklist="\n".join(m.step.checklist), due_on=m.date,
+                owner=by if m.step.role_key == Role.COORDINATOR else None,
+            )
+            for number, m in enumerate(plan.milestones)
+        )  # fmt: skip
+        AgendaSession.objects.bulk_create(
+            AgendaSession(visit=visit, day=day.number, starts_at=session.starts,
+                          minutes=session.minutes, format=formats[session.format.slug],
+                          groups=session.groups)
+            for day in plan.days for session in day.sessions
+        )  # fmt: skip
+        changes = {"template": str(version), "start": request.start.isoformat()}
+        log_action(visit, "visit.planned", by=by, changes=changes)
+    return visit_plan
+
+
+def task_set_done(*, task: VisitTask, by, done: bool) -> VisitTask:
+    task.done_at = timezone.now() if done else None
+    task.done_by = by if done else None
+    task.save(update_fields=["done_at", "done_by"])
+    log_action(task.visit, "task.done" if done else "task.reopened", by=by,
+               changes={"task": task.title})  # fmt: skip
+    return task
+
+
+def task_assign(*, task: VisitTask, by, owner) -> VisitTask:
+    task.owner = owner
+    task.save(update_fields=["owner"])
+    log_action(task.visit, "task.assigned", by=by,
+               changes={"task": task.title, "owner": str(owner or "")})  # fmt: skip
+    return task
+
+
+def agenda_publish(*, visit: Visit, by, published: bool) -> None:
+    VisitPlan.objects.filter(visit=visit).update(agenda_published=published)
+    log_action(visit, "agenda.published" if published else "agenda.hidden", by=by, changes={})

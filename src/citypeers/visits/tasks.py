@@ -1,0 +1,57 @@
+"""Reminders for a visit's tasks, sent in the background by the task worker."""
+
+import datetime
+
+from django.utils import timezone
+from django_tasks import task
+
+from citypeers.core.notifications import send_templated_mail
+from citypeers.programmes.models import Membership, Role
+from citypeers.visits.models import VisitTask
+
+REMIND_DAYS_BEFORE = 3
+REPEAT_OVERDUE_EVERY = datetime.timedelta(days=7)
+
+
+def tasks_to_remind(today: datetime.date):
+    """Open tasks due within three days not yet reminded, and overdue ones once a week."""
+    soon = today + datetime.timedelta(days=REMIND_DAYS_BEFORE)
+    candidates = VisitTask.objects.filter(done_at=None, due_on__lte=soon).select_related(
+        "visit__programme", "owner"
+    )
+    return [
+        task for task in candidates
+        if task.reminded_on is None
+        or (task.due_on < today and task.reminded_on <= today - REPEAT_OVERDUE_EVERY)
+    ]  # fmt: skip
+
+
+def _recipients(task: VisitTask) -> list:
+    """The owner; else whoever holds the task's role for the visit; else its coordinators."""
+    if task.owner:
+        return [task.owner]
+    holders = Membership.objects.filter(visit=task.visit, role=task.role).select_related("user")
+    if not holders:
+        holders = Membership.objects.filter(
+            programme=task.visit.programme, role=Role.COORDINATOR
+        ).select_related("user")
+    return list({membership.user for membership in holders})
+
+
+@task()
+def send_task_reminders() -> int:
+    """E-mails each reminder due today; returns how many tasks were reminded."""
+    today = timezone.localdate()
+    reminded = 0
+    for visit_task in tasks_to_remind(today):
+        for person in _recipients(visit_task):
+            send_templated_mail(
+                to=person,
+                template="visits/email/task_reminder",
+                context={"task": visit_task, "overdue": visit_task.due_on < today},
+                link=("visits:workspace", {"programme": visit_task.visit.programme.slug,
+                                           "visit": visit_task.visit.slug}),
+            )  # fmt: skip
+        VisitTask.objects.filter(pk=visit_task.pk).update(reminded_on=today)
+        reminded += 1
+    return reminded

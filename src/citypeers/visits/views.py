@@ -1,0 +1,121 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from citypeers.core.errors import VisitError
+from citypeers.core.http import add_error_to_form, permission_required
+from citypeers.methodology.planner_views import planner_form
+from citypeers.programmes.models import Visit
+from citypeers.visits import selectors, services
+from citypeers.visits.forms import TaskOwnerForm, VisitFromPlanForm
+from citypeers.visits.models import VisitTask
+
+
+def _visit(*, programme: str, visit: str, **_kwargs) -> Visit:
+    return get_object_or_404(Visit, programme__slug=programme, slug=visit)
+
+
+@permission_required("visits.create_visit")
+def create_from_plan(request: HttpRequest) -> HttpResponse:
+    """The planner's parameters (in the address) plus programme, title and host."""
+    plan_form, versions = planner_form(request.GET)
+    if plan_form is None or not plan_form.is_valid():
+        messages.error(request, _("The plan has problems to fix first."))
+        return redirect(f"{reverse('planner:plan')}?{request.GET.urlencode()}")
+    form = VisitFromPlanForm(request.POST or None, user=request.user,
+                             initial={"title": plan_form.cleaned_data["topic"]})  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            visit = services.visit_create_from_plan(
+                programme=form.cleaned_data["programme"], by=request.user,
+                title=form.cleaned_data["title"], host_place=form.cleaned_data["host_place"],
+                practice=form.cleaned_data["practice"],
+                version=versions[plan_form.cleaned_data["mode"]],
+                request=plan_form.plan_request(),
+            )  # fmt: skip
+        except VisitError as error:
+            add_error_to_form(form, error)
+        else:
+            messages.success(request, _("The visit is planned: its tasks and agenda are ready."))
+            return redirect("visits:workspace", programme=visit.programme.slug, visit=visit.slug)
+    context = {
+        "form": form,
+        "plan_form": plan_form,
+        "version": versions[plan_form.cleaned_data["mode"]],
+    }
+    return render(request, "visits/create_from_plan.html", context)
+
+
+def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse:
+    try:
+        obj = selectors.visit_for_page(programme, visit)
+    except Visit.DoesNotExist:
+        raise Http404 from None
+    plan = selectors.plan_of(obj)
+    context = {
+        "visit": obj,
+        "plan": plan,
+        "sessions": list(obj.sessions.all()) if plan and plan.agenda_published else [],
+        "can_run": request.user.has_perm("visits.run_visit", obj),
+        "viewer_zone": getattr(request.user, "time_zone", None),
+        "today": timezone.localdate(),
+    }
+    return render(request, "visits/visit.html", context)
+
+
+@permission_required("visits.run_visit", _visit)
+def workspace(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
+    plan = selectors.plan_of(obj)
+    team = selectors.team_of(obj)
+    context = {
+        "visit": obj,
+        "plan": plan,
+        "phases": selectors.tasks_by_phase(obj),
+        "team": team,
+        "today": timezone.localdate(),
+    }
+    return render(request, "visits/workspace.html", context)
+
+
+def _task(*, programme: str, visit: str, pk: int, **_kwargs) -> Visit:
+    return get_object_or_404(Visit, programme__slug=programme, slug=visit, tasks__pk=pk)
+
+
+@require_POST
+@permission_required("visits.run_visit", _task)
+def task_update(request: HttpRequest, programme: str, visit: str, pk: int, obj: Visit):
+    task = get_object_or_404(VisitTask, pk=pk, visit=obj)
+    action = request.POST.get("action")
+    if action in {"done", "reopen"}:
+        services.task_set_done(task=task, by=request.user, done=action == "done")
+        message = _("“%(task)s” is done.") if action == "done" else _("“%(task)s” is open again.")
+        messages.success(request, message % {"task": task.title})
+    elif action == "assign":
+        form = TaskOwnerForm(request.POST, team=selectors.team_of(obj))
+        if form.is_valid():
+            services.task_assign(task=task, by=request.user, owner=form.chosen_owner())
+            messages.success(request, _("The owner of “%(task)s” is saved.") % {"task": task.title})
+    return redirect(f"{request.path.rsplit('/tasks/', 1)[0]}/workspace/#task-{task.pk}")
+
+
+@require_POST
+@permission_required("visits.run_visit", _visit)
+def agenda_publish(request: HttpRequest, programme: str, visit: str, obj: Visit):
+    published = request.POST.get("published") == "yes"
+    services.agenda_publish(visit=obj, by=request.user, published=published)
+    messages.success(
+        request, _("The agenda is public.") if published else _("The agenda is hidden.")
+    )
+    return redirect("visits:workspace", programme=programme, visit=visit)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    statuses = selectors.visits_run_by(request.user, today=today)
+    return render(request, "visits/dashboard.html", {"statuses": statuses, "today": today})
