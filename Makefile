@@ -30,6 +30,7 @@ bench: install
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || echo "wrk missing and apt-get unusable: the benchmark falls back to Python threads"
 	$(BIN)/python benchmarks/http_throughput.py
 	$(BIN)/python benchmarks/library_search.py
+	$(BIN)/python benchmarks/methodology.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 

@@ -4,7 +4,14 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from citypeers.methodology.models import ActivityFormat, FormatStep
+from citypeers.methodology.models import (
+    ActivityFormat,
+    AgendaItemTemplate,
+    FormatStep,
+    StepTemplate,
+    TemplateVersion,
+    VisitTemplate,
+)
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
@@ -136,3 +143,41 @@ class ActivityFormatFactory(factory.django.DjangoModelFactory):
             FormatStep.objects.create(
                 format=self, position=position, minutes=minutes, text_en=f"Step {position + 1}"
             )
+
+
+class VisitTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisitTemplate
+
+    slug = factory.Sequence(lambda n: f"template-{n}")
+    mode = "online"
+    name_en = factory.Sequence(lambda n: f"Template {n}")
+    summary_en = "For trying things out."
+
+
+class TemplateVersionFactory(factory.django.DjangoModelFactory):
+    """A one-step, one-session online template version."""
+
+    class Meta:
+        model = TemplateVersion
+        skip_postgeneration_save = True
+
+    template = factory.SubFactory(VisitTemplateFactory)
+    number = 1
+    min_days, max_days, default_days = 3, 5, 4
+    daily_minutes_max = 120
+    default_participants = 24
+    session_start = datetime.time(10)
+
+    @factory.post_generation
+    def content(self, create, extracted, **kwargs):
+        StepTemplate.objects.create(
+            version=self, key="s1", phase=4, position=0, role="coordinator", anchor="start",
+            offset_days=-42, title_en="Close the call", deliverable_en="Applications",
+            checklist_en="Every application complete",
+        )  # fmt: skip
+        for day in ("first", "middle", "last"):
+            AgendaItemTemplate.objects.create(
+                version=self, key=f"a-{day}", day=day, position=0,
+                format=ActivityFormatFactory(), minutes=45,
+            )  # fmt: skip

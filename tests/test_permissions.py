@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Membership
-from tests.factories import ActivityFormatFactory, PracticeFactory, ThemeFactory
+from tests.factories import (
+    ActivityFormatFactory,
+    PracticeFactory,
+    TemplateVersionFactory,
+    ThemeFactory,
+)
 
 SIGNED_IN = [
     "coordinator", "coordinator_elsewhere", "host", "reviewer", "participant",
@@ -74,6 +79,19 @@ PROTECTED_VIEWS = {
         {"coordinator", "staff"},
     ),
     "my profile": (lambda ctx: reverse("people:profile"), EVERYONE_SIGNED_IN),
+    "edit a template": (
+        lambda ctx: reverse("methodology:template_edit", args=[ctx["template"].slug]),
+        {"coordinator", "coordinator_elsewhere", "staff"},
+    ),
+    "turn a plan into a visit": (
+        lambda ctx: reverse("visits:create_from_plan"),
+        {"coordinator", "coordinator_elsewhere", "staff"},
+    ),
+    "visits I run": (lambda ctx: reverse("visits:dashboard"), EVERYONE_SIGNED_IN),
+    "a visit's workspace": (
+        lambda ctx: reverse("visits:workspace", args=[ctx["programme"].slug, ctx["visit"].slug]),
+        {"coordinator", "host", "expert", "rapporteur", "staff"},
+    ),
     "edit a format": (
         lambda ctx: reverse("methodology:format_edit", args=[ctx["format"].slug]),
         {"coordinator", "coordinator_elsewhere", "staff"},
@@ -82,7 +100,7 @@ PROTECTED_VIEWS = {
 
 
 @pytest.fixture
-def context(programme, people_by_role):
+def context(programme, visit, people_by_role):
     practice = PracticeFactory(programme=programme, status="submitted")
     return {
         "programme": programme,
@@ -90,6 +108,8 @@ def context(programme, people_by_role):
         "practice": practice,
         "theme": ThemeFactory(),
         "format": ActivityFormatFactory(),
+        "template": TemplateVersionFactory().template,
+        "visit": visit,
     }
 
 

@@ -30,8 +30,11 @@ TEMPLATE = PlanTemplate(
     max_days=5,
     daily_minutes_max=120,
     session_start=datetime.time(10),
-    steps=(step("Close the call", "start", -42), step("Follow-up survey", "end", 182),
-           step("Report", "end", 14)),  # fmt: skip
+    steps=(
+        step("Close the call", "start", -42),
+        step("Follow-up survey", "end", 182),
+        step("Report", "end", 14),
+    ),
     agenda={
         "first": ((OPENER, 20), (WORLD_CAFE, 60)),
         "middle": ((WORLD_CAFE, 90),),
@@ -41,8 +44,8 @@ TEMPLATE = PlanTemplate(
 
 
 def plan(**changes):
-    request = dict(mode="online", start=MONDAY, days=5, participants=24,
-                   host_tz="Europe/Brussels", countries=("PT", "FI"))  # fmt: skip
+    request = {"mode": "online", "start": MONDAY, "days": 5, "participants": 24,
+               "host_tz": "Europe/Brussels", "countries": ("PT", "FI")}  # fmt: skip
     return make_plan(TEMPLATE, PlanRequest(**(request | changes)), today=TODAY)
 
 
@@ -103,7 +106,7 @@ def test_no_start_suits_everyone_then_the_best_one_is_offered():
 def test_a_format_for_more_people_than_the_plan_has():
     result = plan(participants=8)
     [warning] = [w for w in result.warnings if w.code == "group_size"]
-    assert "World café needs at least 12 people; 8 are planned." == warning.message
+    assert warning.message == "World café needs at least 12 people; 8 are planned."
     assert warning.fix.changes == {"participants": 12}
 
 

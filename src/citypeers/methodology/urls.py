@@ -10,6 +10,7 @@ urlpatterns = [
     path("methodology/formats/<slug:slug>/", views.format_detail, name="format"),
     path("methodology/formats/<slug:slug>/edit/", views.format_edit, name="format_edit"),
     path("methodology/templates/<slug:slug>/", views.template_detail, name="template"),
+    path("methodology/templates/<slug:slug>/edit/", views.template_edit, name="template_edit"),
     path(
         "methodology/templates/<slug:slug>/versions/<int:number>/",
         views.template_version,

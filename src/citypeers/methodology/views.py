@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,15 @@ from citypeers.methodology.forms import (
 from citypeers.methodology.guide import PHASES, ROLES
 from citypeers.methodology.models import ActivityFormat, Mode, TemplateVersion, VisitTemplate
 from citypeers.methodology.pdf import guide_pdf as methodology_pdf
+from citypeers.methodology.template_forms import (
+    VERSION_FIELDS,
+    AgendaFormSet,
+    StepFormSet,
+    VersionForm,
+    agenda_initial,
+    kept,
+    step_initial,
+)
 
 
 def guide(request: HttpRequest) -> HttpResponse:
@@ -153,3 +163,36 @@ def guide_pdf(request: HttpRequest) -> HttpResponse:
     language = get_language()
     response["Content-Disposition"] = f'inline; filename="citypeers-methodology-{language}.pdf"'
     return response
+
+
+@permission_required("methodology.change_methodology")
+def template_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    template = get_object_or_404(VisitTemplate, slug=slug)
+    current = selectors.current_version(template)
+    language = get_language()
+    data = request.POST if request.method == "POST" else None
+    form = VersionForm(data, instance=current, initial={"note": ""})
+    steps = StepFormSet(data, prefix="steps", initial=step_initial(current, language))
+    agenda = AgendaFormSet(data, prefix="agenda", initial=agenda_initial(current))
+    if request.method == "POST" and form.is_valid() and steps.is_valid() and agenda.is_valid():
+        try:
+            version = services.template_save_version(
+                template=template, by=request.user, language=language,
+                figures={name: form.cleaned_data[name] for name in VERSION_FIELDS},
+                note=form.cleaned_data["note"], steps=kept(steps), agenda=kept(agenda),
+            )  # fmt: skip
+        except MethodologyError as error:
+            add_error_to_form(form, error)
+        else:
+            if version is None:
+                messages.info(request, _("Nothing changed, so no new version was saved."))
+                return redirect(template)
+            saved = _(
+                "Version %(number)s is saved. Visits planned with earlier versions keep theirs."
+            )
+            messages.success(request, saved % {"number": version.number})
+            return redirect(f"{reverse('methodology:template_changes', args=[slug])}"
+                            f"?from={current.number}&to={version.number}")  # fmt: skip
+    context = {"template": template, "version": current, "form": form, "steps": steps,
+               "agenda": agenda, "language": language}  # fmt: skip
+    return render(request, "methodology/template_form.html", context)

@@ -1,0 +1,115 @@
+import datetime
+import io
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from citypeers.methodology.loader import load_methodology
+from citypeers.programmes.models import Role, Visit
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_catalogue_journeys import sign_in
+from tests.factories import MembershipFactory, PlaceFactory, ProgrammeFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def a_monday_ahead(weeks: int) -> datetime.date:
+    later = datetime.date.today() + datetime.timedelta(weeks=weeks)
+    return later + datetime.timedelta(days=(7 - later.weekday()) % 7)
+
+
+def test_a_visitor_reads_the_guide_filters_formats_and_downloads_the_pdf(page):
+    load_methodology()
+    page.goto("/en/methodology/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The peer-learning methodology")
+    assert_accessible(page)
+    page.get_by_role("link", name="16 activity formats").click()
+    page.get_by_label("Mode").select_option("onsite")
+    page.get_by_label("People taking part").fill("10")
+    page.get_by_label("Minutes available").fill("60")
+    page.get_by_role("button", name="Show formats").click()
+    expect(page).to_have_url(re.compile(r"mode=onsite.*group_size=10.*duration=60"))
+    expect(page.get_by_role("link", name="Site visit")).to_be_visible()
+    expect(page.get_by_role("link", name="Virtual tour")).to_have_count(0)  # not onsite
+    expect(page.get_by_role("link", name="World café")).to_have_count(0)  # from 12 people
+    assert_accessible(page)
+    page.get_by_role("link", name="Site visit").click()
+    expect(page.get_by_role("heading", name="Steps")).to_be_visible()
+    assert_accessible(page)
+    page.goto("/en/methodology/")
+    pdf = page.request.get(
+        page.get_by_role("link", name="The whole guide as PDF").get_attribute("href")
+    )
+    assert pdf.headers["content-type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages)
+    assert "Contents" in text and "Site visit" in text
+
+
+def test_a_visitor_plans_an_online_visit_from_portugal_to_finland_and_applies_the_fix(page):
+    load_methodology()
+    page.goto("/en/planner/")
+    assert_accessible(page)
+    page.get_by_label("Mode").select_option("online")
+    page.get_by_label("First day of the visit").fill(a_monday_ahead(30).isoformat())
+    page.get_by_label("Days", exact=True).fill("4")
+    page.get_by_label("Participants", exact=True).fill("24")
+    page.get_by_label("Host's time zone").select_option("Europe/Brussels")
+    page.get_by_label("Participants' countries").fill("Portugal, Spain, France, Poland, Finland")
+    page.get_by_label("Daily start, host's time").fill("09:00")
+    page.get_by_role("button", name="Plan").click()
+    warning = page.locator(".warning-time_zones")
+    expect(warning).to_contain_text(
+        "outside 09:00 to 18:00 local time for participants from Portugal"
+    )
+    expect(warning).to_contain_text("Start at 10:00 (Europe/Brussels)")
+    assert_accessible(page)
+    warning.get_by_role("link", name="Apply this fix").click()
+    expect(page).to_have_url(re.compile(r"time=10%3A00"))
+    expect(page.locator(".warning-time_zones")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Draft agenda")).to_be_visible()
+    expect(page.locator(".agenda li").first).to_contain_text("10:00")
+    assert_accessible(page)
+
+
+def test_a_coordinator_turns_a_plan_into_a_visit_and_later_edits_keep_its_version(page):
+    load_methodology()
+    programme = ProgrammeFactory(name="Heritage in Action")
+    coordinator = MembershipFactory(programme=programme, role=Role.COORDINATOR).user
+    PlaceFactory(name="Tampere", country="FI", population=250_000)
+    sign_in(page, coordinator)
+    start = a_monday_ahead(30).isoformat()
+    page.goto(f"/en/planner/?mode=online&start={start}&days=4&participants=24"
+              "&host_tz=Europe/Helsinki&topic=Heritage+walks")  # fmt: skip
+    page.get_by_role("link", name="Turn this plan into a visit").click()
+    assert_accessible(page)
+    page.get_by_label("Programme").select_option(label="Heritage in Action")
+    page.get_by_label("Title of the visit").fill("Heritage walks in Tampere")
+    page.get_by_label("Host place").fill("Tampere (FI)")
+    page.get_by_role("button", name="Create the visit").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Heritage walks in Tampere")
+    expect(page.get_by_text("Planned with Online peer-learning visit, version 1.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("^Mark done")).first.click()
+    expect(page.get_by_role("status").first).to_contain_text("is done")
+    expect(page.locator(".task-done")).to_have_count(1)
+
+    page.goto("/en/methodology/formats/world-cafe/edit/")
+    assert_accessible(page)
+    page.get_by_label("Name").fill("World café, in small tables")
+    page.get_by_role("button", name="Save the format").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("World café, in small tables")
+
+    page.goto("/en/methodology/templates/online/edit/")
+    page.get_by_label("What changed, in a sentence").fill("The call closes a week earlier.")
+    page.locator("#id_steps-0-offset_days").fill("-210")
+    page.get_by_role("button", name="Save as a new version").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("What changed")
+    expect(page.get_by_text("-210").first).to_be_visible()
+    assert_accessible(page)
+
+    visit = Visit.objects.get(title="Heritage walks in Tampere")
+    assert visit.plan.template_version.number == 1
+    page.goto(f"/en/programmes/{programme.slug}/visits/{visit.slug}/workspace/")
+    expect(page.get_by_text("Planned with Online peer-learning visit, version 1.")).to_be_visible()

@@ -1,0 +1,134 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from citypeers.programmes.models import Role, Visit
+from citypeers.visits.models import VisitPlan, VisitTask
+from citypeers.visits.tasks import send_task_reminders
+from tests.factories import MembershipFactory, PlaceFactory, TemplateVersionFactory
+
+pytestmark = pytest.mark.django_db
+PLAN = {"mode": "online", "start": "2027-03-22", "days": "4", "participants": "24",
+        "host_tz": "Europe/Helsinki", "countries": "PT, FI", "topic": "Heritage walks"}  # fmt: skip
+
+
+@pytest.fixture
+def version():
+    return TemplateVersionFactory()
+
+
+@pytest.fixture
+def planned(client, programme, coordinator, version):
+    PlaceFactory(name="Tampere", country="FI")
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("visits:create_from_plan") + "?" + "&".join(f"{k}={v}" for k, v in PLAN.items()),
+        {"programme": programme.pk, "title": "Heritage walks", "host_place": "Tampere (FI)"},
+    )
+    visit = Visit.objects.get(slug="heritage-walks")
+    assert response["Location"] == reverse("visits:workspace", args=[programme.slug, visit.slug])
+    return visit
+
+
+def test_a_plan_becomes_a_visit_with_dated_tasks_and_an_agenda(planned, coordinator, version):
+    assert (planned.starts_on, planned.ends_on) == (datetime.date(2027, 3, 22),
+                                                    datetime.date(2027, 3, 25))  # fmt: skip
+    assert planned.plan.template_version == version
+    [task] = planned.tasks.all()
+    expected = ("Close the call", datetime.date(2027, 2, 8), coordinator)
+    assert (task.title, task.due_on, task.owner) == expected
+    sessions = list(planned.sessions.all())
+    assert len(sessions) == 4  # one session on each of the four days
+    # 10:00 in Helsinki, stored in UTC (Helsinki is UTC+2 in March before the 28th).
+    assert sessions[0].starts_at == datetime.datetime(2027, 3, 22, 8, tzinfo=datetime.UTC)
+
+
+def test_only_a_programmes_coordinators_add_visits_to_it(client, programme, people_by_role,
+                                                         version):  # fmt: skip
+    client.force_login(people_by_role["coordinator_elsewhere"])
+    url = reverse("visits:create_from_plan") + "?mode=online&days=4"
+    response = client.post(url, {"programme": programme.pk, "title": "T", "host_place": "X (FI)"})
+    assert response.status_code == 200
+    assert 'href="#id_programme"' in response.text
+    assert not Visit.objects.filter(title="T").exists()
+
+
+def test_a_plan_with_problems_goes_back_to_the_planner(client, coordinator, version):
+    client.force_login(coordinator)
+    response = client.get(reverse("visits:create_from_plan"), {"start": "soon"})
+    assert response["Location"].startswith(reverse("planner:plan"))
+
+
+def test_the_team_completes_reopens_and_assigns_tasks(client, planned, people_by_role):
+    task = planned.tasks.get()
+    url = reverse("visits:task_update", args=[planned.programme.slug, planned.slug, task.pk])
+    host = MembershipFactory(programme=planned.programme, visit=planned, role=Role.HOST).user
+    client.force_login(host)
+    client.post(url, {"action": "done"})
+    task.refresh_from_db()
+    assert task.is_done and task.done_by == host
+    client.post(url, {"action": "reopen"})
+    client.post(url, {"action": "assign", "owner": host.pk})
+    task.refresh_from_db()
+    assert not task.is_done and task.owner == host
+    client.force_login(people_by_role["participant"])
+    assert client.post(url, {"action": "done"}).status_code == 403
+
+
+def test_the_public_page_shows_the_agenda_once_published_in_both_time_zones(client, planned):
+    page = reverse("visits:visit", args=[planned.programme.slug, planned.slug])
+    client.logout()
+    assert "The agenda is not published yet." in client.get(page).text
+    VisitPlan.objects.filter(visit=planned).update(agenda_published=True)
+    viewer = MembershipFactory(programme=planned.programme, role=Role.PARTICIPANT).user
+    viewer.time_zone = "Europe/Lisbon"
+    viewer.save()
+    client.force_login(viewer)
+    text = client.get(page).text
+    assert "Time (Europe/Helsinki)" in text and "10:00" in text
+    assert "Your time (Europe/Lisbon)" in text and "Mon 08:00" in text
+
+
+def test_the_dashboard_shows_the_phase_overdue_and_upcoming_tasks(client, planned, coordinator):
+    today = timezone.localdate()
+    VisitTask.objects.create(visit=planned, phase=6, position=1, role="host", title="Brief",
+                             due_on=today + datetime.timedelta(days=3))  # fmt: skip
+    planned.tasks.filter(title="Close the call").update(due_on=today - datetime.timedelta(days=2))
+    text = client.get(reverse("visits:dashboard")).text
+    assert "phase 4, Call for participants" in text
+    assert "1 overdue task" in text and "Close the call" in text
+    assert "Due in the next two weeks" in text and "Brief" in text
+
+
+def test_reminders_go_to_the_owner_then_the_role_then_the_coordinators(planned, coordinator):
+    today = timezone.localdate()
+    planned.tasks.update(due_on=today + datetime.timedelta(days=2))  # coordinator's task
+    host_task = VisitTask.objects.create(
+        visit=planned,
+        phase=6,
+        position=1,
+        role="host",
+        title="Brief",
+        due_on=today - datetime.timedelta(days=1),
+    )
+    host = MembershipFactory(programme=planned.programme, visit=planned, role=Role.HOST).user
+    VisitTask.objects.create(
+        visit=planned,
+        phase=9,
+        position=2,
+        role="rapporteur",
+        title="Report",
+        due_on=today + datetime.timedelta(days=30),
+    )
+    mail.outbox.clear()
+    assert send_task_reminders.call() == 2
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == sorted([coordinator.email, host.email])
+    overdue = next(message for message in mail.outbox if message.to == [host.email])
+    assert overdue.subject.startswith("Overdue: Brief")
+    assert send_task_reminders.call() == 0  # not twice
+    VisitTask.objects.filter(pk=host_task.pk).update(reminded_on=today - datetime.timedelta(7))
+    assert send_task_reminders.call() == 1  # an overdue task again after a week
