@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from citypeers.programmes.models import Role
 from tests.factories import MembershipFactory, ProgrammeFactory, UserFactory, VisitFactory
@@ -14,6 +15,13 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # whitenoise expects collected files; tests serve static files through the finders.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English, whatever language an earlier request left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -82,6 +82,7 @@ def test_a_coordinator_turns_a_plan_into_a_visit_and_later_edits_keep_its_versio
     start = a_monday_ahead(30).isoformat()
     page.goto(f"/en/planner/?mode=online&start={start}&days=4&participants=24"
               "&host_tz=Europe/Helsinki&topic=Heritage+walks")  # fmt: skip
+    assert_accessible(page)
     page.get_by_role("link", name="Turn this plan into a visit").click()
     assert_accessible(page)
     page.get_by_label("Programme").select_option(label="Heritage in Action")
@@ -90,6 +91,7 @@ def test_a_coordinator_turns_a_plan_into_a_visit_and_later_edits_keep_its_versio
     page.get_by_role("button", name="Create the visit").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Heritage walks in Tampere")
     expect(page.get_by_text("Planned with Online peer-learning visit, version 1.")).to_be_visible()
+    assert_accessible(page)
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("^Mark done")).first.click()
     expect(page.get_by_role("status").first).to_contain_text("is done")
@@ -100,8 +102,10 @@ def test_a_coordinator_turns_a_plan_into_a_visit_and_later_edits_keep_its_versio
     page.get_by_label("Name").fill("World café, in small tables")
     page.get_by_role("button", name="Save the format").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("World café, in small tables")
+    assert_accessible(page)
 
     page.goto("/en/methodology/templates/online/edit/")
+    assert_accessible(page)
     page.get_by_label("What changed, in a sentence").fill("The call closes a week earlier.")
     page.locator("#id_steps-0-offset_days").fill("-210")
     page.get_by_role("button", name="Save as a new version").click()
@@ -113,3 +117,4 @@ def test_a_coordinator_turns_a_plan_into_a_visit_and_later_edits_keep_its_versio
     assert visit.plan.template_version.number == 1
     page.goto(f"/en/programmes/{programme.slug}/visits/{visit.slug}/workspace/")
     expect(page.get_by_text("Planned with Online peer-learning visit, version 1.")).to_be_visible()
+    assert_accessible(page)

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -71,22 +72,27 @@ def test_a_format_page_reads_in_the_visitors_language(client, methodology):
     assert client.get(reverse("methodology:format", args=["nope"])).status_code == 404
 
 
-def pdf_text(client, language: str) -> str:
+def pdf_pages(client, language: str) -> list[str]:
     with translation.override(language):
         response = client.get(reverse("methodology:guide_pdf"))
     assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
-    return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages)
+    return [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
 
 
-def test_the_pdf_has_a_contents_page_and_every_format(client, methodology):
-    text, pages = pdf_text(client, "en")
-    assert "Contents" in text
+def pdf_text(client, language: str) -> tuple[str, int]:
+    pages = pdf_pages(client, language)
+    return "\n".join(pages), len(pages)
+
+
+def test_the_pdf_has_contents_with_page_numbers_and_every_format(client, methodology):
+    pages = pdf_pages(client, "en")
+    contents = pages[1]
+    assert contents.startswith("Contents")
     for activity in ActivityFormat.objects.all():
-        assert activity.name_en in text
-    # The contents give each format's page, read from the laid-out document.
-    assert pages > ActivityFormat.objects.count()
-    assert "World café" in text.split("The method in short")[1]
+        # Each format is listed in the contents with the page it starts on, and is there.
+        listed = re.search(re.escape(activity.name_en) + r" ?\.+ ?(\d+)", contents)
+        assert listed, activity.name_en
+        assert activity.name_en in pages[int(listed.group(1)) - 1]
 
 
 def test_the_pdf_follows_the_language_and_changes_with_the_methodology(client, methodology):

@@ -1,0 +1,62 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from citypeers.methodology.models import (
+    ActivityFormat,
+    AgendaItemTemplate,
+    FormatStep,
+    StepTemplate,
+    TemplateVersion,
+    VisitTemplate,
+)
+
+
+class FormatStepInline(TranslationTabularInline):
+    model = FormatStep
+    extra = 0
+
+
+@admin.register(ActivityFormat)
+class ActivityFormatAdmin(TranslationAdmin):
+    list_display = ["name", "stage", "min_group", "max_group", "default_minutes", "updated_at"]
+    list_filter = ["stage"]
+    search_fields = ["name", "summary"]
+    inlines = [FormatStepInline]
+
+
+@admin.register(VisitTemplate)
+class VisitTemplateAdmin(TranslationAdmin):
+    list_display = ["name", "mode", "slug"]
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """A saved version never changes: edit the template in the platform to make a new one."""
+
+    extra = 0
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class StepInline(ReadOnlyInline):
+    model = StepTemplate
+    fields = ["phase", "position", "role", "anchor", "offset_days", "title"]
+
+
+class AgendaInline(ReadOnlyInline):
+    model = AgendaItemTemplate
+    fields = ["day", "position", "format", "minutes"]
+
+
+@admin.register(TemplateVersion)
+class TemplateVersionAdmin(admin.ModelAdmin):
+    list_display = ["template", "number", "created_at", "created_by", "note"]
+    list_filter = ["template"]
+    inlines = [StepInline, AgendaInline]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

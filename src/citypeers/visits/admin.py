@@ -1,0 +1,24 @@
+from django.contrib import admin
+
+from citypeers.visits.models import AgendaSession, VisitPlan, VisitTask
+
+
+@admin.register(VisitPlan)
+class VisitPlanAdmin(admin.ModelAdmin):
+    list_display = ["visit", "template_version", "time_zone", "participants", "agenda_published"]
+    list_select_related = ["visit", "template_version__template"]
+    raw_id_fields = ["visit", "practice", "created_by"]
+
+
+@admin.register(VisitTask)
+class VisitTaskAdmin(admin.ModelAdmin):
+    list_display = ["title", "visit", "phase", "due_on", "owner", "done_at"]
+    list_filter = ["phase", "role"]
+    search_fields = ["title", "visit__title"]
+    raw_id_fields = ["visit", "owner", "done_by"]
+
+
+@admin.register(AgendaSession)
+class AgendaSessionAdmin(admin.ModelAdmin):
+    list_display = ["visit", "day", "starts_at", "minutes", "format"]
+    raw_id_fields = ["visit"]
