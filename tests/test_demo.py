@@ -3,9 +3,11 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from citypeers.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import User
 from citypeers.places.models import Place
 from citypeers.programmes.models import Membership, Programme, Visit
+from citypeers.visits.models import VisitTask
 
 
 @pytest.mark.django_db
@@ -32,3 +34,11 @@ def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(c
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == {"coordinator", "host", "reviewer", "participant", "expert", "rapporteur"}
     assert User.objects.get(email="admin@example.org").is_staff
+    # Each visit is planned from the online template, with its real practice and its agenda.
+    vantaa = programme.visits.get(slug="vantaa")
+    assert vantaa.plan.template_version.template.slug == "online"
+    assert vantaa.plan.practice.title == "Developing a local cultural environment programme"
+    assert vantaa.sessions.filter(day=5).exists() and vantaa.plan.agenda_published
+    assert not vantaa.tasks.filter(done_at=None).exists()  # all of 2021 is done
+    assert VisitTask.objects.values("visit").distinct().count() == 10
+    assert ActivityFormat.objects.count() >= 14

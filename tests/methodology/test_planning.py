@@ -17,6 +17,7 @@ TODAY = datetime.date(2026, 11, 25)
 MONDAY = datetime.date(2027, 3, 22)  # the EU changes to summer time on Sunday 28 March 2027
 WORLD_CAFE = FormatInfo("world-cafe", "World café", "exchange", ("online",), 12, 48, 45, 90)
 OPENER = FormatInfo("ice-breaker", "Ice-breaker", "opening", ("online",), 6, 60, 15, 30)
+CLINIC = FormatInfo("clinic", "Peer review clinic", "exchange", ("online",), 4, 30, 45, 90)
 WRAP_UP = FormatInfo("wrap-up", "Wrap-up", "reflection", ("online",), 4, 80, 15, 30)
 
 
@@ -40,6 +41,7 @@ TEMPLATE = PlanTemplate(
         "middle": ((WORLD_CAFE, 90),),
         "last": ((WORLD_CAFE, 60), (WRAP_UP, 20)),
     },
+    formats=(OPENER, WORLD_CAFE, WRAP_UP, CLINIC),
 )
 
 

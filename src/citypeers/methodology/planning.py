@@ -56,6 +56,7 @@ class PlanTemplate:
     session_start: datetime.time
     steps: tuple[StepInfo, ...]
     agenda: dict[str, tuple[tuple[FormatInfo, int], ...]]  # day kind -> (format, minutes)
+    formats: tuple[FormatInfo, ...] = ()  # every format, to suggest replacements
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,18 @@ def _time_zone_warning(request: PlanRequest, days: list[Day], zone: ZoneInfo) ->
     )]  # fmt: skip
 
 
-def _group_warnings(request: PlanRequest, days: list[Day]) -> list[Warning]:
+def _replacement(template: PlanTemplate, activity: FormatInfo, request: PlanRequest):
+    """A format of the same stage that works in the mode for the planned headcount."""
+    return next(
+        (other for other in template.formats
+         if other.slug != activity.slug and other.stage == activity.stage
+         and request.mode in other.modes
+         and other.min_group <= request.participants <= other.max_group),
+        None,
+    )  # fmt: skip
+
+
+def _group_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[Warning]:
     warnings, seen = [], set()
     for day in days:
         for session in day.sessions:
@@ -234,13 +246,18 @@ def _group_warnings(request: PlanRequest, days: list[Day]) -> list[Warning]:
                 continue
             if request.participants < activity.min_group:
                 seen.add(activity.slug)
+                other = _replacement(template, activity, request)
                 warnings.append(Warning(
                     "group_size",
                     _("%(format)s needs at least %(min)s people; %(count)s are planned.")
                     % {"format": activity.name, "min": activity.min_group,
                        "count": request.participants},
-                    Fix(_("Invite more participants, or replace it with a format for smaller "
-                          "groups, such as a peer review clinic."),
+                    Fix(_("Invite at least %(min)s participants, or use %(other)s instead, which "
+                          "serves the same purpose for %(low)s to %(high)s people.")
+                        % {"min": activity.min_group, "other": other.name,
+                           "low": other.min_group, "high": other.max_group}
+                        if other else _("Invite at least %(min)s participants.")
+                        % {"min": activity.min_group},
                         {"participants": activity.min_group}),
                 ))  # fmt: skip
             elif session.groups > 1:
@@ -347,7 +364,7 @@ def make_plan(template: PlanTemplate, request: PlanRequest, *, today: datetime.d
     days = agenda(template, request, zone)
     warnings = [
         *_time_zone_warning(request, days, zone),
-        *_group_warnings(request, days),
+        *_group_warnings(template, request, days),
         *_daily_limit_warnings(template, request, days),
         *_visit_day_warnings(request, days),
         *_date_warnings(request, dated, today),

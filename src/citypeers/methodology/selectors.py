@@ -111,15 +111,18 @@ def plan_template(version: TemplateVersion) -> PlanTemplate:
                  role_key=step.role)
         for step in version.steps.all()
     )  # fmt: skip
+    formats = {
+        activity.pk: FormatInfo(activity.slug, activity.name, activity.stage,
+                                tuple(activity.modes), activity.min_group, activity.max_group,
+                                activity.min_minutes, activity.max_minutes)
+        for activity in ActivityFormat.objects.all()
+    }  # fmt: skip
     agenda: dict[str, list] = {}
-    for item in version.agenda.select_related("format").order_by("position"):
-        activity = item.format
-        info = FormatInfo(activity.slug, activity.name, activity.stage, tuple(activity.modes),
-                          activity.min_group, activity.max_group, activity.min_minutes,
-                          activity.max_minutes)  # fmt: skip
-        agenda.setdefault(item.day, []).append((info, item.minutes))
+    for item in version.agenda.order_by("position"):
+        agenda.setdefault(item.day, []).append((formats[item.format_id], item.minutes))
     return PlanTemplate(
         mode=version.template.mode, min_days=version.min_days, max_days=version.max_days,
         daily_minutes_max=version.daily_minutes_max, session_start=version.session_start,
         steps=steps, agenda={day: tuple(items) for day, items in agenda.items()},
+        formats=tuple(formats.values()),
     )  # fmt: skip

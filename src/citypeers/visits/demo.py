@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from citypeers.catalogue.models import Practice
 from citypeers.methodology.planning import PlanRequest
 from citypeers.methodology.selectors import current_versions_by_mode
 from citypeers.optim.zones import main_zone
@@ -31,7 +32,9 @@ def plan_demo_visits(visits, *, coordinator) -> int:
             host_tz=main_zone(visit.host_place.country.code) or "Europe/Brussels",
             topic=visit.title,
         )  # fmt: skip
-        visit_apply_plan(visit=visit, by=coordinator, practice=None, version=version,
+        # The real practice behind the visit, not a generated one from the same city.
+        practice = Practice.objects.filter(places=visit.host_place, is_generated=False).first()
+        visit_apply_plan(visit=visit, by=coordinator, practice=practice, version=version,
                          request=request, today=today)  # fmt: skip
         for task in VisitTask.objects.filter(visit=visit, due_on__lt=today):
             task.done_at = datetime.datetime.combine(task.due_on, datetime.time(16),
