@@ -127,6 +127,7 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
         "planner-warnings": reverse("planner:plan") + plan,
         "planner-errors": reverse("planner:plan") + "?start=soon&days=40&host_tz=CET&countries=X",
         "format-edit": reverse("methodology:format_edit", args=["world-cafe"]),
+        "format-create": reverse("methodology:format_create"),
         "template-edit": reverse("methodology:template_edit", args=["hybrid"]),
         "visit-from-plan": reverse("visits:create_from_plan") + plan,
         "workspace": workspace,

@@ -92,6 +92,10 @@ PROTECTED_VIEWS = {
         lambda ctx: reverse("visits:workspace", args=[ctx["programme"].slug, ctx["visit"].slug]),
         {"coordinator", "host", "expert", "rapporteur", "staff"},
     ),
+    "add a format": (
+        lambda ctx: reverse("methodology:format_create"),
+        {"coordinator", "coordinator_elsewhere", "staff"},
+    ),
     "edit a format": (
         lambda ctx: reverse("methodology:format_edit", args=[ctx["format"].slug]),
         {"coordinator", "coordinator_elsewhere", "staff"},

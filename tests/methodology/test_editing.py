@@ -116,3 +116,17 @@ def test_agenda_minutes_outside_the_format_or_the_day_are_refused(client, coordi
     assert 'href="#id_daily_minutes_max"' in response.text
     assert "more than the daily 40" in response.text
     assert version.template.versions.count() == 1
+
+
+def test_a_coordinator_adds_a_format_that_the_guide_then_lists(client, coordinator):
+    ActivityFormatFactory()
+    client.force_login(coordinator)
+    blank = ActivityFormat(stage="exchange", modes=["online"], roles=["facilitator"],
+                           min_group=4, max_group=12, min_minutes=30, max_minutes=90,
+                           default_minutes=45, name_en="Story circle", summary_en="Stories.",
+                           purpose_en="To listen.", when_en="Day two.")  # fmt: skip
+    response = client.post(reverse("methodology:format_create"), format_data(blank))
+    created = ActivityFormat.objects.get(slug="story-circle")
+    assert response["Location"] == created.get_absolute_url()
+    assert created.position > ActivityFormat.objects.exclude(pk=created.pk).get().position
+    assert "Story circle" in client.get(reverse("methodology:formats")).text

@@ -4,6 +4,8 @@ import uuid
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
@@ -41,6 +43,10 @@ def format_save(
         }
         for name, value in {**figures, **texts}.items():
             setattr(activity, name, value)
+        if activity.pk is None:  # a new format goes last in the guide, under its own address
+            activity.slug = _unique_format_slug(texts[f"name_{language}"])
+            activity.position = (ActivityFormat.objects.aggregate(last=Max("position"))["last"]
+                                 or 0) + 1  # fmt: skip
         activity.save()
         rows = list(activity.steps.order_by("position"))
         for position, step in enumerate(steps):
@@ -54,6 +60,15 @@ def format_save(
 
 
 STEP_TEXTS = ("title", "deliverable", "checklist")
+
+
+def _unique_format_slug(name: str) -> str:
+    base = slugify(name)[:70] or "format"
+    slug, number = base, 1
+    while ActivityFormat.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 def _new_key(prefix: str) -> str:

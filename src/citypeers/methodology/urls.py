@@ -7,6 +7,7 @@ urlpatterns = [
     path("methodology/", views.guide, name="guide"),
     path("methodology/guide.pdf", views.guide_pdf, name="guide_pdf"),
     path("methodology/formats/", views.format_list, name="formats"),
+    path("methodology/formats/new/", views.format_create, name="format_create"),
     path("methodology/formats/<slug:slug>/", views.format_detail, name="format"),
     path("methodology/formats/<slug:slug>/edit/", views.format_edit, name="format_edit"),
     path("methodology/templates/<slug:slug>/", views.template_detail, name="template"),

@@ -46,7 +46,12 @@ def format_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "methodology/format_list.html",
-        {"form": form, "formats": formats, "filtered": bool(filters)},
+        {
+            "form": form,
+            "formats": formats,
+            "filtered": bool(filters),
+            "can_add": request.user.has_perm("methodology.change_methodology"),
+        },
     )
 
 
@@ -123,8 +128,16 @@ def _number(value: str | None, numbers: list[int], *, default: int) -> int:
 
 
 @permission_required("methodology.change_methodology")
+def format_create(request: HttpRequest) -> HttpResponse:
+    return _format_form_page(request, ActivityFormat(stage="exchange", modes=list(Mode.values)))
+
+
+@permission_required("methodology.change_methodology")
 def format_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    activity = get_object_or_404(ActivityFormat, slug=slug)
+    return _format_form_page(request, get_object_or_404(ActivityFormat, slug=slug))
+
+
+def _format_form_page(request: HttpRequest, activity: ActivityFormat) -> HttpResponse:
     language = get_language()
     data = request.POST if request.method == "POST" else None
     form = FormatForm(data, instance=activity, language=language)
@@ -133,7 +146,7 @@ def format_edit(request: HttpRequest, slug: str) -> HttpResponse:
         prefix="steps",
         initial=[
             {"minutes": step.minutes, "text": untranslated_default(step, "text", language)}
-            for step in activity.steps.all()
+            for step in (activity.steps.all() if activity.pk else [])
         ],
     )
     if request.method == "POST" and form.is_valid() and steps.is_valid():
@@ -152,7 +165,7 @@ def format_edit(request: HttpRequest, slug: str) -> HttpResponse:
             add_error_to_form(form, error)
         else:
             messages.success(request, _("The format is saved."))
-            return redirect(activity)
+            return redirect(activity.get_absolute_url())
     context = {"form": form, "steps": steps, "format": activity, "language": language}
     return render(request, "methodology/format_form.html", context)
 
