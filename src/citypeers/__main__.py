@@ -4,6 +4,7 @@ citypeers serve [--host H] [--port P] [--workers N] [--with-worker]
 citypeers worker            run background tasks (django-tasks database backend)
 citypeers demo              migrate, load places and demo data (idempotent)
 citypeers migrate           migrate and create the cache table
+citypeers optimise select|groups|slots FILE   JSON in, JSON out (no database needed)
 citypeers check [--deploy], citypeers createsuperuser, and any other management command
 """
 
@@ -82,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__)
         return 0
     command, rest = argv[0], argv[1:]
+    if command == "optimise":  # plain Python: no settings, no database
+        from citypeers.optim.cli import main as optimise
+
+        return optimise(rest)
     _setup_django()
     if command == "serve":
         return serve(rest)

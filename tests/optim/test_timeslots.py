@@ -13,6 +13,7 @@ def instance(**changes):
                          {"id": "helsinki", "tz": "Europe/Helsinki"}],
         "dates": BEFORE_AND_AFTER_THE_CHANGE,
         "session_minutes": 120,
+        "max_candidates": None,
     } | changes  # fmt: skip
 
 
@@ -55,11 +56,20 @@ def test_days_off_and_own_hours_are_respected():
         ({"dates": ["26/03/2027"]}, "dates"),
         ({"session_minutes": "two hours"}, "session_minutes"),
         ({"step_minutes": 7}, "step_minutes"),
+        ({"max_candidates": 0}, "max_candidates"),
     ],
 )
 def test_a_malformed_instance_names_the_field(changes, field):
     with pytest.raises(InstanceError, match=field.replace("[", r"\[").replace("]", r"\]")):
         solve(instance(**changes))
+
+
+def test_only_the_best_candidates_are_listed_by_default():
+    result = solve(instance(max_candidates=10) | {"max_candidates": 3})
+    assert len(result["candidates"]) == 3 and result["candidates_checked"] == 96
+    default = dict(instance())
+    del default["max_candidates"]
+    assert len(solve(default)["candidates"]) == 10
 
 
 def test_a_countrys_main_zone_is_where_most_people_live():

@@ -6,13 +6,20 @@ dates counts. Candidates are ranked by how many participants are inside their ho
 date, then by the total minutes outside, then by time.
 
 Input:  {"participants": [{"id", "tz", "hours"?: ["09:00", "18:00"], "days_off"?: [dates]}],
-         "dates": ["2027-03-26", ...], "session_minutes": 120, "step_minutes"?: 15}
+         "dates": ["2027-03-26", ...], "session_minutes": 120, "step_minutes"?: 15,
+         "max_candidates"?: 10}
 Output: {"candidates": [{"start_utc": "HH:MM", "inside": n,
-                         "outside": [{"participant", "date", "minutes"}]}]}
+                         "outside": [{"participant", "date", "minutes"}]}],
+         "candidates_checked": 96}
+
+Only the best `max_candidates` are listed (all of them with `null`): with hundreds of
+participants, listing who is outside for every quarter of an hour of the day would be most of
+the work and of the output.
 """
 
 import datetime
 from dataclasses import dataclass
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from citypeers.optim import InstanceError
@@ -40,19 +47,33 @@ class Outside:
 @dataclass(frozen=True)
 class Candidate:
     start_utc: datetime.time
-    outside: tuple[Outside, ...]
+    # (participants alike, date, minutes outside): expanded per person only when asked
+    outside_groups: tuple[tuple[tuple[Participant, ...], datetime.date, int], ...]
     inside: int
 
     @property
+    def outside(self) -> tuple[Outside, ...]:
+        return tuple(
+            Outside(member.id, date, minutes)
+            for members, date, minutes in self.outside_groups
+            for member in members
+        )
+
+    @property
     def minutes_outside(self) -> int:
-        return sum(item.minutes for item in self.outside)
+        return sum(len(members) * minutes for members, _date, minutes in self.outside_groups)
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())  # reads the whole database: once is enough
 
 
 def zone(name: str, *, field: str) -> ZoneInfo:
     """An IANA zone by name; abbreviations and offsets ("CET", "UTC+2") are refused."""
     if not isinstance(name, str) or ("/" not in name and name != "UTC"):
         raise InstanceError(f"{field}: {name!r} is not an IANA time zone name like Europe/Paris")
-    if name not in available_timezones():
+    if name not in _zone_names():
         raise InstanceError(f"{field}: unknown time zone {name!r}")
     try:
         return ZoneInfo(name)
@@ -83,6 +104,15 @@ def _minutes_outside(start: datetime.datetime, end: datetime.datetime, p: Partic
     return round((early + late) / 60)
 
 
+def _alike(participants: list[Participant]) -> list[tuple[Participant, ...]]:
+    """Participants with the same zone, hours and days off: each group is checked once."""
+    groups: dict[tuple, list[Participant]] = {}
+    for participant in participants:
+        key = (participant.zone.key, participant.opens, participant.closes, participant.days_off)
+        groups.setdefault(key, []).append(participant)
+    return [tuple(group) for group in groups.values()]
+
+
 def evaluate(
     participants: list[Participant],
     dates: list[datetime.date],
@@ -90,20 +120,22 @@ def evaluate(
     start: datetime.time,
     *,
     clock: datetime.tzinfo = UTC,
+    alike: list[tuple[Participant, ...]] | None = None,
 ) -> Candidate:
     """Who a session starting at `start` on `clock`, every date, leaves outside their hours."""
     length = datetime.timedelta(minutes=session_minutes)
-    outside = []
+    groups = alike or _alike(participants)
+    found, late = [], set()
     for date in dates:
         begins = datetime.datetime.combine(date, start, tzinfo=clock)
-        for participant in participants:
-            if date in participant.days_off:
+        for number, members in enumerate(groups):
+            if date in members[0].days_off:
                 continue
-            if minutes := _minutes_outside(begins, begins + length, participant):
-                outside.append(Outside(participant.id, date, minutes))
-    late_ones = {item.participant for item in outside}
-    inside = sum(participant.id not in late_ones for participant in participants)
-    return Candidate(start, tuple(outside), inside)
+            if minutes := _minutes_outside(begins, begins + length, members[0]):
+                found.append((members, date, minutes))
+                late.add(number)  # an index: hashing the people would cost more than the check
+    inside = len(participants) - sum(len(groups[number]) for number in late)
+    return Candidate(start, tuple(found), inside)
 
 
 def rank_start_times(
@@ -116,9 +148,10 @@ def rank_start_times(
 ) -> list[Candidate]:
     """Every `step_minutes` of the day on `clock`, best first. `clock` is UTC, or the host's
     zone for a session held at the same local time every day; `start_utc` is on that clock."""
+    alike = _alike(participants)
     candidates = [
         evaluate(participants, dates, session_minutes,
-                 datetime.time(minute // 60, minute % 60), clock=clock)
+                 datetime.time(minute // 60, minute % 60), clock=clock, alike=alike)
         for minute in range(0, 24 * 60, step_minutes)
     ]  # fmt: skip
     candidates.sort(key=lambda c: (-c.inside, c.minutes_outside, c.start_utc))
@@ -156,10 +189,19 @@ def parse_instance(data: dict) -> tuple[list[Participant], list[datetime.date], 
     return participants, dates, session, step
 
 
+def _max_candidates(data: dict) -> int | None:
+    limit = data.get("max_candidates", 10)
+    if limit is not None and (not isinstance(limit, int) or limit < 1):
+        raise InstanceError("max_candidates: a whole number from 1, or null for all")
+    return limit
+
+
 def solve(data: dict) -> dict:
     """JSON in, JSON out (see the module's docstring)."""
+    limit = _max_candidates(data) if isinstance(data, dict) else None
     candidates = rank_start_times(*parse_instance(data))
     return {
+        "candidates_checked": len(candidates),
         "candidates": [
             {
                 "start_utc": candidate.start_utc.strftime("%H:%M"),
@@ -169,6 +211,6 @@ def solve(data: dict) -> dict:
                     for o in candidate.outside
                 ],
             }
-            for candidate in candidates
-        ]
+            for candidate in candidates[:limit]
+        ],
     }

@@ -1,0 +1,55 @@
+"""`citypeers optimise`: JSON in, JSON out, one clear line and exit code 2 on bad input."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+SLOTS = {"participants": [{"id": "lisbon", "tz": "Europe/Lisbon"},
+                          {"id": "helsinki", "tz": "Europe/Helsinki"}],
+         "dates": ["2027-03-26", "2027-03-29"], "session_minutes": 120}  # fmt: skip
+
+
+def optimise(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "citypeers", "optimise", *args],
+        input=stdin, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_an_instance_from_a_file_gives_the_ranked_start_times(tmp_path):
+    instance = tmp_path / "slots.json"
+    instance.write_text(json.dumps(SLOTS))
+    result = optimise("slots", str(instance))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["candidates"][0]["start_utc"] == "09:00"
+
+
+def test_the_same_instance_gives_byte_identical_output():
+    first, second = (
+        optimise("slots", "-", stdin=json.dumps(SLOTS)),
+        optimise("slots", "-", stdin=json.dumps(SLOTS)),
+    )
+    assert first.stdout == second.stdout and first.stdout
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        ('{"participants": [{"id": 1, "tz": "UTC+2"}]}', "participants[0].tz"),
+        ("{not json", "not JSON"),
+        ("[1, 2]", "the instance must be a JSON object"),
+    ],
+)
+def test_a_bad_instance_is_one_line_on_stderr_and_exit_code_2(stdin, message):
+    result = optimise("slots", "-", stdin=stdin)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_file_is_named():
+    result = optimise("slots", "/no/such/instance.json")
+    assert result.returncode == 2 and "/no/such/instance.json: cannot be read" in result.stderr
