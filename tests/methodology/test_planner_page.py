@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from citypeers.methodology.loader import load_methodology
+from tests.factories import TemplateVersionFactory
 
 pytestmark = pytest.mark.django_db
 PLAN = {"mode": "online", "start": "2027-03-22", "days": "5", "participants": "24",
@@ -76,3 +77,11 @@ def test_no_parameter_can_break_the_planner(client, methodology, params):
     params = {key: value.replace("\x00", "") for key, value in params.items()}
     response = client.get(reverse("planner:plan"), params)
     assert response.status_code == 200
+
+
+def test_only_modes_with_a_template_can_be_planned(client):
+    TemplateVersionFactory()  # an online template only
+    response = client.get(reverse("planner:plan"), {"mode": "onsite"})
+    assert response.status_code == 200
+    assert 'href="#id_mode"' in response.text
+    assert '<option value="onsite"' not in response.text

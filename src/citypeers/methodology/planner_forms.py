@@ -97,6 +97,8 @@ class PlannerForm(forms.Form):
         if asked and asked not in dict(choices):
             choices.append((asked, asked))  # any IANA name typed into the address works
         self.fields["host_tz"].choices = choices
+        # Only the modes the methodology has a template for can be planned.
+        self.fields["mode"].choices = [(m, label) for m, label in Mode.choices if m in day_ranges]
 
     def clean_host_tz(self):
         name = self.cleaned_data["host_tz"]

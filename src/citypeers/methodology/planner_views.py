@@ -10,8 +10,6 @@ from citypeers.methodology.planner_forms import DEFAULT_ZONE, PlannerForm, defau
 from citypeers.methodology.planning import make_plan
 from citypeers.methodology.selectors import current_versions_by_mode, plan_template
 
-EXPORTS = {"csv", "ics", "pdf"}
-
 
 def _defaults(versions: dict, mode: str, today) -> dict:
     version = versions.get(mode) or next(iter(versions.values()))
@@ -70,7 +68,7 @@ def planner(request: HttpRequest) -> HttpResponse:
             "can_create_visit": request.user.has_perm("visits.create_visit"),
         }  # fmt: skip
         export = request.GET.get("export")
-        if export in {"csv"}:
+        if export == "csv":
             return plan_csv_response(plan, export)
         if export == "ics":
             response = HttpResponse(plan_ics(plan, title=title), content_type="text/calendar")
