@@ -4,6 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from citypeers.calls.models import Call
 from citypeers.methodology.models import (
     ActivityFormat,
     AgendaItemTemplate,
@@ -181,3 +182,24 @@ class TemplateVersionFactory(factory.django.DjangoModelFactory):
                 version=self, key=f"a-{day}", day=day, position=0,
                 format=ActivityFormatFactory(), minutes=45,
             )  # fmt: skip
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    """A participant call, open from yesterday for four weeks."""
+
+    class Meta:
+        model = Call
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    type = "participants"
+    title = factory.Sequence(lambda n: f"Call for participants {n}")
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    description = "Take part in a **peer-learning** visit."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(weeks=4))
+
+    @factory.post_generation
+    def visits(self, create, extracted, **kwargs):
+        for visit in extracted or ():
+            self.visits.add(visit)

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from citypeers.calls.models import Question
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.loader import load_methodology
-from citypeers.programmes.models import Membership
+from citypeers.programmes.models import Membership, Visit
 from tests.factories import (
+    CallFactory,
     PlaceFactory,
     PracticeFactory,
     PublishedPracticeFactory,
@@ -136,6 +138,21 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     }
     html = {name: client.get(url).content.decode() for name, url in urls.items()}
     html["format-edit-error"] = client.post(urls["format-edit"], {"name": ""}).content.decode()
+    call = CallFactory(programme=programme, visits=[Visit.objects.get(title="Walks")])
+    Question.objects.create(call=call, kind="single_choice", label="Size?", choices="S\nM")
+    Question.objects.create(call=call, kind="file", label="CV")
+    html |= {
+        "calls": client.get(reverse("calls:list")).content.decode(),
+        "call": client.get(call.get_absolute_url()).content.decode(),
+        "apply": client.get(reverse("calls:apply", args=[call.slug])).content.decode(),
+        "apply-error": client.post(reverse("calls:apply", args=[call.slug]),
+                                   {"action": "submit"}).content.decode(),
+        "my-applications": client.get(reverse("calls:mine")).content.decode(),
+        "call-new": client.get(reverse("calls:create")).content.decode(),
+        "call-new-error": client.post(reverse("calls:create"), {"title": ""}).content.decode(),
+        "call-questions": client.get(reverse("calls:questions", args=[call.slug])).content.decode(),
+        "call-preview": client.get(reverse("calls:preview", args=[call.slug])).content.decode(),
+    }  # fmt: skip
     html["template-edit-error"] = client.post(
         urls["template-edit"], {"min_days": "x"}
     ).content.decode()
@@ -159,4 +176,4 @@ def test_every_page_is_valid_html(pages, tmp_path):
         if m["type"] == "error"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(pages) >= 55
+    assert len(pages) >= 64

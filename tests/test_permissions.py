@@ -9,6 +9,7 @@ from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Membership
 from tests.factories import (
     ActivityFormatFactory,
+    CallFactory,
     PracticeFactory,
     TemplateVersionFactory,
     ThemeFactory,
@@ -88,6 +89,27 @@ PROTECTED_VIEWS = {
         {"coordinator", "coordinator_elsewhere", "staff"},
     ),
     "visits I run": (lambda ctx: reverse("visits:dashboard"), EVERYONE_SIGNED_IN),
+    "apply to a call": (
+        lambda ctx: reverse("calls:apply", args=[ctx["call"].slug]),
+        EVERYONE_SIGNED_IN,
+    ),
+    "my applications": (lambda ctx: reverse("calls:mine"), EVERYONE_SIGNED_IN),
+    "new call": (
+        lambda ctx: reverse("calls:create"),
+        {"coordinator", "coordinator_elsewhere", "staff"},
+    ),
+    "edit a call": (
+        lambda ctx: reverse("calls:edit", args=[ctx["call"].slug]),
+        {"coordinator", "staff"},
+    ),
+    "a call's questions": (
+        lambda ctx: reverse("calls:questions", args=[ctx["call"].slug]),
+        {"coordinator", "staff"},
+    ),
+    "preview a call's form": (
+        lambda ctx: reverse("calls:preview", args=[ctx["call"].slug]),
+        {"coordinator", "staff"},
+    ),
     "a visit's workspace": (
         lambda ctx: reverse("visits:workspace", args=[ctx["programme"].slug, ctx["visit"].slug]),
         {"coordinator", "host", "expert", "rapporteur", "staff"},
@@ -114,6 +136,7 @@ def context(programme, visit, people_by_role):
         "format": ActivityFormatFactory(),
         "template": TemplateVersionFactory().template,
         "visit": visit,
+        "call": CallFactory(programme=programme, visits=[visit]),
     }
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "citypeers.catalogue",
     "citypeers.methodology",
     "citypeers.visits",
+    "citypeers.calls",
     "citypeers.library",
     "simple_history",
 ]

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("citypeers.methodology.urls")),
     path("", include("citypeers.methodology.planner_urls")),
     path("", include("citypeers.visits.urls")),
+    path("", include("citypeers.calls.urls")),
     path("places/", include("citypeers.places.urls")),
     path("", include("citypeers.core.urls")),
     prefix_default_language=True,

@@ -32,3 +32,7 @@ class MethodologyError(CitypeersError):
 
 class VisitError(CitypeersError):
     pass
+
+
+class CallError(CitypeersError):
+    pass

@@ -1,0 +1,40 @@
+"""Who may apply: the call's rules checked against the applicant, with reasons in words."""
+
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from citypeers.calls.models import Application, Call
+from citypeers.people.models import Organisation
+
+
+def applicant_country(application: Application) -> str:
+    organisation = application.organisation
+    if organisation and organisation.place_id:
+        return organisation.place.country.code
+    return application.applicant.country.code or ""
+
+
+def ineligibility_reasons(call: Call, application: Application) -> list[str]:
+    """Why the application falls outside the call's rules; empty when it fits them."""
+    reasons = []
+    country = applicant_country(application)
+    if call.eligible_countries and country not in call.eligible_countries:
+        reasons.append(
+            _("%(country)s is not among the call's countries.")
+            % {"country": countries.name(country) or _("An unknown country")}
+        )
+    kinds = call.eligible_organisation_types
+    organisation = application.organisation
+    if kinds and (organisation is None or organisation.type not in kinds):
+        names = dict(Organisation.Type.choices)
+        reasons.append(
+            _("The call is for: %(kinds)s.") % {"kinds": ", ".join(str(names[k]) for k in kinds)}
+        )
+    return reasons
+
+
+def is_eligible(call: Call, application: Application) -> bool:
+    """The rules' verdict, unless a coordinator decided otherwise (with a recorded reason)."""
+    if application.eligibility_override is not None:
+        return application.eligibility_override
+    return not ineligibility_reasons(call, application)

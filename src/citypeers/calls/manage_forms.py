@@ -1,0 +1,157 @@
+"""Coordinators' forms: a call's settings, and the questions of its form."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_countries import countries
+
+from citypeers.calls.models import Call, Question
+from citypeers.optim.zones import main_zone
+from citypeers.people.models import Organisation
+from citypeers.programmes.models import Programme, Role, Visit
+
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def _local_input():
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_FORMAT)
+
+
+class CallForm(forms.ModelForm):
+    """Opening and closing are typed in the call's own zone and stored in UTC."""
+
+    opens_local = forms.DateTimeField(
+        label=gettext_lazy("Opens (the call's time)"),
+        widget=_local_input(),
+        input_formats=[LOCAL_FORMAT],
+    )
+    closes_local = forms.DateTimeField(
+        label=gettext_lazy("Closes (the call's time)"),
+        widget=_local_input(),
+        input_formats=[LOCAL_FORMAT],
+    )
+    time_zone = forms.ChoiceField(label=gettext_lazy("The call's time zone"))
+    eligible_countries = forms.MultipleChoiceField(
+        label=gettext_lazy("Countries that may apply"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("None ticked: every country."),
+    )
+    eligible_organisation_types = forms.MultipleChoiceField(
+        label=gettext_lazy("Kinds of organisation that may apply"),
+        required=False,
+        choices=Organisation.Type.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("None ticked: every kind."),
+    )
+
+    class Meta:
+        model = Call
+        fields = [
+            "programme",
+            "type",
+            "title",
+            "description",
+            "eligibility_text",
+            "eligible_countries",
+            "eligible_organisation_types",
+            "time_zone",
+            "visits",
+            "max_preferences",
+            "notify_on",
+            "consent_text",
+        ]
+        widgets = {
+            "visits": forms.CheckboxSelectMultiple,
+            "notify_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        programmes = Programme.objects.order_by("-starts_on")
+        if not user.is_staff:
+            programmes = programmes.filter(
+                memberships__user=user, memberships__role=Role.COORDINATOR
+            ).distinct()
+        self.fields["programme"].queryset = programmes
+        self.fields["programme"].empty_label = None
+        self.fields["eligible_countries"].choices = list(countries)
+        zones = sorted({main_zone(code) for code, _name in countries} - {None})
+        self.fields["time_zone"].choices = [(zone, zone.replace("_", " ")) for zone in zones]
+        self.fields["visits"].queryset = (
+            Visit.objects.filter(programme__in=programmes)
+            .select_related("programme")
+            .order_by("starts_on")
+        )
+        self.fields["visits"].required = False
+        if self.instance.pk:
+            zone = ZoneInfo(self.instance.time_zone)
+            for name in ("opens", "closes"):
+                value = getattr(self.instance, f"{name}_at")
+                self.initial[f"{name}_local"] = timezone.localtime(value, zone).replace(tzinfo=None)
+        self.order_fields(
+            [
+                "programme",
+                "type",
+                "title",
+                "description",
+                "opens_local",
+                "closes_local",
+                "time_zone",
+            ]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        zone_name = cleaned.get("time_zone")
+        opens, closes = cleaned.get("opens_local"), cleaned.get("closes_local")
+        if zone_name and opens and closes:
+            zone = ZoneInfo(zone_name)
+            cleaned["opens_at"] = self._aware(opens, zone)
+            cleaned["closes_at"] = self._aware(closes, zone)
+            if cleaned["closes_at"] <= cleaned["opens_at"]:
+                self.add_error("closes_local", _("The call must close after it opens."))
+        programme, visits = cleaned.get("programme"), cleaned.get("visits") or []
+        if programme and any(visit.programme_id != programme.pk for visit in visits):
+            self.add_error("visits", _("Offer only visits of the call's programme."))
+        return cleaned
+
+    @staticmethod
+    def _aware(local: datetime.datetime, zone: ZoneInfo) -> datetime.datetime:
+        naive = local.replace(tzinfo=None)
+        return naive.replace(tzinfo=zone).astimezone(datetime.UTC)
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = [
+            "label",
+            "kind",
+            "help_text",
+            "required",
+            "choices",
+            "word_limit",
+            "max_file_mb",
+            "file_types",
+        ]
+        widgets = {"choices": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        choice_kinds = {Question.Kind.SINGLE_CHOICE, Question.Kind.MULTIPLE_CHOICE}
+        lines = [line for line in (cleaned.get("choices") or "").splitlines() if line.strip()]
+        if kind in choice_kinds and len(lines) < 2:
+            self.add_error("choices", _("Give at least two choices, one a line."))
+        return cleaned
+
+
+QuestionFormSet = forms.modelformset_factory(
+    Question, form=QuestionForm, extra=1, can_delete=True, can_order=True, max_num=60
+)

@@ -1,0 +1,25 @@
+from django_tasks import task
+
+from citypeers.calls.models import Application
+from citypeers.core.notifications import send_templated_mail
+
+
+@task()
+def send_application_copy(*, application_id: int, first: bool) -> None:
+    """The applicant's own copy of what they sent, in their language."""
+    application = (
+        Application.objects.select_related("call", "applicant", "organisation")
+        .prefetch_related("preferences__visit", "call__questions")
+        .filter(pk=application_id, status=Application.Status.SUBMITTED)
+        .first()
+    )
+    if application is None:
+        return
+    questions = application.call.questions.all()
+    answers = [(q.label, application.answers.get(str(q.pk), "")) for q in questions]
+    send_templated_mail(
+        to=application.applicant,
+        template="calls/email/application_copy",
+        context={"application": application, "answers": answers, "first": first},
+        link=("calls:apply", {"slug": application.call.slug}),
+    )

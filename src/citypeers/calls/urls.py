@@ -1,0 +1,17 @@
+from django.urls import path
+
+from citypeers.calls import manage_views, views
+
+app_name = "calls"
+urlpatterns = [
+    path("calls/", views.call_list, name="list"),
+    path("calls/new/", manage_views.call_create, name="create"),
+    path("calls/<slug:slug>/", views.call_detail, name="detail"),
+    path("calls/<slug:slug>/edit/", manage_views.call_edit, name="edit"),
+    path("calls/<slug:slug>/questions/", manage_views.questions, name="questions"),
+    path("calls/<slug:slug>/preview/", manage_views.preview, name="preview"),
+    path("calls/<slug:slug>/copy/", manage_views.copy, name="copy"),
+    path("calls/<slug:slug>/apply/", views.apply, name="apply"),
+    path("calls/<slug:slug>/withdraw/", views.withdraw, name="withdraw"),
+    path("me/applications/", views.my_applications, name="mine"),
+]

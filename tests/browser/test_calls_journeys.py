@@ -1,0 +1,54 @@
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from citypeers.calls.models import Application
+from citypeers.core.models import OutboxMessage
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_catalogue_journeys import sign_in
+from tests.factories import CallFactory, UserFactory, VisitFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_participant_saves_a_draft_ranks_two_visits_submits_and_gets_the_copy(page):
+    vantaa = VisitFactory(title="Heritage walks in Vantaa", starts_on=datetime.date(2027, 3, 22))
+    kortrijk = VisitFactory(title="Giants of Kortrijk", starts_on=datetime.date(2027, 4, 19))
+    CallFactory(title="Call for participants 2027", visits=[vantaa, kortrijk])
+    person = UserFactory(display_name="Petra", languages=["en"])
+    sign_in(page, person)
+    page.goto("/en/calls/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Call for participants 2027").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Apply").click()
+    page.get_by_label("Your role in your organisation").fill("Heritage officer")
+    page.get_by_label("Visit, choice 1").select_option(value=str(kortrijk.pk))
+    page.get_by_role("button", name="Save as a draft").click()
+    expect(page.get_by_role("status").first).to_contain_text("Your draft is saved")
+    assert_accessible(page)
+    assert Application.objects.get().status == "draft"
+
+    page.get_by_label("What you want to learn").fill("How residents co-create heritage.")
+    page.get_by_label("What you can share with others").fill("Our mill restoration.")
+    page.get_by_label("A challenge from your own city").fill("Empty industrial mills.")
+    page.get_by_label("Why you want to take part").fill("To learn from peers.")
+    page.get_by_label("Visit, choice 2").select_option(value=str(vantaa.pk))
+    page.get_by_role("button", name="Send the application").click()
+    # Consent was not given: the error summary says so and keeps everything typed.
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_label("A challenge from your own city")).to_have_value(
+        "Empty industrial mills."
+    )
+    assert_accessible(page)
+    page.get_by_role("checkbox", name="I agree").check()
+    page.get_by_role("group", name="Languages you can take part in").get_by_label("English").check()
+    page.get_by_role("button", name="Send the application").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My applications")
+    expect(page.get_by_role("cell", name="Submitted")).to_be_visible()
+    assert_accessible(page)
+    application = Application.objects.get()
+    assert [p.visit for p in application.preferences.all()] == [kortrijk, vantaa]
+    copy = OutboxMessage.objects.get(to=person.email)
+    assert "Empty industrial mills." in copy.body

@@ -1,0 +1,118 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from citypeers.calls.models import Call, Question
+from tests.factories import CallFactory, VisitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def call_data(programme, visit, **changes):
+    data = {
+        "programme": programme.pk,
+        "type": "participants",
+        "title": "Call for participants 2027",
+        "description": "Take part.",
+        "opens_local": "2027-01-04T09:00",
+        "closes_local": "2027-02-08T23:59",
+        "time_zone": "Europe/Brussels",
+        "visits": [visit.pk],
+        "max_preferences": 2,
+        "consent_text": "I agree.",
+    }
+    return data | changes
+
+
+def test_a_coordinator_creates_a_call_whose_times_are_the_calls_own(
+    client, programme, coordinator, visit
+):
+    client.force_login(coordinator)
+    response = client.post(reverse("calls:create"), call_data(programme, visit))
+    call = Call.objects.get()
+    assert response["Location"] == reverse("calls:questions", args=[call.slug])
+    # 23:59 in Brussels in winter is 22:59 UTC.
+    assert call.closes_at == datetime.datetime(2027, 2, 8, 22, 59, tzinfo=datetime.UTC)
+    assert list(call.visits.all()) == [visit]
+
+
+def test_the_close_must_follow_the_opening_and_visits_belong_to_the_programme(
+    client, programme, coordinator, visit
+):
+    client.force_login(coordinator)
+    elsewhere = VisitFactory()
+    data = call_data(programme, visit, closes_local="2026-12-01T10:00", visits=[elsewhere.pk])
+    response = client.post(reverse("calls:create"), data)
+    assert 'href="#id_closes_local"' in response.text and 'href="#id_visits"' in response.text
+    assert not Call.objects.exists()
+
+
+def test_a_changed_consent_text_gets_a_new_version(client, coordinator, programme, visit):
+    call = CallFactory(programme=programme, consent_text="I agree.")
+    client.force_login(coordinator)
+    url = reverse("calls:edit", args=[call.slug])
+    client.post(url, call_data(programme, visit, consent_text="I agree to more."))
+    call.refresh_from_db()
+    assert (call.consent_text, call.consent_version) == ("I agree to more.", 2)
+
+
+def test_questions_are_added_reordered_and_removed(client, coordinator, programme):
+    call = CallFactory(programme=programme)
+    first = Question.objects.create(call=call, kind="short_text", label="First", position=0)
+    second = Question.objects.create(call=call, kind="short_text", label="Second", position=1)
+    client.force_login(coordinator)
+    url = reverse("calls:questions", args=[call.slug])
+    rows = {"questions-TOTAL_FORMS": 3, "questions-INITIAL_FORMS": 2}
+    for number, (question, order) in enumerate([(first, 2), (second, 1)]):
+        rows |= {
+            f"questions-{number}-id": question.pk,
+            f"questions-{number}-label": question.label,
+            f"questions-{number}-kind": "short_text",
+            f"questions-{number}-required": "on",
+            f"questions-{number}-max_file_mb": 5,
+            f"questions-{number}-ORDER": order,
+        }
+    rows |= {
+        "questions-2-label": "Pick one",
+        "questions-2-kind": "single_choice",
+        "questions-2-choices": "Small\nLarge",
+        "questions-2-max_file_mb": 5,
+        "questions-2-ORDER": 3,
+    }
+    assert client.post(url, rows).status_code == 302
+    assert list(call.questions.values_list("label", flat=True)) == ["Second", "First", "Pick one"]
+    rows |= {"questions-1-DELETE": "on", "questions-TOTAL_FORMS": 2}
+    rows.pop("questions-2-label")
+    client.post(url, rows)
+    assert list(call.questions.values_list("label", flat=True)) == ["First", "Pick one"]
+
+
+def test_a_choice_question_needs_two_choices(client, coordinator, programme):
+    call = CallFactory(programme=programme)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("calls:questions", args=[call.slug]),
+        {
+            "questions-TOTAL_FORMS": 1,
+            "questions-INITIAL_FORMS": 0,
+            "questions-0-label": "Pick",
+            "questions-0-kind": "single_choice",
+            "questions-0-choices": "Only",
+            "questions-0-max_file_mb": 5,
+        },
+    )
+    assert 'href="#id_questions-0-choices"' in response.text
+    assert not call.questions.exists()
+
+
+def test_the_preview_shows_the_form_and_a_copy_keeps_the_questions(client, coordinator, programme):
+    call = CallFactory(programme=programme)
+    Question.objects.create(call=call, kind="long_text", label="Your neighbourhood?")
+    client.force_login(coordinator)
+    preview = client.get(reverse("calls:preview", args=[call.slug])).text
+    assert "Your neighbourhood?" in preview and "A challenge from your own city" in preview
+    response = client.post(reverse("calls:copy", args=[call.slug]))
+    copy = Call.objects.exclude(pk=call.pk).get()
+    assert response["Location"] == reverse("calls:edit", args=[copy.slug])
+    assert copy.title.startswith("Copy of") and copy.questions.get().label == "Your neighbourhood?"
