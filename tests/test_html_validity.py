@@ -9,16 +9,20 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from citypeers.calls.models import Question
+from citypeers.calls.models import Criterion, Question, ReviewAssignment
+from citypeers.calls.review import assign_reviewers
+from citypeers.calls.services import application_save
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
 from tests.factories import (
     CallFactory,
+    MembershipFactory,
     PlaceFactory,
     PracticeFactory,
     PublishedPracticeFactory,
     ThemeFactory,
+    UserFactory,
 )
 
 VNU_JAR = (
@@ -107,6 +111,33 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
     return html
 
 
+def _review_pages(client, call, coordinator) -> dict[str, str]:
+    Criterion.objects.create(call=call, name="Motivation", scale_max=5)
+    reviewer = MembershipFactory(programme=call.programme, role="reviewer").user
+    application_save(
+        call=call,
+        applicant=UserFactory(),
+        fields={"role": "Officer"},
+        preferences=[],
+        answers={},
+        files={},
+        consent=True,
+        submit=True,
+    )
+    call.reviewers_per_application = 1
+    call.save()
+    assign_reviewers(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get(reviewer=reviewer)
+    pages = {"review-coordinator": client.get(reverse("calls:review", args=[call.slug]))}
+    client.force_login(reviewer)
+    pages["review-reviewer"] = client.get(reverse("calls:review", args=[call.slug]))
+    score_url = reverse("calls:score", args=[call.slug, assignment.pk])
+    pages["score"] = client.get(score_url)
+    pages["score-error"] = client.post(score_url, {})
+    client.force_login(coordinator)
+    return {name: response.content.decode() for name, response in pages.items()}
+
+
 def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     load_methodology()
     PlaceFactory(name="Tampere", country="FI")
@@ -152,7 +183,9 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
         "call-new-error": client.post(reverse("calls:create"), {"title": ""}).content.decode(),
         "call-questions": client.get(reverse("calls:questions", args=[call.slug])).content.decode(),
         "call-preview": client.get(reverse("calls:preview", args=[call.slug])).content.decode(),
+        "call-rubric": client.get(reverse("calls:rubric", args=[call.slug])).content.decode(),
     }  # fmt: skip
+    html |= _review_pages(client, call, coordinator)
     html["template-edit-error"] = client.post(
         urls["template-edit"], {"min_days": "x"}
     ).content.decode()
@@ -176,4 +209,4 @@ def test_every_page_is_valid_html(pages, tmp_path):
         if m["type"] == "error"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(pages) >= 64
+    assert len(pages) >= 69

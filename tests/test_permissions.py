@@ -106,6 +106,14 @@ PROTECTED_VIEWS = {
         lambda ctx: reverse("calls:questions", args=[ctx["call"].slug]),
         {"coordinator", "staff"},
     ),
+    "review a call (assigned reviewers only, none here)": (
+        lambda ctx: reverse("calls:review", args=[ctx["call"].slug]),
+        {"coordinator", "staff"},
+    ),
+    "a call's rubric": (
+        lambda ctx: reverse("calls:rubric", args=[ctx["call"].slug]),
+        {"coordinator", "staff"},
+    ),
     "preview a call's form": (
         lambda ctx: reverse("calls:preview", args=[ctx["call"].slug]),
         {"coordinator", "staff"},

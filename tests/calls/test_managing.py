@@ -21,6 +21,7 @@ def call_data(programme, visit, **changes):
         "visits": [visit.pk],
         "max_preferences": 2,
         "consent_text": "I agree.",
+        "reviewers_per_application": 2,
     }
     return data | changes
 

@@ -64,6 +64,8 @@ class CallForm(forms.ModelForm):
             "max_preferences",
             "notify_on",
             "consent_text",
+            "reviewers_per_application",
+            "blind_review",
         ]
         widgets = {
             "visits": forms.CheckboxSelectMultiple,

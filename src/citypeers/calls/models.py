@@ -57,6 +57,14 @@ class Call(models.Model):
                   "ends."),
     )  # fmt: skip
     consent_version = models.PositiveSmallIntegerField(_("consent text version"), default=1)
+    reviewers_per_application = models.PositiveSmallIntegerField(
+        _("reviewers per application"), default=2
+    )
+    blind_review = models.BooleanField(
+        _("blind review"),
+        default=False,
+        help_text=_("Reviewers do not see applicants' names and organisations."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -219,3 +227,25 @@ class ApplicationFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The review models live in their own module (it needs the classes above); importing them here
+# is what registers them with the app.
+from citypeers.calls.review_models import (  # noqa: E402
+    Conflict,
+    Criterion,
+    ReviewAssignment,
+    Score,
+)
+
+__all__ = [
+    "Application",
+    "ApplicationFile",
+    "Call",
+    "Conflict",
+    "Criterion",
+    "Preference",
+    "Question",
+    "ReviewAssignment",
+    "Score",
+]

@@ -1,9 +1,17 @@
 import rules
 
-from citypeers.calls.permissions import coordinates_the_calls_programme
+from citypeers.calls.permissions import (
+    coordinates_the_calls_programme,
+    holds_the_assignment,
+    reviews_in_the_call,
+)
 from citypeers.core.permissions import is_staff
 from citypeers.programmes.permissions import is_any_coordinator
 
 # Which programme a new call may belong to is checked in the form: those the person coordinates.
 rules.add_perm("calls.add_call", is_any_coordinator | is_staff)
 rules.add_perm("calls.manage_call", coordinates_the_calls_programme | is_staff)
+rules.add_perm(
+    "calls.review_call", coordinates_the_calls_programme | reviews_in_the_call | is_staff
+)
+rules.add_perm("calls.score_application", holds_the_assignment)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citypeers.calls import manage_views, views
+from citypeers.calls import manage_views, review_views, views
 
 app_name = "calls"
 urlpatterns = [
@@ -11,6 +11,11 @@ urlpatterns = [
     path("calls/<slug:slug>/questions/", manage_views.questions, name="questions"),
     path("calls/<slug:slug>/preview/", manage_views.preview, name="preview"),
     path("calls/<slug:slug>/copy/", manage_views.copy, name="copy"),
+    path("calls/<slug:slug>/review/", review_views.review_home, name="review"),
+    path("calls/<slug:slug>/review/rubric/", review_views.rubric, name="rubric"),
+    path("calls/<slug:slug>/review/assign/", review_views.assign, name="assign"),
+    path("calls/<slug:slug>/review/<int:pk>/", review_views.score, name="score"),
+    path("calls/<slug:slug>/review/<int:pk>/conflict/", review_views.conflict, name="conflict"),
     path("calls/<slug:slug>/apply/", views.apply, name="apply"),
     path("calls/<slug:slug>/withdraw/", views.withdraw, name="withdraw"),
     path("me/applications/", views.my_applications, name="mine"),

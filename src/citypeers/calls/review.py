@@ -1,0 +1,177 @@
+"""Reviewing a call's applications: balanced assignment, scores, totals and disagreements."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from citypeers.calls.eligibility import is_eligible
+from citypeers.calls.models import Application, Call, Conflict, Criterion, ReviewAssignment, Score
+from citypeers.core.audit import log_action
+from citypeers.programmes.models import Membership, Role
+
+# Reviewers' totals (0-100) further apart than this are worth a coordinator's look.
+DISAGREEMENT_POINTS = 25
+
+
+def reviewers_of(call: Call) -> list:
+    memberships = Membership.objects.filter(programme=call.programme, role=Role.REVIEWER)
+    return sorted({m.user for m in memberships.select_related("user")}, key=lambda u: u.pk)
+
+
+def _reviewable(call: Call) -> list[Application]:
+    submitted = call.applications.filter(status=Application.Status.SUBMITTED)
+    submitted = submitted.select_related("applicant", "organisation__place").order_by("pk")
+    return [application for application in submitted if is_eligible(call, application)]
+
+
+def _allowed(reviewer, application: Application, conflicts: set) -> bool:
+    """Never one's own application, one's own organisation's, or a declared conflict."""
+    same_organisation = (
+        reviewer.organisation_id is not None
+        and reviewer.organisation_id == application.organisation_id
+    )
+    declared = (reviewer.pk, application.pk) in conflicts or (
+        (reviewer.pk, ("organisation", application.organisation_id)) in conflicts
+    )
+    return reviewer.pk != application.applicant_id and not same_organisation and not declared
+
+
+@dataclass
+class AssignmentReport:
+    created: int = 0
+    short: list = field(default_factory=list)  # applications that lack reviewers
+
+
+def assign_reviewers(*, call: Call, by) -> AssignmentReport:
+    """Tops every reviewable application up to the call's number of reviewers, giving each
+    place to the allowed reviewer with the fewest applications so far."""
+    reviewers = reviewers_of(call)
+    existing = ReviewAssignment.objects.filter(application__call=call)
+    load = Counter(existing.values_list("reviewer_id", flat=True))
+    have: dict[int, set] = {}
+    for application_id, reviewer_id in existing.values_list("application_id", "reviewer_id"):
+        have.setdefault(application_id, set()).add(reviewer_id)
+    conflicts = set()
+    for reviewer_id, application_id, organisation_id in call.conflicts.values_list(
+        "reviewer_id", "application_id", "organisation_id"
+    ):
+        conflicts.add(
+            (reviewer_id, application_id)
+            if application_id
+            else (reviewer_id, ("organisation", organisation_id))
+        )
+    report, new = AssignmentReport(), []
+    for application in _reviewable(call):
+        taken = have.get(application.pk, set())
+        need = call.reviewers_per_application - len(taken)
+        candidates = [
+            r for r in reviewers if r.pk not in taken and _allowed(r, application, conflicts)
+        ]
+        candidates.sort(key=lambda r: (load[r.pk], r.pk))
+        for reviewer in candidates[: max(need, 0)]:
+            new.append(ReviewAssignment(application=application, reviewer=reviewer))
+            load[reviewer.pk] += 1
+        if len(candidates) < need:
+            report.short.append(application)
+    with transaction.atomic():
+        ReviewAssignment.objects.bulk_create(new)
+        log_action(call, "review.assigned", by=by, changes={"assignments": len(new)})
+    report.created = len(new)
+    return report
+
+
+def scores_save(*, assignment: ReviewAssignment, by, scores: dict) -> ReviewAssignment:
+    """`scores`: criterion → (value, comment). Complete once every criterion has a score."""
+    with transaction.atomic():
+        for criterion, (value, comment) in scores.items():
+            Score.objects.update_or_create(
+                assignment=assignment,
+                criterion=criterion,
+                defaults={"value": value, "comment": comment},
+            )
+        criteria = assignment.application.call.criteria.count()
+        complete = assignment.scores.count() >= criteria > 0
+        assignment.completed_at = (assignment.completed_at or timezone.now()) if complete else None
+        assignment.save(update_fields=["completed_at"])
+        log_action(assignment.application, "review.scored", by=by, changes={"complete": complete})
+    return assignment
+
+
+def conflict_declare(*, assignment: ReviewAssignment, by, note: str) -> None:
+    """The reviewer steps back from this application; it will go to someone else."""
+    with transaction.atomic():
+        Conflict.objects.create(
+            call=assignment.application.call,
+            reviewer=assignment.reviewer,
+            application=assignment.application,
+            note=note,
+        )
+        log_action(assignment.application, "review.conflict_declared", by=by, changes={})
+        assignment.delete()
+
+
+def review_total(assignment: ReviewAssignment, criteria: list[Criterion]) -> float | None:
+    """The weighted score out of 100, once every criterion is scored."""
+    values = {score.criterion_id: score.value for score in assignment.scores.all()}
+    if not criteria or any(c.pk not in values for c in criteria):
+        return None
+    weight = sum(c.weight for c in criteria)
+    total = sum(c.weight * Decimal(values[c.pk]) / c.scale_max for c in criteria)
+    return round(float(total / weight * 100), 1)
+
+
+@dataclass
+class ApplicationResult:
+    application: Application
+    totals: list  # (reviewer, total or None)
+    mean: float | None
+    spread: float | None
+
+    @property
+    def disagreement(self) -> bool:
+        return self.spread is not None and self.spread >= DISAGREEMENT_POINTS
+
+
+def results(call: Call) -> list[ApplicationResult]:
+    """Every application under review, best mean first; unscored ones last."""
+    criteria = list(call.criteria.all())
+    applications = call.applications.filter(review_assignments__isnull=False).distinct()
+    applications = applications.select_related("applicant", "organisation").prefetch_related(
+        "review_assignments__scores", "review_assignments__reviewer"
+    )
+    rows = []
+    for application in applications:
+        totals = [
+            (a.reviewer, review_total(a, criteria)) for a in application.review_assignments.all()
+        ]
+        done = [total for _reviewer, total in totals if total is not None]
+        mean = round(sum(done) / len(done), 1) if done else None
+        spread = round(max(done) - min(done), 1) if len(done) > 1 else None
+        rows.append(ApplicationResult(application, totals, mean, spread))
+    return sorted(rows, key=lambda r: (r.mean is None, -(r.mean or 0), r.application.pk))
+
+
+def progress_by_reviewer(call: Call) -> list[tuple]:
+    """(reviewer, assigned, done) for each reviewer with assignments in the call."""
+    assignments = ReviewAssignment.objects.filter(application__call=call).select_related("reviewer")
+    counts: dict = {}
+    for assignment in assignments:
+        assigned, done = counts.get(assignment.reviewer, (0, 0))
+        counts[assignment.reviewer] = (assigned + 1, done + bool(assignment.completed_at))
+    return sorted(((r, a, d) for r, (a, d) in counts.items()), key=lambda row: str(row[0]))
+
+
+def assignments_of(call: Call, reviewer) -> list[ReviewAssignment]:
+    return list(
+        ReviewAssignment.objects.filter(application__call=call, reviewer=reviewer)
+        .select_related("application__applicant")
+        .order_by("completed_at", "pk")
+    )
+
+
+def is_reviewer_in(call: Call, user) -> bool:
+    return ReviewAssignment.objects.filter(Q(application__call=call) & Q(reviewer=user)).exists()
