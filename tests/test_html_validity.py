@@ -128,7 +128,10 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     call.save()
     assign_reviewers(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get(reviewer=reviewer)
-    pages = {"review-coordinator": client.get(reverse("calls:review", args=[call.slug]))}
+    pages = {
+        "review-coordinator": client.get(reverse("calls:review", args=[call.slug])),
+        "applications": client.get(reverse("calls:applications", args=[call.slug])),
+    }
     client.force_login(reviewer)
     pages["review-reviewer"] = client.get(reverse("calls:review", args=[call.slug]))
     score_url = reverse("calls:score", args=[call.slug, assignment.pk])
@@ -209,4 +212,4 @@ def test_every_page_is_valid_html(pages, tmp_path):
         if m["type"] == "error"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(pages) >= 69
+    assert len(pages) >= 70

@@ -110,6 +110,10 @@ PROTECTED_VIEWS = {
         lambda ctx: reverse("calls:review", args=[ctx["call"].slug]),
         {"coordinator", "staff"},
     ),
+    "a call's applications": (
+        lambda ctx: reverse("calls:applications", args=[ctx["call"].slug]),
+        {"coordinator", "staff"},
+    ),
     "a call's rubric": (
         lambda ctx: reverse("calls:rubric", args=[ctx["call"].slug]),
         {"coordinator", "staff"},

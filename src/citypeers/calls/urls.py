@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citypeers.calls import manage_views, review_views, views
+from citypeers.calls import applications_views, manage_views, review_views, views
 
 app_name = "calls"
 urlpatterns = [
@@ -11,6 +11,12 @@ urlpatterns = [
     path("calls/<slug:slug>/questions/", manage_views.questions, name="questions"),
     path("calls/<slug:slug>/preview/", manage_views.preview, name="preview"),
     path("calls/<slug:slug>/copy/", manage_views.copy, name="copy"),
+    path("calls/<slug:slug>/applications/", applications_views.applications, name="applications"),
+    path(
+        "calls/<slug:slug>/applications/<int:pk>/eligibility/",
+        applications_views.eligibility,
+        name="eligibility",
+    ),
     path("calls/<slug:slug>/review/", review_views.review_home, name="review"),
     path("calls/<slug:slug>/review/rubric/", review_views.rubric, name="rubric"),
     path("calls/<slug:slug>/review/assign/", review_views.assign, name="assign"),
