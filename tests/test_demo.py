@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from citypeers.calls.models import Call
 from citypeers.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import User
@@ -42,3 +43,6 @@ def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(c
     assert not vantaa.tasks.filter(done_at=None).exists()  # all of 2021 is done
     assert VisitTask.objects.values("visit").distinct().count() == 10
     assert ActivityFormat.objects.count() >= 14
+    # An open call, so a person trying the demo can apply as participant@.
+    call = Call.objects.get(slug="heritage-in-action-2027-participants")
+    assert call.is_open() and call.visits.count() == 2

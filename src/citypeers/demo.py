@@ -9,6 +9,7 @@ import datetime
 from django.db import transaction
 from django.utils.text import slugify
 
+from citypeers.calls.demo import load_open_call
 from citypeers.catalogue.demo import load_demo_practices
 from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES, THEMES
 from citypeers.methodology.loader import load_methodology
@@ -35,26 +36,67 @@ DEMO_ACCOUNTS = [
 CHIA_2021_VISITS = [
     ("Vantaa", "FI", Place.Kind.CITY, "Developing a local cultural environment programme"),
     ("Kortrijk", "BE", Place.Kind.CITY, "Participation and co-creation through cultural heritage"),
-    ("Central Scotland", "GB", Place.Kind.REGION,
-     "Rediscovering the Antonine Wall in Central Scotland"),
-    ("Val Grande National Park", "IT", Place.Kind.RURAL,
-     "Commonlands: a rural participatory path of territorial enhancement in the Southern Alps"),
-    ("Tampere", "FI", Place.Kind.CITY,
-     "Adopt a Monument: inclusive cultural heritage for and with the people"),
+    (
+        "Central Scotland",
+        "GB",
+        Place.Kind.REGION,
+        "Rediscovering the Antonine Wall in Central Scotland",
+    ),
+    (
+        "Val Grande National Park",
+        "IT",
+        Place.Kind.RURAL,
+        "Commonlands: a rural participatory path of territorial enhancement in the Southern Alps",
+    ),
+    (
+        "Tampere",
+        "FI",
+        Place.Kind.CITY,
+        "Adopt a Monument: inclusive cultural heritage for and with the people",
+    ),
     ("Rotterdam", "NL", Place.Kind.CITY, "The Rotterdam cooperation model"),
-    ("Budapest", "HU", Place.Kind.CITY,
-     "Community building and volunteering through cultural heritage preservation"),
+    (
+        "Budapest",
+        "HU",
+        Place.Kind.CITY,
+        "Community building and volunteering through cultural heritage preservation",
+    ),
     ("Šibenik", "HR", Place.Kind.CITY, "Transforming fortresses into a cultural hotspot"),
     ("Nantes", "FR", Place.Kind.CITY, "Citizen participation in cultural heritage"),
-    ("Reggio nell'Emilia", "IT", Place.Kind.CITY,
-     "Renovation of the San Pietro Benedictine complex: "
-     "cultural enhancement and social innovation"),
-]  # fmt: skip
+    (
+        "Reggio nell'Emilia",
+        "IT",
+        Place.Kind.CITY,
+        "Renovation of the San Pietro Benedictine complex: "
+        "cultural enhancement and social innovation",
+    ),
+]
+
+
+CALL_HOSTS = [("Tampere", "FI"), ("Kortrijk", "BE")]  # hosts of the open call's two visits
 
 
 def _place(name: str, country: str, kind: str) -> Place:
     place = Place.objects.filter(name=name, country=country).order_by("-population").first()
     return place or Place.objects.create(name=name, country=country, kind=kind)
+
+
+def _next_round(coordinator: User) -> Programme:
+    """A programme running now, with an open call, so the demo can be applied to."""
+    today = datetime.date.today()
+    programme, _created = Programme.objects.get_or_create(
+        slug="cultural-heritage-in-action-next",
+        defaults={
+            "name": "Cultural Heritage in Action: the next round (demo)",
+            "description": "Online peer-learning visits open to applications now.",
+            "starts_on": today - datetime.timedelta(days=30),
+            "ends_on": today + datetime.timedelta(days=365),
+        },
+    )
+    Membership.objects.get_or_create(
+        user=coordinator, programme=programme, visit=None, role=Role.COORDINATOR
+    )
+    return programme
 
 
 def _account(email: str, name: str, *, staff: bool = False, **profile) -> User:
@@ -132,6 +174,9 @@ def load_demo() -> str:
     practices = load_demo_practices(programme=programme, visits=visits, themes=themes)
     load_methodology()
     plan_demo_visits(visits, coordinator=User.objects.get(email="coordinator@example.org"))
+    next_round = _next_round(User.objects.get(email="coordinator@example.org"))
+    places = {name: _place(name, country, "city") for name, country in CALL_HOSTS}
+    load_open_call(programme=next_round, places=places)
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
         f"{Visit.objects.count()} visits, {practices} good practices, "

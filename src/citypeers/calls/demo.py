@@ -1,0 +1,66 @@
+"""The demo's open call: two future visits a person trying the demo can apply to."""
+
+import datetime
+
+from django.utils import timezone
+
+from citypeers.calls.models import Call, Question
+from citypeers.programmes.models import Visit
+
+OPEN_CALL_SLUG = "heritage-in-action-2027-participants"
+
+
+def load_open_call(*, programme, places: dict) -> Call:
+    """Idempotent: the call and its visits are made once; the call stays open a few weeks
+    after each load, so the demo always has somewhere to apply."""
+    today = timezone.localdate()
+    first_monday = today + datetime.timedelta(weeks=10, days=-today.weekday())
+    visits = []
+    for number, (name, title) in enumerate(
+        [
+            ("Tampere", "Tampere: industrial heritage for new neighbourhoods"),
+            ("Kortrijk", "Kortrijk: giants, stories and participation"),
+        ]
+    ):
+        start = first_monday + datetime.timedelta(weeks=4 * number)
+        visit, _created = Visit.objects.get_or_create(
+            programme=programme,
+            slug=f"{name.lower()}-2027",
+            defaults={
+                "title": title,
+                "host_place": places[name],
+                "mode": "online",
+                "starts_on": start,
+                "ends_on": start + datetime.timedelta(days=3),
+            },
+        )
+        visits.append(visit)
+    now = timezone.now()
+    call, created = Call.objects.update_or_create(
+        slug=OPEN_CALL_SLUG,
+        defaults={
+            "programme": programme,
+            "type": Call.Type.PARTICIPANTS,
+            "title": "Call for participants: two online visits (demo)",
+            "description": (
+                "Local and regional authorities and cultural-heritage organisations are invited "
+                "to take part in two online peer-learning visits. Rank the visits you would "
+                "like to join; each has about 24 places."
+            ),
+            "eligibility_text": "Public authorities and heritage or civil-society organisations "
+            "from the programme's countries.",
+            "opens_at": now - datetime.timedelta(days=7),
+            "closes_at": now + datetime.timedelta(weeks=4),
+            "time_zone": "Europe/Brussels",
+        },
+    )
+    call.visits.set(visits)
+    if created:
+        Question.objects.create(
+            call=call,
+            position=0,
+            kind=Question.Kind.SINGLE_CHOICE,
+            label="How big is your city or region?",
+            choices="Under 50,000 inhabitants\n50,000 to 250,000\nOver 250,000",
+        )
+    return call
