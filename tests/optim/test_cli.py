@@ -53,3 +53,15 @@ def test_a_bad_instance_is_one_line_on_stderr_and_exit_code_2(stdin, message):
 def test_a_missing_file_is_named():
     result = optimise("slots", "/no/such/instance.json")
     assert result.returncode == 2 and "/no/such/instance.json: cannot be read" in result.stderr
+
+
+def test_groups_output_is_byte_identical_and_the_time_goes_to_stderr():
+    instance = json.dumps(
+        {"participants": [{"id": n} for n in range(16)], "rounds": 5, "group_size": 4, "seed": 3}
+    )
+    first, second = optimise("groups", "-", stdin=instance), optimise("groups", "-", stdin=instance)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    result = json.loads(first.stdout)
+    assert result["repeated_pairs"] == 0 and "seconds" not in result
+    assert first.stderr.startswith("citypeers optimise groups: ")

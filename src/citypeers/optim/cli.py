@@ -2,8 +2,9 @@
 
 FILE is a path, or `-` for standard input. A malformed instance ends with one line on
 standard error naming the field, and exit code 2; never a traceback. The output is dumped
-with sorted keys, so the same instance (and seed) gives byte-identical output. Runs without
-Django: no settings or database are needed.
+with sorted keys, so the same instance (and seed) gives byte-identical output; for that, the
+time a solve took (`seconds` in the result of `solve`) goes to standard error instead. Runs
+without Django: no settings or database are needed.
 """
 
 import argparse
@@ -43,6 +44,8 @@ def main(argv: list[str]) -> int:
     except InstanceError as error:
         print(f"citypeers optimise {options.problem}: {error}", file=sys.stderr)
         return 2
+    if isinstance(result, dict) and "seconds" in result:
+        print(f"citypeers optimise {options.problem}: {result.pop('seconds')} s", file=sys.stderr)
     try:
         sys.stdout.write(json.dumps(result, sort_keys=True, indent=2, ensure_ascii=False) + "\n")
         sys.stdout.flush()
