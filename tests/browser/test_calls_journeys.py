@@ -3,11 +3,14 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from citypeers.calls.models import Application
+from citypeers.calls.models import Application, Criterion, ReviewAssignment
+from citypeers.calls.review import assign_reviewers
+from citypeers.calls.services import application_save
 from citypeers.core.models import OutboxMessage
+from citypeers.programmes.models import Role
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_catalogue_journeys import sign_in
-from tests.factories import CallFactory, UserFactory, VisitFactory
+from tests.factories import CallFactory, MembershipFactory, UserFactory, VisitFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,3 +55,36 @@ def test_a_participant_saves_a_draft_ranks_two_visits_submits_and_gets_the_copy(
     assert [p.visit for p in application.preferences.all()] == [kortrijk, vantaa]
     copy = OutboxMessage.objects.get(to=person.email)
     assert "Empty industrial mills." in copy.body
+
+
+def test_a_reviewer_scores_an_assigned_application(page):
+    call = CallFactory(title="Call for participants 2027", reviewers_per_application=1)
+    Criterion.objects.create(call=call, name="Motivation", scale_max=5, weight=2)
+    Criterion.objects.create(call=call, name="Expertise", scale_max=5, weight=1)
+    coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
+    reviewer = MembershipFactory(programme=call.programme, role=Role.REVIEWER).user
+    application_save(
+        call=call,
+        applicant=UserFactory(display_name="Aino Applicant"),
+        fields={"role": "Officer", "motivation": "To learn from Kortrijk."},
+        preferences=[],
+        answers={},
+        files={},
+        consent=True,
+        submit=True,
+    )
+    assign_reviewers(call=call, by=coordinator)
+    sign_in(page, reviewer)
+    page.goto(f"/en/calls/{call.slug}/review/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Aino Applicant").click()
+    expect(page.get_by_text("To learn from Kortrijk.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("group", name="Motivation").get_by_label("4").check()
+    page.get_by_role("group", name="Expertise").get_by_label("3").check()
+    page.get_by_label("Comment on “Motivation”").fill("Clear and concrete.")
+    page.get_by_role("button", name="Save the scores").click()
+    expect(page.get_by_role("status").first).to_contain_text("Your scores are saved")
+    expect(page.get_by_text("scored")).to_be_visible()
+    assert_accessible(page)
+    assert ReviewAssignment.objects.get().completed_at is not None
