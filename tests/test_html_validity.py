@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from citypeers.calls.models import Criterion, Question, ReviewAssignment
 from citypeers.calls.review import assign_reviewers
+from citypeers.calls.selection import selection_execute, selection_start
 from citypeers.calls.services import application_save
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.loader import load_methodology
@@ -132,6 +133,8 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
         "review-coordinator": client.get(reverse("calls:review", args=[call.slug])),
         "applications": client.get(reverse("calls:applications", args=[call.slug])),
     }
+    selection_execute(selection_start(call=call, by=coordinator))  # no worker in tests
+    pages["selection-result"] = client.get(reverse("calls:selection", args=[call.slug]))
     client.force_login(reviewer)
     pages["review-reviewer"] = client.get(reverse("calls:review", args=[call.slug]))
     score_url = reverse("calls:score", args=[call.slug, assignment.pk])
@@ -212,4 +215,4 @@ def test_every_page_is_valid_html(pages, tmp_path):
         if m["type"] == "error"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(pages) >= 70
+    assert len(pages) >= 72

@@ -114,6 +114,14 @@ PROTECTED_VIEWS = {
         lambda ctx: reverse("calls:applications", args=[ctx["call"].slug]),
         {"coordinator", "staff"},
     ),
+    "a call's selection": (
+        lambda ctx: reverse("calls:selection", args=[ctx["call"].slug]),
+        {"coordinator", "staff"},
+    ),
+    "a call's selection as JSON": (
+        lambda ctx: reverse("calls:selection", args=[ctx["call"].slug]) + "?export=json",
+        {"coordinator", "staff"},
+    ),
     "a call's rubric": (
         lambda ctx: reverse("calls:rubric", args=[ctx["call"].slug]),
         {"coordinator", "staff"},

@@ -65,3 +65,18 @@ def test_groups_output_is_byte_identical_and_the_time_goes_to_stderr():
     result = json.loads(first.stdout)
     assert result["repeated_pairs"] == 0 and "seconds" not in result
     assert first.stderr.startswith("citypeers optimise groups: ")
+
+
+def test_select_through_the_command_line():
+    instance = json.dumps({
+        "visits": [{"id": "vantaa", "capacity": 1, "quotas": []}],
+        "applicants": [{"id": "a", "preferences": ["vantaa"], "score": 2, "attributes": {}},
+                       {"id": "b", "preferences": ["vantaa"], "score": 1, "attributes": {}}],
+    })  # fmt: skip
+    result = optimise("select", "-", stdin=instance)
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert output["assignments"] == {"vantaa": ["a"]} and output["status"] == "optimal"
+    assert optimise("select", "-", stdin=instance).stdout == result.stdout
+    bad = optimise("select", "-", stdin='{"visits": [{"id": "v", "capacity": -1}]}')
+    assert bad.returncode == 2 and "capacity" in bad.stderr and "Traceback" not in bad.stderr

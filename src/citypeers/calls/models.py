@@ -60,6 +60,7 @@ class Call(models.Model):
     reviewers_per_application = models.PositiveSmallIntegerField(
         _("reviewers per application"), default=2
     )
+    selection_settings = models.JSONField(_("selection settings"), default=dict, blank=True)
     blind_review = models.BooleanField(
         _("blind review"),
         default=False,
@@ -237,6 +238,7 @@ from citypeers.calls.review_models import (  # noqa: E402
     ReviewAssignment,
     Score,
 )
+from citypeers.calls.selection_models import SelectionOverride, SelectionRun  # noqa: E402
 
 __all__ = [
     "Application",
@@ -248,4 +250,6 @@ __all__ = [
     "Question",
     "ReviewAssignment",
     "Score",
+    "SelectionOverride",
+    "SelectionRun",
 ]

@@ -23,3 +23,13 @@ def send_application_copy(*, application_id: int, first: bool) -> None:
         context={"application": application, "answers": answers, "first": first},
         link=("calls:apply", {"slug": application.call.slug}),
     )
+
+
+@task()
+def run_selection(*, run_id: int) -> None:
+    from citypeers.calls.models import SelectionRun
+    from citypeers.calls.selection import selection_execute
+
+    run = SelectionRun.objects.filter(pk=run_id, status=SelectionRun.Status.QUEUED).first()
+    if run is not None:
+        selection_execute(run)

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from citypeers.calls import applications_views, manage_views, review_views, views
+from citypeers.calls import (
+    applications_views,
+    manage_views,
+    review_views,
+    selection_views,
+    views,
+)
 
 app_name = "calls"
 urlpatterns = [
@@ -18,6 +24,13 @@ urlpatterns = [
         name="eligibility",
     ),
     path("calls/<slug:slug>/review/", review_views.review_home, name="review"),
+    path("calls/<slug:slug>/selection/", selection_views.selection_page, name="selection"),
+    path("calls/<slug:slug>/selection/run/", selection_views.selection_run, name="selection_run"),
+    path(
+        "calls/<slug:slug>/selection/decisions/",
+        selection_views.selection_override,
+        name="selection_override",
+    ),
     path("calls/<slug:slug>/review/rubric/", review_views.rubric, name="rubric"),
     path("calls/<slug:slug>/review/assign/", review_views.assign, name="assign"),
     path("calls/<slug:slug>/review/<int:pk>/", review_views.score, name="score"),

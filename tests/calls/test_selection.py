@@ -1,0 +1,170 @@
+import pytest
+from django.urls import reverse
+
+from citypeers.calls.models import Application, SelectionRun
+from citypeers.calls.services import application_save
+from tests.factories import (
+    CallFactory,
+    OrganisationFactory,
+    PlaceFactory,
+    UserFactory,
+    VisitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def call(programme):
+    visits = [
+        VisitFactory(programme=programme, title="Vantaa", slug="vantaa"),
+        VisitFactory(programme=programme, title="Kortrijk", slug="kortrijk"),
+    ]
+    return CallFactory(programme=programme, visits=visits, eligible_countries=["FI", "BE", "FR"])
+
+
+def apply(call, name, country, visits, *, organisation_type="local", population=20_000):
+    organisation = OrganisationFactory(
+        type=organisation_type, place=PlaceFactory(country=country, population=population)
+    )
+    person = UserFactory(display_name=name, organisation=organisation)
+    return application_save(
+        call=call,
+        applicant=person,
+        fields={"role": "Officer"},
+        preferences=visits,
+        answers={},
+        files={},
+        consent=True,
+        submit=True,
+    )
+
+
+def settings_data(call, **changes):
+    data = {"mode": "merit"}
+    for visit in call.visits.all():
+        data |= {f"visit_{visit.pk}_capacity": 1, f"visit_{visit.pk}_max_per_country": ""}
+    return data | changes
+
+
+def run(client, call, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("calls:selection_run", args=[call.slug]))
+    return SelectionRun.objects.filter(call=call).first()
+
+
+def test_a_coordinator_sets_places_runs_and_reads_the_reasons(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    vantaa, kortrijk = call.visits.order_by("pk")
+    apply(call, "Aino", "FI", [vantaa, kortrijk])
+    apply(call, "Bram", "BE", [vantaa])
+    apply(call, "Chloé", "FR", [vantaa, kortrijk])
+    client.force_login(coordinator)
+    client.post(reverse("calls:selection", args=[call.slug]), settings_data(call))
+    call.refresh_from_db()
+    assert call.selection_settings["visits"][str(vantaa.pk)]["capacity"] == 1
+    selection = run(client, call, django_capture_on_commit_callbacks)
+    assert selection.status == "done" and selection.result["status"] == "optimal"
+    page = client.get(reverse("calls:selection", args=[call.slug])).text
+    assert "Proven optimal" in page and "selected for preference" in page
+    assert "Waiting list:" in page or "Not selected" in page
+
+
+def test_quotas_hold_and_the_reason_says_which_one_was_full(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    vantaa, _kortrijk = call.visits.order_by("pk")
+    apply(call, "Aino", "FI", [vantaa])
+    apply(call, "Aada", "FI", [vantaa])
+    apply(call, "Bram", "BE", [vantaa])
+    client.force_login(coordinator)
+    settings = {f"visit_{vantaa.pk}_capacity": 3, f"visit_{vantaa.pk}_max_per_country": 1}
+    client.post(reverse("calls:selection", args=[call.slug]), settings_data(call, **settings))
+    selection = run(client, call, django_capture_on_commit_callbacks)
+    assert selection.result["status"] == "optimal"
+    chosen = selection.result["assignments"][str(vantaa.pk)]
+    assert len(chosen) == 2  # one Finn and Bram: the third place stays free
+    page = client.get(reverse("calls:selection", args=[call.slug])).text
+    assert "country" in page and "Not selected" in page
+
+
+def test_the_json_export_gives_every_sent_applications_outcome(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    vantaa, kortrijk = call.visits.order_by("pk")
+    first = apply(call, "Aino", "FI", [vantaa])
+    second = apply(call, "Bram", "BE", [vantaa])
+    swiss = apply(call, "Zoë", "CH", [vantaa])
+    withdrawn = apply(call, "Wim", "BE", [kortrijk])
+    Application.objects.filter(pk=withdrawn.pk).update(status="withdrawn")
+    client.force_login(coordinator)
+    client.post(reverse("calls:selection", args=[call.slug]), settings_data(call))
+    run(client, call, django_capture_on_commit_callbacks)
+    export = client.get(reverse("calls:selection", args=[call.slug]), {"export": "json"}).json()
+    assert export["visits"][0] == {"slug": "vantaa", "capacity": 1, "quotas": []}
+    rows = {row["id"]: row for row in export["applications"]}
+    statuses = {rows[a.pk]["status"] for a in (first, second)}
+    assert statuses == {"selected", "waitlisted"}
+    waiting = next(row for row in rows.values() if row["status"] == "waitlisted")
+    assert (waiting["visit"], waiting["waiting_position"]) == ("vantaa", 1)
+    assert rows[swiss.pk]["status"] == "ineligible"
+    assert rows[withdrawn.pk]["status"] == "withdrawn"
+    assert rows[first.pk]["preferences"] == ["vantaa"] and rows[first.pk]["country"] == "FI"
+    assert set(rows[first.pk]) == {
+        "id",
+        "country",
+        "organisation_type",
+        "city_size",
+        "preferences",
+        "score",
+        "status",
+        "visit",
+        "waiting_position",
+        "reason",
+    }
+
+
+def test_a_lottery_needs_its_lowest_score(client, call, coordinator):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("calls:selection", args=[call.slug]), settings_data(call, mode="lottery")
+    )
+    assert 'href="#id_threshold"' in response.text
+
+
+def test_pins_and_exclusions_apply_to_the_next_run_and_runs_can_be_compared(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    vantaa, kortrijk = call.visits.order_by("pk")
+    aino = apply(call, "Aino", "FI", [vantaa])
+    bram = apply(call, "Bram", "BE", [vantaa, kortrijk])
+    client.force_login(coordinator)
+    client.post(reverse("calls:selection", args=[call.slug]), settings_data(call))
+    first = run(client, call, django_capture_on_commit_callbacks)
+    url = reverse("calls:selection_override", args=[call.slug])
+    response = client.post(url, {"application": bram.pk, "kind": "pin"}, follow=True)
+    assert "Choose the visit to pin the person to." in response.text
+    client.post(
+        url,
+        {
+            "application": bram.pk,
+            "kind": "pin",
+            "visit": kortrijk.pk,
+            "reason": "Kortrijk asked for a Belgian peer.",
+        },
+    )
+    response = client.post(
+        url,
+        {"application": aino.pk, "kind": "exclude", "reason": "Withdrew by phone."},
+        follow=True,
+    )
+    assert "Saved; it applies" in response.text, response.text[-3000:]
+    second = run(client, call, django_capture_on_commit_callbacks)
+    assert second.number == first.number + 1, second.instance
+    assert second.result["decisions"][str(bram.pk)]["visit"] == str(kortrijk.pk)
+    assert str(aino.pk) not in second.result["decisions"]
+    page = client.get(
+        reverse("calls:selection", args=[call.slug]), {"compare": f"{first.number},{second.number}"}
+    ).text
+    assert "Bram" in page and "Kortrijk" in page
