@@ -12,7 +12,8 @@ from django_countries import countries
 from citypeers.calls.models import Call, Question
 from citypeers.optim.zones import main_zone
 from citypeers.people.models import Organisation
-from citypeers.programmes.models import Programme, Role, Visit
+from citypeers.programmes.models import Visit
+from citypeers.programmes.selectors import programmes_coordinated_by
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -75,11 +76,7 @@ class CallForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        programmes = Programme.objects.order_by("-starts_on")
-        if not user.is_staff:
-            programmes = programmes.filter(
-                memberships__user=user, memberships__role=Role.COORDINATOR
-            ).distinct()
+        programmes = programmes_coordinated_by(user)
         self.fields["programme"].queryset = programmes
         self.fields["programme"].empty_label = None
         self.fields["eligible_countries"].choices = list(countries)

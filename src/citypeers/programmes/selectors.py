@@ -45,3 +45,12 @@ def themes_with_counts() -> QuerySet[Theme]:
         programme_count=Count("programme", distinct=True),
         practice_count=Count("practices", distinct=True),
     ).order_by("name")
+
+
+def programmes_coordinated_by(user) -> QuerySet[Programme]:
+    """The programmes a person may add calls or visits to: those they coordinate (all, for
+    staff), newest first."""
+    programmes = Programme.objects.order_by("-starts_on")
+    if user.is_staff:
+        return programmes
+    return programmes.filter(memberships__user=user, memberships__role=Role.COORDINATOR).distinct()

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.forms import PlacesField
 from citypeers.catalogue.models import Practice
-from citypeers.programmes.models import Programme, Role
+from citypeers.programmes.models import Programme
+from citypeers.programmes.selectors import programmes_coordinated_by
 
 
 class VisitFromPlanForm(forms.Form):
@@ -26,11 +27,7 @@ class VisitFromPlanForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        programmes = Programme.objects.order_by("-starts_on")
-        if not user.is_staff:
-            programmes = programmes.filter(
-                memberships__user=user, memberships__role=Role.COORDINATOR
-            ).distinct()
+        programmes = programmes_coordinated_by(user)
         self.fields["programme"].queryset = programmes
         self.fields["programme"].empty_label = None
 
