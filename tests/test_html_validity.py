@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from citypeers.calls.decisions import decisions_publish
 from citypeers.calls.models import Criterion, Question, ReviewAssignment
 from citypeers.calls.review import assign_reviewers
 from citypeers.calls.selection import selection_execute, selection_start
@@ -115,9 +116,10 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
 def _review_pages(client, call, coordinator) -> dict[str, str]:
     Criterion.objects.create(call=call, name="Motivation", scale_max=5)
     reviewer = MembershipFactory(programme=call.programme, role="reviewer").user
+    applicant = UserFactory()
     application_save(
         call=call,
-        applicant=UserFactory(),
+        applicant=applicant,
         fields={"role": "Officer"},
         preferences=[],
         answers={},
@@ -133,8 +135,11 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
         "review-coordinator": client.get(reverse("calls:review", args=[call.slug])),
         "applications": client.get(reverse("calls:applications", args=[call.slug])),
     }
-    selection_execute(selection_start(call=call, by=coordinator))  # no worker in tests
+    run = selection_execute(selection_start(call=call, by=coordinator))  # no worker in tests
     pages["selection-result"] = client.get(reverse("calls:selection", args=[call.slug]))
+    decisions_publish(run=run, by=coordinator)
+    client.force_login(applicant)
+    pages["my-applications-selected"] = client.get(reverse("calls:mine"))
     client.force_login(reviewer)
     pages["review-reviewer"] = client.get(reverse("calls:review", args=[call.slug]))
     score_url = reverse("calls:score", args=[call.slug, assignment.pk])
@@ -215,4 +220,4 @@ def test_every_page_is_valid_html(pages, tmp_path):
         if m["type"] == "error"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(pages) >= 72
+    assert len(pages) >= 73

@@ -142,6 +142,14 @@ class Question(models.Model):
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
 
+class Outcome(models.TextChoices):
+    SELECTED = "selected", _("Selected")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    NOT_SELECTED = "not_selected", _("Not selected")
+
+
 class Application(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -173,6 +181,21 @@ class Application(models.Model):
     eligibility_override = models.BooleanField(_("eligibility decided by hand"), null=True,
                                                blank=True)  # fmt: skip
     eligibility_reason = models.CharField(_("why"), max_length=300, blank=True)
+    # The published outcome of the selection (empty until the coordinators publish it).
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    outcome_visit = models.ForeignKey(
+        Visit,
+        verbose_name=_("visit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    waiting_position = models.PositiveSmallIntegerField(
+        _("place on the waiting list"), null=True, blank=True
+    )
+    outcome_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    respond_by = models.DateField(_("answer by"), null=True, blank=True)
 
     class Meta:
         ordering = ["call", "-submitted_at", "pk"]

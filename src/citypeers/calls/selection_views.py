@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citypeers.calls import selection
+from citypeers.calls.decisions import decisions_publish
 from citypeers.calls.models import Call
 from citypeers.calls.selection_forms import OverrideForm, SelectionSettingsForm
 from citypeers.core.audit import log_action
+from citypeers.core.errors import CallError
 from citypeers.core.http import permission_required
 
 
@@ -133,4 +135,21 @@ def selection_run(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         _("Run %(number)s has started; this page shows it when it is done.")
         % {"number": run.number},
     )
+    return redirect("calls:selection", slug=slug)
+
+
+@require_POST
+@permission_required("calls.manage_call", _call)
+def selection_publish(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
+    run = get_object_or_404(obj.selection_runs, number=request.POST.get("run") or 0)
+    try:
+        count = decisions_publish(run=run, by=request.user)
+    except CallError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("The decisions are published: %(count)s applicants are being told.")
+            % {"count": count},
+        )
     return redirect("calls:selection", slug=slug)

@@ -37,7 +37,7 @@ def application_of(call: Call, user) -> Application | None:
 def applications_of(user) -> list[Application]:
     return list(
         Application.objects.filter(applicant=user)
-        .select_related("call__programme")
+        .select_related("call__programme", "outcome_visit")
         .prefetch_related("preferences__visit")
         .order_by("-call__closes_at")
     )

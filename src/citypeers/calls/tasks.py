@@ -33,3 +33,22 @@ def run_selection(*, run_id: int) -> None:
     run = SelectionRun.objects.filter(pk=run_id, status=SelectionRun.Status.QUEUED).first()
     if run is not None:
         selection_execute(run)
+
+
+@task()
+def notify_outcome(*, application_id: int) -> None:
+    """The selection's outcome for one applicant, in their language, with what to do next."""
+    application = (
+        Application.objects.select_related("call", "applicant", "outcome_visit")
+        .filter(pk=application_id)
+        .exclude(outcome="")
+        .first()
+    )
+    if application is None:
+        return
+    send_templated_mail(
+        to=application.applicant,
+        template="calls/email/outcome",
+        context={"application": application},
+        link=("calls:mine", {}),
+    )

@@ -37,5 +37,11 @@ urlpatterns = [
     path("calls/<slug:slug>/review/<int:pk>/conflict/", review_views.conflict, name="conflict"),
     path("calls/<slug:slug>/apply/", views.apply, name="apply"),
     path("calls/<slug:slug>/withdraw/", views.withdraw, name="withdraw"),
+    path("calls/<slug:slug>/respond/", views.respond, name="respond"),
+    path(
+        "calls/<slug:slug>/selection/publish/",
+        selection_views.selection_publish,
+        name="selection_publish",
+    ),
     path("me/applications/", views.my_applications, name="mine"),
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citypeers.calls import selectors, services
+from citypeers.calls.decisions import decision_respond
 from citypeers.calls.eligibility import ineligibility_reasons
 from citypeers.calls.forms import ApplicationForm, initial_for
 from citypeers.calls.models import Application, Call
@@ -90,4 +91,24 @@ def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(request, _("Your application is withdrawn. You can send it again "
                                     "until the call closes."))  # fmt: skip
+    return redirect("calls:mine")
+
+
+@require_POST
+@login_required
+def respond(request: HttpRequest, slug: str) -> HttpResponse:
+    """The selected person's answer: confirm the place, or decline it for the next in line."""
+    application = get_object_or_404(Application, call__slug=slug, applicant=request.user)
+    accept = request.POST.get("answer") == "confirm"
+    try:
+        decision_respond(application=application, by=request.user, accept=accept)
+    except CallError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Your place is confirmed. See you at the visit!")
+            if accept
+            else _("Your place is declined; it goes to the next person waiting."),
+        )
     return redirect("calls:mine")

@@ -1,0 +1,107 @@
+"""Publishing a selection's decisions, and the answers of the people selected.
+
+A decline frees a place: it is offered to the first person on that visit's waiting list, in
+the order the selection computed (the order in which entering keeps every quota when one
+place frees).
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from citypeers.calls.models import Application, Outcome, SelectionRun
+from citypeers.calls.tasks import notify_outcome
+from citypeers.core.audit import log_action
+from citypeers.core.errors import CallError
+
+RESPOND_WITHIN = datetime.timedelta(days=7)
+
+
+def _notify(application_ids: list[int]) -> None:
+    transaction.on_commit(
+        lambda: [notify_outcome.enqueue(application_id=pk) for pk in application_ids]
+    )
+
+
+def decisions_publish(*, run: SelectionRun, by, today: datetime.date | None = None) -> int:
+    """Gives every application the run considered its outcome, and tells each person."""
+    if run.status != SelectionRun.Status.DONE or run.result.get("status") not in {
+        "optimal",
+        "feasible",
+    }:
+        raise CallError(_("Only a finished run that found a selection can be published."))
+    today = today or timezone.localdate()
+    decisions = run.result.get("decisions", {})
+    waiting = {
+        key: (int(visit_id), position)
+        for visit_id, people in run.result.get("waiting_lists", {}).items()
+        for position, key in enumerate(people, start=1)
+    }
+    considered = {item["id"] for item in run.instance["applicants"]}
+    published = []
+    with transaction.atomic():
+        for application in run.call.applications.filter(pk__in=[int(k) for k in considered]):
+            key = str(application.pk)
+            decision = decisions.get(key, {})
+            application.outcome_reason = (decision.get("reason") or "")[:300]
+            application.waiting_position = application.respond_by = None
+            if decision.get("visit"):
+                application.outcome = Outcome.SELECTED
+                application.outcome_visit_id = int(decision["visit"])
+                application.respond_by = today + RESPOND_WITHIN
+            elif key in waiting:
+                application.outcome = Outcome.WAITLISTED
+                application.outcome_visit_id, application.waiting_position = waiting[key]
+            else:
+                application.outcome, application.outcome_visit_id = Outcome.NOT_SELECTED, None
+            application.save()
+            published.append(application.pk)
+        log_action(run.call, "selection.published", by=by, changes={"run": run.number})
+        _notify(published)
+    return len(published)
+
+
+def decision_respond(
+    *, application: Application, by, accept: bool, today: datetime.date | None = None
+) -> Application:
+    """The selected person confirms or declines; a decline offers the place to the next."""
+    today = today or timezone.localdate()
+    if application.outcome != Outcome.SELECTED:
+        raise CallError(_("There is no place waiting for your answer."))
+    if application.respond_by and today > application.respond_by:
+        raise CallError(_("The time to answer has passed; contact the coordinators."))
+    with transaction.atomic():
+        application.outcome = Outcome.CONFIRMED if accept else Outcome.DECLINED
+        application.respond_by = None
+        application.save(update_fields=["outcome", "respond_by", "updated_at"])
+        log_action(
+            application,
+            "selection.confirmed" if accept else "selection.declined",
+            by=by,
+            changes={},
+        )
+        if not accept and application.outcome_visit_id:
+            _offer_next(application, today)
+    return application
+
+
+def _offer_next(declined: Application, today: datetime.date) -> None:
+    waiting = list(
+        declined.call.applications.filter(
+            outcome=Outcome.WAITLISTED, outcome_visit_id=declined.outcome_visit_id
+        ).order_by("waiting_position")
+    )
+    if not waiting:
+        return
+    first, rest = waiting[0], waiting[1:]
+    first.outcome, first.waiting_position = Outcome.SELECTED, None
+    first.respond_by = today + RESPOND_WITHIN
+    first.outcome_reason = _("offered the place freed by a decline")
+    first.save()
+    for position, application in enumerate(rest, start=1):
+        application.waiting_position = position
+        application.save(update_fields=["waiting_position"])
+    log_action(first, "selection.offered", by=None, changes={"after": declined.pk})
+    _notify([first.pk])

@@ -1,0 +1,112 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from citypeers.calls.models import Application
+from citypeers.calls.selection import selection_execute, selection_start
+from citypeers.calls.services import application_save
+from tests.factories import (
+    CallFactory,
+    OrganisationFactory,
+    PlaceFactory,
+    UserFactory,
+    VisitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def call(programme):
+    vantaa = VisitFactory(programme=programme, title="Vantaa", slug="vantaa")
+    call = CallFactory(programme=programme, visits=[vantaa])
+    call.selection_settings = {"mode": "merit", "visits": {str(vantaa.pk): {"capacity": 1}}}
+    call.save()
+    return call
+
+
+def apply(call, name):
+    organisation = OrganisationFactory(place=PlaceFactory(country="FI"))
+    person = UserFactory(display_name=name, organisation=organisation)
+    return application_save(
+        call=call,
+        applicant=person,
+        fields={"role": "Officer"},
+        preferences=list(call.visits.all()),
+        answers={},
+        files={},
+        consent=True,
+        submit=True,
+    )
+
+
+def published(client, call, coordinator, django_capture_on_commit_callbacks):
+    run = selection_execute(selection_start(call=call, by=coordinator))
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("calls:selection_publish", args=[call.slug]), {"run": run.number})
+    return {a.applicant.display_name: a for a in Application.objects.select_related("applicant")}
+
+
+def test_publishing_tells_everyone_their_outcome(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    for name in ("Aino", "Bram", "Chloé"):
+        apply(call, name)
+    mail.outbox.clear()
+    people = published(client, call, coordinator, django_capture_on_commit_callbacks)
+    outcomes = sorted(a.outcome for a in people.values())
+    assert outcomes == ["selected", "waitlisted", "waitlisted"]
+    selected = next(a for a in people.values() if a.outcome == "selected")
+    assert selected.respond_by == datetime.date.today() + datetime.timedelta(days=7)
+    assert {message.to[0] for message in mail.outbox} == {
+        a.applicant.email for a in people.values()
+    }
+    waiting = next(m for m in mail.outbox if "number 1 on the waiting list" in m.body)
+    assert "Vantaa" in waiting.body
+
+
+def test_a_decline_offers_the_place_to_the_first_waiting(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    for name in ("Aino", "Bram", "Chloé"):
+        apply(call, name)
+    people = published(client, call, coordinator, django_capture_on_commit_callbacks)
+    selected = next(a for a in people.values() if a.outcome == "selected")
+    first_waiting = next(a for a in people.values() if a.waiting_position == 1)
+    second_waiting = next(a for a in people.values() if a.waiting_position == 2)
+    client.force_login(selected.applicant)
+    page = client.get(reverse("calls:mine")).text
+    assert "Confirm my place" in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("calls:respond", args=[call.slug]), {"answer": "decline"})
+    for application in (selected, first_waiting, second_waiting):
+        application.refresh_from_db()
+    assert selected.outcome == "declined"
+    assert first_waiting.outcome == "selected" and first_waiting.respond_by
+    assert second_waiting.waiting_position == 1
+    [offer] = mail.outbox
+    assert offer.to == [first_waiting.applicant.email] and "you have a place" in offer.body
+    client.force_login(first_waiting.applicant)
+    client.post(reverse("calls:respond", args=[call.slug]), {"answer": "confirm"})
+    first_waiting.refresh_from_db()
+    assert first_waiting.outcome == "confirmed"
+
+
+def test_only_a_selected_person_can_answer(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    apply(call, "Aino")
+    bram = apply(call, "Bram")
+    people = published(client, call, coordinator, django_capture_on_commit_callbacks)
+    waiting = next(a for a in people.values() if a.outcome == "waitlisted")
+    client.force_login(waiting.applicant)
+    response = client.post(
+        reverse("calls:respond", args=[call.slug]), {"answer": "confirm"}, follow=True
+    )
+    assert "There is no place waiting for your answer." in response.text
+    waiting.refresh_from_db()
+    assert waiting.outcome == "waitlisted" and bram.pk in {a.pk for a in people.values()}
