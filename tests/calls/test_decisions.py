@@ -110,3 +110,21 @@ def test_only_a_selected_person_can_answer(
     assert "There is no place waiting for your answer." in response.text
     waiting.refresh_from_db()
     assert waiting.outcome == "waitlisted" and bram.pk in {a.pk for a in people.values()}
+
+
+def test_a_new_run_cannot_be_published_over_answers(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    apply(call, "Aino")
+    people = published(client, call, coordinator, django_capture_on_commit_callbacks)
+    [aino] = people.values()
+    client.force_login(aino.applicant)
+    client.post(reverse("calls:respond", args=[call.slug]), {"answer": "confirm"})
+    run = selection_execute(selection_start(call=call, by=coordinator))
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("calls:selection_publish", args=[call.slug]), {"run": run.number}, follow=True
+    )
+    assert "would undo their answers" in response.text
+    aino.refresh_from_db()
+    assert aino.outcome == "confirmed"

@@ -32,6 +32,15 @@ def decisions_publish(*, run: SelectionRun, by, today: datetime.date | None = No
         "feasible",
     }:
         raise CallError(_("Only a finished run that found a selection can be published."))
+    answered = run.call.applications.filter(outcome__in=[Outcome.CONFIRMED, Outcome.DECLINED])
+    if answered.exists():
+        # Publishing again would take back places people have already confirmed.
+        raise CallError(
+            _(
+                "People have already answered the published decisions; publishing "
+                "another run would undo their answers."
+            )
+        )
     today = today or timezone.localdate()
     decisions = run.result.get("decisions", {})
     waiting = {
