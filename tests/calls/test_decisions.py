@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from citypeers.calls.decisions import pass_on_unanswered
 from citypeers.calls.models import Application
 from citypeers.calls.selection import selection_execute, selection_start
 from citypeers.calls.services import application_save
@@ -128,3 +129,21 @@ def test_a_new_run_cannot_be_published_over_answers(
     assert "would undo their answers" in response.text
     aino.refresh_from_db()
     assert aino.outcome == "confirmed"
+
+
+def test_a_place_not_confirmed_in_time_goes_to_the_next(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    for name in ("Aino", "Bram"):
+        apply(call, name)
+    people = published(client, call, coordinator, django_capture_on_commit_callbacks)
+    selected = next(a for a in people.values() if a.outcome == "selected")
+    waiting = next(a for a in people.values() if a.outcome == "waitlisted")
+    assert pass_on_unanswered(today=selected.respond_by) == 0  # the last day still counts
+    assert pass_on_unanswered(today=selected.respond_by + datetime.timedelta(days=1)) == 1
+    selected.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (
+        selected.outcome == "declined" and selected.outcome_reason == "no answer by the date asked"
+    )
+    assert waiting.outcome == "selected"

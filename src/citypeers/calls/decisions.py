@@ -96,6 +96,26 @@ def decision_respond(
     return application
 
 
+def pass_on_unanswered(today: datetime.date | None = None) -> int:
+    """Places not confirmed by their date count as declined and go to the next in line."""
+    today = today or timezone.localdate()
+    lapsed = Application.objects.filter(outcome=Outcome.SELECTED, respond_by__lt=today)
+    count = 0
+    for application in lapsed.select_related("call"):
+        with transaction.atomic():
+            application.outcome = Outcome.DECLINED
+            application.outcome_reason = _("no answer by the date asked")
+            application.respond_by = None
+            application.save(
+                update_fields=["outcome", "outcome_reason", "respond_by", "updated_at"]
+            )
+            log_action(application, "selection.lapsed", changes={})
+            if application.outcome_visit_id:
+                _offer_next(application, today)
+        count += 1
+    return count
+
+
 def _offer_next(declined: Application, today: datetime.date) -> None:
     waiting = list(
         declined.call.applications.filter(
