@@ -1,23 +1,18 @@
 """Coordinators' side of calls: settings, questions, copies."""
 
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Call, Question
 from citypeers.core.audit import log_action
+from citypeers.core.text import unique_slug
 
 QUESTION_FIELDS = ["kind", "label", "help_text", "required", "choices", "word_limit",
                    "max_file_mb", "file_types"]  # fmt: skip
 
 
 def _unique_slug(title: str) -> str:
-    base = slugify(title)[:180] or "call"
-    slug, number = base, 1
-    while Call.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return unique_slug(title, taken=Call.objects.all(), max_length=180, fallback="call")
 
 
 def call_save(*, call: Call, by, data: dict, visits) -> Call:

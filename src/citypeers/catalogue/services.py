@@ -2,13 +2,13 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from citypeers.catalogue.models import Practice
 from citypeers.catalogue.tasks import notify_coordinators_of_submission, notify_submitter_of_review
 from citypeers.core.audit import log_action
 from citypeers.core.errors import PracticeError
+from citypeers.core.text import unique_slug
 from citypeers.people.services import organisations_named
 
 RESERVED_SLUGS = {"new", "review"}
@@ -16,13 +16,13 @@ Status = Practice.Status
 
 
 def practice_unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:200] or "practice"
-    slug, number = base, 1
-    taken = Practice.objects.exclude(pk=exclude_pk)
-    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return unique_slug(
+        title,
+        taken=Practice.objects.exclude(pk=exclude_pk),
+        max_length=200,
+        fallback="practice",
+        reserved=RESERVED_SLUGS,
+    )
 
 
 def _save(practice: Practice, *, by, reason: str) -> None:

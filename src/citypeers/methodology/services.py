@@ -5,11 +5,11 @@ import uuid
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
 from citypeers.core.errors import MethodologyError
+from citypeers.core.text import unique_slug
 from citypeers.methodology.changes import version_changes
 from citypeers.methodology.forms import translated_value
 from citypeers.methodology.models import (
@@ -63,12 +63,7 @@ STEP_TEXTS = ("title", "deliverable", "checklist")
 
 
 def _unique_format_slug(name: str) -> str:
-    base = slugify(name)[:70] or "format"
-    slug, number = base, 1
-    while ActivityFormat.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return unique_slug(name, taken=ActivityFormat.objects.all(), max_length=70, fallback="format")
 
 
 def _new_key(prefix: str) -> str:

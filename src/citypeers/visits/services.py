@@ -4,11 +4,11 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
 from citypeers.core.errors import VisitError
+from citypeers.core.text import unique_slug
 from citypeers.methodology.models import ActivityFormat, TemplateVersion
 from citypeers.methodology.planning import PlanRequest, make_plan
 from citypeers.methodology.selectors import plan_template
@@ -17,12 +17,9 @@ from citypeers.visits.models import AgendaSession, VisitPlan, VisitTask
 
 
 def _unique_slug(programme: Programme, title: str) -> str:
-    base = slugify(title)[:180] or "visit"
-    slug, number = base, 1
-    while Visit.objects.filter(programme=programme, slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return unique_slug(
+        title, taken=Visit.objects.filter(programme=programme), max_length=180, fallback="visit"
+    )
 
 
 def visit_create_from_plan(
