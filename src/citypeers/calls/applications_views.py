@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from citypeers.calls.eligibility import applicant_country, ineligibility_reasons, is_eligible
 from citypeers.calls.models import Application, Call
+from citypeers.calls.selectors import call_by_slug
 from citypeers.core.audit import log_action
 from citypeers.core.http import export_response, paginate, permission_required, requested_export
 
@@ -32,10 +33,6 @@ class EligibilityForm(forms.Form):
         return cleaned
 
 
-def _call(*, slug: str, **_kwargs) -> Call:
-    return get_object_or_404(Call, slug=slug)
-
-
 def _rows(call: Call) -> list[dict]:
     applications = (
         call.applications.exclude(status=Application.Status.DRAFT)
@@ -54,7 +51,7 @@ def _rows(call: Call) -> list[dict]:
     ]
 
 
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def applications(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     rows = _rows(obj)
     if export_format := requested_export(request):
@@ -98,7 +95,7 @@ def applications(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
 
 
 @require_POST
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def eligibility(request: HttpRequest, slug: str, pk: int, obj: Call) -> HttpResponse:
     application = get_object_or_404(Application, pk=pk, call=obj)
     form = EligibilityForm(request.POST)

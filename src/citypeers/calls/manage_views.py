@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,13 +10,10 @@ from citypeers.calls import manage_services
 from citypeers.calls.forms import ApplicationForm
 from citypeers.calls.manage_forms import CallForm, QuestionFormSet
 from citypeers.calls.models import Call
+from citypeers.calls.selectors import call_by_slug
 from citypeers.core.http import permission_required
 
 MODEL_FIELDS = [name for name in CallForm.Meta.fields if name != "visits"]
-
-
-def _call(*, slug: str, **_kwargs) -> Call:
-    return get_object_or_404(Call, slug=slug)
 
 
 def _save_call_page(request: HttpRequest, call: Call) -> HttpResponse:
@@ -38,13 +35,13 @@ def call_create(request: HttpRequest) -> HttpResponse:
     return _save_call_page(request, Call(type=Call.Type.PARTICIPANTS))
 
 
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def call_edit(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     # A fresh copy for the form, so a refused edit leaves `obj` as stored.
     return _save_call_page(request, Call.objects.get(pk=obj.pk))
 
 
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def questions(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     formset = QuestionFormSet(request.POST or None, queryset=obj.questions.all(),
                               prefix="questions")  # fmt: skip
@@ -59,7 +56,7 @@ def questions(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     return render(request, "calls/questions.html", {"call": obj, "formset": formset})
 
 
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def preview(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     """The form as applicants will see it; nothing can be sent from here."""
     form = ApplicationForm(call=obj, submitting=True)
@@ -67,7 +64,7 @@ def preview(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
 
 
 @require_POST
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def copy(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     new = manage_services.call_copy(call=obj, by=request.user)
     messages.success(request, _("This is a copy: set its dates and title, then save."))

@@ -10,11 +10,8 @@ from django.views.decorators.http import require_POST
 from citypeers.calls import review
 from citypeers.calls.models import Call, ReviewAssignment
 from citypeers.calls.review_forms import ConflictForm, CriterionFormSet, ScoreForm
+from citypeers.calls.selectors import call_by_slug
 from citypeers.core.http import export_response, permission_required, requested_export
-
-
-def _call(*, slug: str, **_kwargs) -> Call:
-    return get_object_or_404(Call, slug=slug)
 
 
 def _assignment(*, slug: str, pk: int, **_kwargs) -> ReviewAssignment:
@@ -54,7 +51,7 @@ def _results_export(results, export_format: str) -> HttpResponse:
     )
 
 
-@permission_required("calls.review_call", _call)
+@permission_required("calls.review_call", call_by_slug)
 def review_home(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     coordinator = request.user.has_perm("calls.manage_call", obj)
     context = {
@@ -77,7 +74,7 @@ def review_home(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
 
 
 @require_POST
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def assign(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     report = review.assign_reviewers(call=obj, by=request.user)
     messages.success(
@@ -98,7 +95,7 @@ def assign(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     return redirect("calls:review", slug=slug)
 
 
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def rubric(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     formset = CriterionFormSet(request.POST or None, queryset=obj.criteria.all(), prefix="criteria")
     if request.method == "POST" and formset.is_valid():

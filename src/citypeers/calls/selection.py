@@ -113,12 +113,9 @@ def selection_instance(call: Call) -> dict:
         options["threshold"] = selection["threshold"]
     return {
         "visits": [
-            {
-                "id": str(v.pk),
-                "capacity": visit_settings(call, v)["capacity"],
-                "quotas": _quotas(visit_settings(call, v)),
-            }
+            {"id": str(v.pk), "capacity": settings["capacity"], "quotas": _quotas(settings)}
             for v in visits
+            for settings in [visit_settings(call, v)]
         ],
         "applicants": applicants,
         "options": options,

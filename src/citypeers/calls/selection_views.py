@@ -10,13 +10,10 @@ from citypeers.calls import selection
 from citypeers.calls.decisions import decisions_publish
 from citypeers.calls.models import Call
 from citypeers.calls.selection_forms import OverrideForm, SelectionSettingsForm
+from citypeers.calls.selectors import call_by_slug
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
 from citypeers.core.http import permission_required
-
-
-def _call(*, slug: str, **_kwargs) -> Call:
-    return get_object_or_404(Call, slug=slug)
 
 
 def _named_result(call: Call, run) -> dict | None:
@@ -54,7 +51,7 @@ def _named_result(call: Call, run) -> dict | None:
     }
 
 
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     runs = list(obj.selection_runs.select_related("created_by")[:10])
     latest = next((run for run in runs if run.is_finished), None)
@@ -106,7 +103,7 @@ def _comparison(request: HttpRequest, call: Call) -> dict | None:
 
 
 @require_POST
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def selection_override(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     form = OverrideForm(request.POST, call=obj)
     if form.is_valid():
@@ -127,7 +124,7 @@ def selection_override(request: HttpRequest, slug: str, obj: Call) -> HttpRespon
 
 
 @require_POST
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def selection_run(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     run = selection.selection_start(call=obj, by=request.user)
     messages.success(
@@ -139,7 +136,7 @@ def selection_run(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
 
 
 @require_POST
-@permission_required("calls.manage_call", _call)
+@permission_required("calls.manage_call", call_by_slug)
 def selection_publish(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     run = get_object_or_404(obj.selection_runs, number=request.POST.get("run") or 0)
     try:

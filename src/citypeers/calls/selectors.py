@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from citypeers.calls.models import Application, Call
@@ -15,6 +16,11 @@ def calls_by_state(now=None) -> list[tuple[str, list[Call]]]:
     groups["open"].sort(key=lambda call: call.closes_at)
     groups["upcoming"].sort(key=lambda call: call.opens_at)
     return list(groups.items())
+
+
+def call_by_slug(*, slug: str, **_kwargs) -> Call:
+    """The call of a URL's `slug`, or 404; the object the calls' permission checks use."""
+    return get_object_or_404(Call, slug=slug)
 
 
 def call_detail(slug: str) -> Call:
