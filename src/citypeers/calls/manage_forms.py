@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from citypeers.calls.models import Call, Question
-from citypeers.optim.zones import main_zone
 from citypeers.people.models import Organisation
+from citypeers.places.countries import programme_zones, zone_choices
 from citypeers.programmes.models import Visit
 from citypeers.programmes.selectors import programmes_coordinated_by
 
@@ -80,8 +80,7 @@ class CallForm(forms.ModelForm):
         self.fields["programme"].queryset = programmes
         self.fields["programme"].empty_label = None
         self.fields["eligible_countries"].choices = list(countries)
-        zones = sorted({main_zone(code) for code, _name in countries} - {None})
-        self.fields["time_zone"].choices = [(zone, zone.replace("_", " ")) for zone in zones]
+        self.fields["time_zone"].choices = zone_choices(programme_zones())
         self.fields["visits"].queryset = (
             Visit.objects.filter(programme__in=programmes)
             .select_related("programme")

@@ -12,14 +12,13 @@ from citypeers.methodology.models import Mode
 from citypeers.methodology.planning import PlanRequest
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import zone
-from citypeers.optim.zones import main_zone
+from citypeers.places.countries import programme_zones, zone_choices
 
 DEFAULT_ZONE = "Europe/Brussels"
 
 
 def _zone_choices() -> list[tuple[str, str]]:
-    zones = {main_zone(code) for code, _name in countries} - {None}
-    return [(name, name.replace("_", " ")) for name in sorted(zones | {"UTC"})]
+    return zone_choices(sorted({*programme_zones(), "UTC"}))
 
 
 def default_start(today: datetime.date) -> datetime.date:

@@ -3,6 +3,8 @@
 Plain data (no Django imports) so settings can restrict django-countries to this list.
 """
 
+from citypeers.optim.zones import main_zone
+
 EU_MEMBERS = frozenset(
     {
         "AT",
@@ -47,3 +49,13 @@ PROGRAMME_COUNTRIES = sorted(EU_MEMBERS | EEA_AND_EFTA | UNITED_KINGDOM | CANDID
 
 def is_eu_member(country_code: str) -> bool:
     return country_code.upper() in EU_MEMBERS
+
+
+def programme_zones() -> list[str]:
+    """The main IANA zone of each programme country, each once, sorted: what a call's or a
+    visit's host may choose from."""
+    return sorted({main_zone(code) for code in PROGRAMME_COUNTRIES} - {None})
+
+
+def zone_choices(zones: list[str]) -> list[tuple[str, str]]:
+    return [(zone, zone.replace("_", " ")) for zone in zones]
