@@ -111,3 +111,11 @@ class FormatStepForm(forms.Form):
 
 
 FormatStepFormSet = forms.formset_factory(FormatStepForm, extra=2, can_delete=True, max_num=30)
+
+
+def kept(formset) -> list[dict]:
+    """The rows filled in and not marked for deletion, in order."""
+    return [
+        form.cleaned_data for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]  # fmt: skip

@@ -94,11 +94,3 @@ def agenda_initial(version: TemplateVersion) -> list[dict]:
     items = sorted(version.agenda.all(), key=lambda item: (order[item.day], item.position))
     return [{"key": item.key, "day": item.day, "format": item.format_id, "minutes": item.minutes}
             for item in items]  # fmt: skip
-
-
-def kept(formset) -> list[dict]:
-    """The rows filled in and not marked for deletion, in order."""
-    return [
-        form.cleaned_data for form in formset.forms
-        if form.cleaned_data and not form.cleaned_data.get("DELETE")
-    ]  # fmt: skip

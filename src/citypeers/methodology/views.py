@@ -13,6 +13,7 @@ from citypeers.methodology.forms import (
     FormatFilterForm,
     FormatForm,
     FormatStepFormSet,
+    kept,
     untranslated_default,
 )
 from citypeers.methodology.guide import PHASES, ROLES
@@ -24,7 +25,6 @@ from citypeers.methodology.template_forms import (
     StepFormSet,
     VersionForm,
     agenda_initial,
-    kept,
     step_initial,
 )
 
@@ -150,16 +150,11 @@ def _format_form_page(request: HttpRequest, activity: ActivityFormat) -> HttpRes
         ],
     )
     if request.method == "POST" and form.is_valid() and steps.is_valid():
-        kept = [
-            step.cleaned_data
-            for step in steps.forms
-            if step.cleaned_data and not step.cleaned_data.get("DELETE")
-        ]
         try:
             services.format_save(
                 activity=activity, by=request.user, language=language,
                 figures={name: form.cleaned_data[name] for name in FormatForm.Meta.fields},
-                texts=form.texts(), steps=kept,
+                texts=form.texts(), steps=kept(steps),
             )  # fmt: skip
         except MethodologyError as error:
             add_error_to_form(form, error)
