@@ -137,7 +137,13 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     }
     run = selection_execute(selection_start(call=call, by=coordinator))  # no worker in tests
     pages["selection-result"] = client.get(reverse("calls:selection", args=[call.slug]))
+    publish_url = reverse("calls:selection_publish", args=[call.slug])
+    pages["selection-publish-check"] = client.get(publish_url, {"run": run.number})
+    messages_url = reverse("calls:selection_messages", args=[call.slug])
+    pages["decision-emails"] = client.get(messages_url)
+    pages["decision-emails-error"] = client.post(messages_url, {"selected": "{nope}"})
     decisions_publish(run=run, by=coordinator)
+    pages["selection-published"] = client.get(reverse("calls:selection", args=[call.slug]))
     client.force_login(applicant)
     pages["my-applications-selected"] = client.get(reverse("calls:mine"))
     client.force_login(reviewer)

@@ -122,6 +122,10 @@ PROTECTED_VIEWS = {
         lambda ctx: reverse("calls:selection", args=[ctx["call"].slug]) + "?export=json",
         {"coordinator", "staff"},
     ),
+    "a call's decision e-mails": (
+        lambda ctx: reverse("calls:selection_messages", args=[ctx["call"].slug]),
+        {"coordinator", "staff"},
+    ),
     "a call's rubric": (
         lambda ctx: reverse("calls:rubric", args=[ctx["call"].slug]),
         {"coordinator", "staff"},

@@ -6,30 +6,19 @@ from django.urls import reverse
 
 from citypeers.calls.decisions import pass_on_unanswered
 from citypeers.calls.models import Application
-from citypeers.calls.selection import selection_execute, selection_start
+from citypeers.calls.selection import override_save, selection_execute, selection_start
 from citypeers.calls.services import application_save
 from tests.factories import (
-    CallFactory,
     OrganisationFactory,
     PlaceFactory,
     UserFactory,
-    VisitFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def call(programme):
-    vantaa = VisitFactory(programme=programme, title="Vantaa", slug="vantaa")
-    call = CallFactory(programme=programme, visits=[vantaa])
-    call.selection_settings = {"mode": "merit", "visits": {str(vantaa.pk): {"capacity": 1}}}
-    call.save()
-    return call
-
-
-def apply(call, name):
-    organisation = OrganisationFactory(place=PlaceFactory(country="FI"))
+def apply(call, name, country="FI"):
+    organisation = OrganisationFactory(place=PlaceFactory(country=country))
     person = UserFactory(display_name=name, organisation=organisation)
     return application_save(
         call=call,
@@ -147,3 +136,33 @@ def test_a_place_not_confirmed_in_time_goes_to_the_next(
         selected.outcome == "declined" and selected.outcome_reason == "no answer by the date asked"
     )
     assert waiting.outcome == "selected"
+
+
+def test_a_freed_place_skips_whoever_would_break_a_quota(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    """At most one person per country: when the Swede declines, the first Finn waiting
+    cannot take the place beside the Finn who stays, so the German after her is offered it."""
+    visit = call.visits.get()
+    call.selection_settings["visits"][str(visit.pk)] = {"capacity": 2, "max_per_country": 1}
+    call.save()
+    aino, bram = apply(call, "Aino", "FI"), apply(call, "Bram", "SE")
+    chloe, dirk = apply(call, "Chloé", "FI"), apply(call, "Dirk", "DE")
+    for person in (aino, bram):
+        override_save(call=call, by=coordinator, application=person, kind="pin", visit=visit,
+                      reason="Speaks at the visit")  # fmt: skip
+    published(client, call, coordinator, django_capture_on_commit_callbacks)
+    # Whatever order the optimiser chose, the Finn comes first in this story.
+    Application.objects.filter(pk=chloe.pk).update(waiting_position=1, outcome="waitlisted")
+    Application.objects.filter(pk=dirk.pk).update(waiting_position=2, outcome="waitlisted")
+
+    client.force_login(bram.applicant)
+    client.post(reverse("calls:respond", args=[call.slug]), {"answer": "decline"})
+    chloe.refresh_from_db()
+    dirk.refresh_from_db()
+    assert (dirk.outcome, chloe.outcome, chloe.waiting_position) == ("selected", "waitlisted", 1)
+
+    client.force_login(aino.applicant)
+    client.post(reverse("calls:respond", args=[call.slug]), {"answer": "decline"})
+    chloe.refresh_from_db()
+    assert chloe.outcome == "selected"  # the Finnish place is free again

@@ -15,6 +15,7 @@ from citypeers.calls.models import Application, Outcome, SelectionRun
 from citypeers.calls.tasks import notify_outcome
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
+from citypeers.optim.freed_places import Offer, next_in_line
 
 RESPOND_WITHIN = datetime.timedelta(days=7)
 
@@ -25,8 +26,11 @@ def _notify(application_ids: list[int]) -> None:
     )
 
 
-def decisions_publish(*, run: SelectionRun, by, today: datetime.date | None = None) -> int:
-    """Gives every application the run considered its outcome, and tells each person."""
+def decisions_publish(
+    *, run: SelectionRun, by, today: datetime.date | None = None, notify: bool = True
+) -> int:
+    """Gives every application the run considered its outcome, and tells each person
+    (unless `notify` is false: demo data about past programmes sends no mail)."""
     if run.status != SelectionRun.Status.DONE or run.result.get("status") not in {
         "optimal",
         "feasible",
@@ -67,13 +71,22 @@ def decisions_publish(*, run: SelectionRun, by, today: datetime.date | None = No
                 application.outcome, application.outcome_visit_id = Outcome.NOT_SELECTED, None
             application.save()
             published.append(application.pk)
+        run.call.selection_runs.exclude(pk=run.pk).update(published_at=None)
+        run.published_at = timezone.now()
+        run.save(update_fields=["published_at"])
         log_action(run.call, "selection.published", by=by, changes={"run": run.number})
-        _notify(published)
+        if notify:
+            _notify(published)
     return len(published)
 
 
 def decision_respond(
-    *, application: Application, by, accept: bool, today: datetime.date | None = None
+    *,
+    application: Application,
+    by,
+    accept: bool,
+    today: datetime.date | None = None,
+    notify: bool = True,
 ) -> Application:
     """The selected person confirms or declines; a decline offers the place to the next."""
     today = today or timezone.localdate()
@@ -92,7 +105,7 @@ def decision_respond(
             changes={},
         )
         if not accept and application.outcome_visit_id:
-            _offer_next(application, today)
+            _offer_next(application, today, notify=notify)
     return application
 
 
@@ -116,21 +129,43 @@ def pass_on_unanswered(today: datetime.date | None = None) -> int:
     return count
 
 
-def _offer_next(declined: Application, today: datetime.date) -> None:
+def _offer_next(declined: Application, today: datetime.date, *, notify: bool = True) -> None:
+    visit_id = declined.outcome_visit_id
+    applications = declined.call.applications
     waiting = list(
-        declined.call.applications.filter(
-            outcome=Outcome.WAITLISTED, outcome_visit_id=declined.outcome_visit_id
-        ).order_by("waiting_position")
+        applications.filter(outcome=Outcome.WAITLISTED, outcome_visit_id=visit_id).order_by(
+            "waiting_position"
+        )
     )
     if not waiting:
         return
-    first, rest = waiting[0], waiting[1:]
+    run = declined.call.selection_runs.filter(published_at__isnull=False).first()
+    holders = applications.filter(
+        outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED], outcome_visit_id=visit_id
+    ).values_list("pk", flat=True)
+    if run is None:  # decisions published before runs were marked: the list's own order
+        offer = Offer(str(waiting[0].pk), True, "")
+    else:
+        offer = next_in_line(
+            run.instance,
+            str(visit_id),
+            [str(pk) for pk in holders],
+            [str(application.pk) for application in waiting],
+        )
+    if offer.applicant is None:
+        log_action(declined, "selection.place_open", by=None, changes={"why": offer.note})
+        return
+    first = next(item for item in waiting if str(item.pk) == offer.applicant)
     first.outcome, first.waiting_position = Outcome.SELECTED, None
     first.respond_by = today + RESPOND_WITHIN
     first.outcome_reason = _("offered the place freed by a decline")
     first.save()
+    rest = [item for item in waiting if item is not first]
     for position, application in enumerate(rest, start=1):
         application.waiting_position = position
         application.save(update_fields=["waiting_position"])
-    log_action(first, "selection.offered", by=None, changes={"after": declined.pk})
-    _notify([first.pk])
+    log_action(
+        first, "selection.offered", by=None, changes={"after": declined.pk, "quotas": offer.note}
+    )
+    if notify:
+        _notify([first.pk])

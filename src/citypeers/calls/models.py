@@ -61,6 +61,8 @@ class Call(models.Model):
         _("reviewers per application"), default=2
     )
     selection_settings = models.JSONField(_("selection settings"), default=dict, blank=True)
+    # The coordinators' own text per outcome ("selected", …); missing: the standard text.
+    outcome_messages = models.JSONField(_("decision e-mails"), default=dict, blank=True)
     blind_review = models.BooleanField(
         _("blind review"),
         default=False,

@@ -150,26 +150,42 @@ def selection_execute(run: SelectionRun) -> SelectionRun:
     return run
 
 
-def _status(application: Application, key: str, decisions: dict, waiting: dict, considered) -> str:
+def _placement(
+    application: Application, key: str, result: dict, waiting: dict, considered, published: bool
+) -> tuple[str, str | None, int | None, str | None]:
+    """Status, visit id, waiting position and reason of one application in the export."""
     if application.status == Application.Status.WITHDRAWN:
-        return "withdrawn"
+        return "withdrawn", None, None, None
     if key not in considered:
-        return "ineligible"
-    if decisions.get(key, {}).get("visit"):
-        return "selected"
-    return "waitlisted" if key in waiting else "not_selected"
+        return "ineligible", None, None, None
+    if published and application.outcome:
+        # What applicants were told, after their answers and the waiting lists' moves.
+        visit_id = str(application.outcome_visit_id) if application.outcome_visit_id else None
+        return (
+            application.outcome,
+            visit_id,
+            application.waiting_position,
+            application.outcome_reason,
+        )
+    decision = result.get("decisions", {}).get(key, {})
+    if decision.get("visit"):
+        return "selected", decision["visit"], None, decision.get("reason")
+    if key in waiting:
+        return "waitlisted", *waiting[key], decision.get("reason")
+    return "not_selected", None, None, decision.get("reason")
 
 
 def selection_export(call: Call, run: SelectionRun | None) -> dict:
-    """Visits with their capacity and quotas, and every sent application's outcome in `run`."""
+    """Visits with their capacity and quotas, and every sent application's outcome in `run`
+    (once `run` is published, as it stands after applicants' answers)."""
     instance = run.instance if run else {"visits": [], "applicants": []}
     result = (run.result or {}) if run else {}
-    decisions = result.get("decisions", {})
     waiting = {
         application_id: (visit_id, position)
         for visit_id, people in result.get("waiting_lists", {}).items()
         for position, application_id in enumerate(people, start=1)
     }
+    published = run is not None and run.published_at is not None
     considered = {item["id"]: item["score"] for item in instance["applicants"]}
     visits = {str(visit.pk): visit for visit in call.visits.all()}
     applications = (
@@ -181,7 +197,9 @@ def selection_export(call: Call, run: SelectionRun | None) -> dict:
     rows = []
     for application in applications:
         key = str(application.pk)
-        visit_id = decisions.get(key, {}).get("visit") or waiting.get(key, (None, None))[0]
+        status, visit_id, position, reason = _placement(
+            application, key, result, waiting, considered, published
+        )
         rows.append(
             {
                 "id": application.pk,
@@ -192,10 +210,10 @@ def selection_export(call: Call, run: SelectionRun | None) -> dict:
                 "city_size": city_size_of(application),
                 "preferences": [p.visit.slug for p in application.preferences.all()],
                 "score": considered.get(key),
-                "status": _status(application, key, decisions, waiting, considered),
+                "status": status,
                 "visit": visits[visit_id].slug if visit_id in visits else None,
-                "waiting_position": waiting.get(key, (None, None))[1],
-                "reason": decisions.get(key, {}).get("reason"),
+                "waiting_position": position,
+                "reason": reason,
             }
         )
     return {

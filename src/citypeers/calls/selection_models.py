@@ -27,6 +27,9 @@ class SelectionRun(models.Model):
     instance = models.JSONField(_("what the optimiser was given"))
     result = models.JSONField(_("what it found"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # Set on the run whose decisions applicants were sent; freed places are re-checked against
+    # its quotas.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     class Meta:
         ordering = ["call", "-number"]

@@ -2,17 +2,15 @@
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citypeers.calls import selection
-from citypeers.calls.decisions import decisions_publish
 from citypeers.calls.models import Call
 from citypeers.calls.selection_forms import OverrideForm, SelectionSettingsForm
-from citypeers.calls.selectors import call_by_slug
+from citypeers.calls.selectors import call_by_slug, published_places
 from citypeers.core.audit import log_action
-from citypeers.core.errors import CallError
 from citypeers.core.http import permission_required
 
 
@@ -72,6 +70,9 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         "latest": latest,
         "running": any(not run.is_finished for run in runs),
         "result": _named_result(obj, latest),
+        "submitted": obj.applications.filter(status="submitted").count(),
+        "published": published_places(obj),
+        "published_run": obj.selection_runs.filter(published_at__isnull=False).first(),
     }
     return render(request, "calls/selection.html", context)
 
@@ -132,21 +133,4 @@ def selection_run(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         _("Run %(number)s has started; this page shows it when it is done.")
         % {"number": run.number},
     )
-    return redirect("calls:selection", slug=slug)
-
-
-@require_POST
-@permission_required("calls.manage_call", call_by_slug)
-def selection_publish(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
-    run = get_object_or_404(obj.selection_runs, number=request.POST.get("run") or 0)
-    try:
-        count = decisions_publish(run=run, by=request.user)
-    except CallError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("The decisions are published: %(count)s applicants are being told.")
-            % {"count": count},
-        )
     return redirect("calls:selection", slug=slug)

@@ -47,3 +47,38 @@ def applications_of(user) -> list[Application]:
         .prefetch_related("preferences__visit")
         .order_by("-call__closes_at")
     )
+
+
+def published_places(call: Call) -> list[dict]:
+    """After publishing: for each visit, who holds, awaits, declined and waits for a place."""
+    run = call.selection_runs.filter(published_at__isnull=False).first()
+    if run is None:
+        return []
+    capacities = {item["id"]: item["capacity"] for item in run.instance.get("visits", [])}
+    people = (
+        call.applications.exclude(outcome="")
+        .exclude(outcome_visit=None)
+        .select_related("applicant")
+        .order_by("waiting_position", "applicant__display_name")
+    )
+    by_visit: dict[int, dict[str, list]] = {}
+    for application in people:
+        by_visit.setdefault(application.outcome_visit_id, {}).setdefault(
+            application.outcome, []
+        ).append(application)
+    rows = []
+    for visit in call.visits.order_by("starts_on", "pk"):
+        groups = by_visit.get(visit.pk, {})
+        holding = len(groups.get("confirmed", [])) + len(groups.get("selected", []))
+        rows.append(
+            {
+                "visit": visit,
+                "places": capacities.get(str(visit.pk), 0),
+                "open": max(capacities.get(str(visit.pk), 0) - holding, 0),
+                **{
+                    outcome: groups.get(outcome, [])
+                    for outcome in ("confirmed", "selected", "declined", "waitlisted")
+                },
+            }
+        )
+    return rows

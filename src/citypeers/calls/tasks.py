@@ -1,7 +1,8 @@
+from django.utils import translation
 from django_tasks import task
 
 from citypeers.calls.models import Application
-from citypeers.core.notifications import send_templated_mail
+from citypeers.core.notifications import preferred_language, send_templated_mail
 
 
 @task()
@@ -40,15 +41,20 @@ def notify_outcome(*, application_id: int) -> None:
     """The selection's outcome for one applicant, in their language, with what to do next."""
     application = (
         Application.objects.select_related("call", "applicant", "outcome_visit")
+        .prefetch_related("preferences")
         .filter(pk=application_id)
         .exclude(outcome="")
         .first()
     )
     if application is None:
         return
+    from citypeers.calls.outcome_mail import outcome_message
+
+    with translation.override(preferred_language(application.applicant.languages)):
+        message = outcome_message(application)
     send_templated_mail(
         to=application.applicant,
         template="calls/email/outcome",
-        context={"application": application},
+        context={"application": application, "message": message},
         link=("calls:mine", {}),
     )

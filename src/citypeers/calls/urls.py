@@ -3,6 +3,7 @@ from django.urls import path
 from citypeers.calls import (
     applications_views,
     manage_views,
+    outcome_views,
     review_views,
     selection_views,
     views,
@@ -40,8 +41,13 @@ urlpatterns = [
     path("calls/<slug:slug>/respond/", views.respond, name="respond"),
     path(
         "calls/<slug:slug>/selection/publish/",
-        selection_views.selection_publish,
+        outcome_views.selection_publish,
         name="selection_publish",
+    ),
+    path(
+        "calls/<slug:slug>/selection/messages/",
+        outcome_views.selection_messages,
+        name="selection_messages",
     ),
     path("me/applications/", views.my_applications, name="mine"),
 ]

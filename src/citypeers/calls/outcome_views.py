@@ -1,0 +1,92 @@
+"""Publishing a selection's decisions: the e-mails applicants get, previewed, then sent."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from citypeers.calls.decisions import RESPOND_WITHIN, decisions_publish
+from citypeers.calls.models import Call, Outcome
+from citypeers.calls.outcome_forms import LABELS, OutcomeMessagesForm
+from citypeers.calls.outcome_mail import (
+    EDITABLE,
+    PLACEHOLDER_HELP,
+    fill,
+    message_text,
+    run_samples,
+)
+from citypeers.calls.selectors import call_by_slug
+from citypeers.core.audit import log_action
+from citypeers.core.errors import CallError
+from citypeers.core.http import permission_required
+
+
+def _previews(call: Call, run, texts: dict[str, str]) -> list[tuple[str, str]]:
+    samples = run_samples(call, run, timezone.localdate() + RESPOND_WITHIN)
+    return [(LABELS[outcome], fill(texts[outcome], samples[outcome])) for outcome in EDITABLE]
+
+
+def _latest_result(call: Call):
+    return call.selection_runs.filter(status="done").first()
+
+
+@permission_required("calls.manage_call", call_by_slug)
+def selection_messages(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
+    """Edit the three decision e-mails; "Preview" shows them filled in, without saving."""
+    form = OutcomeMessagesForm(request.POST or None, call=obj)
+    texts = {outcome: message_text(obj, outcome) for outcome in EDITABLE}
+    if request.method == "POST" and form.is_valid():
+        if "preview" not in request.POST:
+            obj.outcome_messages = form.messages()
+            obj.save(update_fields=["outcome_messages"])
+            log_action(obj, "selection.messages", by=request.user, changes=obj.outcome_messages)
+            messages.success(request, _("The decision e-mails are saved."))
+            return redirect("calls:selection_messages", slug=slug)
+        texts = {outcome: form.cleaned_data[outcome] or texts[outcome] for outcome in EDITABLE}
+    context = {
+        "call": obj,
+        "form": form,
+        "placeholders": PLACEHOLDER_HELP,
+        # Texts with errors are not previewed: the errors are shown at their fields instead.
+        "previews": [] if form.errors else _previews(obj, _latest_result(obj), texts),
+    }
+    return render(request, "calls/selection_messages.html", context)
+
+
+@permission_required("calls.manage_call", call_by_slug)
+def selection_publish(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
+    """GET: what publishing would send, to check first; POST: publish and tell everyone."""
+    number = request.POST.get("run") or request.GET.get("run") or ""
+    run = get_object_or_404(obj.selection_runs, number=int(number) if number.isdigit() else 0)
+    if request.method == "POST":
+        try:
+            count = decisions_publish(run=run, by=request.user)
+        except CallError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("The decisions are published: %(count)s applicants are being told.")
+                % {"count": count},
+            )
+        return redirect("calls:selection", slug=slug)
+    result = run.result or {}
+    selected = sum(len(people) for people in result.get("assignments", {}).values())
+    waiting = sum(len(people) for people in result.get("waiting_lists", {}).values())
+    texts = {outcome: message_text(obj, outcome) for outcome in EDITABLE}
+    context = {
+        "call": obj,
+        "run": run,
+        "counts": {
+            Outcome.SELECTED.label: selected,
+            Outcome.WAITLISTED.label: waiting,
+            Outcome.NOT_SELECTED.label: len(result.get("decisions", {})) - selected - waiting,
+        },
+        "total": len(result.get("decisions", {})),
+        "previews": _previews(obj, run, texts),
+        "answered": obj.applications.filter(
+            outcome__in=[Outcome.CONFIRMED, Outcome.DECLINED]
+        ).exists(),
+    }
+    return render(request, "calls/selection_publish.html", context)
