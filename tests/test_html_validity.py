@@ -20,6 +20,7 @@ from citypeers.programmes.models import Membership, Visit
 from tests.factories import (
     CallFactory,
     MembershipFactory,
+    OrganisationFactory,
     PlaceFactory,
     PracticeFactory,
     PublishedPracticeFactory,
@@ -110,7 +111,27 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
     ).content.decode()
     html["home-fr"] = client.get("/fr/").content.decode()
     html |= _methodology_pages(client, programme, coordinator)
+    html |= _host_call_pages(client, programme, coordinator)
     return html
+
+
+def _host_call_pages(client, programme, coordinator) -> dict[str, str]:
+    from tests.calls.test_hosts import proposal
+
+    call = CallFactory(programme=programme, type="hosts", title="Call for hosts")
+    place = PlaceFactory(name="Tampere", country="FI")
+    person = UserFactory(organisation=OrganisationFactory(place=place))
+    apply_url = reverse("calls:apply", args=[call.slug])
+    client.force_login(person)
+    pages = {"host-apply-without-practice": client.get(apply_url)}
+    practice = PublishedPracticeFactory(willing_to_host=True, places=[place])
+    practice.organisations.add(person.organisation)
+    pages["host-apply"] = client.get(apply_url)
+    pages["host-apply-error"] = client.post(apply_url, proposal(practice, proposed_until="x"))
+    client.post(apply_url, proposal(practice))
+    client.force_login(coordinator)
+    pages["host-applications"] = client.get(reverse("calls:applications", args=[call.slug]))
+    return {name: response.content.decode() for name, response in pages.items()}
 
 
 def _review_pages(client, call, coordinator) -> dict[str, str]:

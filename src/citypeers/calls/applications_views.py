@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from citypeers.calls import hosts
 from citypeers.calls.eligibility import applicant_country, ineligibility_reasons, is_eligible
 from citypeers.calls.models import Application, Call
 from citypeers.calls.selectors import call_by_slug
 from citypeers.core.audit import log_action
+from citypeers.core.errors import CallError
 from citypeers.core.http import export_response, paginate, permission_required, requested_export
 
 
@@ -36,7 +38,7 @@ class EligibilityForm(forms.Form):
 def _rows(call: Call) -> list[dict]:
     applications = (
         call.applications.exclude(status=Application.Status.DRAFT)
-        .select_related("applicant", "organisation__place")
+        .select_related("applicant", "organisation__place", "practice", "hosted_visit__programme")
         .prefetch_related("preferences__visit")
         .order_by("submitted_at", "pk")
     )
@@ -80,8 +82,11 @@ def applications(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
                 if row["application"].submitted_at
                 else "",
             )
+            + (_proposal(row["application"]) if obj.type == Call.Type.HOSTS else ())
             for row in rows
         ]
+        if obj.type == Call.Type.HOSTS:
+            headers += [_("Good practice"), _("Mode"), _("From"), _("Until"), _("Topic")]
         return export_response(
             headers=headers,
             rows=data,
@@ -92,6 +97,35 @@ def applications(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     return render(
         request, "calls/applications.html", {"call": obj, "page": page, "total": len(rows)}
     )
+
+
+def _proposal(application: Application) -> tuple:
+    """A host application's proposal, as export cells."""
+    dates = (application.proposed_from, application.proposed_until)
+    return (
+        str(application.practice or ""),
+        application.get_proposed_mode_display(),
+        *(date.isoformat() if date else "" for date in dates),
+        application.proposed_topic,
+    )
+
+
+@require_POST
+@permission_required("calls.manage_call", call_by_slug)
+def host_select(request: HttpRequest, slug: str, pk: int, obj: Call) -> HttpResponse:
+    """Chooses a host: its visit is created and planned from the methodology in one step."""
+    application = get_object_or_404(Application, pk=pk, call=obj)
+    try:
+        visit = hosts.host_select(call=obj, application=application, by=request.user)
+    except CallError as error:
+        messages.error(request, error.message)
+        return redirect("calls:applications", slug=slug)
+    messages.success(
+        request,
+        _("%(name)s hosts “%(visit)s”: the visit is planned and its host is told.")
+        % {"name": application.applicant, "visit": visit.title},
+    )
+    return redirect("visits:workspace", programme=visit.programme.slug, visit=visit.slug)
 
 
 @require_POST

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from citypeers.calls.hosts import hostable_practices
 from citypeers.calls.models import Application, Call
 from citypeers.people.models import Organisation
 
@@ -30,6 +31,12 @@ def ineligibility_reasons(call: Call, application: Application) -> list[str]:
         reasons.append(
             _("The call is for: %(kinds)s.") % {"kinds": ", ".join(str(names[k]) for k in kinds)}
         )
+    if call.type == Call.Type.HOSTS and not hostable_practices(organisation).exists():
+        reasons.append(
+            _("Host calls are open to organisations with a published good practice marked "
+              "“willing to host”; %(organisation)s has none yet.")
+            % {"organisation": organisation or _("your organisation")}
+        )  # fmt: skip
     return reasons
 
 

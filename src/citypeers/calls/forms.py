@@ -15,6 +15,9 @@ STANDARD_FIELDS = ["role", "learning_needs", "expertise", "challenge", "motivati
 REQUIRED_TO_SUBMIT = {"role", "learning_needs", "expertise", "challenge", "motivation",
                       "languages"}  # fmt: skip
 TEXT_WORD_LIMIT = 300
+# What a host call asks instead of ranked visits (see host_forms.py).
+PROPOSAL_FIELDS = ["practice", "proposed_mode", "proposed_from", "proposed_until",
+                   "proposed_topic"]  # fmt: skip
 
 
 def _words(text: str) -> int:
@@ -164,7 +167,7 @@ def initial_for(application: Application | None, user) -> dict:
     """What the form starts with: the saved application, else what the profile says."""
     if application is None:
         return {"languages": user.languages}
-    initial = {name: getattr(application, name) for name in STANDARD_FIELDS}
+    initial = {name: getattr(application, name) for name in STANDARD_FIELDS + PROPOSAL_FIELDS}
     for preference in application.preferences.all():
         initial[f"preference_{preference.rank}"] = str(preference.visit_id)
     initial |= {f"q_{key}": value for key, value in application.answers.items()}

@@ -176,6 +176,21 @@ class Application(models.Model):
     languages = models.JSONField(_("languages you work in"), default=list, blank=True)
     access_needs = models.TextField(_("access needs"), blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # Host calls: the practice the visit would show, and the visit the organisation proposes.
+    practice = models.ForeignKey(
+        "catalogue.Practice", verbose_name=_("good practice"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="host_applications",
+    )  # fmt: skip
+    proposed_mode = models.CharField(
+        _("proposed mode"), max_length=10, choices=Visit.Mode.choices, blank=True
+    )
+    proposed_from = models.DateField(_("could host from"), null=True, blank=True)
+    proposed_until = models.DateField(_("could host until"), null=True, blank=True)
+    proposed_topic = models.CharField(_("proposed topic"), max_length=200, blank=True)
+    hosted_visit = models.ForeignKey(
+        Visit, verbose_name=_("visit created"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
     consent_version = models.PositiveSmallIntegerField(null=True, blank=True)
     consented_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)

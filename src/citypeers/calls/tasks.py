@@ -58,3 +58,23 @@ def notify_outcome(*, application_id: int) -> None:
         context={"application": application, "message": message},
         link=("calls:mine", {}),
     )
+
+
+@task()
+def notify_host_selected(*, application_id: int) -> None:
+    """Tells the organisation chosen to host that its visit is planned, with the link to it."""
+    application = (
+        Application.objects.select_related("call", "applicant", "hosted_visit__programme")
+        .filter(pk=application_id)
+        .exclude(hosted_visit=None)
+        .first()
+    )
+    if application is None:
+        return
+    visit = application.hosted_visit
+    send_templated_mail(
+        to=application.applicant,
+        template="calls/email/host_selected",
+        context={"application": application, "visit": visit},
+        link=("visits:workspace", {"programme": visit.programme.slug, "visit": visit.slug}),
+    )

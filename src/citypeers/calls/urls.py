@@ -24,6 +24,11 @@ urlpatterns = [
         applications_views.eligibility,
         name="eligibility",
     ),
+    path(
+        "calls/<slug:slug>/applications/<int:pk>/host/",
+        applications_views.host_select,
+        name="host_select",
+    ),
     path("calls/<slug:slug>/review/", review_views.review_home, name="review"),
     path("calls/<slug:slug>/selection/", selection_views.selection_page, name="selection"),
     path("calls/<slug:slug>/selection/run/", selection_views.selection_run, name="selection_run"),

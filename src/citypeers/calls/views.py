@@ -10,6 +10,7 @@ from citypeers.calls import selectors, services
 from citypeers.calls.decisions import decision_respond
 from citypeers.calls.eligibility import ineligibility_reasons
 from citypeers.calls.forms import ApplicationForm, initial_for
+from citypeers.calls.host_forms import HostApplicationForm
 from citypeers.calls.models import Application, Call
 from citypeers.core.errors import CallError
 
@@ -43,9 +44,12 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_object_or_404(Call, slug=slug)
     application = selectors.application_of(call, request.user)
     submitting = request.POST.get("action") == "submit"
-    form = ApplicationForm(
+    form_class, extra = ApplicationForm, {}
+    if call.type == Call.Type.HOSTS:
+        form_class, extra = HostApplicationForm, {"organisation": request.user.organisation}
+    form = form_class(
         request.POST or None, request.FILES or None, call=call, submitting=submitting,
-        application=application, initial=initial_for(application, request.user),
+        application=application, initial=initial_for(application, request.user), **extra,
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
