@@ -88,3 +88,57 @@ def test_a_reviewer_scores_an_assigned_application(page):
     expect(page.get_by_text("scored")).to_be_visible()
     assert_accessible(page)
     assert ReviewAssignment.objects.get().completed_at is not None
+
+
+def test_a_coordinator_publishes_the_selection_and_a_decline_moves_the_waiting_list(page, new_page):
+    vantaa = VisitFactory(title="Heritage walks in Vantaa", starts_on=datetime.date(2027, 3, 22))
+    call = CallFactory(title="Call for participants 2027", visits=[vantaa])
+    call.selection_settings = {"mode": "merit", "visits": {str(vantaa.pk): {"capacity": 2}}}
+    call.save()
+    coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
+    for name in ("Aino", "Bram", "Chloé", "Dirk"):
+        application_save(
+            call=call, applicant=UserFactory(display_name=name, languages=["en"]),
+            fields={"role": "Officer"}, preferences=[vantaa], answers={}, files={},
+            consent=True, submit=True,
+        )  # fmt: skip
+    sign_in(page, coordinator)
+    page.goto(f"/en/calls/{call.slug}/selection/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Run the selection (4 applications sent)").click()
+    expect(page.get_by_text("Proven optimal")).to_be_visible()
+    expect(page.get_by_text("selected for preference 1").first).to_be_visible()
+    expect(page.get_by_text("Waiting list, in the order places are offered:")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Publish the decisions of run 1…").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Publish the decisions of run 1")
+    assert_accessible(page)
+    page.get_by_role("button", name="Publish and send 4 e-mails").click()
+    expect(page.get_by_role("status").first).to_contain_text("The decisions are published")
+    expect(
+        page.get_by_role("heading", name="Published decisions (run 1) as they stand")
+    ).to_be_visible()
+    assert_accessible(page)
+
+    leaving = Application.objects.filter(outcome="selected").select_related("applicant").first()
+    first_waiting = Application.objects.select_related("applicant").get(waiting_position=1)
+    page = new_page()  # another person, in another browser
+    sign_in(page, leaving.applicant)
+    page.goto("/en/me/applications/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Decline…").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, decline my place").click()
+    expect(page.get_by_role("status").first).to_contain_text("it goes to the next person waiting")
+    first_waiting.refresh_from_db()
+    assert first_waiting.outcome == "selected"
+    offer = OutboxMessage.objects.filter(to=first_waiting.applicant.email).latest("pk")
+    assert "you have a place on the visit “Heritage walks in Vantaa”" in offer.body
+
+    page = new_page()
+    sign_in(page, first_waiting.applicant)
+    page.goto("/en/me/applications/")
+    expect(page.get_by_text("offered the place freed by a decline")).to_be_visible()
+    page.get_by_role("button", name="Confirm my place").click()
+    expect(page.get_by_role("status").first).to_contain_text("Your place is confirmed")
+    assert_accessible(page)

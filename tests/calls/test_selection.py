@@ -68,7 +68,8 @@ def test_a_coordinator_sets_places_runs_and_reads_the_reasons(
     assert selection.status == "done" and selection.result["status"] == "optimal"
     page = client.get(reverse("calls:selection", args=[call.slug])).text
     assert "Proven optimal" in page and "selected for preference" in page
-    assert "Waiting list:" in page or "Not selected" in page
+    waiting = {key for keys in selection.result["waiting_lists"].values() for key in keys}
+    assert ("Waiting list, in the order places are offered:" in page) == bool(waiting)
 
 
 def test_quotas_hold_and_the_reason_says_which_one_was_full(

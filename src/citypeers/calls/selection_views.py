@@ -21,6 +21,7 @@ def _named_result(call: Call, run) -> dict | None:
     result = run.result
     applications = {str(a.pk): a for a in call.applications.select_related("applicant")}
     visits = {str(v.pk): v for v in call.visits.all()}
+    waiting = {a for people in result.get("waiting_lists", {}).values() for a in people}
     return {
         "status": result.get("status"),
         "gap": result.get("gap"),
@@ -36,7 +37,8 @@ def _named_result(call: Call, run) -> dict | None:
                     for a in people
                 ],
                 "waiting": [
-                    applications.get(a) for a in result.get("waiting_lists", {}).get(visit_id, [])
+                    (applications.get(a), result["decisions"].get(a, {}).get("reason"))
+                    for a in result.get("waiting_lists", {}).get(visit_id, [])
                 ],
             }
             for visit_id, people in result.get("assignments", {}).items()
@@ -44,7 +46,7 @@ def _named_result(call: Call, run) -> dict | None:
         "not_selected": [
             (applications.get(a), decision.get("reason"))
             for a, decision in result.get("decisions", {}).items()
-            if not decision.get("visit")
+            if not decision.get("visit") and a not in waiting
         ],
     }
 

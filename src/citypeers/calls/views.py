@@ -11,7 +11,7 @@ from citypeers.calls.decisions import decision_respond
 from citypeers.calls.eligibility import ineligibility_reasons
 from citypeers.calls.forms import ApplicationForm, initial_for
 from citypeers.calls.host_forms import HostApplicationForm
-from citypeers.calls.models import Application, Call
+from citypeers.calls.models import Application, Call, Outcome
 from citypeers.core.errors import CallError
 
 
@@ -98,11 +98,19 @@ def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("calls:mine")
 
 
-@require_POST
 @login_required
 def respond(request: HttpRequest, slug: str) -> HttpResponse:
-    """The selected person's answer: confirm the place, or decline it for the next in line."""
-    application = get_object_or_404(Application, call__slug=slug, applicant=request.user)
+    """The selected person's answer: confirm the place, or decline it for the next in line.
+    GET asks "are you sure?" before a decline, which cannot be undone."""
+    application = get_object_or_404(
+        Application.objects.select_related("call", "outcome_visit"),
+        call__slug=slug,
+        applicant=request.user,
+    )
+    if request.method != "POST":
+        if application.outcome != Outcome.SELECTED:
+            return redirect("calls:mine")
+        return render(request, "calls/decline.html", {"application": application})
     accept = request.POST.get("answer") == "confirm"
     try:
         decision_respond(application=application, by=request.user, accept=accept)
