@@ -4,6 +4,7 @@ the call's own questions, and consent. A draft may be incomplete; a submission m
 from pathlib import Path
 
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -75,7 +76,9 @@ class ApplicationForm(forms.Form):
 
     def _question_field(self, question: Question) -> forms.Field:
         required = self.submitting and question.required
-        common = {"label": question.label, "help_text": question.help_text, "required": required}
+        # Django shows help texts unescaped; a coordinator's text must stay text.
+        help_text = escape(question.help_text)
+        common = {"label": question.label, "help_text": help_text, "required": required}
         kind, choices = question.kind, [(c, c) for c in question.choice_list]
         if kind == Question.Kind.LONG_TEXT:
             return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), **common)

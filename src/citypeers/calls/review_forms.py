@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,7 +27,7 @@ class ScoreForm(forms.Form):
         for criterion in criteria:
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
                 label=criterion.name,
-                help_text=criterion.description,
+                help_text=escape(criterion.description),  # Django shows help texts as HTML
                 coerce=int,
                 choices=[(n, str(n)) for n in range(criterion.scale_max + 1)],
                 widget=forms.RadioSelect(attrs={"class": "scale"}),
