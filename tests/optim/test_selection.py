@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from citypeers.optim import InstanceError
-from citypeers.optim.milp import HighsSolver, Progress
+from citypeers.optim.cli import main
+from citypeers.optim.milp import HighsSolver, Progress, Solution
 from citypeers.optim.selection import run, solve
 from citypeers.optim.selection_input import parse
 from citypeers.optim.selection_model import build
@@ -142,22 +143,31 @@ def test_a_place_left_free_by_a_share_quota_is_explained():
     )
 
 
-def test_shares_are_exact_fractions_not_floats():
-    # 0.28 * 25 is 7.000000000000001 in floats: a float check would refuse 7 small of 25.
-    people = [person(f"s{i}", ["riga"], 1, size="small") for i in range(7)]
-    people += [person(f"l{i}", ["riga"], 1, size="large") for i in range(18)]
+@pytest.mark.parametrize(
+    ("kind", "share", "small", "places"),
+    [
+        ("min_share", 0.28, 7, 25),  # 0.28 * 25 is 7.000000000000001 in floats: 7 would fail
+        ("max_share", 0.57, 57, 100),  # 0.57 * 100 is 56.99999999999999: 57 would fail
+        ("min_share", 0.3, 3, 10),
+        ("max_share", 0.3, 3, 10),
+    ],
+)
+def test_shares_are_exact_fractions_not_floats(kind, share, small, places):
+    people = [person(f"s{i}", ["riga"], 1, size="small") for i in range(small)]
+    people += [person(f"l{i}", ["riga"], 1, size="large") for i in range(places - small)]
     instance = {
         "visits": [
             {
                 "id": "riga",
-                "capacity": 25,
-                "quotas": [{"attribute": "size", "value": "small", "min_share": 0.28}],
+                "capacity": places,
+                "quotas": [{"attribute": "size", "value": "small", kind: share}],
             }
         ],
         "applicants": people,
     }
     result = solve(instance)
-    assert len(result["assignments"]["riga"]) == 25 and result["status"] == "optimal"
+    assert len(result["assignments"]["riga"]) == places and result["status"] == "optimal"
+    assert violations(instance, result) == []
 
 
 def test_max_per_organisation_applies_at_every_visit():
@@ -226,6 +236,30 @@ def test_the_waiting_list_has_someone_for_each_place_that_can_free():
     # If m1 leaves, m2 enters; if f1 leaves only a woman keeps the quota: f2, though m3 scores
     # higher. Both events are covered, in the order of their weighted scores.
     assert result["waiting_lists"] == {"bonn": ["m2", "f2"]}
+
+
+def test_the_waiting_list_covers_a_departure_that_would_break_a_maximum_share():
+    instance = {
+        "visits": [
+            {
+                "id": "graz",
+                "capacity": 2,
+                "quotas": [{"attribute": "gender", "value": "f", "max_share": 0.5}],
+            }
+        ],
+        "applicants": [
+            person("f1", ["graz"], 9, gender="f"),
+            person("m1", ["graz"], 8, gender="m"),
+            person("f2", ["graz"], 7, gender="f"),
+            person("m2", ["graz"], 3, gender="m"),
+        ],
+        "options": {"waiting_list": 2},
+    }
+    result = solve(instance)
+    assert result["assignments"] == {"graz": ["f1", "m1"]}
+    # Either may leave. If f1 does, f2 enters (one woman of two); if m1 does, f1 and f2 would
+    # be all women, so m2 enters though f2 scores higher.
+    assert result["waiting_lists"] == {"graz": ["f2", "m2"]}
 
 
 def test_waiting_lists_are_as_long_as_asked_and_no_longer():
@@ -393,8 +427,10 @@ def test_a_solver_stopped_by_the_time_limit_gives_a_feasible_selection_and_its_g
 
     def stopped_early(self, model, *, relax=False):
         solution = solve_for_real(self, model, relax=relax)
-        if relax:  # an LP solution that is not integral, so that branch and bound runs
-            return dataclasses.replace(solution, values=solution.values * 0 + 0.5)
+        if relax:  # an LP solution that is not integral (and a looser bound), so that branch
+            # and bound runs and its bound is the tighter
+            lp_bound = solution.objective + 100
+            return dataclasses.replace(solution, values=solution.values * 0 + 0.5, bound=lp_bound)
         return dataclasses.replace(solution, status="feasible", bound=solution.objective + 7)
 
     monkeypatch.setattr(HighsSolver, "solve", stopped_early)
@@ -413,6 +449,42 @@ def test_long_solves_report_progress_on_standard_error_only(capfd):
     HighsSolver(progress=Progress("selection", every_s=0, stream=lines)).solve(model)
     assert lines.getvalue().startswith("selection: ")
     assert capfd.readouterr().out == ""
+
+
+def test_a_solver_stopped_early_reports_the_lp_relaxations_bound_when_tighter(monkeypatch):
+    solve_for_real = HighsSolver.solve
+
+    def loose_bound(self, model, *, relax=False):
+        solution = solve_for_real(self, model, relax=relax)
+        if relax:  # an LP solution that is not integral, so that branch and bound runs
+            return dataclasses.replace(solution, values=solution.values * 0 + 0.5)
+        # Stopped early, HiGHS's own bound can be far looser than the root LP's (measured: 6x).
+        return dataclasses.replace(solution, status="feasible", bound=solution.objective * 6)
+
+    monkeypatch.setattr(HighsSolver, "solve", loose_bound)
+    problem = parse(crowd({}))
+    model = build(problem, problem.pairs, [pair.value for pair in problem.pairs]).model
+    lp_bound = solve_for_real(HighsSolver(), model, relax=True).objective
+    result = solve(crowd({}))
+    assert result["status"] == "feasible" and result["bound"] == round(lp_bound, 6)
+
+
+def test_without_a_selection_in_the_time_the_lp_relaxation_still_gives_the_bound(monkeypatch):
+    solve_for_real = HighsSolver.solve
+
+    def out_of_time(self, model, *, relax=False):
+        if relax:  # an LP solution that is not integral, so that branch and bound runs
+            solution = solve_for_real(self, model, relax=True)
+            return dataclasses.replace(solution, values=solution.values * 0 + 0.5)
+        return Solution("no_solution", None, None, None, None, 0.0)
+
+    monkeypatch.setattr(HighsSolver, "solve", out_of_time)
+    problem = parse(crowd({}))
+    model = build(problem, problem.pairs, [pair.value for pair in problem.pairs]).model
+    lp_bound = HighsSolver().solve(model, relax=True).objective
+    result = solve(crowd({}))
+    assert result["status"] == "time_limit" and result["objective"] is None
+    assert result["bound"] == round(lp_bound, 6) and result["gap"] is None
 
 
 def test_a_tiny_time_limit_still_gives_a_valid_answer():
@@ -543,6 +615,32 @@ BAD = [
     (changed("options.waiting_list", 1.5), "options.waiting_list: must be a whole number"),
     (changed("options.max_per_organisation", -2), "options.max_per_organisation: must be a whole"),
     (changed("options.threshold", "x"), "options.threshold: must be a number"),
+    # Numbers too large for the solver: an overflow, an objective of Infinity (not JSON), or a
+    # cost HiGHS takes as infinite (and then finds "no selection in the time").
+    (
+        changed(QUOTA, {"attribute": "country", "value": "PT", "min": 10**400}),
+        "visits[0].quotas[0].min: must be at most 1000000000",
+    ),
+    (changed("visits.0.capacity", 10**400), "visits[0].capacity: must be at most"),
+    (changed("applicants.0.score", 1e30), "applicants[0].score: must be at most 1e+09"),
+    (
+        changed("applicants.1", {"id": "b", "preferences": ["v1"], "scores": {"v1": 1e30}}),
+        "applicants[1].scores.v1: must be at most 1e+09",
+    ),
+    (
+        changed("options.preference_weights", [1e30, 1]),
+        "options.preference_weights[0]: must be at most 1e+09",
+    ),
+    (changed("options.threshold", 1e30), "options.threshold: must be at most 1e+09"),
+    # A misspelt field would silently drop a hard constraint (other keys, a name, are ignored).
+    (
+        changed("visits.1.quota", [{"attribute": "country", "max_per_value": 1}]),
+        "visits[1].quota: unknown field (did you mean quotas?)",
+    ),
+    (
+        changed("applicants.0.excluded_visit", ["v0"]),
+        "applicants[0].excluded_visit: unknown field (did you mean excluded_visits?)",
+    ),
 ]
 
 
@@ -566,3 +664,36 @@ def test_max_per_organisation_without_organisations_is_refused():
     instance["options"]["max_per_organisation"] = 1
     with pytest.raises(InstanceError, match=r"^options\.max_per_organisation: no applicant has"):
         solve(instance)
+
+
+def test_other_keys_in_visits_and_applicants_are_ignored():
+    instance = base()
+    instance["visits"][0]["name"] = "Vantaa city hall"
+    instance["applicants"][0]["email"] = "a@example.org"
+    assert solve(instance)["status"] == "optimal"
+
+
+def test_two_huge_scores_are_refused_rather_than_summed_to_infinity():
+    instance = {
+        "visits": [{"id": "v", "capacity": 2}],
+        "applicants": [person("a", ["v"], 1e308), person("b", ["v"], 1e308)],
+    }
+    with pytest.raises(InstanceError, match=r"^applicants\[0\]\.score: must be at most"):
+        solve(instance)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"visits": [], "applicants": [\xff]}', "not UTF-8 text"),
+        (b'{"visits": [], "options": {"seed": ' + b"9" * 5000 + b"}}", "a number is too long"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ],
+    ids=["not-utf8", "long-number", "deep"],
+)
+def test_an_unreadable_file_ends_the_command_line_with_one_line(tmp_path, capsys, content, message):
+    path = tmp_path / "instance.json"
+    path.write_bytes(content)
+    assert main(["select", str(path)]) == 2
+    error = capsys.readouterr().err
+    assert error == f"citypeers optimise select: {path}: {message}\n"

@@ -272,17 +272,79 @@ def paths(value, prefix=()):
             yield from paths(inner, (*prefix, index))
 
 
-@settings(max_examples=300, deadline=None)
-@given(instances(most=3), st.data())
-def test_any_damaged_instance_is_solved_or_refused_with_a_field_named(instance, data):
-    path = data.draw(st.sampled_from(list(paths(instance))[1:]))
+def damaged(instance: dict, path: tuple, value) -> dict:
     target = instance
     for key in path[:-1]:
         target = target[key]
-    target[path[-1]] = data.draw(JSON)
+    target[path[-1]] = value
+    return instance
+
+
+def solved_or_refused_with_a_field_named(instance: dict) -> None:
     try:
-        json.dumps(solve(instance))
+        json.dumps(solve(instance), allow_nan=False)  # Infinity or NaN is not JSON
     except InstanceError as error:
         message = str(error)
         assert "\n" not in message, message
         assert re.match(r"^(instance|visits|applicants|options)\b.*?: ", message), message
+
+
+@settings(max_examples=300, deadline=None)
+@given(instances(most=3) | instances(mode="lottery", most=3), st.data())
+def test_any_damaged_instance_is_solved_or_refused_with_a_field_named(instance, data):
+    path = data.draw(st.sampled_from(list(paths(instance))[1:]))
+    solved_or_refused_with_a_field_named(damaged(instance, path, data.draw(JSON)))
+
+
+def value_at(instance: dict, path: tuple):
+    for key in path:
+        instance = instance[key]
+    return instance
+
+
+@settings(max_examples=100, deadline=None)
+@given(instances(most=3) | instances(mode="lottery", most=3), st.data())
+def test_a_number_too_large_for_the_solver_is_refused_with_its_field_named(instance, data):
+    numbers = [
+        path
+        for path in paths(instance)
+        if type(value_at(instance, path)) in (int, float)  # not bool
+    ]
+    assume(numbers)
+    path = data.draw(st.sampled_from(numbers))
+    # Overflows a float, or is taken as infinite by HiGHS, or sums to Infinity.
+    too_large = data.draw(st.sampled_from([10**400, 10**20, 1e30, 1e308]))
+    solved_or_refused_with_a_field_named(damaged(instance, path, too_large))
+
+
+# Infeasibility ------------------------------------------------------------------------------
+
+
+@st.composite
+def count_quotas_only(draw) -> dict:
+    """Instances whose quotas are all counts (min, max), often more than can be met."""
+    instance = draw(instances())
+    instance["options"]["max_per_organisation"] = None
+    for visit in instance["visits"]:
+        attribute = draw(st.sampled_from(["size", "gender"]))
+        visit["quotas"] = [
+            {"attribute": attribute, "value": value, kind: draw(st.integers(0, 3))}
+            for value in ATTRIBUTES[attribute]
+            for kind in draw(st.lists(st.sampled_from(["min", "max"]), max_size=2, unique=True))
+        ]
+    return instance
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(count_quotas_only())
+def test_each_count_relaxation_proposed_is_as_small_as_it_can_be(instance):
+    result = solve(copy.deepcopy(instance))
+    entries = result["infeasible_quotas"]
+    assume(entries)
+    # Relaxing any one a step less, the others as proposed, leaves no selection: as the
+    # total relaxation (in people) is the least, so is each count's.
+    for number, entry in enumerate(entries):
+        step = 1 if entry["field"].endswith(".min") else -1
+        tighter = [*entries[:number], entry | {"relax_to": entry["relax_to"] + step}]
+        tighter += entries[number + 1 :]
+        assert not any(True for _ in feasible_assignments(relaxed(instance, tighter))), entry

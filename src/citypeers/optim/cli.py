@@ -27,10 +27,16 @@ def _read(path: str) -> dict:
         text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()  # noqa: SIM115
     except OSError as error:
         raise InstanceError(f"{path}: cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise InstanceError(f"{path}: not UTF-8 text") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise InstanceError(f"{path}: not JSON ({error.msg} at line {error.lineno})") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise InstanceError(f"{path}: a number is too long") from None
+    except RecursionError:
+        raise InstanceError(f"{path}: nested too deeply") from None
 
 
 def main(argv: list[str]) -> int:

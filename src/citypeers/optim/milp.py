@@ -135,7 +135,8 @@ class HighsSolver:
     time_limit_s: float = 30.0
     seed: int = 0
     progress: Progress | None = None
-    mip_rel_gap: float = 1e-6
+    # Zero: "optimal" must mean proven optimal, even with pinned people's huge scores in the sum.
+    mip_rel_gap: float = 0.0
     options: dict[str, bool | int | float | str] = field(default_factory=dict)  # more HiGHS options
     pool: bool = False  # keep every improving MILP solution, not only the last
     # One budget for every solve of a run (which may solve many models): copies made with

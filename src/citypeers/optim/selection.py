@@ -107,6 +107,8 @@ def _merit(problem: Problem, solver: HighsSolver, seconds: dict[str, float]) -> 
     seconds["lp"] = relaxed.seconds
     if relaxed.status == "infeasible":
         return Outcome.infeasible(problem, solver)
+    # No selection beats the LP relaxation; stopped early, HiGHS's own bound can be far looser.
+    lp_bound = relaxed.bound if relaxed.status == "optimal" else None
     solution = relaxed
     if relaxed.values is None or not integral_values(relaxed.values):
         solution = solver.solve(model.model)
@@ -114,16 +116,17 @@ def _merit(problem: Problem, solver: HighsSolver, seconds: dict[str, float]) -> 
     if solution.status == "infeasible":
         return Outcome.infeasible(problem, solver)
     if solution.values is None or solution.bound is None:
-        return Outcome("time_limit", reason=lambda _a: OUT_OF_TIME)
+        return Outcome("time_limit", bound=lp_bound, reason=lambda _a: OUT_OF_TIME)
     chosen = chosen_pairs(model, solution.values)
     selection = _checked(Selection.of(problem, {pair.applicant: pair.visit for pair in chosen}))
     polish(selection)  # makes every "not selected because" true, whatever the solver's gap
     objective = selection.objective()
+    bound = solution.bound if lp_bound is None else min(solution.bound, lp_bound)
     return Outcome(
         solution.status,
         selection,
         objective,
-        max(solution.bound, objective),
+        max(bound, objective),
         reason=lambda applicant: merit_reason(selection, applicant),
         rank=lambda visit, applicant: (-selection.value(applicant, visit), applicant),
     )

@@ -181,10 +181,12 @@ def _replacing(selection: Selection, pair: Pair) -> str:
 def waiting_list(selection: Selection, visit: int, ranked: list[int], length: int) -> list[int]:
     """Up to `length` of the `ranked` candidates (best first) for the visit, in that order.
 
-    An event is a free place, or one selected person leaving; whoever enters on an event is
-    the first on the list whose entry keeps every quota. The list takes first, for each event,
-    the best-ranked candidate who could enter on it (so every event that anyone can fill is
-    covered, as far as `length` allows), then the next best who could enter on some event.
+    An event is a free place, or one selected person leaving (any of them: which one will
+    leave is not known); whoever enters on an event is the first on the list whose entry
+    keeps every quota, with the leaver gone (one change at a time from this selection). The
+    list takes first, for each event, the best-ranked candidate who could enter on it (so
+    every event that anyone can fill is covered, as far as `length` allows), then the next
+    best who could enter on some event.
     """
     if length == 0:
         return []

@@ -5,6 +5,7 @@ a quota with `min` and `max_share` gives two), applicants, and the eligible (app
 pairs, the only places anyone can be selected.
 """
 
+import difflib
 import math
 import re
 from collections.abc import Iterator
@@ -28,7 +29,14 @@ OPTION_FIELDS = frozenset(
         "threshold",
     }
 )
+VISIT_FIELDS = frozenset({"id", "capacity", "quotas"})
+APPLICANT_FIELDS = frozenset(
+    {"id", "preferences", "score", "scores", "attributes", "excluded_visits"}
+)
 MAX_SEED = 2**31 - 1  # HiGHS takes its random seed as a C int
+MAX_COUNT = 10**9  # a count beyond any programme; larger ones overflow a float in the model
+# HiGHS takes an objective coefficient of 1e20 as infinite: a score times a weight stays below.
+MAX_SCORE = 1e9
 
 
 @dataclass(frozen=True)
@@ -171,7 +179,17 @@ def _text(value: Any, where: str) -> str:
 def _count(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InstanceError(f"{where}: must be a whole number, 0 or more")
+    if value > MAX_COUNT:
+        raise InstanceError(f"{where}: must be at most {MAX_COUNT}")
     return value
+
+
+def _score(value: Any, where: str) -> float:
+    """A score, threshold or preference weight: 0 or more, and small enough for the solver."""
+    number = _number(value, where)
+    if number > MAX_SCORE:
+        raise InstanceError(f"{where}: must be at most {MAX_SCORE:g}")
+    return number
 
 
 def _number(value: Any, where: str, *, low: float = 0.0) -> float:
@@ -209,6 +227,17 @@ def _unknown_keys(data: dict, allowed: frozenset[str], where: str) -> None:
         raise InstanceError(f"{field}: unknown field (expected one of {expected})")
 
 
+def _misspelt_keys(data: dict, known: frozenset[str], where: str) -> None:
+    """Other keys (a visit's name, say) are ignored, but not a near miss of a field: a
+    misspelt "quotas" or "excluded_visits" would silently drop a hard constraint."""
+    for key in data:
+        if not isinstance(key, str) or key in known:
+            continue
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.8)
+        if close:
+            raise InstanceError(f"{where}.{_key(key)}: unknown field (did you mean {close[0]}?)")
+
+
 # Options ------------------------------------------------------------------------------------
 
 
@@ -228,13 +257,11 @@ def _options(data: Any) -> Options:
     per_organisation = data.get("max_per_organisation")
     return Options(
         mode=mode,
-        weights=tuple(
-            _number(w, f"options.preference_weights[{i}]") for i, w in enumerate(weights)
-        ),
+        weights=tuple(_score(w, f"options.preference_weights[{i}]") for i, w in enumerate(weights)),
         waiting_list=_count(data.get("waiting_list", 5), "options.waiting_list"),
         seed=seed,
         time_limit_s=_number(data.get("time_limit_s", 30.0), "options.time_limit_s", low=0.001),
-        threshold=None if threshold is None else _number(threshold, "options.threshold"),
+        threshold=None if threshold is None else _score(threshold, "options.threshold"),
         max_per_organisation=None
         if per_organisation is None
         else _count(per_organisation, "options.max_per_organisation"),
@@ -250,6 +277,7 @@ def _visits(items: list, options: Options) -> list[Visit]:
     for number, data in enumerate(items):
         where = f"visits[{number}]"
         data = _object(data, where)
+        _misspelt_keys(data, VISIT_FIELDS, where)
         visit_id = _text(data.get("id"), f"{where}.id")
         if visit_id in seen:
             raise InstanceError(f"{where}.id: duplicate id {visit_id!r}")
@@ -312,6 +340,7 @@ def _applicants(items: list, visits: list[Visit], options: Options) -> list[Appl
     for number, data in enumerate(items):
         where = f"applicants[{number}]"
         data = _object(data, where)
+        _misspelt_keys(data, APPLICANT_FIELDS, where)
         applicant_id = _text(data.get("id"), f"{where}.id")
         if applicant_id in seen:
             raise InstanceError(f"{where}.id: duplicate id {applicant_id!r}")
@@ -355,13 +384,13 @@ def _scores(data: dict, where: str, asked: list[str], visit_numbers: dict[str, i
     if ("score" in data) == ("scores" in data):
         raise InstanceError(f"{where}: needs either score (one number) or scores (per visit id)")
     if "score" in data:
-        score = _number(data["score"], f"{where}.score")
+        score = _score(data["score"], f"{where}.score")
         return tuple(score for _ in asked)
     scores = _object(data["scores"], f"{where}.scores")
     for visit_id, score in scores.items():
         if visit_id not in visit_numbers:
             raise InstanceError(f"{where}.scores.{_key(visit_id)}: unknown visit id {visit_id!r}")
-        _number(score, f"{where}.scores.{_key(visit_id)}")
+        _score(score, f"{where}.scores.{_key(visit_id)}")
     for visit_id in asked:
         if visit_id not in scores:
             raise InstanceError(f"{where}.scores: no score for preference {visit_id!r}")
