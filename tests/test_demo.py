@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from citypeers.calls.hosts import hostable_practices
 from citypeers.calls.models import Call
 from citypeers.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from citypeers.methodology.models import ActivityFormat
@@ -46,3 +47,7 @@ def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(c
     # An open call, so a person trying the demo can apply as participant@.
     call = Call.objects.get(slug="heritage-in-action-2027-participants")
     assert call.is_open() and call.visits.count() == 2
+    # An open call for hosts that the demo's host (City of Vantaa) can answer with its practice.
+    hosts_call = Call.objects.get(slug="heritage-in-action-2027-hosts")
+    host = User.objects.get(email="host@example.org")
+    assert hosts_call.is_open() and hostable_practices(host.organisation).exists()

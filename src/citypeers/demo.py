@@ -9,7 +9,8 @@ import datetime
 from django.db import transaction
 from django.utils.text import slugify
 
-from citypeers.calls.demo import load_open_call
+from citypeers.calls.demo import load_host_call, load_open_call
+from citypeers.calls.demo_2021 import load_closed_call
 from citypeers.catalogue.demo import load_demo_practices
 from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES, THEMES
 from citypeers.methodology.loader import load_methodology
@@ -174,9 +175,14 @@ def load_demo() -> str:
     practices = load_demo_practices(programme=programme, visits=visits, themes=themes)
     load_methodology()
     plan_demo_visits(visits, coordinator=User.objects.get(email="coordinator@example.org"))
+    people = {
+        role: User.objects.get(email=f"{role}@example.org") for role in ("coordinator", "reviewer")
+    }
+    load_closed_call(programme=programme, visits=visits, **people)
     next_round = _next_round(User.objects.get(email="coordinator@example.org"))
     places = {name: _place(name, country, "city") for name, country in CALL_HOSTS}
     load_open_call(programme=next_round, places=places)
+    load_host_call(programme=next_round)
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
         f"{Visit.objects.count()} visits, {practices} good practices, "

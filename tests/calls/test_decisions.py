@@ -4,14 +4,15 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from citypeers.calls.decisions import pass_on_unanswered
-from citypeers.calls.models import Application
+from citypeers.calls.decisions import decisions_publish, pass_on_unanswered
+from citypeers.calls.models import Application, SelectionRun
 from citypeers.calls.selection import override_save, selection_execute, selection_start
 from citypeers.calls.services import application_save
 from tests.factories import (
     OrganisationFactory,
     PlaceFactory,
     UserFactory,
+    VisitFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +167,30 @@ def test_a_freed_place_skips_whoever_would_break_a_quota(
     client.post(reverse("calls:respond", args=[call.slug]), {"answer": "decline"})
     chloe.refresh_from_db()
     assert chloe.outcome == "selected"  # the Finnish place is free again
+
+
+def test_someone_on_two_waiting_lists_waits_for_the_visit_they_prefer(call, coordinator):
+    vantaa = call.visits.get()
+    kortrijk = VisitFactory(programme=call.programme, title="Kortrijk", slug="kortrijk")
+    call.visits.add(kortrijk)
+    aino, bram = apply(call, "Aino"), apply(call, "Bram")
+    chloe, dirk = apply(call, "Chloé"), apply(call, "Dirk")
+    v, k = str(vantaa.pk), str(kortrijk.pk)
+    asked = {aino: [v], bram: [k], chloe: [k, v], dirk: [v, k]}
+    run = SelectionRun.objects.create(
+        call=call, number=1, status="done",
+        instance={"visits": [{"id": v, "capacity": 1, "quotas": []},
+                             {"id": k, "capacity": 1, "quotas": []}],
+                  "applicants": [{"id": str(a.pk), "preferences": p, "score": 1}
+                                 for a, p in asked.items()]},
+        result={"status": "optimal", "assignments": {v: [str(aino.pk)], k: [str(bram.pk)]},
+                "waiting_lists": {v: [str(chloe.pk), str(dirk.pk)],
+                                  k: [str(dirk.pk), str(chloe.pk)]},
+                "decisions": {str(aino.pk): {"visit": v, "reason": "selected"},
+                              str(bram.pk): {"visit": k, "reason": "selected"}}},
+    )  # fmt: skip
+    decisions_publish(run=run, by=coordinator, notify=False)
+    chloe.refresh_from_db()
+    dirk.refresh_from_db()
+    assert (chloe.outcome_visit, chloe.waiting_position) == (kortrijk, 1)
+    assert (dirk.outcome_visit, dirk.waiting_position) == (vantaa, 1)

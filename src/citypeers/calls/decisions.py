@@ -47,11 +47,7 @@ def decisions_publish(
         )
     today = today or timezone.localdate()
     decisions = run.result.get("decisions", {})
-    waiting = {
-        key: (int(visit_id), position)
-        for visit_id, people in run.result.get("waiting_lists", {}).items()
-        for position, key in enumerate(people, start=1)
-    }
+    waiting = _waiting_places(run)
     considered = {item["id"] for item in run.instance["applicants"]}
     published = []
     with transaction.atomic():
@@ -59,6 +55,7 @@ def decisions_publish(
             key = str(application.pk)
             decision = decisions.get(key, {})
             application.outcome_reason = (decision.get("reason") or "")[:300]
+            application.outcome_why = decision.get("why") or {}
             application.waiting_position = application.respond_by = None
             if decision.get("visit"):
                 application.outcome = Outcome.SELECTED
@@ -78,6 +75,29 @@ def decisions_publish(
         if notify:
             _notify(published)
     return len(published)
+
+
+def _waiting_places(run: SelectionRun) -> dict[str, tuple[int, int]]:
+    """Applicant id -> (visit id, position). Someone on several waiting lists waits on the one
+    of the visit they ranked highest; positions count, from 1, who waits on each list."""
+    preferences = {item["id"]: item.get("preferences", []) for item in run.instance["applicants"]}
+    lists = run.result.get("waiting_lists", {})
+    listed_on: dict[str, list[str]] = {}
+    for visit_id, people in lists.items():
+        for key in people:
+            listed_on.setdefault(key, []).append(visit_id)
+
+    def rank(key: str, visit_id: str) -> int:
+        asked = preferences.get(key, [])
+        return asked.index(visit_id) if visit_id in asked else len(asked)
+
+    chosen = {key: min(visits, key=lambda v: rank(key, v)) for key, visits in listed_on.items()}
+    places = {}
+    for visit_id, people in lists.items():
+        waiting_here = [key for key in people if chosen[key] == visit_id]
+        for position, key in enumerate(waiting_here, start=1):
+            places[key] = (int(visit_id), position)
+    return places
 
 
 def decision_respond(
@@ -117,10 +137,17 @@ def pass_on_unanswered(today: datetime.date | None = None) -> int:
     for application in lapsed.select_related("call"):
         with transaction.atomic():
             application.outcome = Outcome.DECLINED
-            application.outcome_reason = _("no answer by the date asked")
+            application.outcome_reason = "no answer by the date asked"
+            application.outcome_why = {"code": "no_answer"}
             application.respond_by = None
             application.save(
-                update_fields=["outcome", "outcome_reason", "respond_by", "updated_at"]
+                update_fields=[
+                    "outcome",
+                    "outcome_reason",
+                    "outcome_why",
+                    "respond_by",
+                    "updated_at",
+                ]
             )
             log_action(application, "selection.lapsed", changes={})
             if application.outcome_visit_id:
@@ -158,7 +185,8 @@ def _offer_next(declined: Application, today: datetime.date, *, notify: bool = T
     first = next(item for item in waiting if str(item.pk) == offer.applicant)
     first.outcome, first.waiting_position = Outcome.SELECTED, None
     first.respond_by = today + RESPOND_WITHIN
-    first.outcome_reason = _("offered the place freed by a decline")
+    first.outcome_reason = "offered the place freed by a decline"
+    first.outcome_why = {"code": "offered"}
     first.save()
     rest = [item for item in waiting if item is not first]
     for position, application in enumerate(rest, start=1):

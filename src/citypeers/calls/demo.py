@@ -64,3 +64,29 @@ def load_open_call(*, programme, places: dict) -> Call:
             choices="Under 50,000 inhabitants\n50,000 to 250,000\nOver 250,000",
         )
     return call
+
+
+HOST_CALL_SLUG = "heritage-in-action-2027-hosts"
+
+
+def load_host_call(*, programme) -> Call:
+    """Idempotent: an open call for hosts, so the demo's host can propose a visit."""
+    now = timezone.now()
+    call, _created = Call.objects.update_or_create(
+        slug=HOST_CALL_SLUG,
+        defaults={
+            "programme": programme,
+            "type": Call.Type.HOSTS,
+            "title": "Call for hosts: share your practice in a visit (demo)",
+            "description": (
+                "Cities and regions with a good practice in the library can propose to host a "
+                "peer-learning visit in 2027: choose the practice, say how the visit would run "
+                "and when you could host it. The coordinators plan the chosen visits with you."
+            ),
+            "opens_at": now - datetime.timedelta(days=3),
+            "closes_at": now + datetime.timedelta(weeks=6),
+            "time_zone": "Europe/Brussels",
+            "max_preferences": 0,
+        },
+    )
+    return call
