@@ -90,7 +90,10 @@ def test_quotas_hold_and_the_reason_says_which_one_was_full(
     reason = selection.result["decisions"][left_out]["reason"]
     assert "at most 1 per country" in reason
     page = client.get(reverse("calls:selection", args=[call.slug])).text
-    assert reason.replace("'", "&#x27;") in page
+    assert (
+        "preference 1 (Vantaa): 1 place was left free, but taking it would break the quota "
+        "“at most 1 per country (Finland)”" in page
+    )
 
 
 def test_the_json_export_gives_every_sent_applications_outcome(

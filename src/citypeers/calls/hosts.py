@@ -77,7 +77,8 @@ def host_select(
         )
         application.hosted_visit = application.outcome_visit = visit
         application.outcome = Outcome.CONFIRMED
-        application.outcome_reason = _("chosen to host a visit")
+        application.outcome_reason = "chosen to host a visit"
+        application.outcome_why = {"code": "host"}
         application.save()
         log_action(application, "host.selected", by=by, changes={"visit": visit.slug})
     from citypeers.calls.tasks import notify_host_selected

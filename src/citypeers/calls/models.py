@@ -212,6 +212,9 @@ class Application(models.Model):
         _("place on the waiting list"), null=True, blank=True
     )
     outcome_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # The reason as data (the optimiser's `why`, or a later event such as {"code": "offered"}),
+    # shown in each reader's language; `outcome_reason` keeps the English for exports.
+    outcome_why = models.JSONField(_("reason, as data"), default=dict, blank=True)
     respond_by = models.DateField(_("answer by"), null=True, blank=True)
 
     class Meta:
@@ -228,6 +231,14 @@ class Application(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("calls:apply", args=[self.call.slug])
+
+    @property
+    def reason_in_words(self) -> str:
+        """The outcome's reason in the active language, with visits by title."""
+        from citypeers.calls.reasons import reason_text  # it needs this module's classes
+
+        titles = {str(visit.pk): visit.title for visit in self.call.visits.all()}
+        return reason_text(self.outcome_why, titles, self.outcome_reason)
 
 
 class Preference(models.Model):

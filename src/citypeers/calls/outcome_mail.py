@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from citypeers.calls.models import Application, Call, Outcome
+from citypeers.calls.reasons import reason_text
 
 EDITABLE = [Outcome.SELECTED, Outcome.WAITLISTED, Outcome.NOT_SELECTED]
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
@@ -89,7 +90,7 @@ def facts_of(application: Application) -> Facts:
         respond_by=formats.date_format(application.respond_by, "DATE_FORMAT")
         if application.respond_by
         else "",
-        reason=application.outcome_reason,
+        reason=application.reason_in_words,
     )
 
 
@@ -135,6 +136,7 @@ def run_samples(call: Call, run, respond_by) -> dict[str, Facts]:
             preference=str(decision.get("preference") or 1),
             position=str(waiting.get(key, (None, 1))[1]),
             respond_by=formats.date_format(respond_by, "DATE_FORMAT"),
-            reason=decision.get("reason") or _("the reason the selection gives"),
+            reason=reason_text(decision.get("why"), visits, decision.get("reason") or "")
+            or _("the reason the selection gives"),
         )
     return samples

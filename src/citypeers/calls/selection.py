@@ -18,6 +18,9 @@ from citypeers.optim import InstanceError
 DEFAULT_CAPACITY = 24
 PINNED_SCORE = 1_000_000
 SMALL_OR_MEDIUM = {"small", "medium"}
+# (attribute, value) of the two share quotas coordinators set, as the optimiser gets them.
+SMALL_OR_MEDIUM_VALUE = ("city_size_group", "small_or_medium")
+CIVIL_SOCIETY = ("organisation_type", "civil")
 
 
 def visit_settings(call: Call, visit) -> dict:
@@ -38,16 +41,16 @@ def _quotas(settings: dict) -> list[dict]:
     if settings["min_share_small_medium"]:
         quotas.append(
             {
-                "attribute": "city_size_group",
-                "value": "small_or_medium",
+                "attribute": SMALL_OR_MEDIUM_VALUE[0],
+                "value": SMALL_OR_MEDIUM_VALUE[1],
                 "min_share": settings["min_share_small_medium"],
             }
         )
     if settings["min_share_civil_society"]:
         quotas.append(
             {
-                "attribute": "organisation_type",
-                "value": "civil",
+                "attribute": CIVIL_SOCIETY[0],
+                "value": CIVIL_SOCIETY[1],
                 "min_share": settings["min_share_civil_society"],
             }
         )
@@ -94,7 +97,9 @@ def selection_instance(call: Call) -> dict:
                 "attributes": {
                     "country": applicant_country(application) or "unknown",
                     "city_size": size,
-                    "city_size_group": "small_or_medium" if size in SMALL_OR_MEDIUM else "other",
+                    SMALL_OR_MEDIUM_VALUE[0]: SMALL_OR_MEDIUM_VALUE[1]
+                    if size in SMALL_OR_MEDIUM
+                    else "other",
                     "organisation_type": application.organisation.type
                     if application.organisation
                     else "none",

@@ -8,10 +8,16 @@ from django.views.decorators.http import require_POST
 
 from citypeers.calls import selection
 from citypeers.calls.models import Call
+from citypeers.calls.reasons import reason_text
 from citypeers.calls.selection_forms import OverrideForm, SelectionSettingsForm
 from citypeers.calls.selectors import call_by_slug, published_places
 from citypeers.core.audit import log_action
 from citypeers.core.http import permission_required
+
+
+def _reason(result: dict, application_id: str, titles: dict[str, str]) -> str:
+    decision = result.get("decisions", {}).get(application_id, {})
+    return reason_text(decision.get("why"), titles, decision.get("reason") or "")
 
 
 def _named_result(call: Call, run) -> dict | None:
@@ -22,6 +28,7 @@ def _named_result(call: Call, run) -> dict | None:
     applications = {str(a.pk): a for a in call.applications.select_related("applicant")}
     visits = {str(v.pk): v for v in call.visits.all()}
     waiting = {a for people in result.get("waiting_lists", {}).values() for a in people}
+    titles = {key: visit.title for key, visit in visits.items()}
     return {
         "status": result.get("status"),
         "gap": result.get("gap"),
@@ -32,19 +39,16 @@ def _named_result(call: Call, run) -> dict | None:
         "visits": [
             {
                 "visit": visits.get(visit_id),
-                "selected": [
-                    (applications.get(a), result["decisions"].get(a, {}).get("reason"))
-                    for a in people
-                ],
+                "selected": [(applications.get(a), _reason(result, a, titles)) for a in people],
                 "waiting": [
-                    (applications.get(a), result["decisions"].get(a, {}).get("reason"))
+                    (applications.get(a), _reason(result, a, titles))
                     for a in result.get("waiting_lists", {}).get(visit_id, [])
                 ],
             }
             for visit_id, people in result.get("assignments", {}).items()
         ],
         "not_selected": [
-            (applications.get(a), decision.get("reason"))
+            (applications.get(a), _reason(result, a, titles))
             for a, decision in result.get("decisions", {}).items()
             if not decision.get("visit") and a not in waiting
         ],

@@ -44,7 +44,7 @@ def applications_of(user) -> list[Application]:
     return list(
         Application.objects.filter(applicant=user)
         .select_related("call__programme", "outcome_visit")
-        .prefetch_related("preferences__visit")
+        .prefetch_related("preferences__visit", "call__visits")
         .order_by("-call__closes_at")
     )
 
