@@ -175,3 +175,18 @@ def test_pins_and_exclusions_apply_to_the_next_run_and_runs_can_be_compared(
         reverse("calls:selection", args=[call.slug]), {"compare": f"{first.number},{second.number}"}
     ).text
     assert "Bram" in page and "Kortrijk" in page
+
+
+def test_a_wrong_number_of_places_is_shown_in_its_row_and_the_rest_is_kept(
+    client, call, coordinator
+):
+    vantaa, kortrijk = call.visits.order_by("pk")
+    client.force_login(coordinator)
+    data = settings_data(call, **{f"visit_{vantaa.pk}_capacity": 0,
+                                  f"visit_{kortrijk.pk}_max_per_country": 2})  # fmt: skip
+    page = client.post(reverse("calls:selection", args=[call.slug]), data).text
+    assert f'href="#id_visit_{vantaa.pk}_capacity"' in page  # the summary leads to the cell
+    assert "Ensure this value is greater than or equal to 1." in page
+    assert f'name="visit_{kortrijk.pk}_max_per_country" value="2"' in page
+    call.refresh_from_db()
+    assert call.selection_settings.get("visits", {}).get(str(kortrijk.pk)) is None

@@ -10,6 +10,9 @@ MODES = [
 ]
 
 
+VISIT_FIELDS = ["capacity", "max_per_country", "min_share_small_medium", "min_share_civil_society"]
+
+
 class SelectionSettingsForm(forms.Form):
     """The selection mode, and for each visit its places and quotas."""
 
@@ -60,6 +63,13 @@ class SelectionSettingsForm(forms.Form):
                 prefix + "min_share_small_medium": _percent(current["min_share_small_medium"]),
                 prefix + "min_share_civil_society": _percent(current["min_share_civil_society"]),
             }
+
+    def visit_rows(self) -> list[tuple]:
+        """Each visit with its four bound fields, for the table of places and quotas."""
+        return [
+            (visit, [self[f"visit_{visit.pk}_{name}"] for name in VISIT_FIELDS])
+            for visit in self.visits
+        ]
 
     def clean(self):
         cleaned = super().clean()
