@@ -96,6 +96,7 @@ def test_preference_weights_trade_a_first_choice_against_a_better_second():
         "visit": "b",
         "preference": 2,
         "reason": "selected for preference 2 (b)",
+        "why": {"code": "selected", "preference": 2, "visit": "b"},
     }
     assert result["objective"] == 12
 

@@ -28,6 +28,10 @@ def reason_text(why: dict | None, visit_titles: dict[str, str], fallback: str = 
         return _("drawn in the lottery (chance %(chance)s); selected for preference %(rank)s "
                  "(%(visit)s)") % {"chance": _percent(why["chance"]), "rank": why["preference"],
                                    "visit": title}  # fmt: skip
+    if code == "infeasible":
+        return _("not selected: the quotas cannot all be met, so no selection was made")
+    if code == "time_limit":
+        return _("not selected: no selection was found in the time allowed")
     if code == "asked_nothing":
         return _("not selected: no visit was asked for")
     if code == "not_drawn":

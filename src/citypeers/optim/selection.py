@@ -2,9 +2,10 @@
 
 `solve(instance)` takes the JSON instance (visits with capacities and quotas, applicants with
 ranked preferences, scores and attributes, options) and returns a JSON result: the status,
-the assignments, waiting lists, a reason for every applicant's decision and, when the quotas
-cannot all be met, which ones and the smallest relaxation that would work. The formats, the
-model and the methods are in docs/optim_selection.md.
+the assignments, waiting lists, every applicant's decision with its reason (as data, `why`,
+and in English, `reason`) and, when the quotas cannot all be met, which ones and the smallest
+relaxation that would work. The formats, the model and the methods are in
+docs/optim_selection.md.
 
 Merit mode maximises the sum of score times preference weight with HiGHS (the LP relaxation
 first: it gives the bound and is often integral already). Lottery mode draws, with the seed,
@@ -21,11 +22,15 @@ from typing import Any
 from citypeers.optim.milp import HighsSolver, Progress, integral_values
 from citypeers.optim.selection_diagnosis import diagnose, shortfalls
 from citypeers.optim.selection_explain import (
+    INFEASIBLE,
+    OUT_OF_TIME,
     Selection,
+    Why,
     candidates_by_visit,
-    lottery_reason,
-    merit_reason,
+    lottery_why,
+    merit_why,
     polish,
+    reason_text,
     waiting_list,
 )
 from citypeers.optim.selection_input import Problem, parse
@@ -41,10 +46,6 @@ PROGRESS_LABEL = "citypeers optimise select"
 # the root cuts and diving find in under a second. Without both: 0.7 to 2 s, proven optimal.
 HIGHS_TUNING = {"presolve": "off", "mip_heuristic_run_root_reduced_cost": False}
 DECIMALS = 6
-INFEASIBLE = (
-    "not selected: no selection was made, as the quotas cannot all be met (see infeasible_quotas)"
-)
-OUT_OF_TIME = "not selected: no selection was found within the time limit (options.time_limit_s)"
 
 
 @dataclass
@@ -54,14 +55,14 @@ class Outcome:
     objective: float | None = None
     bound: float | None = None
     infeasible_quotas: list[dict] = field(default_factory=list)
-    reason: Callable[[int], str] = lambda _applicant: ""
+    why: Callable[[int], Why] = lambda _applicant: dict(OUT_OF_TIME)  # each decision's
     rank: Callable[[int, int], Any] = lambda _visit, applicant: applicant  # waiting-list order
     chances: dict[int, float] | None = None
 
     @classmethod
     def infeasible(cls, problem: Problem, solver: HighsSolver) -> "Outcome":
         quotas = diagnose(problem, solver)
-        return cls("infeasible", infeasible_quotas=quotas, reason=lambda _a: INFEASIBLE)
+        return cls("infeasible", infeasible_quotas=quotas, why=lambda _a: dict(INFEASIBLE))
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _merit(problem: Problem, solver: HighsSolver, seconds: dict[str, float]) -> 
     if solution.status == "infeasible":
         return Outcome.infeasible(problem, solver)
     if solution.values is None or solution.bound is None:
-        return Outcome("time_limit", bound=lp_bound, reason=lambda _a: OUT_OF_TIME)
+        return Outcome("time_limit", bound=lp_bound, why=lambda _a: dict(OUT_OF_TIME))
     chosen = chosen_pairs(model, solution.values)
     selection = _checked(Selection.of(problem, {pair.applicant: pair.visit for pair in chosen}))
     polish(selection)  # makes every "not selected because" true, whatever the solver's gap
@@ -127,7 +128,7 @@ def _merit(problem: Problem, solver: HighsSolver, seconds: dict[str, float]) -> 
         selection,
         objective,
         max(bound, objective),
-        reason=lambda applicant: merit_reason(selection, applicant),
+        why=lambda applicant: merit_why(selection, applicant),
         rank=lambda visit, applicant: (-selection.value(applicant, visit), applicant),
     )
 
@@ -137,7 +138,7 @@ def _lottery(problem: Problem, solver: HighsSolver) -> Outcome:
     try:
         found = lottery(problem, key, solver)
     except OutOfTime:
-        return Outcome("time_limit", reason=lambda _a: OUT_OF_TIME)
+        return Outcome("time_limit", why=lambda _a: dict(OUT_OF_TIME))
     if found is None:
         return Outcome.infeasible(problem, solver)
     rng = random.Random(problem.options.seed)  # noqa: S311 - reproducible on purpose, not secret
@@ -151,7 +152,7 @@ def _lottery(problem: Problem, solver: HighsSolver) -> Outcome:
         selection,
         found.smallest,
         found.bound,
-        reason=lambda applicant: lottery_reason(selection, applicant, chances[applicant]),
+        why=lambda applicant: lottery_why(selection, applicant, chances[applicant]),
         rank=lambda _visit, applicant: position[applicant],
         chances=chances,
     )
@@ -191,10 +192,12 @@ def _result(problem: Problem, outcome: Outcome) -> dict:
             result["waiting_lists"][visits[visit].id] = [applicants[a].id for a in chosen]
     for number, person in enumerate(applicants):
         visit = assignment.get(number)
+        why = outcome.why(number)
         result["decisions"][person.id] = {
             "visit": None if visit is None else visits[visit].id,
             "preference": None if visit is None else person.preferences.index(visit) + 1,
-            "reason": outcome.reason(number),
+            "reason": reason_text(why),  # the English of `why`: the two cannot disagree
+            "why": why,
         }
     if outcome.chances is not None:
         result["chances"] = {applicants[a].id: _round(c) for a, c in outcome.chances.items()}

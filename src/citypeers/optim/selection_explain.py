@@ -4,21 +4,24 @@ Every reason names a fact about single moves that the code checked: "taking them
 quota X", "every place went to a higher or equal weighted score". `polish` first makes the
 merit selection stable under those moves (no free place a positive score could take, no one
 replaceable by a higher weighted score without breaking a quota), so such reasons stay true
-even when the solver stops within its gap tolerance or at the time limit.
+even when the solver stops within its gap tolerance or at the time limit. Each reason is built
+as data (`why`) and written in English from that data alone (`reason_text`).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from citypeers.optim.selection_input import Pair, Problem
-from citypeers.optim.selection_rosters import Profile, Roster, quota_names, rosters_for
+from citypeers.optim.selection_rosters import (
+    Profile,
+    Roster,
+    quotas_of,
+    quotas_text,
+    rosters_for,
+)
 
 ZERO_CHANCE = 1e-9  # a lottery chance below this is zero, up to the LP's tolerance
-BARRIERS = {
-    "excluded": "they are excluded from it",
-    "no places": "it has no places",
-    "below the lottery threshold": "their score is below the lottery threshold",
-}
 
 
 @dataclass
@@ -93,86 +96,164 @@ def _improve(selection: Selection, applicant: int) -> bool:
 
 
 # Reasons ------------------------------------------------------------------------------------
+#
+# Each decision's reason is data first (`why`, its format in docs/optim_selection.md), built
+# from the checks below; the English `reason` is `reason_text(why)`, so the two never disagree.
+
+Why = dict[str, Any]
+BARRIER_CODES = {  # `Problem.pair_barrier` -> the clause's code
+    "excluded": "excluded",
+    "no places": "no_places",
+    "below the lottery threshold": "below_threshold",
+}
+INFEASIBLE: Why = {"code": "infeasible"}
+OUT_OF_TIME: Why = {"code": "time_limit"}
 
 
-def merit_reason(selection: Selection, applicant: int) -> str:
-    problem = selection.problem
+def merit_why(selection: Selection, applicant: int) -> Why:
     if applicant in selection.assignment:
-        pair = selection.pair_at[applicant, selection.assignment[applicant]]
-        return f"selected for preference {pair.rank} ({problem.visits[pair.visit].id})"
-    return unselected_reason(selection, applicant, lambda pair: _merit_clause(selection, pair))
+        return _selected(selection, applicant, {"code": "selected"})
+    return unselected_why(selection, applicant, lambda pair: _merit_clause(selection, pair))
 
 
-def lottery_reason(selection: Selection, applicant: int, chance: float) -> str:
-    problem = selection.problem
+def lottery_why(selection: Selection, applicant: int, chance: float) -> Why:
+    """`chance` as computed: the reason shows 4 significant digits, which rounding could change."""
     if applicant in selection.assignment:
-        pair = selection.pair_at[applicant, selection.assignment[applicant]]
-        return (
-            f"drawn in the lottery (chance {chance:.4g}); selected for preference "
-            f"{pair.rank} ({problem.visits[pair.visit].id})"
-        )
+        return _selected(selection, applicant, {"code": "drawn", "chance": chance})
     if applicant not in selection.pairs_of:  # no eligible pair: each preference has a barrier
-        return unselected_reason(selection, applicant, lambda pair: "")
+        return unselected_why(selection, applicant, lambda pair: {"code": "lottery"})
     if chance < ZERO_CHANCE:
-        return "not selected: no selection that keeps every quota and capacity can include them"
-    return f"not selected: not drawn in the lottery (chance {chance:.4g})"
+        return {"code": "cannot_fit"}
+    return {"code": "not_drawn", "chance": chance}
 
 
-def unselected_reason(selection: Selection, applicant: int, clause: Callable[[Pair], str]) -> str:
-    """'not selected: ' and, for each preference, why it did not happen."""
+def _selected(selection: Selection, applicant: int, why: Why) -> Why:
+    pair = selection.pair_at[applicant, selection.assignment[applicant]]
+    return why | {"preference": pair.rank, "visit": selection.problem.visits[pair.visit].id}
+
+
+def unselected_why(selection: Selection, applicant: int, clause: Callable[[Pair], Why]) -> Why:
+    """For each preference, why it did not happen: a barrier, or `clause` of the open pair."""
     problem = selection.problem
     person = problem.applicants[applicant]
     if not person.preferences:
-        return "not selected: they asked for no visit"
-    parts, open_visits = [], 0
+        return {"code": "asked_nothing"}
+    clauses, open_visits = [], 0
     for rank, visit in enumerate(person.preferences, start=1):
         barrier = problem.pair_barrier(applicant, rank)
         if barrier is None:
             open_visits += 1
-            text = clause(selection.pair_at[applicant, visit])
+            found = clause(selection.pair_at[applicant, visit])
         else:
-            text = BARRIERS[barrier]
-        parts.append(f"preference {rank} ({problem.visits[visit].id}): {text}")
-    if not open_visits:
-        return "not selected: no visit they asked for was open to them (" + "; ".join(parts) + ")"
-    return "not selected: " + "; ".join(parts)
+            found = {"code": BARRIER_CODES[barrier]}
+        clauses.append({"preference": rank, "visit": problem.visits[visit].id} | found)
+    return {"code": "not_selected", "none_open": not open_visits, "preferences": clauses}
 
 
-def _merit_clause(selection: Selection, pair: Pair) -> str:
+def _merit_clause(selection: Selection, pair: Pair) -> Why:
     roster = selection.rosters[pair.visit]
     if roster.full:
-        if roster.visit.capacity == 1:
-            everyone = "the place went to an applicant with a higher or equal weighted score"
-        else:
-            everyone = (
-                f"all {roster.visit.capacity} places went to applicants with higher or equal "
-                "weighted scores"
-            )
-        return _replacing(selection, pair) or everyone
+        replacing = _replacing(selection, pair)
+        if replacing:
+            return {"code": "replacing_breaks", "replacing": replacing}
+        return {"code": "full", "capacity": roster.visit.capacity}
     blocked_entry = roster.broken(pair.applicant)
     if not blocked_entry:
         assert pair.value <= 0  # `polish` gives every free place a positive score can take
-        return f"a place was free, but their weighted score of {pair.value:g} adds nothing"
-    free = roster.visit.capacity - roster.size
-    places = "a place was" if free == 1 else f"{free} places were"
-    text = f"{places} left free, but taking them would break {quota_names(blocked_entry)}"
+        return {"code": "adds_nothing", "value": pair.value}
+    clause = {
+        "code": "quota_blocks_entry",
+        "free": roster.visit.capacity - roster.size,
+        "quotas": quotas_of(blocked_entry),
+    }
     replacing = _replacing(selection, pair)
-    return f"{text}; {replacing}" if replacing else text
+    return clause | {"replacing": replacing} if replacing else clause
 
 
-def _replacing(selection: Selection, pair: Pair) -> str:
-    """Why they replace nobody they outscore ("" when they outscore nobody there)."""
+def _replacing(selection: Selection, pair: Pair) -> Why | None:
+    """Why they replace nobody they outscore (None when they outscore nobody there)."""
     lower = selection.outscored(pair)
     if not lower:
-        return ""
+        return None
     roster = selection.rosters[pair.visit]
     broken = tuple(b for other in lower for b in roster.broken(pair.applicant, other))
+    return {"lower": len(lower), "quotas": quotas_of(broken)}
+
+
+# The English reason of a `why` ----------------------------------------------------------------
+
+BARRIERS = {
+    "excluded": "they are excluded from it",
+    "no_places": "it has no places",
+    "below_threshold": "their score is below the lottery threshold",
+}
+PLAIN = {
+    "asked_nothing": "not selected: they asked for no visit",
+    "cannot_fit": "not selected: no selection that keeps every quota and capacity can include them",
+    "infeasible": "not selected: no selection was made, as the quotas cannot all be met "
+    "(see infeasible_quotas)",
+    "time_limit": "not selected: no selection was found within the time limit "
+    "(options.time_limit_s)",
+}
+
+
+def reason_text(why: Why) -> str:
+    """The decision's reason in English, from its `why` alone (visits named by id)."""
+    code = why["code"]
+    if code in PLAIN:
+        return PLAIN[code]
+    if code == "selected":
+        return f"selected for preference {why['preference']} ({why['visit']})"
+    if code == "drawn":
+        return (
+            f"drawn in the lottery (chance {why['chance']:.4g}); selected for preference "
+            f"{why['preference']} ({why['visit']})"
+        )
+    if code == "not_drawn":
+        return f"not selected: not drawn in the lottery (chance {why['chance']:.4g})"
+    if code != "not_selected":
+        raise ValueError(f"unknown code {code!r}")
+    parts = "; ".join(
+        f"preference {clause['preference']} ({clause['visit']}): {_clause_text(clause)}"
+        for clause in why["preferences"]
+    )
+    if why["none_open"]:
+        return f"not selected: no visit they asked for was open to them ({parts})"
+    return f"not selected: {parts}"
+
+
+def _clause_text(clause: Why) -> str:
+    code = clause["code"]
+    if code in BARRIERS:
+        return BARRIERS[code]
+    if code == "lottery":
+        return ""
+    if code == "full":
+        if clause["capacity"] == 1:
+            return "the place went to an applicant with a higher or equal weighted score"
+        return (
+            f"all {clause['capacity']} places went to applicants with higher or equal "
+            "weighted scores"
+        )
+    if code == "replacing_breaks":
+        return _replacing_text(clause["replacing"])
+    if code == "adds_nothing":
+        return f"a place was free, but their weighted score of {clause['value']:g} adds nothing"
+    if code != "quota_blocks_entry":
+        raise ValueError(f"unknown clause code {code!r}")
+    places = "a place was" if clause["free"] == 1 else f"{clause['free']} places were"
+    text = f"{places} left free, but taking them would break {quotas_text(clause['quotas'])}"
+    replacing = clause.get("replacing")
+    return f"{text}; {_replacing_text(replacing)}" if replacing else text
+
+
+def _replacing_text(replacing: Why) -> str:
     whom = (
         "the one selected with a lower weighted score"
-        if len(lower) == 1
-        else f"any of the {len(lower)} selected with lower weighted scores"
+        if replacing["lower"] == 1
+        else f"any of the {replacing['lower']} selected with lower weighted scores"
     )
-    return f"replacing {whom} by them would break {quota_names(broken)}"
+    return f"replacing {whom} by them would break {quotas_text(replacing['quotas'])}"
 
 
 # Waiting lists ------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ applicants cheap.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
 
 from citypeers.optim.selection_input import Applicant, Limit, Problem, Visit
 
@@ -119,11 +121,44 @@ def rosters_for(problem: Problem, assignment: dict[int, int]) -> list[Roster]:
 
 def quota_names(broken: Broken) -> str:
     """In words: "the quota 'at most 3 per country' (country = FR)", several joined by "or"."""
-    names: list[str] = []
+    return quotas_text(quotas_of(broken))
+
+
+def quotas_of(broken: Broken) -> list[dict[str, Any]]:
+    """The failing bounds as data, each once, in order (the `quotas` of a `why`).
+
+    A count's bound is an int, a share's a float (exactly the number the instance gave);
+    `concerned` is the attribute value the bound failed for.
+    """
+    quotas: list[dict[str, Any]] = []
     for limit, value in broken:
-        name = f"'{limit.text()}'"
-        if limit.kind == "max_per_value":
-            name += f" ({limit.attribute} = {value})"
-        if name not in names:
+        bound = float(limit.bound) if limit.is_share else int(limit.bound)
+        quota = {
+            "kind": limit.kind,
+            "attribute": limit.attribute,
+            "value": limit.value,
+            "bound": bound,
+            "concerned": value,
+        }
+        if quota not in quotas:
+            quotas.append(quota)
+    return quotas
+
+
+def quotas_text(quotas: list[dict[str, Any]]) -> str:
+    """`quota_names` of `quotas_of`: from the data alone."""
+    names: list[str] = []
+    for quota in quotas:
+        name = f"'{_limit(quota).text()}'"
+        if quota["kind"] == "max_per_value":
+            name += f" ({quota['attribute']} = {quota['concerned']})"
+        if name not in names:  # two bounds can read the same (30% and 30.0000001%)
             names.append(name)
     return ("the quota " if len(names) == 1 else "the quotas ") + " or ".join(names)
+
+
+def _limit(quota: dict[str, Any]) -> Limit:
+    """The bound a quota's data describes; a share as the instance's reader makes it."""
+    bound = quota["bound"]
+    exact = Fraction(str(bound)) if quota["kind"].endswith("share") else Fraction(bound)
+    return Limit("", quota["kind"], quota["attribute"], quota["value"], exact)

@@ -1,0 +1,336 @@
+"""Each decision's reason as data (`why`): one example per code, and on random instances the
+data agrees with the decision and its English `reason` is exactly the rendering of `why`.
+"""
+
+import copy
+import json
+
+from hypothesis import given
+
+from citypeers.optim.milp import HighsSolver, Solution
+from citypeers.optim.selection import solve
+from citypeers.optim.selection_explain import reason_text
+from tests.optim.test_selection import TOO_FEW_SMALL_TOWNS, doc_block, person
+from tests.optim.test_selection_checks import applicant_by_id, eligible, visit_by_id
+from tests.optim.test_selection_properties import SETTINGS, instances
+
+COUNTRY_QUOTA = {"kind": "max_per_value", "attribute": "country", "value": None, "bound": 1}
+SMALL_TOWNS = {"kind": "min_share", "attribute": "city_size", "value": "small", "bound": 0.5}
+
+
+def whys(instance: dict) -> dict[str, dict]:
+    """Applicant id -> `why`, after a trip through JSON (what the platform reads)."""
+    result = json.loads(json.dumps(solve(copy.deepcopy(instance))))
+    for decision in result["decisions"].values():
+        assert reason_text(decision["why"]) == decision["reason"]
+    return {applicant: decision["why"] for applicant, decision in result["decisions"].items()}
+
+
+def lottery(applicants: list[dict], **options) -> dict:
+    only_small = [{"attribute": "size", "value": "small", "min_share": 1}]
+    visits = [{"id": "porto", "capacity": 1}, {"id": "gent", "capacity": 1, "quotas": only_small}]
+    return {"visits": visits, "applicants": applicants, "options": {"mode": "lottery"} | options}
+
+
+# One example per code -----------------------------------------------------------------------
+
+
+def test_a_selected_applicant_gets_the_preference_and_visit():
+    instance = {
+        "visits": [{"id": "oulu", "capacity": 1}],
+        "applicants": [person("high", ["oulu"], 9), person("low", ["oulu"], 4)],
+    }
+    found = whys(instance)
+    assert found["high"] == {"code": "selected", "preference": 1, "visit": "oulu"}
+    assert found["low"] == {
+        "code": "not_selected",
+        "none_open": False,
+        "preferences": [{"preference": 1, "visit": "oulu", "code": "full", "capacity": 1}],
+    }
+
+
+def test_a_full_visit_gives_its_capacity():
+    scores = {"a": 9, "b": 8, "c": 4}
+    instance = {
+        "visits": [{"id": "oulu", "capacity": 2}],
+        "applicants": [person(name, ["oulu"], score) for name, score in scores.items()],
+    }
+    assert whys(instance)["c"]["preferences"] == [
+        {"preference": 1, "visit": "oulu", "code": "full", "capacity": 2}
+    ]
+
+
+def test_replacing_someone_outscored_that_breaks_a_quota_names_the_quota():
+    instance = {
+        "visits": [
+            {"id": "lyon", "capacity": 2, "quotas": [{"attribute": "country", "max_per_value": 1}]}
+        ],
+        "applicants": [
+            person("pt1", ["lyon"], 9, country="PT"),
+            person("pt2", ["lyon"], 8, country="PT"),
+            person("es", ["lyon"], 3, country="ES"),
+        ],
+    }
+    assert whys(instance)["pt2"]["preferences"] == [
+        {
+            "preference": 1,
+            "visit": "lyon",
+            "code": "replacing_breaks",
+            "replacing": {"lower": 1, "quotas": [COUNTRY_QUOTA | {"concerned": "PT"}]},
+        }
+    ]
+
+
+def test_a_free_place_a_quota_keeps_them_out_of_names_the_quota():
+    instance = {
+        "visits": [
+            {"id": "lyon", "capacity": 3, "quotas": [{"attribute": "country", "max_per_value": 1}]}
+        ],
+        "applicants": [
+            person("pt1", ["lyon"], 9, country="PT"),
+            person("pt2", ["lyon"], 8, country="PT"),
+        ],
+    }
+    assert whys(instance)["pt2"]["preferences"] == [
+        {
+            "preference": 1,
+            "visit": "lyon",
+            "code": "quota_blocks_entry",
+            "free": 2,
+            "quotas": [COUNTRY_QUOTA | {"concerned": "PT"}],
+        }
+    ]
+
+
+def test_a_free_place_and_a_replacement_both_blocked_are_both_given():
+    instance = {
+        "visits": [
+            {
+                "id": "gent",
+                "capacity": 3,
+                "quotas": [{"attribute": "city_size", "value": "small", "min_share": 0.5}],
+            }
+        ],
+        "applicants": [
+            person("s", ["gent"], 1, city_size="small"),
+            person("l1", ["gent"], 9, city_size="large"),
+            person("l2", ["gent"], 8, city_size="large"),
+        ],
+    }
+    small = SMALL_TOWNS | {"concerned": "small"}
+    assert whys(instance)["l2"]["preferences"] == [
+        {
+            "preference": 1,
+            "visit": "gent",
+            "code": "quota_blocks_entry",
+            "free": 1,
+            "quotas": [small],
+            "replacing": {"lower": 1, "quotas": [small]},
+        }
+    ]
+    assert isinstance(small["bound"], float)
+
+
+def test_a_score_that_adds_nothing_is_given_with_its_value():
+    instance = {
+        "visits": [{"id": "oulu", "capacity": 2}],
+        "applicants": [person("zero", ["oulu"], 0)],
+    }
+    assert whys(instance)["zero"]["preferences"] == [
+        {"preference": 1, "visit": "oulu", "code": "adds_nothing", "value": 0.0}
+    ]
+
+
+def test_no_preference_and_barriers_have_their_codes():
+    instance = {
+        "visits": [{"id": "closed", "capacity": 0}, {"id": "open", "capacity": 1}],
+        "applicants": [
+            person("nothing", []),
+            person("shut_out", ["closed", "open"]) | {"excluded_visits": ["open"]},
+        ],
+    }
+    found = whys(instance)
+    assert found["nothing"] == {"code": "asked_nothing"}
+    assert found["shut_out"] == {
+        "code": "not_selected",
+        "none_open": True,
+        "preferences": [
+            {"preference": 1, "visit": "closed", "code": "no_places"},
+            {"preference": 2, "visit": "open", "code": "excluded"},
+        ],
+    }
+
+
+def test_lottery_codes_give_the_unrounded_chance():
+    instance = lottery(
+        [
+            person("a", ["porto"], 5, size="large"),
+            person("b", ["porto"], 5, size="large"),
+            person("c", ["gent"], 5, size="large"),  # gent takes only small towns
+            person("d", ["porto"], 2, size="small"),  # below the threshold
+            person("e", []),
+        ],
+        seed=1,
+        threshold=3,
+    )
+    found = whys(instance)
+    assert found["a"] == {"code": "drawn", "chance": 0.5, "preference": 1, "visit": "porto"}
+    assert found["b"] == {"code": "not_drawn", "chance": 0.5}
+    assert found["c"] == {"code": "cannot_fit"}
+    assert found["d"] == {
+        "code": "not_selected",
+        "none_open": True,
+        "preferences": [{"preference": 1, "visit": "porto", "code": "below_threshold"}],
+    }
+    assert found["e"] == {"code": "asked_nothing"}
+
+
+def test_a_lottery_clause_reads_as_nothing_more():
+    # Not produced today: in lottery mode an applicant with an open preference is told about
+    # the draw instead (not_drawn, cannot_fit); the code is kept for the format's sake.
+    why = {
+        "code": "not_selected",
+        "none_open": False,
+        "preferences": [{"preference": 1, "visit": "porto", "code": "lottery"}],
+    }
+    assert reason_text(why) == "not selected: preference 1 (porto): "
+
+
+def test_no_selection_gives_infeasible_or_time_limit(monkeypatch):
+    assert set(map(json.dumps, whys(TOO_FEW_SMALL_TOWNS).values())) == {'{"code": "infeasible"}'}
+
+    def out_of_time(self, model, *, relax=False):
+        return Solution("no_solution", None, None, None, None, 0.0)
+
+    monkeypatch.setattr(HighsSolver, "solve", out_of_time)
+    instance = {"visits": [{"id": "oulu", "capacity": 1}], "applicants": [person("a", ["oulu"])]}
+    assert whys(instance) == {"a": {"code": "time_limit"}}
+
+
+def test_quotas_are_named_once_each_with_the_value_concerned():
+    instance = {
+        "visits": [
+            {
+                "id": "lyon",
+                "capacity": 2,
+                "quotas": [
+                    {"attribute": "country", "max_per_value": 1},
+                    {"attribute": "country", "max_per_value": 1},
+                    {"attribute": "gender", "value": "f", "max": 1},
+                ],
+            }
+        ],
+        "applicants": [
+            person("pt", ["lyon"], 6, country="PT", gender="m"),
+            person("fr", ["lyon"], 5, country="FR", gender="f"),
+            person("pt_f", ["lyon"], 8, country="PT", gender="f"),
+        ],
+    }
+    # In Fr's place Pt_F breaks the country quota (given twice, named once); in Pt's, gender's.
+    clause = whys(instance)["pt_f"]["preferences"][0]
+    assert clause["code"] == "replacing_breaks"
+    assert clause["replacing"] == {
+        "lower": 2,
+        "quotas": [
+            COUNTRY_QUOTA | {"concerned": "PT"},
+            {"kind": "max", "attribute": "gender", "value": "f", "bound": 1, "concerned": "f"},
+        ],
+    }
+
+
+def test_the_documented_examples_show_every_code_and_read_as_documented():
+    examples = doc_block("why examples") + doc_block("why clause examples")
+    codes = {why["code"] for why in examples}
+    clauses = {clause["code"] for why in examples for clause in why.get("preferences", [])}
+    assert codes == {
+        "selected", "drawn", "asked_nothing", "not_drawn", "cannot_fit", "not_selected",
+        "infeasible", "time_limit",
+    }  # fmt: skip
+    assert clauses == BARRIER_CODES | MERIT_CLAUSES | {"lottery"}
+    assert reason_text(examples[-2]) == (
+        "not selected: preference 1 (oulu): a place was free, but their weighted score of 0 "
+        "adds nothing"
+    )
+    assert all(
+        reason_text(why).startswith(("selected", "drawn", "not selected: ")) for why in examples
+    )
+
+
+# On random instances ------------------------------------------------------------------------
+
+BARRIER_CODES = {"excluded", "no_places", "below_threshold"}
+MERIT_CLAUSES = {"full", "quota_blocks_entry", "replacing_breaks", "adds_nothing"}
+QUOTA_KEYS = {"kind", "attribute", "value", "bound", "concerned"}
+
+
+def check_quotas(quotas: list[dict]) -> None:
+    assert quotas
+    assert len({json.dumps(quota, sort_keys=True) for quota in quotas}) == len(quotas)
+    for quota in quotas:
+        assert set(quota) == QUOTA_KEYS
+        share = quota["kind"].endswith("share")
+        assert type(quota["bound"]) is (float if share else int)
+        if quota["kind"] == "max_per_value":
+            assert quota["value"] is None
+        else:
+            assert quota["concerned"] == quota["value"]
+
+
+def check_clause(instance: dict, applicant: dict, rank: int, clause: dict) -> None:
+    visit_id = applicant["preferences"][rank - 1]
+    assert (clause["preference"], clause["visit"]) == (rank, visit_id)
+    code, visit = clause["code"], visit_by_id(instance)[visit_id]
+    assert (code in BARRIER_CODES) == (not eligible(instance, applicant, visit_id))
+    assert (code == "excluded") == (visit_id in applicant.get("excluded_visits", []))
+    if code == "no_places":
+        assert visit["capacity"] == 0
+    if instance["options"]["mode"] == "merit":
+        assert code in BARRIER_CODES | MERIT_CLAUSES
+    if code == "full":
+        assert clause["capacity"] == visit["capacity"]
+    if code == "quota_blocks_entry":
+        assert clause["free"] >= 1
+        check_quotas(clause["quotas"])
+    if "replacing" in clause:
+        assert code in ("quota_blocks_entry", "replacing_breaks")
+        assert clause["replacing"]["lower"] >= 1
+        check_quotas(clause["replacing"]["quotas"])
+    else:
+        assert code != "replacing_breaks"
+
+
+@SETTINGS
+@given(instances() | instances(crowded=True) | instances(mode="lottery", most=5))
+def test_every_why_matches_its_decision_and_renders_as_its_reason(instance):
+    result = json.loads(json.dumps(solve(copy.deepcopy(instance)), sort_keys=True))
+    mode, people = instance["options"]["mode"], applicant_by_id(instance)
+    for applicant_id, decision in result["decisions"].items():
+        why, applicant = decision["why"], people[applicant_id]
+        assert reason_text(why) == decision["reason"]
+        code = why["code"]
+        if result["status"] in ("infeasible", "time_limit"):
+            assert why == {"code": result["status"]}
+            continue
+        assert (code in ("selected", "drawn")) == (decision["visit"] is not None)
+        assert code in (
+            {"selected", "asked_nothing", "not_selected"}
+            if mode == "merit"
+            else {"drawn", "asked_nothing", "not_drawn", "cannot_fit", "not_selected"}
+        )
+        if decision["visit"] is not None:
+            assert (why["preference"], why["visit"]) == (decision["preference"], decision["visit"])
+        if code in ("drawn", "not_drawn"):
+            assert abs(why["chance"] - result["chances"][applicant_id]) < 1e-6
+            assert why["chance"] > 0
+        if code == "cannot_fit":
+            assert result["chances"][applicant_id] == 0
+        assert (code == "asked_nothing") == (not applicant["preferences"])
+        if code == "not_selected":
+            clauses = why["preferences"]
+            assert [c["preference"] for c in clauses] == list(range(1, len(clauses) + 1))
+            assert len(clauses) == len(applicant["preferences"])
+            for rank, clause in enumerate(clauses, start=1):
+                check_clause(instance, applicant, rank, clause)
+            open_any = any(eligible(instance, applicant, v) for v in applicant["preferences"])
+            assert why["none_open"] == (not open_any)
+            assert mode == "merit" or why["none_open"]
