@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from citypeers.calls.models import SelectionRun
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Membership
 from tests.factories import (
@@ -24,6 +25,14 @@ EVERYONE_SIGNED_IN = set(SIGNED_IN)
 
 def _outbox_message():
     return OutboxMessage.objects.create(from_email="a@example.org", to="b@example.org", subject="S")
+
+
+def _finished_run(call):
+    result = {"status": "optimal", "assignments": {}, "waiting_lists": {}, "decisions": {}}
+    instance = {"visits": [], "applicants": []}
+    return SelectionRun.objects.get_or_create(
+        call=call, number=1, defaults={"status": "done", "instance": instance, "result": result}
+    )[0]
 
 
 def _any_membership(programme):
@@ -120,6 +129,13 @@ PROTECTED_VIEWS = {
     ),
     "a call's selection as JSON": (
         lambda ctx: reverse("calls:selection", args=[ctx["call"].slug]) + "?export=json",
+        {"coordinator", "staff"},
+    ),
+    "checking a run before publishing it": (
+        lambda ctx: (
+            reverse("calls:selection_publish", args=[ctx["call"].slug])
+            + f"?run={_finished_run(ctx['call']).number}"
+        ),
         {"coordinator", "staff"},
     ),
     "a call's decision e-mails": (
