@@ -6,8 +6,9 @@ French and a coordinator sees visit titles, not ids. The quotas calls set (count
 kind of organisation) have their own wording; any other quota is described generically.
 """
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from django_countries import countries
 
 from citypeers.calls.selection import CIVIL_SOCIETY, SMALL_OR_MEDIUM_VALUE
@@ -41,7 +42,8 @@ def reason_text(why: dict | None, visit_titles: dict[str, str], fallback: str = 
         return _("not selected: no selection that keeps every quota and the places can include "
                  "this application")  # fmt: skip
     if code == "not_selected":
-        clauses = "; ".join(_clause(item, visit_titles) for item in why.get("preferences", []))
+        separator = pgettext("between the reasons of each preference", "; ")
+        clauses = separator.join(_clause(item, visit_titles) for item in why.get("preferences", []))
         if why.get("none_open"):
             return _("not selected: no visit asked for was open to this application "
                      "(%(clauses)s)") % {"clauses": clauses}  # fmt: skip
@@ -94,7 +96,8 @@ def _clause_text(item: dict) -> str:
             free,
         ) % {"count": free, "quotas": quotas_text(item.get("quotas", []))}
         if item.get("replacing"):
-            return f"{text}; {_replacing(item['replacing'])}"
+            separator = pgettext("between the reasons of each preference", "; ")
+            return f"{text}{separator}{_replacing(item['replacing'])}"
         return text
     return ""
 
@@ -112,7 +115,8 @@ def quotas_text(quotas: list[dict]) -> str:
     names = [quota_text(quota) for quota in quotas]
     if len(names) == 1:
         return _("the quota “%(name)s”") % {"name": names[0]}
-    return _("the quotas %(names)s") % {"names": _(" or ").join(f"“{n}”" for n in names)}
+    quoted = [_("“%(name)s”") % {"name": name} for name in names]
+    return _("the quotas %(names)s") % {"names": _(" or ").join(quoted)}
 
 
 def quota_text(quota: dict) -> str:
@@ -141,4 +145,6 @@ def quota_text(quota: dict) -> str:
 
 def _percent(share) -> str:
     """0.3 as "30%" (or the language's way of writing it)."""
-    return _("%(number)s%%") % {"number": f"{round(float(share) * 100, 1):g}"}
+    percent = round(float(share) * 100, 1)
+    number = number_format(percent, decimal_pos=0 if percent.is_integer() else 1)
+    return _("%(number)s%%") % {"number": number}
