@@ -182,3 +182,15 @@ def test_withdrawing_until_the_close(client, call):
     client.post(reverse("calls:apply", args=[call.slug]), complete(call))
     client.post(reverse("calls:withdraw", args=[call.slug]))
     assert Application.objects.get().status == "withdrawn"
+
+
+def test_a_new_application_starts_from_what_the_person_wrote_last_time(client, call):
+    person = UserFactory(languages=[])
+    client.force_login(person)
+    earlier = complete(call, role="Archivist", access_needs="Captions", expertise="Mills.")
+    client.post(reverse("calls:apply", args=[call.slug]), earlier)
+    later = CallFactory(visits=list(call.visits.all()))
+    form = client.get(reverse("calls:apply", args=[later.slug])).context["form"]
+    assert form.initial["role"] == "Archivist" and form.initial["access_needs"] == "Captions"
+    assert form.initial["languages"] == ["en", "fr"]
+    assert "challenge" not in form.initial and "motivation" not in form.initial

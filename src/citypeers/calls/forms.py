@@ -16,6 +16,8 @@ STANDARD_FIELDS = ["role", "learning_needs", "expertise", "challenge", "motivati
 REQUIRED_TO_SUBMIT = {"role", "learning_needs", "expertise", "challenge", "motivation",
                       "languages"}  # fmt: skip
 TEXT_WORD_LIMIT = 300
+# What a person says about themselves, offered again in their next application.
+REUSED_FIELDS = ["role", "expertise", "languages", "access_needs"]
 # What a host call asks instead of ranked visits (see host_forms.py).
 PROPOSAL_FIELDS = ["practice", "proposed_mode", "proposed_from", "proposed_until",
                    "proposed_topic"]  # fmt: skip
@@ -167,9 +169,16 @@ class ApplicationForm(forms.Form):
 
 
 def initial_for(application: Application | None, user) -> dict:
-    """What the form starts with: the saved application, else what the profile says."""
+    """What the form starts with: the saved application; else what the profile says, and what
+    the person wrote about themselves in their latest application to another call."""
     if application is None:
-        return {"languages": user.languages}
+        latest = (
+            Application.objects.filter(applicant=user, status=Application.Status.SUBMITTED)
+            .order_by("-submitted_at")
+            .first()
+        )
+        about_them = {name: getattr(latest, name) for name in REUSED_FIELDS} if latest else {}
+        return about_them | {"languages": user.languages or about_them.get("languages", [])}
     initial = {name: getattr(application, name) for name in STANDARD_FIELDS + PROPOSAL_FIELDS}
     for preference in application.preferences.all():
         initial[f"preference_{preference.rank}"] = str(preference.visit_id)
