@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from citypeers.calls.models import Criterion, ReviewAssignment
-from citypeers.calls.review import assign_reviewers, results, scores_save
+from citypeers.calls.review import assign_reviewers, results, review_means, scores_save
 from citypeers.calls.services import application_save
 from citypeers.programmes.models import Role
 from tests.factories import CallFactory, MembershipFactory, OrganisationFactory, UserFactory
@@ -73,6 +73,7 @@ def test_weighted_totals_and_strong_disagreement(call, programme, coordinator):
     # (2 * 1/5 + 1 * 4/10) / 3 * 100 = 26.7 ; (2 * 5/5 + 1 * 10/10) / 3 * 100 = 100
     assert totals == [26.7, 100.0]
     assert result.mean == 63.4 and result.disagreement
+    assert review_means(call) == {application.pk: 63.4}  # what the selection uses
 
 
 def test_a_reviewer_sees_only_what_is_assigned_and_blind_review_hides_names(

@@ -117,6 +117,30 @@ def conflict_declare(*, assignment: ReviewAssignment, by, note: str) -> None:
 def review_total(assignment: ReviewAssignment, criteria: list[Criterion]) -> float | None:
     """The weighted score out of 100, once every criterion is scored."""
     values = {score.criterion_id: score.value for score in assignment.scores.all()}
+    return _weighted_total(values, criteria)
+
+
+def review_means(call: Call) -> dict[int, float]:
+    """Application id -> the mean of its complete reviews' totals, as `results` gives it,
+    read as plain values: the selection of a call of thousands needs no model objects."""
+    criteria = list(call.criteria.all())
+    values: dict[int, dict[int, int]] = {}
+    application_of: dict[int, int] = {}
+    scores = Score.objects.filter(assignment__application__call=call).values_list(
+        "assignment_id", "assignment__application_id", "criterion_id", "value"
+    )
+    for assignment_id, application_id, criterion_id, value in scores:
+        values.setdefault(assignment_id, {})[criterion_id] = value
+        application_of[assignment_id] = application_id
+    totals: dict[int, list[float]] = {}
+    for assignment_id, by_criterion in values.items():
+        total = _weighted_total(by_criterion, criteria)
+        if total is not None:
+            totals.setdefault(application_of[assignment_id], []).append(total)
+    return {pk: round(sum(done) / len(done), 1) for pk, done in totals.items()}
+
+
+def _weighted_total(values: dict[int, int], criteria: list[Criterion]) -> float | None:
     if not criteria or any(c.pk not in values for c in criteria):
         return None
     weight = sum(c.weight for c in criteria)

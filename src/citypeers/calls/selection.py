@@ -10,8 +10,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from citypeers.calls.eligibility import applicant_country, is_eligible
-from citypeers.calls.models import Application, Call, SelectionRun
-from citypeers.calls.review import results
+from citypeers.calls.models import Application, Call, Preference, SelectionRun
+from citypeers.calls.review import review_means
 from citypeers.core.audit import log_action
 from citypeers.optim import InstanceError
 
@@ -64,21 +64,22 @@ def city_size_of(application: Application) -> str:
 
 
 def selection_instance(call: Call) -> dict:
-    scores = {r.application.pk: r.mean for r in results(call)}
+    scores = review_means(call)
     visits = list(call.visits.order_by("starts_on", "pk"))
     applications = (
         call.applications.filter(status=Application.Status.SUBMITTED)
         .select_related("applicant", "organisation__place")
-        .prefetch_related("preferences")
         .order_by("pk")
     )
+    asked: dict[int, list[int]] = {}  # read as values: thousands of Preference objects cost
+    ranked = Preference.objects.filter(application__call=call).order_by("application", "rank")
+    for application_id, visit_id in ranked.values_list("application_id", "visit_id"):
+        asked.setdefault(application_id, []).append(visit_id)
     offered = {visit.pk for visit in visits}
     overrides = {o.application_id: o for o in call.selection_overrides.all()}
     applicants = []
     for application in applications:
-        preferences = [
-            str(p.visit_id) for p in application.preferences.all() if p.visit_id in offered
-        ]
+        preferences = [str(pk) for pk in asked.get(application.pk, []) if pk in offered]
         override = overrides.get(application.pk)
         if override and override.kind == "exclude":
             continue
@@ -128,14 +129,13 @@ def selection_instance(call: Call) -> dict:
 
 
 def selection_start(*, call: Call, by) -> SelectionRun:
-    """Records a run with its instance and queues it for the task worker."""
+    """Records a run and queues it; the task builds its instance (for a call of thousands that
+    takes seconds, which the coordinator's click should not wait for) and solves it."""
     from citypeers.calls.tasks import run_selection  # tasks import this module
 
     with transaction.atomic():
         last = call.selection_runs.aggregate(last=Max("number"))["last"] or 0
-        run = SelectionRun.objects.create(
-            call=call, number=last + 1, created_by=by, instance=selection_instance(call)
-        )
+        run = SelectionRun.objects.create(call=call, number=last + 1, created_by=by, instance={})
         log_action(call, "selection.started", by=by, changes={"run": run.number})
     transaction.on_commit(lambda: run_selection.enqueue(run_id=run.pk))
     return run
@@ -146,6 +146,9 @@ def selection_execute(run: SelectionRun) -> SelectionRun:
     from citypeers.optim.selection import solve  # the solver's import is heavy: only here
 
     SelectionRun.objects.filter(pk=run.pk).update(status=SelectionRun.Status.RUNNING)
+    if not run.instance:
+        run.instance = selection_instance(run.call)
+        run.save(update_fields=["instance"])
     try:
         run.result, run.status = solve(run.instance), SelectionRun.Status.DONE
     except InstanceError as error:
@@ -183,7 +186,7 @@ def _placement(
 def selection_export(call: Call, run: SelectionRun | None) -> dict:
     """Visits with their capacity and quotas, and every sent application's outcome in `run`
     (once `run` is published, as it stands after applicants' answers)."""
-    instance = run.instance if run else {"visits": [], "applicants": []}
+    instance = (run.instance if run else None) or {"visits": [], "applicants": []}
     result = (run.result or {}) if run else {}
     waiting = {
         application_id: (visit_id, position)
