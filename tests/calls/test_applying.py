@@ -194,3 +194,16 @@ def test_a_new_application_starts_from_what_the_person_wrote_last_time(client, c
     assert form.initial["role"] == "Archivist" and form.initial["access_needs"] == "Captions"
     assert form.initial["languages"] == ["en", "fr"]
     assert "challenge" not in form.initial and "motivation" not in form.initial
+
+
+def test_a_sent_application_cannot_be_emptied_by_saving_it_as_a_draft(client, call):
+    client.force_login(UserFactory())
+    url = reverse("calls:apply", args=[call.slug])
+    client.post(url, complete(call))
+    page = client.get(url).text
+    assert "Save as a draft" not in page and "Send the changes" in page
+    page = client.post(url, {"action": "draft"}).text  # an old tab, or a crafted request
+    assert "This field is required." in page
+    application = Application.objects.get()
+    assert application.status == "submitted" and application.motivation == "Peers."
+    assert application.preferences.count() == 2

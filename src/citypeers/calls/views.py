@@ -43,7 +43,10 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def apply(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_object_or_404(Call, slug=slug)
     application = selectors.application_of(call, request.user)
-    submitting = request.POST.get("action") == "submit"
+    # A sent application changes only by a complete submission: a "draft" of it would empty
+    # fields the selection relies on while it still counts as sent.
+    sent = application is not None and application.status == Application.Status.SUBMITTED
+    submitting = request.POST.get("action") == "submit" or sent
     form_class, extra = ApplicationForm, {}
     if call.type == Call.Type.HOSTS:
         form_class, extra = HostApplicationForm, {"organisation": request.user.organisation}
