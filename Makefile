@@ -31,6 +31,8 @@ bench: install
 	$(BIN)/python benchmarks/http_throughput.py
 	$(BIN)/python benchmarks/library_search.py
 	$(BIN)/python benchmarks/methodology.py
+	$(BIN)/python benchmarks/calls/submissions.py
+	$(BIN)/python benchmarks/calls/selection.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 
