@@ -102,3 +102,20 @@ def test_hostile_text_everywhere_is_stored_as_typed_and_shown_as_text(client, pr
     for name, page in pages.items():
         assert_harmless(page)
         assert "&lt;script&gt;" in page, name  # shown, as text
+
+
+def test_a_name_written_as_a_formula_stays_text_in_the_spreadsheets(client, programme):
+    visit = VisitFactory(programme=programme)
+    call = CallFactory(programme=programme, visits=[visit])
+    coordinator = MembershipFactory(programme=programme, role=Role.COORDINATOR).user
+    formula = '=HYPERLINK("http://evil.example","Click")'
+    person = UserFactory(display_name=formula)
+    client.force_login(person)
+    client.post(reverse("calls:apply", args=[call.slug]), {
+        "role": "@SUM(1+1)", "learning_needs": "x", "expertise": "x", "challenge": "x",
+        "motivation": "x", "languages": ["en"], "preference_1": visit.pk, "consent": "on",
+        "action": "submit"})  # fmt: skip
+    client.force_login(coordinator)
+    url = reverse("calls:applications", args=[call.slug])
+    csv = client.get(url, {"export": "csv"}).content.decode()
+    assert f"'{formula}" in csv.replace('""', '"') and "\n=" not in csv and ",=" not in csv

@@ -190,3 +190,21 @@ def test_a_wrong_number_of_places_is_shown_in_its_row_and_the_rest_is_kept(
     assert f'name="visit_{kortrijk.pk}_max_per_country" value="2"' in page
     call.refresh_from_db()
     assert call.selection_settings.get("visits", {}).get(str(kortrijk.pk)) is None
+
+
+def test_the_selection_downloads_as_a_spreadsheet_with_names(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    vantaa, _kortrijk = call.visits.order_by("pk")
+    aino = apply(call, "Aino", "FI", [vantaa])
+    client.force_login(coordinator)
+    client.post(reverse("calls:selection", args=[call.slug]), settings_data(call))
+    run(client, call, django_capture_on_commit_callbacks)
+    response = client.get(reverse("calls:selection", args=[call.slug]), {"export": "csv"})
+    assert response["Content-Disposition"].endswith('-selection.csv"')
+    header, row = response.content.decode().splitlines()[:2]
+    assert header.startswith("Application,Name,E-mail address,Country")
+    assert row.startswith(f"{aino.pk},Aino,{aino.applicant.email},FI,")
+    assert ",selected,vantaa," in row
+    xlsx = client.get(reverse("calls:selection", args=[call.slug]), {"export": "xlsx"})
+    assert xlsx.content[:2] == b"PK"  # a zip: the XLSX container

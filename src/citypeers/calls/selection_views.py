@@ -12,7 +12,7 @@ from citypeers.calls.reasons import reason_text
 from citypeers.calls.selection_forms import OverrideForm, SelectionSettingsForm
 from citypeers.calls.selectors import call_by_slug, published_places
 from citypeers.core.audit import log_action
-from citypeers.core.http import permission_required
+from citypeers.core.http import export_response, permission_required, requested_export
 
 
 def _reason(result: dict, application_id: str, titles: dict[str, str]) -> str:
@@ -55,13 +55,42 @@ def _named_result(call: Call, run) -> dict | None:
     }
 
 
+def _selection_table(call: Call, rows: list[dict], export_format: str) -> HttpResponse:
+    """The JSON export's rows as a spreadsheet, with each applicant's name and address."""
+    people = {a.pk: a.applicant for a in call.applications.select_related("applicant")}
+    headers = [_("Application"), _("Name"), _("E-mail address"), _("Country"),
+               _("Kind of organisation"), _("City size"), _("Visits, in order"), _("Score"),
+               _("Outcome"), _("Visit"), _("Place on the waiting list"), _("Reason")]  # fmt: skip
+    table = [
+        (
+            row["id"],
+            str(people[row["id"]]),
+            people[row["id"]].email,
+            row["country"] or "",
+            row["organisation_type"] or "",
+            row["city_size"],
+            "; ".join(row["preferences"]),
+            row["score"],
+            row["status"],
+            row["visit"] or "",
+            row["waiting_position"] or "",
+            row["reason"] or "",
+        )
+        for row in rows
+    ]
+    return export_response(headers=headers, rows=table, filename=f"{call.slug}-selection",
+                           export_format=export_format)  # fmt: skip
+
+
 @permission_required("calls.manage_call", call_by_slug)
 def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     runs = list(obj.selection_runs.select_related("created_by")[:10])
     latest = next((run for run in runs if run.is_finished), None)
-    if request.GET.get("export") == "json":
+    if export_format := requested_export(request):
         export = selection.selection_export(obj, latest)
-        return JsonResponse(export, json_dumps_params={"ensure_ascii": False})
+        if export_format == "json":
+            return JsonResponse(export, json_dumps_params={"ensure_ascii": False})
+        return _selection_table(obj, export["applications"], export_format)
     form = SelectionSettingsForm(request.POST or None, call=obj)
     if request.method == "POST" and form.is_valid():
         obj.selection_settings = form.settings()

@@ -62,12 +62,26 @@ def query_without_page(request: HttpRequest) -> str:
 def export_response(
     *, headers: list[str], rows: Iterable[Iterable], filename: str, export_format: str
 ) -> HttpResponse:
-    dataset = tablib.Dataset(*[list(row) for row in rows], headers=headers)
+    # Spreadsheets only: JSON keeps every value exactly as it is.
+    inert = _inert if export_format in {"csv", "xlsx"} else (lambda value: value)
+    cells = [[inert(value) for value in row] for row in rows]
+    dataset = tablib.Dataset(*cells, headers=headers)
     response = HttpResponse(
         dataset.export(export_format), content_type=EXPORT_FORMATS[export_format]
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
     return response
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value):
+    """Text a spreadsheet would run as a formula (a name typed as "=HYPERLINK(…)") is kept as
+    text, with the apostrophe spreadsheets read as "this is text"."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def requested_export(request: HttpRequest) -> str | None:
