@@ -54,3 +54,10 @@ def test_without_data_the_optimisers_english_is_kept():
         "selected for preference 1 (1)"
     )
     assert reason_text({"code": "something new"}, TITLES, "as written") == "as written"
+
+
+def test_someone_waiting_reads_no_place_yet_rather_than_not_selected():
+    full = {"preference": 1, "visit": "1", "code": "full", "capacity": 1}
+    why = {"code": "not_selected", "none_open": False, "preferences": [full]}
+    assert reason_text(why, TITLES, waiting=True).startswith("no place yet: preference 1 (Vantaa)")
+    assert reason_text(why, TITLES).startswith("not selected: preference 1 (Vantaa)")

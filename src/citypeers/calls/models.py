@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from citypeers.people.models import Organisation
@@ -145,11 +146,12 @@ class Question(models.Model):
 
 
 class Outcome(models.TextChoices):
-    SELECTED = "selected", _("Selected")
-    CONFIRMED = "confirmed", _("Confirmed")
-    DECLINED = "declined", _("Declined")
-    WAITLISTED = "waitlisted", _("On the waiting list")
-    NOT_SELECTED = "not_selected", _("Not selected")
+    # In context: languages where the word agrees with "application" need their own forms.
+    SELECTED = "selected", pgettext_lazy("outcome of an application", "Selected")
+    CONFIRMED = "confirmed", pgettext_lazy("outcome of an application", "Confirmed")
+    DECLINED = "declined", pgettext_lazy("outcome of an application", "Declined")
+    WAITLISTED = "waitlisted", pgettext_lazy("outcome of an application", "On the waiting list")
+    NOT_SELECTED = "not_selected", pgettext_lazy("outcome of an application", "Not selected")
 
 
 class Application(models.Model):
@@ -238,7 +240,8 @@ class Application(models.Model):
         from citypeers.calls.reasons import reason_text  # it needs this module's classes
 
         titles = {str(visit.pk): visit.title for visit in self.call.visits.all()}
-        return reason_text(self.outcome_why, titles, self.outcome_reason)
+        waiting = self.outcome == Outcome.WAITLISTED
+        return reason_text(self.outcome_why, titles, self.outcome_reason, waiting=waiting)
 
 
 class Preference(models.Model):

@@ -136,7 +136,12 @@ def run_samples(call: Call, run, respond_by) -> dict[str, Facts]:
             preference=str(decision.get("preference") or 1),
             position=str(waiting.get(key, (None, 1))[1]),
             respond_by=formats.date_format(respond_by, "DATE_FORMAT"),
-            reason=reason_text(decision.get("why"), visits, decision.get("reason") or "")
+            reason=reason_text(
+                decision.get("why"),
+                visits,
+                decision.get("reason") or "",
+                waiting=outcome == Outcome.WAITLISTED,
+            )
             or _("the reason the selection gives"),
         )
     return samples

@@ -14,8 +14,11 @@ from django_countries import countries
 from citypeers.calls.selection import CIVIL_SOCIETY, SMALL_OR_MEDIUM_VALUE
 
 
-def reason_text(why: dict | None, visit_titles: dict[str, str], fallback: str = "") -> str:
-    """One sentence for a decision's `why`; `fallback` (the optimiser's English) if none."""
+def reason_text(
+    why: dict | None, visit_titles: dict[str, str], fallback: str = "", *, waiting: bool = False
+) -> str:
+    """One sentence for a decision's `why`; `fallback` (the optimiser's English) if none.
+    `waiting`: the person is on a waiting list, so "not selected" would say too much."""
     if not why:
         return fallback
     code = why.get("code")
@@ -47,6 +50,8 @@ def reason_text(why: dict | None, visit_titles: dict[str, str], fallback: str = 
         if why.get("none_open"):
             return _("not selected: no visit asked for was open to this application "
                      "(%(clauses)s)") % {"clauses": clauses}  # fmt: skip
+        if waiting:
+            return _("no place yet: %(clauses)s") % {"clauses": clauses}
         return _("not selected: %(clauses)s") % {"clauses": clauses}
     return fallback
 

@@ -15,9 +15,10 @@ from citypeers.core.audit import log_action
 from citypeers.core.http import export_response, permission_required, requested_export
 
 
-def _reason(result: dict, application_id: str, titles: dict[str, str]) -> str:
+def _reason(result: dict, application_id: str, titles: dict[str, str], waiting: set) -> str:
     decision = result.get("decisions", {}).get(application_id, {})
-    return reason_text(decision.get("why"), titles, decision.get("reason") or "")
+    fallback = decision.get("reason") or ""
+    return reason_text(decision.get("why"), titles, fallback, waiting=application_id in waiting)
 
 
 def _named_result(call: Call, run) -> dict | None:
@@ -39,16 +40,18 @@ def _named_result(call: Call, run) -> dict | None:
         "visits": [
             {
                 "visit": visits.get(visit_id),
-                "selected": [(applications.get(a), _reason(result, a, titles)) for a in people],
+                "selected": [
+                    (applications.get(a), _reason(result, a, titles, waiting)) for a in people
+                ],
                 "waiting": [
-                    (applications.get(a), _reason(result, a, titles))
+                    (applications.get(a), _reason(result, a, titles, waiting))
                     for a in result.get("waiting_lists", {}).get(visit_id, [])
                 ],
             }
             for visit_id, people in result.get("assignments", {}).items()
         ],
         "not_selected": [
-            (applications.get(a), _reason(result, a, titles))
+            (applications.get(a), _reason(result, a, titles, waiting))
             for a, decision in result.get("decisions", {}).items()
             if not decision.get("visit") and a not in waiting
         ],
