@@ -4,10 +4,11 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from citypeers.calls.decisions import decisions_publish, pass_on_unanswered
+from citypeers.calls.decisions import decision_respond, decisions_publish, pass_on_unanswered
 from citypeers.calls.models import Application, SelectionRun
 from citypeers.calls.selection import override_save, selection_execute, selection_start
 from citypeers.calls.services import application_save
+from citypeers.core.errors import CallError
 from tests.factories import (
     OrganisationFactory,
     PlaceFactory,
@@ -194,3 +195,50 @@ def test_someone_on_two_waiting_lists_waits_for_the_visit_they_prefer(call, coor
     dirk.refresh_from_db()
     assert (chloe.outcome_visit, chloe.waiting_position) == (kortrijk, 1)
     assert (dirk.outcome_visit, dirk.waiting_position) == (vantaa, 1)
+
+
+def test_publishing_another_run_clears_whoever_it_left_out(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    for name in ("Aino", "Bram", "Chloé"):
+        apply(call, name)
+    published(client, call, coordinator, django_capture_on_commit_callbacks)
+    first = Application.objects.get(outcome="selected")
+    override_save(call=call, by=coordinator, application=first, kind="exclude", visit=None,
+                  reason="Moved to another programme")  # fmt: skip
+    published(client, call, coordinator, django_capture_on_commit_callbacks)
+    first.refresh_from_db()
+    assert (first.outcome, first.outcome_visit) == ("", None)
+    second = Application.objects.get(outcome="selected")
+    client.force_login(second.applicant)
+    response = client.post(reverse("calls:respond", args=[call.slug]), {"answer": "decline"})
+    assert response.status_code == 302
+    assert Application.objects.filter(outcome="selected").count() == 1  # the third person
+
+
+def test_a_double_decline_frees_one_place_once(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    for name in ("Aino", "Bram", "Chloé"):
+        apply(call, name)
+    people = published(client, call, coordinator, django_capture_on_commit_callbacks)
+    selected = next(a for a in people.values() if a.outcome == "selected")
+    stale = Application.objects.get(pk=selected.pk)  # a second tab, read before the first click
+    decision_respond(application=selected, by=selected.applicant, accept=False, notify=False)
+    with pytest.raises(CallError, match="no place waiting"):
+        decision_respond(application=stale, by=selected.applicant, accept=False, notify=False)
+    assert Application.objects.filter(outcome="selected").count() == 1
+
+
+def test_the_same_run_is_published_once(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    apply(call, "Aino")
+    run = selection_execute(selection_start(call=call, by=coordinator))
+    client.force_login(coordinator)
+    url = reverse("calls:selection_publish", args=[call.slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"run": run.number})
+    mail.outbox.clear()
+    response = client.post(url, {"run": run.number}, follow=True)
+    assert "These decisions are published already." in response.text and mail.outbox == []

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeers.calls.models import Application, Outcome, SelectionRun
+from citypeers.calls.models import Application, Call, Outcome, SelectionRun
 from citypeers.calls.tasks import notify_outcome
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
@@ -36,22 +36,35 @@ def decisions_publish(
         "feasible",
     }:
         raise CallError(_("Only a finished run that found a selection can be published."))
-    answered = run.call.applications.filter(outcome__in=[Outcome.CONFIRMED, Outcome.DECLINED])
-    if answered.exists():
-        # Publishing again would take back places people have already confirmed.
-        raise CallError(
-            _(
-                "People have already answered the published decisions; publishing "
-                "another run would undo their answers."
-            )
-        )
     today = today or timezone.localdate()
     decisions = run.result.get("decisions", {})
     waiting = _waiting_places(run)
     considered = {item["id"] for item in run.instance["applicants"]}
     published = []
     with transaction.atomic():
-        for application in run.call.applications.filter(pk__in=[int(k) for k in considered]):
+        # The call's row lock orders publishing against answers and freed places.
+        Call.objects.select_for_update().get(pk=run.call_id)
+        run.refresh_from_db(fields=["published_at"])
+        if run.published_at:
+            raise CallError(_("These decisions are published already."))
+        answered = run.call.applications.filter(outcome__in=[Outcome.CONFIRMED, Outcome.DECLINED])
+        if answered.exists():
+            # Publishing again would take back places people have already confirmed.
+            raise CallError(
+                _(
+                    "People have already answered the published decisions; publishing "
+                    "another run would undo their answers."
+                )
+            )
+        sent = run.call.applications.filter(
+            pk__in=[int(k) for k in considered], status=Application.Status.SUBMITTED
+        )
+        # Whoever this run left out (withdrawn since, left out by hand) keeps no earlier outcome.
+        run.call.applications.exclude(pk__in=sent.values("pk")).exclude(outcome="").update(
+            outcome="", outcome_visit=None, waiting_position=None, respond_by=None,
+            outcome_reason="", outcome_why={},
+        )  # fmt: skip
+        for application in sent:
             key = str(application.pk)
             decision = decisions.get(key, {})
             application.outcome_reason = (decision.get("reason") or "")[:300]
@@ -75,6 +88,11 @@ def decisions_publish(
         if notify:
             _notify(published)
     return len(published)
+
+
+def _capacity(run: SelectionRun, visit_id: int) -> int:
+    places = {item["id"]: item["capacity"] for item in run.instance.get("visits", [])}
+    return places.get(str(visit_id), 0)
 
 
 def _waiting_places(run: SelectionRun) -> dict[str, tuple[int, int]]:
@@ -110,11 +128,14 @@ def decision_respond(
 ) -> Application:
     """The selected person confirms or declines; a decline offers the place to the next."""
     today = today or timezone.localdate()
-    if application.outcome != Outcome.SELECTED:
-        raise CallError(_("There is no place waiting for your answer."))
-    if application.respond_by and today > application.respond_by:
-        raise CallError(_("The time to answer has passed; contact the coordinators."))
     with transaction.atomic():
+        # Locked and read again: a double click or the daily lapse may have answered already.
+        Call.objects.select_for_update().get(pk=application.call_id)
+        application.refresh_from_db()
+        if application.outcome != Outcome.SELECTED:
+            raise CallError(_("There is no place waiting for your answer."))
+        if application.respond_by and today > application.respond_by:
+            raise CallError(_("The time to answer has passed; contact the coordinators."))
         application.outcome = Outcome.CONFIRMED if accept else Outcome.DECLINED
         application.respond_by = None
         application.save(update_fields=["outcome", "respond_by", "updated_at"])
@@ -136,6 +157,10 @@ def pass_on_unanswered(today: datetime.date | None = None) -> int:
     count = 0
     for application in lapsed.select_related("call"):
         with transaction.atomic():
+            Call.objects.select_for_update().get(pk=application.call_id)
+            application.refresh_from_db()
+            if application.outcome != Outcome.SELECTED:  # answered meanwhile
+                continue
             application.outcome = Outcome.DECLINED
             application.outcome_reason = "no answer by the date asked"
             application.outcome_why = {"code": "no_answer"}
@@ -157,26 +182,34 @@ def pass_on_unanswered(today: datetime.date | None = None) -> int:
 
 
 def _offer_next(declined: Application, today: datetime.date, *, notify: bool = True) -> None:
+    """Called with the call's row locked, so two freed places never go to the same person
+    and one place never to two."""
     visit_id = declined.outcome_visit_id
     applications = declined.call.applications
     waiting = list(
-        applications.filter(outcome=Outcome.WAITLISTED, outcome_visit_id=visit_id).order_by(
-            "waiting_position"
-        )
+        applications.filter(
+            outcome=Outcome.WAITLISTED,
+            outcome_visit_id=visit_id,
+            status=Application.Status.SUBMITTED,
+        ).order_by("waiting_position")
     )
-    if not waiting:
-        return
     run = declined.call.selection_runs.filter(published_at__isnull=False).first()
-    holders = applications.filter(
-        outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED], outcome_visit_id=visit_id
-    ).values_list("pk", flat=True)
+    holders = [
+        str(pk)
+        for pk in applications.filter(
+            outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED], outcome_visit_id=visit_id
+        ).values_list("pk", flat=True)
+    ]
+    if not waiting or (run and len(holders) >= _capacity(run, visit_id)):
+        return
     if run is None:  # decisions published before runs were marked: the list's own order
         offer = Offer(str(waiting[0].pk), True, "")
     else:
+        considered = {item["id"] for item in run.instance.get("applicants", [])}
         offer = next_in_line(
             run.instance,
             str(visit_id),
-            [str(pk) for pk in holders],
+            [key for key in holders if key in considered],
             [str(application.pk) for application in waiting],
         )
     if offer.applicant is None:
