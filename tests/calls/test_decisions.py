@@ -242,3 +242,30 @@ def test_the_same_run_is_published_once(
     mail.outbox.clear()
     response = client.post(url, {"run": run.number}, follow=True)
     assert "These decisions are published already." in response.text and mail.outbox == []
+
+
+def test_someone_who_answered_before_the_mail_went_out_gets_no_stale_mail(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    apply(call, "Aino")
+    run = selection_execute(selection_start(call=call, by=coordinator))
+    with django_capture_on_commit_callbacks() as queued:  # the mails wait in the queue
+        decisions_publish(run=run, by=coordinator)
+    aino = Application.objects.get()
+    decision_respond(application=aino, by=aino.applicant, accept=True)
+    mail.outbox.clear()
+    for callback in queued:
+        callback()
+    assert mail.outbox == []  # not "we are sorry: you were not selected"
+
+
+def test_an_answer_must_say_confirm_or_decline(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    apply(call, "Aino")
+    [aino] = published(client, call, coordinator, django_capture_on_commit_callbacks).values()
+    client.force_login(aino.applicant)
+    page = client.post(reverse("calls:respond", args=[call.slug]), {}, follow=True).text
+    assert "Choose to confirm or to decline your place." in page
+    aino.refresh_from_db()
+    assert aino.outcome == "selected"

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from citypeers.calls.models import Application
+from citypeers.calls.models import Application, Call
 from citypeers.methodology.loader import load_methodology
 from citypeers.programmes.models import Role
 from citypeers.visits.models import VisitTask
@@ -106,10 +106,16 @@ def test_choosing_a_host_creates_its_planned_visit_in_one_step(
     client.post(reverse("calls:apply", args=[host_call.slug]), proposal(practice))
     application = Application.objects.get()
     client.force_login(coordinator)
+    url = reverse("calls:host_select", args=[host_call.slug, application.pk])
+    refused = client.post(url, follow=True).text  # applicants may still change or withdraw
+    assert "Hosts can be chosen once the call has closed." in refused
+    now = timezone.now()
+    Call.objects.filter(pk=host_call.pk).update(
+        opens_at=now - datetime.timedelta(days=30), closes_at=now - datetime.timedelta(hours=1)
+    )
     page = client.get(reverse("calls:applications", args=[host_call.slug])).text
     assert "Choose as host and create the visit" in page
     mail.outbox.clear()
-    url = reverse("calls:host_select", args=[host_call.slug, application.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url)
     application.refresh_from_db()

@@ -95,7 +95,9 @@ def applications(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         )
     page = paginate(request, rows, per_page=50)
     return render(
-        request, "calls/applications.html", {"call": obj, "page": page, "total": len(rows)}
+        request,
+        "calls/applications.html",
+        {"call": obj, "page": page, "total": len(rows), "state": obj.state()},
     )
 
 

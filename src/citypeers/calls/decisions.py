@@ -20,9 +20,11 @@ from citypeers.optim.freed_places import Offer, next_in_line
 RESPOND_WITHIN = datetime.timedelta(days=7)
 
 
-def _notify(application_ids: list[int]) -> None:
+def _notify(applications: list[Application]) -> None:
+    """After the commit, one mail per person, about the outcome they have now."""
+    queued = [(application.pk, application.outcome) for application in applications]
     transaction.on_commit(
-        lambda: [notify_outcome.enqueue(application_id=pk) for pk in application_ids]
+        lambda: [notify_outcome.enqueue(application_id=pk, outcome=o) for pk, o in queued]
     )
 
 
@@ -80,7 +82,7 @@ def decisions_publish(
             else:
                 application.outcome, application.outcome_visit_id = Outcome.NOT_SELECTED, None
             application.save()
-            published.append(application.pk)
+            published.append(application)
         run.call.selection_runs.exclude(pk=run.pk).update(published_at=None)
         run.published_at = timezone.now()
         run.save(update_fields=["published_at"])
@@ -229,4 +231,4 @@ def _offer_next(declined: Application, today: datetime.date, *, notify: bool = T
         first, "selection.offered", by=None, changes={"after": declined.pk, "quotas": offer.note}
     )
     if notify:
-        _notify([first.pk])
+        _notify([first])

@@ -39,6 +39,8 @@ def host_select(
         raise CallError(_("Only an application to a host call can be chosen to host."))
     if application.status != Application.Status.SUBMITTED:
         raise CallError(_("Only a sent application can be chosen to host."))
+    if call.is_open():  # until the close, applicants may still change or withdraw
+        raise CallError(_("Hosts can be chosen once the call has closed."))
     if application.hosted_visit_id:
         raise CallError(_("This host's visit exists already."))
     if not (application.practice and application.proposed_mode and application.proposed_from):
@@ -64,6 +66,10 @@ def host_select(
         topic=topic,
     )
     with transaction.atomic():
+        # A double click must not make two visits: lock, and look again.
+        Call.objects.select_for_update().get(pk=call.pk)
+        if Application.objects.filter(pk=application.pk).exclude(hosted_visit=None).exists():
+            raise CallError(_("This host's visit exists already."))
         try:
             visit = visit_create_from_plan(
                 programme=call.programme, by=by, title=f"{place.name}: {topic}"[:300],

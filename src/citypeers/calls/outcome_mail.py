@@ -57,6 +57,8 @@ def standard_text(outcome: str) -> str:
             "Dear {name},\n\nYou are number {position} on the waiting list of the visit "
             "“{visit}”. If a place frees, we offer it to you by e-mail.\n\nWhy: {reason}"
         )
+    if outcome != Outcome.NOT_SELECTED:
+        raise ValueError(f"no decision e-mail for the outcome {outcome!r}")
     return _(
         "Dear {name},\n\nThank you for applying to “{call}”. We are sorry: you were not "
         "selected this time.\n\nWhy: {reason}"

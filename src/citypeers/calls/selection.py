@@ -8,6 +8,7 @@ its review score (1 + the mean out of 100, so 1 before any review) and the attri
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from citypeers.calls.eligibility import applicant_country, is_eligible
 from citypeers.calls.models import Application, Call, Preference, SelectionRun
@@ -146,13 +147,19 @@ def selection_execute(run: SelectionRun) -> SelectionRun:
     from citypeers.optim.selection import solve  # the solver's import is heavy: only here
 
     SelectionRun.objects.filter(pk=run.pk).update(status=SelectionRun.Status.RUNNING)
-    if not run.instance:
-        run.instance = selection_instance(run.call)
-        run.save(update_fields=["instance"])
     try:
+        if not run.instance:
+            run.instance = selection_instance(run.call)
+            run.save(update_fields=["instance"])
         run.result, run.status = solve(run.instance), SelectionRun.Status.DONE
     except InstanceError as error:
         run.error, run.status = str(error), SelectionRun.Status.FAILED
+    except Exception:
+        # Never a run left "running" for ever: the page would poll it without end.
+        run.error, run.status = _("The run stopped on an error."), SelectionRun.Status.FAILED
+        run.finished_at = timezone.now()
+        run.save(update_fields=["status", "error", "finished_at"])
+        raise
     run.finished_at = timezone.now()
     run.save(update_fields=["result", "status", "error", "finished_at"])
     return run

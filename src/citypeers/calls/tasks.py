@@ -2,6 +2,7 @@ from django.utils import translation
 from django_tasks import task
 
 from citypeers.calls.models import Application
+from citypeers.calls.outcome_mail import EDITABLE, outcome_message
 from citypeers.core.notifications import preferred_language, send_templated_mail
 
 
@@ -37,18 +38,17 @@ def run_selection(*, run_id: int) -> None:
 
 
 @task()
-def notify_outcome(*, application_id: int) -> None:
-    """The selection's outcome for one applicant, in their language, with what to do next."""
+def notify_outcome(*, application_id: int, outcome: str | None = None) -> None:
+    """The selection's outcome for one applicant, in their language, with what to do next;
+    nothing if it changed since it was queued (they answered before the mail went out)."""
     application = (
         Application.objects.select_related("call", "applicant", "outcome_visit")
-        .prefetch_related("preferences")
-        .filter(pk=application_id)
-        .exclude(outcome="")
+        .prefetch_related("preferences", "call__visits")
+        .filter(pk=application_id, outcome__in=[outcome] if outcome else EDITABLE)
         .first()
     )
     if application is None:
         return
-    from citypeers.calls.outcome_mail import outcome_message
 
     with translation.override(preferred_language(application.applicant.languages)):
         message = outcome_message(application)

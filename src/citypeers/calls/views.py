@@ -114,7 +114,11 @@ def respond(request: HttpRequest, slug: str) -> HttpResponse:
         if application.outcome != Outcome.SELECTED:
             return redirect("calls:mine")
         return render(request, "calls/decline.html", {"application": application})
-    accept = request.POST.get("answer") == "confirm"
+    answer = request.POST.get("answer")
+    if answer not in {"confirm", "decline"}:  # a decline cannot be undone: never by default
+        messages.error(request, _("Choose to confirm or to decline your place."))
+        return redirect("calls:mine")
+    accept = answer == "confirm"
     try:
         decision_respond(application=application, by=request.user, accept=accept)
     except CallError as error:
