@@ -10,6 +10,7 @@ from django.urls import reverse
 from citypeers.calls.models import Application
 from citypeers.calls.selection import selection_execute, selection_start
 from tests.calls.test_decisions import apply
+from tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,21 @@ def test_only_the_calls_coordinators_check_or_edit_the_decisions(client, call, c
     assert client.post(messages_url(call), {"selected": "Hi"}).status_code == 403
     call.refresh_from_db()
     assert call.outcome_messages == {} and not Application.objects.exclude(outcome="").exists()
+
+
+def test_the_check_counts_each_person_once_though_they_wait_on_two_lists(client, call, coordinator):
+    weimar = VisitFactory(programme=call.programme, title="Weimar", slug="weimar")
+    call.visits.add(weimar)
+    call.selection_settings["visits"][str(weimar.pk)] = {"capacity": 1}
+    call.save()
+    for name in ("Aino", "Bram", "Chloé"):
+        apply(call, name)  # each asks for both visits
+    run = selection_execute(selection_start(call=call, by=coordinator))
+    listed = [key for keys in run.result["waiting_lists"].values() for key in keys]
+    assert len(listed) == 2 and len(set(listed)) == 1  # the optimiser lists them on both
+    client.force_login(coordinator)
+    page = client.get(reverse("calls:selection_publish", args=[call.slug]), {"run": run.number})
+    counts = page.context["counts"]
+    assert sorted(counts.values()) == [0, 1, 2] and sum(counts.values()) == 3
+    selection = client.get(reverse("calls:selection", args=[call.slug])).text
+    assert selection.count("1 waiting") == 1  # the third person waits on one list only

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Application, Call, Outcome, SelectionRun
+from citypeers.calls.placements import Placement, run_placements
 from citypeers.calls.tasks import notify_outcome
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
@@ -40,7 +41,7 @@ def decisions_publish(
         raise CallError(_("Only a finished run that found a selection can be published."))
     today = today or timezone.localdate()
     decisions = run.result.get("decisions", {})
-    waiting = _waiting_places(run)
+    placements = run_placements(run)
     considered = {item["id"] for item in run.instance["applicants"]}
     published = []
     with transaction.atomic():
@@ -72,15 +73,12 @@ def decisions_publish(
             application.outcome_reason = (decision.get("reason") or "")[:300]
             application.outcome_why = decision.get("why") or {}
             application.waiting_position = application.respond_by = None
-            if decision.get("visit"):
-                application.outcome = Outcome.SELECTED
-                application.outcome_visit_id = int(decision["visit"])
+            placement = placements.get(key, Placement(Outcome.NOT_SELECTED))
+            application.outcome = placement.outcome
+            application.outcome_visit_id = int(placement.visit) if placement.visit else None
+            application.waiting_position = placement.position
+            if placement.outcome == Outcome.SELECTED:
                 application.respond_by = today + RESPOND_WITHIN
-            elif key in waiting:
-                application.outcome = Outcome.WAITLISTED
-                application.outcome_visit_id, application.waiting_position = waiting[key]
-            else:
-                application.outcome, application.outcome_visit_id = Outcome.NOT_SELECTED, None
             application.save()
             published.append(application)
         run.call.selection_runs.exclude(pk=run.pk).update(published_at=None)
@@ -95,29 +93,6 @@ def decisions_publish(
 def _capacity(run: SelectionRun, visit_id: int) -> int:
     places = {item["id"]: item["capacity"] for item in run.instance.get("visits", [])}
     return places.get(str(visit_id), 0)
-
-
-def _waiting_places(run: SelectionRun) -> dict[str, tuple[int, int]]:
-    """Applicant id -> (visit id, position). Someone on several waiting lists waits on the one
-    of the visit they ranked highest; positions count, from 1, who waits on each list."""
-    preferences = {item["id"]: item.get("preferences", []) for item in run.instance["applicants"]}
-    lists = run.result.get("waiting_lists", {})
-    listed_on: dict[str, list[str]] = {}
-    for visit_id, people in lists.items():
-        for key in people:
-            listed_on.setdefault(key, []).append(visit_id)
-
-    def rank(key: str, visit_id: str) -> int:
-        asked = preferences.get(key, [])
-        return asked.index(visit_id) if visit_id in asked else len(asked)
-
-    chosen = {key: min(visits, key=lambda v: rank(key, v)) for key, visits in listed_on.items()}
-    places = {}
-    for visit_id, people in lists.items():
-        waiting_here = [key for key in people if chosen[key] == visit_id]
-        for position, key in enumerate(waiting_here, start=1):
-            places[key] = (int(visit_id), position)
-    return places
 
 
 def decision_respond(

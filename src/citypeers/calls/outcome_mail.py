@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from citypeers.calls.models import Application, Call, Outcome
+from citypeers.calls.placements import run_placements
 from citypeers.calls.reasons import reason_text
 
 EDITABLE = [Outcome.SELECTED, Outcome.WAITLISTED, Outcome.NOT_SELECTED]
@@ -103,23 +104,11 @@ def outcome_message(application: Application) -> str:
 def run_samples(call: Call, run, respond_by) -> dict[str, Facts]:
     """For each outcome, the facts of its first applicant in `run` (or of an example person
     when the run has none), to preview the messages before they are sent."""
-    result = (run.result or {}) if run else {}
-    decisions = result.get("decisions", {})
-    waiting = {
-        key: (visit, position)
-        for visit, keys in result.get("waiting_lists", {}).items()
-        for position, key in enumerate(keys, start=1)
-    }
+    decisions = ((run.result or {}) if run else {}).get("decisions", {})
+    placements = run_placements(run) if run else {}
     firsts: dict[str, str] = {}
-    for key, decision in decisions.items():
-        outcome = (
-            Outcome.SELECTED
-            if decision.get("visit")
-            else Outcome.WAITLISTED
-            if key in waiting
-            else Outcome.NOT_SELECTED
-        )
-        firsts.setdefault(outcome, key)
+    for key, placement in placements.items():
+        firsts.setdefault(placement.outcome, key)
     applications = Application.objects.select_related("applicant").in_bulk(
         [int(key) for key in firsts.values()]
     )
@@ -130,13 +119,13 @@ def run_samples(call: Call, run, respond_by) -> dict[str, Facts]:
         key = firsts.get(outcome)
         application = applications.get(int(key)) if key else None
         decision = decisions.get(key, {}) if key else {}
-        visit_id = decision.get("visit") or waiting.get(key, (None, None))[0]
+        placement = placements.get(key) if key else None
         samples[outcome] = Facts(
             name=application.applicant.display_name if application else _("Alex Example"),
             call=call.title,
-            visit=visits.get(str(visit_id), example_visit),
+            visit=visits.get(str(placement.visit) if placement else "", example_visit),
             preference=str(decision.get("preference") or 1),
-            position=str(waiting.get(key, (None, 1))[1]),
+            position=str(placement.position if placement and placement.position else 1),
             respond_by=formats.date_format(respond_by, "DATE_FORMAT"),
             reason=reason_text(
                 decision.get("why"),

@@ -1,5 +1,7 @@
 """Publishing a selection's decisions: the e-mails applicants get, previewed, then sent."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +18,7 @@ from citypeers.calls.outcome_mail import (
     message_text,
     run_samples,
 )
+from citypeers.calls.placements import run_placements
 from citypeers.calls.selectors import call_by_slug
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
@@ -71,19 +74,14 @@ def selection_publish(request: HttpRequest, slug: str, obj: Call) -> HttpRespons
                 % {"count": count},
             )
         return redirect("calls:selection", slug=slug)
-    result = run.result or {}
-    selected = sum(len(people) for people in result.get("assignments", {}).values())
-    waiting = sum(len(people) for people in result.get("waiting_lists", {}).values())
+    placements = run_placements(run)
+    counts = Counter(placement.outcome for placement in placements.values())
     texts = {outcome: message_text(obj, outcome) for outcome in EDITABLE}
     context = {
         "call": obj,
         "run": run,
-        "counts": {
-            Outcome.SELECTED.label: selected,
-            Outcome.WAITLISTED.label: waiting,
-            Outcome.NOT_SELECTED.label: len(result.get("decisions", {})) - selected - waiting,
-        },
-        "total": len(result.get("decisions", {})),
+        "counts": {outcome.label: counts[outcome] for outcome in EDITABLE},
+        "total": len(placements),
         "previews": _previews(obj, run, texts),
         "answered": obj.applications.filter(
             outcome__in=[Outcome.CONFIRMED, Outcome.DECLINED]

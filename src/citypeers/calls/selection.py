@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from citypeers.calls.eligibility import applicant_country, is_eligible
 from citypeers.calls.models import Application, Call, Preference, SelectionRun
+from citypeers.calls.placements import run_placements
 from citypeers.calls.review import review_means
 from citypeers.core.audit import log_action
 from citypeers.optim import InstanceError
@@ -196,9 +197,9 @@ def selection_export(call: Call, run: SelectionRun | None) -> dict:
     instance = (run.instance if run else None) or {"visits": [], "applicants": []}
     result = (run.result or {}) if run else {}
     waiting = {
-        application_id: (visit_id, position)
-        for visit_id, people in result.get("waiting_lists", {}).items()
-        for position, application_id in enumerate(people, start=1)
+        key: (placement.visit, placement.position)
+        for key, placement in (run_placements(run) if run else {}).items()
+        if placement.outcome == "waitlisted"
     }
     published = run is not None and run.published_at is not None
     considered = {item["id"]: item["score"] for item in instance["applicants"]}

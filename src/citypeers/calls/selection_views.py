@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from citypeers.calls import selection
 from citypeers.calls.models import Call
+from citypeers.calls.placements import run_placements, waiting_lists
 from citypeers.calls.reasons import reason_text
 from citypeers.calls.selection_forms import OverrideForm, SelectionSettingsForm
 from citypeers.calls.selectors import call_by_slug, published_places
@@ -28,7 +29,8 @@ def _named_result(call: Call, run) -> dict | None:
     result = run.result
     applications = {str(a.pk): a for a in call.applications.select_related("applicant")}
     visits = {str(v.pk): v for v in call.visits.all()}
-    waiting = {a for people in result.get("waiting_lists", {}).values() for a in people}
+    lists = waiting_lists(run_placements(run))
+    waiting = {a for people in lists.values() for a in people}
     titles = {key: visit.title for key, visit in visits.items()}
     return {
         "status": result.get("status"),
@@ -45,7 +47,7 @@ def _named_result(call: Call, run) -> dict | None:
                 ],
                 "waiting": [
                     (applications.get(a), _reason(result, a, titles, waiting))
-                    for a in result.get("waiting_lists", {}).get(visit_id, [])
+                    for a in lists.get(visit_id, [])
                 ],
             }
             for visit_id, people in result.get("assignments", {}).items()
