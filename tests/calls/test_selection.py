@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from citypeers.calls.models import Application, SelectionRun
 from citypeers.calls.services import application_save
@@ -205,6 +206,9 @@ def test_the_selection_downloads_as_a_spreadsheet_with_names(
     header, row = response.content.decode().splitlines()[:2]
     assert header.startswith("Application,Name,E-mail address,Country")
     assert row.startswith(f"{aino.pk},Aino,{aino.applicant.email},FI,")
-    assert ",selected,vantaa," in row
+    assert row.endswith(",Selected,Vantaa,,selected for preference 1 (Vantaa)")
+    with translation.override("fr"):
+        french = client.get(reverse("calls:selection", args=[call.slug]), {"export": "csv"})
+    assert "Sélectionnée" in french.content.decode()
     xlsx = client.get(reverse("calls:selection", args=[call.slug]), {"export": "xlsx"})
     assert xlsx.content[:2] == b"PK"  # a zip: the XLSX container

@@ -10,10 +10,11 @@ from citypeers.calls import selection
 from citypeers.calls.models import Call
 from citypeers.calls.placements import run_placements, waiting_lists
 from citypeers.calls.reasons import reason_text
+from citypeers.calls.selection_exports import selection_table
 from citypeers.calls.selection_forms import OverrideForm, SelectionSettingsForm
 from citypeers.calls.selectors import call_by_slug, published_places
 from citypeers.core.audit import log_action
-from citypeers.core.http import export_response, permission_required, requested_export
+from citypeers.core.http import permission_required, requested_export
 
 
 def _reason(result: dict, application_id: str, titles: dict[str, str], waiting: set) -> str:
@@ -60,33 +61,6 @@ def _named_result(call: Call, run) -> dict | None:
     }
 
 
-def _selection_table(call: Call, rows: list[dict], export_format: str) -> HttpResponse:
-    """The JSON export's rows as a spreadsheet, with each applicant's name and address."""
-    people = {a.pk: a.applicant for a in call.applications.select_related("applicant")}
-    headers = [_("Application"), _("Name"), _("E-mail address"), _("Country"),
-               _("Kind of organisation"), _("City size"), _("Visits, in order"), _("Score"),
-               _("Outcome"), _("Visit"), _("Place on the waiting list"), _("Reason")]  # fmt: skip
-    table = [
-        (
-            row["id"],
-            str(people[row["id"]]),
-            people[row["id"]].email,
-            row["country"] or "",
-            row["organisation_type"] or "",
-            row["city_size"],
-            "; ".join(row["preferences"]),
-            row["score"],
-            row["status"],
-            row["visit"] or "",
-            row["waiting_position"] or "",
-            row["reason"] or "",
-        )
-        for row in rows
-    ]
-    return export_response(headers=headers, rows=table, filename=f"{call.slug}-selection",
-                           export_format=export_format)  # fmt: skip
-
-
 @permission_required("calls.manage_call", call_by_slug)
 def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     runs = list(obj.selection_runs.select_related("created_by")[:10])
@@ -95,7 +69,7 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         export = selection.selection_export(obj, latest)
         if export_format == "json":
             return JsonResponse(export, json_dumps_params={"ensure_ascii": False})
-        return _selection_table(obj, export["applications"], export_format)
+        return selection_table(obj, latest, export["applications"], export_format)
     form = SelectionSettingsForm(request.POST or None, call=obj)
     if request.method == "POST" and form.is_valid():
         obj.selection_settings = form.settings()
