@@ -28,6 +28,9 @@ def test_an_unknown_placeholder_is_refused_at_its_field_and_the_text_kept(
         messages_url(call), {"selected": text, "waitlisted": "", "not_selected": ""}
     ).text
     assert "Unknown placeholder {visti}" in page
+    spaced = client.post(messages_url(call), {"selected": "", "waitlisted": "Hi { name }",
+                                              "not_selected": "Hi {{name}}"}).text  # fmt: skip
+    assert "Unknown placeholder { name }" in spaced and "Unknown placeholder {}" in spaced
     assert "welcome to {visti}! &lt;script&gt;" in page  # kept, and shown as text
     call.refresh_from_db()
     assert call.outcome_messages == {}

@@ -46,7 +46,7 @@ class OutcomeMessagesForm(forms.Form):
                 self.add_error(
                     outcome,
                     _("Unknown placeholder %(names)s. The ones you can use: %(allowed)s.")
-                    % {"names": _braced(unknown), "allowed": allowed},
+                    % {"names": ", ".join(unknown), "allowed": allowed},
                 )
         return cleaned
 

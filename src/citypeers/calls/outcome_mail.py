@@ -67,7 +67,12 @@ def standard_text(outcome: str) -> str:
 
 
 def unknown_placeholders(text: str) -> list[str]:
-    return sorted({name for name in PLACEHOLDER.findall(text) if name not in PLACEHOLDER_HELP})
+    """Every brace that is not a placeholder this module fills, as written: `{visti}`,
+    `{ name }`, `{{name}}` or a lone `{`, so a typo never reaches an applicant as is."""
+    unknown = {f"{{{name}}}" for name in PLACEHOLDER.findall(text) if name not in PLACEHOLDER_HELP}
+    rest = PLACEHOLDER.sub("", text)
+    unknown |= set(re.findall(r"\{[^{}]*\}|[{}]", rest))
+    return sorted(unknown)
 
 
 def fill(text: str, facts: Facts) -> str:

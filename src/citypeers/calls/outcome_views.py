@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from citypeers.calls.decisions import RESPOND_WITHIN, decisions_publish
 from citypeers.calls.models import Call, Outcome
@@ -70,7 +71,11 @@ def selection_publish(request: HttpRequest, slug: str, obj: Call) -> HttpRespons
         else:
             messages.success(
                 request,
-                _("The decisions are published: %(count)s applicants are being told.")
+                ngettext(
+                    "The decisions are published: %(count)s applicant is being told.",
+                    "The decisions are published: %(count)s applicants are being told.",
+                    count,
+                )
                 % {"count": count},
             )
         return redirect("calls:selection", slug=slug)

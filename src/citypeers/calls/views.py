@@ -11,6 +11,7 @@ from citypeers.calls.decisions import decision_respond
 from citypeers.calls.eligibility import ineligibility_reasons
 from citypeers.calls.forms import ApplicationForm, initial_for
 from citypeers.calls.host_forms import HostApplicationForm
+from citypeers.calls.hosts import hostable_practices
 from citypeers.calls.models import Application, Call, Outcome
 from citypeers.core.errors import CallError
 
@@ -75,6 +76,8 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "call": call, "form": form, "application": application, "state": call.state(),
         "organisation": request.user.organisation,
+        "can_host": call.type == Call.Type.HOSTS
+        and hostable_practices(request.user.organisation).exists(),
         "ineligible": ineligibility_reasons(call, application or Application(
             call=call, applicant=request.user, organisation=request.user.organisation)),
     }  # fmt: skip
