@@ -269,3 +269,24 @@ def test_an_answer_must_say_confirm_or_decline(
     assert "Choose to confirm or to decline your place." in page
     aino.refresh_from_db()
     assert aino.outcome == "selected"
+
+
+def test_a_place_freed_on_a_second_choice_goes_to_someone_waiting_for_their_first(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    weimar = VisitFactory(programme=call.programme, title="Weimar", slug="weimar")
+    call.visits.add(weimar)
+    call.selection_settings["visits"][str(weimar.pk)] = {"capacity": 1}
+    call.save()
+    for name in ("Aino", "Bram", "Chloé"):
+        apply(call, name)  # each asks for both visits
+    people = published(client, call, coordinator, django_capture_on_commit_callbacks)
+    [waiting] = [a for a in people.values() if a.outcome == "waitlisted"]
+    selected = [a for a in people.values() if a.outcome == "selected"]
+    [elsewhere] = [a for a in selected if a.outcome_visit_id != waiting.outcome_visit_id]
+    client.force_login(elsewhere.applicant)
+    client.post(reverse("calls:respond", args=[call.slug]), {"answer": "decline"})
+    waiting.refresh_from_db()
+    assert (waiting.outcome, waiting.outcome_visit_id, waiting.waiting_position) == (
+        "selected", elsewhere.outcome_visit_id, None)  # fmt: skip
+    assert not Application.objects.filter(outcome="waitlisted").exists()  # left the other list

@@ -160,50 +160,63 @@ def pass_on_unanswered(today: datetime.date | None = None) -> int:
 
 def _offer_next(declined: Application, today: datetime.date, *, notify: bool = True) -> None:
     """Called with the call's row locked, so two freed places never go to the same person
-    and one place never to two."""
+    and one place never to two. The visit's own waiting list comes first; after it, those
+    the run also listed for this visit who wait on another visit they ranked higher."""
     visit_id = declined.outcome_visit_id
     applications = declined.call.applications
-    waiting = list(
-        applications.filter(
-            outcome=Outcome.WAITLISTED,
-            outcome_visit_id=visit_id,
-            status=Application.Status.SUBMITTED,
-        ).order_by("waiting_position")
-    )
     run = declined.call.selection_runs.filter(published_at__isnull=False).first()
+    candidates = _candidates(applications, run, visit_id)
     holders = [
         str(pk)
         for pk in applications.filter(
             outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED], outcome_visit_id=visit_id
         ).values_list("pk", flat=True)
     ]
-    if not waiting or (run and len(holders) >= _capacity(run, visit_id)):
+    if not candidates or (run and len(holders) >= _capacity(run, visit_id)):
         return
     if run is None:  # decisions published before runs were marked: the list's own order
-        offer = Offer(str(waiting[0].pk), True, "")
+        offer = Offer(str(candidates[0].pk), True, "")
     else:
         considered = {item["id"] for item in run.instance.get("applicants", [])}
         offer = next_in_line(
             run.instance,
             str(visit_id),
             [key for key in holders if key in considered],
-            [str(application.pk) for application in waiting],
+            [str(application.pk) for application in candidates],
         )
     if offer.applicant is None:
         log_action(declined, "selection.place_open", by=None, changes={"why": offer.note})
         return
-    first = next(item for item in waiting if str(item.pk) == offer.applicant)
-    first.outcome, first.waiting_position = Outcome.SELECTED, None
+    first = next(item for item in candidates if str(item.pk) == offer.applicant)
+    left_list = first.outcome_visit_id
+    first.outcome, first.outcome_visit_id, first.waiting_position = Outcome.SELECTED, visit_id, None
     first.respond_by = today + RESPOND_WITHIN
     first.outcome_reason = "offered the place freed by a decline"
     first.outcome_why = {"code": "offered"}
     first.save()
-    rest = [item for item in waiting if item is not first]
-    for position, application in enumerate(rest, start=1):
-        application.waiting_position = position
-        application.save(update_fields=["waiting_position"])
+    for list_visit in {visit_id, left_list}:
+        _renumber(applications, list_visit)
     log_action(
         first, "selection.offered", by=None, changes={"after": declined.pk, "quotas": offer.note}
     )
     if notify:
         _notify([first])
+
+
+def _candidates(applications, run, visit_id: int) -> list[Application]:
+    waiting = applications.filter(
+        outcome=Outcome.WAITLISTED, status=Application.Status.SUBMITTED
+    ).order_by("waiting_position")
+    own = [application for application in waiting if application.outcome_visit_id == visit_id]
+    listed = (run.result or {}).get("waiting_lists", {}).get(str(visit_id), []) if run else []
+    elsewhere = {str(a.pk): a for a in waiting if a.outcome_visit_id != visit_id}
+    return own + [elsewhere[key] for key in listed if key in elsewhere]
+
+
+def _renumber(applications, visit_id: int) -> None:
+    """Positions on a visit's waiting list count from 1 again after someone left it."""
+    waiting = applications.filter(outcome=Outcome.WAITLISTED, outcome_visit_id=visit_id)
+    for position, application in enumerate(waiting.order_by("waiting_position"), start=1):
+        if application.waiting_position != position:
+            application.waiting_position = position
+            application.save(update_fields=["waiting_position"])
