@@ -1,11 +1,22 @@
 """List pages run a fixed number of queries, however many rows they show."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from citypeers.calls.services import application_save
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Role
-from tests.factories import MembershipFactory, PlaceFactory, ProgrammeFactory, VisitFactory
+from tests.factories import (
+    CallFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PlaceFactory,
+    ProgrammeFactory,
+    UserFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +57,26 @@ def test_my_page(client, django_assert_max_num_queries):
     client.force_login(member)
     with django_assert_max_num_queries(8):
         client.get(reverse("programmes:dashboard"))
+
+
+def test_a_host_calls_applications_and_a_calls_selection(client):
+    programme = ProgrammeFactory()
+    coordinator = MembershipFactory(programme=programme, role=Role.COORDINATOR).user
+    hosts = CallFactory(programme=programme, type="hosts")
+    participants = CallFactory(programme=programme, visits=[VisitFactory(programme=programme)])
+    client.force_login(coordinator)
+
+    def counted(url, people: int) -> int:
+        for _ in range(people):
+            person = UserFactory(organisation=OrganisationFactory())
+            for call in (hosts, participants):
+                application_save(call=call, applicant=person, fields={"role": "Officer"},
+                                 preferences=list(call.visits.all()), answers={}, files={},
+                                 consent=True, submit=True)  # fmt: skip
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries)
+
+    for url in (reverse("calls:applications", args=[hosts.slug]),
+                reverse("calls:selection", args=[participants.slug])):  # fmt: skip
+        assert counted(url, 3) == counted(url, 12), url  # the same, however many rows

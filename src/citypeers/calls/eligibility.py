@@ -5,6 +5,7 @@ from django_countries import countries
 
 from citypeers.calls.hosts import hostable_practices
 from citypeers.calls.models import Application, Call
+from citypeers.catalogue.models import Practice
 from citypeers.people.models import Organisation
 
 
@@ -15,8 +16,17 @@ def applicant_country(application: Application) -> str:
     return application.applicant.country.code or ""
 
 
-def ineligibility_reasons(call: Call, application: Application) -> list[str]:
-    """Why the application falls outside the call's rules; empty when it fits them."""
+def hosting_organisations() -> set[int]:
+    """Ids of the organisations with a practice that may host: for checking many at once."""
+    practices = Practice.objects.filter(status=Practice.Status.PUBLISHED, willing_to_host=True)
+    return set(practices.values_list("organisations", flat=True)) - {None}
+
+
+def ineligibility_reasons(
+    call: Call, application: Application, *, hosting: set[int] | None = None
+) -> list[str]:
+    """Why the application falls outside the call's rules; empty when it fits them.
+    `hosting` (from `hosting_organisations`) saves a query per application on long lists."""
     reasons = []
     country = applicant_country(application)
     if call.eligible_countries and country not in call.eligible_countries:
@@ -31,7 +41,11 @@ def ineligibility_reasons(call: Call, application: Application) -> list[str]:
         reasons.append(
             _("The call is for: %(kinds)s.") % {"kinds": ", ".join(str(names[k]) for k in kinds)}
         )
-    if call.type == Call.Type.HOSTS and not hostable_practices(organisation).exists():
+    if call.type == Call.Type.HOSTS and not (
+        organisation is not None and organisation.pk in hosting
+        if hosting is not None
+        else hostable_practices(organisation).exists()
+    ):
         reasons.append(
             _("Host calls are open to organisations with a published good practice marked "
               "“willing to host”; %(organisation)s has none yet.")
@@ -40,8 +54,9 @@ def ineligibility_reasons(call: Call, application: Application) -> list[str]:
     return reasons
 
 
-def is_eligible(call: Call, application: Application) -> bool:
-    """The rules' verdict, unless a coordinator decided otherwise (with a recorded reason)."""
+def is_eligible(call: Call, application: Application, reasons: list[str] | None = None) -> bool:
+    """The rules' verdict (`reasons`, if already known), unless a coordinator decided
+    otherwise (with a recorded reason)."""
     if application.eligibility_override is not None:
         return application.eligibility_override
-    return not ineligibility_reasons(call, application)
+    return not (ineligibility_reasons(call, application) if reasons is None else reasons)
