@@ -1,8 +1,9 @@
 """Publishing a selection's decisions, and the answers of the people selected.
 
-A decline frees a place: it is offered to the first person on that visit's waiting list, in
-the order the selection computed (the order in which entering keeps every quota when one
-place frees).
+Publishing gives each applicant the placement of the run (`placements.py`). A decline or a
+lapsed answer frees a place: it goes to the first person waiting for that visit (its own
+waiting list, then those the run also listed for it) whose entry keeps every quota of the
+visit as it stands then (`optim/freed_places.py`). Every change takes the call's row lock.
 """
 
 import datetime
@@ -72,13 +73,12 @@ def decisions_publish(
             decision = decisions.get(key, {})
             application.outcome_reason = (decision.get("reason") or "")[:300]
             application.outcome_why = decision.get("why") or {}
-            application.waiting_position = application.respond_by = None
             placement = placements.get(key, Placement(Outcome.NOT_SELECTED))
             application.outcome = placement.outcome
             application.outcome_visit_id = int(placement.visit) if placement.visit else None
             application.waiting_position = placement.position
-            if placement.outcome == Outcome.SELECTED:
-                application.respond_by = today + RESPOND_WITHIN
+            selected = placement.outcome == Outcome.SELECTED
+            application.respond_by = today + RESPOND_WITHIN if selected else None
             application.save()
             published.append(application)
         run.call.selection_runs.exclude(pk=run.pk).update(published_at=None)
