@@ -152,3 +152,13 @@ def test_the_check_counts_each_person_once_though_they_wait_on_two_lists(client,
     assert sorted(counts.values()) == [0, 1, 2] and sum(counts.values()) == 3
     selection = client.get(reverse("calls:selection", args=[call.slug])).text
     assert selection.count("1 waiting") == 1  # the third person waits on one list only
+
+
+def test_the_check_page_of_a_published_run_offers_no_second_sending(client, call, coordinator):
+    apply(call, "Aino")
+    run = selection_execute(selection_start(call=call, by=coordinator))
+    client.force_login(coordinator)
+    url = reverse("calls:selection_publish", args=[call.slug])
+    client.post(url, {"run": run.number})
+    page = client.get(url, {"run": run.number}).text
+    assert "These decisions are published already." in page and "Publish and send" not in page
