@@ -9,12 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from citypeers.calls import hosts
-from citypeers.calls.eligibility import (
-    applicant_country,
-    hosting_organisations,
-    ineligibility_reasons,
-    is_eligible,
-)
+from citypeers.calls.eligibility import applicant_country, ineligibility_reasons, is_eligible
 from citypeers.calls.models import Application, Call
 from citypeers.calls.selectors import call_by_slug
 from citypeers.core.audit import log_action
@@ -47,7 +42,7 @@ def _rows(call: Call) -> list[dict]:
         .prefetch_related("preferences__visit")
         .order_by("submitted_at", "pk")
     )
-    hosting = hosting_organisations() if call.type == Call.Type.HOSTS else None
+    hosting = hosts.hosting_organisations() if call.type == Call.Type.HOSTS else None
     rows = []
     for application in applications:
         reasons = ineligibility_reasons(call, application, hosting=hosting)

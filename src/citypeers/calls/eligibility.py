@@ -5,7 +5,6 @@ from django_countries import countries
 
 from citypeers.calls.hosts import hostable_practices
 from citypeers.calls.models import Application, Call
-from citypeers.catalogue.models import Practice
 from citypeers.people.models import Organisation
 
 
@@ -16,17 +15,11 @@ def applicant_country(application: Application) -> str:
     return application.applicant.country.code or ""
 
 
-def hosting_organisations() -> set[int]:
-    """Ids of the organisations with a practice that may host: for checking many at once."""
-    practices = Practice.objects.filter(status=Practice.Status.PUBLISHED, willing_to_host=True)
-    return set(practices.values_list("organisations", flat=True)) - {None}
-
-
 def ineligibility_reasons(
     call: Call, application: Application, *, hosting: set[int] | None = None
 ) -> list[str]:
     """Why the application falls outside the call's rules; empty when it fits them.
-    `hosting` (from `hosting_organisations`) saves a query per application on long lists."""
+    `hosting` (from `hosts.hosting_organisations`) saves a query per application on long lists."""
     reasons = []
     country = applicant_country(application)
     if call.eligible_countries and country not in call.eligible_countries:

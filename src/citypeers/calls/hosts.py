@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Application, Call, Outcome
 from citypeers.catalogue.models import Practice
+from citypeers.catalogue.selectors import practices_willing_to_host
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError, VisitError
 from citypeers.methodology.planning import PlanRequest
@@ -24,9 +25,12 @@ def hostable_practices(organisation):
     """The organisation's published practices whose city is willing to host a visit."""
     if organisation is None:
         return Practice.objects.none()
-    return Practice.objects.filter(
-        organisations=organisation, status=Practice.Status.PUBLISHED, willing_to_host=True
-    ).order_by("title")
+    return practices_willing_to_host().filter(organisations=organisation).order_by("title")
+
+
+def hosting_organisations() -> set[int]:
+    """Ids of the organisations with such a practice: for checking many at once."""
+    return set(practices_willing_to_host().values_list("organisations", flat=True)) - {None}
 
 
 def host_select(

@@ -8,6 +8,11 @@ def practices_published() -> QuerySet[Practice]:
     return Practice.objects.filter(status=Practice.Status.PUBLISHED)
 
 
+def practices_willing_to_host() -> QuerySet[Practice]:
+    """Published practices whose city is willing to host a peer-learning visit."""
+    return practices_published().filter(willing_to_host=True)
+
+
 def practice_for_page(*, slug: str) -> Practice:
     return (
         Practice.objects.select_related("programme", "submitted_by")

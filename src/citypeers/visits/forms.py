@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.forms import PlacesField
-from citypeers.catalogue.models import Practice
+from citypeers.catalogue.selectors import practices_willing_to_host
 from citypeers.programmes.models import Programme
 from citypeers.programmes.selectors import programmes_coordinated_by
 
@@ -20,8 +20,7 @@ class VisitFromPlanForm(forms.Form):
     practice = forms.ModelChoiceField(
         label=_("Good practice shown"),
         required=False,
-        queryset=Practice.objects.filter(status=Practice.Status.PUBLISHED, willing_to_host=True)
-        .order_by("title"),
+        queryset=practices_willing_to_host().order_by("title"),
         help_text=_("A published practice whose city is willing to host a visit."),
     )  # fmt: skip
 
