@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Application, Call, Outcome, SelectionRun
 from citypeers.calls.placements import Placement, run_placements
+from citypeers.calls.selectors import published_run
 from citypeers.calls.tasks import notify_outcome
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
@@ -164,7 +165,7 @@ def _offer_next(declined: Application, today: datetime.date, *, notify: bool = T
     the run also listed for this visit who wait on another visit they ranked higher."""
     visit_id = declined.outcome_visit_id
     applications = declined.call.applications
-    run = declined.call.selection_runs.filter(published_at__isnull=False).first()
+    run = published_run(declined.call)
     candidates = _candidates(applications, run, visit_id)
     holders = [
         str(pk)

@@ -12,7 +12,7 @@ from citypeers.calls.placements import run_placements, waiting_lists
 from citypeers.calls.reasons import reason_text
 from citypeers.calls.selection_exports import selection_table
 from citypeers.calls.selection_forms import OverrideForm, SelectionSettingsForm
-from citypeers.calls.selectors import call_by_slug, published_places
+from citypeers.calls.selectors import call_by_slug, published_places, published_run
 from citypeers.core.audit import log_action
 from citypeers.core.http import permission_required, requested_export
 
@@ -77,6 +77,7 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         log_action(obj, "selection.settings", by=request.user, changes=obj.selection_settings)
         messages.success(request, _("The selection settings are saved."))
         return redirect("calls:selection", slug=slug)
+    published = published_run(obj)
     context = {
         "call": obj,
         "form": form,
@@ -85,8 +86,8 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         "running": any(not run.is_finished for run in runs),
         "result": _named_result(obj, latest),
         "submitted": obj.applications.filter(status="submitted").count(),
-        "published": published_places(obj),
-        "published_run": obj.selection_runs.filter(published_at__isnull=False).first(),
+        "published": published_places(obj, published),
+        "published_run": published,
     }
     return render(request, "calls/selection.html", context)
 

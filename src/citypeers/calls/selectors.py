@@ -49,9 +49,13 @@ def applications_of(user) -> list[Application]:
     )
 
 
-def published_places(call: Call) -> list[dict]:
-    """After publishing: for each visit, who holds, awaits, declined and waits for a place."""
-    run = call.selection_runs.filter(published_at__isnull=False).first()
+def published_run(call: Call):
+    """The run whose decisions applicants were sent, if any."""
+    return call.selection_runs.filter(published_at__isnull=False).first()
+
+
+def published_places(call: Call, run) -> list[dict]:
+    """After publishing `run`: for each visit, who holds, awaits, declined and waits."""
     if run is None:
         return []
     capacities = {item["id"]: item["capacity"] for item in run.instance.get("visits", [])}
