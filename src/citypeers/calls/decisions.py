@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Application, Call, Outcome, SelectionRun
-from citypeers.calls.placements import Placement, run_placements
+from citypeers.calls.placements import Placement, run_capacities, run_placements
 from citypeers.calls.selectors import published_run
 from citypeers.calls.tasks import notify_outcome
 from citypeers.core.audit import log_action
@@ -89,11 +89,6 @@ def decisions_publish(
         if notify:
             _notify(published)
     return len(published)
-
-
-def _capacity(run: SelectionRun, visit_id: int) -> int:
-    places = {item["id"]: item["capacity"] for item in run.instance.get("visits", [])}
-    return places.get(str(visit_id), 0)
 
 
 def decision_respond(
@@ -173,7 +168,7 @@ def _offer_next(declined: Application, today: datetime.date, *, notify: bool = T
             outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED], outcome_visit_id=visit_id
         ).values_list("pk", flat=True)
     ]
-    if not candidates or (run and len(holders) >= _capacity(run, visit_id)):
+    if not candidates or (run and len(holders) >= run_capacities(run).get(str(visit_id), 0)):
         return
     if run is None:  # decisions published before runs were marked: the list's own order
         offer = Offer(str(candidates[0].pk), True, "")

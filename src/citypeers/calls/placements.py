@@ -18,6 +18,11 @@ class Placement:
     position: int | None = None  # on the waiting list, from 1
 
 
+def run_capacities(run) -> dict[str, int]:
+    """Visit id -> the places the run filled (its instance's capacity)."""
+    return {item["id"]: item["capacity"] for item in (run.instance or {}).get("visits", [])}
+
+
 def run_placements(run) -> dict[str, Placement]:
     """Applicant id -> their placement in `run` (empty before the run has a result)."""
     result, instance = run.result or {}, run.instance or {}

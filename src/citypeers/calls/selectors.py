@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from citypeers.calls.models import Application, Call
+from citypeers.calls.placements import run_capacities
 from citypeers.programmes.models import Visit
 
 
@@ -58,7 +59,7 @@ def published_places(call: Call, run) -> list[dict]:
     """After publishing `run`: for each visit, who holds, awaits, declined and waits."""
     if run is None:
         return []
-    capacities = {item["id"]: item["capacity"] for item in run.instance.get("visits", [])}
+    capacities = run_capacities(run)
     people = (
         call.applications.exclude(outcome="")
         .exclude(outcome_visit=None)
