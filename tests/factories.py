@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from citypeers.calls.models import Call
+from citypeers.calls.services import application_save
 from citypeers.methodology.models import (
     ActivityFormat,
     AgendaItemTemplate,
@@ -203,3 +204,11 @@ class CallFactory(factory.django.DjangoModelFactory):
     def visits(self, create, extracted, **kwargs):
         for visit in extracted or ():
             self.visits.add(visit)
+
+
+def sent_application(call, applicant, *, preferences=(), **fields):
+    """An application sent as the apply page sends it: consent given, the visits ranked."""
+    return application_save(
+        call=call, applicant=applicant, fields={"role": "Officer", **fields},
+        preferences=list(preferences), answers={}, files={}, consent=True, submit=True,
+    )  # fmt: skip

@@ -13,7 +13,6 @@ from citypeers.calls.decisions import decisions_publish
 from citypeers.calls.models import Criterion, Question, ReviewAssignment
 from citypeers.calls.review import assign_reviewers
 from citypeers.calls.selection import selection_execute, selection_start
-from citypeers.calls.services import application_save
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
@@ -26,6 +25,7 @@ from tests.factories import (
     PublishedPracticeFactory,
     ThemeFactory,
     UserFactory,
+    sent_application,
 )
 
 VNU_JAR = (
@@ -138,16 +138,7 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     Criterion.objects.create(call=call, name="Motivation", scale_max=5)
     reviewer = MembershipFactory(programme=call.programme, role="reviewer").user
     applicant = UserFactory()
-    application_save(
-        call=call,
-        applicant=applicant,
-        fields={"role": "Officer"},
-        preferences=[],
-        answers={},
-        files={},
-        consent=True,
-        submit=True,
-    )
+    sent_application(call, applicant)
     call.reviewers_per_application = 1
     call.save()
     assign_reviewers(call=call, by=coordinator)

@@ -5,7 +5,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from citypeers.calls.services import application_save
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Role
 from tests.factories import (
@@ -16,6 +15,7 @@ from tests.factories import (
     ProgrammeFactory,
     UserFactory,
     VisitFactory,
+    sent_application,
 )
 
 pytestmark = pytest.mark.django_db
@@ -70,9 +70,7 @@ def test_a_host_calls_applications_and_a_calls_selection(client):
         for _ in range(people):
             person = UserFactory(organisation=OrganisationFactory())
             for call in (hosts, participants):
-                application_save(call=call, applicant=person, fields={"role": "Officer"},
-                                 preferences=list(call.visits.all()), answers={}, files={},
-                                 consent=True, submit=True)  # fmt: skip
+                sent_application(call, person, preferences=call.visits.all())
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         return len(queries)

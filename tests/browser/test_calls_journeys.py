@@ -5,12 +5,17 @@ from playwright.sync_api import expect
 
 from citypeers.calls.models import Application, Criterion, ReviewAssignment
 from citypeers.calls.review import assign_reviewers
-from citypeers.calls.services import application_save
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Role
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_catalogue_journeys import sign_in
-from tests.factories import CallFactory, MembershipFactory, UserFactory, VisitFactory
+from tests.factories import (
+    CallFactory,
+    MembershipFactory,
+    UserFactory,
+    VisitFactory,
+    sent_application,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,16 +68,8 @@ def test_a_reviewer_scores_an_assigned_application(page):
     Criterion.objects.create(call=call, name="Expertise", scale_max=5, weight=1)
     coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
     reviewer = MembershipFactory(programme=call.programme, role=Role.REVIEWER).user
-    application_save(
-        call=call,
-        applicant=UserFactory(display_name="Aino Applicant"),
-        fields={"role": "Officer", "motivation": "To learn from Kortrijk."},
-        preferences=[],
-        answers={},
-        files={},
-        consent=True,
-        submit=True,
-    )
+    sent_application(call, UserFactory(display_name="Aino Applicant"),
+                     motivation="To learn from Kortrijk.")  # fmt: skip
     assign_reviewers(call=call, by=coordinator)
     sign_in(page, reviewer)
     page.goto(f"/en/calls/{call.slug}/review/")
@@ -97,11 +94,8 @@ def test_a_coordinator_publishes_the_selection_and_a_decline_moves_the_waiting_l
     call.save()
     coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
     for name in ("Aino", "Bram", "Chloé", "Dirk"):
-        application_save(
-            call=call, applicant=UserFactory(display_name=name, languages=["en"]),
-            fields={"role": "Officer"}, preferences=[vantaa], answers={}, files={},
-            consent=True, submit=True,
-        )  # fmt: skip
+        sent_application(call, UserFactory(display_name=name, languages=["en"]),
+                         preferences=[vantaa])  # fmt: skip
     sign_in(page, coordinator)
     page.goto(f"/en/calls/{call.slug}/selection/")
     assert_accessible(page)

@@ -4,22 +4,15 @@ from django.urls import reverse
 from citypeers.calls.eligibility import is_eligible
 from citypeers.calls.models import Application
 from citypeers.calls.services import application_save
-from tests.factories import CallFactory, OrganisationFactory, PlaceFactory, UserFactory
+from tests.factories import (
+    CallFactory,
+    OrganisationFactory,
+    PlaceFactory,
+    UserFactory,
+    sent_application,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def sent(call, person):
-    return application_save(
-        call=call,
-        applicant=person,
-        fields={"role": "Officer"},
-        preferences=[],
-        answers={},
-        files={},
-        consent=True,
-        submit=True,
-    )
 
 
 @pytest.fixture
@@ -35,13 +28,13 @@ def test_eligibility_follows_the_calls_countries_and_kinds_of_organisation(call)
     finnish_city = OrganisationFactory(type="local", place=PlaceFactory(country="FI"))
     swiss_city = OrganisationFactory(type="local", place=PlaceFactory(country="CH"))
     university = OrganisationFactory(type="university", place=PlaceFactory(country="BE"))
-    assert is_eligible(call, sent(call, UserFactory(organisation=finnish_city)))
-    assert not is_eligible(call, sent(call, UserFactory(organisation=swiss_city)))
-    assert not is_eligible(call, sent(call, UserFactory(organisation=university)))
+    assert is_eligible(call, sent_application(call, UserFactory(organisation=finnish_city)))
+    assert not is_eligible(call, sent_application(call, UserFactory(organisation=swiss_city)))
+    assert not is_eligible(call, sent_application(call, UserFactory(organisation=university)))
 
 
 def test_a_coordinator_overrides_eligibility_with_a_recorded_reason(client, call, coordinator):
-    swiss = sent(
+    swiss = sent_application(
         call,
         UserFactory(
             organisation=OrganisationFactory(type="local", place=PlaceFactory(country="CH"))
@@ -64,7 +57,7 @@ def test_a_coordinator_overrides_eligibility_with_a_recorded_reason(client, call
 
 
 def test_the_list_exports_every_sent_application_not_drafts(client, call, coordinator):
-    sent(call, UserFactory(display_name="Aino"))
+    sent_application(call, UserFactory(display_name="Aino"))
     application_save(
         call=call,
         applicant=UserFactory(display_name="Draft Dan"),

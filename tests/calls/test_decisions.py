@@ -7,13 +7,13 @@ from django.urls import reverse
 from citypeers.calls.decisions import decision_respond, decisions_publish, pass_on_unanswered
 from citypeers.calls.models import Application, SelectionRun
 from citypeers.calls.selection import override_save, selection_execute, selection_start
-from citypeers.calls.services import application_save
 from citypeers.core.errors import CallError
 from tests.factories import (
     OrganisationFactory,
     PlaceFactory,
     UserFactory,
     VisitFactory,
+    sent_application,
 )
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +22,7 @@ pytestmark = pytest.mark.django_db
 def apply(call, name, country="FI"):
     organisation = OrganisationFactory(place=PlaceFactory(country=country))
     person = UserFactory(display_name=name, organisation=organisation)
-    return application_save(
-        call=call,
-        applicant=person,
-        fields={"role": "Officer"},
-        preferences=list(call.visits.all()),
-        answers={},
-        files={},
-        consent=True,
-        submit=True,
-    )
+    return sent_application(call, person, preferences=call.visits.all())
 
 
 def published(client, call, coordinator, django_capture_on_commit_callbacks):

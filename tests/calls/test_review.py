@@ -3,9 +3,14 @@ from django.urls import reverse
 
 from citypeers.calls.models import Criterion, ReviewAssignment
 from citypeers.calls.review import assign_reviewers, results, review_means, scores_save
-from citypeers.calls.services import application_save
 from citypeers.programmes.models import Role
-from tests.factories import CallFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    CallFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    sent_application,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,19 +23,6 @@ def call(programme):
     return call
 
 
-def submitted(call, applicant):
-    return application_save(
-        call=call,
-        applicant=applicant,
-        fields={"role": "Officer"},
-        preferences=[],
-        answers={},
-        files={},
-        consent=True,
-        submit=True,
-    )
-
-
 def reviewer(programme, **user):
     return MembershipFactory(programme=programme, role=Role.REVIEWER, user=UserFactory(**user)).user
 
@@ -39,7 +31,8 @@ def test_loads_are_even_and_nobody_reviews_their_own_organisation(call, programm
     shared = OrganisationFactory()
     reviewers = [reviewer(programme, organisation=shared), reviewer(programme), reviewer(programme)]
     applications = [
-        submitted(call, UserFactory(organisation=shared if n == 0 else None)) for n in range(6)
+        sent_application(call, UserFactory(organisation=shared if n == 0 else None))
+        for n in range(6)
     ]
     report = assign_reviewers(call=call, by=coordinator)
     assert report.created == 12 and report.short == []
@@ -51,14 +44,14 @@ def test_loads_are_even_and_nobody_reviews_their_own_organisation(call, programm
 
 def test_too_few_reviewers_are_reported(call, programme, coordinator):
     reviewer(programme)
-    submitted(call, UserFactory())
+    sent_application(call, UserFactory())
     report = assign_reviewers(call=call, by=coordinator)
     assert report.created == 1 and len(report.short) == 1
 
 
 def test_weighted_totals_and_strong_disagreement(call, programme, coordinator):
     first, second = reviewer(programme), reviewer(programme)
-    application = submitted(call, UserFactory())
+    application = sent_application(call, UserFactory())
     assign_reviewers(call=call, by=coordinator)
     motivation, expertise = call.criteria.all()
     for person, values in ((first, (5, 10)), (second, (1, 4))):
@@ -83,8 +76,8 @@ def test_a_reviewer_sees_only_what_is_assigned_and_blind_review_hides_names(
     call.reviewers_per_application, call.blind_review = 1, True
     call.save()
     applicant = UserFactory(display_name="Aino Applicant")
-    application = submitted(call, applicant)
-    submitted(call, UserFactory())
+    application = sent_application(call, applicant)
+    sent_application(call, UserFactory())
     assign_reviewers(call=call, by=coordinator)
     mine = ReviewAssignment.objects.get(reviewer=first)
     theirs = ReviewAssignment.objects.get(reviewer=second)
@@ -103,7 +96,7 @@ def test_scoring_through_the_page_and_the_coordinators_overview(
     person = reviewer(programme)
     call.reviewers_per_application = 1
     call.save()
-    submitted(call, UserFactory(display_name="Aino"))
+    sent_application(call, UserFactory(display_name="Aino"))
     assign_reviewers(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     client.force_login(person)
@@ -134,7 +127,7 @@ def test_a_declared_conflict_sends_the_application_to_someone_else(
     first, second = reviewer(programme), reviewer(programme)
     call.reviewers_per_application = 1
     call.save()
-    application = submitted(call, UserFactory())
+    application = sent_application(call, UserFactory())
     assign_reviewers(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     holder = assignment.reviewer

@@ -3,13 +3,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from citypeers.calls.models import Application, SelectionRun
-from citypeers.calls.services import application_save
 from tests.factories import (
     CallFactory,
     OrganisationFactory,
     PlaceFactory,
     UserFactory,
     VisitFactory,
+    sent_application,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,16 +29,7 @@ def apply(call, name, country, visits, *, organisation_type="local", population=
         type=organisation_type, place=PlaceFactory(country=country, population=population)
     )
     person = UserFactory(display_name=name, organisation=organisation)
-    return application_save(
-        call=call,
-        applicant=person,
-        fields={"role": "Officer"},
-        preferences=visits,
-        answers={},
-        files={},
-        consent=True,
-        submit=True,
-    )
+    return sent_application(call, person, preferences=visits)
 
 
 def settings_data(call, **changes):
