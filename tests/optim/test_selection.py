@@ -120,8 +120,9 @@ def test_a_full_country_quota_is_the_reason():
     )
 
 
-def test_a_place_left_free_by_a_share_quota_is_explained():
-    instance = {
+def a_place_a_share_quota_leaves_free() -> dict:
+    """Gent: 3 places, at least half from small towns, one small town and two large cities."""
+    return {
         "visits": [
             {
                 "id": "gent",
@@ -135,6 +136,10 @@ def test_a_place_left_free_by_a_share_quota_is_explained():
             person("l2", ["gent"], 8, city_size="large"),
         ],
     }
+
+
+def test_a_place_left_free_by_a_share_quota_is_explained():
+    instance = a_place_a_share_quota_leaves_free()
     result = solve(instance)
     assert result["assignments"] == {"gent": ["s", "l1"]}
     assert result["decisions"]["l2"]["reason"] == (

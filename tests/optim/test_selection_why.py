@@ -10,7 +10,12 @@ from hypothesis import given
 from citypeers.optim.milp import HighsSolver, Solution
 from citypeers.optim.selection import solve
 from citypeers.optim.selection_explain import reason_text
-from tests.optim.test_selection import TOO_FEW_SMALL_TOWNS, doc_block, person
+from tests.optim.test_selection import (
+    TOO_FEW_SMALL_TOWNS,
+    a_place_a_share_quota_leaves_free,
+    doc_block,
+    person,
+)
 from tests.optim.test_selection_checks import applicant_by_id, eligible, visit_by_id
 from tests.optim.test_selection_properties import SETTINGS, instances
 
@@ -103,20 +108,7 @@ def test_a_free_place_a_quota_keeps_them_out_of_names_the_quota():
 
 
 def test_a_free_place_and_a_replacement_both_blocked_are_both_given():
-    instance = {
-        "visits": [
-            {
-                "id": "gent",
-                "capacity": 3,
-                "quotas": [{"attribute": "city_size", "value": "small", "min_share": 0.5}],
-            }
-        ],
-        "applicants": [
-            person("s", ["gent"], 1, city_size="small"),
-            person("l1", ["gent"], 9, city_size="large"),
-            person("l2", ["gent"], 8, city_size="large"),
-        ],
-    }
+    instance = a_place_a_share_quota_leaves_free()
     small = SMALL_TOWNS | {"concerned": "small"}
     assert whys(instance)["l2"]["preferences"] == [
         {
