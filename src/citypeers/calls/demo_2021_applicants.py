@@ -9,12 +9,12 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from citypeers.calls.demo_2021_countries import COUNTRY_BLOCKS
 from citypeers.calls.demo_2021_data import (
     ACCESS_NEEDS,
     AFFINITY,
     CHALLENGES,
     CLOSES_AT,
-    COUNTRY_BLOCKS,
     EXPERTISE,
     EXTRA_LANGUAGES,
     INSTEAD,
