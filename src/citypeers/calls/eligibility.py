@@ -34,17 +34,19 @@ def ineligibility_reasons(
         reasons.append(
             _("The call is for: %(kinds)s.") % {"kinds": ", ".join(str(names[k]) for k in kinds)}
         )
-    if call.type == Call.Type.HOSTS and not (
-        organisation is not None and organisation.pk in hosting
-        if hosting is not None
-        else hostable_practices(organisation).exists()
-    ):
+    if call.type == Call.Type.HOSTS and not _can_host(organisation, hosting):
         reasons.append(
             _("Host calls are open to organisations with a published good practice marked "
               "“willing to host”; %(organisation)s has none yet.")
             % {"organisation": organisation or _("your organisation")}
         )  # fmt: skip
     return reasons
+
+
+def _can_host(organisation, hosting: set[int] | None) -> bool:
+    if hosting is None:
+        return hostable_practices(organisation).exists()
+    return organisation is not None and organisation.pk in hosting
 
 
 def is_eligible(call: Call, application: Application, reasons: list[str] | None = None) -> bool:
