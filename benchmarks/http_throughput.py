@@ -131,15 +131,22 @@ class Server:
         self.server_log = log_dir / f"{app.name}-server.log"
         self.access_log = log_dir / f"{app.name}-access.log"
         command = [
-            sys.executable, "-m", "gunicorn", app.wsgi_application,
-            "--bind", f"{HOST}:{self.port}",
-            "--workers", str(workers),
-            "--access-logfile", str(self.access_log),
-            "--access-logformat", ACCESS_LOG_FORMAT,
+            sys.executable,
+            "-m",
+            "gunicorn",
+            app.wsgi_application,
+            "--bind",
+            f"{HOST}:{self.port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            str(self.access_log),
+            "--access-logformat",
+            ACCESS_LOG_FORMAT,
             # gunicorn 27's control socket has one default path per user: ours would take
             # it from any other gunicorn running here (make demo, say).
             "--no-control-socket",
-        ]  # fmt: skip
+        ]
         with self.server_log.open("w") as log:
             # A session of its own: Ctrl+C reaches only this script, which then stops the group.
             self.process = subprocess.Popen(
@@ -206,9 +213,14 @@ def wrk_version() -> str:
 
 def run_wrk(url: str, seconds: int, connections: int) -> LoadResult:
     command = [
-        "wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s",
-        "--timeout", f"{REQUEST_TIMEOUT}s", url,
-    ]  # fmt: skip
+        "wrk",
+        f"-t{min(2, connections)}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        f"{REQUEST_TIMEOUT}s",
+        url,
+    ]
     output = subprocess.run(
         command, capture_output=True, text=True, timeout=seconds + 30, check=True
     ).stdout

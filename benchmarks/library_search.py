@@ -27,10 +27,27 @@ RESULTS_FILE = PROJECT_DIR / "benchmarks" / "results" / "library_search.json"
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 POSTGRES_BENCH_URL = "postgres://postgres@127.0.0.1:5432/citypeers_bench"
 WORDS = [
-    "heritage", "mill", "volunteer", "digital", "school", "harbour", "church", "fortress",
-    "participation", "museum", "walks newcomers", "adaptive re-use", "archive", "garden",
-    "festival", '"cultural heritage"', "co-management", "river", "castle", "industrial",
-]  # fmt: skip
+    "heritage",
+    "mill",
+    "volunteer",
+    "digital",
+    "school",
+    "harbour",
+    "church",
+    "fortress",
+    "participation",
+    "museum",
+    "walks newcomers",
+    "adaptive re-use",
+    "archive",
+    "garden",
+    "festival",
+    '"cultural heritage"',
+    "co-management",
+    "river",
+    "castle",
+    "industrial",
+]
 
 
 def realistic_queries(rng, themes: list[str], countries: list[str], count: int) -> list[dict]:
@@ -140,8 +157,12 @@ def measure(database: str, practice_count: int, search_count: int) -> dict:
             env["DATABASE_URL"] = f"sqlite:///{data_dir}/bench.sqlite3"
         child = subprocess.run(
             [sys.executable, __file__, "--child", str(practice_count), str(search_count)],
-            cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=1800,
-        )  # fmt: skip
+            cwd=PROJECT_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
         if child.returncode != 0:
             raise SystemExit(f"{database}: the benchmark failed:\n{child.stderr[-3000:]}")
         return json.loads(child.stdout.strip().splitlines()[-1])
@@ -176,9 +197,11 @@ def main() -> int:
     header = ("database", "practices", "p50 ms", "p95 ms", "max ms", "after write", "healthz")
     print("\n{:<12}{:>10}{:>9}{:>9}{:>9}{:>13}{:>9}".format(*header))
     for r in results:
-        print(f"{r['database']:<12}{r['practices']:>10}{r['p50_ms']:>9}{r['p95_ms']:>9}"
-              f"{r['max_ms']:>9}{r['after_change_p50_ms']:>13}"
-              f"{r['healthz_p50_ms']:>9}")  # fmt: skip
+        print(
+            f"{r['database']:<12}{r['practices']:>10}{r['p50_ms']:>9}{r['p95_ms']:>9}"
+            f"{r['max_ms']:>9}{r['after_change_p50_ms']:>13}"
+            f"{r['healthz_p50_ms']:>9}"
+        )
     RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_FILE.write_text(json.dumps(results, indent=2))
     print(f"\nwritten to {RESULTS_FILE.relative_to(PROJECT_DIR)}")

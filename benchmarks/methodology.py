@@ -23,8 +23,26 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 RESULTS_FILE = PROJECT_DIR / "benchmarks" / "results" / "methodology.json"
-COUNTRIES = ["PT", "ES", "FR", "BE", "NL", "DE", "IT", "AT", "PL", "CZ", "HR", "GR", "RO",
-             "FI", "SE", "LT", "IE", "SI"]  # fmt: skip
+COUNTRIES = [
+    "PT",
+    "ES",
+    "FR",
+    "BE",
+    "NL",
+    "DE",
+    "IT",
+    "AT",
+    "PL",
+    "CZ",
+    "HR",
+    "GR",
+    "RO",
+    "FI",
+    "SE",
+    "LT",
+    "IE",
+    "SI",
+]
 
 
 def _timed(client, path, params=None) -> float:
@@ -43,7 +61,7 @@ def _summary(timings: list[float]) -> dict:
         else round(timings[0], 1),
         "max_ms": round(max(timings), 1),
         "runs": len(timings),
-    }  # fmt: skip
+    }
 
 
 def run_here(plan_count: int) -> dict:
@@ -70,20 +88,24 @@ def run_here(plan_count: int) -> dict:
 
     def plan_params():
         return {
-            "mode": "online", "days": "5", "participants": str(rng.randint(12, 40)),
+            "mode": "online",
+            "days": "5",
+            "participants": str(rng.randint(12, 40)),
             "start": (monday + datetime.timedelta(weeks=rng.randint(0, 30))).isoformat(),
             "host_tz": rng.choice(["Europe/Brussels", "Europe/Helsinki", "Europe/Lisbon"]),
             "countries": ",".join(rng.sample(COUNTRIES, rng.randint(6, 12))),
             "time": rng.choice(["09:00", "10:00", "14:00"]),
-        }  # fmt: skip
+        }
 
     for _ in range(5):  # warm-up: imports, templates, connections
         _timed(client, "/en/planner/", plan_params())
     plans = [_timed(client, "/en/planner/", plan_params()) for _ in range(plan_count)]
-    calendars = [_timed(client, "/en/planner/", plan_params() | {"export": "ics"})
-                 for _ in range(20)]  # fmt: skip
-    plan_pdfs = [_timed(client, "/en/planner/", plan_params() | {"export": "pdf"})
-                 for _ in range(5)]  # fmt: skip
+    calendars = [
+        _timed(client, "/en/planner/", plan_params() | {"export": "ics"}) for _ in range(20)
+    ]
+    plan_pdfs = [
+        _timed(client, "/en/planner/", plan_params() | {"export": "pdf"}) for _ in range(5)
+    ]
     guide_first = [_timed(client, "/en/methodology/guide.pdf")]
     guide_cached = [_timed(client, "/en/methodology/guide.pdf") for _ in range(50)]
     health = [_timed(client, "/healthz") for _ in range(100)]
@@ -106,21 +128,33 @@ def main() -> int:
     parser.add_argument("--plans", type=int, default=100)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "SECURE_HTTPS": "false", "CITYPEERS_DATA_DIR": data_dir,
-               "DATABASE_URL": f"sqlite:///{data_dir}/bench.sqlite3", "DEBUG": "false",
-               "CACHE_URL": "locmemcache://", "TASK_BACKEND": "dummy"}  # fmt: skip
+        env = {
+            **os.environ,
+            "SECURE_HTTPS": "false",
+            "CITYPEERS_DATA_DIR": data_dir,
+            "DATABASE_URL": f"sqlite:///{data_dir}/bench.sqlite3",
+            "DEBUG": "false",
+            "CACHE_URL": "locmemcache://",
+            "TASK_BACKEND": "dummy",
+        }
         print("methodology: timing the planner and the guide PDF…", flush=True)
         child = subprocess.run(
             [sys.executable, __file__, "--child", str(options.plans)],
-            cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=1800,
-        )  # fmt: skip
+            cwd=PROJECT_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
     if child.returncode != 0:
         raise SystemExit(f"the benchmark failed:\n{child.stderr[-3000:]}")
     results = json.loads(child.stdout.strip().splitlines()[-1])
     print(f"\n{'what':<24}{'runs':>6}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     for name, figures in results.items():
-        print(f"{name:<24}{figures['runs']:>6}{figures['p50_ms']:>10}{figures['p95_ms']:>10}"
-              f"{figures['max_ms']:>10}")  # fmt: skip
+        print(
+            f"{name:<24}{figures['runs']:>6}{figures['p50_ms']:>10}{figures['p95_ms']:>10}"
+            f"{figures['max_ms']:>10}"
+        )
     RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_FILE.write_text(json.dumps(results, indent=2))
     print(f"\nwritten to {RESULTS_FILE.relative_to(PROJECT_DIR)}")

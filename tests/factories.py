@@ -174,15 +174,26 @@ class TemplateVersionFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def content(self, create, extracted, **kwargs):
         StepTemplate.objects.create(
-            version=self, key="s1", phase=4, position=0, role="coordinator", anchor="start",
-            offset_days=-42, title_en="Close the call", deliverable_en="Applications",
+            version=self,
+            key="s1",
+            phase=4,
+            position=0,
+            role="coordinator",
+            anchor="start",
+            offset_days=-42,
+            title_en="Close the call",
+            deliverable_en="Applications",
             checklist_en="Every application complete",
-        )  # fmt: skip
+        )
         for day in ("first", "middle", "last"):
             AgendaItemTemplate.objects.create(
-                version=self, key=f"a-{day}", day=day, position=0,
-                format=ActivityFormatFactory(), minutes=45,
-            )  # fmt: skip
+                version=self,
+                key=f"a-{day}",
+                day=day,
+                position=0,
+                format=ActivityFormatFactory(),
+                minutes=45,
+            )
 
 
 class CallFactory(factory.django.DjangoModelFactory):
@@ -209,6 +220,12 @@ class CallFactory(factory.django.DjangoModelFactory):
 def sent_application(call, applicant, *, preferences=(), **fields):
     """An application sent as the apply page sends it: consent given, the visits ranked."""
     return application_save(
-        call=call, applicant=applicant, fields={"role": "Officer", **fields},
-        preferences=list(preferences), answers={}, files={}, consent=True, submit=True,
-    )  # fmt: skip
+        call=call,
+        applicant=applicant,
+        fields={"role": "Officer", **fields},
+        preferences=list(preferences),
+        answers={},
+        files={},
+        consent=True,
+        submit=True,
+    )

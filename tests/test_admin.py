@@ -19,8 +19,12 @@ def test_every_admin_list_opens_for_staff(client, staff):
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         assert client.get(url).status_code == 200, url
     version = TemplateVersion.objects.first()
-    assert client.get(reverse("admin:methodology_templateversion_change",
-                              args=[version.pk])).status_code == 200  # fmt: skip
+    assert (
+        client.get(
+            reverse("admin:methodology_templateversion_change", args=[version.pk])
+        ).status_code
+        == 200
+    )
     activity = ActivityFormat.objects.first()
     page = client.get(reverse("admin:methodology_activityformat_change", args=[activity.pk]))
     assert page.status_code == 200 and "name_fr" in page.text

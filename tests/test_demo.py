@@ -16,8 +16,12 @@ from citypeers.visits.models import VisitTask
 def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(capsys):
     call_command("demo")
     printed = capsys.readouterr().out
-    counts = (Place.objects.count(), Visit.objects.count(), User.objects.count(),
-              Membership.objects.count())  # fmt: skip
+    counts = (
+        Place.objects.count(),
+        Visit.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+    )
     call_command("demo")
     assert counts == (
         Place.objects.count(),

@@ -170,8 +170,10 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
 def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     load_methodology()
     PlaceFactory(name="Tampere", country="FI")
-    plan = ("?mode=online&start=2027-03-25&days=5&participants=60&host_tz=Europe/Brussels"
-            "&countries=PT,FI&time=09:00&minutes=150")  # fmt: skip
+    plan = (
+        "?mode=online&start=2027-03-25&days=5&participants=60&host_tz=Europe/Brussels"
+        "&countries=PT,FI&time=09:00&minutes=150"
+    )
     client.force_login(coordinator)
     visit = {"programme": programme.pk, "title": "Walks", "host_place": "Tampere (FI)"}
     created = client.post(reverse("visits:create_from_plan") + plan, visit)
@@ -205,15 +207,16 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
         "calls": client.get(reverse("calls:list")).content.decode(),
         "call": client.get(call.get_absolute_url()).content.decode(),
         "apply": client.get(reverse("calls:apply", args=[call.slug])).content.decode(),
-        "apply-error": client.post(reverse("calls:apply", args=[call.slug]),
-                                   {"action": "submit"}).content.decode(),
+        "apply-error": client.post(
+            reverse("calls:apply", args=[call.slug]), {"action": "submit"}
+        ).content.decode(),
         "my-applications": client.get(reverse("calls:mine")).content.decode(),
         "call-new": client.get(reverse("calls:create")).content.decode(),
         "call-new-error": client.post(reverse("calls:create"), {"title": ""}).content.decode(),
         "call-questions": client.get(reverse("calls:questions", args=[call.slug])).content.decode(),
         "call-preview": client.get(reverse("calls:preview", args=[call.slug])).content.decode(),
         "call-rubric": client.get(reverse("calls:rubric", args=[call.slug])).content.decode(),
-    }  # fmt: skip
+    }
     html |= _review_pages(client, call, coordinator)
     html["template-edit-error"] = client.post(
         urls["template-edit"], {"min_days": "x"}
@@ -227,10 +230,19 @@ def test_every_page_is_valid_html(pages, tmp_path):
     for name, html in pages.items():
         (tmp_path / f"{name}.html").write_text(html)
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
-         *sorted(str(path) for path in tmp_path.glob("*.html"))],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            "java",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            *sorted(str(path) for path in tmp_path.glob("*.html")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [
         f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"

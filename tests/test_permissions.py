@@ -17,9 +17,16 @@ from tests.factories import (
 )
 
 SIGNED_IN = [
-    "coordinator", "coordinator_elsewhere", "host", "reviewer", "participant",
-    "expert", "rapporteur", "no_role", "staff",
-]  # fmt: skip
+    "coordinator",
+    "coordinator_elsewhere",
+    "host",
+    "reviewer",
+    "participant",
+    "expert",
+    "rapporteur",
+    "no_role",
+    "staff",
+]
 EVERYONE_SIGNED_IN = set(SIGNED_IN)
 
 

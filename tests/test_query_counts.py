@@ -75,6 +75,8 @@ def test_a_host_calls_applications_and_a_calls_selection(client):
             client.get(url)
         return len(queries)
 
-    for url in (reverse("calls:applications", args=[hosts.slug]),
-                reverse("calls:selection", args=[participants.slug])):  # fmt: skip
+    for url in (
+        reverse("calls:applications", args=[hosts.slug]),
+        reverse("calls:selection", args=[participants.slug]),
+    ):
         assert counted(url, 3) == counted(url, 12), url  # the same, however many rows

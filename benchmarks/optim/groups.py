@@ -40,15 +40,22 @@ CASES = [
 
 
 def instance(people: int, key: str, value: int, rounds: int, kind: str, seed: int) -> dict:
-    data = {"participants": [{"id": f"p{i}"} for i in range(people)], "rounds": rounds,
-            key: value, "seed": seed}  # fmt: skip
+    data = {
+        "participants": [{"id": f"p{i}"} for i in range(people)],
+        "rounds": rounds,
+        key: value,
+        "seed": seed,
+    }
     if kind == "mixing":  # 15 countries, one facilitator per group
         rng = random.Random(seed)
         for i, person in enumerate(data["participants"]):
             role = "facilitator" if i < people // value else "member"
             person["attributes"] = {"country": f"C{rng.randrange(15)}", "role": role}
-        data |= {"mix": ["country"], "spread": {"attribute": "role", "value": "facilitator"},
-                 "time_limit_s": 1.5}  # fmt: skip
+        data |= {
+            "mix": ["country"],
+            "spread": {"attribute": "role", "value": "facilitator"},
+            "time_limit_s": 1.5,
+        }
     return data
 
 
@@ -64,18 +71,36 @@ def main() -> None:
         result = solve(data)
         seconds = time.perf_counter() - begin
         sizes = sorted({len(g) for groups in result["rounds"] for g in groups})
-        rows.append({
-            "kind": kind, "people": people, "group_size": "/".join(map(str, sizes)),
-            "groups": len(result["rounds"][0]), "rounds": rounds,
-            "repeated_pairs": result["repeated_pairs"], "lower_bound": result["lower_bound"],
-            "mix_violations": result["mix_violations"],
-            "spread_violations": result["spread_violations"],
-            "method": result["method"], "seconds": round(seconds, 3),
-            "ok": seconds < TARGET_SECONDS
-            and result["repeated_pairs"] == (0 if kind == "target" else result["lower_bound"]),
-        })  # fmt: skip
-    header = ("people", "group_size", "groups", "rounds", "repeated_pairs", "lower_bound",
-              "mix_violations", "spread_violations", "seconds", "ok", "method")  # fmt: skip
+        rows.append(
+            {
+                "kind": kind,
+                "people": people,
+                "group_size": "/".join(map(str, sizes)),
+                "groups": len(result["rounds"][0]),
+                "rounds": rounds,
+                "repeated_pairs": result["repeated_pairs"],
+                "lower_bound": result["lower_bound"],
+                "mix_violations": result["mix_violations"],
+                "spread_violations": result["spread_violations"],
+                "method": result["method"],
+                "seconds": round(seconds, 3),
+                "ok": seconds < TARGET_SECONDS
+                and result["repeated_pairs"] == (0 if kind == "target" else result["lower_bound"]),
+            }
+        )
+    header = (
+        "people",
+        "group_size",
+        "groups",
+        "rounds",
+        "repeated_pairs",
+        "lower_bound",
+        "mix_violations",
+        "spread_violations",
+        "seconds",
+        "ok",
+        "method",
+    )
     print(" | ".join(header))
     for row in rows:
         print(" | ".join(str(row[column]) for column in header))

@@ -20,9 +20,38 @@ from citypeers.optim.selection import run
 
 RESULTS_FILE = Path(__file__).resolve().parents[1] / "results" / "optim_selection.json"
 # Roughly by population, largest first; weights fall off like 1 / rank.
-COUNTRIES = ["DE", "FR", "IT", "ES", "PL", "RO", "NL", "BE", "CZ", "SE", "PT", "GR", "HU",
-             "AT", "BG", "DK", "FI", "SK", "IE", "HR", "LT", "SI", "LV", "EE", "CY", "LU",
-             "MT", "NO", "IS", "UA"]  # fmt: skip
+COUNTRIES = [
+    "DE",
+    "FR",
+    "IT",
+    "ES",
+    "PL",
+    "RO",
+    "NL",
+    "BE",
+    "CZ",
+    "SE",
+    "PT",
+    "GR",
+    "HU",
+    "AT",
+    "BG",
+    "DK",
+    "FI",
+    "SK",
+    "IE",
+    "HR",
+    "LT",
+    "SI",
+    "LV",
+    "EE",
+    "CY",
+    "LU",
+    "MT",
+    "NO",
+    "IS",
+    "UA",
+]
 CITY_SIZES = {"small": 0.32, "medium": 0.30, "large": 0.26, "metropolitan": 0.12}
 GENDERS = {"f": 0.52, "m": 0.46, "x": 0.02}
 

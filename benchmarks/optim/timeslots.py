@@ -19,19 +19,43 @@ from citypeers.optim.timeslots import solve
 from citypeers.optim.zones import main_zone
 
 RESULTS_FILE = Path(__file__).resolve().parents[1] / "results" / "optim_timeslots.json"
-COUNTRIES = ["PT", "ES", "FR", "BE", "NL", "DE", "IT", "AT", "PL", "CZ", "HR", "GR", "RO",
-             "FI", "SE", "LT", "IE", "SI", "UA", "TR", "GB", "IS"]  # fmt: skip
+COUNTRIES = [
+    "PT",
+    "ES",
+    "FR",
+    "BE",
+    "NL",
+    "DE",
+    "IT",
+    "AT",
+    "PL",
+    "CZ",
+    "HR",
+    "GR",
+    "RO",
+    "FI",
+    "SE",
+    "LT",
+    "IE",
+    "SI",
+    "UA",
+    "TR",
+    "GB",
+    "IS",
+]
 DATES = ["2027-03-24", "2027-03-25", "2027-03-26", "2027-03-29", "2027-03-30"]
 
 
 def instance(participants: int, seed: int = 5) -> dict:
     rng = random.Random(seed)
     return {
-        "participants": [{"id": f"p{number}", "tz": main_zone(rng.choice(COUNTRIES))}
-                         for number in range(participants)],
+        "participants": [
+            {"id": f"p{number}", "tz": main_zone(rng.choice(COUNTRIES))}
+            for number in range(participants)
+        ],
         "dates": DATES,
         "session_minutes": 120,
-    }  # fmt: skip
+    }
 
 
 def main() -> None:
@@ -48,12 +72,15 @@ def main() -> None:
         timings.append((time.perf_counter() - begin) * 1000)
     best = result["candidates"][0]
     figures = {
-        "participants": options.participants, "dates": len(DATES), "runs": options.runs,
+        "participants": options.participants,
+        "dates": len(DATES),
+        "runs": options.runs,
         "p50_ms": round(statistics.median(timings), 1),
         "p95_ms": round(statistics.quantiles(timings, n=20, method="inclusive")[18], 1),
         "max_ms": round(max(timings), 1),
-        "best_start_utc": best["start_utc"], "inside": best["inside"],
-    }  # fmt: skip
+        "best_start_utc": best["start_utc"],
+        "inside": best["inside"],
+    }
     print(json.dumps(figures, indent=2))
     RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_FILE.write_text(json.dumps(figures, indent=2))

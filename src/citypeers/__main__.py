@@ -51,14 +51,21 @@ def serve(argv: list[str]) -> int:
     _manage("check")
     _manage("collectstatic", "--no-input", "--verbosity", "0")
     gunicorn = [
-        sys.executable, "-m", "gunicorn", "citypeers.wsgi:application",
-        "--bind", f"{options.host}:{options.port}",
-        "--workers", str(options.workers),
-        "--access-logfile", "-",
-        "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "citypeers.wsgi:application",
+        "--bind",
+        f"{options.host}:{options.port}",
+        "--workers",
+        str(options.workers),
+        "--access-logfile",
+        "-",
+        "--forwarded-allow-ips",
+        os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         # gunicorn's control socket has one default path per user: two servers would clash.
         "--no-control-socket",
-    ]  # fmt: skip
+    ]
     worker = None
     if options.with_worker:
         worker = subprocess.Popen([sys.executable, "-m", "citypeers", "worker"])

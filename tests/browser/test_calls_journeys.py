@@ -68,8 +68,9 @@ def test_a_reviewer_scores_an_assigned_application(page):
     Criterion.objects.create(call=call, name="Expertise", scale_max=5, weight=1)
     coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
     reviewer = MembershipFactory(programme=call.programme, role=Role.REVIEWER).user
-    sent_application(call, UserFactory(display_name="Aino Applicant"),
-                     motivation="To learn from Kortrijk.")  # fmt: skip
+    sent_application(
+        call, UserFactory(display_name="Aino Applicant"), motivation="To learn from Kortrijk."
+    )
     assign_reviewers(call=call, by=coordinator)
     sign_in(page, reviewer)
     page.goto(f"/en/calls/{call.slug}/review/")
@@ -94,8 +95,9 @@ def test_a_coordinator_publishes_the_selection_and_a_decline_moves_the_waiting_l
     call.save()
     coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
     for name in ("Aino", "Bram", "Chloé", "Dirk"):
-        sent_application(call, UserFactory(display_name=name, languages=["en"]),
-                         preferences=[vantaa])  # fmt: skip
+        sent_application(
+            call, UserFactory(display_name=name, languages=["en"]), preferences=[vantaa]
+        )
     sign_in(page, coordinator)
     page.goto(f"/en/calls/{call.slug}/selection/")
     assert_accessible(page)

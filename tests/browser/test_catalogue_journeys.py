@@ -33,13 +33,17 @@ def test_a_visitor_searches_filters_opens_a_practice_and_downloads_the_csv(page)
     sibenik = PlaceFactory(name="Šibenik", country="HR", population=31_115)
     nantes = PlaceFactory(name="Nantes", country="FR", population=325_070)
     PublishedPracticeFactory(
-        title="Fortress of Culture", summary="Three fortresses became a cultural hotspot.",
-        places=[sibenik], themes=[reuse],
-    )  # fmt: skip
+        title="Fortress of Culture",
+        summary="Three fortresses became a cultural hotspot.",
+        places=[sibenik],
+        themes=[reuse],
+    )
     PublishedPracticeFactory(
-        title="Fortress walks in Nantes", summary="Citizens guide walks to the castle fortress.",
-        places=[nantes], themes=[other],
-    )  # fmt: skip
+        title="Fortress walks in Nantes",
+        summary="Citizens guide walks to the castle fortress.",
+        places=[nantes],
+        themes=[other],
+    )
     page.goto("/en/library/")
     assert_accessible(page)
     page.get_by_label("Search words").fill("fortress")

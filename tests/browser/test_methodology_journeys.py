@@ -80,8 +80,10 @@ def test_a_coordinator_turns_a_plan_into_a_visit_and_later_edits_keep_its_versio
     PlaceFactory(name="Tampere", country="FI", population=250_000)
     sign_in(page, coordinator)
     start = a_monday_ahead(30).isoformat()
-    page.goto(f"/en/planner/?mode=online&start={start}&days=4&participants=24"
-              "&host_tz=Europe/Helsinki&topic=Heritage+walks")  # fmt: skip
+    page.goto(
+        f"/en/planner/?mode=online&start={start}&days=4&participants=24"
+        "&host_tz=Europe/Helsinki&topic=Heritage+walks"
+    )
     assert_accessible(page)
     page.get_by_role("link", name="Turn this plan into a visit").click()
     assert_accessible(page)

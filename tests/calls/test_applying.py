@@ -25,19 +25,26 @@ def call():
 def complete(call, **changes):
     first, second = call.visits.order_by("starts_on")
     data = {
-        "role": "Heritage officer", "learning_needs": "Participation.", "expertise": "Archives.",
-        "challenge": "Empty mills.", "motivation": "Peers.", "languages": ["en", "fr"],
-        "preference_1": first.pk, "preference_2": second.pk, "consent": "on",
+        "role": "Heritage officer",
+        "learning_needs": "Participation.",
+        "expertise": "Archives.",
+        "challenge": "Empty mills.",
+        "motivation": "Peers.",
+        "languages": ["en", "fr"],
+        "preference_1": first.pk,
+        "preference_2": second.pk,
+        "consent": "on",
         "action": "submit",
-    }  # fmt: skip
+    }
     return data | changes
 
 
 def test_a_draft_may_be_incomplete_and_is_kept(client, call):
     person = UserFactory()
     client.force_login(person)
-    response = client.post(reverse("calls:apply", args=[call.slug]),
-                           {"role": "Officer", "action": "draft"})  # fmt: skip
+    response = client.post(
+        reverse("calls:apply", args=[call.slug]), {"role": "Officer", "action": "draft"}
+    )
     assert response.status_code == 302
     application = Application.objects.get()
     assert (application.status, application.role) == ("draft", "Officer")
@@ -47,8 +54,9 @@ def test_a_draft_may_be_incomplete_and_is_kept(client, call):
 
 def test_submitting_asks_for_every_required_answer_at_its_field(client, call):
     client.force_login(UserFactory())
-    response = client.post(reverse("calls:apply", args=[call.slug]),
-                           {"role": "Officer", "action": "submit"})  # fmt: skip
+    response = client.post(
+        reverse("calls:apply", args=[call.slug]), {"role": "Officer", "action": "submit"}
+    )
     assert response.status_code == 200
     for field in ("learning_needs", "preference_1", "consent", "languages"):
         assert f'href="#id_{field}' in response.text, field
@@ -101,26 +109,44 @@ def test_after_the_closing_time_the_server_refuses_whatever_the_page_showed(clie
 def test_two_submissions_make_one_application(call):
     person = UserFactory()
     for _ in range(2):
-        application_save(call=call, applicant=person, fields={"role": "Officer"},
-                         preferences=list(call.visits.all()), answers={}, files={},
-                         consent=True, submit=True)  # fmt: skip
+        application_save(
+            call=call,
+            applicant=person,
+            fields={"role": "Officer"},
+            preferences=list(call.visits.all()),
+            answers={},
+            files={},
+            consent=True,
+            submit=True,
+        )
     assert Application.objects.filter(call=call, applicant=person).count() == 1
 
 
 def test_the_service_refuses_before_the_opening_too(call):
     with pytest.raises(CallError):
-        application_save(call=call, applicant=UserFactory(), fields={}, preferences=[],
-                         answers={}, files={}, consent=False, submit=False,
-                         now=call.opens_at - datetime.timedelta(seconds=1))  # fmt: skip
+        application_save(
+            call=call,
+            applicant=UserFactory(),
+            fields={},
+            preferences=[],
+            answers={},
+            files={},
+            consent=False,
+            submit=False,
+            now=call.opens_at - datetime.timedelta(seconds=1),
+        )
 
 
 def test_hostile_text_is_stored_as_typed_and_shown_harmlessly(client, call):
     person = UserFactory()
     client.force_login(person)
-    question = Question.objects.create(call=call, kind="long_text", label="Anything else?",
-                                       required=False)  # fmt: skip
-    client.post(reverse("calls:apply", args=[call.slug]),
-                complete(call, challenge=HOSTILE, **{f"q_{question.pk}": HOSTILE}))  # fmt: skip
+    question = Question.objects.create(
+        call=call, kind="long_text", label="Anything else?", required=False
+    )
+    client.post(
+        reverse("calls:apply", args=[call.slug]),
+        complete(call, challenge=HOSTILE, **{f"q_{question.pk}": HOSTILE}),
+    )
     application = Application.objects.get()
     assert application.challenge == HOSTILE and application.answers[str(question.pk)] == HOSTILE
     page = client.get(reverse("calls:apply", args=[call.slug])).text
@@ -129,8 +155,9 @@ def test_hostile_text_is_stored_as_typed_and_shown_harmlessly(client, call):
 
 def test_a_files_type_and_size_are_checked(client, call):
     client.force_login(UserFactory())
-    question = Question.objects.create(call=call, kind="file", label="Your CV",
-                                       file_types="pdf", max_file_mb=1)  # fmt: skip
+    question = Question.objects.create(
+        call=call, kind="file", label="Your CV", file_types="pdf", max_file_mb=1
+    )
     url = reverse("calls:apply", args=[call.slug])
     wrong = SimpleUploadedFile("cv.exe", b"MZ...", content_type="application/octet-stream")
     response = client.post(url, complete(call, **{f"q_{question.pk}": wrong}))
@@ -146,8 +173,16 @@ def test_a_files_type_and_size_are_checked(client, call):
 def test_people_see_only_their_own_applications(client, call):
     mine, theirs = UserFactory(), UserFactory()
     for person, role in ((mine, "Mine"), (theirs, "Theirs")):
-        application_save(call=call, applicant=person, fields={"role": role}, preferences=[],
-                         answers={}, files={}, consent=False, submit=False)  # fmt: skip
+        application_save(
+            call=call,
+            applicant=person,
+            fields={"role": role},
+            preferences=[],
+            answers={},
+            files={},
+            consent=False,
+            submit=False,
+        )
     client.force_login(mine)
     page = client.get(reverse("calls:mine")).text
     assert page.count(call.title) == 1
@@ -157,10 +192,16 @@ def test_people_see_only_their_own_applications(client, call):
 
 def test_calls_are_listed_open_first_then_upcoming_then_closed(client):
     now = timezone.now()
-    CallFactory(title="Closed call", opens_at=now - datetime.timedelta(days=60),
-                closes_at=now - datetime.timedelta(days=30))  # fmt: skip
-    CallFactory(title="Upcoming call", opens_at=now + datetime.timedelta(days=3),
-                closes_at=now + datetime.timedelta(days=30))  # fmt: skip
+    CallFactory(
+        title="Closed call",
+        opens_at=now - datetime.timedelta(days=60),
+        closes_at=now - datetime.timedelta(days=30),
+    )
+    CallFactory(
+        title="Upcoming call",
+        opens_at=now + datetime.timedelta(days=3),
+        closes_at=now + datetime.timedelta(days=30),
+    )
     CallFactory(title="Open call")
     page = client.get(reverse("calls:list")).text
     assert page.index("Open call") < page.index("Upcoming call") < page.index("Closed call")

@@ -142,8 +142,14 @@ def test_a_freed_place_skips_whoever_would_break_a_quota(
     aino, bram = apply(call, "Aino", "FI"), apply(call, "Bram", "SE")
     chloe, dirk = apply(call, "Chloé", "FI"), apply(call, "Dirk", "DE")
     for person in (aino, bram):
-        override_save(call=call, by=coordinator, application=person, kind="pin", visit=visit,
-                      reason="Speaks at the visit")  # fmt: skip
+        override_save(
+            call=call,
+            by=coordinator,
+            application=person,
+            kind="pin",
+            visit=visit,
+            reason="Speaks at the visit",
+        )
     published(client, call, coordinator, django_capture_on_commit_callbacks)
     # Whatever order the optimiser chose, the Finn comes first in this story.
     Application.objects.filter(pk=chloe.pk).update(waiting_position=1, outcome="waitlisted")
@@ -170,17 +176,28 @@ def test_someone_on_two_waiting_lists_waits_for_the_visit_they_prefer(call, coor
     v, k = str(vantaa.pk), str(kortrijk.pk)
     asked = {aino: [v], bram: [k], chloe: [k, v], dirk: [v, k]}
     run = SelectionRun.objects.create(
-        call=call, number=1, status="done",
-        instance={"visits": [{"id": v, "capacity": 1, "quotas": []},
-                             {"id": k, "capacity": 1, "quotas": []}],
-                  "applicants": [{"id": str(a.pk), "preferences": p, "score": 1}
-                                 for a, p in asked.items()]},
-        result={"status": "optimal", "assignments": {v: [str(aino.pk)], k: [str(bram.pk)]},
-                "waiting_lists": {v: [str(chloe.pk), str(dirk.pk)],
-                                  k: [str(dirk.pk), str(chloe.pk)]},
-                "decisions": {str(aino.pk): {"visit": v, "reason": "selected"},
-                              str(bram.pk): {"visit": k, "reason": "selected"}}},
-    )  # fmt: skip
+        call=call,
+        number=1,
+        status="done",
+        instance={
+            "visits": [
+                {"id": v, "capacity": 1, "quotas": []},
+                {"id": k, "capacity": 1, "quotas": []},
+            ],
+            "applicants": [
+                {"id": str(a.pk), "preferences": p, "score": 1} for a, p in asked.items()
+            ],
+        },
+        result={
+            "status": "optimal",
+            "assignments": {v: [str(aino.pk)], k: [str(bram.pk)]},
+            "waiting_lists": {v: [str(chloe.pk), str(dirk.pk)], k: [str(dirk.pk), str(chloe.pk)]},
+            "decisions": {
+                str(aino.pk): {"visit": v, "reason": "selected"},
+                str(bram.pk): {"visit": k, "reason": "selected"},
+            },
+        },
+    )
     decisions_publish(run=run, by=coordinator, notify=False)
     chloe.refresh_from_db()
     dirk.refresh_from_db()
@@ -195,8 +212,14 @@ def test_publishing_another_run_clears_whoever_it_left_out(
         apply(call, name)
     published(client, call, coordinator, django_capture_on_commit_callbacks)
     first = Application.objects.get(outcome="selected")
-    override_save(call=call, by=coordinator, application=first, kind="exclude", visit=None,
-                  reason="Moved to another programme")  # fmt: skip
+    override_save(
+        call=call,
+        by=coordinator,
+        application=first,
+        kind="exclude",
+        visit=None,
+        reason="Moved to another programme",
+    )
     published(client, call, coordinator, django_capture_on_commit_callbacks)
     first.refresh_from_db()
     assert (first.outcome, first.outcome_visit) == ("", None)
@@ -279,5 +302,8 @@ def test_a_place_freed_on_a_second_choice_goes_to_someone_waiting_for_their_firs
     client.post(reverse("calls:respond", args=[call.slug]), {"answer": "decline"})
     waiting.refresh_from_db()
     assert (waiting.outcome, waiting.outcome_visit_id, waiting.waiting_position) == (
-        "selected", elsewhere.outcome_visit_id, None)  # fmt: skip
+        "selected",
+        elsewhere.outcome_visit_id,
+        None,
+    )
     assert not Application.objects.filter(outcome="waitlisted").exists()  # left the other list

@@ -83,8 +83,9 @@ def test_about_300_people_from_every_eu_country_and_the_uk_applied_in_time(
     assert 280 <= len(applications) <= 320
     assert {a.status for a in applications} == {Application.Status.SUBMITTED}
     assert all(closed_call.opens_at <= a.submitted_at < closed_call.closes_at for a in applications)
-    assert all(a.consented_at and a.consent_version == closed_call.consent_version
-               for a in applications)  # fmt: skip
+    assert all(
+        a.consented_at and a.consent_version == closed_call.consent_version for a in applications
+    )
     assert all(a.role and a.learning_needs and a.challenge and a.languages for a in applications)
     countries = Counter(applicant_country(a) for a in applications)
     assert set(countries) == EU_AND_UK

@@ -48,26 +48,39 @@ def assert_harmless(page: str) -> None:
 
 def test_hostile_text_everywhere_is_stored_as_typed_and_shown_as_text(client, programme):
     visit = VisitFactory(programme=programme, title=f"Vantaa {HOSTILE}")
-    call = CallFactory(programme=programme, visits=[visit], title=f"Call {HOSTILE}",
-                       description=f"Come **along** {HOSTILE}", eligibility_text=HOSTILE,
-                       reviewers_per_application=1)  # fmt: skip
+    call = CallFactory(
+        programme=programme,
+        visits=[visit],
+        title=f"Call {HOSTILE}",
+        description=f"Come **along** {HOSTILE}",
+        eligibility_text=HOSTILE,
+        reviewers_per_application=1,
+    )
     short = Question.objects.create(call=call, kind="short_text", label=f"Short {HOSTILE}")
     long = Question.objects.create(call=call, kind="long_text", label="Long", help_text=HOSTILE)
-    choice = Question.objects.create(call=call, kind="single_choice", label="Pick",
-                                     choices=f"Plain\n{HOSTILE}")  # fmt: skip
-    Criterion.objects.create(call=call, name=f"Motivation {HOSTILE}", scale_max=5,
-                             description=HOSTILE)  # fmt: skip
+    choice = Question.objects.create(
+        call=call, kind="single_choice", label="Pick", choices=f"Plain\n{HOSTILE}"
+    )
+    Criterion.objects.create(
+        call=call, name=f"Motivation {HOSTILE}", scale_max=5, description=HOSTILE
+    )
     coordinator = MembershipFactory(programme=programme, role=Role.COORDINATOR).user
     reviewer = MembershipFactory(programme=programme, role=Role.REVIEWER).user
-    person = UserFactory(display_name=f"Eve {HOSTILE}",
-                         organisation=OrganisationFactory(name=f"Org {HOSTILE}"))  # fmt: skip
+    person = UserFactory(
+        display_name=f"Eve {HOSTILE}", organisation=OrganisationFactory(name=f"Org {HOSTILE}")
+    )
     client.force_login(person)
     apply_url = reverse("calls:apply", args=[call.slug])
     answers = dict.fromkeys(TEXT_FIELDS, HOSTILE) | {
-        f"q_{short.pk}": HOSTILE[:500], f"q_{long.pk}": HOSTILE, f"q_{choice.pk}": HOSTILE,
-        "languages": ["en"], "preference_1": visit.pk, "preference_2": visit.pk,
-        "consent": "on", "action": "submit",
-    }  # fmt: skip
+        f"q_{short.pk}": HOSTILE[:500],
+        f"q_{long.pk}": HOSTILE,
+        f"q_{choice.pk}": HOSTILE,
+        "languages": ["en"],
+        "preference_1": visit.pk,
+        "preference_2": visit.pk,
+        "consent": "on",
+        "action": "submit",
+    }
     page = client.post(apply_url, answers).text  # the same visit twice: refused, kept
     assert_harmless(page)
     assert "choose each visit once" in page
@@ -75,8 +88,11 @@ def test_hostile_text_everywhere_is_stored_as_typed_and_shown_as_text(client, pr
     assert client.post(apply_url, answers).status_code == 302
     application = Application.objects.get()
     assert all(getattr(application, name) == HOSTILE for name in TEXT_FIELDS)
-    assert application.answers == {str(long.pk): HOSTILE, str(short.pk): HOSTILE,
-                                   str(choice.pk): HOSTILE}  # fmt: skip
+    assert application.answers == {
+        str(long.pk): HOSTILE,
+        str(short.pk): HOSTILE,
+        str(choice.pk): HOSTILE,
+    }
     pages = {
         "apply": client.get(apply_url).text,
         "mine": client.get(reverse("calls:mine")).text,
@@ -88,17 +104,25 @@ def test_hostile_text_everywhere_is_stored_as_typed_and_shown_as_text(client, pr
     client.force_login(reviewer)
     score_url = reverse("calls:score", args=[call.slug, assignment.pk])
     pages["score"] = client.get(score_url).text
-    override_save(call=call, by=coordinator, application=application, kind="exclude",
-                  visit=None, reason=HOSTILE)  # fmt: skip
+    override_save(
+        call=call,
+        by=coordinator,
+        application=application,
+        kind="exclude",
+        visit=None,
+        reason=HOSTILE,
+    )
     selection_execute(selection_start(call=call, by=coordinator))
     client.force_login(coordinator)
     pages |= {
         "applications": client.get(reverse("calls:applications", args=[call.slug])).text,
         "review": client.get(reverse("calls:review", args=[call.slug])).text,
         "selection": client.get(reverse("calls:selection", args=[call.slug])).text,
-        "messages": client.post(reverse("calls:selection_messages", args=[call.slug]),
-                                {"selected": HOSTILE + " {name}", "preview": "1"}).text,
-    }  # fmt: skip
+        "messages": client.post(
+            reverse("calls:selection_messages", args=[call.slug]),
+            {"selected": HOSTILE + " {name}", "preview": "1"},
+        ).text,
+    }
     for name, page in pages.items():
         assert_harmless(page)
         assert "&lt;script&gt;" in page, name  # shown, as text
@@ -111,10 +135,20 @@ def test_a_name_written_as_a_formula_stays_text_in_the_spreadsheets(client, prog
     formula = '=HYPERLINK("http://evil.example","Click")'
     person = UserFactory(display_name=formula)
     client.force_login(person)
-    client.post(reverse("calls:apply", args=[call.slug]), {
-        "role": "@SUM(1+1)", "learning_needs": "x", "expertise": "x", "challenge": "x",
-        "motivation": "x", "languages": ["en"], "preference_1": visit.pk, "consent": "on",
-        "action": "submit"})  # fmt: skip
+    client.post(
+        reverse("calls:apply", args=[call.slug]),
+        {
+            "role": "@SUM(1+1)",
+            "learning_needs": "x",
+            "expertise": "x",
+            "challenge": "x",
+            "motivation": "x",
+            "languages": ["en"],
+            "preference_1": visit.pk,
+            "consent": "on",
+            "action": "submit",
+        },
+    )
     client.force_login(coordinator)
     url = reverse("calls:applications", args=[call.slug])
     csv = client.get(url, {"export": "csv"}).content.decode()

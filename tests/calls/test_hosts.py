@@ -32,8 +32,9 @@ def city(db):
     place = PlaceFactory(name="Tampere", country="FI")
     organisation = OrganisationFactory(name="City of Tampere", place=place)
     person = UserFactory(display_name="Tuula", organisation=organisation)
-    practice = PublishedPracticeFactory(title="Adopt a Monument", willing_to_host=True,
-                                        places=[place])  # fmt: skip
+    practice = PublishedPracticeFactory(
+        title="Adopt a Monument", willing_to_host=True, places=[place]
+    )
     practice.organisations.add(organisation)
     return person, practice
 
@@ -41,13 +42,17 @@ def city(db):
 def proposal(practice, **changes):
     start = timezone.localdate() + datetime.timedelta(weeks=10)
     data = {
-        "practice": practice.pk, "proposed_mode": "online",
+        "practice": practice.pk,
+        "proposed_mode": "online",
         "proposed_from": start.isoformat(),
         "proposed_until": (start + datetime.timedelta(weeks=6)).isoformat(),
-        "proposed_topic": "Volunteers who adopt a monument", "role": "Heritage officer",
-        "motivation": "We have ten years of adoptions to share.", "languages": ["en"],
-        "consent": "on", "action": "submit",
-    }  # fmt: skip
+        "proposed_topic": "Volunteers who adopt a monument",
+        "role": "Heritage officer",
+        "motivation": "We have ten years of adoptions to share.",
+        "languages": ["en"],
+        "consent": "on",
+        "action": "submit",
+    }
     return data | changes
 
 
@@ -71,7 +76,10 @@ def test_a_host_proposes_its_practice_mode_period_and_topic(client, host_call, c
     assert client.post(url, proposal(practice)).status_code == 302
     application = Application.objects.get()
     assert (application.status, application.practice, application.proposed_mode) == (
-        "submitted", practice, "online")  # fmt: skip
+        "submitted",
+        practice,
+        "online",
+    )
     assert application.proposed_topic == "Volunteers who adopt a monument"
 
 
@@ -120,10 +128,15 @@ def test_choosing_a_host_creates_its_planned_visit_in_one_step(
         response = client.post(url)
     application.refresh_from_db()
     visit = application.hosted_visit
-    assert response["Location"] == reverse("visits:workspace",
-                                           args=[visit.programme.slug, visit.slug])  # fmt: skip
+    assert response["Location"] == reverse(
+        "visits:workspace", args=[visit.programme.slug, visit.slug]
+    )
     assert (visit.programme, visit.mode, visit.starts_on, visit.host_place.name) == (
-        host_call.programme, "online", application.proposed_from, "Tampere")  # fmt: skip
+        host_call.programme,
+        "online",
+        application.proposed_from,
+        "Tampere",
+    )
     assert VisitTask.objects.filter(visit=visit).count() > 20  # the template's steps, dated
     assert person.memberships.filter(visit=visit, role=Role.HOST).exists()
     assert application.outcome == "confirmed"

@@ -28,8 +28,10 @@ def test_an_unknown_placeholder_is_refused_at_its_field_and_the_text_kept(
         messages_url(call), {"selected": text, "waitlisted": "", "not_selected": ""}
     ).text
     assert "Unknown placeholder {visti}" in page
-    spaced = client.post(messages_url(call), {"selected": "", "waitlisted": "Hi { name }",
-                                              "not_selected": "Hi {{name}}"}).text  # fmt: skip
+    spaced = client.post(
+        messages_url(call),
+        {"selected": "", "waitlisted": "Hi { name }", "not_selected": "Hi {{name}}"},
+    ).text
     assert "Unknown placeholder { name }" in spaced and "Unknown placeholder {}" in spaced
     assert "welcome to {visti}! &lt;script&gt;" in page  # kept, and shown as text
     call.refresh_from_db()
@@ -111,8 +113,9 @@ def test_the_page_and_export_follow_the_answers(
     client.force_login(coordinator)
     page = client.get(reverse("calls:selection", args=[call.slug])).text
     assert "Published decisions (run 1) as they stand" in page
-    export = json.loads(client.get(reverse("calls:selection", args=[call.slug]),
-                                   {"export": "json"}).text)  # fmt: skip
+    export = json.loads(
+        client.get(reverse("calls:selection", args=[call.slug]), {"export": "json"}).text
+    )
     statuses = {row["id"]: (row["status"], row["visit"]) for row in export["applications"]}
     assert statuses == {selected.pk: ("declined", "vantaa"), waiting.pk: ("selected", "vantaa")}
 

@@ -6,10 +6,20 @@ from django.utils import translation
 from citypeers.calls.reasons import reason_text
 
 TITLES = {"1": "Vantaa", "2": "Kortrijk"}
-PER_COUNTRY = {"kind": "max_per_value", "attribute": "country", "value": None, "bound": 3,
-               "concerned": "FR"}  # fmt: skip
-SMALL_CITIES = {"kind": "min_share", "attribute": "city_size_group", "value": "small_or_medium",
-                "bound": 0.3, "concerned": "small_or_medium"}  # fmt: skip
+PER_COUNTRY = {
+    "kind": "max_per_value",
+    "attribute": "country",
+    "value": None,
+    "bound": 3,
+    "concerned": "FR",
+}
+SMALL_CITIES = {
+    "kind": "min_share",
+    "attribute": "city_size_group",
+    "value": "small_or_medium",
+    "bound": 0.3,
+    "concerned": "small_or_medium",
+}
 
 
 def test_a_selection_names_the_visit_by_its_title():
@@ -19,14 +29,20 @@ def test_a_selection_names_the_visit_by_its_title():
 
 def test_each_preference_says_what_stood_in_the_way_with_quotas_in_words():
     why = {
-        "code": "not_selected", "none_open": False,
+        "code": "not_selected",
+        "none_open": False,
         "preferences": [
-            {"preference": 1, "visit": "1", "code": "quota_blocks_entry", "free": 1,
-             "quotas": [PER_COUNTRY],
-             "replacing": {"lower": 2, "quotas": [PER_COUNTRY, SMALL_CITIES]}},
+            {
+                "preference": 1,
+                "visit": "1",
+                "code": "quota_blocks_entry",
+                "free": 1,
+                "quotas": [PER_COUNTRY],
+                "replacing": {"lower": 2, "quotas": [PER_COUNTRY, SMALL_CITIES]},
+            },
             {"preference": 2, "visit": "2", "code": "full", "capacity": 24},
         ],
-    }  # fmt: skip
+    }
     assert reason_text(why, TITLES) == (
         "not selected: preference 1 (Vantaa): 1 place was left free, but taking it would break "
         "the quota “at most 3 per country (France)”; replacing any of the 2 selected with lower "

@@ -174,8 +174,9 @@ def test_a_wrong_number_of_places_is_shown_in_its_row_and_the_rest_is_kept(
 ):
     vantaa, kortrijk = call.visits.order_by("pk")
     client.force_login(coordinator)
-    data = settings_data(call, **{f"visit_{vantaa.pk}_capacity": 0,
-                                  f"visit_{kortrijk.pk}_max_per_country": 2})  # fmt: skip
+    data = settings_data(
+        call, **{f"visit_{vantaa.pk}_capacity": 0, f"visit_{kortrijk.pk}_max_per_country": 2}
+    )
     page = client.post(reverse("calls:selection", args=[call.slug]), data).text
     assert f'href="#id_visit_{vantaa.pk}_capacity"' in page  # the summary leads to the cell
     assert "Ensure this value is greater than or equal to 1." in page

@@ -110,9 +110,11 @@ def test_published_practice_page_has_metadata_and_similar_practices(client):
     theme = ThemeFactory(name="Adaptive re-use")
     tampere = PlaceFactory(name="Tampere", country="FI", latitude=61.5, longitude=23.8)
     practice = PublishedPracticeFactory(
-        title="Adopt a Monument", summary="**Residents** <script>x()</script>",
-        places=[tampere], themes=[theme],
-    )  # fmt: skip
+        title="Adopt a Monument",
+        summary="**Residents** <script>x()</script>",
+        places=[tampere],
+        themes=[theme],
+    )
     PublishedPracticeFactory(title="Mill reborn", themes=[theme])
     PracticeFactory(title="Secret draft", themes=[theme])
     page = client.get(practice.get_absolute_url()).text

@@ -9,8 +9,12 @@ from citypeers.library.card_index import build_index
 from citypeers.library.selectors import LibraryQuery, library_listing
 from tests.factories import PlaceFactory, PublishedPracticeFactory
 
-VALUES = {"themes": ["reuse", "mills", "rivers"], "countries": ["FI", "BE", "HR"],
-          "sizes": ["small", "large"], "types": ["policy", "project"]}  # fmt: skip
+VALUES = {
+    "themes": ["reuse", "mills", "rivers"],
+    "countries": ["FI", "BE", "HR"],
+    "sizes": ["small", "large"],
+    "types": ["policy", "project"],
+}
 
 
 def bars(values):

@@ -18,13 +18,20 @@ def library():
     sibenik = PlaceFactory(name="Šibenik", country="HR", population=31_115)
     rotterdam = PlaceFactory(name="Rotterdam", country="NL", population=650_000)
     fortress = PublishedPracticeFactory(
-        title="Fortress of Culture", summary="Three fortresses became a cultural hotspot.",
-        places=[sibenik], themes=[reuse], willing_to_host=True, type="structure",
-    )  # fmt: skip
+        title="Fortress of Culture",
+        summary="Three fortresses became a cultural hotspot.",
+        places=[sibenik],
+        themes=[reuse],
+        willing_to_host=True,
+        type="structure",
+    )
     archive = PublishedPracticeFactory(
-        title="Archive and grassroots lab", summary="The city archive cooperates with DIG IT UP.",
-        places=[rotterdam], themes=[participation], type="project",
-    )  # fmt: skip
+        title="Archive and grassroots lab",
+        summary="The city archive cooperates with DIG IT UP.",
+        places=[rotterdam],
+        themes=[participation],
+        type="project",
+    )
     PracticeFactory(title="Unpublished fortress draft", places=[sibenik], themes=[reuse])
     return {"fortress": fortress, "archive": archive}
 
@@ -50,8 +57,16 @@ def test_filters_and_facet_counts(client, library):
 
 
 def test_nonsense_parameters_never_break_the_page(client, library):
-    params = {"theme": "nope", "country": "ZZ", "size": "huge", "type": "x", "sort": "up",
-              "page": "-1", "host": "maybe", "q": '"NEAR(( * -- \x00 😀 Ελλάδα'}  # fmt: skip
+    params = {
+        "theme": "nope",
+        "country": "ZZ",
+        "size": "huge",
+        "type": "x",
+        "sort": "up",
+        "page": "-1",
+        "host": "maybe",
+        "q": '"NEAR(( * -- \x00 😀 Ελλάδα',
+    }
     assert client.get(reverse("library:search"), params).status_code == 200
 
 

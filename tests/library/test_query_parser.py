@@ -14,10 +14,34 @@ from citypeers.library.search.query import (
 
 ONLY_LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
 NASTY_TEXTS = [
-    '"', '""', "NEAR(a b)", "a AND", "AND", "*", "(((", ")))", "title:x", "-", "--", "^",
-    '"unbalanced', 'a "b c" "d', "x" * 6000, "Ελλάδα μουσείο", "Москва музей", "متحف القاهرة",
-    "東京 博物館", "😀🏛️", "\x00", "a\x00b", "\\", "'", "a' OR '1'='1", "{near}", "%_%",
-]  # fmt: skip
+    '"',
+    '""',
+    "NEAR(a b)",
+    "a AND",
+    "AND",
+    "*",
+    "(((",
+    ")))",
+    "title:x",
+    "-",
+    "--",
+    "^",
+    '"unbalanced',
+    'a "b c" "d',
+    "x" * 6000,
+    "Ελλάδα μουσείο",
+    "Москва музей",
+    "متحف القاهرة",
+    "東京 博物館",
+    "😀🏛️",
+    "\x00",
+    "a\x00b",
+    "\\",
+    "'",
+    "a' OR '1'='1",
+    "{near}",
+    "%_%",
+]
 
 
 def test_words_are_lower_cased_and_normalised():

@@ -31,7 +31,8 @@ def library(db):
     sibenik = PlaceFactory(name="Šibenik", country="HR")
     return {
         "fortress": PublishedPracticeFactory(
-            title="Heritage trail of Šibenik", summary="Walks through the old town.",
+            title="Heritage trail of Šibenik",
+            summary="Walks through the old town.",
             places=[sibenik],
         ),
         "harbour": PublishedPracticeFactory(
@@ -39,14 +40,16 @@ def library(db):
             summary="The port shows its **heritage** to visitors, by boat and on foot.",
         ),
         "musee": PublishedPracticeFactory(
-            title="Les enfants au musée", summary="Des ateliers pour les écoles.", language="fr",
+            title="Les enfants au musée",
+            summary="Des ateliers pour les écoles.",
+            language="fr",
         ),
         "barracks": PublishedPracticeFactory(
             title="Barracks for start-ups",
             summary="The adaptive reuse of a barracks. See [the study](https://example.org/zeppelin).",
         ),
         "draft": PracticeFactory(title="Heritage draft", summary="Heritage, heritage, heritage."),
-    }  # fmt: skip
+    }
 
 
 def found(text: str) -> list[str]:

@@ -13,15 +13,25 @@ pytestmark = pytest.mark.django_db
 
 def format_data(activity, **changes):
     data = {
-        "name": activity.name_en, "summary": activity.summary_en, "stage": activity.stage,
-        "modes": activity.modes, "roles": activity.roles, "min_group": activity.min_group,
-        "max_group": activity.max_group, "min_minutes": activity.min_minutes,
-        "max_minutes": activity.max_minutes, "default_minutes": activity.default_minutes,
-        "purpose": activity.purpose_en, "when": activity.when_en,
-        "steps-TOTAL_FORMS": 2, "steps-INITIAL_FORMS": 2,
-        "steps-0-minutes": 15, "steps-0-text": "Welcome",
-        "steps-1-minutes": 30, "steps-1-text": "Talk in pairs",
-    }  # fmt: skip
+        "name": activity.name_en,
+        "summary": activity.summary_en,
+        "stage": activity.stage,
+        "modes": activity.modes,
+        "roles": activity.roles,
+        "min_group": activity.min_group,
+        "max_group": activity.max_group,
+        "min_minutes": activity.min_minutes,
+        "max_minutes": activity.max_minutes,
+        "default_minutes": activity.default_minutes,
+        "purpose": activity.purpose_en,
+        "when": activity.when_en,
+        "steps-TOTAL_FORMS": 2,
+        "steps-INITIAL_FORMS": 2,
+        "steps-0-minutes": 15,
+        "steps-0-text": "Welcome",
+        "steps-1-minutes": 30,
+        "steps-1-text": "Talk in pairs",
+    }
     return data | changes
 
 
@@ -64,26 +74,42 @@ def test_editing_in_french_leaves_untranslated_texts_untranslated(client, coordi
 def version_data(version, **changes):
     step = version.steps.get()
     data = {
-        "min_days": 3, "max_days": 5, "default_days": 4, "daily_minutes_max": 120,
-        "default_participants": 24, "session_start": "10:00", "note": "Earlier call",
-        "steps-TOTAL_FORMS": 1, "steps-INITIAL_FORMS": 1, "steps-0-key": step.key,
-        "steps-0-phase": 4, "steps-0-title": step.title_en, "steps-0-role": "coordinator",
-        "steps-0-offset_days": -42, "steps-0-anchor": "start",
-        "steps-0-deliverable": step.deliverable_en, "steps-0-checklist": step.checklist_en,
-        "agenda-TOTAL_FORMS": 3, "agenda-INITIAL_FORMS": 3,
-    }  # fmt: skip
+        "min_days": 3,
+        "max_days": 5,
+        "default_days": 4,
+        "daily_minutes_max": 120,
+        "default_participants": 24,
+        "session_start": "10:00",
+        "note": "Earlier call",
+        "steps-TOTAL_FORMS": 1,
+        "steps-INITIAL_FORMS": 1,
+        "steps-0-key": step.key,
+        "steps-0-phase": 4,
+        "steps-0-title": step.title_en,
+        "steps-0-role": "coordinator",
+        "steps-0-offset_days": -42,
+        "steps-0-anchor": "start",
+        "steps-0-deliverable": step.deliverable_en,
+        "steps-0-checklist": step.checklist_en,
+        "agenda-TOTAL_FORMS": 3,
+        "agenda-INITIAL_FORMS": 3,
+    }
     for number, item in enumerate(version.agenda.order_by("pk")):
-        data |= {f"agenda-{number}-key": item.key, f"agenda-{number}-day": item.day,
-                 f"agenda-{number}-format": item.format_id,
-                 f"agenda-{number}-minutes": item.minutes}  # fmt: skip
+        data |= {
+            f"agenda-{number}-key": item.key,
+            f"agenda-{number}-day": item.day,
+            f"agenda-{number}-format": item.format_id,
+            f"agenda-{number}-minutes": item.minutes,
+        }
     return data | changes
 
 
 def test_a_template_edit_is_a_new_version_and_planned_visits_keep_theirs(client, coordinator):
     version = TemplateVersionFactory()
     visit = VisitFactory()
-    VisitPlan.objects.create(visit=visit, template_version=version, time_zone="UTC",
-                             participants=20)  # fmt: skip
+    VisitPlan.objects.create(
+        visit=visit, template_version=version, time_zone="UTC", participants=20
+    )
     client.force_login(coordinator)
     url = reverse("methodology:template_edit", args=[version.template.slug])
     response = client.post(url, version_data(version, **{"steps-0-offset_days": -56}))
@@ -101,8 +127,9 @@ def test_a_template_edit_is_a_new_version_and_planned_visits_keep_theirs(client,
 def test_saving_without_a_change_makes_no_version(client, coordinator):
     version = TemplateVersionFactory()
     client.force_login(coordinator)
-    client.post(reverse("methodology:template_edit", args=[version.template.slug]),
-                version_data(version))  # fmt: skip
+    client.post(
+        reverse("methodology:template_edit", args=[version.template.slug]), version_data(version)
+    )
     assert version.template.versions.count() == 1
 
 
@@ -121,10 +148,20 @@ def test_agenda_minutes_outside_the_format_or_the_day_are_refused(client, coordi
 def test_a_coordinator_adds_a_format_that_the_guide_then_lists(client, coordinator):
     ActivityFormatFactory()
     client.force_login(coordinator)
-    blank = ActivityFormat(stage="exchange", modes=["online"], roles=["facilitator"],
-                           min_group=4, max_group=12, min_minutes=30, max_minutes=90,
-                           default_minutes=45, name_en="Story circle", summary_en="Stories.",
-                           purpose_en="To listen.", when_en="Day two.")  # fmt: skip
+    blank = ActivityFormat(
+        stage="exchange",
+        modes=["online"],
+        roles=["facilitator"],
+        min_group=4,
+        max_group=12,
+        min_minutes=30,
+        max_minutes=90,
+        default_minutes=45,
+        name_en="Story circle",
+        summary_en="Stories.",
+        purpose_en="To listen.",
+        when_en="Day two.",
+    )
     response = client.post(reverse("methodology:format_create"), format_data(blank))
     created = ActivityFormat.objects.get(slug="story-circle")
     assert response["Location"] == created.get_absolute_url()

@@ -29,8 +29,15 @@ def test_the_shipped_methodology_loads_once_and_keeps_edits(methodology):
 def test_every_format_has_complete_guidance_in_english_and_french(methodology):
     for activity in ActivityFormat.objects.prefetch_related("steps"):
         for language in ("en", "fr"):
-            for field in ("name", "summary", "purpose", "when", "materials", "accessibility",
-                          "pitfalls"):  # fmt: skip
+            for field in (
+                "name",
+                "summary",
+                "purpose",
+                "when",
+                "materials",
+                "accessibility",
+                "pitfalls",
+            ):
                 assert getattr(activity, f"{field}_{language}"), (activity.slug, field, language)
             assert all(getattr(step, f"text_{language}") for step in activity.steps.all())
         assert sum(step.minutes for step in activity.steps.all()) == activity.default_minutes

@@ -11,8 +11,15 @@ from citypeers.methodology.loader import load_methodology
 from tests.factories import TemplateVersionFactory
 
 pytestmark = pytest.mark.django_db
-PLAN = {"mode": "online", "start": "2027-03-22", "days": "5", "participants": "24",
-        "host_tz": "Europe/Brussels", "countries": "Portugal, FI", "time": "10:00"}  # fmt: skip
+PLAN = {
+    "mode": "online",
+    "start": "2027-03-22",
+    "days": "5",
+    "participants": "24",
+    "host_tz": "Europe/Brussels",
+    "countries": "Portugal, FI",
+    "time": "10:00",
+}
 
 
 @pytest.fixture
@@ -66,13 +73,28 @@ def test_the_plan_as_pdf(client, methodology):
     assert response.content.startswith(b"%PDF")
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
-@given(st.dictionaries(
-    st.sampled_from(["mode", "start", "days", "participants", "host_tz", "countries", "topic",
-                     "time", "minutes", "export"]),
-    st.text(max_size=40) | st.sampled_from(["0", "-1", "99999", "2027-02-30", "25:99", "ics"]),
-))  # fmt: skip
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "mode",
+                "start",
+                "days",
+                "participants",
+                "host_tz",
+                "countries",
+                "topic",
+                "time",
+                "minutes",
+                "export",
+            ]
+        ),
+        st.text(max_size=40) | st.sampled_from(["0", "-1", "99999", "2027-02-30", "25:99", "ics"]),
+    )
+)
 def test_no_parameter_can_break_the_planner(client, methodology, params):
     params = {key: value.replace("\x00", "") for key, value in params.items()}
     response = client.get(reverse("planner:plan"), params)

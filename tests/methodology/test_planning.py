@@ -46,8 +46,14 @@ TEMPLATE = PlanTemplate(
 
 
 def plan(**changes):
-    request = {"mode": "online", "start": MONDAY, "days": 5, "participants": 24,
-               "host_tz": "Europe/Brussels", "countries": ("PT", "FI")}  # fmt: skip
+    request = {
+        "mode": "online",
+        "start": MONDAY,
+        "days": 5,
+        "participants": 24,
+        "host_tz": "Europe/Brussels",
+        "countries": ("PT", "FI"),
+    }
     return make_plan(TEMPLATE, PlanRequest(**(request | changes)), today=TODAY)
 
 
@@ -87,14 +93,24 @@ def test_a_session_too_early_for_portugal_is_flagged_with_a_start_that_fits_ever
 
 def test_the_proposed_start_accounts_for_a_daylight_saving_change_between_the_dates():
     """Istanbul keeps UTC+3 all year; Lisbon moves from UTC+0 to UTC+1 on 28 March."""
-    result = plan(start=datetime.date(2027, 3, 25), days=5, host_tz="Europe/Istanbul",
-                  countries=("PT",), time=datetime.time(11))  # fmt: skip
+    result = plan(
+        start=datetime.date(2027, 3, 25),
+        days=5,
+        host_tz="Europe/Istanbul",
+        countries=("PT",),
+        time=datetime.time(11),
+    )
     [warning] = [w for w in result.warnings if w.code == "time_zones"]
     # 11:00 in Istanbul is 08:00 in Lisbon before the change and 09:00 after: only the
     # first days are too early, and 12:00 is the nearest start that suits every day.
     assert warning.fix.changes == {"time": "12:00"}
-    after_the_change = plan(start=datetime.date(2027, 3, 29), days=5, host_tz="Europe/Istanbul",
-                            countries=("PT",), time=datetime.time(11))  # fmt: skip
+    after_the_change = plan(
+        start=datetime.date(2027, 3, 29),
+        days=5,
+        host_tz="Europe/Istanbul",
+        countries=("PT",),
+        time=datetime.time(11),
+    )
     assert "time_zones" not in codes(after_the_change)
 
 
@@ -116,8 +132,12 @@ def test_a_group_too_large_is_split_into_parallel_groups():
     result = plan(participants=60)
     [warning] = [w for w in result.warnings if w.code == "group_size"]
     assert "2 parallel groups of about 30" in warning.fix.text
-    assert all(session.groups == 2 for day in result.days for session in day.sessions
-               if session.format == WORLD_CAFE)  # fmt: skip
+    assert all(
+        session.groups == 2
+        for day in result.days
+        for session in day.sessions
+        if session.format == WORLD_CAFE
+    )
 
 
 def test_an_online_day_over_the_limit_offers_a_shorter_day_and_one_more_day():

@@ -6,16 +6,24 @@ import sys
 
 import pytest
 
-SLOTS = {"participants": [{"id": "lisbon", "tz": "Europe/Lisbon"},
-                          {"id": "helsinki", "tz": "Europe/Helsinki"}],
-         "dates": ["2027-03-26", "2027-03-29"], "session_minutes": 120}  # fmt: skip
+SLOTS = {
+    "participants": [
+        {"id": "lisbon", "tz": "Europe/Lisbon"},
+        {"id": "helsinki", "tz": "Europe/Helsinki"},
+    ],
+    "dates": ["2027-03-26", "2027-03-29"],
+    "session_minutes": 120,
+}
 
 
 def optimise(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "citypeers", "optimise", *args],
-        input=stdin, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_an_instance_from_a_file_gives_the_ranked_start_times(tmp_path):
@@ -68,11 +76,15 @@ def test_groups_output_is_byte_identical_and_the_time_goes_to_stderr():
 
 
 def test_select_through_the_command_line():
-    instance = json.dumps({
-        "visits": [{"id": "vantaa", "capacity": 1, "quotas": []}],
-        "applicants": [{"id": "a", "preferences": ["vantaa"], "score": 2, "attributes": {}},
-                       {"id": "b", "preferences": ["vantaa"], "score": 1, "attributes": {}}],
-    })  # fmt: skip
+    instance = json.dumps(
+        {
+            "visits": [{"id": "vantaa", "capacity": 1, "quotas": []}],
+            "applicants": [
+                {"id": "a", "preferences": ["vantaa"], "score": 2, "attributes": {}},
+                {"id": "b", "preferences": ["vantaa"], "score": 1, "attributes": {}},
+            ],
+        }
+    )
     result = optimise("select", "-", stdin=instance)
     assert result.returncode == 0, result.stderr
     output = json.loads(result.stdout)

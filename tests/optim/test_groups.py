@@ -15,8 +15,10 @@ from citypeers.optim.groups import solve
 
 def people(n: int, **attributes) -> list[dict]:
     """n participants p0..; attributes name -> list of values, one per person."""
-    return [{"id": f"p{i}", "attributes": {name: values[i] for name, values in attributes.items()}}
-            for i in range(n)]  # fmt: skip
+    return [
+        {"id": f"p{i}", "attributes": {name: values[i] for name, values in attributes.items()}}
+        for i in range(n)
+    ]
 
 
 def instance(n: int, rounds: int, **fields) -> dict:
@@ -24,8 +26,12 @@ def instance(n: int, rounds: int, **fields) -> dict:
 
 
 def meetings(result: dict) -> Counter:
-    return Counter(pair for groups in result["rounds"] for g in groups
-                   for pair in combinations(sorted(map(str, g)), 2))  # fmt: skip
+    return Counter(
+        pair
+        for groups in result["rounds"]
+        for g in groups
+        for pair in combinations(sorted(map(str, g)), 2)
+    )
 
 
 def repeats(result: dict) -> int:
@@ -102,9 +108,10 @@ def partitions(members: list[int], sizes: list[int]):
                 yield [group, *more]
 
 
-@pytest.mark.parametrize(("n", "k", "rounds"),
-                         [(5, 2, 3), (6, 2, 2), (6, 2, 3), (7, 2, 3), (8, 2, 3), (6, 3, 4),
-                          (7, 3, 3)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("n", "k", "rounds"),
+    [(5, 2, 3), (6, 2, 2), (6, 2, 3), (7, 2, 3), (8, 2, 3), (6, 3, 4), (7, 3, 3)],
+)
 def test_the_bound_holds_and_the_search_finds_the_optimum_of_tiny_instances(n, k, rounds):
     small, big = divmod(n, k)
     sizes = [small + 1] * big + [small] * (k - big)
@@ -137,8 +144,9 @@ def test_bound_counts_pairs_people_and_forced_pairs():
     together = lower_bound(6, [frozenset(range(6))] * 3, [[3, 3]] * 3, [[0, 1]])
     assert together.pairs >= 2  # the pair meets in all 3 rounds
     # p0 is only there in round 1 with p1: the others can only meet each other.
-    apart = lower_bound(4, [frozenset({0, 1}), frozenset({1, 2, 3}), frozenset({1, 2, 3})],
-                        [[2], [3], [3]], [])  # fmt: skip
+    apart = lower_bound(
+        4, [frozenset({0, 1}), frozenset({1, 2, 3}), frozenset({1, 2, 3})], [[2], [3], [3]], []
+    )
     assert apart.value == 3
 
 
@@ -150,22 +158,36 @@ def instances(draw) -> dict:
     n = draw(st.integers(1, 18))
     rounds = draw(st.integers(1, 5))
     countries = draw(st.lists(st.sampled_from(["PT", "ES", "FI", None]), min_size=n, max_size=n))
-    roles = draw(st.lists(st.sampled_from(["facilitator", "member", "member"]),
-                          min_size=n, max_size=n))  # fmt: skip
-    data = {"participants": people(n, country=countries, role=roles), "rounds": rounds,
-            "seed": draw(st.integers(0, 3)), "time_limit_s": 0.01, "mix": ["country"],
-            "spread": {"attribute": "role", "value": "facilitator"}}  # fmt: skip
+    roles = draw(
+        st.lists(st.sampled_from(["facilitator", "member", "member"]), min_size=n, max_size=n)
+    )
+    data = {
+        "participants": people(n, country=countries, role=roles),
+        "rounds": rounds,
+        "seed": draw(st.integers(0, 3)),
+        "time_limit_s": 0.01,
+        "mix": ["country"],
+        "spread": {"attribute": "role", "value": "facilitator"},
+    }
     if draw(st.booleans()):
         data["group_size"] = draw(st.integers(1, 6))
     else:
         data["groups"] = draw(st.integers(1, 6))
     ids = [p["id"] for p in data["participants"]]
-    missing = draw(st.dictionaries(st.sampled_from(ids), st.lists(st.integers(1, rounds)),
-                                   max_size=3))  # fmt: skip
+    missing = draw(
+        st.dictionaries(st.sampled_from(ids), st.lists(st.integers(1, rounds)), max_size=3)
+    )
     if missing:
         data["absent"] = missing
-    sets = draw(st.lists(st.lists(st.sampled_from(ids), min_size=2, max_size=3, unique=True),
-                         max_size=2)) if n >= 2 else []  # fmt: skip
+    sets = (
+        draw(
+            st.lists(
+                st.lists(st.sampled_from(ids), min_size=2, max_size=3, unique=True), max_size=2
+            )
+        )
+        if n >= 2
+        else []
+    )
     if sets:
         data["together"] = sets
     return data
@@ -222,16 +244,24 @@ def test_the_same_seed_gives_the_same_schedule_and_another_seed_may_not():
 
 def test_mixing_puts_each_country_in_a_column_of_the_design():
     countries = [c for c in ["PT", "ES", "FI", "PL", "IT"] for _ in range(5)]
-    data = {"participants": people(25, country=countries), "rounds": 5, "group_size": 5,
-            "mix": ["country"]}  # fmt: skip
+    data = {
+        "participants": people(25, country=countries),
+        "rounds": 5,
+        "group_size": 5,
+        "mix": ["country"],
+    }
     result = solve(data)
     assert result["repeated_pairs"] == 0 and result["mix_violations"] == 0
 
 
 def test_spread_places_one_facilitator_per_group():
     roles = ["facilitator"] * 4 + ["member"] * 12
-    data = {"participants": people(16, role=roles), "rounds": 4, "group_size": 4,
-            "spread": [{"attribute": "role", "value": "facilitator"}]}  # fmt: skip
+    data = {
+        "participants": people(16, role=roles),
+        "rounds": 4,
+        "group_size": 4,
+        "spread": [{"attribute": "role", "value": "facilitator"}],
+    }
     result = solve(data)
     assert result["repeated_pairs"] == 0 and result["spread_violations"] == 0
     for groups in result["rounds"]:
@@ -239,8 +269,13 @@ def test_spread_places_one_facilitator_per_group():
 
 
 def test_absent_and_together_with_whole_number_ids():
-    data = {"participants": [{"id": i} for i in range(12)], "rounds": 3, "group_size": 3,
-            "absent": {"5": [2]}, "together": [[0, 1]]}  # fmt: skip
+    data = {
+        "participants": [{"id": i} for i in range(12)],
+        "rounds": 3,
+        "group_size": 3,
+        "absent": {"5": [2]},
+        "together": [[0, 1]],
+    }
     result = solve(data)
     assert all(5 not in g for g in result["rounds"][1])
     assert all(any({0, 1} <= set(g) for g in groups) for groups in result["rounds"])

@@ -235,9 +235,15 @@ def test_the_documented_examples_show_every_code_and_read_as_documented():
     codes = {why["code"] for why in examples}
     clauses = {clause["code"] for why in examples for clause in why.get("preferences", [])}
     assert codes == {
-        "selected", "drawn", "asked_nothing", "not_drawn", "cannot_fit", "not_selected",
-        "infeasible", "time_limit",
-    }  # fmt: skip
+        "selected",
+        "drawn",
+        "asked_nothing",
+        "not_drawn",
+        "cannot_fit",
+        "not_selected",
+        "infeasible",
+        "time_limit",
+    }
     assert clauses == BARRIER_CODES | MERIT_CLAUSES | {"lottery"}
     assert reason_text(examples[-2]) == (
         "not selected: preference 1 (oulu): a place was free, but their weighted score of 0 "

@@ -9,12 +9,14 @@ BEFORE_AND_AFTER_THE_CHANGE = ["2027-03-26", "2027-03-29"]  # EU summer time fro
 
 def instance(**changes):
     return {
-        "participants": [{"id": "lisbon", "tz": "Europe/Lisbon"},
-                         {"id": "helsinki", "tz": "Europe/Helsinki"}],
+        "participants": [
+            {"id": "lisbon", "tz": "Europe/Lisbon"},
+            {"id": "helsinki", "tz": "Europe/Helsinki"},
+        ],
         "dates": BEFORE_AND_AFTER_THE_CHANGE,
         "session_minutes": 120,
         "max_candidates": None,
-    } | changes  # fmt: skip
+    } | changes
 
 
 def by_start(result) -> dict:
@@ -32,14 +34,21 @@ def test_each_date_uses_its_own_utc_offset():
 
 def test_candidates_are_ranked_by_who_fits_then_by_minutes_outside():
     candidates = solve(instance())["candidates"]
-    assert [c["inside"] for c in candidates] == sorted((c["inside"] for c in candidates),
-                                                       reverse=True)  # fmt: skip
+    assert [c["inside"] for c in candidates] == sorted(
+        (c["inside"] for c in candidates), reverse=True
+    )
     assert candidates[0]["start_utc"] == "09:00"  # the earliest that suits both on both dates
 
 
 def test_days_off_and_own_hours_are_respected():
-    people = [{"id": "early", "tz": "Europe/Paris", "hours": ["07:00", "15:00"],
-               "days_off": ["2027-03-26"]}]  # fmt: skip
+    people = [
+        {
+            "id": "early",
+            "tz": "Europe/Paris",
+            "hours": ["07:00", "15:00"],
+            "days_off": ["2027-03-26"],
+        }
+    ]
     candidates = by_start(solve(instance(participants=people)))
     assert candidates["05:00"]["outside"] == []  # 07:00 in Paris on 29 March
     assert candidates["13:00"]["outside"][0]["minutes"] == 120  # ends at 17:00 there

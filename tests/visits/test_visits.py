@@ -11,8 +11,15 @@ from citypeers.visits.tasks import send_task_reminders
 from tests.factories import MembershipFactory, PlaceFactory, TemplateVersionFactory
 
 pytestmark = pytest.mark.django_db
-PLAN = {"mode": "online", "start": "2027-03-22", "days": "4", "participants": "24",
-        "host_tz": "Europe/Helsinki", "countries": "PT, FI", "topic": "Heritage walks"}  # fmt: skip
+PLAN = {
+    "mode": "online",
+    "start": "2027-03-22",
+    "days": "4",
+    "participants": "24",
+    "host_tz": "Europe/Helsinki",
+    "countries": "PT, FI",
+    "topic": "Heritage walks",
+}
 
 
 @pytest.fixture
@@ -34,8 +41,10 @@ def planned(client, programme, coordinator, version):
 
 
 def test_a_plan_becomes_a_visit_with_dated_tasks_and_an_agenda(planned, coordinator, version):
-    assert (planned.starts_on, planned.ends_on) == (datetime.date(2027, 3, 22),
-                                                    datetime.date(2027, 3, 25))  # fmt: skip
+    assert (planned.starts_on, planned.ends_on) == (
+        datetime.date(2027, 3, 22),
+        datetime.date(2027, 3, 25),
+    )
     assert planned.plan.template_version == version
     [task] = planned.tasks.all()
     expected = ("Close the call", datetime.date(2027, 2, 8), coordinator)
@@ -46,8 +55,9 @@ def test_a_plan_becomes_a_visit_with_dated_tasks_and_an_agenda(planned, coordina
     assert sessions[0].starts_at == datetime.datetime(2027, 3, 22, 8, tzinfo=datetime.UTC)
 
 
-def test_only_a_programmes_coordinators_add_visits_to_it(client, programme, people_by_role,
-                                                         version):  # fmt: skip
+def test_only_a_programmes_coordinators_add_visits_to_it(
+    client, programme, people_by_role, version
+):
     client.force_login(people_by_role["coordinator_elsewhere"])
     url = reverse("visits:create_from_plan") + "?mode=online&days=4"
     response = client.post(url, {"programme": programme.pk, "title": "T", "host_place": "X (FI)"})
@@ -94,8 +104,14 @@ def test_the_public_page_shows_the_agenda_once_published_in_both_time_zones(clie
 
 def test_the_dashboard_shows_the_phase_overdue_and_upcoming_tasks(client, planned, coordinator):
     today = timezone.localdate()
-    VisitTask.objects.create(visit=planned, phase=6, position=1, role="host", title="Brief",
-                             due_on=today + datetime.timedelta(days=3))  # fmt: skip
+    VisitTask.objects.create(
+        visit=planned,
+        phase=6,
+        position=1,
+        role="host",
+        title="Brief",
+        due_on=today + datetime.timedelta(days=3),
+    )
     planned.tasks.filter(title="Close the call").update(due_on=today - datetime.timedelta(days=2))
     text = client.get(reverse("visits:dashboard")).text
     assert "phase 4, Call for participants" in text

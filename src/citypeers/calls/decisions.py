@@ -66,9 +66,13 @@ def decisions_publish(
         )
         # Whoever this run left out (withdrawn since, left out by hand) keeps no earlier outcome.
         run.call.applications.exclude(pk__in=sent.values("pk")).exclude(outcome="").update(
-            outcome="", outcome_visit=None, waiting_position=None, respond_by=None,
-            outcome_reason="", outcome_why={},
-        )  # fmt: skip
+            outcome="",
+            outcome_visit=None,
+            waiting_position=None,
+            respond_by=None,
+            outcome_reason="",
+            outcome_why={},
+        )
         for application in sent:
             key = str(application.pk)
             decision = decisions.get(key, {})

@@ -133,74 +133,119 @@ INSTEAD = {
 }
 NAMES = {
     Organisation.Type.CIVIL_SOCIETY: {
-        "en": ["{} Civic Society", "Friends of {} Heritage", "{} Community Arts Network",
-               "Open Heritage {}"],
-        "fr": ["Association des Amis de {}", "Collectif Patrimoines vivants de {}",
-               "Maison des associations de {}"],
+        "en": [
+            "{} Civic Society",
+            "Friends of {} Heritage",
+            "{} Community Arts Network",
+            "Open Heritage {}",
+        ],
+        "fr": [
+            "Association des Amis de {}",
+            "Collectif Patrimoines vivants de {}",
+            "Maison des associations de {}",
+        ],
         "de": ["Bürgerverein {}", "Förderverein Altstadt {}", "Kulturnetzwerk {} e.V."],
-        "it": ["Associazione Amici di {}", "Rete civica per il patrimonio di {}",
-               "Cooperativa sociale Passaggi di {}"],
-        "es": ["Asociación Vecinal del Casco Antiguo de {}",
-               "Plataforma Ciudadana por el Patrimonio de {}", "Fundación Cultura Abierta de {}"],
+        "it": [
+            "Associazione Amici di {}",
+            "Rete civica per il patrimonio di {}",
+            "Cooperativa sociale Passaggi di {}",
+        ],
+        "es": [
+            "Asociación Vecinal del Casco Antiguo de {}",
+            "Plataforma Ciudadana por el Patrimonio de {}",
+            "Fundación Cultura Abierta de {}",
+        ],
         "nl": ["Stichting Erfgoed {}", "Bewonersplatform {}", "Vereniging Oud-{}"],
-        "pt": ["Associação Amigos de {}", "Cooperativa Cultural de {}",
-               "Associação de Moradores do Centro Histórico de {}"],
+        "pt": [
+            "Associação Amigos de {}",
+            "Cooperativa Cultural de {}",
+            "Associação de Moradores do Centro Histórico de {}",
+        ],
     },
     Organisation.Type.HERITAGE: {
         "en": ["{} City Museum", "{} Heritage Centre", "{} Historic Buildings Trust"],
         "fr": ["Musée d'histoire de {}", "Centre d'interprétation du patrimoine de {}"],
         "de": ["Stadtmuseum {}", "Stiftung Baukultur {}", "Geschichtswerkstatt {}"],
-        "it": ["Museo Civico di {}", "Fondazione per il patrimonio culturale di {}",
-               "Ecomuseo di {}"],
+        "it": [
+            "Museo Civico di {}",
+            "Fondazione per il patrimonio culturale di {}",
+            "Ecomuseo di {}",
+        ],
         "es": ["Museo de Historia de {}", "Centro de Interpretación del Patrimonio de {}"],
         "nl": ["Stadsmuseum {}", "Erfgoedhuis {}", "Historisch Centrum {}"],
         "pt": ["Museu Municipal de {}", "Arquivo Histórico de {}"],
     },
-}  # fmt: skip
+}
 
 ROLES = {
     Organisation.Type.LOCAL_AUTHORITY: [
-        "Heritage officer", "Head of the culture department", "Urban regeneration project manager",
-        "EU projects officer", "Deputy mayor for culture", "Community engagement officer",
-        "Architect, city planning office", "Cultural strategy adviser",
+        "Heritage officer",
+        "Head of the culture department",
+        "Urban regeneration project manager",
+        "EU projects officer",
+        "Deputy mayor for culture",
+        "Community engagement officer",
+        "Architect, city planning office",
+        "Cultural strategy adviser",
     ],
     Organisation.Type.REGIONAL_AUTHORITY: [
-        "Policy officer for culture and tourism", "Head of the heritage unit",
-        "Regional development officer", "Programme manager, cultural landscapes",
+        "Policy officer for culture and tourism",
+        "Head of the heritage unit",
+        "Regional development officer",
+        "Programme manager, cultural landscapes",
     ],
     Organisation.Type.NATIONAL_AUTHORITY: [
-        "Adviser on heritage policy", "Senior officer, international cooperation",
+        "Adviser on heritage policy",
+        "Senior officer, international cooperation",
         "Head of the participation unit",
     ],
     Organisation.Type.HERITAGE: [
-        "Director", "Curator", "Education and outreach officer", "Conservation architect",
-        "Collections manager", "Volunteer coordinator",
+        "Director",
+        "Curator",
+        "Education and outreach officer",
+        "Conservation architect",
+        "Collections manager",
+        "Volunteer coordinator",
     ],
     Organisation.Type.CIVIL_SOCIETY: [
-        "Coordinator", "Chair of the board", "Project lead", "Community organiser", "Co-founder",
+        "Coordinator",
+        "Chair of the board",
+        "Project lead",
+        "Community organiser",
+        "Co-founder",
     ],
     Organisation.Type.UNIVERSITY: [
-        "Researcher in heritage studies", "Lecturer in urban planning",
-        "PhD researcher in cultural policy", "Professor of architectural history",
+        "Researcher in heritage studies",
+        "Lecturer in urban planning",
+        "PhD researcher in cultural policy",
+        "Professor of architectural history",
     ],
-}  # fmt: skip
+}
 
 # How often each visit is chosen (by slug), and who is drawn to which.
 VISIT_WEIGHTS = {
-    "vantaa": 8, "kortrijk": 12, "central-scotland": 6, "val-grande-national-park": 6,
-    "tampere": 9, "rotterdam": 16, "budapest": 10, "sibenik": 9, "nantes": 14,
+    "vantaa": 8,
+    "kortrijk": 12,
+    "central-scotland": 6,
+    "val-grande-national-park": 6,
+    "tampere": 9,
+    "rotterdam": 16,
+    "budapest": 10,
+    "sibenik": 9,
+    "nantes": 14,
     "reggio-nellemilia": 10,
-}  # fmt: skip
+}
 AFFINITY = {
     Organisation.Type.LOCAL_AUTHORITY: {"vantaa": 1.4, "rotterdam": 1.2, "reggio-nellemilia": 1.2},
     Organisation.Type.REGIONAL_AUTHORITY: {
-        "central-scotland": 1.8, "val-grande-national-park": 1.8,
+        "central-scotland": 1.8,
+        "val-grande-national-park": 1.8,
     },
     Organisation.Type.HERITAGE: {"sibenik": 1.6, "central-scotland": 1.6, "tampere": 1.3},
     Organisation.Type.CIVIL_SOCIETY: {"budapest": 1.6, "kortrijk": 1.5, "tampere": 1.3},
     Organisation.Type.UNIVERSITY: {"nantes": 1.4},
     "small": {"val-grande-national-park": 1.8},
-}  # fmt: skip
+}
 TWO_PREFERENCES = 0.75
 
 NEEDS_FOR_VISIT = {

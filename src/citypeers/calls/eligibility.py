@@ -36,10 +36,12 @@ def ineligibility_reasons(
         )
     if call.type == Call.Type.HOSTS and not _can_host(organisation, hosting):
         reasons.append(
-            _("Host calls are open to organisations with a published good practice marked "
-              "“willing to host”; %(organisation)s has none yet.")
+            _(
+                "Host calls are open to organisations with a published good practice marked "
+                "“willing to host”; %(organisation)s has none yet."
+            )
             % {"organisation": organisation or _("your organisation")}
-        )  # fmt: skip
+        )
     return reasons
 
 

@@ -11,16 +11,21 @@ from django.utils.translation import gettext_lazy
 from citypeers.calls.models import Application, Call, Question
 from citypeers.people.models import spoken_language_choices
 
-STANDARD_FIELDS = ["role", "learning_needs", "expertise", "challenge", "motivation",
-                   "languages", "access_needs"]  # fmt: skip
-REQUIRED_TO_SUBMIT = {"role", "learning_needs", "expertise", "challenge", "motivation",
-                      "languages"}  # fmt: skip
+STANDARD_FIELDS = [
+    "role",
+    "learning_needs",
+    "expertise",
+    "challenge",
+    "motivation",
+    "languages",
+    "access_needs",
+]
+REQUIRED_TO_SUBMIT = {"role", "learning_needs", "expertise", "challenge", "motivation", "languages"}
 TEXT_WORD_LIMIT = 300
 # What a person says about themselves, offered again in their next application.
 REUSED_FIELDS = ["role", "expertise", "languages", "access_needs"]
 # What a host call asks instead of ranked visits (see host_forms.py).
-PROPOSAL_FIELDS = ["practice", "proposed_mode", "proposed_from", "proposed_until",
-                   "proposed_topic"]  # fmt: skip
+PROPOSAL_FIELDS = ["practice", "proposed_mode", "proposed_from", "proposed_until", "proposed_topic"]
 
 
 def _words(text: str) -> int:
@@ -29,27 +34,34 @@ def _words(text: str) -> int:
 
 class ApplicationForm(forms.Form):
     role = forms.CharField(label=gettext_lazy("Your role in your organisation"), max_length=200)
-    learning_needs = forms.CharField(label=gettext_lazy("What you want to learn"),
-                                     widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
-    expertise = forms.CharField(label=gettext_lazy("What you can share with others"),
-                                widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    learning_needs = forms.CharField(
+        label=gettext_lazy("What you want to learn"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    expertise = forms.CharField(
+        label=gettext_lazy("What you can share with others"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     challenge = forms.CharField(
         label=gettext_lazy("A challenge from your own city"),
         help_text=gettext_lazy("A real question you would like peers to help you with."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    motivation = forms.CharField(label=gettext_lazy("Why you want to take part"),
-                                 widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    motivation = forms.CharField(
+        label=gettext_lazy("Why you want to take part"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     languages = forms.MultipleChoiceField(
         label=gettext_lazy("Languages you can take part in"),
         widget=forms.CheckboxSelectMultiple,
     )
     access_needs = forms.CharField(
-        label=gettext_lazy("Access needs"), required=False,
-        help_text=gettext_lazy("Anything that helps you take part fully: captions, step-free "
-                               "access, a quiet room, dietary needs…"),
+        label=gettext_lazy("Access needs"),
+        required=False,
+        help_text=gettext_lazy(
+            "Anything that helps you take part fully: captions, step-free "
+            "access, a quiet room, dietary needs…"
+        ),
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, call: Call, submitting: bool, application=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,19 +74,23 @@ class ApplicationForm(forms.Form):
                     "At most %(limit)s words."
                 ) % {"limit": TEXT_WORD_LIMIT}
         visits = [("", _("— no visit —"))] + [
-            (str(visit.pk), f"{visit.title} ({visit.host_place.name}, "
-                            f"{visit.starts_on:%d %b %Y})" if visit.starts_on else visit.title)
+            (
+                str(visit.pk),
+                f"{visit.title} ({visit.host_place.name}, {visit.starts_on:%d %b %Y})"
+                if visit.starts_on
+                else visit.title,
+            )
             for visit in call.visits.select_related("host_place").order_by("starts_on")
-        ]  # fmt: skip
+        ]
         for rank in range(1, call.max_preferences + 1):
             self.fields[f"preference_{rank}"] = forms.ChoiceField(
-                label=_("Visit, choice %(rank)s") % {"rank": rank}, choices=visits,
+                label=_("Visit, choice %(rank)s") % {"rank": rank},
+                choices=visits,
                 required=submitting and rank == 1,
-            )  # fmt: skip
+            )
         for question in call.questions.all():
             self.fields[f"q_{question.pk}"] = self._question_field(question)
-        self.fields["consent"] = forms.BooleanField(label=call.consent_text,
-                                                    required=submitting)  # fmt: skip
+        self.fields["consent"] = forms.BooleanField(label=call.consent_text, required=submitting)
 
     def _question_field(self, question: Question) -> forms.Field:
         required = self.submitting and question.required
@@ -92,8 +108,9 @@ class ApplicationForm(forms.Form):
         if kind == Question.Kind.NUMBER:
             return forms.DecimalField(max_digits=12, decimal_places=2, **common)
         if kind == Question.Kind.YES_NO:
-            return forms.TypedChoiceField(choices=[("yes", _("Yes")), ("no", _("No"))],
-                                          widget=forms.RadioSelect, **common)  # fmt: skip
+            return forms.TypedChoiceField(
+                choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect, **common
+            )
         if kind == Question.Kind.FILE:
             if self.application and self.application.files.filter(question=question).exists():
                 common["required"] = False  # a file already sent is kept unless replaced
@@ -105,8 +122,11 @@ class ApplicationForm(forms.Form):
         for name in STANDARD_FIELDS:
             value = cleaned.get(name)
             if isinstance(value, str) and _words(value) > TEXT_WORD_LIMIT:
-                self.add_error(name, _("%(count)s words; at most %(limit)s, please.")
-                               % {"count": _words(value), "limit": TEXT_WORD_LIMIT})  # fmt: skip
+                self.add_error(
+                    name,
+                    _("%(count)s words; at most %(limit)s, please.")
+                    % {"count": _words(value), "limit": TEXT_WORD_LIMIT},
+                )
         self._clean_preferences(cleaned)
         for question in self.call.questions.all():
             self._clean_answer(question, cleaned.get(f"q_{question.pk}"))
@@ -135,20 +155,28 @@ class ApplicationForm(forms.Form):
         if question.kind == Question.Kind.FILE and value:
             types = {t.strip().lower().lstrip(".") for t in question.file_types.split(",") if t}
             if types and Path(value.name).suffix.lower().lstrip(".") not in types:
-                self.add_error(name, _("Send a file of one of these types: %(types)s.")
-                               % {"types": ", ".join(sorted(types))})  # fmt: skip
+                self.add_error(
+                    name,
+                    _("Send a file of one of these types: %(types)s.")
+                    % {"types": ", ".join(sorted(types))},
+                )
             elif value.size > question.max_file_mb * 1024 * 1024:
-                self.add_error(name, _("The file is larger than %(mb)s MB.")
-                               % {"mb": question.max_file_mb})  # fmt: skip
+                self.add_error(
+                    name, _("The file is larger than %(mb)s MB.") % {"mb": question.max_file_mb}
+                )
 
     def fields_for_model(self) -> dict:
-        return {name: self.cleaned_data.get(name) or ([] if name == "languages" else "")
-                for name in STANDARD_FIELDS}  # fmt: skip
+        return {
+            name: self.cleaned_data.get(name) or ([] if name == "languages" else "")
+            for name in STANDARD_FIELDS
+        }
 
     def chosen_visits(self) -> list:
         by_pk = {str(visit.pk): visit for visit in self.call.visits.all()}
-        ranked = [self.cleaned_data.get(f"preference_{rank}")
-                  for rank in range(1, self.call.max_preferences + 1)]  # fmt: skip
+        ranked = [
+            self.cleaned_data.get(f"preference_{rank}")
+            for rank in range(1, self.call.max_preferences + 1)
+        ]
         return [by_pk[pk] for pk in ranked if pk in by_pk]
 
     def answers(self) -> dict:

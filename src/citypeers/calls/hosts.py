@@ -51,9 +51,12 @@ def host_select(
         raise CallError(_("The application does not say which practice, mode and dates."))
     if application.proposed_from <= today:
         raise CallError(
-            _("The proposed start, %(date)s, has passed: agree on new dates with the host and "
-              "plan the visit from the planner.") % {"date": application.proposed_from}
-        )  # fmt: skip
+            _(
+                "The proposed start, %(date)s, has passed: agree on new dates with the host and "
+                "plan the visit from the planner."
+            )
+            % {"date": application.proposed_from}
+        )
     version = current_versions_by_mode().get(application.proposed_mode)
     if version is None:
         raise CallError(_("The methodology has no template for this mode yet."))
@@ -76,10 +79,15 @@ def host_select(
             raise CallError(_("This host's visit exists already."))
         try:
             visit = visit_create_from_plan(
-                programme=call.programme, by=by, title=f"{place.name}: {topic}"[:300],
-                host_place=place, practice=application.practice, version=version,
-                request=request, today=today,
-            )  # fmt: skip
+                programme=call.programme,
+                by=by,
+                title=f"{place.name}: {topic}"[:300],
+                host_place=place,
+                practice=application.practice,
+                version=version,
+                request=request,
+                today=today,
+            )
         except VisitError as error:
             raise CallError(error.message) from None
         Membership.objects.get_or_create(

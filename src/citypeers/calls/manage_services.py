@@ -7,8 +7,16 @@ from citypeers.calls.models import Call, Question
 from citypeers.core.audit import log_action
 from citypeers.core.text import unique_slug
 
-QUESTION_FIELDS = ["kind", "label", "help_text", "required", "choices", "word_limit",
-                   "max_file_mb", "file_types"]  # fmt: skip
+QUESTION_FIELDS = [
+    "kind",
+    "label",
+    "help_text",
+    "required",
+    "choices",
+    "word_limit",
+    "max_file_mb",
+    "file_types",
+]
 
 
 def _unique_slug(title: str) -> str:
@@ -30,8 +38,12 @@ def call_save(*, call: Call, by, data: dict, visits) -> Call:
             call.slug = _unique_slug(call.title)
         call.save()
         call.visits.set(visits)
-        log_action(call, "call.created" if creating else "call.edited", by=by,
-                   changes={"title": call.title})  # fmt: skip
+        log_action(
+            call,
+            "call.created" if creating else "call.edited",
+            by=by,
+            changes={"title": call.title},
+        )
     return call
 
 

@@ -20,8 +20,10 @@ def _save_call_page(request: HttpRequest, call: Call) -> HttpResponse:
     form = CallForm(request.POST or None, instance=call, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in MODEL_FIELDS}
-        data |= {"opens_at": form.cleaned_data["opens_at"],
-                 "closes_at": form.cleaned_data["closes_at"]}  # fmt: skip
+        data |= {
+            "opens_at": form.cleaned_data["opens_at"],
+            "closes_at": form.cleaned_data["closes_at"],
+        }
         saved = manage_services.call_save(
             call=call, by=request.user, data=data, visits=form.cleaned_data["visits"]
         )
@@ -43,12 +45,16 @@ def call_edit(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
 
 @permission_required("calls.manage_call", call_by_slug)
 def questions(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
-    formset = QuestionFormSet(request.POST or None, queryset=obj.questions.all(),
-                              prefix="questions")  # fmt: skip
+    formset = QuestionFormSet(
+        request.POST or None, queryset=obj.questions.all(), prefix="questions"
+    )
     if request.method == "POST" and formset.is_valid():
         kept = [form for form in formset.ordered_forms if form.has_changed() or form.instance.pk]
-        rows = [form.cleaned_data | {"instance": form.instance if form.instance.pk else None}
-                for form in kept if form.cleaned_data]  # fmt: skip
+        rows = [
+            form.cleaned_data | {"instance": form.instance if form.instance.pk else None}
+            for form in kept
+            if form.cleaned_data
+        ]
         deleted = [form.instance for form in formset.deleted_forms if form.instance.pk]
         manage_services.questions_save(call=obj, by=request.user, rows=rows, deleted=deleted)
         messages.success(request, _("The questions are saved."))

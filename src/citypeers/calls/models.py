@@ -37,9 +37,11 @@ class Call(models.Model):
         _("eligible countries"), default=list, blank=True, help_text=_("Empty: every country.")
     )
     eligible_organisation_types = models.JSONField(
-        _("eligible kinds of organisation"), default=list, blank=True,
+        _("eligible kinds of organisation"),
+        default=list,
+        blank=True,
         help_text=_("Empty: every kind."),
-    )  # fmt: skip
+    )
     eligibility_text = models.TextField(_("who may apply, in words"), blank=True)
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
@@ -53,10 +55,12 @@ class Call(models.Model):
     notify_on = models.DateField(_("applicants told by"), null=True, blank=True)
     consent_text = models.TextField(
         _("consent to the processing of data"),
-        default=_("I agree that the programme's coordinators and reviewers process the data in "
-                  "this application to select participants, and keep it until the programme "
-                  "ends."),
-    )  # fmt: skip
+        default=_(
+            "I agree that the programme's coordinators and reviewers process the data in "
+            "this application to select participants, and keep it until the programme "
+            "ends."
+        ),
+    )
     consent_version = models.PositiveSmallIntegerField(_("consent text version"), default=1)
     reviewers_per_application = models.PositiveSmallIntegerField(
         _("reviewers per application"), default=2
@@ -128,9 +132,12 @@ class Question(models.Model):
     word_limit = models.PositiveIntegerField(_("word limit"), null=True, blank=True)
     max_file_mb = models.PositiveSmallIntegerField(_("largest file, in MB"), default=5)
     file_types = models.CharField(
-        _("file types"), max_length=100, blank=True, default="pdf",
+        _("file types"),
+        max_length=100,
+        blank=True,
+        default="pdf",
         help_text=_("Extensions, separated by commas: pdf, docx, jpg."),
-    )  # fmt: skip
+    )
 
     class Meta:
         ordering = ["call", "position", "pk"]
@@ -164,12 +171,17 @@ class Application(models.Model):
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications"
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.DRAFT)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="applications",
-    )  # fmt: skip
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
     role = models.CharField(_("your role in your organisation"), max_length=200, blank=True)
     learning_needs = models.TextField(_("what you want to learn"), blank=True)
     expertise = models.TextField(_("what you can share"), blank=True)
@@ -180,9 +192,13 @@ class Application(models.Model):
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     # Host calls: the practice the visit would show, and the visit the organisation proposes.
     practice = models.ForeignKey(
-        "catalogue.Practice", verbose_name=_("good practice"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="host_applications",
-    )  # fmt: skip
+        "catalogue.Practice",
+        verbose_name=_("good practice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="host_applications",
+    )
     proposed_mode = models.CharField(
         _("proposed mode"), max_length=10, choices=Visit.Mode.choices, blank=True
     )
@@ -190,15 +206,20 @@ class Application(models.Model):
     proposed_until = models.DateField(_("could host until"), null=True, blank=True)
     proposed_topic = models.CharField(_("proposed topic"), max_length=200, blank=True)
     hosted_visit = models.ForeignKey(
-        Visit, verbose_name=_("visit created"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Visit,
+        verbose_name=_("visit created"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     consent_version = models.PositiveSmallIntegerField(null=True, blank=True)
     consented_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    eligibility_override = models.BooleanField(_("eligibility decided by hand"), null=True,
-                                               blank=True)  # fmt: skip
+    eligibility_override = models.BooleanField(
+        _("eligibility decided by hand"), null=True, blank=True
+    )
     eligibility_reason = models.CharField(_("why"), max_length=300, blank=True)
     # The published outcome of the selection (empty until the coordinators publish it).
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
@@ -250,8 +271,9 @@ class Preference(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="preferences"
     )
-    visit = models.ForeignKey(Visit, verbose_name=_("visit"), on_delete=models.CASCADE,
-                              related_name="+")  # fmt: skip
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="+"
+    )
     rank = models.PositiveSmallIntegerField(_("rank"))
 
     class Meta:

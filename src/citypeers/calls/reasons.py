@@ -27,11 +27,13 @@ def reason_text(
     title = visit_titles.get(str(why.get("visit")), str(why.get("visit", "")))
     if code == "selected":
         return _("selected for preference %(rank)s (%(visit)s)") % {
-            "rank": why["preference"], "visit": title}  # fmt: skip
+            "rank": why["preference"],
+            "visit": title,
+        }
     if code == "drawn":
-        return _("drawn in the lottery (chance %(chance)s); selected for preference %(rank)s "
-                 "(%(visit)s)") % {"chance": _percent(why["chance"]), "rank": why["preference"],
-                                   "visit": title}  # fmt: skip
+        return _(
+            "drawn in the lottery (chance %(chance)s); selected for preference %(rank)s (%(visit)s)"
+        ) % {"chance": _percent(why["chance"]), "rank": why["preference"], "visit": title}
     if code == "infeasible":
         return _("not selected: the quotas cannot all be met, so no selection was made")
     if code == "time_limit":
@@ -40,16 +42,20 @@ def reason_text(
         return _("not selected: no visit was asked for")
     if code == "not_drawn":
         return _("not selected: not drawn in the lottery (chance %(chance)s)") % {
-            "chance": _percent(why["chance"])}  # fmt: skip
+            "chance": _percent(why["chance"])
+        }
     if code == "cannot_fit":
-        return _("not selected: no selection that keeps every quota and the places can include "
-                 "this application")  # fmt: skip
+        return _(
+            "not selected: no selection that keeps every quota and the places can include "
+            "this application"
+        )
     if code == "not_selected":
         separator = pgettext("between the reasons of each preference", "; ")
         clauses = separator.join(_clause(item, visit_titles) for item in why.get("preferences", []))
         if why.get("none_open"):
-            return _("not selected: no visit asked for was open to this application "
-                     "(%(clauses)s)") % {"clauses": clauses}  # fmt: skip
+            return _(
+                "not selected: no visit asked for was open to this application (%(clauses)s)"
+            ) % {"clauses": clauses}
         if waiting:
             return _("no place yet: %(clauses)s") % {"clauses": clauses}
         return _("not selected: %(clauses)s") % {"clauses": clauses}
@@ -67,7 +73,10 @@ EVENTS = {
 def _clause(item: dict, visit_titles: dict[str, str]) -> str:
     visit = visit_titles.get(str(item.get("visit")), str(item.get("visit", "")))
     return _("preference %(rank)s (%(visit)s): %(text)s") % {
-        "rank": item.get("preference"), "visit": visit, "text": _clause_text(item)}  # fmt: skip
+        "rank": item.get("preference"),
+        "visit": visit,
+        "text": _clause_text(item),
+    }
 
 
 def _clause_text(item: dict) -> str:
@@ -111,9 +120,12 @@ def _replacing(replacing: dict) -> str:
     lower, quotas = replacing.get("lower", 1), quotas_text(replacing.get("quotas", []))
     if lower == 1:
         return _("replacing the one selected with a lower score would break %(quotas)s") % {
-            "quotas": quotas}  # fmt: skip
-    return _("replacing any of the %(count)s selected with lower scores would break "
-             "%(quotas)s") % {"count": lower, "quotas": quotas}  # fmt: skip
+            "quotas": quotas
+        }
+    return _("replacing any of the %(count)s selected with lower scores would break %(quotas)s") % {
+        "count": lower,
+        "quotas": quotas,
+    }
 
 
 def quotas_text(quotas: list[dict]) -> str:
@@ -129,22 +141,24 @@ def quota_text(quota: dict) -> str:
     kind, attribute, bound = quota.get("kind"), quota.get("attribute"), quota.get("bound")
     if kind == "max_per_value" and attribute == "country":
         name = countries.name(quota.get("concerned") or "") or quota.get("concerned")
-        return _("at most %(count)s per country (%(country)s)") % {"count": bound,
-                                                                   "country": name}  # fmt: skip
+        return _("at most %(count)s per country (%(country)s)") % {"count": bound, "country": name}
     if kind == "max_per_value" and attribute == "organisation":
         return _("at most %(count)s per organisation") % {"count": bound}
     if kind == "min_share" and (attribute, quota.get("value")) == SMALL_OR_MEDIUM_VALUE:
         return _("at least %(share)s from small or medium cities") % {"share": _percent(bound)}
     if kind == "min_share" and (attribute, quota.get("value")) == CIVIL_SOCIETY:
-        return _("at least %(share)s from civil-society organisations") % {
-            "share": _percent(bound)}  # fmt: skip
+        return _("at least %(share)s from civil-society organisations") % {"share": _percent(bound)}
     amount = _percent(bound) if kind in {"min_share", "max_share"} else bound
     if kind == "max_per_value":
-        return _("at most %(amount)s per %(attribute)s") % {"amount": amount,
-                                                            "attribute": attribute}  # fmt: skip
-    template = (_("at least %(amount)s with %(attribute)s = %(value)s")
-                if kind in {"min", "min_share"}
-                else _("at most %(amount)s with %(attribute)s = %(value)s"))  # fmt: skip
+        return _("at most %(amount)s per %(attribute)s") % {
+            "amount": amount,
+            "attribute": attribute,
+        }
+    template = (
+        _("at least %(amount)s with %(attribute)s = %(value)s")
+        if kind in {"min", "min_share"}
+        else _("at most %(amount)s with %(attribute)s = %(value)s")
+    )
     return template % {"amount": amount, "attribute": attribute, "value": quota.get("value")}
 
 

@@ -25,9 +25,20 @@ def selection_table(call: Call, run, rows: list[dict], export_format: str) -> Ht
         Application.Status.WITHDRAWN: Application.Status.WITHDRAWN.label,
     }
     kinds, sizes = dict(Organisation.Type.choices), dict(SizeClass.choices)
-    headers = [_("Application"), _("Name"), _("E-mail address"), _("Country"),
-               _("Kind of organisation"), _("City size"), _("Visits, in order"), _("Score"),
-               _("Outcome"), _("Visit"), _("Place on the waiting list"), _("Reason")]  # fmt: skip
+    headers = [
+        _("Application"),
+        _("Name"),
+        _("E-mail address"),
+        _("Country"),
+        _("Kind of organisation"),
+        _("City size"),
+        _("Visits, in order"),
+        _("Score"),
+        _("Outcome"),
+        _("Visit"),
+        _("Place on the waiting list"),
+        _("Reason"),
+    ]
     table = []
     for row in rows:
         application = by_pk[row["id"]]
@@ -37,14 +48,22 @@ def selection_table(call: Call, run, rows: list[dict], export_format: str) -> Ht
             decision = decisions.get(str(row["id"]), {})
             why, fallback = decision.get("why"), decision.get("reason") or ""
         reason = reason_text(why, titles, fallback, waiting=row["status"] == Outcome.WAITLISTED)
-        table.append((
-            row["id"], str(application.applicant), application.applicant.email,
-            row["country"] or "", kinds.get(row["organisation_type"], ""),
-            sizes.get(row["city_size"], ""),
-            "; ".join(titles_by_slug.get(slug, slug) for slug in row["preferences"]),
-            row["score"], statuses.get(row["status"], row["status"]),
-            titles_by_slug.get(row["visit"], ""), row["waiting_position"] or "",
-            reason if row["reason"] is not None else "",
-        ))  # fmt: skip
-    return export_response(headers=headers, rows=table, filename=f"{call.slug}-selection",
-                           export_format=export_format)  # fmt: skip
+        table.append(
+            (
+                row["id"],
+                str(application.applicant),
+                application.applicant.email,
+                row["country"] or "",
+                kinds.get(row["organisation_type"], ""),
+                sizes.get(row["city_size"], ""),
+                "; ".join(titles_by_slug.get(slug, slug) for slug in row["preferences"]),
+                row["score"],
+                statuses.get(row["status"], row["status"]),
+                titles_by_slug.get(row["visit"], ""),
+                row["waiting_position"] or "",
+                reason if row["reason"] is not None else "",
+            )
+        )
+    return export_response(
+        headers=headers, rows=table, filename=f"{call.slug}-selection", export_format=export_format
+    )

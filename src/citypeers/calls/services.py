@@ -23,15 +23,24 @@ def _application_for(call: Call, applicant) -> Application:
 
 def closed_message(call: Call) -> str:
     local = date_format(timezone.localtime(call.closes_at, timezone=call.zone), "j F Y, H:i")
-    message = _("The call closed on %(date)s (%(zone)s): applications can no longer be sent or "
-                "changed.")  # fmt: skip
+    message = _(
+        "The call closed on %(date)s (%(zone)s): applications can no longer be sent or changed."
+    )
     return message % {"date": local, "zone": call.time_zone}
 
 
 def application_save(
-    *, call: Call, applicant, fields: dict, preferences: list, answers: dict, files: dict,
-    consent: bool, submit: bool, now=None,
-) -> Application:  # fmt: skip
+    *,
+    call: Call,
+    applicant,
+    fields: dict,
+    preferences: list,
+    answers: dict,
+    files: dict,
+    consent: bool,
+    submit: bool,
+    now=None,
+) -> Application:
     """Saves a draft, or submits (again, until the closing time). Checked on the server, so a
     page left open past the closing time cannot slip an application in."""
     now = now or timezone.now()
@@ -59,14 +68,18 @@ def application_save(
         )
         for question, upload in files.items():
             ApplicationFile.objects.update_or_create(
-                application=application, question=question,
+                application=application,
+                question=question,
                 defaults={"file": upload, "name": upload.name[:200]},
-            )  # fmt: skip
+            )
         action = "application.submitted" if submit else "application.draft_saved"
         log_action(application, action, by=applicant, changes={"call": call.slug})
     if submit:
-        transaction.on_commit(lambda: send_application_copy.enqueue(
-            application_id=application.pk, first=first_submission))  # fmt: skip
+        transaction.on_commit(
+            lambda: send_application_copy.enqueue(
+                application_id=application.pk, first=first_submission
+            )
+        )
     return application
 
 

@@ -17,8 +17,10 @@ from citypeers.core.errors import CallError
 
 
 def call_list(request: HttpRequest) -> HttpResponse:
-    context = {"groups": selectors.calls_by_state(),
-               "can_add": request.user.has_perm("calls.add_call")}  # fmt: skip
+    context = {
+        "groups": selectors.calls_by_state(),
+        "can_add": request.user.has_perm("calls.add_call"),
+    }
     return render(request, "calls/list.html", context)
 
 
@@ -52,35 +54,59 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     if call.type == Call.Type.HOSTS:
         form_class, extra = HostApplicationForm, {"organisation": request.user.organisation}
     form = form_class(
-        request.POST or None, request.FILES or None, call=call, submitting=submitting,
-        application=application, initial=initial_for(application, request.user), **extra,
-    )  # fmt: skip
+        request.POST or None,
+        request.FILES or None,
+        call=call,
+        submitting=submitting,
+        application=application,
+        initial=initial_for(application, request.user),
+        **extra,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.application_save(
-                call=call, applicant=request.user, fields=form.fields_for_model(),
-                preferences=form.chosen_visits(), answers=form.answers(), files=form.uploads(),
-                consent=form.cleaned_data.get("consent", False), submit=submitting,
-            )  # fmt: skip
+                call=call,
+                applicant=request.user,
+                fields=form.fields_for_model(),
+                preferences=form.chosen_visits(),
+                answers=form.answers(),
+                files=form.uploads(),
+                consent=form.cleaned_data.get("consent", False),
+                submit=submitting,
+            )
         except CallError as error:
             form.add_error(None, error.message)
         else:
             if submitting:
-                messages.success(request, _("Your application is sent. A copy is on its way to "
-                                            "your mailbox; you can change it until the call "
-                                            "closes."))  # fmt: skip
+                messages.success(
+                    request,
+                    _(
+                        "Your application is sent. A copy is on its way to "
+                        "your mailbox; you can change it until the call "
+                        "closes."
+                    ),
+                )
                 return redirect("calls:mine")
-            messages.success(request, _("Your draft is saved. Come back to finish it before "
-                                        "the call closes."))  # fmt: skip
+            messages.success(
+                request, _("Your draft is saved. Come back to finish it before the call closes.")
+            )
             return redirect(saved.get_absolute_url())
     context = {
-        "call": call, "form": form, "application": application, "state": call.state(),
+        "call": call,
+        "form": form,
+        "application": application,
+        "state": call.state(),
         "organisation": request.user.organisation,
         "can_host": call.type == Call.Type.HOSTS
         and hostable_practices(request.user.organisation).exists(),
-        "ineligible": ineligibility_reasons(call, application or Application(
-            call=call, applicant=request.user, organisation=request.user.organisation)),
-    }  # fmt: skip
+        "ineligible": ineligibility_reasons(
+            call,
+            application
+            or Application(
+                call=call, applicant=request.user, organisation=request.user.organisation
+            ),
+        ),
+    }
     return render(request, "calls/apply.html", context)
 
 
@@ -99,8 +125,10 @@ def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
     except CallError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Your application is withdrawn. You can send it again "
-                                    "until the call closes."))  # fmt: skip
+        messages.success(
+            request,
+            _("Your application is withdrawn. You can send it again until the call closes."),
+        )
     return redirect("calls:mine")
 
 

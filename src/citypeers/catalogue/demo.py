@@ -14,9 +14,22 @@ from citypeers.people.models import Organisation
 from citypeers.places.models import Place, size_class_for
 
 PRACTICE_FIELDS = [
-    "title", "tagline", "type", "summary", "context", "activities", "governance", "resources",
-    "results", "lessons", "transferability", "started_on", "links", "willing_to_host", "language",
-]  # fmt: skip
+    "title",
+    "tagline",
+    "type",
+    "summary",
+    "context",
+    "activities",
+    "governance",
+    "resources",
+    "results",
+    "lessons",
+    "transferability",
+    "started_on",
+    "links",
+    "willing_to_host",
+    "language",
+]
 
 
 def _at_nine(day: datetime.date) -> datetime.datetime:

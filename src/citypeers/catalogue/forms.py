@@ -105,16 +105,44 @@ class PracticeForm(forms.ModelForm):
     class Meta:
         model = Practice
         fields = [
-            "programme", "title", "tagline", "places", "organisations", "themes", "type",
-            "summary", "context", "activities", "governance", "resources", "results", "lessons",
-            "transferability", "started_on", "ended_on", "links", "image", "image_alt",
-            "contact_name", "contact_email", "willing_to_host", "language",
-        ]  # fmt: skip
+            "programme",
+            "title",
+            "tagline",
+            "places",
+            "organisations",
+            "themes",
+            "type",
+            "summary",
+            "context",
+            "activities",
+            "governance",
+            "resources",
+            "results",
+            "lessons",
+            "transferability",
+            "started_on",
+            "ended_on",
+            "links",
+            "image",
+            "image_alt",
+            "contact_name",
+            "contact_email",
+            "willing_to_host",
+            "language",
+        ]
         widgets = {
             field: forms.Textarea(attrs={"rows": 5})
-            for field in ["summary", "context", "activities", "governance", "resources",
-                          "results", "lessons", "transferability"]
-        } | {"links": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+            for field in [
+                "summary",
+                "context",
+                "activities",
+                "governance",
+                "resources",
+                "results",
+                "lessons",
+                "transferability",
+            ]
+        } | {"links": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, author=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -31,9 +31,16 @@ def cards_write(practices: Iterable[Practice]) -> None:
         batch_size=500,
         update_conflicts=True,
         unique_fields=["practice"],
-        update_fields=["published_at", "title", "type", "willing_to_host", "themes",
-                       "countries", "sizes"],
-    )  # fmt: skip
+        update_fields=[
+            "published_at",
+            "title",
+            "type",
+            "willing_to_host",
+            "themes",
+            "countries",
+            "sizes",
+        ],
+    )
     cards_changed()
 
 

@@ -53,10 +53,12 @@ class LibrarySearchForm(forms.Form):
                 chosen = str(self.data.get(name) or "")
                 options = format_html_join(
                     "",
-                    "<option value=\"{}\"{}>{}</option>",
-                    ((value, " selected" if value == chosen else "", label)
-                     for value, label in field.choices),
-                )  # fmt: skip
+                    '<option value="{}"{}>{}</option>',
+                    (
+                        (value, " selected" if value == chosen else "", label)
+                        for value, label in field.choices
+                    ),
+                )
                 controls.append((self[name], options))
         return controls[1:]  # the words have their own, wider, field
 

@@ -69,8 +69,12 @@ def library_listing(*, query: LibraryQuery) -> LibraryListing:
     sort = query.sort if query.sort in SORTS else ("newest" if parsed.is_empty else "relevance")
     index = current_index()
     matches = index.everything
-    for facet, value in (("themes", query.theme), ("countries", query.country),
-                         ("sizes", query.size), ("types", query.type)):  # fmt: skip
+    for facet, value in (
+        ("themes", query.theme),
+        ("countries", query.country),
+        ("sizes", query.size),
+        ("types", query.type),
+    ):
         if value:
             matches &= index.value(facet, value)
     if query.host:

@@ -31,8 +31,17 @@ def _export(request: HttpRequest, practice_ids: list[int], export_format: str) -
                     practice.published_at.date().isoformat(),
                 )
 
-    headers = ["title", "url", "tagline", "places", "countries", "themes", "type",
-               "willing_to_host", "published"]  # fmt: skip
+    headers = [
+        "title",
+        "url",
+        "tagline",
+        "places",
+        "countries",
+        "themes",
+        "type",
+        "willing_to_host",
+        "published",
+    ]
     return export_response(
         headers=headers, rows=rows(), filename="citypeers-practices", export_format=export_format
     )

@@ -8,8 +8,14 @@ from dataclasses import dataclass
 
 from citypeers.methodology.models import TemplateVersion
 
-VERSION_FIELDS = ("min_days", "max_days", "default_days", "daily_minutes_max",
-                  "default_participants", "session_start")  # fmt: skip
+VERSION_FIELDS = (
+    "min_days",
+    "max_days",
+    "default_days",
+    "daily_minutes_max",
+    "default_participants",
+    "session_start",
+)
 STEP_FIELDS = ("phase", "role", "anchor", "offset_days", "title", "deliverable", "checklist")
 AGENDA_FIELDS = ("day", "format", "minutes")
 

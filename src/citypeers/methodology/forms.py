@@ -26,8 +26,18 @@ class FormatFilterForm(forms.Form):
         }
 
 
-TRANSLATED_FORMAT_FIELDS = ("name", "summary", "purpose", "when", "onsite", "online", "hybrid",
-                            "materials", "accessibility", "pitfalls")  # fmt: skip
+TRANSLATED_FORMAT_FIELDS = (
+    "name",
+    "summary",
+    "purpose",
+    "when",
+    "onsite",
+    "online",
+    "hybrid",
+    "materials",
+    "accessibility",
+    "pitfalls",
+)
 REQUIRED_TEXTS = {"name", "summary", "purpose", "when"}
 
 
@@ -48,8 +58,16 @@ class FormatForm(forms.ModelForm):
 
     class Meta:
         model = ActivityFormat
-        fields = ["stage", "modes", "roles", "min_group", "max_group", "min_minutes",
-                  "max_minutes", "default_minutes"]  # fmt: skip
+        fields = [
+            "stage",
+            "modes",
+            "roles",
+            "min_group",
+            "max_group",
+            "min_minutes",
+            "max_minutes",
+            "default_minutes",
+        ]
 
     def __init__(self, *args, language: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,6 +134,7 @@ FormatStepFormSet = forms.formset_factory(FormatStepForm, extra=2, can_delete=Tr
 def kept(formset) -> list[dict]:
     """The rows filled in and not marked for deletion, in order."""
     return [
-        form.cleaned_data for form in formset.forms
+        form.cleaned_data
+        for form in formset.forms
         if form.cleaned_data and not form.cleaned_data.get("DELETE")
-    ]  # fmt: skip
+    ]

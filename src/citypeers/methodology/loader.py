@@ -21,8 +21,18 @@ from citypeers.methodology.models import (
 )
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-FORMAT_TEXTS = ("name", "summary", "purpose", "when", "onsite", "online", "hybrid", "materials",
-                "accessibility", "pitfalls")  # fmt: skip
+FORMAT_TEXTS = (
+    "name",
+    "summary",
+    "purpose",
+    "when",
+    "onsite",
+    "online",
+    "hybrid",
+    "materials",
+    "accessibility",
+    "pitfalls",
+)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -44,11 +54,17 @@ def load_format(data: dict, *, position: int) -> ActivityFormat | None:
     if ActivityFormat.objects.filter(slug=data["slug"]).exists():
         return None
     activity = ActivityFormat(
-        slug=data["slug"], position=position, stage=data["stage"], modes=data["modes"],
-        roles=data["roles"], min_group=data["min_group"], max_group=data["max_group"],
-        min_minutes=data["min_minutes"], max_minutes=data["max_minutes"],
+        slug=data["slug"],
+        position=position,
+        stage=data["stage"],
+        modes=data["modes"],
+        roles=data["roles"],
+        min_group=data["min_group"],
+        max_group=data["max_group"],
+        min_minutes=data["min_minutes"],
+        max_minutes=data["max_minutes"],
         default_minutes=data["default_minutes"],
-    )  # fmt: skip
+    )
     _translated(activity, data, FORMAT_TEXTS)
     activity.save()
     for number, step in enumerate(data["en"]["steps"]):
@@ -67,20 +83,28 @@ def load_template(data: dict) -> VisitTemplate | None:
     _translated(template, data, ("name", "summary"))
     template.save()
     version = TemplateVersion.objects.create(
-        template=template, number=1, note="", min_days=data["min_days"],
-        max_days=data["max_days"], default_days=data["default_days"],
+        template=template,
+        number=1,
+        note="",
+        min_days=data["min_days"],
+        max_days=data["max_days"],
+        default_days=data["default_days"],
         daily_minutes_max=data["daily_minutes_max"],
         default_participants=data["default_participants"],
         session_start=datetime.time.fromisoformat(data["session_start"]),
-    )  # fmt: skip
+    )
     positions: dict[int, int] = {}
     for number, step in enumerate(data["steps"]):
         positions[step["phase"]] = positions.get(step["phase"], -1) + 1
         row = StepTemplate(
-            version=version, key=f"s{number + 1}", phase=step["phase"],
-            position=positions[step["phase"]], role=step["role"], anchor=step["anchor"],
+            version=version,
+            key=f"s{number + 1}",
+            phase=step["phase"],
+            position=positions[step["phase"]],
+            role=step["role"],
+            anchor=step["anchor"],
             offset_days=step["offset_days"],
-        )  # fmt: skip
+        )
         for language in LANGUAGES:
             if texts := step.get(language):
                 setattr(row, f"title_{language}", texts["title"])
@@ -92,9 +116,13 @@ def load_template(data: dict) -> VisitTemplate | None:
     for number, item in enumerate(data["agenda"]):
         days[item["day"]] = days.get(item["day"], -1) + 1
         AgendaItemTemplate.objects.create(
-            version=version, key=f"a{number + 1}", day=item["day"], position=days[item["day"]],
-            format=formats[item["format"]], minutes=item["minutes"],
-        )  # fmt: skip
+            version=version,
+            key=f"a{number + 1}",
+            day=item["day"],
+            position=days[item["day"]],
+            format=formats[item["format"]],
+            minutes=item["minutes"],
+        )
     return template
 
 

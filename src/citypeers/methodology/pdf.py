@@ -19,8 +19,13 @@ def methodology_stamp() -> str:
     """Changes whenever a format, a template or a template version does."""
     formats = ActivityFormat.objects.aggregate(latest=Max("updated_at"), last=Max("pk"))
     versions = TemplateVersion.objects.aggregate(last=Max("pk"))
-    parts = (formats["latest"], formats["last"], ActivityFormat.objects.count(), versions["last"],
-             list(VisitTemplate.objects.values_list("pk", "name", "summary")))  # fmt: skip
+    parts = (
+        formats["latest"],
+        formats["last"],
+        ActivityFormat.objects.count(),
+        versions["last"],
+        list(VisitTemplate.objects.values_list("pk", "name", "summary")),
+    )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
@@ -29,8 +34,9 @@ def guide_html(base_url: str) -> str:
     for template in VisitTemplate.objects.all():
         if version := current_version(template):
             phases, days = version_content(version)
-            templates.append({"template": template, "version": version, "phases": phases,
-                              "days": days})  # fmt: skip
+            templates.append(
+                {"template": template, "version": version, "phases": phases, "days": days}
+            )
     context = {
         "phases": PHASES,
         "roles": ROLES,

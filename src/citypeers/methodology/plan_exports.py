@@ -54,15 +54,30 @@ def plan_ics(plan: Plan, *, title: str) -> bytes:
 def plan_csv_response(plan: Plan, export_format: str):
     headers = [_("Kind"), _("Date"), _("Start"), _("End"), _("What"), _("Who"), _("Deliverable")]
     rows = [
-        (_("Milestone"), m.date.isoformat(), "", "", f"{m.step.phase}. {m.step.title}",
-         m.step.role, m.step.deliverable)
+        (
+            _("Milestone"),
+            m.date.isoformat(),
+            "",
+            "",
+            f"{m.step.phase}. {m.step.title}",
+            m.step.role,
+            m.step.deliverable,
+        )
         for m in plan.milestones
-    ]  # fmt: skip
+    ]
     rows += [
-        (_("Session"), day.date.isoformat(), session.starts.strftime("%H:%M"),
-         session.ends.strftime("%H:%M"), session.format.name, "", "")
-        for day in plan.days for session in day.sessions
-    ]  # fmt: skip
+        (
+            _("Session"),
+            day.date.isoformat(),
+            session.starts.strftime("%H:%M"),
+            session.ends.strftime("%H:%M"),
+            session.format.name,
+            "",
+            "",
+        )
+        for day in plan.days
+        for session in day.sessions
+    ]
     rows.sort(key=lambda row: (row[1], row[2]))
     return export_response(
         headers=headers, rows=rows, filename="citypeers-plan", export_format=export_format

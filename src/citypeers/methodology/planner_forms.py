@@ -113,15 +113,23 @@ class PlannerForm(forms.Form):
         if mode in self.day_ranges and days:
             fewest, most = self.day_ranges[mode]
             if not fewest <= days <= most:
-                self.add_error("days", _("This kind of visit runs %(fewest)s to %(most)s days.")
-                               % {"fewest": fewest, "most": most})  # fmt: skip
+                self.add_error(
+                    "days",
+                    _("This kind of visit runs %(fewest)s to %(most)s days.")
+                    % {"fewest": fewest, "most": most},
+                )
         return cleaned
 
     def plan_request(self) -> PlanRequest:
         data = self.cleaned_data
         return PlanRequest(
-            mode=data["mode"], start=data["start"], days=data["days"],
-            participants=data["participants"], host_tz=data["host_tz"],
-            countries=tuple(data["countries"]), topic=data["topic"], time=data["time"],
+            mode=data["mode"],
+            start=data["start"],
+            days=data["days"],
+            participants=data["participants"],
+            host_tz=data["host_tz"],
+            countries=tuple(data["countries"]),
+            topic=data["topic"],
+            time=data["time"],
             minutes=data["minutes"],
-        )  # fmt: skip
+        )

@@ -63,10 +63,12 @@ def planner(request: HttpRequest) -> HttpResponse:
         topic = form.cleaned_data["topic"]
         title = topic or _("Peer-learning visit")
         context |= {
-            "plan": plan, "version": version, "title": title,
+            "plan": plan,
+            "version": version,
+            "title": title,
             "warnings": _fix_links(request, plan),
             "can_create_visit": request.user.has_perm("visits.create_visit"),
-        }  # fmt: skip
+        }
         export = request.GET.get("export")
         if export == "csv":
             return plan_csv_response(plan, export)

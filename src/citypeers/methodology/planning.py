@@ -133,10 +133,12 @@ def _day_kinds(days: int) -> list[str]:
 
 def milestones(template: PlanTemplate, start: datetime.date, end: datetime.date) -> list:
     dated = [
-        Milestone((start if step.anchor == "start" else end)
-                  + datetime.timedelta(days=step.offset_days), step)
+        Milestone(
+            (start if step.anchor == "start" else end) + datetime.timedelta(days=step.offset_days),
+            step,
+        )
         for step in template.steps
-    ]  # fmt: skip
+    ]
     return sorted(dated, key=lambda milestone: (milestone.date, milestone.step.phase))
 
 
@@ -146,8 +148,10 @@ def _shrunk(items, minutes: int) -> list[tuple[FormatInfo, int]]:
     if total <= minutes:
         return list(items)
     scale = minutes / total
-    return [(activity, max(activity.min_minutes, math.floor(length * scale / 5) * 5))
-            for activity, length in items]  # fmt: skip
+    return [
+        (activity, max(activity.min_minutes, math.floor(length * scale / 5) * 5))
+        for activity, length in items
+    ]
 
 
 def agenda(template: PlanTemplate, request: PlanRequest, zone: ZoneInfo) -> list[Day]:
@@ -207,34 +211,45 @@ def _time_zone_warning(request: PlanRequest, days: list[Day], zone: ZoneInfo) ->
         asked = local_start.hour * 60 + local_start.minute
         best = min(fitting, key=lambda c: abs(c.start_utc.hour * 60 + c.start_utc.minute - asked))
         fix = Fix(
-            _("Start at %(time)s (%(zone)s) instead: inside 09:00 to 18:00 for every country on "
-              "every day, daylight-saving changes included.")
+            _(
+                "Start at %(time)s (%(zone)s) instead: inside 09:00 to 18:00 for every country on "
+                "every day, daylight-saving changes included."
+            )
             % {"time": best.start_utc.strftime("%H:%M"), "zone": request.host_tz},
             {"time": best.start_utc.strftime("%H:%M")},
-        )  # fmt: skip
+        )
     else:
         fix = Fix(
             _("No start time suits every country; %(time)s (%(zone)s) suits the most.")
             % {"time": best.start_utc.strftime("%H:%M"), "zone": request.host_tz},
             {"time": best.start_utc.strftime("%H:%M")},
         )
-    return [Warning(
-        "time_zones",
-        _("The sessions fall outside 09:00 to 18:00 local time for participants from "
-          "%(countries)s.") % {"countries": ", ".join(countries.name(code) for code in late)},
-        fix,
-    )]  # fmt: skip
+    return [
+        Warning(
+            "time_zones",
+            _(
+                "The sessions fall outside 09:00 to 18:00 local time for participants from "
+                "%(countries)s."
+            )
+            % {"countries": ", ".join(countries.name(code) for code in late)},
+            fix,
+        )
+    ]
 
 
 def _replacement(template: PlanTemplate, activity: FormatInfo, request: PlanRequest):
     """A format of the same stage that works in the mode for the planned headcount."""
     return next(
-        (other for other in template.formats
-         if other.slug != activity.slug and other.stage == activity.stage
-         and request.mode in other.modes
-         and other.min_group <= request.participants <= other.max_group),
+        (
+            other
+            for other in template.formats
+            if other.slug != activity.slug
+            and other.stage == activity.stage
+            and request.mode in other.modes
+            and other.min_group <= request.participants <= other.max_group
+        ),
         None,
-    )  # fmt: skip
+    )
 
 
 def _group_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[Warning]:
@@ -247,33 +262,59 @@ def _group_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[
             if request.participants < activity.min_group:
                 seen.add(activity.slug)
                 other = _replacement(template, activity, request)
-                warnings.append(Warning(
-                    "group_size",
-                    _("%(format)s needs at least %(min)s people; %(count)s are planned.")
-                    % {"format": activity.name, "min": activity.min_group,
-                       "count": request.participants},
-                    Fix(_("Invite at least %(min)s participants, or use %(other)s instead, which "
-                          "serves the same purpose for %(low)s to %(high)s people.")
-                        % {"min": activity.min_group, "other": other.name,
-                           "low": other.min_group, "high": other.max_group}
-                        if other else _("Invite at least %(min)s participants.")
-                        % {"min": activity.min_group},
-                        {"participants": activity.min_group}),
-                ))  # fmt: skip
+                warnings.append(
+                    Warning(
+                        "group_size",
+                        _("%(format)s needs at least %(min)s people; %(count)s are planned.")
+                        % {
+                            "format": activity.name,
+                            "min": activity.min_group,
+                            "count": request.participants,
+                        },
+                        Fix(
+                            _(
+                                "Invite at least %(min)s participants, or use %(other)s instead, "
+                                "which serves the same purpose for %(low)s to %(high)s people."
+                            )
+                            % {
+                                "min": activity.min_group,
+                                "other": other.name,
+                                "low": other.min_group,
+                                "high": other.max_group,
+                            }
+                            if other
+                            else _("Invite at least %(min)s participants.")
+                            % {"min": activity.min_group},
+                            {"participants": activity.min_group},
+                        ),
+                    )
+                )
             elif session.groups > 1:
                 seen.add(activity.slug)
                 size = math.ceil(request.participants / session.groups)
                 fits = size >= activity.min_group
-                warnings.append(Warning(
-                    "group_size",
-                    _("%(format)s works for %(min)s to %(max)s people; %(count)s are planned.")
-                    % {"format": activity.name, "min": activity.min_group,
-                       "max": activity.max_group, "count": request.participants},
-                    Fix(_("Run it in %(groups)s parallel groups of about %(size)s, each with "
-                          "a facilitator.") % {"groups": session.groups, "size": size}
-                        if fits else _("Plan fewer participants."),
-                        {} if fits else {"participants": activity.max_group}),
-                ))  # fmt: skip
+                warnings.append(
+                    Warning(
+                        "group_size",
+                        _("%(format)s works for %(min)s to %(max)s people; %(count)s are planned.")
+                        % {
+                            "format": activity.name,
+                            "min": activity.min_group,
+                            "max": activity.max_group,
+                            "count": request.participants,
+                        },
+                        Fix(
+                            _(
+                                "Run it in %(groups)s parallel groups of about %(size)s, each with "
+                                "a facilitator."
+                            )
+                            % {"groups": session.groups, "size": size}
+                            if fits
+                            else _("Plan fewer participants."),
+                            {} if fits else {"participants": activity.max_group},
+                        ),
+                    )
+                )
     return warnings
 
 
@@ -287,25 +328,38 @@ def _daily_limit_warnings(template: PlanTemplate, request: PlanRequest, days) ->
     if asked > limit or over:
         longest = max([asked, *(day.minutes for day in over)])
         more_days = request.days < template.max_days
-        warnings.append(Warning(
-            "daily_limit",
-            _("Sessions of %(minutes)s minutes a day are more than the %(limit)s minutes people "
-              "can follow well online.") % {"minutes": longest, "limit": limit},
-            Fix(_("Keep each day to %(limit)s minutes%(more)s.")
-                % {"limit": limit, "more": _(" and add a day") if more_days else ""},
-                {"minutes": limit, **({"days": request.days + 1} if more_days else {})}),
-        ))  # fmt: skip
+        warnings.append(
+            Warning(
+                "daily_limit",
+                _(
+                    "Sessions of %(minutes)s minutes a day are more than the %(limit)s minutes "
+                    "people can follow well online."
+                )
+                % {"minutes": longest, "limit": limit},
+                Fix(
+                    _("Keep each day to %(limit)s minutes%(more)s.")
+                    % {"limit": limit, "more": _(" and add a day") if more_days else ""},
+                    {"minutes": limit, **({"days": request.days + 1} if more_days else {})},
+                ),
+            )
+        )
     if asked and asked <= limit:
         for day in days:
             if day.minutes > asked:
-                warnings.append(Warning(
-                    "daily_limit",
-                    _("Day %(day)s needs at least %(need)s minutes for its formats; "
-                      "%(minutes)s are planned.")
-                    % {"day": day.number, "need": day.minutes, "minutes": asked},
-                    Fix(_("Plan %(need)s minutes a day.") % {"need": min(day.minutes, limit)},
-                        {"minutes": min(day.minutes, limit)}),
-                ))  # fmt: skip
+                warnings.append(
+                    Warning(
+                        "daily_limit",
+                        _(
+                            "Day %(day)s needs at least %(need)s minutes for its formats; "
+                            "%(minutes)s are planned."
+                        )
+                        % {"day": day.number, "need": day.minutes, "minutes": asked},
+                        Fix(
+                            _("Plan %(need)s minutes a day.") % {"need": min(day.minutes, limit)},
+                            {"minutes": min(day.minutes, limit)},
+                        ),
+                    )
+                )
                 break
     return warnings
 
@@ -319,13 +373,18 @@ def _visit_day_warnings(request: PlanRequest, days: list[Day]) -> list[Warning]:
     if not weekend or request.days > 5:
         return []
     monday = _next_monday(request.start)
-    return [Warning(
-        "weekend",
-        _("Day %(day)s of the visit, %(date)s, is a weekend day.")
-        % {"day": weekend[0].number, "date": _long(weekend[0].date)},
-        Fix(_("Start on %(date)s, so every day of the visit is a weekday.")
-            % {"date": _long(monday)}, {"start": monday.isoformat()}),
-    )]  # fmt: skip
+    return [
+        Warning(
+            "weekend",
+            _("Day %(day)s of the visit, %(date)s, is a weekend day.")
+            % {"day": weekend[0].number, "date": _long(weekend[0].date)},
+            Fix(
+                _("Start on %(date)s, so every day of the visit is a weekday.")
+                % {"date": _long(monday)},
+                {"start": monday.isoformat()},
+            ),
+        )
+    ]
 
 
 def _date_warnings(request: PlanRequest, dated: list, today: datetime.date) -> list[Warning]:
@@ -335,25 +394,31 @@ def _date_warnings(request: PlanRequest, dated: list, today: datetime.date) -> l
         # The earliest Monday start that puts every milestone today or later.
         shift = max((today - milestone.date).days for milestone in past)
         earliest = _next_monday(request.start + datetime.timedelta(days=shift))
-        warnings.append(Warning(
-            "past",
-            _("%(count)s milestones are already past, the first being “%(step)s” on %(date)s.")
-            % {"count": len(past), "step": past[0].step.title, "date": _long(past[0].date)},
-            Fix(_("Start the visit on %(date)s or later.") % {"date": _long(earliest)},
-                {"start": earliest.isoformat()}),
-        ))  # fmt: skip
+        warnings.append(
+            Warning(
+                "past",
+                _("%(count)s milestones are already past, the first being “%(step)s” on %(date)s.")
+                % {"count": len(past), "step": past[0].step.title, "date": _long(past[0].date)},
+                Fix(
+                    _("Start the visit on %(date)s or later.") % {"date": _long(earliest)},
+                    {"start": earliest.isoformat()},
+                ),
+            )
+        )
     for milestone in dated:
         if milestone.date.weekday() >= 5 and milestone.date >= today:
             after = milestone.step.offset_days > 0
             moved = milestone.date + datetime.timedelta(
                 days=(7 - milestone.date.weekday()) if after else -(milestone.date.weekday() - 4)
             )
-            warnings.append(Warning(
-                "weekend",
-                _("“%(step)s” falls on %(date)s, a weekend.")
-                % {"step": milestone.step.title, "date": _long(milestone.date)},
-                Fix(_("Plan it for %(date)s.") % {"date": _long(moved)}),
-            ))  # fmt: skip
+            warnings.append(
+                Warning(
+                    "weekend",
+                    _("“%(step)s” falls on %(date)s, a weekend.")
+                    % {"step": milestone.step.title, "date": _long(milestone.date)},
+                    Fix(_("Plan it for %(date)s.") % {"date": _long(moved)}),
+                )
+            )
     return warnings
 
 

@@ -106,23 +106,42 @@ def plan_template(version: TemplateVersion) -> PlanTemplate:
     """The version as the planner's plain data, in the active language."""
     phase_names = {phase.number: str(phase.name) for phase in PHASES}
     steps = tuple(
-        StepInfo(step.phase, phase_names[step.phase], step.title, step.get_role_display(),
-                 step.anchor, step.offset_days, step.deliverable, tuple(step.checklist_items),
-                 role_key=step.role)
+        StepInfo(
+            step.phase,
+            phase_names[step.phase],
+            step.title,
+            step.get_role_display(),
+            step.anchor,
+            step.offset_days,
+            step.deliverable,
+            tuple(step.checklist_items),
+            role_key=step.role,
+        )
         for step in version.steps.all()
-    )  # fmt: skip
+    )
     formats = {
-        activity.pk: FormatInfo(activity.slug, activity.name, activity.stage,
-                                tuple(activity.modes), activity.min_group, activity.max_group,
-                                activity.min_minutes, activity.max_minutes)
+        activity.pk: FormatInfo(
+            activity.slug,
+            activity.name,
+            activity.stage,
+            tuple(activity.modes),
+            activity.min_group,
+            activity.max_group,
+            activity.min_minutes,
+            activity.max_minutes,
+        )
         for activity in ActivityFormat.objects.all()
-    }  # fmt: skip
+    }
     agenda: dict[str, list] = {}
     for item in version.agenda.order_by("position"):
         agenda.setdefault(item.day, []).append((formats[item.format_id], item.minutes))
     return PlanTemplate(
-        mode=version.template.mode, min_days=version.min_days, max_days=version.max_days,
-        daily_minutes_max=version.daily_minutes_max, session_start=version.session_start,
-        steps=steps, agenda={day: tuple(items) for day, items in agenda.items()},
+        mode=version.template.mode,
+        min_days=version.min_days,
+        max_days=version.max_days,
+        daily_minutes_max=version.daily_minutes_max,
+        session_start=version.session_start,
+        steps=steps,
+        agenda={day: tuple(items) for day, items in agenda.items()},
         formats=tuple(formats.values()),
-    )  # fmt: skip
+    )

@@ -45,8 +45,9 @@ def format_save(
             setattr(activity, name, value)
         if activity.pk is None:  # a new format goes last in the guide, under its own address
             activity.slug = _unique_format_slug(texts[f"name_{language}"])
-            activity.position = (ActivityFormat.objects.aggregate(last=Max("position"))["last"]
-                                 or 0) + 1  # fmt: skip
+            activity.position = (
+                ActivityFormat.objects.aggregate(last=Max("position"))["last"] or 0
+            ) + 1
         activity.save()
         rows = list(activity.steps.order_by("position"))
         for position, step in enumerate(steps):
@@ -71,9 +72,15 @@ def _new_key(prefix: str) -> str:
 
 
 def template_save_version(
-    *, template: VisitTemplate, by, language: str, figures: dict, note: str,
-    steps: list[dict], agenda: list[dict],
-) -> TemplateVersion | None:  # fmt: skip
+    *,
+    template: VisitTemplate,
+    by,
+    language: str,
+    figures: dict,
+    note: str,
+    steps: list[dict],
+    agenda: list[dict],
+) -> TemplateVersion | None:
     """Saves the edit as the template's next version; None when nothing changed.
 
     Steps and agenda items keep their keys, and the texts of the other languages, from the
@@ -85,16 +92,22 @@ def template_save_version(
         total = sum(item["minutes"] for item in agenda if item["day"] == kind)
         if limit and total > limit:
             raise MethodologyError(
-                _("%(day)s: the sessions add up to %(total)s minutes, more than the daily "
-                  "%(limit)s.") % {"day": label, "total": total, "limit": limit},
+                _(
+                    "%(day)s: the sessions add up to %(total)s minutes, more than the daily "
+                    "%(limit)s."
+                )
+                % {"day": label, "total": total, "limit": limit},
                 field="daily_minutes_max",
-            )  # fmt: skip
+            )
     old_steps = {step.key: step for step in previous.steps.all()} if previous else {}
     with transaction.atomic():
         version = TemplateVersion.objects.create(
-            template=template, number=(previous.number + 1) if previous else 1,
-            created_by=by, note=note, **figures,
-        )  # fmt: skip
+            template=template,
+            number=(previous.number + 1) if previous else 1,
+            created_by=by,
+            note=note,
+            **figures,
+        )
         positions: dict[int, int] = {}
         for data in steps:
             source = old_steps.get(data["key"]) or StepTemplate()
@@ -102,8 +115,9 @@ def template_save_version(
             for name in STEP_TEXTS:  # every language from before, then this one as edited
                 for code, _name in settings.LANGUAGES:
                     setattr(row, f"{name}_{code}", getattr(source, f"{name}_{code}", "") or "")
-                setattr(row, f"{name}_{language}",
-                        translated_value(source, name, language, data[name]))  # fmt: skip
+                setattr(
+                    row, f"{name}_{language}", translated_value(source, name, language, data[name])
+                )
             row.phase, row.role, row.anchor = data["phase"], data["role"], data["anchor"]
             row.offset_days = data["offset_days"]
             row.position = positions[row.phase] = positions.get(row.phase, -1) + 1
@@ -112,12 +126,20 @@ def template_save_version(
         for data in agenda:
             days[data["day"]] = days.get(data["day"], -1) + 1
             AgendaItemTemplate.objects.create(
-                version=version, key=data["key"] or _new_key("a"), day=data["day"],
-                position=days[data["day"]], format=data["format"], minutes=data["minutes"],
-            )  # fmt: skip
+                version=version,
+                key=data["key"] or _new_key("a"),
+                day=data["day"],
+                position=days[data["day"]],
+                format=data["format"],
+                minutes=data["minutes"],
+            )
         if previous and version_changes(previous, version).is_empty:
             transaction.set_rollback(True)
             return None
-        log_action(template, "template.version_saved", by=by,
-                   changes={"version": version.number, "note": note})  # fmt: skip
+        log_action(
+            template,
+            "template.version_saved",
+            by=by,
+            changes={"version": version.number, "note": note},
+        )
     return version

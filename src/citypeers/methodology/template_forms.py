@@ -12,8 +12,14 @@ from citypeers.methodology.models import ActivityFormat, Anchor, DayKind, Templa
 
 # Selects start empty, so a blank row left at the end of a list stays blank when submitted.
 EMPTY = [("", "—")]
-VERSION_FIELDS = ["min_days", "max_days", "default_days", "daily_minutes_max",
-                  "default_participants", "session_start"]  # fmt: skip
+VERSION_FIELDS = [
+    "min_days",
+    "max_days",
+    "default_days",
+    "daily_minutes_max",
+    "default_participants",
+    "session_start",
+]
 
 
 class VersionForm(forms.ModelForm):
@@ -32,31 +38,38 @@ class VersionForm(forms.ModelForm):
         cleaned = super().clean()
         low, usual, high = (cleaned.get(f) for f in ("min_days", "default_days", "max_days"))
         if None not in (low, usual, high) and not low <= usual <= high:
-            self.add_error("default_days", _("The usual number of days must lie between the "
-                                             "fewest and the most."))  # fmt: skip
+            self.add_error(
+                "default_days",
+                _("The usual number of days must lie between the fewest and the most."),
+            )
         return cleaned
 
 
 class StepForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, required=False)
     phase = forms.TypedChoiceField(
-        label=_("Phase"), coerce=int,
+        label=_("Phase"),
+        coerce=int,
         choices=EMPTY + [(phase.number, f"{phase.number}. {phase.name}") for phase in PHASES],
-    )  # fmt: skip
+    )
     title = forms.CharField(label=_("Step"), max_length=200)
     role = forms.ChoiceField(
         label=_("Responsible"), choices=EMPTY + [(r.key, r.name) for r in ROLES]
     )
     offset_days = forms.IntegerField(
-        label=_("Days from it"), min_value=-730, max_value=730,
+        label=_("Days from it"),
+        min_value=-730,
+        max_value=730,
         help_text=_("Negative: before. 0: that very day."),
-    )  # fmt: skip
+    )
     anchor = forms.ChoiceField(label=_("Counted from"), choices=EMPTY + Anchor.choices)
     deliverable = forms.CharField(label=_("Deliverable"), max_length=200, required=False)
     checklist = forms.CharField(
-        label=_("Checklist"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Checklist"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One item a line."),
-    )  # fmt: skip
+    )
 
 
 class AgendaItemForm(forms.Form):
@@ -69,9 +82,15 @@ class AgendaItemForm(forms.Form):
         cleaned = super().clean()
         activity, minutes = cleaned.get("format"), cleaned.get("minutes")
         if activity and minutes and not activity.min_minutes <= minutes <= activity.max_minutes:
-            self.add_error("minutes", _("%(format)s takes %(low)s to %(high)s minutes.") % {
-                "format": activity.name, "low": activity.min_minutes,
-                "high": activity.max_minutes})  # fmt: skip
+            self.add_error(
+                "minutes",
+                _("%(format)s takes %(low)s to %(high)s minutes.")
+                % {
+                    "format": activity.name,
+                    "low": activity.min_minutes,
+                    "high": activity.max_minutes,
+                },
+            )
         return cleaned
 
 
@@ -81,16 +100,25 @@ AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=1, can_delete=True, 
 
 def step_initial(version: TemplateVersion, language: str) -> list[dict]:
     return [
-        {"key": step.key, "phase": step.phase, "role": step.role, "anchor": step.anchor,
-         "offset_days": step.offset_days,
-         **{name: untranslated_default(step, name, language)
-            for name in ("title", "deliverable", "checklist")}}
+        {
+            "key": step.key,
+            "phase": step.phase,
+            "role": step.role,
+            "anchor": step.anchor,
+            "offset_days": step.offset_days,
+            **{
+                name: untranslated_default(step, name, language)
+                for name in ("title", "deliverable", "checklist")
+            },
+        }
         for step in version.steps.order_by("phase", "position")
-    ]  # fmt: skip
+    ]
 
 
 def agenda_initial(version: TemplateVersion) -> list[dict]:
     order = {kind: number for number, kind in enumerate(DayKind.values)}
     items = sorted(version.agenda.all(), key=lambda item: (order[item.day], item.position))
-    return [{"key": item.key, "day": item.day, "format": item.format_id, "minutes": item.minutes}
-            for item in items]  # fmt: skip
+    return [
+        {"key": item.key, "day": item.day, "format": item.format_id, "minutes": item.minutes}
+        for item in items
+    ]

@@ -5,8 +5,18 @@ from citypeers.methodology.models import ActivityFormat, FormatStep, StepTemplat
 
 @register(ActivityFormat)
 class ActivityFormatTranslation(TranslationOptions):
-    fields = ("name", "summary", "purpose", "when", "onsite", "online", "hybrid", "materials",
-              "accessibility", "pitfalls")  # fmt: skip
+    fields = (
+        "name",
+        "summary",
+        "purpose",
+        "when",
+        "onsite",
+        "online",
+        "hybrid",
+        "materials",
+        "accessibility",
+        "pitfalls",
+    )
 
 
 @register(FormatStep)

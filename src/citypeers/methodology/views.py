@@ -152,10 +152,13 @@ def _format_form_page(request: HttpRequest, activity: ActivityFormat) -> HttpRes
     if request.method == "POST" and form.is_valid() and steps.is_valid():
         try:
             services.format_save(
-                activity=activity, by=request.user, language=language,
+                activity=activity,
+                by=request.user,
+                language=language,
                 figures={name: form.cleaned_data[name] for name in FormatForm.Meta.fields},
-                texts=form.texts(), steps=kept(steps),
-            )  # fmt: skip
+                texts=form.texts(),
+                steps=kept(steps),
+            )
         except MethodologyError as error:
             add_error_to_form(form, error)
         else:
@@ -185,10 +188,14 @@ def template_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and steps.is_valid() and agenda.is_valid():
         try:
             version = services.template_save_version(
-                template=template, by=request.user, language=language,
+                template=template,
+                by=request.user,
+                language=language,
                 figures={name: form.cleaned_data[name] for name in VERSION_FIELDS},
-                note=form.cleaned_data["note"], steps=kept(steps), agenda=kept(agenda),
-            )  # fmt: skip
+                note=form.cleaned_data["note"],
+                steps=kept(steps),
+                agenda=kept(agenda),
+            )
         except MethodologyError as error:
             add_error_to_form(form, error)
         else:
@@ -199,8 +206,16 @@ def template_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 "Version %(number)s is saved. Visits planned with earlier versions keep theirs."
             )
             messages.success(request, saved % {"number": version.number})
-            return redirect(f"{reverse('methodology:template_changes', args=[slug])}"
-                            f"?from={current.number}&to={version.number}")  # fmt: skip
-    context = {"template": template, "version": current, "form": form, "steps": steps,
-               "agenda": agenda, "language": language}  # fmt: skip
+            return redirect(
+                f"{reverse('methodology:template_changes', args=[slug])}"
+                f"?from={current.number}&to={version.number}"
+            )
+    context = {
+        "template": template,
+        "version": current,
+        "form": form,
+        "steps": steps,
+        "agenda": agenda,
+        "language": language,
+    }
     return render(request, "methodology/template_form.html", context)

@@ -101,8 +101,11 @@ class GaloisField:
             return [0, 1]
         for n in range(p**m):
             poly = [*self._digits_of(n, m), 1]
-            if all(_poly_mod(poly, [*self._digits_of(f, d), 1], p) != [0] * d
-                   for d in range(1, m // 2 + 1) for f in range(p**d)):  # fmt: skip
+            if all(
+                _poly_mod(poly, [*self._digits_of(f, d), 1], p) != [0] * d
+                for d in range(1, m // 2 + 1)
+                for f in range(p**d)
+            ):
                 return poly
         raise AssertionError("an irreducible polynomial of every degree exists")
 
@@ -278,8 +281,10 @@ def field_design(n: int, k: int, wanted: int) -> Design | None:
         if missing:
             name += f" less {missing} point{'s' * (missing > 1)} of a line"
     else:
-        name = (f"resolvable transversal design TD({len(weights)},{k}) over GF({k}) (AG(2,{k}) "
-                f"on {len(weights)} of its vertical lines)")  # fmt: skip
+        name = (
+            f"resolvable transversal design TD({len(weights)},{k}) over GF({k}) (AG(2,{k}) "
+            f"on {len(weights)} of its vertical lines)"
+        )
     return _design(rounds, wanted, name, weights, runs)
 
 

@@ -53,8 +53,12 @@ def _pigeonhole_bound(present: list[frozenset[int]], sizes: list[list[int]]) -> 
     rounds = [r for r in range(len(present)) if present[r]]
     if len(rounds) < 2:
         return 0
-    gain = {(r, s): pigeonhole(sizes[r], len(present[r] & present[s]), len(sizes[s]))
-            for r in rounds for s in rounds if r != s}  # fmt: skip
+    gain = {
+        (r, s): pigeonhole(sizes[r], len(present[r] & present[s]), len(sizes[s]))
+        for r in rounds
+        for s in rounds
+        if r != s
+    }
     alike = len({(present[r], tuple(sizes[r])) for r in rounds}) == 1
     best = 0
     for root in rounds[:1] if alike else rounds:

@@ -6,8 +6,18 @@ from typing import Any
 from citypeers.optim import InstanceError
 from citypeers.optim.group_start import Problem, pack, round_sizes
 
-FIELDS = ("participants", "rounds", "group_size", "groups", "mix", "spread", "together",
-          "absent", "seed", "time_limit_s")  # fmt: skip
+FIELDS = (
+    "participants",
+    "rounds",
+    "group_size",
+    "groups",
+    "mix",
+    "spread",
+    "together",
+    "absent",
+    "seed",
+    "time_limit_s",
+)
 MAX_PARTICIPANTS, MAX_ROUNDS = 1000, 100
 DEFAULT_TIME_LIMIT_S = 5.0
 
@@ -39,8 +49,9 @@ def groups_for(present: int, parsed: Parsed) -> int:
 
 def parse(instance: Any) -> Parsed:
     if not isinstance(instance, dict):
-        raise InstanceError("instance: must be an object with participants, rounds and "
-                            "group_size or groups")  # fmt: skip
+        raise InstanceError(
+            "instance: must be an object with participants, rounds and group_size or groups"
+        )
     for key in sorted(instance):
         if key not in FIELDS:
             raise InstanceError(f"{key}: unknown field (expected one of {', '.join(FIELDS)})")
@@ -62,8 +73,11 @@ def parse(instance: Any) -> Parsed:
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise InstanceError("seed: must be a whole number")
     time_limit = instance.get("time_limit_s", DEFAULT_TIME_LIMIT_S)
-    if isinstance(time_limit, bool) or not isinstance(time_limit, int | float) \
-            or not 0 < time_limit <= 3600:  # fmt: skip
+    if (
+        isinstance(time_limit, bool)
+        or not isinstance(time_limit, int | float)
+        or not 0 < time_limit <= 3600
+    ):
         raise InstanceError("time_limit_s: must be a number of seconds above 0, at most 3600")
     n = len(ids)
     present = [[x for x in range(n) if r not in absent[x]] for r in range(rounds)]
@@ -107,8 +121,9 @@ def _participants(items: Any) -> tuple[list[Any], list[dict[str, Any]]]:
             raise InstanceError(f"{where}.attributes: must be an object")
         for key, value in values.items():
             if value is not None and not isinstance(value, str | int | float):
-                raise InstanceError(f"{where}.attributes.{key}: must be a string, number, "
-                                    "true/false or null")  # fmt: skip
+                raise InstanceError(
+                    f"{where}.attributes.{key}: must be a string, number, true/false or null"
+                )
         ids.append(x)
         attributes.append(values)
     return ids, attributes
@@ -149,8 +164,12 @@ def _spread(items: Any, attributes: list[dict[str, Any]]) -> list[list[bool]]:
             raise InstanceError(f"{where}.attribute: must be an attribute name")
         if value is None or not isinstance(value, str | int | float):
             raise InstanceError(f"{where}.value: must be a string, number or true/false")
-        result.append([type(person.get(name)) is type(value) and person.get(name) == value
-                       for person in attributes])  # fmt: skip
+        result.append(
+            [
+                type(person.get(name)) is type(value) and person.get(name) == value
+                for person in attributes
+            ]
+        )
     return result
 
 
@@ -214,9 +233,13 @@ def _check_together_fits(parsed: Parsed, sets: list[list[int]]) -> None:
         for u, w in enumerate(weights):
             if w > big_size:
                 i = next(i for i, s in enumerate(sets) if s[0] in problem.units[u])
-                raise InstanceError(f"together[{i}]: {w} people cannot share a group of at most "
-                                    f"{big_size} in round {r + 1}")  # fmt: skip
+                raise InstanceError(
+                    f"together[{i}]: {w} people cannot share a group of at most "
+                    f"{big_size} in round {r + 1}"
+                )
         if k and pack(weights, k, len(people)) is None:
-            raise InstanceError(f"together: the sets cannot be packed into {k} groups of "
-                                f"{'/'.join(map(str, sorted(set(group_sizes(len(people), k)))))} "
-                                f"people in round {r + 1}")  # fmt: skip
+            raise InstanceError(
+                f"together: the sets cannot be packed into {k} groups of "
+                f"{'/'.join(map(str, sorted(set(group_sizes(len(people), k)))))} "
+                f"people in round {r + 1}"
+            )

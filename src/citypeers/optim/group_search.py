@@ -29,8 +29,9 @@ class Search:
             for person in unit:
                 self.unit_of[person] = u
         here = [set(people) for people in problem.present]
-        self.members = [[[x for x in unit if x in here[r]] for unit in problem.units]
-                        for r in range(rounds)]  # fmt: skip
+        self.members = [
+            [[x for x in unit if x in here[r]] for unit in problem.units] for r in range(rounds)
+        ]
         self.sizes = [round_sizes(len(problem.present[r]), problem.k[r])[:2] for r in range(rounds)]
         self.value_count = [max(v, default=-1) + 1 for v in problem.mix]
         self.cap = []  # per round, attribute, value: the most one group should hold
@@ -84,8 +85,9 @@ class Search:
                         row[y] += 1
                         self.meet[y][x] += 1
         self.mixing = sum(self._mix_violation(r, g) for r in range(len(p.k)) for g in range(p.k[r]))
-        self.spreading = sum(self._spread_violation(r, g)
-                             for r in range(len(p.k)) for g in range(p.k[r]))  # fmt: skip
+        self.spreading = sum(
+            self._spread_violation(r, g) for r in range(len(p.k)) for g in range(p.k[r])
+        )
 
     def _count(self, r: int, g: int, x: int, step: int) -> None:
         for a, values in enumerate(self.p.mix):
@@ -119,8 +121,10 @@ class Search:
         mv = self.members[r][v] if v >= 0 else []
         group_a, group_b = self.people[r][a], self.people[r][b]
         rep = 0
-        for x, leaving, joining, own, other in ((mu, group_a, group_b, u, v),
-                                                (mv, group_b, group_a, v, u)):  # fmt: skip
+        for x, leaving, joining, own, other in (
+            (mu, group_a, group_b, u, v),
+            (mv, group_b, group_a, v, u),
+        ):
             for person in x:
                 row = meet[person]
                 for y in leaving:
@@ -192,8 +196,10 @@ class Search:
         meet = self.meet
         stay_a = [y for y in self.people[r][a] if self.unit_of[y] != u]
         stay_b = [y for y in self.people[r][b] if v < 0 or self.unit_of[y] != v]
-        for movers, old, new, source, target in ((mu, stay_a, stay_b, a, b),
-                                                 (mv, stay_b, stay_a, b, a)):  # fmt: skip
+        for movers, old, new, source, target in (
+            (mu, stay_a, stay_b, a, b),
+            (mv, stay_b, stay_a, b, a),
+        ):
             for x in movers:
                 for y in old:
                     meet[x][y] -= 1

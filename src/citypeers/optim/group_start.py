@@ -90,20 +90,29 @@ def greedy_groups(
                 x = members[u][0]
                 wish = preferred[r][x] if preferred is not None else -1
 
-                room = [g for g in range(k) if len(inside[g]) < small
-                        or (len(inside[g]) < big_size and full < big)]  # fmt: skip
+                room = [
+                    g
+                    for g in range(k)
+                    if len(inside[g]) < small or (len(inside[g]) < big_size and full < big)
+                ]
                 if wish in room:
                     room = [wish]
                 elif len(room) > SAMPLE_GROUPS:  # many groups: score a sample
                     room = sorted(rng.sample(room, SAMPLE_GROUPS))
-                g = min(room, key=lambda g, x=x, wish=wish: (
-                    g != wish,
-                    sum(met[x][y] for y in inside[g]),
-                    sum(values[x] >= 0 and values[x] == values[y]
-                        for values in problem.mix for y in inside[g]),
-                    len(inside[g]),
-                    g,
-                ))  # fmt: skip
+                g = min(
+                    room,
+                    key=lambda g, x=x, wish=wish: (
+                        g != wish,
+                        sum(met[x][y] for y in inside[g]),
+                        sum(
+                            values[x] >= 0 and values[x] == values[y]
+                            for values in problem.mix
+                            for y in inside[g]
+                        ),
+                        len(inside[g]),
+                        g,
+                    ),
+                )
                 work += len(room) * (1 + len(problem.mix)) * big_size // 8 + k // 32
                 full += len(inside[g]) == small and big_size > small
                 row[u] = g

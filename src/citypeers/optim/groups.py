@@ -37,16 +37,22 @@ def solve(instance: Any) -> dict:
     sizes = [
         group_sizes(len(people), k) for people, k in zip(problem.present, problem.k, strict=True)
     ]
-    bound = lower_bound(problem.n, [frozenset(p) for p in problem.present], sizes,
-                        [u for u in problem.units if len(u) > 1])  # fmt: skip
+    bound = lower_bound(
+        problem.n,
+        [frozenset(p) for p in problem.present],
+        sizes,
+        [u for u in problem.units if len(u) > 1],
+    )
     problem.lower = bound.value
     budget = max(1000, int(parsed.time_limit_s * WORK_PER_SECOND))
     groups, method = _schedule(parsed, rng, budget)
     rounds = _output_rounds(parsed, groups)
     repeats, mixing, spreading = evaluate(problem, groups)
     if repeats == bound.value > 0:
-        method += (f"; the lower bound of {bound.value} repeated pairs is met, so no schedule "
-                   "has fewer (zero repeats is impossible here)")  # fmt: skip
+        method += (
+            f"; the lower bound of {bound.value} repeated pairs is met, so no schedule "
+            "has fewer (zero repeats is impossible here)"
+        )
     elif repeats > bound.value:
         method += f"; the proven lower bound is {bound.value}"
     return {

@@ -150,10 +150,16 @@ def rank_start_times(
     zone for a session held at the same local time every day; `start_utc` is on that clock."""
     alike = _alike(participants)
     candidates = [
-        evaluate(participants, dates, session_minutes,
-                 datetime.time(minute // 60, minute % 60), clock=clock, alike=alike)
+        evaluate(
+            participants,
+            dates,
+            session_minutes,
+            datetime.time(minute // 60, minute % 60),
+            clock=clock,
+            alike=alike,
+        )
         for minute in range(0, 24 * 60, step_minutes)
-    ]  # fmt: skip
+    ]
     candidates.sort(key=lambda c: (-c.inside, c.minutes_outside, c.start_utc))
     return candidates
 
@@ -171,11 +177,15 @@ def parse_instance(data: dict) -> tuple[list[Participant], list[datetime.date], 
             raise InstanceError(f'{field}.hours: two times, like ["09:00", "18:00"]')
         opens, closes = (_time(value, field=f"{field}.hours") for value in hours)
         days_off = item.get("days_off", [])
-        participants.append(Participant(
-            id=str(item["id"]), zone=zone(item.get("tz"), field=f"{field}.tz"),
-            opens=opens, closes=closes,
-            days_off=frozenset(_date(d, field=f"{field}.days_off") for d in days_off),
-        ))  # fmt: skip
+        participants.append(
+            Participant(
+                id=str(item["id"]),
+                zone=zone(item.get("tz"), field=f"{field}.tz"),
+                opens=opens,
+                closes=closes,
+                days_off=frozenset(_date(d, field=f"{field}.days_off") for d in days_off),
+            )
+        )
     if not participants:
         raise InstanceError("participants: at least one is needed")
     dates = [_date(value, field="dates") for value in data.get("dates") or []]

@@ -26,19 +26,27 @@ def plan_demo_visits(visits, *, coordinator) -> int:
             continue
         days = (visit.ends_on - visit.starts_on).days + 1 if visit.ends_on else 3
         request = PlanRequest(
-            mode="online", start=visit.starts_on,
+            mode="online",
+            start=visit.starts_on,
             days=min(max(days, version.min_days), version.max_days),
             participants=CHIA_PARTICIPANTS,
             host_tz=main_zone(visit.host_place.country.code) or "Europe/Brussels",
             topic=visit.title,
-        )  # fmt: skip
+        )
         # The real practice behind the visit, not a generated one from the same city.
         practice = Practice.objects.filter(places=visit.host_place, is_generated=False).first()
-        visit_apply_plan(visit=visit, by=coordinator, practice=practice, version=version,
-                         request=request, today=today)  # fmt: skip
+        visit_apply_plan(
+            visit=visit,
+            by=coordinator,
+            practice=practice,
+            version=version,
+            request=request,
+            today=today,
+        )
         for task in VisitTask.objects.filter(visit=visit, due_on__lt=today):
-            task.done_at = datetime.datetime.combine(task.due_on, datetime.time(16),
-                                                     tzinfo=datetime.UTC)  # fmt: skip
+            task.done_at = datetime.datetime.combine(
+                task.due_on, datetime.time(16), tzinfo=datetime.UTC
+            )
             task.done_by = task.owner or coordinator
             task.save(update_fields=["done_at", "done_by"])
         VisitPlan.objects.filter(visit=visit).update(agenda_published=True)

@@ -22,7 +22,7 @@ class VisitFromPlanForm(forms.Form):
         required=False,
         queryset=practices_willing_to_host().order_by("title"),
         help_text=_("A published practice whose city is willing to host a visit."),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

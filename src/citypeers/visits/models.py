@@ -74,9 +74,12 @@ class VisitTask(models.Model):
     )
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
 
     class Meta:

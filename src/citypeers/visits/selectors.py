@@ -15,11 +15,12 @@ UPCOMING_DAYS = 14
 
 def visit_for_page(programme_slug: str, visit_slug: str) -> Visit:
     return (
-        Visit.objects.select_related("programme", "host_place", "plan__template_version__template",
-                                     "plan__practice")
+        Visit.objects.select_related(
+            "programme", "host_place", "plan__template_version__template", "plan__practice"
+        )
         .prefetch_related("sessions__format")
         .get(programme__slug=programme_slug, slug=visit_slug)
-    )  # fmt: skip
+    )
 
 
 def plan_of(visit: Visit):
@@ -75,21 +76,26 @@ def visits_run_by(user, *, today: datetime.date) -> list[VisitStatus]:
             Q(programme__memberships__in=memberships.filter(role=Role.COORDINATOR))
             | Q(memberships__in=memberships.filter(role__in=TEAM_ROLES))
         )
-    visits = visits.distinct().select_related("programme", "host_place").prefetch_related(
-        "tasks__owner"
-    ).order_by("starts_on")  # fmt: skip
+    visits = (
+        visits.distinct()
+        .select_related("programme", "host_place")
+        .prefetch_related("tasks__owner")
+        .order_by("starts_on")
+    )
     phases = {phase.number: phase for phase in PHASES}
     horizon = today + datetime.timedelta(days=UPCOMING_DAYS)
     statuses = []
     for visit in visits:
         tasks = sorted(visit.tasks.all(), key=lambda t: (t.due_on, t.position))
         open_tasks = [task for task in tasks if not task.is_done]
-        statuses.append(VisitStatus(
-            visit=visit,
-            phase=phases.get(current_phase(tasks)),
-            overdue=[task for task in open_tasks if task.due_on < today],
-            upcoming=[task for task in open_tasks if today <= task.due_on <= horizon],
-            done=len(tasks) - len(open_tasks),
-            total=len(tasks),
-        ))  # fmt: skip
+        statuses.append(
+            VisitStatus(
+                visit=visit,
+                phase=phases.get(current_phase(tasks)),
+                overdue=[task for task in open_tasks if task.due_on < today],
+                upcoming=[task for task in open_tasks if today <= task.due_on <= horizon],
+                done=len(tasks) - len(open_tasks),
+                total=len(tasks),
+            )
+        )
     return statuses

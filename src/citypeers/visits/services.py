@@ -23,9 +23,16 @@ def _unique_slug(programme: Programme, title: str) -> str:
 
 
 def visit_create_from_plan(
-    *, programme: Programme, by, title: str, host_place, practice, version: TemplateVersion,
-    request: PlanRequest, today: datetime.date | None = None,
-) -> Visit:  # fmt: skip
+    *,
+    programme: Programme,
+    by,
+    title: str,
+    host_place,
+    practice,
+    version: TemplateVersion,
+    request: PlanRequest,
+    today: datetime.date | None = None,
+) -> Visit:
     """A visit of `programme` with the plan's dated tasks and draft agenda."""
     if (
         not by.is_staff
@@ -34,18 +41,28 @@ def visit_create_from_plan(
         raise VisitError(_("You do not coordinate this programme."), field="programme")
     with transaction.atomic():
         visit = Visit.objects.create(
-            programme=programme, title=title, slug=_unique_slug(programme, title),
-            host_place=host_place, mode=request.mode, starts_on=request.start,
-        )  # fmt: skip
-        visit_apply_plan(visit=visit, by=by, practice=practice, version=version,
-                         request=request, today=today)  # fmt: skip
+            programme=programme,
+            title=title,
+            slug=_unique_slug(programme, title),
+            host_place=host_place,
+            mode=request.mode,
+            starts_on=request.start,
+        )
+        visit_apply_plan(
+            visit=visit, by=by, practice=practice, version=version, request=request, today=today
+        )
     return visit
 
 
 def visit_apply_plan(
-    *, visit: Visit, by, practice, version: TemplateVersion, request: PlanRequest,
+    *,
+    visit: Visit,
+    by,
+    practice,
+    version: TemplateVersion,
+    request: PlanRequest,
     today: datetime.date | None = None,
-) -> VisitPlan:  # fmt: skip
+) -> VisitPlan:
     """Gives an existing visit the plan's tasks and agenda, and the plan's dates.
 
     Tasks for coordinators go to `by`; the others wait for the visit's team to take them.
@@ -57,25 +74,41 @@ def visit_apply_plan(
             mode=request.mode, starts_on=request.start, ends_on=plan.end
         )
         visit_plan = VisitPlan.objects.create(
-            visit=visit, template_version=version, time_zone=request.host_tz,
-            participants=request.participants, topic=request.topic, practice=practice,
-            countries=list(request.countries), created_by=by,
-        )  # fmt: skip
+            visit=visit,
+            template_version=version,
+            time_zone=request.host_tz,
+            participants=request.participants,
+            topic=request.topic,
+            practice=practice,
+            countries=list(request.countries),
+            created_by=by,
+        )
         VisitTask.objects.bulk_create(
             VisitTask(
-                visit=visit, phase=m.step.phase, position=number, role=m.step.role_key,
-                title=m.step.title, deliverable=m.step.deliverable,
-                checklist="\n".join(m.step.checklist), due_on=m.date,
+                visit=visit,
+                phase=m.step.phase,
+                position=number,
+                role=m.step.role_key,
+                title=m.step.title,
+                deliverable=m.step.deliverable,
+                checklist="\n".join(m.step.checklist),
+                due_on=m.date,
                 owner=by if m.step.role_key == Role.COORDINATOR else None,
             )
             for number, m in enumerate(plan.milestones)
-        )  # fmt: skip
+        )
         AgendaSession.objects.bulk_create(
-            AgendaSession(visit=visit, day=day.number, starts_at=session.starts,
-                          minutes=session.minutes, format=formats[session.format.slug],
-                          groups=session.groups)
-            for day in plan.days for session in day.sessions
-        )  # fmt: skip
+            AgendaSession(
+                visit=visit,
+                day=day.number,
+                starts_at=session.starts,
+                minutes=session.minutes,
+                format=formats[session.format.slug],
+                groups=session.groups,
+            )
+            for day in plan.days
+            for session in day.sessions
+        )
         changes = {"template": str(version), "start": request.start.isoformat()}
         log_action(visit, "visit.planned", by=by, changes=changes)
     return visit_plan
@@ -85,16 +118,18 @@ def task_set_done(*, task: VisitTask, by, done: bool) -> VisitTask:
     task.done_at = timezone.now() if done else None
     task.done_by = by if done else None
     task.save(update_fields=["done_at", "done_by"])
-    log_action(task.visit, "task.done" if done else "task.reopened", by=by,
-               changes={"task": task.title})  # fmt: skip
+    log_action(
+        task.visit, "task.done" if done else "task.reopened", by=by, changes={"task": task.title}
+    )
     return task
 
 
 def task_assign(*, task: VisitTask, by, owner) -> VisitTask:
     task.owner = owner
     task.save(update_fields=["owner"])
-    log_action(task.visit, "task.assigned", by=by,
-               changes={"task": task.title, "owner": str(owner or "")})  # fmt: skip
+    log_action(
+        task.visit, "task.assigned", by=by, changes={"task": task.title, "owner": str(owner or "")}
+    )
     return task
 
 

@@ -20,10 +20,11 @@ def tasks_to_remind(today: datetime.date):
         "visit__programme", "owner"
     )
     return [
-        task for task in candidates
+        task
+        for task in candidates
         if task.reminded_on is None
         or (task.due_on < today and task.reminded_on <= today - REPEAT_OVERDUE_EVERY)
-    ]  # fmt: skip
+    ]
 
 
 def _recipients(task: VisitTask) -> list:
@@ -49,9 +50,11 @@ def send_task_reminders() -> int:
                 to=person,
                 template="visits/email/task_reminder",
                 context={"task": visit_task, "overdue": visit_task.due_on < today},
-                link=("visits:workspace", {"programme": visit_task.visit.programme.slug,
-                                           "visit": visit_task.visit.slug}),
-            )  # fmt: skip
+                link=(
+                    "visits:workspace",
+                    {"programme": visit_task.visit.programme.slug, "visit": visit_task.visit.slug},
+                ),
+            )
         VisitTask.objects.filter(pk=visit_task.pk).update(reminded_on=today)
         reminded += 1
     return reminded

@@ -27,17 +27,20 @@ def create_from_plan(request: HttpRequest) -> HttpResponse:
     if plan_form is None or not plan_form.is_valid():
         messages.error(request, _("The plan has problems to fix first."))
         return redirect(f"{reverse('planner:plan')}?{request.GET.urlencode()}")
-    form = VisitFromPlanForm(request.POST or None, user=request.user,
-                             initial={"title": plan_form.cleaned_data["topic"]})  # fmt: skip
+    form = VisitFromPlanForm(
+        request.POST or None, user=request.user, initial={"title": plan_form.cleaned_data["topic"]}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             visit = services.visit_create_from_plan(
-                programme=form.cleaned_data["programme"], by=request.user,
-                title=form.cleaned_data["title"], host_place=form.cleaned_data["host_place"],
+                programme=form.cleaned_data["programme"],
+                by=request.user,
+                title=form.cleaned_data["title"],
+                host_place=form.cleaned_data["host_place"],
                 practice=form.cleaned_data["practice"],
                 version=versions[plan_form.cleaned_data["mode"]],
                 request=plan_form.plan_request(),
-            )  # fmt: skip
+            )
         except VisitError as error:
             add_error_to_form(form, error)
         else:

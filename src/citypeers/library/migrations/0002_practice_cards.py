@@ -32,7 +32,7 @@ def write_cards_of_published_practices(apps, schema_editor):
             themes=_bars([theme.slug for theme in practice.themes.all()]),
             countries=_bars([place.country.code for place in places if place.country]),
             sizes=_bars([s for s in (_size(place.population) for place in places) if s]),
-        ))  # fmt: skip
+        ))
     PracticeCard.objects.bulk_create(cards, batch_size=500)
 
 

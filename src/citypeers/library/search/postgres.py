@@ -13,10 +13,19 @@ from citypeers.library.search.query import ParsedQuery, fold, normalise, words
 
 # Stemming by the practice's own language; 'simple' for languages PostgreSQL cannot stem.
 TEXT_SEARCH_CONFIGS = {
-    "en": "english", "fr": "french", "de": "german", "it": "italian", "es": "spanish",
-    "nl": "dutch", "pt": "portuguese", "fi": "finnish", "sv": "swedish", "da": "danish",
-    "hu": "hungarian", "ro": "romanian",
-}  # fmt: skip
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "it": "italian",
+    "es": "spanish",
+    "nl": "dutch",
+    "pt": "portuguese",
+    "fi": "finnish",
+    "sv": "swedish",
+    "da": "danish",
+    "hu": "hungarian",
+    "ro": "romanian",
+}
 
 # Title (A), tagline and taxonomy (B), body (C), each indexed twice: stemmed by the practice's
 # language, and as exact accent-folded words split by our own word rule (so 'info@city.eu'
