@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from citypeers.calls.models import Call
-from citypeers.calls.services import application_save
+from citypeers.calls.services.applications import application_save
 from citypeers.methodology.models import (
     ActivityFormat,
     AgendaItemTemplate,

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from citypeers.calls.hosts import hostable_practices
 from citypeers.calls.models import Call
+from citypeers.calls.selectors.eligibility import hostable_practices
 from citypeers.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import User

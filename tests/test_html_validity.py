@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from citypeers.calls.decisions import decisions_publish
 from citypeers.calls.models import Criterion, Question, ReviewAssignment
-from citypeers.calls.review import assign_reviewers
-from citypeers.calls.selection import selection_execute, selection_start
+from citypeers.calls.services.decisions import decisions_publish
+from citypeers.calls.services.review import reviewers_assign
+from citypeers.calls.services.selection import selection_execute, selection_start
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
@@ -141,7 +141,7 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     sent_application(call, applicant)
     call.reviewers_per_application = 1
     call.save()
-    assign_reviewers(call=call, by=coordinator)
+    reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get(reviewer=reviewer)
     pages = {
         "review-coordinator": client.get(reverse("calls:review", args=[call.slug])),

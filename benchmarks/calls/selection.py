@@ -144,7 +144,7 @@ def web_run(call, coordinator) -> tuple:
     from django_tasks_db.models import DBTaskResult
 
     from citypeers.calls.models import SelectionRun
-    from citypeers.calls.selection import selection_start
+    from citypeers.calls.services.selection import selection_start
 
     begin = time.perf_counter()
     run, start_s = timed(selection_start, call=call, by=coordinator)
@@ -177,7 +177,7 @@ def measure(case: str, scratch: Path, environment: dict) -> dict:
     from django.db import connection
 
     from citypeers.calls.models import Call
-    from citypeers.calls.selection import selection_instance
+    from citypeers.calls.optimiser import selection_instance
     from citypeers.optim.selection import run as optimise
     from citypeers.people.models import User
 

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from citypeers.calls.models import Application, Criterion, ReviewAssignment
-from citypeers.calls.review import assign_reviewers
+from citypeers.calls.services.review import reviewers_assign
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Role
 from tests.browser.conftest import assert_accessible
@@ -71,7 +71,7 @@ def test_a_reviewer_scores_an_assigned_application(page):
     sent_application(
         call, UserFactory(display_name="Aino Applicant"), motivation="To learn from Kortrijk."
     )
-    assign_reviewers(call=call, by=coordinator)
+    reviewers_assign(call=call, by=coordinator)
     sign_in(page, reviewer)
     page.goto(f"/en/calls/{call.slug}/review/")
     assert_accessible(page)

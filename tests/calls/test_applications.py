@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from citypeers.calls.eligibility import is_eligible
 from citypeers.calls.models import Application
-from citypeers.calls.services import application_save
+from citypeers.calls.selectors.eligibility import is_eligible
+from citypeers.calls.services.applications import application_save
 from tests.factories import (
     CallFactory,
     OrganisationFactory,

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from citypeers.calls.models import Application, Question
-from citypeers.calls.services import application_save
+from citypeers.calls.services.applications import application_save
 from citypeers.core.errors import CallError
 from tests.factories import CallFactory, OrganisationFactory, UserFactory, VisitFactory
 

@@ -4,9 +4,17 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from citypeers.calls.decisions import decision_respond, decisions_publish, pass_on_unanswered
 from citypeers.calls.models import Application, SelectionRun
-from citypeers.calls.selection import override_save, selection_execute, selection_start
+from citypeers.calls.services.decisions import (
+    decision_respond,
+    decisions_publish,
+    pass_on_unanswered,
+)
+from citypeers.calls.services.selection import (
+    selection_execute,
+    selection_override_save,
+    selection_start,
+)
 from citypeers.core.errors import CallError
 from tests.factories import (
     OrganisationFactory,
@@ -142,7 +150,7 @@ def test_a_freed_place_skips_whoever_would_break_a_quota(
     aino, bram = apply(call, "Aino", "FI"), apply(call, "Bram", "SE")
     chloe, dirk = apply(call, "Chloé", "FI"), apply(call, "Dirk", "DE")
     for person in (aino, bram):
-        override_save(
+        selection_override_save(
             call=call,
             by=coordinator,
             application=person,
@@ -212,7 +220,7 @@ def test_publishing_another_run_clears_whoever_it_left_out(
         apply(call, name)
     published(client, call, coordinator, django_capture_on_commit_callbacks)
     first = Application.objects.get(outcome="selected")
-    override_save(
+    selection_override_save(
         call=call,
         by=coordinator,
         application=first,

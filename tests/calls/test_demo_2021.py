@@ -11,12 +11,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.text import slugify
 
-from citypeers.calls.decisions import pass_on_unanswered
 from citypeers.calls.demo_2021 import CLOSED_CALL_SLUG, load_closed_call
-from citypeers.calls.eligibility import applicant_country
-from citypeers.calls.models import Application, Outcome, ReviewAssignment, Score
-from citypeers.calls.review import results
-from citypeers.calls.selection import city_size_of, visit_settings
+from citypeers.calls.enums import Outcome
+from citypeers.calls.models import Application, ReviewAssignment, Score
+from citypeers.calls.selectors.eligibility import applicant_country, city_size_of
+from citypeers.calls.selectors.review import review_results
+from citypeers.calls.selectors.selection import visit_settings
+from citypeers.calls.services.decisions import pass_on_unanswered
 from citypeers.core.models import AuditEntry
 from citypeers.demo import CHIA_2021_VISITS
 from citypeers.people.models import Organisation, User
@@ -121,7 +122,7 @@ def test_two_of_the_three_reviewers_scored_every_criterion_of_every_application(
     assert len(load) == 3 and max(load.values()) - min(load.values()) <= 1
     scores = Score.objects.filter(assignment__application__call=closed_call)
     assert scores.count() == 2 * len(applications) * closed_call.criteria.count()
-    rows = results(closed_call)
+    rows = review_results(closed_call)
     means = [row.mean for row in rows]
     assert None not in means and statistics.stdev(means) > 8
     assert 1 <= sum(row.disagreement for row in rows) <= len(rows) // 10

@@ -7,8 +7,12 @@ import pytest
 from django.urls import reverse
 
 from citypeers.calls.models import Application, Criterion, Question, ReviewAssignment
-from citypeers.calls.review import assign_reviewers
-from citypeers.calls.selection import override_save, selection_execute, selection_start
+from citypeers.calls.services.review import reviewers_assign
+from citypeers.calls.services.selection import (
+    selection_execute,
+    selection_override_save,
+    selection_start,
+)
 from citypeers.programmes.models import Role
 from tests.factories import (
     CallFactory,
@@ -99,12 +103,12 @@ def test_hostile_text_everywhere_is_stored_as_typed_and_shown_as_text(client, pr
         "detail": client.get(reverse("calls:detail", args=[call.slug])).text,
         "list": client.get(reverse("calls:list")).text,
     }
-    assign_reviewers(call=call, by=coordinator)
+    reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     client.force_login(reviewer)
     score_url = reverse("calls:score", args=[call.slug, assignment.pk])
     pages["score"] = client.get(score_url).text
-    override_save(
+    selection_override_save(
         call=call,
         by=coordinator,
         application=application,

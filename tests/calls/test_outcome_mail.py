@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from citypeers.calls.models import Application
-from citypeers.calls.selection import selection_execute, selection_start
+from citypeers.calls.services.selection import selection_execute, selection_start
 from tests.calls.test_decisions import apply
 from tests.factories import VisitFactory
 

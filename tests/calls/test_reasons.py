@@ -3,7 +3,7 @@ language."""
 
 from django.utils import translation
 
-from citypeers.calls.reasons import reason_text
+from citypeers.calls.texts.reasons import reason_text
 
 TITLES = {"1": "Vantaa", "2": "Kortrijk"}
 PER_COUNTRY = {

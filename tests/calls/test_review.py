@@ -2,7 +2,8 @@ import pytest
 from django.urls import reverse
 
 from citypeers.calls.models import Criterion, ReviewAssignment
-from citypeers.calls.review import assign_reviewers, results, review_means, scores_save
+from citypeers.calls.selectors.review import review_means, review_results
+from citypeers.calls.services.review import reviewers_assign, scores_save
 from citypeers.programmes.models import Role
 from tests.factories import (
     CallFactory,
@@ -34,25 +35,25 @@ def test_loads_are_even_and_nobody_reviews_their_own_organisation(call, programm
         sent_application(call, UserFactory(organisation=shared if n == 0 else None))
         for n in range(6)
     ]
-    report = assign_reviewers(call=call, by=coordinator)
+    report = reviewers_assign(call=call, by=coordinator)
     assert report.created == 12 and report.short == []
     loads = sorted(ReviewAssignment.objects.filter(reviewer=r).count() for r in reviewers)
     assert loads == [4, 4, 4]
     assert not ReviewAssignment.objects.filter(application=applications[0], reviewer=reviewers[0])
-    assert assign_reviewers(call=call, by=coordinator).created == 0  # already complete
+    assert reviewers_assign(call=call, by=coordinator).created == 0  # already complete
 
 
 def test_too_few_reviewers_are_reported(call, programme, coordinator):
     reviewer(programme)
     sent_application(call, UserFactory())
-    report = assign_reviewers(call=call, by=coordinator)
+    report = reviewers_assign(call=call, by=coordinator)
     assert report.created == 1 and len(report.short) == 1
 
 
 def test_weighted_totals_and_strong_disagreement(call, programme, coordinator):
     first, second = reviewer(programme), reviewer(programme)
     application = sent_application(call, UserFactory())
-    assign_reviewers(call=call, by=coordinator)
+    reviewers_assign(call=call, by=coordinator)
     motivation, expertise = call.criteria.all()
     for person, values in ((first, (5, 10)), (second, (1, 4))):
         assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
@@ -61,7 +62,7 @@ def test_weighted_totals_and_strong_disagreement(call, programme, coordinator):
             by=person,
             scores={motivation: (values[0], ""), expertise: (values[1], "")},
         )
-    [result] = results(call)
+    [result] = review_results(call)
     totals = sorted(total for _reviewer, total in result.totals)
     # (2 * 1/5 + 1 * 4/10) / 3 * 100 = 26.7 ; (2 * 5/5 + 1 * 10/10) / 3 * 100 = 100
     assert totals == [26.7, 100.0]
@@ -78,7 +79,7 @@ def test_a_reviewer_sees_only_what_is_assigned_and_blind_review_hides_names(
     applicant = UserFactory(display_name="Aino Applicant")
     application = sent_application(call, applicant)
     sent_application(call, UserFactory())
-    assign_reviewers(call=call, by=coordinator)
+    reviewers_assign(call=call, by=coordinator)
     mine = ReviewAssignment.objects.get(reviewer=first)
     theirs = ReviewAssignment.objects.get(reviewer=second)
     client.force_login(first)
@@ -97,7 +98,7 @@ def test_scoring_through_the_page_and_the_coordinators_overview(
     call.reviewers_per_application = 1
     call.save()
     sent_application(call, UserFactory(display_name="Aino"))
-    assign_reviewers(call=call, by=coordinator)
+    reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     client.force_login(person)
     motivation, expertise = call.criteria.all()
@@ -128,7 +129,7 @@ def test_a_declared_conflict_sends_the_application_to_someone_else(
     call.reviewers_per_application = 1
     call.save()
     application = sent_application(call, UserFactory())
-    assign_reviewers(call=call, by=coordinator)
+    reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     holder = assignment.reviewer
     client.force_login(holder)
@@ -136,6 +137,6 @@ def test_a_declared_conflict_sends_the_application_to_someone_else(
         reverse("calls:conflict", args=[call.slug, assignment.pk]), {"note": "She is my sister."}
     )
     assert not ReviewAssignment.objects.exists()
-    assign_reviewers(call=call, by=coordinator)
+    reviewers_assign(call=call, by=coordinator)
     replacement = ReviewAssignment.objects.get(application=application).reviewer
     assert replacement != holder and replacement in (first, second)

@@ -18,7 +18,6 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from citypeers.calls.decisions import decision_respond, decisions_publish
 from citypeers.calls.demo_2021_applicants import applications_create
 from citypeers.calls.demo_2021_data import (
     ANSWER_DAYS,
@@ -43,18 +42,19 @@ from citypeers.calls.demo_2021_data import (
     SEED,
     SELECTED_ON,
 )
+from citypeers.calls.enums import Outcome
 from citypeers.calls.models import (
     Application,
     Call,
     Criterion,
-    Outcome,
     Question,
     ReviewAssignment,
     Score,
     SelectionRun,
 )
-from citypeers.calls.review import assign_reviewers
-from citypeers.calls.selection import selection_execute, selection_start
+from citypeers.calls.services.decisions import decision_respond, decisions_publish
+from citypeers.calls.services.review import reviewers_assign
+from citypeers.calls.services.selection import selection_execute, selection_start
 from citypeers.core.audit import log_action
 from citypeers.core.models import AuditEntry
 from citypeers.people.models import User
@@ -195,7 +195,7 @@ def _assignments(
     """Assigns the reviewers, on the day reviewing began; each application's assignments, in the
     order of the applications and, within one, of `reviewers`."""
     mark = _last_entry()
-    assign_reviewers(call=call, by=coordinator)
+    reviewers_assign(call=call, by=coordinator)
     assignments = ReviewAssignment.objects.filter(application__call=call)
     assignments.update(created_at=REVIEWS_FROM)
     _backdate(mark, call, REVIEWS_FROM)

@@ -1,6 +1,9 @@
+"""Predicates of the calls app: who coordinates, reviews in, or holds an assignment of a call."""
+
 import rules
 
 from citypeers.calls.models import Call
+from citypeers.calls.selectors.review import is_reviewer_in
 from citypeers.programmes.permissions import is_programme_coordinator
 
 
@@ -11,8 +14,6 @@ def coordinates_the_calls_programme(user, call: Call) -> bool:
 
 @rules.predicate
 def reviews_in_the_call(user, call: Call) -> bool:
-    from citypeers.calls.review import is_reviewer_in
-
     return call is not None and user.is_authenticated and is_reviewer_in(call, user)
 
 

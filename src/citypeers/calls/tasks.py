@@ -1,8 +1,12 @@
+"""Background entry points of the calls app: thin, each reads what it needs and calls a
+service or sends one mail. Services import these inside the function that enqueues them."""
+
 from django.utils import translation
 from django_tasks import task
 
-from citypeers.calls.models import Application
-from citypeers.calls.outcome_mail import EDITABLE, outcome_message
+from citypeers.calls.models import Application, SelectionRun
+from citypeers.calls.services.selection import selection_execute
+from citypeers.calls.texts.decision_mail import EDITABLE, outcome_message
 from citypeers.core.notifications import preferred_language, send_templated_mail
 
 
@@ -29,9 +33,6 @@ def send_application_copy(*, application_id: int, first: bool) -> None:
 
 @task()
 def run_selection(*, run_id: int) -> None:
-    from citypeers.calls.models import SelectionRun
-    from citypeers.calls.selection import selection_execute
-
     run = SelectionRun.objects.filter(pk=run_id, status=SelectionRun.Status.QUEUED).first()
     if run is not None:
         selection_execute(run)

@@ -51,6 +51,11 @@ def is_eu_member(country_code: str) -> bool:
     return country_code.upper() in EU_MEMBERS
 
 
+def country_zone(country_code: str) -> str | None:
+    """The IANA zone most of a country's people live in (None if the zone table has none)."""
+    return main_zone(country_code)
+
+
 def programme_zones() -> list[str]:
     """The main IANA zone of each programme country, each once, sorted: what a call's or a
     visit's host may choose from."""

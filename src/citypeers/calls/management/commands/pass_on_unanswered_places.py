@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from citypeers.calls.decisions import pass_on_unanswered
+from citypeers.calls.services.decisions import pass_on_unanswered
 
 
 class Command(BaseCommand):

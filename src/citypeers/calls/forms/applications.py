@@ -1,0 +1,240 @@
+"""The application form, built from the call's questions, and eligibility decided by hand."""
+
+from pathlib import Path
+
+from django import forms
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from citypeers.calls.models import Application, Call, Question
+from citypeers.people.models import spoken_language_choices
+
+STANDARD_FIELDS = [
+    "role",
+    "learning_needs",
+    "expertise",
+    "challenge",
+    "motivation",
+    "languages",
+    "access_needs",
+]
+
+
+REQUIRED_TO_SUBMIT = {"role", "learning_needs", "expertise", "challenge", "motivation", "languages"}
+
+
+TEXT_WORD_LIMIT = 300
+
+
+# What a person says about themselves, offered again in their next application.
+REUSED_FIELDS = ["role", "expertise", "languages", "access_needs"]
+
+
+# What a host call asks instead of ranked visits (see host_forms.py).
+PROPOSAL_FIELDS = ["practice", "proposed_mode", "proposed_from", "proposed_until", "proposed_topic"]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+class ApplicationForm(forms.Form):
+    role = forms.CharField(label=gettext_lazy("Your role in your organisation"), max_length=200)
+    learning_needs = forms.CharField(
+        label=gettext_lazy("What you want to learn"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    expertise = forms.CharField(
+        label=gettext_lazy("What you can share with others"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    challenge = forms.CharField(
+        label=gettext_lazy("A challenge from your own city"),
+        help_text=gettext_lazy("A real question you would like peers to help you with."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    motivation = forms.CharField(
+        label=gettext_lazy("Why you want to take part"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    languages = forms.MultipleChoiceField(
+        label=gettext_lazy("Languages you can take part in"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    access_needs = forms.CharField(
+        label=gettext_lazy("Access needs"),
+        required=False,
+        help_text=gettext_lazy(
+            "Anything that helps you take part fully: captions, step-free "
+            "access, a quiet room, dietary needs…"
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, call: Call, submitting: bool, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.call, self.submitting, self.application = call, submitting, application
+        self.fields["languages"].choices = spoken_language_choices()
+        for name in STANDARD_FIELDS:
+            self.fields[name].required = submitting and name in REQUIRED_TO_SUBMIT
+            if isinstance(self.fields[name].widget, forms.Textarea):
+                self.fields[name].help_text = self.fields[name].help_text or _(
+                    "At most %(limit)s words."
+                ) % {"limit": TEXT_WORD_LIMIT}
+        visits = [("", _("— no visit —"))] + [
+            (
+                str(visit.pk),
+                f"{visit.title} ({visit.host_place.name}, {visit.starts_on:%d %b %Y})"
+                if visit.starts_on
+                else visit.title,
+            )
+            for visit in call.visits.select_related("host_place").order_by("starts_on")
+        ]
+        for rank in range(1, call.max_preferences + 1):
+            self.fields[f"preference_{rank}"] = forms.ChoiceField(
+                label=_("Visit, choice %(rank)s") % {"rank": rank},
+                choices=visits,
+                required=submitting and rank == 1,
+            )
+        for question in call.questions.all():
+            self.fields[f"q_{question.pk}"] = self._question_field(question)
+        self.fields["consent"] = forms.BooleanField(label=call.consent_text, required=submitting)
+
+    def _question_field(self, question: Question) -> forms.Field:
+        required = self.submitting and question.required
+        # Django shows help texts unescaped; a coordinator's text must stay text.
+        help_text = escape(question.help_text)
+        common = {"label": question.label, "help_text": help_text, "required": required}
+        kind, choices = question.kind, [(c, c) for c in question.choice_list]
+        if kind == Question.Kind.LONG_TEXT:
+            return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), **common)
+        if kind == Question.Kind.SINGLE_CHOICE:
+            return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+        if kind == Question.Kind.MULTIPLE_CHOICE:
+            widget = forms.CheckboxSelectMultiple
+            return forms.MultipleChoiceField(choices=choices, widget=widget, **common)
+        if kind == Question.Kind.NUMBER:
+            return forms.DecimalField(max_digits=12, decimal_places=2, **common)
+        if kind == Question.Kind.YES_NO:
+            return forms.TypedChoiceField(
+                choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect, **common
+            )
+        if kind == Question.Kind.FILE:
+            if self.application and self.application.files.filter(question=question).exists():
+                common["required"] = False  # a file already sent is kept unless replaced
+            return forms.FileField(**common)
+        return forms.CharField(max_length=500, **common)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in STANDARD_FIELDS:
+            value = cleaned.get(name)
+            if isinstance(value, str) and _words(value) > TEXT_WORD_LIMIT:
+                self.add_error(
+                    name,
+                    _("%(count)s words; at most %(limit)s, please.")
+                    % {"count": _words(value), "limit": TEXT_WORD_LIMIT},
+                )
+        self._clean_preferences(cleaned)
+        for question in self.call.questions.all():
+            self._clean_answer(question, cleaned.get(f"q_{question.pk}"))
+        return cleaned
+
+    def _clean_preferences(self, cleaned: dict) -> None:
+        seen, gap = set(), False
+        for rank in range(1, self.call.max_preferences + 1):
+            name = f"preference_{rank}"
+            value = cleaned.get(name)
+            if not value:
+                gap = True
+                continue
+            if value in seen:
+                self.add_error(name, _("You chose this visit already; choose each visit once."))
+            elif gap and self.submitting:
+                self.add_error(name, _("Fill in your choices in order, starting with choice 1."))
+            seen.add(value)
+
+    def _clean_answer(self, question: Question, value) -> None:
+        name = f"q_{question.pk}"
+        limit = question.word_limit
+        if question.kind == Question.Kind.LONG_TEXT and limit and value and _words(value) > limit:
+            message = _("%(count)s words; at most %(limit)s, please.")
+            self.add_error(name, message % {"count": _words(value), "limit": limit})
+        if question.kind == Question.Kind.FILE and value:
+            types = {t.strip().lower().lstrip(".") for t in question.file_types.split(",") if t}
+            if types and Path(value.name).suffix.lower().lstrip(".") not in types:
+                self.add_error(
+                    name,
+                    _("Send a file of one of these types: %(types)s.")
+                    % {"types": ", ".join(sorted(types))},
+                )
+            elif value.size > question.max_file_mb * 1024 * 1024:
+                self.add_error(
+                    name, _("The file is larger than %(mb)s MB.") % {"mb": question.max_file_mb}
+                )
+
+    def fields_for_model(self) -> dict:
+        return {
+            name: self.cleaned_data.get(name) or ([] if name == "languages" else "")
+            for name in STANDARD_FIELDS
+        }
+
+    def chosen_visits(self) -> list:
+        by_pk = {str(visit.pk): visit for visit in self.call.visits.all()}
+        ranked = [
+            self.cleaned_data.get(f"preference_{rank}")
+            for rank in range(1, self.call.max_preferences + 1)
+        ]
+        return [by_pk[pk] for pk in ranked if pk in by_pk]
+
+    def answers(self) -> dict:
+        """Answers by question id, as JSON can hold them (files are stored apart)."""
+        answers = {}
+        for question in self.call.questions.exclude(kind=Question.Kind.FILE):
+            value = self.cleaned_data.get(f"q_{question.pk}")
+            if value not in (None, "", []):
+                answers[str(question.pk)] = str(value) if question.kind == "number" else value
+        return answers
+
+    def uploads(self) -> dict:
+        return {
+            question: self.cleaned_data[f"q_{question.pk}"]
+            for question in self.call.questions.filter(kind=Question.Kind.FILE)
+            if self.cleaned_data.get(f"q_{question.pk}")
+        }
+
+
+def initial_for(application: Application | None, user) -> dict:
+    """What the form starts with: the saved application; else what the profile says, and what
+    the person wrote about themselves in their latest application to another call."""
+    if application is None:
+        latest = (
+            Application.objects.filter(applicant=user, status=Application.Status.SUBMITTED)
+            .order_by("-submitted_at")
+            .first()
+        )
+        about_them = {name: getattr(latest, name) for name in REUSED_FIELDS} if latest else {}
+        return about_them | {"languages": user.languages or about_them.get("languages", [])}
+    initial = {name: getattr(application, name) for name in STANDARD_FIELDS + PROPOSAL_FIELDS}
+    for preference in application.preferences.all():
+        initial[f"preference_{preference.rank}"] = str(preference.visit_id)
+    initial |= {f"q_{key}": value for key, value in application.answers.items()}
+    initial["consent"] = application.consented_at is not None
+    return initial
+
+
+class EligibilityForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Eligibility"),
+        choices=[
+            ("rules", gettext_lazy("As the rules say")),
+            ("eligible", gettext_lazy("Eligible")),
+            ("ineligible", gettext_lazy("Not eligible")),
+        ],
+    )
+    reason = forms.CharField(label=gettext_lazy("Why"), max_length=300, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") != "rules" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the rules do not decide this one."))
+        return cleaned

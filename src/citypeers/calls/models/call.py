@@ -1,0 +1,144 @@
+"""A call and its own questions."""
+
+from zoneinfo import ZoneInfo
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from citypeers.programmes.models import Programme, Visit
+
+
+class Call(models.Model):
+    class Type(models.TextChoices):
+        PARTICIPANTS = "participants", _("Participants")
+        HOSTS = "hosts", _("Hosts")
+        PRACTICES = "practices", _("Good practices")
+        EXPERTS = "experts", _("Experts")
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="calls"
+    )
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=200, unique=True)
+    description = models.TextField(_("description"), help_text=_("Markdown."))
+    eligible_countries = models.JSONField(
+        _("eligible countries"), default=list, blank=True, help_text=_("Empty: every country.")
+    )
+    eligible_organisation_types = models.JSONField(
+        _("eligible kinds of organisation"),
+        default=list,
+        blank=True,
+        help_text=_("Empty: every kind."),
+    )
+    eligibility_text = models.TextField(_("who may apply, in words"), blank=True)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    time_zone = models.CharField(
+        _("the call's time zone"), max_length=64, default="Europe/Brussels"
+    )
+    visits = models.ManyToManyField(Visit, verbose_name=_("visits offered"), blank=True)
+    max_preferences = models.PositiveSmallIntegerField(
+        _("most visits an applicant ranks"), default=2
+    )
+    notify_on = models.DateField(_("applicants told by"), null=True, blank=True)
+    consent_text = models.TextField(
+        _("consent to the processing of data"),
+        default=_(
+            "I agree that the programme's coordinators and reviewers process the data in "
+            "this application to select participants, and keep it until the programme "
+            "ends."
+        ),
+    )
+    consent_version = models.PositiveSmallIntegerField(_("consent text version"), default=1)
+    reviewers_per_application = models.PositiveSmallIntegerField(
+        _("reviewers per application"), default=2
+    )
+    selection_settings = models.JSONField(_("selection settings"), default=dict, blank=True)
+    # The coordinators' own text per outcome ("selected", …); missing: the standard text.
+    outcome_messages = models.JSONField(_("decision e-mails"), default=dict, blank=True)
+    blind_review = models.BooleanField(
+        _("blind review"),
+        default=False,
+        help_text=_("Reviewers do not see applicants' names and organisations."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-closes_at"]
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")), name="call_closes_after"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("calls:detail", args=[self.slug])
+
+    @property
+    def eligible_country_names(self) -> list[str]:
+        return [str(countries.name(code)) for code in self.eligible_countries]
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.opens_at <= now < self.closes_at
+
+    def state(self, now=None) -> str:
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return "upcoming"
+        return "open" if now < self.closes_at else "closed"
+
+
+class Question(models.Model):
+    """A question of a call's own form, beyond the fields every application has."""
+
+    class Kind(models.TextChoices):
+        SHORT_TEXT = "short_text", _("Short text")
+        LONG_TEXT = "long_text", _("Long text")
+        SINGLE_CHOICE = "single_choice", _("One choice")
+        MULTIPLE_CHOICE = "multiple_choice", _("Several choices")
+        NUMBER = "number", _("Number")
+        YES_NO = "yes_no", _("Yes or no")
+        FILE = "file", _("File")
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    label = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help"), max_length=300, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    choices = models.TextField(_("choices"), blank=True, help_text=_("One a line."))
+    word_limit = models.PositiveIntegerField(_("word limit"), null=True, blank=True)
+    max_file_mb = models.PositiveSmallIntegerField(_("largest file, in MB"), default=5)
+    file_types = models.CharField(
+        _("file types"),
+        max_length=100,
+        blank=True,
+        default="pdf",
+        help_text=_("Extensions, separated by commas: pdf, docx, jpg."),
+    )
+
+    class Meta:
+        ordering = ["call", "position", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]

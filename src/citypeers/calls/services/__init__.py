@@ -1,0 +1,1 @@
+"""Writes of the calls app: one function per action, keyword-only arguments, no request."""

@@ -1,0 +1,109 @@
+"""Applying: drafts, submission, withdrawal, and eligibility decided by hand."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from citypeers.calls.models import Application, ApplicationFile, Call, Preference
+from citypeers.core.audit import log_action
+from citypeers.core.errors import CallError
+
+
+def _application_for(call: Call, applicant) -> Application:
+    """The person's one application to the call, created on first save; locked for the write."""
+    try:
+        with transaction.atomic():
+            Application.objects.get_or_create(call=call, applicant=applicant)
+    except IntegrityError:  # a simultaneous first save made it: use that one
+        pass
+    return Application.objects.select_for_update().get(call=call, applicant=applicant)
+
+
+def closed_message(call: Call) -> str:
+    local = date_format(timezone.localtime(call.closes_at, timezone=call.zone), "j F Y, H:i")
+    message = _(
+        "The call closed on %(date)s (%(zone)s): applications can no longer be sent or changed."
+    )
+    return message % {"date": local, "zone": call.time_zone}
+
+
+def application_save(
+    *,
+    call: Call,
+    applicant,
+    fields: dict,
+    preferences: list,
+    answers: dict,
+    files: dict,
+    consent: bool,
+    submit: bool,
+    now=None,
+) -> Application:
+    """Saves a draft, or submits (again, until the closing time). Checked on the server, so a
+    page left open past the closing time cannot slip an application in."""
+    now = now or timezone.now()
+    if not call.is_open(now):
+        raise CallError(closed_message(call))
+    with transaction.atomic():
+        application = _application_for(call, applicant)
+        if application.status == Application.Status.WITHDRAWN and not submit:
+            application.status = Application.Status.DRAFT
+        for name, value in fields.items():
+            setattr(application, name, value)
+        application.organisation = applicant.organisation  # as the profile says when sent
+        application.answers = answers
+        if consent:
+            application.consent_version, application.consented_at = call.consent_version, now
+        first_submission = submit and application.submitted_at is None
+        if submit:
+            application.status = Application.Status.SUBMITTED
+            application.submitted_at = application.submitted_at or now
+        application.save()
+        application.preferences.all().delete()
+        Preference.objects.bulk_create(
+            Preference(application=application, visit=visit, rank=rank)
+            for rank, visit in enumerate(preferences, start=1)
+        )
+        for question, upload in files.items():
+            ApplicationFile.objects.update_or_create(
+                application=application,
+                question=question,
+                defaults={"file": upload, "name": upload.name[:200]},
+            )
+        action = "application.submitted" if submit else "application.draft_saved"
+        log_action(application, action, by=applicant, changes={"call": call.slug})
+    if submit:
+        from citypeers.calls.tasks import send_application_copy  # tasks use services: import late
+
+        transaction.on_commit(
+            lambda: send_application_copy.enqueue(
+                application_id=application.pk, first=first_submission
+            )
+        )
+    return application
+
+
+def application_withdraw(*, application: Application, by, now=None) -> Application:
+    if not application.call.is_open(now or timezone.now()):
+        raise CallError(closed_message(application.call))
+    application.status = Application.Status.WITHDRAWN
+    application.save(update_fields=["status", "updated_at"])
+    log_action(application, "application.withdrawn", by=by, changes={})
+    return application
+
+
+def application_eligibility_decide(*, application: Application, by, decision: str, reason: str):
+    """A coordinator's verdict on eligibility: "eligible" or "ineligible" with the reason
+    why the rules do not decide this one, or "rules" to let the rules decide again."""
+    by_hand = decision != "rules"
+    application.eligibility_override = decision == "eligible" if by_hand else None
+    application.eligibility_reason = reason if by_hand else ""
+    application.save(update_fields=["eligibility_override", "eligibility_reason", "updated_at"])
+    log_action(
+        application,
+        "application.eligibility",
+        by=by,
+        changes={"decision": decision, "reason": application.eligibility_reason},
+    )
+    return application

@@ -1,0 +1,94 @@
+"""Making and changing calls: their settings, questions, decision texts, copies."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from citypeers.calls.models import Call, Question
+from citypeers.core.audit import log_action
+from citypeers.core.text import unique_slug
+
+QUESTION_FIELDS = [
+    "kind",
+    "label",
+    "help_text",
+    "required",
+    "choices",
+    "word_limit",
+    "max_file_mb",
+    "file_types",
+]
+
+
+def _unique_slug(title: str) -> str:
+    return unique_slug(title, taken=Call.objects.all(), max_length=180, fallback="call")
+
+
+def call_save(*, call: Call, by, data: dict, visits) -> Call:
+    """Creates or updates a call. A changed consent text gets a new version number, so each
+    application records which text its author agreed to."""
+    with transaction.atomic():
+        creating = call.pk is None
+        # Compared with the stored text: a model form has already put the new one on `call`.
+        stored = Call.objects.filter(pk=call.pk).values_list("consent_text", flat=True).first()
+        if not creating and data.get("consent_text") != stored:
+            call.consent_version += 1
+        for name, value in data.items():
+            setattr(call, name, value)
+        if creating:
+            call.slug = _unique_slug(call.title)
+        call.save()
+        call.visits.set(visits)
+        log_action(
+            call,
+            "call.created" if creating else "call.edited",
+            by=by,
+            changes={"title": call.title},
+        )
+    return call
+
+
+def questions_save(*, call: Call, by, rows: list[dict], deleted: list[Question]) -> None:
+    """`rows` in the order the coordinator set: each a question's fields and `instance`."""
+    with transaction.atomic():
+        for question in deleted:
+            question.delete()
+        for position, row in enumerate(rows):
+            question = row["instance"] if row.get("instance") else Question(call=call)
+            for name in QUESTION_FIELDS:
+                setattr(question, name, row[name])
+            question.call, question.position = call, position
+            question.save()
+        log_action(call, "call.questions_saved", by=by, changes={"questions": len(rows)})
+
+
+def call_copy(*, call: Call, by) -> Call:
+    """A new call with the same settings and questions, to adjust before it opens."""
+    with transaction.atomic():
+        copy = Call.objects.get(pk=call.pk)
+        copy.pk = None
+        copy.title = _("Copy of %(title)s") % {"title": call.title}
+        copy.slug = _unique_slug(copy.title)
+        copy.save()
+        copy.visits.set(call.visits.all())
+        Question.objects.bulk_create(
+            Question(call=copy, position=q.position, **{n: getattr(q, n) for n in QUESTION_FIELDS})
+            for q in call.questions.all()
+        )
+        log_action(copy, "call.copied", by=by, changes={"from": call.slug})
+    return copy
+
+
+def call_selection_settings_save(*, call: Call, by, settings: dict) -> Call:
+    """Places, quotas and the mode of selection per visit, for the next run."""
+    call.selection_settings = settings
+    call.save(update_fields=["selection_settings"])
+    log_action(call, "selection.settings", by=by, changes=settings)
+    return call
+
+
+def call_outcome_messages_save(*, call: Call, by, messages: dict[str, str]) -> Call:
+    """The call's own decision e-mails (an empty text means the platform's standard one)."""
+    call.outcome_messages = messages
+    call.save(update_fields=["outcome_messages"])
+    log_action(call, "selection.messages", by=by, changes=messages)
+    return call

@@ -1,0 +1,116 @@
+"""Reviewing: assigning reviewers with even loads, scores, conflicts, the rubric."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from citypeers.calls.models import Application, Call, Conflict, Criterion, ReviewAssignment, Score
+from citypeers.calls.selectors.review import reviewable_applications, reviewers_of
+from citypeers.core.audit import log_action
+
+
+def _allowed(reviewer, application: Application, conflicts: set) -> bool:
+    """Never one's own application, one's own organisation's, or a declared conflict."""
+    same_organisation = (
+        reviewer.organisation_id is not None
+        and reviewer.organisation_id == application.organisation_id
+    )
+    declared = (reviewer.pk, application.pk) in conflicts or (
+        (reviewer.pk, ("organisation", application.organisation_id)) in conflicts
+    )
+    return reviewer.pk != application.applicant_id and not same_organisation and not declared
+
+
+@dataclass
+class AssignmentReport:
+    created: int = 0
+    short: list = field(default_factory=list)  # applications that lack reviewers
+
+
+def reviewers_assign(*, call: Call, by) -> AssignmentReport:
+    """Tops every reviewable application up to the call's number of reviewers, giving each
+    place to the allowed reviewer with the fewest applications so far."""
+    reviewers = reviewers_of(call)
+    existing = ReviewAssignment.objects.filter(application__call=call)
+    load = Counter(existing.values_list("reviewer_id", flat=True))
+    have: dict[int, set] = {}
+    for application_id, reviewer_id in existing.values_list("application_id", "reviewer_id"):
+        have.setdefault(application_id, set()).add(reviewer_id)
+    conflicts = set()
+    for reviewer_id, application_id, organisation_id in call.conflicts.values_list(
+        "reviewer_id", "application_id", "organisation_id"
+    ):
+        conflicts.add(
+            (reviewer_id, application_id)
+            if application_id
+            else (reviewer_id, ("organisation", organisation_id))
+        )
+    report, new = AssignmentReport(), []
+    for application in reviewable_applications(call):
+        taken = have.get(application.pk, set())
+        need = call.reviewers_per_application - len(taken)
+        candidates = [
+            r for r in reviewers if r.pk not in taken and _allowed(r, application, conflicts)
+        ]
+        candidates.sort(key=lambda r: (load[r.pk], r.pk))
+        for reviewer in candidates[: max(need, 0)]:
+            new.append(ReviewAssignment(application=application, reviewer=reviewer))
+            load[reviewer.pk] += 1
+        if len(candidates) < need:
+            report.short.append(application)
+    with transaction.atomic():
+        ReviewAssignment.objects.bulk_create(new)
+        log_action(call, "review.assigned", by=by, changes={"assignments": len(new)})
+    report.created = len(new)
+    return report
+
+
+def scores_save(*, assignment: ReviewAssignment, by, scores: dict) -> ReviewAssignment:
+    """`scores`: criterion → (value, comment). Complete once every criterion has a score."""
+    with transaction.atomic():
+        for criterion, (value, comment) in scores.items():
+            Score.objects.update_or_create(
+                assignment=assignment,
+                criterion=criterion,
+                defaults={"value": value, "comment": comment},
+            )
+        criteria = assignment.application.call.criteria.count()
+        complete = assignment.scores.count() >= criteria > 0
+        assignment.completed_at = (assignment.completed_at or timezone.now()) if complete else None
+        assignment.save(update_fields=["completed_at"])
+        log_action(assignment.application, "review.scored", by=by, changes={"complete": complete})
+    return assignment
+
+
+def conflict_declare(*, assignment: ReviewAssignment, by, note: str) -> None:
+    """The reviewer steps back from this application; it will go to someone else."""
+    with transaction.atomic():
+        Conflict.objects.create(
+            call=assignment.application.call,
+            reviewer=assignment.reviewer,
+            application=assignment.application,
+            note=note,
+        )
+        log_action(assignment.application, "review.conflict_declared", by=by, changes={})
+        assignment.delete()
+
+
+def rubric_save(
+    *, call: Call, by, criteria: list[tuple[int, Criterion]], deleted: list[Criterion]
+) -> None:
+    """The call's rubric as coordinators left it: `criteria` with their new positions (new or
+    changed, not saved yet), `deleted` removed."""
+    with transaction.atomic():
+        for criterion in deleted:
+            criterion.delete()
+        for position, criterion in criteria:
+            criterion.call, criterion.position = call, position
+            criterion.save()
+        log_action(
+            call,
+            "review.rubric",
+            by=by,
+            changes={"criteria": [criterion.name for _position, criterion in criteria]},
+        )

@@ -1,0 +1,1 @@
+"""What the calls app renders from data for people: reasons and decision e-mails."""

@@ -1,0 +1,1 @@
+"""Pages of the calls app, by sub-domain; they read through selectors and write through services."""

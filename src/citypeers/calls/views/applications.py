@@ -1,0 +1,69 @@
+"""Coordinators' list of a call's applications: eligibility (and overriding it), exports,
+choosing a host."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from citypeers.calls.forms.applications import EligibilityForm
+from citypeers.calls.models import Application, Call
+from citypeers.calls.selectors.applications import application_rows
+from citypeers.calls.selectors.calls import call_by_slug
+from citypeers.calls.services.applications import application_eligibility_decide
+from citypeers.calls.services.hosts import host_select as host_choose
+from citypeers.calls.views.exports import applications_table
+from citypeers.core.errors import CallError
+from citypeers.core.http import paginate, permission_required, requested_export
+
+
+@permission_required("calls.manage_call", call_by_slug)
+def applications(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
+    rows = application_rows(obj)
+    if export_format := requested_export(request):
+        return applications_table(obj, rows, export_format)
+    page = paginate(request, rows, per_page=50)
+    return render(
+        request,
+        "calls/applications.html",
+        {"call": obj, "page": page, "total": len(rows), "state": obj.state()},
+    )
+
+
+@require_POST
+@permission_required("calls.manage_call", call_by_slug)
+def host_select(request: HttpRequest, slug: str, pk: int, obj: Call) -> HttpResponse:
+    """Chooses a host: its visit is created and planned from the methodology in one step."""
+    application = get_object_or_404(Application, pk=pk, call=obj)
+    try:
+        visit = host_choose(call=obj, application=application, by=request.user)
+    except CallError as error:
+        messages.error(request, error.message)
+        return redirect("calls:applications", slug=slug)
+    messages.success(
+        request,
+        _("%(name)s hosts “%(visit)s”: the visit is planned and its host is told.")
+        % {"name": application.applicant, "visit": visit.title},
+    )
+    return redirect("visits:workspace", programme=visit.programme.slug, visit=visit.slug)
+
+
+@require_POST
+@permission_required("calls.manage_call", call_by_slug)
+def eligibility(request: HttpRequest, slug: str, pk: int, obj: Call) -> HttpResponse:
+    application = get_object_or_404(Application, pk=pk, call=obj)
+    form = EligibilityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the rules do not decide this one."))
+        return redirect("calls:applications", slug=slug)
+    application_eligibility_decide(
+        application=application,
+        by=request.user,
+        decision=form.cleaned_data["decision"],
+        reason=form.cleaned_data["reason"],
+    )
+    messages.success(
+        request, _("The eligibility of %(name)s is saved.") % {"name": application.applicant}
+    )
+    return redirect("calls:applications", slug=slug)
