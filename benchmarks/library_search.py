@@ -86,7 +86,7 @@ def run_on_this_database(practice_count: int, search_count: int) -> dict:
     from django.test import Client
 
     from benchmarks.practice_generator import generate_practices
-    from citypeers.library.search import rebuild_index
+    from citypeers.library.indexing import rebuild_index
     from citypeers.programmes.models import Theme
 
     call_command("migrate", verbosity=0)

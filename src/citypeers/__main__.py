@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     command, rest = argv[0], argv[1:]
     if command == "optimise":  # plain Python: no settings, no database
-        from citypeers.optim.cli import main as optimise
+        from citypeers.optim.cli import main as optimise  # no Django needed: load only this
 
         return optimise(rest)
     _setup_django()

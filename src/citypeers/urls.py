@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from citypeers import views as site_views
+from citypeers.core import urls as core_urls
 from citypeers.core import views as core_views
 
 # The admin has no log-in form of its own: everyone signs in through allauth, which
@@ -28,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("citypeers.visits.urls")),
     path("", include("citypeers.calls.urls")),
     path("places/", include("citypeers.places.urls")),
-    path("", include("citypeers.core.urls")),
+    # The home page is the project's (it reads every app); it keeps its name, `core:home`.
+    path("", include(([path("", site_views.home, name="home"), *core_urls.urlpatterns], "core"))),
     prefix_default_language=True,
 )

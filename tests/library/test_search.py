@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from citypeers.catalogue.models import Practice
-from citypeers.library.search import highlight, parse_query, ranked_practice_ids, rebuild_index
+from citypeers.library.indexing import rebuild_index
+from citypeers.library.search import highlight, parse_query, ranked_practice_ids
 from citypeers.library.selectors import LibraryQuery, library_listing
 from tests.factories import (
     OrganisationFactory,

@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citypeers.catalogue.models import Practice
-from citypeers.catalogue.tasks import notify_coordinators_of_submission, notify_submitter_of_review
 from citypeers.core.audit import log_action
 from citypeers.core.errors import PracticeError
 from citypeers.core.text import unique_slug
@@ -95,6 +94,10 @@ def practice_submit(*, practice: Practice, by) -> Practice:
     _move(
         practice, by=by, allowed_from={Status.DRAFT, Status.CHANGES_REQUESTED}, to=Status.SUBMITTED
     )
+    from citypeers.catalogue.tasks import (
+        notify_coordinators_of_submission,  # tasks import services
+    )
+
     transaction.on_commit(
         lambda: notify_coordinators_of_submission.enqueue(practice_id=practice.pk)
     )
@@ -103,6 +106,10 @@ def practice_submit(*, practice: Practice, by) -> Practice:
 
 def _review(practice: Practice, *, by, to: str, comment: str = "") -> Practice:
     _move(practice, by=by, allowed_from={Status.SUBMITTED}, to=to, comment=comment)
+    from citypeers.catalogue.tasks import (
+        notify_submitter_of_review,  # tasks import services
+    )
+
     transaction.on_commit(lambda: notify_submitter_of_review.enqueue(practice_id=practice.pk))
     return practice
 

@@ -9,7 +9,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 
 class OutboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages) -> int:
-        from citypeers.core.models import OutboxMessage
+        from citypeers.core.models import OutboxMessage  # backends load before the app registry
 
         sent = 0
         for message in email_messages:

@@ -4,7 +4,6 @@ from citypeers.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("staff/outbox/", views.outbox, name="outbox"),
     path("staff/outbox/<int:pk>/", views.outbox_message, name="outbox_message"),
 ]

@@ -6,11 +6,6 @@ from django.views.decorators.http import require_GET
 from citypeers.core.http import paginate, permission_required, query_without_page
 from citypeers.core.models import OutboxMessage
 from citypeers.core.selectors import outbox_messages, platform_health
-from citypeers.programmes.selectors import programmes_list
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"programmes": programmes_list()[:3]})
 
 
 @require_GET

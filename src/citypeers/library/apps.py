@@ -8,6 +8,6 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self) -> None:
-        from citypeers.library import signals
+        from citypeers.library import signals  # models are ready only now
 
         signals.connect()

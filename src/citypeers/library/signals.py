@@ -8,7 +8,7 @@ raw SQL bypass signals: `citypeers rebuild_search_index` puts everything right.
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from citypeers.catalogue.models import Practice
-from citypeers.library.search import index_practice, index_practices, remove_practice
+from citypeers.library.indexing import index_practice, index_practices, remove_practice
 
 # The many-to-many fields of a practice whose names the index holds as its taxonomy.
 TAXONOMY_FIELDS = ("places", "themes", "organisations")

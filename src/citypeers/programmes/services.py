@@ -6,7 +6,6 @@ from citypeers.core.audit import log_action
 from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.people.models import User
 from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
-from citypeers.programmes.tasks import notify_membership_added
 
 
 def membership_add(
@@ -35,6 +34,10 @@ def membership_add(
             by=by,
             changes={"person": user.email, "role": role, "visit": str(visit or "")},
         )
+        from citypeers.programmes.tasks import (
+            notify_membership_added,  # tasks import services
+        )
+
         transaction.on_commit(lambda: notify_membership_added.enqueue(membership_id=membership.pk))
     return membership
 

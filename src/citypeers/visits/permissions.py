@@ -1,8 +1,7 @@
 import rules
 
 from citypeers.programmes.models import Membership, Role, Visit
-
-TEAM_ROLES = {Role.HOST, Role.EXPERT, Role.RAPPORTEUR}
+from citypeers.visits.enums import TEAM_ROLES
 
 
 @rules.predicate

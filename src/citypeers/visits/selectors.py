@@ -7,8 +7,8 @@ from django.db.models import Q
 
 from citypeers.methodology.guide import PHASES
 from citypeers.programmes.models import Membership, Role, Visit
+from citypeers.visits.enums import TEAM_ROLES
 from citypeers.visits.models import VisitTask
-from citypeers.visits.permissions import TEAM_ROLES
 
 UPCOMING_DAYS = 14
 

@@ -136,3 +136,12 @@ def task_assign(*, task: VisitTask, by, owner) -> VisitTask:
 def agenda_publish(*, visit: Visit, by, published: bool) -> None:
     VisitPlan.objects.filter(visit=visit).update(agenda_published=published)
     log_action(visit, "agenda.published" if published else "agenda.hidden", by=by, changes={})
+
+
+def task_reminders_queue() -> str:
+    """Queues today's e-mail reminders for tasks due soon or overdue; returns the task's id."""
+    from citypeers.visits.tasks import (
+        send_task_reminders,  # tasks import services
+    )
+
+    return send_task_reminders.enqueue().id

@@ -74,7 +74,7 @@ def application_save(
         action = "application.submitted" if submit else "application.draft_saved"
         log_action(application, action, by=applicant, changes={"call": call.slug})
     if submit:
-        from citypeers.calls.tasks import send_application_copy  # tasks use services: import late
+        from citypeers.calls.tasks import send_application_copy  # tasks import services
 
         transaction.on_commit(
             lambda: send_application_copy.enqueue(

@@ -22,7 +22,7 @@ from citypeers.core.errors import CallError
 
 def _notify(applications: list[Application]) -> None:
     """After the commit, one mail per person, about the outcome they have now."""
-    from citypeers.calls.tasks import notify_outcome  # tasks use services: imported when enqueuing
+    from citypeers.calls.tasks import notify_outcome  # tasks import services
 
     queued = [(application.pk, application.outcome) for application in applications]
     transaction.on_commit(

@@ -84,7 +84,7 @@ def host_select(
         application.outcome_why = {"code": "host"}
         application.save()
         log_action(application, "host.selected", by=by, changes={"visit": visit.slug})
-    from citypeers.calls.tasks import notify_host_selected  # tasks use services: imported here
+    from citypeers.calls.tasks import notify_host_selected  # tasks import services
 
     transaction.on_commit(lambda: notify_host_selected.enqueue(application_id=application.pk))
     return visit

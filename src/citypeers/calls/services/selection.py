@@ -13,7 +13,7 @@ from citypeers.core.audit import log_action
 def selection_start(*, call: Call, by) -> SelectionRun:
     """Records a run and queues it; the task builds its instance (for a call of thousands that
     takes seconds, which the coordinator's click should not wait for) and solves it."""
-    from citypeers.calls.tasks import run_selection  # tasks use services: imported when enqueuing
+    from citypeers.calls.tasks import run_selection  # tasks import services
 
     with transaction.atomic():
         last = call.selection_runs.aggregate(last=Max("number"))["last"] or 0

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from citypeers.library.search import rebuild_index
+from citypeers.library.indexing import rebuild_index
 
 
 class Command(BaseCommand):

@@ -1,11 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from citypeers.visits.tasks import send_task_reminders
+from citypeers.visits.services import task_reminders_queue
 
 
 class Command(BaseCommand):
     help = "Queues today's reminders for visit tasks that are due soon or overdue (run daily)."
 
     def handle(self, *args, **options):
-        result = send_task_reminders.enqueue()
-        self.stdout.write(f"Task reminders queued ({result.id}).")
+        self.stdout.write(f"Task reminders queued ({task_reminders_queue()}).")
