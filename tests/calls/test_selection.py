@@ -169,6 +169,19 @@ def test_pins_and_exclusions_apply_to_the_next_run_and_runs_can_be_compared(
     assert "Bram" in page and "Kortrijk" in page
 
 
+def test_the_page_offers_the_pin_form_and_lists_the_decisions_by_hand(client, call, coordinator):
+    vantaa, _kortrijk = call.visits.order_by("pk")
+    bram = apply(call, "Bram", "BE", [vantaa])
+    client.force_login(coordinator)
+    url = reverse("calls:selection_override", args=[call.slug])
+    client.post(
+        url, {"application": bram.pk, "kind": "pin", "visit": vantaa.pk, "reason": "Asked."}
+    )
+    page = client.get(reverse("calls:selection", args=[call.slug])).text
+    assert 'name="application"' in page and f'<option value="{bram.pk}">Bram</option>' in page
+    assert "Bram: Pin to a visit (Vantaa) · Asked." in page
+
+
 def test_a_wrong_number_of_places_is_shown_in_its_row_and_the_rest_is_kept(
     client, call, coordinator
 ):

@@ -88,6 +88,8 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         "submitted": obj.applications.filter(status="submitted").count(),
         "published": published_places(obj, published),
         "published_run": published,
+        "override_form": OverrideForm(call=obj),
+        "overrides": obj.selection_overrides.select_related("application__applicant", "visit"),
     }
     return render(request, "calls/selection.html", context)
 
