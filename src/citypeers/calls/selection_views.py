@@ -7,14 +7,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citypeers.calls import selection
-from citypeers.calls.models import Call
-from citypeers.calls.placements import run_placements, waiting_lists
+from citypeers.calls.models import Call, Outcome, SelectionRun
+from citypeers.calls.placements import (
+    Placement,
+    placements_changed,
+    run_placements,
+    waiting_lists,
+)
 from citypeers.calls.reasons import reason_text
 from citypeers.calls.selection_exports import selection_table
 from citypeers.calls.selection_forms import OverrideForm, SelectionSettingsForm
 from citypeers.calls.selectors import call_by_slug, published_places, published_run
 from citypeers.core.audit import log_action
 from citypeers.core.http import permission_required, requested_export
+
+# How a comparison orders people by where the later run puts them; not considered comes last.
+OUTCOME_ORDER = [Outcome.SELECTED, Outcome.WAITLISTED, Outcome.NOT_SELECTED]
 
 
 def _reason(result: dict, application_id: str, titles: dict[str, str], waiting: set) -> str:
@@ -88,6 +96,7 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         "submitted": obj.applications.filter(status="submitted").count(),
         "published": published_places(obj, published),
         "published_run": published,
+        "comparison": _comparison(request, obj),
         "override_form": OverrideForm(call=obj),
         "overrides": obj.selection_overrides.select_related("application__applicant", "visit"),
     }
@@ -95,29 +104,76 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
 
 
 def _comparison(request: HttpRequest, call: Call) -> dict | None:
-    """`?compare=3,5`: who moved between runs 3 and 5, and why."""
-    numbers = (request.GET.get("compare") or "").split(",")
-    if len(numbers) != 2 or not all(n.strip().isdigit() for n in numbers):
+    """`?compare=3,5`, or `compare=3&compare=5` as the form sends it: who is placed differently
+    by run 5 than by run 3; None when there is nothing to compare and nothing was asked."""
+    runs = call.selection_runs.filter(status=SelectionRun.Status.DONE).order_by("-number")
+    finished = dict(runs.values_list("number", "created_at"))
+    asked = [part.strip() for value in request.GET.getlist("compare") for part in value.split(",")]
+    comparison = {"choices": finished, "numbers": list(finished)[1::-1], "error": None}
+    if not any(asked):
+        return comparison if len(finished) > 1 else None
+    numbers = [number for number in map(_run_number, asked) if number is not None]
+    if len(asked) != 2 or len(numbers) != 2:
+        return comparison | {"error": _("Choose two runs to compare.")}
+    if numbers[0] == numbers[1]:
+        return comparison | {"error": _("Choose two different runs to compare.")}
+    if missing := [number for number in numbers if number not in finished]:
+        message = _("This call has no run %(number)s with a result to compare.")
+        return comparison | {"error": message % {"number": missing[0]}}
+    before, after = sorted(runs.filter(number__in=numbers), key=lambda r: numbers.index(r.number))
+    moved = _moved(call, before, after)
+    return comparison | {"numbers": numbers, "before": before, "after": after, "moved": moved}
+
+
+def _run_number(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:  # not a number, or too long to be one
         return None
-    runs = {
-        run.number: run
-        for run in call.selection_runs.filter(number__in=[int(n) for n in numbers], status="done")
+
+
+def _moved(call: Call, before: SelectionRun, after: SelectionRun) -> list[dict]:
+    """A row per person placed differently, in the order of where `after` puts them: places
+    visit by visit, then waiting lists, then not selected, then not considered."""
+    changed = placements_changed(before, after)
+    people = call.applications.filter(pk__in=list(changed)).select_related("applicant")
+    names = {str(application.pk): application.applicant for application in people}
+    titles = {str(visit.pk): visit.title for visit in call.visits.order_by("starts_on", "pk")}
+    waiting = {
+        key for key, (_old, new) in changed.items() if new and new.outcome == Outcome.WAITLISTED
     }
-    before, after = (runs.get(int(n)) for n in numbers)
-    if before is None or after is None:
-        return None
-    names = {str(a.pk): a.applicant for a in call.applications.select_related("applicant")}
-    visits = {str(v.pk): v.title for v in call.visits.all()}
-    moved = [
-        row
-        | {
-            "person": names.get(row["application"]),
-            "before_name": visits.get(row["before"]),
-            "after_name": visits.get(row["after"]),
+    rows = [
+        {
+            "person": names.get(key),
+            "before": _placement_text(old, titles),
+            "after": _placement_text(new, titles),
+            "reason": _reason(after.result or {}, key, titles, waiting) if new else "",
+            "order": (_placement_order(new, list(titles)), str(names.get(key, "")).casefold()),
         }
-        for row in selection.runs_compared(before, after)
+        for key, (old, new) in changed.items()
     ]
-    return {"before": before, "after": after, "moved": moved}
+    return sorted(rows, key=lambda row: row["order"])
+
+
+def _placement_order(placement: Placement | None, visits: list[str]) -> tuple:
+    if placement is None:
+        return (len(OUTCOME_ORDER),)
+    visit = visits.index(placement.visit) if placement.visit in visits else 0
+    return (OUTCOME_ORDER.index(placement.outcome), visit, placement.position or 0)
+
+
+def _placement_text(placement: Placement | None, titles: dict[str, str]) -> str:
+    if placement is None:
+        return _("not considered in this run")
+    title = titles.get(placement.visit, "")
+    if placement.outcome == Outcome.SELECTED:
+        return _("a place on “%(visit)s”") % {"visit": title}
+    if placement.outcome == Outcome.WAITLISTED:
+        return _("waiting list of “%(visit)s”, position %(position)s") % {
+            "visit": title,
+            "position": placement.position,
+        }
+    return _("not selected")
 
 
 @require_POST
