@@ -156,6 +156,11 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     pages["decision-emails-error"] = client.post(messages_url, {"selected": "{nope}"})
     decisions_publish(run=run, by=coordinator)
     pages["selection-published"] = client.get(reverse("calls:selection", args=[call.slug]))
+    second = selection_execute(selection_start(call=call, by=coordinator))
+    selection_url = reverse("calls:selection", args=[call.slug])
+    compare = f"{run.number},{second.number}"
+    pages["selection-comparison"] = client.get(selection_url, {"compare": compare})  # nobody moved
+    pages["selection-comparison-error"] = client.get(selection_url, {"compare": "foo"})
     client.force_login(applicant)
     pages["my-applications-selected"] = client.get(reverse("calls:mine"))
     client.force_login(reviewer)

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from citypeers.calls.models import Application, Criterion, ReviewAssignment
+from citypeers.calls.models import Application, Criterion, ReviewAssignment, SelectionRun
+from citypeers.calls.selectors.placements import run_placements
 from citypeers.calls.services.review import reviewers_assign
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Role
@@ -137,4 +138,49 @@ def test_a_coordinator_publishes_the_selection_and_a_decline_moves_the_waiting_l
     expect(page.get_by_text("offered the place freed by a decline")).to_be_visible()
     page.get_by_role("button", name="Confirm my place").click()
     expect(page.get_by_role("status").first).to_contain_text("Your place is confirmed")
+    assert_accessible(page)
+
+
+def test_a_coordinator_pins_a_person_runs_again_and_sees_who_moved(page):
+    vantaa = VisitFactory(title="Heritage walks in Vantaa", starts_on=datetime.date(2027, 3, 22))
+    call = CallFactory(title="Call for participants 2027", visits=[vantaa])
+    call.selection_settings = {"mode": "merit", "visits": {str(vantaa.pk): {"capacity": 1}}}
+    call.save()
+    coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
+    for name in ("Aino", "Bram"):
+        sent_application(call, UserFactory(display_name=name), preferences=[vantaa])
+    sign_in(page, coordinator)
+    page.goto(f"/en/calls/{call.slug}/selection/")
+    page.get_by_role("button", name="Run the selection (2 applications sent)").click()
+    expect(page.get_by_text("Proven optimal")).to_be_visible()
+    placements = run_placements(SelectionRun.objects.get(call=call, number=1))
+    [waiting] = [key for key, placement in placements.items() if placement.outcome == "waitlisted"]
+    waiting_name = str(Application.objects.get(pk=waiting).applicant)
+
+    page.get_by_text("Pin a person to a visit, or leave one out").click()
+    page.get_by_label("Applicant").select_option(label=waiting_name)
+    page.get_by_label("Decision").select_option(label="Pin to a visit")
+    page.get_by_label("Visit (when pinning)").select_option(label=vantaa.title)
+    page.get_by_label("Why").fill("The host asked for this peer.")
+    page.get_by_role("button", name="Save the decision").click()
+    expect(page.get_by_role("status").first).to_contain_text("it applies from the next run")
+    page.get_by_role("button", name="Run the selection (2 applications sent)").click()
+    expect(page.get_by_role("heading", name="Result of run 2")).to_be_visible()
+
+    form = page.get_by_role("form", name="Runs to compare")
+    expect(form.get_by_label("From run")).to_have_value("1")
+    expect(form.get_by_label("To run")).to_have_value("2")
+    form.get_by_label("To run").focus()  # by keyboard: the button follows the selects
+    page.keyboard.press("Tab")
+    expect(form.get_by_role("button", name="Show who moved")).to_be_focused()
+    page.keyboard.press("Enter")
+    table = page.get_by_role("table", name="From run 1 to run 2: 2 applicants placed differently")
+    expect(table.get_by_role("row", name=waiting_name)).to_contain_text(
+        "waiting list of “Heritage walks in Vantaa”, position 1"
+    )
+    expect(table.get_by_role("row").nth(1)).to_contain_text(waiting_name)
+    expect(table.get_by_role("row", name=waiting_name)).to_contain_text(
+        "a place on “Heritage walks in Vantaa”"
+    )
+    assert "compare=1&compare=2" in page.url
     assert_accessible(page)

@@ -1,8 +1,11 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from citypeers.calls.models import Application, SelectionRun
+from citypeers.calls.selectors.placements import run_placements
 from tests.factories import (
     CallFactory,
     OrganisationFactory,
@@ -163,10 +166,126 @@ def test_pins_and_exclusions_apply_to_the_next_run_and_runs_can_be_compared(
     assert second.number == first.number + 1, second.instance
     assert second.result["decisions"][str(bram.pk)]["visit"] == str(kortrijk.pk)
     assert str(aino.pk) not in second.result["decisions"]
-    page = client.get(
-        reverse("calls:selection", args=[call.slug]), {"compare": f"{first.number},{second.number}"}
-    ).text
-    assert "Bram" in page and "Kortrijk" in page
+    table = compared(client, call, first, second)
+    assert '<th scope="row">Aino</th><td>a place on “Vantaa”</td><td>not considered' in table
+    assert "Bram" not in table  # pinned where the first run had already put him
+
+
+def compared(client, call, *numbers) -> str:
+    """The comparison part of the selection page for runs (or run numbers) `numbers`."""
+    compare = ",".join(str(getattr(number, "number", number)) for number in numbers)
+    page = client.get(reverse("calls:selection", args=[call.slug]), {"compare": compare})
+    assert page.status_code == 200
+    assert "Runs</h2>" in page.text and "Pin a person to a visit" in page.text  # the rest
+    return page.text.split('id="comparison"')[1].split("</section>")[0]
+
+
+def test_the_comparison_shows_where_each_run_put_each_person_who_moved(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    vantaa, _kortrijk = call.visits.order_by("pk")
+    apply(call, "Aino", "FI", [vantaa])
+    apply(call, "Bram", "BE", [vantaa])
+    client.force_login(coordinator)
+    client.post(reverse("calls:selection", args=[call.slug]), settings_data(call))
+    first = run(client, call, django_capture_on_commit_callbacks)
+    placements = run_placements(first)
+    names = {str(a.pk): str(a.applicant) for a in call.applications.all()}
+    [chosen] = [names[key] for key, p in placements.items() if p.outcome == "selected"]
+    [waiting] = [key for key, p in placements.items() if p.outcome == "waitlisted"]
+    url = reverse("calls:selection_override", args=[call.slug])
+    client.post(url, {"application": waiting, "kind": "pin", "visit": vantaa.pk, "reason": "Host"})
+    second = run(client, call, django_capture_on_commit_callbacks)
+    table = compared(client, call, first, second)
+    assert "From run 1 to run 2: 2 applicants placed differently" in table
+    rows = table.split("<tbody>")[1].split("</tr>")[:2]
+    assert rows[0].startswith(f'<tr><th scope="row">{names[waiting]}</th>')
+    assert "<td>waiting list of “Vantaa”, position 1</td><td>a place on “Vantaa”<br>" in rows[0]
+    assert rows[1].startswith(f'<tr><th scope="row">{chosen}</th>')
+    assert "<td>a place on “Vantaa”</td><td>waiting list of “Vantaa”, position 1<br>" in rows[1]
+
+
+def test_the_comparison_says_so_when_nobody_moved(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    vantaa, kortrijk = call.visits.order_by("pk")
+    apply(call, "Aino", "FI", [vantaa])
+    apply(call, "Bram", "BE", [kortrijk])
+    client.force_login(coordinator)
+    first = run(client, call, django_capture_on_commit_callbacks)
+    second = run(client, call, django_capture_on_commit_callbacks)
+    page = client.get(reverse("calls:selection", args=[call.slug])).text
+    assert '<option value="1" selected>' in page and '<option value="2" selected>' in page
+    table = compared(client, call, first, second)
+    assert "Nobody moved from run 1 to run 2" in table and "<table" not in table
+
+
+@pytest.mark.parametrize(
+    ("compare", "message"),
+    [
+        ("foo", "Choose two runs to compare."),
+        ("1", "Choose two runs to compare."),
+        ("1,2,3", "Choose two runs to compare."),
+        ("1,x", "Choose two runs to compare."),
+        ("1," + "9" * 5000, "Choose two runs to compare."),
+        ("2,2", "Choose two different runs to compare."),
+        ("1,3", "This call has no run 3 with a result to compare."),  # still queued
+        ("4,1", "This call has no run 4 with a result to compare."),  # another call's
+        ("1,5", "This call has no run 5 with a result to compare."),  # failed
+    ],
+)
+def test_a_bad_comparison_says_what_is_wrong_and_shows_the_rest_of_the_page(
+    client, call, coordinator, django_capture_on_commit_callbacks, compare, message
+):
+    vantaa, _kortrijk = call.visits.order_by("pk")
+    apply(call, "Aino", "FI", [vantaa])
+    client.force_login(coordinator)
+    run(client, call, django_capture_on_commit_callbacks)
+    run(client, call, django_capture_on_commit_callbacks)
+    SelectionRun.objects.create(call=call, number=3, instance={})
+    SelectionRun.objects.create(call=call, number=5, instance={}, status="failed", error="Boom")
+    other = CallFactory(programme=call.programme, visits=[vantaa])
+    SelectionRun.objects.create(call=other, number=4, instance={}, status="done", result={})
+    table = compared(client, call, compare)
+    assert f'<p class="notice" role="alert">{message}</p>' in table
+    assert "<table" not in table and 'name="compare"' in table
+
+
+def test_the_comparison_reads_as_many_queries_for_one_applicant_as_for_three(
+    client, programme, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+
+    def queries(people: int) -> int:
+        vantaa = VisitFactory(programme=programme)
+        call = CallFactory(programme=programme, visits=[vantaa])
+        apply(call, "Zoë", "FI", [vantaa])
+        leaving = [apply(call, f"Person {n}", "BE", [vantaa]) for n in range(people)]
+        client.post(reverse("calls:selection", args=[call.slug]), settings_data(call))
+        first = run(client, call, django_capture_on_commit_callbacks)
+        url = reverse("calls:selection_override", args=[call.slug])
+        for application in leaving:
+            client.post(url, {"application": application.pk, "kind": "exclude", "reason": "Left."})
+        second = run(client, call, django_capture_on_commit_callbacks)
+        with CaptureQueriesContext(connection) as captured:
+            table = compared(client, call, first, second)
+        assert table.count("not considered in this run") == people
+        return len(captured)
+
+    assert queries(1) == queries(3)
+
+
+def test_the_page_offers_the_pin_form_and_lists_the_decisions_by_hand(client, call, coordinator):
+    vantaa, _kortrijk = call.visits.order_by("pk")
+    bram = apply(call, "Bram", "BE", [vantaa])
+    client.force_login(coordinator)
+    url = reverse("calls:selection_override", args=[call.slug])
+    client.post(
+        url, {"application": bram.pk, "kind": "pin", "visit": vantaa.pk, "reason": "Asked."}
+    )
+    page = client.get(reverse("calls:selection", args=[call.slug])).text
+    assert 'name="application"' in page and f'<option value="{bram.pk}">Bram</option>' in page
+    assert "Bram: Pin to a visit (Vantaa) · Asked." in page
 
 
 def test_a_wrong_number_of_places_is_shown_in_its_row_and_the_rest_is_kept(

@@ -60,3 +60,14 @@ def waiting_lists(placements: dict[str, Placement]) -> dict[str, list[str]]:
         if placement.outcome == Outcome.WAITLISTED:
             lists.setdefault(placement.visit, []).append((placement.position, key))
     return {visit: [key for _position, key in sorted(items)] for visit, items in lists.items()}
+
+
+def placements_changed(before, after) -> dict[str, tuple[Placement | None, Placement | None]]:
+    """Applicant id -> (placement in `before`, placement in `after`) for each person the two
+    runs place differently; None where a run did not consider them (left out, or applied later)."""
+    old, new = run_placements(before), run_placements(after)
+    return {
+        key: (old.get(key), new.get(key))
+        for key in old.keys() | new.keys()
+        if old.get(key) != new.get(key)
+    }

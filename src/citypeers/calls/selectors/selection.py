@@ -95,23 +95,3 @@ def selection_export(call: Call, run: SelectionRun | None) -> dict:
         ],
         "applications": rows,
     }
-
-
-def runs_compared(before: SelectionRun, after: SelectionRun) -> list[dict]:
-    """Who moved between two runs: where they were, where they are, and why, in each run."""
-    old = (before.result or {}).get("decisions", {})
-    new = (after.result or {}).get("decisions", {})
-    moved = []
-    for key in sorted(set(old) | set(new), key=int):
-        was, now = old.get(key, {}), new.get(key, {})
-        if was.get("visit") != now.get("visit"):
-            moved.append(
-                {
-                    "application": key,
-                    "before": was.get("visit"),
-                    "after": now.get("visit"),
-                    "reason_before": was.get("reason"),
-                    "reason_after": now.get("reason"),
-                }
-            )
-    return moved

@@ -1,4 +1,5 @@
-"""The selection page: settings per visit, runs of the optimiser, results with reasons."""
+"""The selection page: settings per visit, runs of the optimiser, results with reasons, and
+who two runs place differently."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -7,59 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citypeers.calls.forms.selection import OverrideForm, SelectionSettingsForm
-from citypeers.calls.models import Call
+from citypeers.calls.models import Call, SelectionRun
 from citypeers.calls.selectors.calls import call_by_slug, published_places, published_run
-from citypeers.calls.selectors.placements import run_placements, waiting_lists
-from citypeers.calls.selectors.selection import runs_compared, selection_export
+from citypeers.calls.selectors.selection import selection_export
 from citypeers.calls.services.calls import call_selection_settings_save
 from citypeers.calls.services.selection import selection_override_save, selection_start
-from citypeers.calls.texts.reasons import reason_text
+from citypeers.calls.texts.selection import moved_rows, named_result
 from citypeers.calls.views.exports import selection_table
 from citypeers.core.http import permission_required, requested_export
-
-
-def _reason(result: dict, application_id: str, titles: dict[str, str], waiting: set) -> str:
-    decision = result.get("decisions", {}).get(application_id, {})
-    fallback = decision.get("reason") or ""
-    return reason_text(decision.get("why"), titles, fallback, waiting=application_id in waiting)
-
-
-def _named_result(call: Call, run) -> dict | None:
-    """The latest finished run's result with people and visits by name, for the page."""
-    if run is None or not run.result:
-        return None
-    result = run.result
-    applications = {str(a.pk): a for a in call.applications.select_related("applicant")}
-    visits = {str(v.pk): v for v in call.visits.all()}
-    lists = waiting_lists(run_placements(run))
-    waiting = {a for people in lists.values() for a in people}
-    titles = {key: visit.title for key, visit in visits.items()}
-    return {
-        "status": result.get("status"),
-        "gap": result.get("gap"),
-        "infeasible": [
-            quota | {"visit_name": getattr(visits.get(str(quota.get("visit"))), "title", "")}
-            for quota in result.get("infeasible_quotas", [])
-        ],
-        "visits": [
-            {
-                "visit": visits.get(visit_id),
-                "selected": [
-                    (applications.get(a), _reason(result, a, titles, waiting)) for a in people
-                ],
-                "waiting": [
-                    (applications.get(a), _reason(result, a, titles, waiting))
-                    for a in lists.get(visit_id, [])
-                ],
-            }
-            for visit_id, people in result.get("assignments", {}).items()
-        ],
-        "not_selected": [
-            (applications.get(a), _reason(result, a, titles, waiting))
-            for a, decision in result.get("decisions", {}).items()
-            if not decision.get("visit") and a not in waiting
-        ],
-    }
 
 
 @permission_required("calls.manage_call", call_by_slug)
@@ -83,38 +39,44 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         "runs": runs,
         "latest": latest,
         "running": any(not run.is_finished for run in runs),
-        "result": _named_result(obj, latest),
+        "result": named_result(obj, latest),
         "submitted": obj.applications.filter(status="submitted").count(),
         "published": published_places(obj, published),
         "published_run": published,
+        "comparison": _comparison(request, obj),
+        "override_form": OverrideForm(call=obj),
+        "overrides": obj.selection_overrides.select_related("application__applicant", "visit"),
     }
     return render(request, "calls/selection.html", context)
 
 
 def _comparison(request: HttpRequest, call: Call) -> dict | None:
-    """`?compare=3,5`: who moved between runs 3 and 5, and why."""
-    numbers = (request.GET.get("compare") or "").split(",")
-    if len(numbers) != 2 or not all(n.strip().isdigit() for n in numbers):
+    """`?compare=3,5`, or `compare=3&compare=5` as the form sends it: who is placed differently
+    by run 5 than by run 3; None when there is nothing to compare and nothing was asked."""
+    runs = call.selection_runs.filter(status=SelectionRun.Status.DONE).order_by("-number")
+    finished = dict(runs.values_list("number", "created_at"))
+    asked = [part.strip() for value in request.GET.getlist("compare") for part in value.split(",")]
+    comparison = {"choices": finished, "numbers": list(finished)[1::-1], "error": None}
+    if not any(asked):
+        return comparison if len(finished) > 1 else None
+    numbers = [number for number in map(_run_number, asked) if number is not None]
+    if len(asked) != 2 or len(numbers) != 2:
+        return comparison | {"error": _("Choose two runs to compare.")}
+    if numbers[0] == numbers[1]:
+        return comparison | {"error": _("Choose two different runs to compare.")}
+    if missing := [number for number in numbers if number not in finished]:
+        message = _("This call has no run %(number)s with a result to compare.")
+        return comparison | {"error": message % {"number": missing[0]}}
+    before, after = sorted(runs.filter(number__in=numbers), key=lambda r: numbers.index(r.number))
+    moved = moved_rows(call, before, after)
+    return comparison | {"numbers": numbers, "before": before, "after": after, "moved": moved}
+
+
+def _run_number(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:  # not a number, or too long to be one
         return None
-    runs = {
-        run.number: run
-        for run in call.selection_runs.filter(number__in=[int(n) for n in numbers], status="done")
-    }
-    before, after = (runs.get(int(n)) for n in numbers)
-    if before is None or after is None:
-        return None
-    names = {str(a.pk): a.applicant for a in call.applications.select_related("applicant")}
-    visits = {str(v.pk): v.title for v in call.visits.all()}
-    moved = [
-        row
-        | {
-            "person": names.get(row["application"]),
-            "before_name": visits.get(row["before"]),
-            "after_name": visits.get(row["after"]),
-        }
-        for row in runs_compared(before, after)
-    ]
-    return {"before": before, "after": after, "moved": moved}
 
 
 @require_POST
