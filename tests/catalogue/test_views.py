@@ -16,21 +16,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def form_data(programme):
-    PlaceFactory(name="Tampere", country="FI", population=250_000)
-    return {
-        "programme": programme.pk,
-        "title": "Adopt a Monument",
-        "tagline": "Communities care for sites.",
-        "places": "Tampere (FI)",
-        "themes": [ThemeFactory().pk],
-        "type": "project",
-        "summary": "Residents adopt a monument under an agreement.",
-        "language": "en",
-    }
-
-
 def test_a_signed_in_person_saves_a_draft(client, form_data, people_by_role):
     client.force_login(people_by_role["no_role"])
     response = client.post(reverse("catalogue:create"), form_data)

@@ -1,43 +1,14 @@
 import datetime
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from citypeers.programmes.models import Role, Visit
 from citypeers.visits.models import VisitPlan, VisitTask
-from citypeers.visits.tasks import send_task_reminders
-from tests.factories import MembershipFactory, PlaceFactory, TemplateVersionFactory
+from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
-PLAN = {
-    "mode": "online",
-    "start": "2027-03-22",
-    "days": "4",
-    "participants": "24",
-    "host_tz": "Europe/Helsinki",
-    "countries": "PT, FI",
-    "topic": "Heritage walks",
-}
-
-
-@pytest.fixture
-def version():
-    return TemplateVersionFactory()
-
-
-@pytest.fixture
-def planned(client, programme, coordinator, version):
-    PlaceFactory(name="Tampere", country="FI")
-    client.force_login(coordinator)
-    response = client.post(
-        reverse("visits:create_from_plan") + "?" + "&".join(f"{k}={v}" for k, v in PLAN.items()),
-        {"programme": programme.pk, "title": "Heritage walks", "host_place": "Tampere (FI)"},
-    )
-    visit = Visit.objects.get(slug="heritage-walks")
-    assert response["Location"] == reverse("visits:workspace", args=[programme.slug, visit.slug])
-    return visit
 
 
 def test_a_plan_becomes_a_visit_with_dated_tasks_and_an_agenda(planned, coordinator, version):
@@ -117,34 +88,3 @@ def test_the_dashboard_shows_the_phase_overdue_and_upcoming_tasks(client, planne
     assert "phase 4, Call for participants" in text
     assert "1 overdue task" in text and "Close the call" in text
     assert "Due in the next two weeks" in text and "Brief" in text
-
-
-def test_reminders_go_to_the_owner_then_the_role_then_the_coordinators(planned, coordinator):
-    today = timezone.localdate()
-    planned.tasks.update(due_on=today + datetime.timedelta(days=2))  # coordinator's task
-    host_task = VisitTask.objects.create(
-        visit=planned,
-        phase=6,
-        position=1,
-        role="host",
-        title="Brief",
-        due_on=today - datetime.timedelta(days=1),
-    )
-    host = MembershipFactory(programme=planned.programme, visit=planned, role=Role.HOST).user
-    VisitTask.objects.create(
-        visit=planned,
-        phase=9,
-        position=2,
-        role="rapporteur",
-        title="Report",
-        due_on=today + datetime.timedelta(days=30),
-    )
-    mail.outbox.clear()
-    assert send_task_reminders.call() == 2
-    recipients = sorted(message.to[0] for message in mail.outbox)
-    assert recipients == sorted([coordinator.email, host.email])
-    overdue = next(message for message in mail.outbox if message.to == [host.email])
-    assert overdue.subject.startswith("Overdue: Brief")
-    assert send_task_reminders.call() == 0  # not twice
-    VisitTask.objects.filter(pk=host_task.pk).update(reminded_on=today - datetime.timedelta(7))
-    assert send_task_reminders.call() == 1  # an overdue task again after a week

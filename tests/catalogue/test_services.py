@@ -10,34 +10,10 @@ from citypeers.core.models import AuditEntry
 from citypeers.programmes.models import Role
 from tests.factories import (
     MembershipFactory,
-    PlaceFactory,
     PracticeFactory,
-    ThemeFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def author(db):
-    return UserFactory(display_name="Aino", languages=["en"])
-
-
-@pytest.fixture
-def draft(programme, author):
-    return services.practice_create(
-        by=author,
-        data={
-            "programme": programme,
-            "title": "Adopt a Monument",
-            "tagline": "Communities care for sites",
-            "type": "project",
-            "summary": "Residents adopt a monument.",
-        },
-        places=[PlaceFactory(name="Tampere", country="FI")],
-        themes=[ThemeFactory()],
-    )
 
 
 def test_a_draft_gets_a_unique_slug_and_never_a_reserved_one(programme, author, draft):
