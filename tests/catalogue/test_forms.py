@@ -166,3 +166,9 @@ def test_a_review_needs_a_decision_but_the_comment_is_optional():
     assert ReviewForm({"comment": "Good"}).errors == {"action": ["This field is required."]}
     assert ReviewForm({"action": "publish"}).is_valid()
     assert not ReviewForm({"action": "delete"}).is_valid()
+
+
+def test_a_web_address_typed_without_its_scheme_is_kept_as_https(form_data):
+    form = PracticeForm(form_data | {"links": "example.org/monuments"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["links"] == "https://example.org/monuments"
