@@ -18,6 +18,12 @@ PLAN = {
 
 
 @pytest.fixture
+def plan_params():
+    """The planner's parameters, as the planner page passes them on in the address."""
+    return dict(PLAN)
+
+
+@pytest.fixture
 def version():
     return TemplateVersionFactory()
 
