@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,23 @@ def people_by_role(programme, visit, coordinator, staff) -> dict:
     people["coordinator_elsewhere"] = MembershipFactory(role=Role.COORDINATOR).user
     people["no_role"] = UserFactory()
     return people
+
+
+@pytest.fixture
+def assert_matches_snapshot(request):
+    """Compares a text with `snapshots/<name>` beside the test module.
+
+    A change to an e-mail's wording or layout shows up as a failing diff; after checking it,
+    refresh the snapshots with UPDATE_SNAPSHOTS=1.
+    """
+    folder = request.path.parent / "snapshots"
+
+    def check(text: str, name: str) -> None:
+        snapshot = folder / name
+        if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+            folder.mkdir(exist_ok=True)
+            snapshot.write_text(text)
+        assert snapshot.is_file(), f"no snapshot {name}: run with UPDATE_SNAPSHOTS=1, review it"
+        assert text == snapshot.read_text()
+
+    return check

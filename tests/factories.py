@@ -229,3 +229,40 @@ def sent_application(call, applicant, *, preferences=(), **fields):
         consent=True,
         submit=True,
     )
+
+
+class VisitPlanFactory(factory.django.DjangoModelFactory):
+    """A visit's plan, in Helsinki's time zone, its agenda not yet public."""
+
+    class Meta:
+        model = "visits.VisitPlan"
+
+    visit = factory.SubFactory(VisitFactory)
+    template_version = factory.SubFactory(TemplateVersionFactory)
+    time_zone = "Europe/Helsinki"
+    participants = 24
+
+
+class VisitTaskFactory(factory.django.DjangoModelFactory):
+    """An open, unowned task for the host, due in a month."""
+
+    class Meta:
+        model = "visits.VisitTask"
+
+    visit = factory.SubFactory(VisitFactory)
+    phase = 6
+    position = factory.Sequence(lambda n: n)
+    role = Role.HOST
+    title = factory.Sequence(lambda n: f"Task {n}")
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+
+
+class AgendaSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "visits.AgendaSession"
+
+    visit = factory.SubFactory(VisitFactory)
+    day = 1
+    starts_at = datetime.datetime(2027, 3, 22, 8, tzinfo=datetime.UTC)
+    minutes = 90
+    format = factory.SubFactory(ActivityFormatFactory)

@@ -166,15 +166,15 @@ class PracticeForm(forms.ModelForm):
     def clean_links(self):
         validate = forms.URLField(assume_scheme="https").clean
         lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
-        errors = []
+        links, errors = [], []
         for line in lines:
             try:
-                validate(line)
+                links.append(validate(line))  # "example.org" becomes "https://example.org"
             except forms.ValidationError:
                 errors.append(_("“%(line)s” is not a web address.") % {"line": line})
         if errors:
             raise forms.ValidationError(errors)
-        return "\n".join(lines)
+        return "\n".join(links)
 
     def model_data(self) -> dict:
         """The plain fields for the services; the related ones are passed on their own."""

@@ -1,0 +1,125 @@
+"""What the workspace and the dashboard read: tasks by phase, the team, each visit one runs."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from citypeers.programmes.models import Role, Visit
+from citypeers.visits.selectors import (
+    current_phase,
+    plan_of,
+    tasks_by_phase,
+    team_of,
+    visit_for_page,
+    visits_run_by,
+)
+from tests.factories import (
+    MembershipFactory,
+    UserFactory,
+    VisitFactory,
+    VisitPlanFactory,
+    VisitTaskFactory,
+)
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2027, 3, 1)
+
+
+def _in(days):
+    return TODAY + datetime.timedelta(days=days)
+
+
+def test_a_visit_is_found_only_under_its_own_programme(visit):
+    assert visit_for_page(visit.programme.slug, visit.slug) == visit
+    with pytest.raises(Visit.DoesNotExist):
+        visit_for_page(VisitFactory().programme.slug, visit.slug)
+
+
+def test_a_visit_not_made_from_a_plan_has_none(visit):
+    assert plan_of(visit) is None
+    plan = VisitPlanFactory(visit=visit)
+    assert plan_of(Visit.objects.get(pk=visit.pk)) == plan
+
+
+def test_tasks_are_grouped_under_each_of_the_nine_phases_by_due_date(visit):
+    late = VisitTaskFactory(visit=visit, phase=6, due_on=_in(5))
+    early = VisitTaskFactory(visit=visit, phase=6, due_on=_in(1))
+    report = VisitTaskFactory(visit=visit, phase=9, due_on=_in(40))
+    VisitTaskFactory(phase=6)  # another visit's
+    groups = tasks_by_phase(visit)
+    assert [group.phase.number for group in groups] == list(range(1, 10))
+    assert {group.phase.number: group.tasks for group in groups if group.tasks} == {
+        6: [early, late],
+        9: [report],
+    }
+
+
+def test_the_team_is_the_coordinators_and_the_visits_host_experts_and_rapporteur(
+    programme, visit, people_by_role
+):
+    host = people_by_role["host"]
+    MembershipFactory(programme=programme, visit=visit, role=Role.EXPERT, user=host)
+    MembershipFactory(programme=programme, visit=VisitFactory(programme=programme), role=Role.HOST)
+    team = team_of(visit)
+    expected = {people_by_role[role] for role in ["coordinator", "host", "expert", "rapporteur"]}
+    assert set(team) == expected and len(team) == 4
+    assert team == sorted(team, key=str)
+
+
+def test_the_current_phase_is_that_of_the_first_open_task(visit):
+    done = VisitTaskFactory(visit=visit, phase=3, due_on=_in(1), done_at=timezone.now())
+    later = VisitTaskFactory(visit=visit, phase=6, due_on=_in(9))
+    sooner = VisitTaskFactory(visit=visit, phase=5, due_on=_in(2))
+    assert current_phase([done, later, sooner]) == 5
+    assert current_phase([done]) is None
+
+
+def test_a_coordinator_runs_each_planned_visit_of_their_programme(programme, coordinator):
+    planned = VisitPlanFactory(visit__programme=programme).visit
+    VisitFactory(programme=programme)  # not planned yet
+    VisitPlanFactory()  # another programme's
+    assert [status.visit for status in visits_run_by(coordinator, today=TODAY)] == [planned]
+
+
+def test_the_visits_team_runs_it_but_participants_do_not(programme, visit, people_by_role):
+    VisitPlanFactory(visit=visit)
+    for role in ["host", "expert", "rapporteur"]:
+        assert [s.visit for s in visits_run_by(people_by_role[role], today=TODAY)] == [visit]
+    for role in ["participant", "reviewer", "no_role", "coordinator_elsewhere"]:
+        assert visits_run_by(people_by_role[role], today=TODAY) == []
+    staff_sees = visits_run_by(people_by_role["staff"], today=TODAY)
+    assert [status.visit for status in staff_sees] == [visit]
+
+
+def test_someone_with_two_roles_sees_the_visit_once(programme, visit, coordinator):
+    VisitPlanFactory(visit=visit)
+    MembershipFactory(programme=programme, visit=visit, role=Role.HOST, user=coordinator)
+    assert len(visits_run_by(coordinator, today=TODAY)) == 1
+
+
+def test_a_visits_status_counts_overdue_upcoming_and_done_tasks(visit, coordinator):
+    VisitPlanFactory(visit=visit)
+    overdue = VisitTaskFactory(visit=visit, phase=4, due_on=_in(-1))
+    today = VisitTaskFactory(visit=visit, phase=5, due_on=TODAY)
+    last_upcoming = VisitTaskFactory(visit=visit, phase=6, due_on=_in(14))
+    VisitTaskFactory(visit=visit, phase=6, due_on=_in(15))
+    VisitTaskFactory(visit=visit, phase=3, due_on=_in(-30), done_at=timezone.now())
+    [status] = visits_run_by(coordinator, today=TODAY)
+    assert status.overdue == [overdue]
+    assert status.upcoming == [today, last_upcoming]
+    assert (status.done, status.total, status.phase.number) == (1, 5, 4)
+
+
+def test_a_visit_with_every_task_done_has_no_phase(visit, coordinator):
+    VisitPlanFactory(visit=visit)
+    VisitTaskFactory(visit=visit, done_at=timezone.now())
+    [status] = visits_run_by(coordinator, today=TODAY)
+    assert (status.phase, status.done, status.total) == (None, 1, 1)
+
+
+def test_visits_come_in_the_order_they_start(programme, coordinator):
+    later = VisitPlanFactory(visit__programme=programme, visit__starts_on=_in(60)).visit
+    sooner = VisitPlanFactory(visit__programme=programme, visit__starts_on=_in(30)).visit
+    assert [s.visit for s in visits_run_by(coordinator, today=TODAY)] == [sooner, later]
+    assert visits_run_by(UserFactory(), today=TODAY) == []

@@ -1,0 +1,185 @@
+"""A visit made from a plan, and the team keeping its tasks and agenda."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from citypeers.core.errors import VisitError
+from citypeers.core.models import AuditEntry
+from citypeers.methodology.models import StepTemplate
+from citypeers.methodology.planning import PlanRequest
+from citypeers.programmes.models import Role, Visit
+from citypeers.visits import services
+from citypeers.visits.models import VisitPlan
+from tests.factories import (
+    MembershipFactory,
+    PlaceFactory,
+    PublishedPracticeFactory,
+    UserFactory,
+    VisitFactory,
+    VisitPlanFactory,
+    VisitTaskFactory,
+)
+
+pytestmark = pytest.mark.django_db
+REQUEST = PlanRequest(
+    mode="online",
+    start=datetime.date(2027, 3, 22),
+    days=4,
+    participants=24,
+    host_tz="Europe/Helsinki",
+    countries=("PT", "FI"),
+    topic="Heritage walks",
+)
+
+
+def _create(programme, by, version, *, title="Heritage walks", practice=None):
+    return services.visit_create_from_plan(
+        programme=programme,
+        by=by,
+        title=title,
+        host_place=PlaceFactory(name="Tampere", country="FI"),
+        practice=practice,
+        version=version,
+        request=REQUEST,
+        today=datetime.date(2026, 6, 1),
+    )
+
+
+def _audit(visit):
+    return list(
+        AuditEntry.objects.filter(object_id=str(visit.pk), object_type="programmes.visit")
+        .order_by("pk")
+        .values_list("action", "changes")
+    )
+
+
+def test_the_plan_is_kept_with_the_visit(programme, coordinator, version):
+    practice = PublishedPracticeFactory(willing_to_host=True)
+    visit = _create(programme, coordinator, version, practice=practice)
+    plan = visit.plan
+    assert (plan.template_version, plan.time_zone, plan.participants) == (
+        version,
+        "Europe/Helsinki",
+        24,
+    )
+    assert (plan.topic, plan.practice, plan.countries) == ("Heritage walks", practice, ["PT", "FI"])
+    assert (plan.created_by, plan.agenda_published) == (coordinator, False)
+    assert (visit.host_place.name, visit.mode) == ("Tampere", "online")
+    assert _audit(visit) == [
+        ("visit.planned", {"template": str(version), "start": "2027-03-22"}),
+    ]
+
+
+def test_coordinator_steps_are_the_creators_and_the_others_wait_for_the_team(
+    programme, coordinator, version
+):
+    StepTemplate.objects.create(
+        version=version,
+        key="s2",
+        phase=6,
+        position=0,
+        role="host",
+        anchor="start",
+        offset_days=-7,
+        title_en="Book the rooms",
+        checklist_en="Main hall\nBreakout rooms",
+    )
+    visit = _create(programme, coordinator, version)
+    tasks = {task.title: task for task in visit.tasks.all()}
+    assert (tasks["Close the call"].owner, tasks["Close the call"].role) == (
+        coordinator,
+        "coordinator",
+    )
+    rooms = tasks["Book the rooms"]
+    assert (rooms.owner, rooms.role, rooms.phase) == (None, "host", 6)
+    assert rooms.due_on == datetime.date(2027, 3, 15)  # a week before the start
+    assert rooms.checklist_items == ["Main hall", "Breakout rooms"]
+
+
+def test_only_the_programmes_coordinators_and_staff_add_visits_to_it(
+    programme, people_by_role, version
+):
+    for role in ["coordinator_elsewhere", "host", "no_role"]:
+        with pytest.raises(VisitError) as refusal:
+            _create(programme, people_by_role[role], version)
+        assert refusal.value.field == "programme"
+        assert refusal.value.message == "You do not coordinate this programme."
+    assert not Visit.objects.filter(title="Heritage walks").exists()
+    assert _create(programme, people_by_role["staff"], version).plan.created_by.is_staff
+
+
+def test_two_visits_with_one_title_get_their_own_addresses(programme, coordinator, version):
+    assert _create(programme, coordinator, version).slug == "heritage-walks"
+    assert _create(programme, coordinator, version).slug == "heritage-walks-2"
+    assert _create(programme, coordinator, version, title="???").slug == "visit"
+
+
+def test_an_existing_visit_takes_the_plans_dates_and_mode(coordinator, version):
+    visit = VisitFactory(mode="onsite", starts_on=None)
+    services.visit_apply_plan(
+        visit=visit,
+        by=coordinator,
+        practice=None,
+        version=version,
+        request=REQUEST,
+        today=datetime.date(2026, 6, 1),
+    )
+    visit.refresh_from_db()
+    assert (visit.mode, visit.starts_on, visit.ends_on) == (
+        "online",
+        datetime.date(2027, 3, 22),
+        datetime.date(2027, 3, 25),
+    )
+    assert visit.sessions.count() == 4
+
+
+def test_a_task_done_records_who_and_when_and_reopening_forgets_both(coordinator):
+    task = VisitTaskFactory(title="Book the rooms")
+    before = timezone.now()
+    services.task_set_done(task=task, by=coordinator, done=True)
+    task.refresh_from_db()
+    assert task.done_by == coordinator and before <= task.done_at <= timezone.now()
+    services.task_set_done(task=task, by=coordinator, done=False)
+    task.refresh_from_db()
+    assert (task.done_at, task.done_by, task.is_done) == (None, None, False)
+    assert _audit(task.visit) == [
+        ("task.done", {"task": "Book the rooms"}),
+        ("task.reopened", {"task": "Book the rooms"}),
+    ]
+
+
+def test_a_task_is_given_an_owner_and_given_back(coordinator):
+    task = VisitTaskFactory(title="Book the rooms")
+    host = UserFactory(display_name="Helmi")
+    services.task_assign(task=task, by=coordinator, owner=host)
+    task.refresh_from_db()
+    assert task.owner == host
+    services.task_assign(task=task, by=coordinator, owner=None)
+    task.refresh_from_db()
+    assert task.owner is None
+    assert _audit(task.visit) == [
+        ("task.assigned", {"task": "Book the rooms", "owner": "Helmi"}),
+        ("task.assigned", {"task": "Book the rooms", "owner": ""}),
+    ]
+
+
+def test_the_agenda_is_published_and_hidden_again(coordinator):
+    plan = VisitPlanFactory()
+    services.agenda_publish(visit=plan.visit, by=coordinator, published=True)
+    assert VisitPlan.objects.get(pk=plan.pk).agenda_published
+    services.agenda_publish(visit=plan.visit, by=coordinator, published=False)
+    assert not VisitPlan.objects.get(pk=plan.pk).agenda_published
+    assert [action for action, _changes in _audit(plan.visit)] == [
+        "agenda.published",
+        "agenda.hidden",
+    ]
+
+
+def test_queueing_the_reminders_sends_todays(programme):
+    task = VisitTaskFactory(visit__programme=programme, due_on=timezone.localdate())
+    host = MembershipFactory(programme=programme, visit=task.visit, role=Role.HOST).user
+    assert services.task_reminders_queue()
+    assert [message.to for message in mail.outbox] == [[host.email]]

@@ -1,0 +1,322 @@
+import datetime
+from urllib.parse import urlencode
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from citypeers.programmes.models import Role, Visit
+from citypeers.visits.models import VisitPlan, VisitTask
+from tests.factories import (
+    AgendaSessionFactory,
+    MembershipFactory,
+    PublishedPracticeFactory,
+    UserFactory,
+    VisitFactory,
+    VisitPlanFactory,
+    VisitTaskFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_plan_becomes_a_visit_with_dated_tasks_and_an_agenda(planned, coordinator, version):
+    assert (planned.starts_on, planned.ends_on) == (
+        datetime.date(2027, 3, 22),
+        datetime.date(2027, 3, 25),
+    )
+    assert planned.plan.template_version == version
+    [task] = planned.tasks.all()
+    expected = ("Close the call", datetime.date(2027, 2, 8), coordinator)
+    assert (task.title, task.due_on, task.owner) == expected
+    sessions = list(planned.sessions.all())
+    assert len(sessions) == 4  # one session on each of the four days
+    # 10:00 in Helsinki, stored in UTC (Helsinki is UTC+2 in March before the 28th).
+    assert sessions[0].starts_at == datetime.datetime(2027, 3, 22, 8, tzinfo=datetime.UTC)
+
+
+def test_only_a_programmes_coordinators_add_visits_to_it(
+    client, programme, people_by_role, version
+):
+    client.force_login(people_by_role["coordinator_elsewhere"])
+    url = reverse("visits:create_from_plan") + "?mode=online&days=4"
+    response = client.post(url, {"programme": programme.pk, "title": "T", "host_place": "X (FI)"})
+    assert response.status_code == 200
+    assert 'href="#id_programme"' in response.text
+    assert not Visit.objects.filter(title="T").exists()
+
+
+def test_a_plan_with_problems_goes_back_to_the_planner(client, coordinator, version):
+    client.force_login(coordinator)
+    response = client.get(reverse("visits:create_from_plan"), {"start": "soon"})
+    assert response["Location"].startswith(reverse("planner:plan"))
+
+
+def test_the_team_completes_reopens_and_assigns_tasks(client, planned, people_by_role):
+    task = planned.tasks.get()
+    url = reverse("visits:task_update", args=[planned.programme.slug, planned.slug, task.pk])
+    host = MembershipFactory(programme=planned.programme, visit=planned, role=Role.HOST).user
+    client.force_login(host)
+    client.post(url, {"action": "done"})
+    task.refresh_from_db()
+    assert task.is_done and task.done_by == host
+    client.post(url, {"action": "reopen"})
+    client.post(url, {"action": "assign", "owner": host.pk})
+    task.refresh_from_db()
+    assert not task.is_done and task.owner == host
+    client.force_login(people_by_role["participant"])
+    assert client.post(url, {"action": "done"}).status_code == 403
+
+
+def test_the_public_page_shows_the_agenda_once_published_in_both_time_zones(client, planned):
+    page = reverse("visits:visit", args=[planned.programme.slug, planned.slug])
+    client.logout()
+    assert "The agenda is not published yet." in client.get(page).text
+    VisitPlan.objects.filter(visit=planned).update(agenda_published=True)
+    viewer = MembershipFactory(programme=planned.programme, role=Role.PARTICIPANT).user
+    viewer.time_zone = "Europe/Lisbon"
+    viewer.save()
+    client.force_login(viewer)
+    text = client.get(page).text
+    assert "Time (Europe/Helsinki)" in text and "10:00" in text
+    assert "Your time (Europe/Lisbon)" in text and "Mon 08:00" in text
+
+
+def test_the_dashboard_shows_the_phase_overdue_and_upcoming_tasks(client, planned, coordinator):
+    today = timezone.localdate()
+    VisitTask.objects.create(
+        visit=planned,
+        phase=6,
+        position=1,
+        role="host",
+        title="Brief",
+        due_on=today + datetime.timedelta(days=3),
+    )
+    planned.tasks.filter(title="Close the call").update(due_on=today - datetime.timedelta(days=2))
+    text = client.get(reverse("visits:dashboard")).text
+    assert "phase 4, Call for participants" in text
+    assert "1 overdue task" in text and "Close the call" in text
+    assert "Due in the next two weeks" in text and "Brief" in text
+
+
+def _url(name, visit, *args):
+    return reverse(f"visits:{name}", args=[visit.programme.slug, visit.slug, *args])
+
+
+def _page_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_form_sums_up_the_plan_it_turns_into_a_visit(client, coordinator, version, plan_params):
+    client.force_login(coordinator)
+    page = client.get(reverse("visits:create_from_plan"), plan_params).text
+    assert "Turn the plan into a visit" in page
+    assert "starting Monday 22 March 2027, 4 days, 24 participants" in page
+    assert "times in Europe/Helsinki" in page
+    assert 'value="Heritage walks"' in page  # the topic is the first title
+
+
+def test_without_any_template_the_plan_cannot_become_a_visit(client, coordinator, plan_params):
+    client.force_login(coordinator)
+    response = client.get(reverse("visits:create_from_plan"), plan_params, follow=True)
+    assert "The plan has problems to fix first." in response.text
+
+
+def test_an_unknown_host_place_is_shown_at_its_field(
+    client, programme, coordinator, version, plan_params
+):
+    client.force_login(coordinator)
+    url = reverse("visits:create_from_plan") + "?" + urlencode(plan_params)
+    response = client.post(
+        url, {"programme": programme.pk, "title": "Walks", "host_place": "Atlantis (GR)"}
+    )
+    assert "“Atlantis (GR)” is not in the list of places" in response.text
+    assert 'href="#id_host_place"' in response.text
+    assert not Visit.objects.filter(title="Walks").exists()
+
+
+def test_planning_a_visit_needs_signing_in(client, version, plan_params):
+    response = client.get(reverse("visits:create_from_plan"), plan_params)
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_an_unknown_visit_is_not_found(client, visit):
+    assert (
+        client.get(reverse("visits:visit", args=[visit.programme.slug, "nowhere"])).status_code
+        == 404
+    )
+    other = VisitFactory()
+    url = reverse("visits:visit", args=[other.programme.slug, visit.slug])
+    assert client.get(url).status_code == 404
+
+
+def test_a_visit_without_a_plan_shows_its_host_and_no_agenda(client, visit):
+    visit.host_place.name = "Tampere"
+    visit.host_place.save()
+    page = client.get(_url("visit", visit)).text
+    assert "Tampere" in page and "The agenda is not published yet." in page
+    assert "Time zone" not in page
+
+
+@pytest.mark.parametrize(
+    ("starts_in", "ends_in", "status"),
+    [(10, 12, "In preparation"), (-1, 1, "Under way"), (-5, -3, "Took place")],
+)
+def test_the_public_page_says_where_the_visit_stands(client, visit, starts_in, ends_in, status):
+    today = timezone.localdate()
+    visit.starts_on = today + datetime.timedelta(days=starts_in)
+    visit.ends_on = today + datetime.timedelta(days=ends_in)
+    visit.save()
+    assert status in client.get(_url("visit", visit)).text
+
+
+def test_the_public_page_names_the_practice_topic_and_template(client, visit):
+    practice = PublishedPracticeFactory(title="Adopt a Monument")
+    plan = VisitPlanFactory(visit=visit, practice=practice, topic="Heritage walks")
+    page = client.get(_url("visit", visit)).text
+    assert f'<a href="{practice.get_absolute_url()}">Adopt a Monument</a>' in page
+    assert "Heritage walks" in page and plan.template_version.template.name in page
+
+
+def test_only_the_team_is_shown_the_way_to_the_workspace(client, visit, people_by_role):
+    VisitPlanFactory(visit=visit)
+    workspace = _url("workspace", visit)
+    client.force_login(people_by_role["host"])
+    assert workspace in client.get(_url("visit", visit)).text
+    client.force_login(people_by_role["participant"])
+    assert workspace not in client.get(_url("visit", visit)).text
+
+
+def test_a_viewer_in_the_visits_zone_sees_one_time_column(client, visit):
+    VisitPlanFactory(visit=visit, agenda_published=True)
+    AgendaSessionFactory(visit=visit, groups=3)
+    client.force_login(UserFactory(time_zone="Europe/Helsinki"))
+    page = client.get(_url("visit", visit)).text
+    assert "10:00\N{EN DASH}11:30" in page and "in 3 parallel groups" in page
+    assert "Your time" not in page
+
+
+def test_the_agenda_stays_hidden_from_the_public_until_published(client, visit):
+    VisitPlanFactory(visit=visit, agenda_published=False)
+    session = AgendaSessionFactory(visit=visit)
+    page = client.get(_url("visit", visit)).text
+    assert "The agenda is not published yet." in page
+    assert str(session.format.name) not in page
+
+
+def test_the_workspace_shows_tasks_by_phase_with_overdue_and_done_ones_marked(
+    client, visit, coordinator
+):
+    VisitPlanFactory(visit=visit)
+    today = timezone.localdate()
+    late = VisitTaskFactory(
+        visit=visit, phase=4, title="Close the call", due_on=today - datetime.timedelta(days=1)
+    )
+    done = VisitTaskFactory(
+        visit=visit, phase=6, title="Brief", done_at=timezone.now(), done_by=coordinator
+    )
+    client.force_login(coordinator)
+    page = client.get(_url("workspace", visit)).text
+    assert "4. Call for participants" in page and "6. Preparation" in page
+    assert "1. Catalogue" not in page  # a phase without tasks is left out
+    assert f'id="task-{late.pk}" class="task task-overdue"' in page
+    assert f'id="task-{done.pk}" class="task task-done"' in page
+    assert f"by {coordinator}" in page
+    assert "Publish the agenda" in page
+
+
+def test_a_visit_not_made_from_a_plan_has_an_empty_workspace(client, visit, coordinator):
+    client.force_login(coordinator)
+    page = client.get(_url("workspace", visit)).text
+    assert "This visit was not made from a plan, so it has no tasks yet." in page
+
+
+def test_the_team_publishes_and_hides_the_agenda(client, visit, people_by_role):
+    plan = VisitPlanFactory(visit=visit)
+    client.force_login(people_by_role["expert"])
+    response = client.post(_url("agenda_publish", visit), {"published": "yes"}, follow=True)
+    assert "The agenda is public." in response.text and "Hide the agenda" in response.text
+    plan.refresh_from_db()
+    assert plan.agenda_published
+    response = client.post(_url("agenda_publish", visit), {"published": "no"}, follow=True)
+    assert "The agenda is hidden." in response.text
+    plan.refresh_from_db()
+    assert not plan.agenda_published
+
+
+def test_only_the_team_publishes_the_agenda_and_only_by_a_button(client, visit, people_by_role):
+    plan = VisitPlanFactory(visit=visit)
+    url = _url("agenda_publish", visit)
+    client.force_login(people_by_role["participant"])
+    assert client.post(url, {"published": "yes"}).status_code == 403
+    client.force_login(people_by_role["coordinator"])
+    assert client.get(url).status_code == 405
+    client.logout()
+    assert client.post(url, {"published": "yes"})["Location"].startswith(reverse("account_login"))
+    plan.refresh_from_db()
+    assert not plan.agenda_published
+
+
+def test_a_task_is_changed_only_through_its_own_visit(client, visit, coordinator):
+    task = VisitTaskFactory(visit=VisitFactory(programme=visit.programme))
+    client.force_login(coordinator)
+    assert client.post(_url("task_update", visit, task.pk), {"action": "done"}).status_code == 404
+    task.refresh_from_db()
+    assert not task.is_done
+
+
+def test_marking_done_says_so_and_returns_to_the_task(client, visit, coordinator):
+    task = VisitTaskFactory(visit=visit, title="Book the rooms")
+    client.force_login(coordinator)
+    response = client.post(_url("task_update", visit, task.pk), {"action": "done"})
+    assert response["Location"] == _url("workspace", visit) + f"#task-{task.pk}"
+    response = client.post(_url("task_update", visit, task.pk), {"action": "reopen"}, follow=True)
+    assert "“Book the rooms” is open again." in response.text
+
+
+def test_a_task_cannot_go_to_someone_outside_the_team(client, visit, people_by_role):
+    task = VisitTaskFactory(visit=visit)
+    client.force_login(people_by_role["coordinator"])
+    url = _url("task_update", visit, task.pk)
+    client.post(url, {"action": "assign", "owner": people_by_role["participant"].pk})
+    task.refresh_from_db()
+    assert task.owner is None
+    response = client.post(
+        url, {"action": "assign", "owner": people_by_role["rapporteur"].pk}, follow=True
+    )
+    assert f"The owner of “{task.title}” is saved." in response.text
+    task.refresh_from_db()
+    assert task.owner == people_by_role["rapporteur"]
+
+
+def test_the_dashboard_invites_planning_when_one_runs_no_visit(client):
+    client.force_login(UserFactory())
+    page = client.get(reverse("visits:dashboard")).text
+    assert "You run no planned visit yet." in page and reverse("planner:plan") in page
+
+
+def test_the_dashboard_needs_signing_in(client):
+    assert client.get(reverse("visits:dashboard"))["Location"].startswith(reverse("account_login"))
+
+
+def test_the_dashboard_shows_a_visit_whose_tasks_are_all_done(client, visit, coordinator):
+    VisitPlanFactory(visit=visit)
+    VisitTaskFactory(visit=visit, done_at=timezone.now())
+    client.force_login(coordinator)
+    page = client.get(reverse("visits:dashboard")).text
+    assert visit.title in page and "every task done" in page and "1 of 1 tasks done" in page
+
+
+def test_the_dashboard_costs_the_same_queries_for_one_or_three_visits(
+    client, programme, coordinator
+):
+    client.force_login(coordinator)
+    VisitTaskFactory(visit=VisitPlanFactory(visit__programme=programme).visit)
+    one = _page_queries(client, reverse("visits:dashboard"))
+    for _ in range(2):
+        VisitTaskFactory(visit=VisitPlanFactory(visit__programme=programme).visit)
+    assert _page_queries(client, reverse("visits:dashboard")) == one
