@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.methodology.models import ActivityFormat, Mode, SessionRole
+from citypeers.methodology.enums import Mode, SessionRole
+from citypeers.methodology.models import ActivityFormat
 
 
 class FormatFilterForm(forms.Form):

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from citypeers.methodology.guide import PHASES, ROLES
+from citypeers.methodology.enums import PHASES, ROLES
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
 from citypeers.methodology.selectors import current_version, version_content
 

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from citypeers.methodology.models import Mode
+from citypeers.methodology.enums import Mode
 from citypeers.methodology.planning import PlanRequest
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import zone

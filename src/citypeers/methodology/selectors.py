@@ -4,11 +4,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
-from citypeers.methodology.guide import PHASES
+from citypeers.methodology.enums import PHASES, DayKind
 from citypeers.methodology.models import (
     ActivityFormat,
     AgendaItemTemplate,
-    DayKind,
     StepTemplate,
     TemplateVersion,
     VisitTemplate,

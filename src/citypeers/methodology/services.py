@@ -11,11 +11,11 @@ from citypeers.core.audit import log_action
 from citypeers.core.errors import MethodologyError
 from citypeers.core.text import unique_slug
 from citypeers.methodology.changes import version_changes
+from citypeers.methodology.enums import DayKind
 from citypeers.methodology.forms import translated_value
 from citypeers.methodology.models import (
     ActivityFormat,
     AgendaItemTemplate,
-    DayKind,
     FormatStep,
     StepTemplate,
     TemplateVersion,

@@ -6,9 +6,9 @@ Texts are edited in the site's current language, as for formats (see `forms.Form
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.methodology.enums import PHASES, ROLES, Anchor, DayKind
 from citypeers.methodology.forms import untranslated_default
-from citypeers.methodology.guide import PHASES, ROLES
-from citypeers.methodology.models import ActivityFormat, Anchor, DayKind, TemplateVersion
+from citypeers.methodology.models import ActivityFormat, TemplateVersion
 
 # Selects start empty, so a blank row left at the end of a list stays blank when submitted.
 EMPTY = [("", "—")]

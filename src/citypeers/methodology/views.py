@@ -9,6 +9,7 @@ from citypeers.core.errors import MethodologyError
 from citypeers.core.http import add_error_to_form, permission_required
 from citypeers.methodology import selectors, services
 from citypeers.methodology.changes import version_changes
+from citypeers.methodology.enums import PHASES, ROLES, Mode
 from citypeers.methodology.forms import (
     FormatFilterForm,
     FormatForm,
@@ -16,8 +17,7 @@ from citypeers.methodology.forms import (
     kept,
     untranslated_default,
 )
-from citypeers.methodology.guide import PHASES, ROLES
-from citypeers.methodology.models import ActivityFormat, Mode, TemplateVersion, VisitTemplate
+from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
 from citypeers.methodology.pdf import guide_pdf as methodology_pdf
 from citypeers.methodology.template_forms import (
     VERSION_FIELDS,

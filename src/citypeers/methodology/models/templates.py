@@ -1,9 +1,4 @@
-"""The methodology as data: activity formats, and visit templates kept as immutable versions.
-
-Texts are translated with django-modeltranslation (`translation.py`): each text field has one
-column per language, and reading `format.name` gives the reader's language, or English.
-A template is edited by saving a new version; visits keep the version they were planned with.
-"""
+"""Visit templates, kept as immutable versions of steps and an agenda skeleton."""
 
 from django.conf import settings
 from django.db import models
@@ -12,104 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.methodology.guide import ROLES
-from citypeers.programmes.models import Visit
-
-Mode = Visit.Mode
-
-
-class Stage(models.TextChoices):
-    """Where in a visit a format fits; the planner fills days stage by stage."""
-
-    OPENING = "opening", _("Opening")
-    CONTEXT = "context", _("The host's context")
-    EXCHANGE = "exchange", _("Peer exchange")
-    SOLUTION = "solution", _("Solutions for the host")
-    TRANSFER = "transfer", _("Transfer")
-    REFLECTION = "reflection", _("Reflection")
-
-
-class SessionRole(models.TextChoices):
-    """Who a format needs in the session."""
-
-    FACILITATOR = "facilitator", _("Facilitator")
-    HOST = "host", _("Host team")
-    RAPPORTEUR = "rapporteur", _("Rapporteur")
-    EXPERT = "expert", _("Expert")
-    TECHNICAL_HOST = "technical_host", _("Technical host")
-    PARTICIPANTS = "participants", _("Participants")
-
-
-class ActivityFormat(models.Model):
-    slug = models.SlugField(_("address"), max_length=80, unique=True)
-    position = models.PositiveSmallIntegerField(_("position in the guide"), default=0)
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
-    modes = models.JSONField(_("modes"), default=list)
-    roles = models.JSONField(_("roles needed"), default=list)
-    min_group = models.PositiveSmallIntegerField(_("smallest group"))
-    max_group = models.PositiveSmallIntegerField(_("largest group"))
-    min_minutes = models.PositiveSmallIntegerField(_("shortest, in minutes"))
-    max_minutes = models.PositiveSmallIntegerField(_("longest, in minutes"))
-    default_minutes = models.PositiveSmallIntegerField(_("usual length, in minutes"))
-    # Translated (translation.py).
-    name = models.CharField(_("name"), max_length=120)
-    summary = models.CharField(_("summary"), max_length=300)
-    purpose = models.TextField(_("purpose"))
-    when = models.TextField(_("when it fits"))
-    onsite = models.TextField(_("onsite"), blank=True)
-    online = models.TextField(_("online"), blank=True)
-    hybrid = models.TextField(_("hybrid"), blank=True)
-    materials = models.TextField(_("materials and tools"), blank=True)
-    accessibility = models.TextField(_("accessibility, language and inclusion"), blank=True)
-    pitfalls = models.TextField(_("typical pitfalls"), blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        ordering = ["position", "slug"]
-        verbose_name = _("activity format")
-        verbose_name_plural = _("activity formats")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(min_group__lte=models.F("max_group")), name="format_group_range"
-            ),
-            models.CheckConstraint(
-                condition=Q(min_minutes__lte=models.F("default_minutes"))
-                & Q(default_minutes__lte=models.F("max_minutes")),
-                name="format_minutes_range",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("methodology:format", args=[self.slug])
-
-    def variant(self, mode: str) -> str:
-        return getattr(self, mode) if mode in Mode.values else ""
-
-    @property
-    def role_names(self) -> list[str]:
-        return [role.label for role in SessionRole if role.value in self.roles]
-
-    @property
-    def mode_names(self) -> list[str]:
-        return [mode.label for mode in Mode if mode.value in self.modes]
-
-
-class FormatStep(models.Model):
-    format = models.ForeignKey(ActivityFormat, on_delete=models.CASCADE, related_name="steps")
-    position = models.PositiveSmallIntegerField(_("position"))
-    minutes = models.PositiveSmallIntegerField(_("minutes"))
-    text = models.TextField(_("what happens"))  # translated
-
-    class Meta:
-        ordering = ["format", "position"]
-        verbose_name = _("format step")
-        verbose_name_plural = _("format steps")
-
-    def __str__(self) -> str:
-        return f"{self.minutes} min: {self.text[:40]}"
+from citypeers.methodology.enums import ROLES, Anchor, DayKind, Mode
+from citypeers.methodology.models.formats import ActivityFormat
 
 
 class VisitTemplate(models.Model):
@@ -176,11 +75,6 @@ class TemplateVersion(models.Model):
         return reverse("methodology:template_version", args=[self.template.slug, self.number])
 
 
-class Anchor(models.TextChoices):
-    START = "start", _("the first day of the visit")
-    END = "end", _("the last day of the visit")
-
-
 class StepTemplate(models.Model):
     """A step of a phase: who, when relative to the visit, what it leaves, what to check."""
 
@@ -228,12 +122,6 @@ class StepTemplate(models.Model):
     @property
     def checklist_items(self) -> list[str]:
         return [line.strip() for line in self.checklist.splitlines() if line.strip()]
-
-
-class DayKind(models.TextChoices):
-    FIRST = "first", _("First day")
-    MIDDLE = "middle", _("Each day in between")
-    LAST = "last", _("Last day")
 
 
 class AgendaItemTemplate(models.Model):

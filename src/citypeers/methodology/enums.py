@@ -1,9 +1,50 @@
-"""The fixed parts of the method: its nine phases and its roles, as translatable text."""
+"""The fixed parts of the method (its nine phases and its roles) and the choices its data uses.
+
+Imports nothing of the app: the models, the planner and the guide's pages all read these.
+"""
 
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from citypeers.programmes.models import Visit
+
+Mode = Visit.Mode
+
+
+class Stage(models.TextChoices):
+    """Where in a visit a format fits; the planner fills days stage by stage."""
+
+    OPENING = "opening", _("Opening")
+    CONTEXT = "context", _("The host's context")
+    EXCHANGE = "exchange", _("Peer exchange")
+    SOLUTION = "solution", _("Solutions for the host")
+    TRANSFER = "transfer", _("Transfer")
+    REFLECTION = "reflection", _("Reflection")
+
+
+class SessionRole(models.TextChoices):
+    """Who a format needs in the session."""
+
+    FACILITATOR = "facilitator", _("Facilitator")
+    HOST = "host", _("Host team")
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
+    EXPERT = "expert", _("Expert")
+    TECHNICAL_HOST = "technical_host", _("Technical host")
+    PARTICIPANTS = "participants", _("Participants")
+
+
+class Anchor(models.TextChoices):
+    START = "start", _("the first day of the visit")
+    END = "end", _("the last day of the visit")
+
+
+class DayKind(models.TextChoices):
+    FIRST = "first", _("First day")
+    MIDDLE = "middle", _("Each day in between")
+    LAST = "last", _("Last day")
 
 
 @dataclass(frozen=True)
