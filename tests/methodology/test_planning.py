@@ -5,13 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from citypeers.methodology.planning import (
+from citypeers.methodology.selectors.plan_data import (
     FormatInfo,
     PlanRequest,
     PlanTemplate,
     StepInfo,
-    make_plan,
 )
+from citypeers.methodology.selectors.planning import make_plan
 
 TODAY = datetime.date(2026, 11, 25)
 MONDAY = datetime.date(2027, 3, 22)  # the EU changes to summer time on Sunday 28 March 2027

@@ -12,8 +12,8 @@ from citypeers.catalogue.models import Practice
 from citypeers.catalogue.selectors import practices_willing_to_host
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError, VisitError
-from citypeers.methodology.planning import PlanRequest
-from citypeers.methodology.selectors import current_versions_by_mode
+from citypeers.methodology.selectors.plan_data import PlanRequest
+from citypeers.methodology.selectors.planner import current_versions_by_mode
 from citypeers.optim.zones import main_zone
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.services import visit_create_from_plan

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.methodology.enums import Mode, SessionRole
 from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.selectors.translated_texts import translated_value, untranslated_default
 
 
 class FormatFilterForm(forms.Form):
@@ -109,19 +110,6 @@ class FormatForm(forms.ModelForm):
             )
             for name in TRANSLATED_FORMAT_FIELDS
         }
-
-
-def untranslated_default(row, name: str, language: str) -> str:
-    return getattr(row, f"{name}_{language}") or getattr(row, f"{name}_en") or ""
-
-
-def translated_value(row, name: str, language: str, value: str) -> str:
-    """The value to store: English shown unchanged in a missing translation stays missing."""
-    english = (getattr(row, f"{name}_en") or "").strip()
-    missing = not getattr(row, f"{name}_{language}")
-    if language != "en" and missing and value.strip() == english:
-        return ""
-    return value
 
 
 class FormatStepForm(forms.Form):

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 
 from citypeers.methodology.enums import PHASES, ROLES
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
-from citypeers.methodology.selectors import current_version, version_content
+from citypeers.methodology.selectors.templates import current_version, version_content
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
 

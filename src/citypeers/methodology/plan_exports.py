@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from citypeers.core.http import export_response
-from citypeers.methodology.planning import Plan
+from citypeers.methodology.selectors.plan_data import Plan
 
 
 def _uid(*parts) -> str:

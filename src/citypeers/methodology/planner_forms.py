@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from citypeers.methodology.enums import Mode
-from citypeers.methodology.planning import PlanRequest
+from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import zone
 from citypeers.places.countries import programme_zones, zone_choices

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from citypeers.methodology.plan_exports import plan_csv_response, plan_ics, plan_pdf
 from citypeers.methodology.planner_forms import DEFAULT_ZONE, PlannerForm, default_start
-from citypeers.methodology.planning import make_plan
-from citypeers.methodology.selectors import current_versions_by_mode, plan_template
+from citypeers.methodology.selectors.planner import current_versions_by_mode, plan_template
+from citypeers.methodology.selectors.planning import make_plan
 
 
 def _defaults(versions: dict, mode: str, today) -> dict:

@@ -10,9 +10,7 @@ from django.utils.translation import gettext as _
 from citypeers.core.audit import log_action
 from citypeers.core.errors import MethodologyError
 from citypeers.core.text import unique_slug
-from citypeers.methodology.changes import version_changes
 from citypeers.methodology.enums import DayKind
-from citypeers.methodology.forms import translated_value
 from citypeers.methodology.models import (
     ActivityFormat,
     AgendaItemTemplate,
@@ -21,6 +19,8 @@ from citypeers.methodology.models import (
     TemplateVersion,
     VisitTemplate,
 )
+from citypeers.methodology.selectors.changes import version_changes
+from citypeers.methodology.selectors.translated_texts import translated_value
 
 
 def format_save(

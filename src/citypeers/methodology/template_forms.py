@@ -7,8 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.methodology.enums import PHASES, ROLES, Anchor, DayKind
-from citypeers.methodology.forms import untranslated_default
 from citypeers.methodology.models import ActivityFormat, TemplateVersion
+from citypeers.methodology.selectors.translated_texts import untranslated_default
 
 # Selects start empty, so a blank row left at the end of a list stays blank when submitted.
 EMPTY = [("", "—")]

@@ -7,18 +7,27 @@ from django.utils.translation import gettext as _
 
 from citypeers.core.errors import MethodologyError
 from citypeers.core.http import add_error_to_form, permission_required
-from citypeers.methodology import selectors, services
-from citypeers.methodology.changes import version_changes
+from citypeers.methodology import services
 from citypeers.methodology.enums import PHASES, ROLES, Mode
 from citypeers.methodology.forms import (
     FormatFilterForm,
     FormatForm,
     FormatStepFormSet,
     kept,
-    untranslated_default,
 )
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
 from citypeers.methodology.pdf import guide_pdf as methodology_pdf
+from citypeers.methodology.selectors.changes import version_changes
+from citypeers.methodology.selectors.formats import format_with_steps, formats_matching
+from citypeers.methodology.selectors.templates import (
+    current_version,
+    templates_with_current_versions,
+    version_content,
+    version_of,
+    versions_of,
+    versions_with_content,
+)
+from citypeers.methodology.selectors.translated_texts import untranslated_default
 from citypeers.methodology.template_forms import (
     VERSION_FIELDS,
     AgendaFormSet,
@@ -33,7 +42,7 @@ def guide(request: HttpRequest) -> HttpResponse:
     context = {
         "phases": PHASES,
         "roles": ROLES,
-        "templates": selectors.templates_with_current_versions(),
+        "templates": templates_with_current_versions(),
         "format_count": ActivityFormat.objects.count(),
     }
     return render(request, "methodology/guide.html", context)
@@ -42,7 +51,7 @@ def guide(request: HttpRequest) -> HttpResponse:
 def format_list(request: HttpRequest) -> HttpResponse:
     form = FormatFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    formats = selectors.formats_matching(**filters)
+    formats = formats_matching(**filters)
     return render(
         request,
         "methodology/format_list.html",
@@ -57,7 +66,7 @@ def format_list(request: HttpRequest) -> HttpResponse:
 
 def format_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        activity = selectors.format_with_steps(slug)
+        activity = format_with_steps(slug)
     except ActivityFormat.DoesNotExist:
         raise Http404 from None
     context = {
@@ -69,14 +78,14 @@ def format_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _version_page(request: HttpRequest, version: TemplateVersion, *, is_current: bool):
-    phases, days = selectors.version_content(version)
+    phases, days = version_content(version)
     context = {
         "template": version.template,
         "version": version,
         "is_current": is_current,
         "phases": phases,
         "days": days,
-        "versions": selectors.versions_of(version.template),
+        "versions": versions_of(version.template),
         "can_edit": request.user.has_perm("methodology.change_methodology"),
     }
     return render(request, "methodology/template_detail.html", context)
@@ -84,7 +93,7 @@ def _version_page(request: HttpRequest, version: TemplateVersion, *, is_current:
 
 def template_detail(request: HttpRequest, slug: str) -> HttpResponse:
     template = get_object_or_404(VisitTemplate, slug=slug)
-    version = selectors.current_version(template)
+    version = current_version(template)
     if version is None:
         raise Http404
     return _version_page(request, version, is_current=True)
@@ -92,23 +101,23 @@ def template_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def template_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     try:
-        version = selectors.version_of(slug, number)
+        version = version_of(slug, number)
     except TemplateVersion.DoesNotExist:
         raise Http404 from None
-    latest = selectors.current_version(version.template)
+    latest = current_version(version.template)
     return _version_page(request, version, is_current=version.pk == latest.pk)
 
 
 def template_changes(request: HttpRequest, slug: str) -> HttpResponse:
     """What changed from version `from` to version `to` (by default the last two)."""
     template = get_object_or_404(VisitTemplate, slug=slug)
-    numbers = list(selectors.versions_of(template).values_list("number", flat=True))
+    numbers = list(versions_of(template).values_list("number", flat=True))
     if not numbers:
         raise Http404
     after = _number(request.GET.get("to"), numbers, default=numbers[0])
     earlier = [number for number in numbers if number < after]
     before = _number(request.GET.get("from"), numbers, default=max(earlier, default=after))
-    versions = selectors.versions_with_content(template, {before, after})
+    versions = versions_with_content(template, {before, after})
     context = {
         "template": template,
         "numbers": numbers,
@@ -179,7 +188,7 @@ def guide_pdf(request: HttpRequest) -> HttpResponse:
 @permission_required("methodology.change_methodology")
 def template_edit(request: HttpRequest, slug: str) -> HttpResponse:
     template = get_object_or_404(VisitTemplate, slug=slug)
-    current = selectors.current_version(template)
+    current = current_version(template)
     language = get_language()
     data = request.POST if request.method == "POST" else None
     form = VersionForm(data, instance=current, initial={"note": ""})

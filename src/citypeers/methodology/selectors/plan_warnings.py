@@ -1,184 +1,34 @@
-"""The visit planner: a dated timeline, a draft agenda and warnings, each with a fix.
+"""What the planner warns about in a plan, each warning with a fix.
 
-Works on plain data (`PlanTemplate`, built from a template version by `plan_template`), so
-the arithmetic can be tested without a database. Dates are civil dates; session times are
-aware datetimes in the host's zone, so every date gets its own UTC offset.
+Sessions outside working hours in a participant country's zone, formats whose group size does
+not fit, online days over the daily limit or too short for their formats, visit days and
+milestones on a weekend, milestones already past.
 """
 
 import datetime
 import math
-from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from citypeers.methodology.selectors.plan_data import (
+    Day,
+    Fix,
+    FormatInfo,
+    PlanRequest,
+    PlanTemplate,
+    Warning,
+)
 from citypeers.optim.timeslots import Participant, evaluate, rank_start_times
 from citypeers.optim.zones import main_zone
 
 WORKING_HOURS = (datetime.time(9), datetime.time(18))
-ONSITE_BREAK = datetime.timedelta(minutes=15)
-LUNCH = (datetime.time(12, 30), datetime.timedelta(minutes=60))
-
-
-@dataclass(frozen=True)
-class FormatInfo:
-    slug: str
-    name: str
-    stage: str
-    modes: tuple[str, ...]
-    min_group: int
-    max_group: int
-    min_minutes: int
-    max_minutes: int
-
-
-@dataclass(frozen=True)
-class StepInfo:
-    phase: int
-    phase_name: str
-    title: str
-    role: str
-    anchor: str
-    offset_days: int
-    deliverable: str
-    checklist: tuple[str, ...]
-    role_key: str = ""  # `role` is the name shown
-
-
-@dataclass(frozen=True)
-class PlanTemplate:
-    mode: str
-    min_days: int
-    max_days: int
-    daily_minutes_max: int  # 0: no limit
-    session_start: datetime.time
-    steps: tuple[StepInfo, ...]
-    agenda: dict[str, tuple[tuple[FormatInfo, int], ...]]  # day kind -> (format, minutes)
-    formats: tuple[FormatInfo, ...] = ()  # every format, to suggest replacements
-
-
-@dataclass(frozen=True)
-class PlanRequest:
-    mode: str
-    start: datetime.date
-    days: int
-    participants: int
-    host_tz: str
-    countries: tuple[str, ...] = ()
-    topic: str = ""
-    time: datetime.time | None = None  # the day's start, host's time; else the template's
-    minutes: int | None = None  # online and hybrid: the day's session length
-
-
-@dataclass(frozen=True)
-class Fix:
-    text: str
-    changes: dict = field(default_factory=dict)  # GET parameters that apply it, if any
-
-
-@dataclass(frozen=True)
-class Warning:
-    code: str
-    message: str
-    fix: Fix
-
-
-@dataclass(frozen=True)
-class Milestone:
-    date: datetime.date
-    step: StepInfo
-
-
-@dataclass(frozen=True)
-class Session:
-    starts: datetime.datetime
-    minutes: int
-    format: FormatInfo
-    groups: int = 1
-
-    @property
-    def ends(self) -> datetime.datetime:
-        return self.starts + datetime.timedelta(minutes=self.minutes)
-
-
-@dataclass(frozen=True)
-class Day:
-    number: int
-    date: datetime.date
-    sessions: tuple[Session, ...]
-
-    @property
-    def minutes(self) -> int:
-        return sum(session.minutes for session in self.sessions)
-
-
-@dataclass(frozen=True)
-class Plan:
-    request: PlanRequest
-    end: datetime.date
-    milestones: tuple[Milestone, ...]
-    days: tuple[Day, ...]
-    warnings: tuple[Warning, ...]
 
 
 def _long(date: datetime.date) -> str:
     return date_format(date, "l j F Y")
-
-
-def _day_kinds(days: int) -> list[str]:
-    return ["first", *["middle"] * max(0, days - 2), "last"][:days] if days > 1 else ["first"]
-
-
-def milestones(template: PlanTemplate, start: datetime.date, end: datetime.date) -> list:
-    dated = [
-        Milestone(
-            (start if step.anchor == "start" else end) + datetime.timedelta(days=step.offset_days),
-            step,
-        )
-        for step in template.steps
-    ]
-    return sorted(dated, key=lambda milestone: (milestone.date, milestone.step.phase))
-
-
-def _shrunk(items, minutes: int) -> list[tuple[FormatInfo, int]]:
-    """Sessions scaled down to fit `minutes`, none below its format's shortest length."""
-    total = sum(length for _format, length in items)
-    if total <= minutes:
-        return list(items)
-    scale = minutes / total
-    return [
-        (activity, max(activity.min_minutes, math.floor(length * scale / 5) * 5))
-        for activity, length in items
-    ]
-
-
-def agenda(template: PlanTemplate, request: PlanRequest, zone: ZoneInfo) -> list[Day]:
-    start_time = request.time or template.session_start
-    onsite = request.mode == "onsite"
-    days = []
-    for number, kind in enumerate(_day_kinds(request.days), start=1):
-        date = request.start + datetime.timedelta(days=number - 1)
-        items = template.agenda.get(kind) or template.agenda.get("middle", ())
-        if request.minutes and not onsite:
-            items = _shrunk(items, request.minutes)
-        clock = datetime.datetime.combine(date, start_time, tzinfo=zone)
-        lunch_taken = False
-        sessions = []
-        for activity, minutes in items:
-            groups = 1
-            if request.participants > activity.max_group:
-                groups = math.ceil(request.participants / activity.max_group)
-            sessions.append(Session(clock, minutes, activity, groups))
-            clock += datetime.timedelta(minutes=minutes)
-            if onsite:
-                if not lunch_taken and clock.time() >= LUNCH[0]:
-                    clock, lunch_taken = clock + LUNCH[1], True
-                else:
-                    clock += ONSITE_BREAK
-        days.append(Day(number, date, tuple(sessions)))
-    return days
 
 
 def _participant_zones(countries) -> list[Participant]:
@@ -422,16 +272,20 @@ def _date_warnings(request: PlanRequest, dated: list, today: datetime.date) -> l
     return warnings
 
 
-def make_plan(template: PlanTemplate, request: PlanRequest, *, today: datetime.date) -> Plan:
-    zone = ZoneInfo(request.host_tz)
-    end = request.start + datetime.timedelta(days=request.days - 1)
-    dated = milestones(template, request.start, end)
-    days = agenda(template, request, zone)
-    warnings = [
+def plan_warnings(
+    template: PlanTemplate,
+    request: PlanRequest,
+    days: list[Day],
+    dated: list,
+    *,
+    zone: ZoneInfo,
+    today: datetime.date,
+) -> list[Warning]:
+    """Every warning for the plan's agenda `days` and milestones `dated`, in the order shown."""
+    return [
         *_time_zone_warning(request, days, zone),
         *_group_warnings(template, request, days),
         *_daily_limit_warnings(template, request, days),
         *_visit_day_warnings(request, days),
         *_date_warnings(request, dated, today),
     ]
-    return Plan(request, end, tuple(dated), tuple(days), tuple(warnings))
