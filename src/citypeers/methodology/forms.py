@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.methodology.enums import Mode, SessionRole
 from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.models.formats import FORMAT_TEXTS
 from citypeers.methodology.selectors.translated_texts import translated_value, untranslated_default
 
 
@@ -28,18 +29,6 @@ class FormatFilterForm(forms.Form):
         }
 
 
-TRANSLATED_FORMAT_FIELDS = (
-    "name",
-    "summary",
-    "purpose",
-    "when",
-    "onsite",
-    "online",
-    "hybrid",
-    "materials",
-    "accessibility",
-    "pitfalls",
-)
 REQUIRED_TEXTS = {"name", "summary", "purpose", "when"}
 
 
@@ -75,7 +64,7 @@ class FormatForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.language = language
         model_fields = {field.name: field for field in ActivityFormat._meta.fields}
-        for name in TRANSLATED_FORMAT_FIELDS:
+        for name in FORMAT_TEXTS:
             column = f"{name}_{language}"
             field = model_fields[column].formfield()
             field.label = model_fields[name].verbose_name.capitalize()
@@ -108,7 +97,7 @@ class FormatForm(forms.ModelForm):
             f"{name}_{self.language}": translated_value(
                 self.instance, name, self.language, self.cleaned_data[name]
             )
-            for name in TRANSLATED_FORMAT_FIELDS
+            for name in FORMAT_TEXTS
         }
 
 

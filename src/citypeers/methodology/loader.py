@@ -19,20 +19,9 @@ from citypeers.methodology.models import (
     TemplateVersion,
     VisitTemplate,
 )
+from citypeers.methodology.models.formats import FORMAT_TEXTS
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-FORMAT_TEXTS = (
-    "name",
-    "summary",
-    "purpose",
-    "when",
-    "onsite",
-    "online",
-    "hybrid",
-    "materials",
-    "accessibility",
-    "pitfalls",
-)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 

@@ -8,18 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.methodology.enums import PHASES, ROLES, Anchor, DayKind
 from citypeers.methodology.models import ActivityFormat, TemplateVersion
+from citypeers.methodology.models.templates import VERSION_FIGURES
 from citypeers.methodology.selectors.translated_texts import untranslated_default
 
 # Selects start empty, so a blank row left at the end of a list stays blank when submitted.
 EMPTY = [("", "—")]
-VERSION_FIELDS = [
-    "min_days",
-    "max_days",
-    "default_days",
-    "daily_minutes_max",
-    "default_participants",
-    "session_start",
-]
 
 
 class VersionForm(forms.ModelForm):
@@ -31,7 +24,7 @@ class VersionForm(forms.ModelForm):
 
     class Meta:
         model = TemplateVersion
-        fields = VERSION_FIELDS
+        fields = VERSION_FIGURES
         widgets = {"session_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
 
     def clean(self):

@@ -16,6 +16,7 @@ from citypeers.methodology.forms import (
     kept,
 )
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
+from citypeers.methodology.models.templates import VERSION_FIGURES
 from citypeers.methodology.pdf import guide_pdf as methodology_pdf
 from citypeers.methodology.selectors.changes import version_changes
 from citypeers.methodology.selectors.formats import format_with_steps, formats_matching
@@ -29,7 +30,6 @@ from citypeers.methodology.selectors.templates import (
 )
 from citypeers.methodology.selectors.translated_texts import untranslated_default
 from citypeers.methodology.template_forms import (
-    VERSION_FIELDS,
     AgendaFormSet,
     StepFormSet,
     VersionForm,
@@ -200,7 +200,7 @@ def template_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 template=template,
                 by=request.user,
                 language=language,
-                figures={name: form.cleaned_data[name] for name in VERSION_FIELDS},
+                figures={name: form.cleaned_data[name] for name in VERSION_FIGURES},
                 note=form.cleaned_data["note"],
                 steps=kept(steps),
                 agenda=kept(agenda),

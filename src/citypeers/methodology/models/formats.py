@@ -7,6 +7,20 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.methodology.enums import Mode, SessionRole, Stage
 
+# A format's texts, one column per language (translation.py registers them).
+FORMAT_TEXTS = (
+    "name",
+    "summary",
+    "purpose",
+    "when",
+    "onsite",
+    "online",
+    "hybrid",
+    "materials",
+    "accessibility",
+    "pitfalls",
+)
+
 
 class ActivityFormat(models.Model):
     slug = models.SlugField(_("address"), max_length=80, unique=True)

@@ -10,6 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from citypeers.methodology.enums import ROLES, Anchor, DayKind, Mode
 from citypeers.methodology.models.formats import ActivityFormat
 
+# A version's figures: edited together, compared between versions.
+VERSION_FIGURES = (
+    "min_days",
+    "max_days",
+    "default_days",
+    "daily_minutes_max",
+    "default_participants",
+    "session_start",
+)
+
 
 class VisitTemplate(models.Model):
     """A kind of visit (online, onsite, hybrid); its content lives in its versions."""

@@ -7,15 +7,8 @@ changed, not as one removed and one added.
 from dataclasses import dataclass
 
 from citypeers.methodology.models import TemplateVersion
+from citypeers.methodology.models.templates import VERSION_FIGURES
 
-VERSION_FIELDS = (
-    "min_days",
-    "max_days",
-    "default_days",
-    "daily_minutes_max",
-    "default_participants",
-    "session_start",
-)
 STEP_FIELDS = ("phase", "role", "anchor", "offset_days", "title", "deliverable", "checklist")
 AGENDA_FIELDS = ("day", "format", "minutes")
 
@@ -75,7 +68,7 @@ def _row_changes(before: list, after: list, names, name_of) -> tuple[RowChange, 
 def version_changes(before: TemplateVersion, after: TemplateVersion) -> VersionChanges:
     """Prefetch `steps` and `agenda` (with formats) on both versions."""
     return VersionChanges(
-        settings=_field_changes(before, after, VERSION_FIELDS),
+        settings=_field_changes(before, after, VERSION_FIGURES),
         steps=_row_changes(
             list(before.steps.all()), list(after.steps.all()), STEP_FIELDS, lambda s: s.title
         ),
