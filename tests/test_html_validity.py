@@ -14,7 +14,7 @@ from citypeers.calls.models import Criterion, Question, ReviewAssignment
 from citypeers.calls.review import assign_reviewers
 from citypeers.calls.selection import selection_execute, selection_start
 from citypeers.core.models import OutboxMessage
-from citypeers.methodology.loader import load_methodology
+from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
 from tests.factories import (
     CallFactory,

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from citypeers.methodology.loader import load_methodology
 from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.services.loader import load_methodology
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from citypeers.methodology.loader import load_methodology
+from citypeers.methodology.services.loader import load_methodology
 from tests.factories import TemplateVersionFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from citypeers.core.errors import MethodologyError
 from citypeers.core.http import add_error_to_form, permission_required
-from citypeers.methodology import services
 from citypeers.methodology.enums import PHASES, ROLES, Mode
 from citypeers.methodology.forms import (
     FormatFilterForm,
@@ -29,6 +28,8 @@ from citypeers.methodology.selectors.templates import (
     versions_with_content,
 )
 from citypeers.methodology.selectors.translated_texts import untranslated_default
+from citypeers.methodology.services.formats import format_save
+from citypeers.methodology.services.templates import template_save_version
 from citypeers.methodology.template_forms import (
     AgendaFormSet,
     StepFormSet,
@@ -160,7 +161,7 @@ def _format_form_page(request: HttpRequest, activity: ActivityFormat) -> HttpRes
     )
     if request.method == "POST" and form.is_valid() and steps.is_valid():
         try:
-            services.format_save(
+            format_save(
                 activity=activity,
                 by=request.user,
                 language=language,
@@ -196,7 +197,7 @@ def template_edit(request: HttpRequest, slug: str) -> HttpResponse:
     agenda = AgendaFormSet(data, prefix="agenda", initial=agenda_initial(current))
     if request.method == "POST" and form.is_valid() and steps.is_valid() and agenda.is_valid():
         try:
-            version = services.template_save_version(
+            version = template_save_version(
                 template=template,
                 by=request.user,
                 language=language,

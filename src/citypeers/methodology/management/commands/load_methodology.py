@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from citypeers.methodology.loader import load_methodology
+from citypeers.methodology.services.loader import load_methodology
 
 
 class Command(BaseCommand):

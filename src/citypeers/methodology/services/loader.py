@@ -21,7 +21,7 @@ from citypeers.methodology.models import (
 )
 from citypeers.methodology.models.formats import FORMAT_TEXTS
 
-CONTENT_DIR = Path(__file__).resolve().parent / "content"
+CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -39,7 +39,8 @@ def _translated(target, data: dict, fields, **renamed) -> None:
                 )
 
 
-def load_format(data: dict, *, position: int) -> ActivityFormat | None:
+def format_load(*, data: dict, position: int) -> ActivityFormat | None:
+    """Adds the format unless one with its address exists."""
     if ActivityFormat.objects.filter(slug=data["slug"]).exists():
         return None
     activity = ActivityFormat(
@@ -65,7 +66,8 @@ def load_format(data: dict, *, position: int) -> ActivityFormat | None:
     return activity
 
 
-def load_template(data: dict) -> VisitTemplate | None:
+def template_load(*, data: dict) -> VisitTemplate | None:
+    """Adds the template and its first version unless one with its address exists."""
     if VisitTemplate.objects.filter(slug=data["slug"]).exists():
         return None
     template = VisitTemplate(slug=data["slug"], mode=data["mode"])
@@ -115,14 +117,14 @@ def load_template(data: dict) -> VisitTemplate | None:
     return template
 
 
-def load_methodology(content_dir: Path = CONTENT_DIR) -> dict[str, int]:
+def load_methodology(*, content_dir: Path = CONTENT_DIR) -> dict[str, int]:
     """Adds the shipped formats, then the templates; returns how many of each were added."""
     added = {"formats": 0, "templates": 0}
     with transaction.atomic():
         for position, path in enumerate(sorted((content_dir / "formats").glob("*.toml"))):
-            if load_format(tomllib.loads(path.read_text("utf-8")), position=position):
+            if format_load(data=tomllib.loads(path.read_text("utf-8")), position=position):
                 added["formats"] += 1
         for path in sorted((content_dir / "templates").glob("*.toml")):
-            if load_template(tomllib.loads(path.read_text("utf-8"))):
+            if template_load(data=tomllib.loads(path.read_text("utf-8"))):
                 added["templates"] += 1
     return added
