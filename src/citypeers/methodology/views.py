@@ -16,7 +16,6 @@ from citypeers.methodology.forms import (
 )
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
 from citypeers.methodology.models.templates import VERSION_FIGURES
-from citypeers.methodology.pdf import guide_pdf as methodology_pdf
 from citypeers.methodology.selectors.changes import version_changes
 from citypeers.methodology.selectors.formats import format_with_steps, formats_matching
 from citypeers.methodology.selectors.templates import (
@@ -37,6 +36,7 @@ from citypeers.methodology.template_forms import (
     agenda_initial,
     step_initial,
 )
+from citypeers.methodology.texts.pdf import guide_pdf as methodology_pdf
 
 
 def guide(request: HttpRequest) -> HttpResponse:
