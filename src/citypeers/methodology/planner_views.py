@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeers.methodology.planner_forms import DEFAULT_ZONE, PlannerForm, default_start
+from citypeers.methodology.forms.planner import DEFAULT_ZONE, PlannerForm, default_start
 from citypeers.methodology.selectors.planner import current_versions_by_mode, plan_template
 from citypeers.methodology.selectors.planning import make_plan
 from citypeers.methodology.texts.plan_exports import plan_csv_response, plan_ics, plan_pdf

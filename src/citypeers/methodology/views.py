@@ -8,11 +8,14 @@ from django.utils.translation import gettext as _
 from citypeers.core.errors import MethodologyError
 from citypeers.core.http import add_error_to_form, permission_required
 from citypeers.methodology.enums import PHASES, ROLES, Mode
-from citypeers.methodology.forms import (
-    FormatFilterForm,
-    FormatForm,
-    FormatStepFormSet,
-    kept,
+from citypeers.methodology.forms.formats import FormatFilterForm, FormatForm, FormatStepFormSet
+from citypeers.methodology.forms.formsets import kept
+from citypeers.methodology.forms.templates import (
+    AgendaFormSet,
+    StepFormSet,
+    VersionForm,
+    agenda_initial,
+    step_initial,
 )
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
 from citypeers.methodology.models.templates import VERSION_FIGURES
@@ -29,13 +32,6 @@ from citypeers.methodology.selectors.templates import (
 from citypeers.methodology.selectors.translated_texts import untranslated_default
 from citypeers.methodology.services.formats import format_save
 from citypeers.methodology.services.templates import template_save_version
-from citypeers.methodology.template_forms import (
-    AgendaFormSet,
-    StepFormSet,
-    VersionForm,
-    agenda_initial,
-    step_initial,
-)
 from citypeers.methodology.texts.pdf import guide_pdf as methodology_pdf
 
 

@@ -1,6 +1,6 @@
 """Editing a visit template: its figures, its steps and its agenda, saved as a new version.
 
-Texts are edited in the site's current language, as for formats (see `forms.FormatForm`).
+Texts are edited in the site's current language, as for formats (see `formats.FormatForm`).
 """
 
 from django import forms

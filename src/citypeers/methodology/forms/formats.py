@@ -1,3 +1,5 @@
+"""Activity formats in forms: the list's filters, and a format's figures, texts and steps."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -107,12 +109,3 @@ class FormatStepForm(forms.Form):
 
 
 FormatStepFormSet = forms.formset_factory(FormatStepForm, extra=2, can_delete=True, max_num=30)
-
-
-def kept(formset) -> list[dict]:
-    """The rows filled in and not marked for deletion, in order."""
-    return [
-        form.cleaned_data
-        for form in formset.forms
-        if form.cleaned_data and not form.cleaned_data.get("DELETE")
-    ]
