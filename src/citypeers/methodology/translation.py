@@ -1,3 +1,5 @@
+"""Which texts django-modeltranslation keeps a column per language for (autodiscovered)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from citypeers.methodology.models import ActivityFormat, FormatStep, StepTemplate, VisitTemplate

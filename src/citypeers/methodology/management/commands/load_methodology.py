@@ -1,3 +1,5 @@
+"""`citypeers load_methodology`: adds the shipped formats and templates, never overwriting."""
+
 from django.core.management.base import BaseCommand
 
 from citypeers.methodology.services.loader import load_methodology
