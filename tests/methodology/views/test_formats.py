@@ -1,14 +1,39 @@
-"""Coordinators edit formats in place and templates as new versions."""
+"""The formats' pages: filtered, in the reader's language, and edited or added by coordinators."""
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from citypeers.methodology.models import ActivityFormat, TemplateVersion
-from citypeers.visits.models import VisitPlan
-from tests.factories import ActivityFormatFactory, TemplateVersionFactory, VisitFactory
+from citypeers.methodology.models import ActivityFormat
+from tests.factories import ActivityFormatFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def test_formats_filter_by_mode_group_size_and_duration(client, methodology):
+    url = reverse("methodology:formats")
+    online = client.get(url, {"mode": "online"}).text
+    assert "Virtual tour" in online and "Site visit" not in online
+    small_and_short = client.get(url, {"group_size": 5, "duration": 30}).text
+    assert "Ask the host" in small_and_short  # 5 to 60 people, from 20 minutes
+    assert "World café" not in small_and_short  # from 12 people and 45 minutes
+    assert "Fishbowl" not in small_and_short
+
+
+def test_a_wrong_filter_is_shown_at_its_field_and_the_others_still_apply(client, methodology):
+    response = client.get(reverse("methodology:formats"), {"group_size": "lots", "mode": "online"})
+    assert response.status_code == 200
+    assert 'href="#id_group_size"' in response.text
+    assert "Virtual tour" in response.text and "Site visit" not in response.text
+
+
+def test_a_format_page_reads_in_the_visitors_language(client, methodology):
+    english = client.get(reverse("methodology:format", args=["walkshop"])).text
+    assert "Walkshop" in english and "Typical pitfalls" in english
+    with translation.override("fr"):
+        french = client.get(reverse("methodology:format", args=["walkshop"])).text
+    assert "Atelier en marchant" in french
+    assert client.get(reverse("methodology:format", args=["nope"])).status_code == 404
 
 
 def format_data(activity, **changes):
@@ -69,80 +94,6 @@ def test_editing_in_french_leaves_untranslated_texts_untranslated(client, coordi
     assert (activity.name_fr, activity.summary_fr) == ("Marche à deux", "Un résumé.")
     assert activity.purpose_fr in ("", None)  # left as the English: still untranslated
     assert activity.name_en.startswith("Format")
-
-
-def version_data(version, **changes):
-    step = version.steps.get()
-    data = {
-        "min_days": 3,
-        "max_days": 5,
-        "default_days": 4,
-        "daily_minutes_max": 120,
-        "default_participants": 24,
-        "session_start": "10:00",
-        "note": "Earlier call",
-        "steps-TOTAL_FORMS": 1,
-        "steps-INITIAL_FORMS": 1,
-        "steps-0-key": step.key,
-        "steps-0-phase": 4,
-        "steps-0-title": step.title_en,
-        "steps-0-role": "coordinator",
-        "steps-0-offset_days": -42,
-        "steps-0-anchor": "start",
-        "steps-0-deliverable": step.deliverable_en,
-        "steps-0-checklist": step.checklist_en,
-        "agenda-TOTAL_FORMS": 3,
-        "agenda-INITIAL_FORMS": 3,
-    }
-    for number, item in enumerate(version.agenda.order_by("pk")):
-        data |= {
-            f"agenda-{number}-key": item.key,
-            f"agenda-{number}-day": item.day,
-            f"agenda-{number}-format": item.format_id,
-            f"agenda-{number}-minutes": item.minutes,
-        }
-    return data | changes
-
-
-def test_a_template_edit_is_a_new_version_and_planned_visits_keep_theirs(client, coordinator):
-    version = TemplateVersionFactory()
-    visit = VisitFactory()
-    VisitPlan.objects.create(
-        visit=visit, template_version=version, time_zone="UTC", participants=20
-    )
-    client.force_login(coordinator)
-    url = reverse("methodology:template_edit", args=[version.template.slug])
-    response = client.post(url, version_data(version, **{"steps-0-offset_days": -56}))
-    new = TemplateVersion.objects.get(template=version.template, number=2)
-    assert response["Location"].endswith("?from=1&to=2")
-    assert new.note == "Earlier call" and new.created_by == coordinator
-    assert new.steps.get().offset_days == -56 and version.steps.get().offset_days == -42
-    assert VisitPlan.objects.get(visit=visit).template_version == version
-    changes = client.get(response["Location"]).text
-    assert (
-        "Close the call" in changes and "<del>-42</del>" in changes and "<ins>-56</ins>" in changes
-    )
-
-
-def test_saving_without_a_change_makes_no_version(client, coordinator):
-    version = TemplateVersionFactory()
-    client.force_login(coordinator)
-    client.post(
-        reverse("methodology:template_edit", args=[version.template.slug]), version_data(version)
-    )
-    assert version.template.versions.count() == 1
-
-
-def test_agenda_minutes_outside_the_format_or_the_day_are_refused(client, coordinator):
-    version = TemplateVersionFactory()
-    client.force_login(coordinator)
-    url = reverse("methodology:template_edit", args=[version.template.slug])
-    response = client.post(url, version_data(version, **{"agenda-0-minutes": 200}))
-    assert 'href="#id_agenda-0-minutes"' in response.text
-    response = client.post(url, version_data(version, daily_minutes_max=40))
-    assert 'href="#id_daily_minutes_max"' in response.text
-    assert "more than the daily 40" in response.text
-    assert version.template.versions.count() == 1
 
 
 def test_a_coordinator_adds_a_format_that_the_guide_then_lists(client, coordinator):

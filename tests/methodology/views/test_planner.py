@@ -1,3 +1,5 @@
+"""The planner's page: its defaults, wrong values shown at their fields, its exports."""
+
 import csv
 import io
 
@@ -7,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from citypeers.methodology.services.loader import load_methodology
 from tests.factories import TemplateVersionFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +21,6 @@ PLAN = {
     "countries": "Portugal, FI",
     "time": "10:00",
 }
-
-
-@pytest.fixture
-def methodology():
-    load_methodology()
 
 
 def test_without_parameters_the_planner_shows_a_plan_from_the_defaults(client, methodology):
