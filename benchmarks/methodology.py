@@ -75,7 +75,7 @@ def run_here(plan_count: int) -> dict:
     from django.core.management import call_command
     from django.test import Client
 
-    from citypeers.methodology.loader import load_methodology
+    from citypeers.methodology.services.loader import load_methodology
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)

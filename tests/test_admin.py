@@ -4,8 +4,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from citypeers.methodology.loader import load_methodology
 from citypeers.methodology.models import ActivityFormat, TemplateVersion
+from citypeers.methodology.services.loader import load_methodology
 
 pytestmark = pytest.mark.django_db
 

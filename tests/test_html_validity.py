@@ -14,7 +14,7 @@ from citypeers.calls.services.decisions import decisions_publish
 from citypeers.calls.services.review import reviewers_assign
 from citypeers.calls.services.selection import selection_execute, selection_start
 from citypeers.core.models import OutboxMessage
-from citypeers.methodology.loader import load_methodology
+from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
 from tests.factories import (
     CallFactory,

@@ -13,8 +13,8 @@ from citypeers.calls.demo import load_host_call, load_open_call
 from citypeers.calls.demo_2021 import load_closed_call
 from citypeers.catalogue.demo import load_demo_practices
 from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES, THEMES
-from citypeers.methodology.loader import load_methodology
 from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.services.loader import load_methodology
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference

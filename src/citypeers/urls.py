@@ -26,7 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("citypeers.catalogue.urls")),
     path("", include("citypeers.library.urls")),
     path("", include("citypeers.methodology.urls")),
-    path("", include("citypeers.methodology.planner_urls")),
+    path("", include("citypeers.methodology.urls.planner")),
     path("", include("citypeers.visits.urls")),
     path("", include("citypeers.calls.urls")),
     path("places/", include("citypeers.places.urls")),

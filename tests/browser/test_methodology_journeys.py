@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from citypeers.methodology.loader import load_methodology
+from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Role, Visit
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_catalogue_journeys import sign_in

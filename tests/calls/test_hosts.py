@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from citypeers.calls.models import Application, Call
-from citypeers.methodology.loader import load_methodology
+from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Role
 from citypeers.visits.models import VisitTask
 from tests.factories import (

@@ -1,3 +1,5 @@
+"""The methodology in Django's admin: formats and templates editable, saved versions read-only."""
+
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 

@@ -1,3 +1,5 @@
+"""The methodology's permission: who may change formats and templates."""
+
 import rules
 
 from citypeers.core.permissions import is_staff

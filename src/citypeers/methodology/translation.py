@@ -1,22 +1,14 @@
+"""Which texts django-modeltranslation keeps a column per language for (autodiscovered)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from citypeers.methodology.models import ActivityFormat, FormatStep, StepTemplate, VisitTemplate
+from citypeers.methodology.models.formats import FORMAT_TEXTS
 
 
 @register(ActivityFormat)
 class ActivityFormatTranslation(TranslationOptions):
-    fields = (
-        "name",
-        "summary",
-        "purpose",
-        "when",
-        "onsite",
-        "online",
-        "hybrid",
-        "materials",
-        "accessibility",
-        "pitfalls",
-    )
+    fields = FORMAT_TEXTS
 
 
 @register(FormatStep)

@@ -5,8 +5,8 @@ import datetime
 from django.utils import timezone
 
 from citypeers.catalogue.models import Practice
-from citypeers.methodology.planning import PlanRequest
-from citypeers.methodology.selectors import current_versions_by_mode
+from citypeers.methodology.selectors.plan_data import PlanRequest
+from citypeers.methodology.selectors.planner import current_versions_by_mode
 from citypeers.optim.zones import main_zone
 from citypeers.visits.models import VisitPlan, VisitTask
 from citypeers.visits.services import visit_apply_plan

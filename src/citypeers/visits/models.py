@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.methodology.guide import ROLES
+from citypeers.methodology.enums import ROLES
 from citypeers.methodology.models import ActivityFormat, TemplateVersion
 from citypeers.programmes.models import Visit
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from citypeers.methodology.guide import PHASES
+from citypeers.methodology.enums import PHASES
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
 from citypeers.visits.models import VisitTask

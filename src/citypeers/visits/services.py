@@ -10,8 +10,9 @@ from citypeers.core.audit import log_action
 from citypeers.core.errors import VisitError
 from citypeers.core.text import unique_slug
 from citypeers.methodology.models import ActivityFormat, TemplateVersion
-from citypeers.methodology.planning import PlanRequest, make_plan
-from citypeers.methodology.selectors import plan_template
+from citypeers.methodology.selectors.plan_data import PlanRequest
+from citypeers.methodology.selectors.planner import plan_template
+from citypeers.methodology.selectors.planning import make_plan
 from citypeers.programmes.models import Programme, Role, Visit
 from citypeers.visits.models import AgendaSession, VisitPlan, VisitTask
 

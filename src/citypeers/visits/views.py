@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from citypeers.core.errors import VisitError
 from citypeers.core.http import add_error_to_form, permission_required
-from citypeers.methodology.planner_views import planner_form
+from citypeers.methodology.views.planner import planner_form
 from citypeers.programmes.models import Visit
 from citypeers.visits import selectors, services
 from citypeers.visits.forms import TaskOwnerForm, VisitFromPlanForm

@@ -11,8 +11,8 @@ from citypeers.calls.enums import FALLBACK_ZONE, Outcome
 from citypeers.calls.models import Application, Call
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError, VisitError
-from citypeers.methodology.planning import PlanRequest
-from citypeers.methodology.selectors import current_versions_by_mode
+from citypeers.methodology.selectors.plan_data import PlanRequest
+from citypeers.methodology.selectors.planner import current_versions_by_mode
 from citypeers.places.countries import country_zone
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.services import visit_create_from_plan

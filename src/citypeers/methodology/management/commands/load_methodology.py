@@ -1,6 +1,8 @@
+"""`citypeers load_methodology`: adds the shipped formats and templates, never overwriting."""
+
 from django.core.management.base import BaseCommand
 
-from citypeers.methodology.loader import load_methodology
+from citypeers.methodology.services.loader import load_methodology
 
 
 class Command(BaseCommand):

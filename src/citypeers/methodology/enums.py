@@ -1,0 +1,197 @@
+"""The fixed parts of the method (its nine phases and its roles) and the choices its data uses.
+
+Imports nothing of the app: the models, the planner and the guide's pages all read these.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from citypeers.programmes.models import Visit
+
+Mode = Visit.Mode
+
+
+class Stage(models.TextChoices):
+    """Where in a visit a format fits; the planner fills days stage by stage."""
+
+    OPENING = "opening", _("Opening")
+    CONTEXT = "context", _("The host's context")
+    EXCHANGE = "exchange", _("Peer exchange")
+    SOLUTION = "solution", _("Solutions for the host")
+    TRANSFER = "transfer", _("Transfer")
+    REFLECTION = "reflection", _("Reflection")
+
+
+class SessionRole(models.TextChoices):
+    """Who a format needs in the session."""
+
+    FACILITATOR = "facilitator", _("Facilitator")
+    HOST = "host", _("Host team")
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
+    EXPERT = "expert", _("Expert")
+    TECHNICAL_HOST = "technical_host", _("Technical host")
+    PARTICIPANTS = "participants", _("Participants")
+
+
+class Anchor(models.TextChoices):
+    START = "start", _("the first day of the visit")
+    END = "end", _("the last day of the visit")
+
+
+class DayKind(models.TextChoices):
+    FIRST = "first", _("First day")
+    MIDDLE = "middle", _("Each day in between")
+    LAST = "last", _("Last day")
+
+
+@dataclass(frozen=True)
+class Phase:
+    number: int
+    name: Promise
+    happens: Promise
+    leaves: Promise
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    name: Promise
+    tasks: tuple[Promise, ...]
+
+
+PHASES = (
+    Phase(
+        1,
+        _("Catalogue"),
+        _("Cities submit good practices; coordinators review and publish them."),
+        _("Good-practice pages anyone can search."),
+    ),
+    Phase(
+        2,
+        _("Call for hosts"),
+        _("Cities with a published practice apply to host a visit; coordinators choose."),
+        _("Host applications and the chosen hosts."),
+    ),
+    Phase(
+        3,
+        _("Design"),
+        _(
+            "Host and coordinator choose the topic, the mode (onsite, online or hybrid), the "
+            "dates and an agenda built from the methodology's formats."
+        ),
+        _("The visit page, a dated timeline and a checklist."),
+    ),
+    Phase(
+        4,
+        _("Call for participants"),
+        _(
+            "An open call: applicants describe their learning needs, expertise and a challenge "
+            "from their own city, and rank the visits they prefer."
+        ),
+        _("Applications."),
+    ),
+    Phase(
+        5,
+        _("Review and selection"),
+        _(
+            "Reviewers score applications with a rubric; participants are selected within "
+            "capacity and diversity quotas, with a waiting list and a reason for each decision."
+        ),
+        _("The selection, and everyone told the outcome."),
+    ),
+    Phase(
+        6,
+        _("Preparation"),
+        _(
+            "Participants confirm, answer a pre-visit questionnaire and read the host's "
+            "briefing; groups for the interactive sessions are formed."
+        ),
+        _("A participant pack, group plans and calendar invitations."),
+    ),
+    Phase(
+        7,
+        _("The visit"),
+        _(
+            "Sessions follow the agenda: the host's context and practice, a site visit or "
+            "virtual tour, interactive peer-learning formats, and daily reflection."
+        ),
+        _("Attendance and notes."),
+    ),
+    Phase(
+        8,
+        _("Follow-up"),
+        _(
+            "A feedback survey, a transfer action plan for each participant, and a follow-up "
+            "survey some months later."
+        ),
+        _("Feedback figures, action plans and impact figures."),
+    ),
+    Phase(
+        9,
+        _("Report and communicate"),
+        _(
+            "The rapporteur writes a thematic analytical document, published with news, feeds "
+            "and open data."
+        ),
+        _("A report on the web and in PDF, a news item, data."),
+    ),
+)
+
+ROLES = (
+    Role(
+        "coordinator",
+        _("Coordinator"),
+        (
+            _("Runs the programme: calls, selection, timeline and quality."),
+            _("Agrees the topic, mode, dates and agenda with the host."),
+            _("Keeps everyone informed and follows up after the visit."),
+        ),
+    ),
+    Role(
+        "host",
+        _("Host"),
+        (
+            _("Presents the city's context and practice, honestly, with its difficulties."),
+            _("Prepares the site visit or virtual tour and invites local stakeholders."),
+            _("Brings a question on which the peers can help."),
+        ),
+    ),
+    Role(
+        "reviewer",
+        _("Reviewer"),
+        (
+            _("Scores applications against the rubric and explains each score."),
+            _("Declares any conflict of interest."),
+        ),
+    ),
+    Role(
+        "participants",
+        _("Participant"),
+        (
+            _("Prepares: the questionnaire, the briefing, a challenge from their own city."),
+            _("Takes part in every session and gives peer advice to the host and to others."),
+            _("Writes a transfer action plan and answers the follow-up survey."),
+        ),
+    ),
+    Role(
+        "expert",
+        _("Expert or facilitator"),
+        (
+            _("Designs and leads the interactive sessions."),
+            _("Brings knowledge of the topic and links it to practice elsewhere."),
+        ),
+    ),
+    Role(
+        "rapporteur",
+        _("Rapporteur"),
+        (
+            _("Takes notes through the visit and collects the daily reflections."),
+            _("Writes the thematic analytical document after the visit."),
+        ),
+    ),
+)
+
+ROLE_NAMES = {role.key: role.name for role in ROLES}

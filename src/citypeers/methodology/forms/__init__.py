@@ -1,0 +1,1 @@
+"""The methodology's forms: formats, templates and the planner's parameters."""

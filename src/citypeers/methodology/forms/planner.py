@@ -1,0 +1,135 @@
+"""The planner's GET parameters, read leniently: codes or names for countries, defaults for
+whatever is left out, and a message at the field for whatever cannot be read."""
+
+import datetime
+
+from django import forms
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from citypeers.methodology.enums import Mode
+from citypeers.methodology.selectors.plan_data import PlanRequest
+from citypeers.optim import InstanceError
+from citypeers.optim.timeslots import zone
+from citypeers.places.countries import programme_zones, zone_choices
+
+DEFAULT_ZONE = "Europe/Brussels"
+
+
+def _zone_choices() -> list[tuple[str, str]]:
+    return zone_choices(sorted({*programme_zones(), "UTC"}))
+
+
+def default_start(today: datetime.date) -> datetime.date:
+    """A Monday about three months ahead: time for both calls and the selection."""
+    later = today + datetime.timedelta(weeks=12)
+    return later + datetime.timedelta(days=(7 - later.weekday()) % 7)
+
+
+class CountriesField(forms.CharField):
+    """ISO codes or names, separated by commas: "PT, FI" or "Portugal, Finland"."""
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            value = ",".join(value)
+        codes, unknown = [], []
+        for item in (part.strip() for part in (value or "").split(",")):
+            if not item:
+                continue
+            code = (
+                item.upper()
+                if item.upper() in dict(countries)
+                else (countries.by_name(item) or countries.by_name(item, language=get_language()))
+            )
+            if code and code not in codes:
+                codes.append(code)
+            elif not code:
+                unknown.append(item)
+        if unknown:
+            raise forms.ValidationError(
+                _("Not a country this platform knows: %(names)s.") % {"names": ", ".join(unknown)}
+            )
+        return codes
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+
+class PlannerForm(forms.Form):
+    mode = forms.ChoiceField(label=gettext_lazy("Mode"), choices=Mode.choices)
+    start = forms.DateField(
+        label=gettext_lazy("First day of the visit"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    days = forms.IntegerField(label=gettext_lazy("Days"), min_value=1, max_value=10)
+    participants = forms.IntegerField(
+        label=gettext_lazy("Participants"), min_value=2, max_value=200
+    )
+    host_tz = forms.ChoiceField(label=gettext_lazy("Host's time zone"))
+    countries = CountriesField(
+        label=gettext_lazy("Participants' countries"),
+        required=False,
+        help_text=gettext_lazy("Names or codes, separated by commas: Portugal, Finland or PT, FI."),
+    )
+    topic = forms.CharField(label=gettext_lazy("Topic"), required=False, max_length=200)
+    time = forms.TimeField(
+        label=gettext_lazy("Daily start, host's time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=gettext_lazy("Empty: the template's usual start."),
+    )
+    minutes = forms.IntegerField(
+        label=gettext_lazy("Minutes of sessions a day"),
+        required=False,
+        min_value=15,
+        max_value=600,
+        help_text=gettext_lazy("Online and hybrid visits; empty: the template's agenda."),
+    )
+
+    def __init__(self, data, *, defaults: dict, day_ranges: dict):
+        self.day_ranges = day_ranges  # mode -> (fewest, most) days
+        merged = {**defaults, **{key: value for key, value in data.items() if value != ""}}
+        super().__init__(merged)
+        choices = _zone_choices()
+        asked = merged.get("host_tz")
+        if asked and asked not in dict(choices):
+            choices.append((asked, asked))  # any IANA name typed into the address works
+        self.fields["host_tz"].choices = choices
+        # Only the modes the methodology has a template for can be planned.
+        self.fields["mode"].choices = [(m, label) for m, label in Mode.choices if m in day_ranges]
+
+    def clean_host_tz(self):
+        name = self.cleaned_data["host_tz"]
+        try:
+            zone(name, field="host_tz")
+        except InstanceError:
+            raise forms.ValidationError(_("Not a time zone name like Europe/Paris.")) from None
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        mode, days = cleaned.get("mode"), cleaned.get("days")
+        if mode in self.day_ranges and days:
+            fewest, most = self.day_ranges[mode]
+            if not fewest <= days <= most:
+                self.add_error(
+                    "days",
+                    _("This kind of visit runs %(fewest)s to %(most)s days.")
+                    % {"fewest": fewest, "most": most},
+                )
+        return cleaned
+
+    def plan_request(self) -> PlanRequest:
+        data = self.cleaned_data
+        return PlanRequest(
+            mode=data["mode"],
+            start=data["start"],
+            days=data["days"],
+            participants=data["participants"],
+            host_tz=data["host_tz"],
+            countries=tuple(data["countries"]),
+            topic=data["topic"],
+            time=data["time"],
+            minutes=data["minutes"],
+        )

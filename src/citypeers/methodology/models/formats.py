@@ -1,0 +1,94 @@
+"""Activity formats: the session formats of the guide, and their timed steps."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from citypeers.methodology.enums import Mode, SessionRole, Stage
+
+# A format's texts, one column per language (translation.py registers them).
+FORMAT_TEXTS = (
+    "name",
+    "summary",
+    "purpose",
+    "when",
+    "onsite",
+    "online",
+    "hybrid",
+    "materials",
+    "accessibility",
+    "pitfalls",
+)
+
+
+class ActivityFormat(models.Model):
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("position in the guide"), default=0)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    modes = models.JSONField(_("modes"), default=list)
+    roles = models.JSONField(_("roles needed"), default=list)
+    min_group = models.PositiveSmallIntegerField(_("smallest group"))
+    max_group = models.PositiveSmallIntegerField(_("largest group"))
+    min_minutes = models.PositiveSmallIntegerField(_("shortest, in minutes"))
+    max_minutes = models.PositiveSmallIntegerField(_("longest, in minutes"))
+    default_minutes = models.PositiveSmallIntegerField(_("usual length, in minutes"))
+    # Translated (translation.py).
+    name = models.CharField(_("name"), max_length=120)
+    summary = models.CharField(_("summary"), max_length=300)
+    purpose = models.TextField(_("purpose"))
+    when = models.TextField(_("when it fits"))
+    onsite = models.TextField(_("onsite"), blank=True)
+    online = models.TextField(_("online"), blank=True)
+    hybrid = models.TextField(_("hybrid"), blank=True)
+    materials = models.TextField(_("materials and tools"), blank=True)
+    accessibility = models.TextField(_("accessibility, language and inclusion"), blank=True)
+    pitfalls = models.TextField(_("typical pitfalls"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("activity format")
+        verbose_name_plural = _("activity formats")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_group__lte=models.F("max_group")), name="format_group_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(min_minutes__lte=models.F("default_minutes"))
+                & Q(default_minutes__lte=models.F("max_minutes")),
+                name="format_minutes_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodology:format", args=[self.slug])
+
+    def variant(self, mode: str) -> str:
+        return getattr(self, mode) if mode in Mode.values else ""
+
+    @property
+    def role_names(self) -> list[str]:
+        return [role.label for role in SessionRole if role.value in self.roles]
+
+    @property
+    def mode_names(self) -> list[str]:
+        return [mode.label for mode in Mode if mode.value in self.modes]
+
+
+class FormatStep(models.Model):
+    format = models.ForeignKey(ActivityFormat, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(_("position"))
+    minutes = models.PositiveSmallIntegerField(_("minutes"))
+    text = models.TextField(_("what happens"))  # translated
+
+    class Meta:
+        ordering = ["format", "position"]
+        verbose_name = _("format step")
+        verbose_name_plural = _("format steps")
+
+    def __str__(self) -> str:
+        return f"{self.minutes} min: {self.text[:40]}"

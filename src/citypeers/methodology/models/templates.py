@@ -1,0 +1,155 @@
+"""Visit templates, kept as immutable versions of steps and an agenda skeleton."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from citypeers.methodology.enums import ROLES, Anchor, DayKind, Mode
+from citypeers.methodology.models.formats import ActivityFormat
+
+# A version's figures: edited together, compared between versions.
+VERSION_FIGURES = (
+    "min_days",
+    "max_days",
+    "default_days",
+    "daily_minutes_max",
+    "default_participants",
+    "session_start",
+)
+
+
+class VisitTemplate(models.Model):
+    """A kind of visit (online, onsite, hybrid); its content lives in its versions."""
+
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices)
+    name = models.CharField(_("name"), max_length=120)  # translated
+    summary = models.TextField(_("summary"))  # translated
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("visit template")
+        verbose_name_plural = _("visit templates")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodology:template", args=[self.slug])
+
+
+class TemplateVersion(models.Model):
+    """One saved state of a template; never changed once written."""
+
+    template = models.ForeignKey(VisitTemplate, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
+    min_days = models.PositiveSmallIntegerField(_("fewest days"))
+    max_days = models.PositiveSmallIntegerField(_("most days"))
+    default_days = models.PositiveSmallIntegerField(_("usual number of days"))
+    daily_minutes_max = models.PositiveSmallIntegerField(
+        _("most minutes of sessions a day"), help_text=_("0 for no limit.")
+    )
+    default_participants = models.PositiveSmallIntegerField(_("usual number of participants"))
+    session_start = models.TimeField(_("usual start of the day's sessions"))
+
+    class Meta:
+        ordering = ["template", "-number"]
+        verbose_name = _("template version")
+        verbose_name_plural = _("template versions")
+        constraints = [
+            models.UniqueConstraint(fields=["template", "number"], name="template_version_unique"),
+            models.CheckConstraint(
+                condition=Q(min_days__lte=models.F("default_days"))
+                & Q(default_days__lte=models.F("max_days")),
+                name="template_days_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template} v{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodology:template_version", args=[self.template.slug, self.number])
+
+
+class StepTemplate(models.Model):
+    """A step of a phase: who, when relative to the visit, what it leaves, what to check."""
+
+    version = models.ForeignKey(TemplateVersion, on_delete=models.CASCADE, related_name="steps")
+    key = models.CharField(_("key"), max_length=40)  # the same step across versions
+    phase = models.PositiveSmallIntegerField(_("phase"))
+    position = models.PositiveSmallIntegerField(_("position"))
+    role = models.CharField(
+        _("responsible"), max_length=20, choices=[(role.key, role.name) for role in ROLES]
+    )
+    anchor = models.CharField(_("counted from"), max_length=10, choices=Anchor.choices)
+    offset_days = models.SmallIntegerField(_("days from it"), help_text=_("Negative: before."))
+    # Translated.
+    title = models.CharField(_("step"), max_length=200)
+    deliverable = models.CharField(_("deliverable"), max_length=200, blank=True)
+    checklist = models.TextField(_("checklist"), blank=True, help_text=_("One item a line."))
+
+    class Meta:
+        ordering = ["version", "phase", "position"]
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def when_text(self) -> str:
+        days = abs(self.offset_days)
+        start = self.anchor == Anchor.START
+        if not days:
+            return gettext("on the first day") if start else gettext("on the last day")
+        if self.offset_days < 0:
+            if start:
+                text = ngettext(
+                    "%(days)s day before the start", "%(days)s days before the start", days
+                )
+            else:
+                text = ngettext("%(days)s day before the end", "%(days)s days before the end", days)
+        elif start:
+            text = ngettext("%(days)s day after the start", "%(days)s days after the start", days)
+        else:
+            text = ngettext("%(days)s day after the end", "%(days)s days after the end", days)
+        return text % {"days": days}
+
+    @property
+    def checklist_items(self) -> list[str]:
+        return [line.strip() for line in self.checklist.splitlines() if line.strip()]
+
+
+class AgendaItemTemplate(models.Model):
+    """A session of the agenda skeleton: a format on a kind of day, for so many minutes."""
+
+    version = models.ForeignKey(TemplateVersion, on_delete=models.CASCADE, related_name="agenda")
+    key = models.CharField(_("key"), max_length=40)
+    day = models.CharField(_("day"), max_length=10, choices=DayKind.choices)
+    position = models.PositiveSmallIntegerField(_("position"))
+    format = models.ForeignKey(
+        ActivityFormat, verbose_name=_("format"), on_delete=models.PROTECT, related_name="+"
+    )
+    minutes = models.PositiveSmallIntegerField(_("minutes"))
+
+    class Meta:
+        ordering = ["version", "day", "position"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return f"{self.get_day_display()}: {self.format} ({self.minutes} min)"

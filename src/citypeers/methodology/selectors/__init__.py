@@ -1,0 +1,1 @@
+"""Reading the methodology: formats, templates and their versions, and the visit planner."""

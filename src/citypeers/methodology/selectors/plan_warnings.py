@@ -1,0 +1,291 @@
+"""What the planner warns about in a plan, each warning with a fix.
+
+Sessions outside working hours in a participant country's zone, formats whose group size does
+not fit, online days over the daily limit or too short for their formats, visit days and
+milestones on a weekend, milestones already past.
+"""
+
+import datetime
+import math
+from zoneinfo import ZoneInfo
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from citypeers.methodology.selectors.plan_data import (
+    Day,
+    Fix,
+    FormatInfo,
+    PlanRequest,
+    PlanTemplate,
+    Warning,
+)
+from citypeers.optim.timeslots import Participant, evaluate, rank_start_times
+from citypeers.optim.zones import main_zone
+
+WORKING_HOURS = (datetime.time(9), datetime.time(18))
+
+
+def _long(date: datetime.date) -> str:
+    return date_format(date, "l j F Y")
+
+
+def _participant_zones(countries) -> list[Participant]:
+    zones = []
+    for code in countries:
+        if name := main_zone(code):
+            zones.append(Participant(code, ZoneInfo(name), *WORKING_HOURS, frozenset()))
+    return zones
+
+
+def _time_zone_warning(request: PlanRequest, days: list[Day], zone: ZoneInfo) -> list[Warning]:
+    """Online and hybrid only: onsite, everyone is in the host's zone."""
+    people = _participant_zones(request.countries)
+    held = [day for day in days if day.sessions]
+    if request.mode == "onsite" or not people or not held:
+        return []
+    span = max((day.sessions[-1].ends - day.sessions[0].starts) for day in held)
+    longest = round(span.total_seconds() / 60)
+    local_start = held[0].sessions[0].starts.time()
+    dates = [day.date for day in held]
+    current = evaluate(people, dates, longest, local_start, clock=zone)
+    if not current.outside:
+        return []
+    late = sorted({item.participant for item in current.outside})
+    ranked = rank_start_times(people, dates, longest, 15, clock=zone)
+    best = ranked[0]
+    if best.inside == len(people):
+        # Of the times that suit everyone, the one nearest to what was asked.
+        fitting = [c for c in ranked if c.inside == len(people)]
+        asked = local_start.hour * 60 + local_start.minute
+        best = min(fitting, key=lambda c: abs(c.start_utc.hour * 60 + c.start_utc.minute - asked))
+        fix = Fix(
+            _(
+                "Start at %(time)s (%(zone)s) instead: inside 09:00 to 18:00 for every country on "
+                "every day, daylight-saving changes included."
+            )
+            % {"time": best.start_utc.strftime("%H:%M"), "zone": request.host_tz},
+            {"time": best.start_utc.strftime("%H:%M")},
+        )
+    else:
+        fix = Fix(
+            _("No start time suits every country; %(time)s (%(zone)s) suits the most.")
+            % {"time": best.start_utc.strftime("%H:%M"), "zone": request.host_tz},
+            {"time": best.start_utc.strftime("%H:%M")},
+        )
+    return [
+        Warning(
+            "time_zones",
+            _(
+                "The sessions fall outside 09:00 to 18:00 local time for participants from "
+                "%(countries)s."
+            )
+            % {"countries": ", ".join(countries.name(code) for code in late)},
+            fix,
+        )
+    ]
+
+
+def _replacement(template: PlanTemplate, activity: FormatInfo, request: PlanRequest):
+    """A format of the same stage that works in the mode for the planned headcount."""
+    return next(
+        (
+            other
+            for other in template.formats
+            if other.slug != activity.slug
+            and other.stage == activity.stage
+            and request.mode in other.modes
+            and other.min_group <= request.participants <= other.max_group
+        ),
+        None,
+    )
+
+
+def _group_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[Warning]:
+    warnings, seen = [], set()
+    for day in days:
+        for session in day.sessions:
+            activity = session.format
+            if activity.slug in seen:
+                continue
+            if request.participants < activity.min_group:
+                seen.add(activity.slug)
+                other = _replacement(template, activity, request)
+                warnings.append(
+                    Warning(
+                        "group_size",
+                        _("%(format)s needs at least %(min)s people; %(count)s are planned.")
+                        % {
+                            "format": activity.name,
+                            "min": activity.min_group,
+                            "count": request.participants,
+                        },
+                        Fix(
+                            _(
+                                "Invite at least %(min)s participants, or use %(other)s instead, "
+                                "which serves the same purpose for %(low)s to %(high)s people."
+                            )
+                            % {
+                                "min": activity.min_group,
+                                "other": other.name,
+                                "low": other.min_group,
+                                "high": other.max_group,
+                            }
+                            if other
+                            else _("Invite at least %(min)s participants.")
+                            % {"min": activity.min_group},
+                            {"participants": activity.min_group},
+                        ),
+                    )
+                )
+            elif session.groups > 1:
+                seen.add(activity.slug)
+                size = math.ceil(request.participants / session.groups)
+                fits = size >= activity.min_group
+                warnings.append(
+                    Warning(
+                        "group_size",
+                        _("%(format)s works for %(min)s to %(max)s people; %(count)s are planned.")
+                        % {
+                            "format": activity.name,
+                            "min": activity.min_group,
+                            "max": activity.max_group,
+                            "count": request.participants,
+                        },
+                        Fix(
+                            _(
+                                "Run it in %(groups)s parallel groups of about %(size)s, each with "
+                                "a facilitator."
+                            )
+                            % {"groups": session.groups, "size": size}
+                            if fits
+                            else _("Plan fewer participants."),
+                            {} if fits else {"participants": activity.max_group},
+                        ),
+                    )
+                )
+    return warnings
+
+
+def _daily_limit_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[Warning]:
+    limit = template.daily_minutes_max
+    if request.mode == "onsite" or not limit:
+        return []
+    warnings = []
+    asked = request.minutes or 0
+    over = [day for day in days if day.minutes > limit]
+    if asked > limit or over:
+        longest = max([asked, *(day.minutes for day in over)])
+        more_days = request.days < template.max_days
+        warnings.append(
+            Warning(
+                "daily_limit",
+                _(
+                    "Sessions of %(minutes)s minutes a day are more than the %(limit)s minutes "
+                    "people can follow well online."
+                )
+                % {"minutes": longest, "limit": limit},
+                Fix(
+                    _("Keep each day to %(limit)s minutes%(more)s.")
+                    % {"limit": limit, "more": _(" and add a day") if more_days else ""},
+                    {"minutes": limit, **({"days": request.days + 1} if more_days else {})},
+                ),
+            )
+        )
+    if asked and asked <= limit:
+        for day in days:
+            if day.minutes > asked:
+                warnings.append(
+                    Warning(
+                        "daily_limit",
+                        _(
+                            "Day %(day)s needs at least %(need)s minutes for its formats; "
+                            "%(minutes)s are planned."
+                        )
+                        % {"day": day.number, "need": day.minutes, "minutes": asked},
+                        Fix(
+                            _("Plan %(need)s minutes a day.") % {"need": min(day.minutes, limit)},
+                            {"minutes": min(day.minutes, limit)},
+                        ),
+                    )
+                )
+                break
+    return warnings
+
+
+def _next_monday(date: datetime.date) -> datetime.date:
+    return date + datetime.timedelta(days=(7 - date.weekday()) % 7)
+
+
+def _visit_day_warnings(request: PlanRequest, days: list[Day]) -> list[Warning]:
+    weekend = [day for day in days if day.date.weekday() >= 5]
+    if not weekend or request.days > 5:
+        return []
+    monday = _next_monday(request.start)
+    return [
+        Warning(
+            "weekend",
+            _("Day %(day)s of the visit, %(date)s, is a weekend day.")
+            % {"day": weekend[0].number, "date": _long(weekend[0].date)},
+            Fix(
+                _("Start on %(date)s, so every day of the visit is a weekday.")
+                % {"date": _long(monday)},
+                {"start": monday.isoformat()},
+            ),
+        )
+    ]
+
+
+def _date_warnings(request: PlanRequest, dated: list, today: datetime.date) -> list[Warning]:
+    warnings = []
+    past = [milestone for milestone in dated if milestone.date < today]
+    if past:
+        # The earliest Monday start that puts every milestone today or later.
+        shift = max((today - milestone.date).days for milestone in past)
+        earliest = _next_monday(request.start + datetime.timedelta(days=shift))
+        warnings.append(
+            Warning(
+                "past",
+                _("%(count)s milestones are already past, the first being “%(step)s” on %(date)s.")
+                % {"count": len(past), "step": past[0].step.title, "date": _long(past[0].date)},
+                Fix(
+                    _("Start the visit on %(date)s or later.") % {"date": _long(earliest)},
+                    {"start": earliest.isoformat()},
+                ),
+            )
+        )
+    for milestone in dated:
+        if milestone.date.weekday() >= 5 and milestone.date >= today:
+            after = milestone.step.offset_days > 0
+            moved = milestone.date + datetime.timedelta(
+                days=(7 - milestone.date.weekday()) if after else -(milestone.date.weekday() - 4)
+            )
+            warnings.append(
+                Warning(
+                    "weekend",
+                    _("“%(step)s” falls on %(date)s, a weekend.")
+                    % {"step": milestone.step.title, "date": _long(milestone.date)},
+                    Fix(_("Plan it for %(date)s.") % {"date": _long(moved)}),
+                )
+            )
+    return warnings
+
+
+def plan_warnings(
+    template: PlanTemplate,
+    request: PlanRequest,
+    days: list[Day],
+    dated: list,
+    *,
+    zone: ZoneInfo,
+    today: datetime.date,
+) -> list[Warning]:
+    """Every warning for the plan's agenda `days` and milestones `dated`, in the order shown."""
+    return [
+        *_time_zone_warning(request, days, zone),
+        *_group_warnings(template, request, days),
+        *_daily_limit_warnings(template, request, days),
+        *_visit_day_warnings(request, days),
+        *_date_warnings(request, dated, today),
+    ]

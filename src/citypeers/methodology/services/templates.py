@@ -1,0 +1,99 @@
+"""Changing visit templates: an edit is saved as the template's next version."""
+
+import uuid
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from citypeers.core.audit import log_action
+from citypeers.core.errors import MethodologyError
+from citypeers.methodology.enums import DayKind
+from citypeers.methodology.models import (
+    AgendaItemTemplate,
+    StepTemplate,
+    TemplateVersion,
+    VisitTemplate,
+)
+from citypeers.methodology.selectors.changes import version_changes
+from citypeers.methodology.selectors.translated_texts import translated_value
+
+STEP_TEXTS = ("title", "deliverable", "checklist")
+
+
+def _new_key(prefix: str) -> str:
+    return f"{prefix}{uuid.uuid4().hex[:10]}"
+
+
+def template_save_version(
+    *,
+    template: VisitTemplate,
+    by,
+    language: str,
+    figures: dict,
+    note: str,
+    steps: list[dict],
+    agenda: list[dict],
+) -> TemplateVersion | None:
+    """Saves the edit as the template's next version; None when nothing changed.
+
+    Steps and agenda items keep their keys, and the texts of the other languages, from the
+    version before; visits planned with earlier versions keep theirs.
+    """
+    previous = template.versions.order_by("-number").first()
+    limit = figures["daily_minutes_max"]
+    for kind, label in DayKind.choices:
+        total = sum(item["minutes"] for item in agenda if item["day"] == kind)
+        if limit and total > limit:
+            raise MethodologyError(
+                _(
+                    "%(day)s: the sessions add up to %(total)s minutes, more than the daily "
+                    "%(limit)s."
+                )
+                % {"day": label, "total": total, "limit": limit},
+                field="daily_minutes_max",
+            )
+    old_steps = {step.key: step for step in previous.steps.all()} if previous else {}
+    with transaction.atomic():
+        version = TemplateVersion.objects.create(
+            template=template,
+            number=(previous.number + 1) if previous else 1,
+            created_by=by,
+            note=note,
+            **figures,
+        )
+        positions: dict[int, int] = {}
+        for data in steps:
+            source = old_steps.get(data["key"]) or StepTemplate()
+            row = StepTemplate(version=version, key=data["key"] or _new_key("s"))
+            for name in STEP_TEXTS:  # every language from before, then this one as edited
+                for code, _name in settings.LANGUAGES:
+                    setattr(row, f"{name}_{code}", getattr(source, f"{name}_{code}", "") or "")
+                setattr(
+                    row, f"{name}_{language}", translated_value(source, name, language, data[name])
+                )
+            row.phase, row.role, row.anchor = data["phase"], data["role"], data["anchor"]
+            row.offset_days = data["offset_days"]
+            row.position = positions[row.phase] = positions.get(row.phase, -1) + 1
+            row.save()
+        days: dict[str, int] = {}
+        for data in agenda:
+            days[data["day"]] = days.get(data["day"], -1) + 1
+            AgendaItemTemplate.objects.create(
+                version=version,
+                key=data["key"] or _new_key("a"),
+                day=data["day"],
+                position=days[data["day"]],
+                format=data["format"],
+                minutes=data["minutes"],
+            )
+        if previous and version_changes(previous, version).is_empty:
+            transaction.set_rollback(True)
+            return None
+        log_action(
+            template,
+            "template.version_saved",
+            by=by,
+            changes={"version": version.number, "note": note},
+        )
+    return version

@@ -1,0 +1,1 @@
+"""What is rendered from the methodology for people: the guide as a PDF, a plan as files."""

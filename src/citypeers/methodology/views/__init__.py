@@ -1,0 +1,1 @@
+"""The methodology's pages: the guide, formats, templates and the visit planner."""

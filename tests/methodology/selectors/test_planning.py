@@ -1,0 +1,193 @@
+"""The planner's date and time arithmetic, and every warning it gives, on plain data."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from citypeers.methodology.selectors.plan_data import (
+    FormatInfo,
+    PlanRequest,
+    PlanTemplate,
+    StepInfo,
+)
+from citypeers.methodology.selectors.planning import make_plan
+
+TODAY = datetime.date(2026, 11, 25)
+MONDAY = datetime.date(2027, 3, 22)  # the EU changes to summer time on Sunday 28 March 2027
+WORLD_CAFE = FormatInfo("world-cafe", "World café", "exchange", ("online",), 12, 48, 45, 90)
+OPENER = FormatInfo("ice-breaker", "Ice-breaker", "opening", ("online",), 6, 60, 15, 30)
+CLINIC = FormatInfo("clinic", "Peer review clinic", "exchange", ("online",), 4, 30, 45, 90)
+WRAP_UP = FormatInfo("wrap-up", "Wrap-up", "reflection", ("online",), 4, 80, 15, 30)
+
+
+def step(title, anchor, offset_days):
+    return StepInfo(4, "Call", title, "Coordinator", anchor, offset_days, "", ("check",))
+
+
+TEMPLATE = PlanTemplate(
+    mode="online",
+    min_days=3,
+    max_days=5,
+    daily_minutes_max=120,
+    session_start=datetime.time(10),
+    steps=(
+        step("Close the call", "start", -42),
+        step("Follow-up survey", "end", 182),
+        step("Report", "end", 14),
+    ),
+    agenda={
+        "first": ((OPENER, 20), (WORLD_CAFE, 60)),
+        "middle": ((WORLD_CAFE, 90),),
+        "last": ((WORLD_CAFE, 60), (WRAP_UP, 20)),
+    },
+    formats=(OPENER, WORLD_CAFE, WRAP_UP, CLINIC),
+)
+
+
+def plan(**changes):
+    request = {
+        "mode": "online",
+        "start": MONDAY,
+        "days": 5,
+        "participants": 24,
+        "host_tz": "Europe/Brussels",
+        "countries": ("PT", "FI"),
+    }
+    return make_plan(TEMPLATE, PlanRequest(**(request | changes)), today=TODAY)
+
+
+def codes(result) -> list[str]:
+    return [warning.code for warning in result.warnings]
+
+
+def test_milestones_count_from_the_first_or_the_last_day():
+    result = plan()
+    dates = {milestone.step.title: milestone.date for milestone in result.milestones}
+    assert result.end == datetime.date(2027, 3, 26)
+    assert dates["Close the call"] == datetime.date(2027, 2, 8)  # six weeks before, a Monday
+    assert dates["Report"] == datetime.date(2027, 4, 9)
+    assert dates["Follow-up survey"] == datetime.date(2027, 9, 24)
+    assert [m.date for m in result.milestones] == sorted(m.date for m in result.milestones)
+
+
+def test_a_plan_that_works_has_no_warning():
+    assert plan().warnings == ()
+
+
+def test_sessions_keep_the_hosts_clock_across_the_change_to_summer_time():
+    result = plan(start=datetime.date(2027, 3, 25), days=5, time=datetime.time(10))
+    thursday, monday = result.days[0].sessions[0].starts, result.days[4].sessions[0].starts
+    assert thursday.time() == monday.time() == datetime.time(10)
+    assert thursday.utcoffset() == datetime.timedelta(hours=1)
+    assert monday.utcoffset() == datetime.timedelta(hours=2)
+    assert result.days[0].sessions[1].starts.time() == datetime.time(10, 20)
+
+
+def test_a_session_too_early_for_portugal_is_flagged_with_a_start_that_fits_everyone():
+    result = plan(time=datetime.time(9))
+    [warning] = [w for w in result.warnings if w.code == "time_zones"]
+    assert "Portugal" in warning.message and "Finland" not in warning.message
+    assert warning.fix.changes == {"time": "10:00"}  # 09:00 in Lisbon, 11:00 in Helsinki
+
+
+def test_the_proposed_start_accounts_for_a_daylight_saving_change_between_the_dates():
+    """Istanbul keeps UTC+3 all year; Lisbon moves from UTC+0 to UTC+1 on 28 March."""
+    result = plan(
+        start=datetime.date(2027, 3, 25),
+        days=5,
+        host_tz="Europe/Istanbul",
+        countries=("PT",),
+        time=datetime.time(11),
+    )
+    [warning] = [w for w in result.warnings if w.code == "time_zones"]
+    # 11:00 in Istanbul is 08:00 in Lisbon before the change and 09:00 after: only the
+    # first days are too early, and 12:00 is the nearest start that suits every day.
+    assert warning.fix.changes == {"time": "12:00"}
+    after_the_change = plan(
+        start=datetime.date(2027, 3, 29),
+        days=5,
+        host_tz="Europe/Istanbul",
+        countries=("PT",),
+        time=datetime.time(11),
+    )
+    assert "time_zones" not in codes(after_the_change)
+
+
+def test_no_start_suits_everyone_then_the_best_one_is_offered():
+    result = plan(countries=("PT", "JP"), time=datetime.time(9))
+    # Japan (UTC+9) and Portugal (UTC+0): their working hours do not overlap at all.
+    [warning] = [w for w in result.warnings if w.code == "time_zones"]
+    assert "No start time suits every country" in warning.fix.text
+
+
+def test_a_format_for_more_people_than_the_plan_has():
+    result = plan(participants=8)
+    [warning] = [w for w in result.warnings if w.code == "group_size"]
+    assert warning.message == "World café needs at least 12 people; 8 are planned."
+    assert warning.fix.changes == {"participants": 12}
+
+
+def test_a_group_too_large_is_split_into_parallel_groups():
+    result = plan(participants=60)
+    [warning] = [w for w in result.warnings if w.code == "group_size"]
+    assert "2 parallel groups of about 30" in warning.fix.text
+    assert all(
+        session.groups == 2
+        for day in result.days
+        for session in day.sessions
+        if session.format == WORLD_CAFE
+    )
+
+
+def test_an_online_day_over_the_limit_offers_a_shorter_day_and_one_more_day():
+    result = plan(days=4, minutes=150)
+    [warning] = [w for w in result.warnings if w.code == "daily_limit"]
+    assert warning.fix.changes == {"minutes": 120, "days": 5}
+
+
+def test_a_day_too_short_for_its_formats():
+    result = plan(minutes=50)  # the first day needs at least 15 + 45 minutes
+    [warning] = [w for w in result.warnings if w.code == "daily_limit"]
+    assert warning.message.startswith("Day 1 needs at least 60 minutes")
+    assert warning.fix.changes == {"minutes": 60}
+
+
+def test_shorter_days_shrink_sessions_but_never_below_a_formats_shortest_length():
+    result = plan(minutes=60)
+    assert [s.minutes for s in result.days[1].sessions] == [60]
+    assert all(day.minutes <= 60 for day in result.days)
+
+
+def test_a_milestone_on_a_weekend_moves_to_a_weekday_on_the_safe_side():
+    result = plan(start=datetime.date(2027, 3, 24), days=3)  # Wednesday to Friday
+    weekend = [w for w in result.warnings if w.code == "weekend"]
+    # Six weeks before a Wednesday is a Wednesday, but 14 days after a Friday is a Friday and
+    # 182 days after is a Friday too: shift the start instead to make one fall on a weekend.
+    assert weekend == []
+    saturday_report = plan(start=datetime.date(2027, 3, 24), days=4)  # ends Saturday
+    messages = [w.message for w in saturday_report.warnings if w.code == "weekend"]
+    assert any("Report" in message and "Saturday 10 April 2027" in message for message in messages)
+    fixes = [w.fix.text for w in saturday_report.warnings if "Report" in w.message]
+    assert fixes == ["Plan it for Monday 12 April 2027."]  # after the visit: the Monday after
+
+
+def test_visit_days_on_a_weekend_suggest_starting_on_a_monday():
+    result = plan(start=datetime.date(2027, 3, 25), days=3)  # Thursday to Saturday
+    [warning] = [w for w in result.warnings if w.code == "weekend" and "Day" in w.message]
+    assert warning.fix.changes == {"start": "2027-03-29"}
+
+
+def test_milestones_in_the_past_suggest_the_earliest_start_that_keeps_them_ahead():
+    result = plan(start=datetime.date(2026, 12, 14))  # the call would close on 2 November
+    [warning] = [w for w in result.warnings if w.code == "past"]
+    earliest = datetime.date.fromisoformat(warning.fix.changes["start"])
+    assert earliest.weekday() == 0
+    assert earliest - datetime.timedelta(days=42) >= TODAY
+    assert "past" not in codes(plan(start=earliest))
+
+
+@pytest.mark.parametrize("zone", ["Europe/Lisbon", "Europe/Helsinki", "America/New_York"])
+def test_session_times_are_in_the_hosts_zone(zone):
+    result = plan(host_tz=zone, countries=())
+    assert all(s.starts.tzinfo == ZoneInfo(zone) for day in result.days for s in day.sessions)

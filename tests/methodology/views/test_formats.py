@@ -1,0 +1,120 @@
+"""The formats' pages: filtered, in the reader's language, and edited or added by coordinators."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from citypeers.methodology.models import ActivityFormat
+from tests.factories import ActivityFormatFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_formats_filter_by_mode_group_size_and_duration(client, methodology):
+    url = reverse("methodology:formats")
+    online = client.get(url, {"mode": "online"}).text
+    assert "Virtual tour" in online and "Site visit" not in online
+    small_and_short = client.get(url, {"group_size": 5, "duration": 30}).text
+    assert "Ask the host" in small_and_short  # 5 to 60 people, from 20 minutes
+    assert "World café" not in small_and_short  # from 12 people and 45 minutes
+    assert "Fishbowl" not in small_and_short
+
+
+def test_a_wrong_filter_is_shown_at_its_field_and_the_others_still_apply(client, methodology):
+    response = client.get(reverse("methodology:formats"), {"group_size": "lots", "mode": "online"})
+    assert response.status_code == 200
+    assert 'href="#id_group_size"' in response.text
+    assert "Virtual tour" in response.text and "Site visit" not in response.text
+
+
+def test_a_format_page_reads_in_the_visitors_language(client, methodology):
+    english = client.get(reverse("methodology:format", args=["walkshop"])).text
+    assert "Walkshop" in english and "Typical pitfalls" in english
+    with translation.override("fr"):
+        french = client.get(reverse("methodology:format", args=["walkshop"])).text
+    assert "Atelier en marchant" in french
+    assert client.get(reverse("methodology:format", args=["nope"])).status_code == 404
+
+
+def format_data(activity, **changes):
+    data = {
+        "name": activity.name_en,
+        "summary": activity.summary_en,
+        "stage": activity.stage,
+        "modes": activity.modes,
+        "roles": activity.roles,
+        "min_group": activity.min_group,
+        "max_group": activity.max_group,
+        "min_minutes": activity.min_minutes,
+        "max_minutes": activity.max_minutes,
+        "default_minutes": activity.default_minutes,
+        "purpose": activity.purpose_en,
+        "when": activity.when_en,
+        "steps-TOTAL_FORMS": 2,
+        "steps-INITIAL_FORMS": 2,
+        "steps-0-minutes": 15,
+        "steps-0-text": "Welcome",
+        "steps-1-minutes": 30,
+        "steps-1-text": "Talk in pairs",
+    }
+    return data | changes
+
+
+def test_a_coordinator_edits_a_format_and_its_steps(client, coordinator):
+    activity = ActivityFormatFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:format_edit", args=[activity.slug])
+    response = client.post(url, format_data(activity, name="Pair walk"))
+    assert response["Location"] == activity.get_absolute_url()
+    activity.refresh_from_db()
+    assert activity.name_en == "Pair walk"
+    assert [s.text for s in activity.steps.all()] == ["Welcome", "Talk in pairs"]
+
+
+def test_steps_that_do_not_add_up_are_refused_at_the_usual_length(client, coordinator):
+    activity = ActivityFormatFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:format_edit", args=[activity.slug])
+    response = client.post(url, format_data(activity, name="Changed", default_minutes=60))
+    assert 'href="#id_default_minutes"' in response.text
+    assert "add up to 45 minutes" in response.text
+    assert "Changed" in response.text  # what was typed is still there
+    assert ActivityFormat.objects.get(pk=activity.pk).name_en != "Changed"
+
+
+def test_editing_in_french_leaves_untranslated_texts_untranslated(client, coordinator):
+    activity = ActivityFormatFactory(name_fr="Marche en binômes")
+    client.force_login(coordinator)
+    with translation.override("fr"):
+        url = reverse("methodology:format_edit", args=[activity.slug])
+        form = client.get(url).text
+        assert activity.purpose_en in form  # the English shown as the text to translate
+        client.post(url, format_data(activity, name="Marche à deux", summary="Un résumé."))
+    activity.refresh_from_db()
+    assert (activity.name_fr, activity.summary_fr) == ("Marche à deux", "Un résumé.")
+    assert activity.purpose_fr in ("", None)  # left as the English: still untranslated
+    assert activity.name_en.startswith("Format")
+
+
+def test_a_coordinator_adds_a_format_that_the_guide_then_lists(client, coordinator):
+    ActivityFormatFactory()
+    client.force_login(coordinator)
+    blank = ActivityFormat(
+        stage="exchange",
+        modes=["online"],
+        roles=["facilitator"],
+        min_group=4,
+        max_group=12,
+        min_minutes=30,
+        max_minutes=90,
+        default_minutes=45,
+        name_en="Story circle",
+        summary_en="Stories.",
+        purpose_en="To listen.",
+        when_en="Day two.",
+    )
+    response = client.post(reverse("methodology:format_create"), format_data(blank))
+    created = ActivityFormat.objects.get(slug="story-circle")
+    assert response["Location"] == created.get_absolute_url()
+    assert created.position > ActivityFormat.objects.exclude(pk=created.pk).get().position
+    assert "Story circle" in client.get(reverse("methodology:formats")).text
