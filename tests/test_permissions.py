@@ -7,11 +7,14 @@ hides what a person may not see); anonymous visitors are sent to log in.
 """
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import pytest
+import rules
 from django.apps import apps
 from django.core import mail
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -457,3 +460,10 @@ def test_every_admin_list_and_form_is_closed_to_people_who_are_not_staff(
     assert anonymous.redirect_chain[-1][0].startswith(reverse("account_login"))
     client.force_login(coordinator)
     assert client.get(reverse(name), follow=True).status_code == 403
+
+
+def test_the_architecture_notes_list_every_registered_permission():
+    """docs/architecture.md's permissions table names exactly the permissions `rules` knows."""
+    notes = (Path(__file__).parents[1] / "docs" / "architecture.md").read_text()
+    listed = set(re.findall(r"^\| `([a-z_]+\.[a-z_]+)` \|", notes, flags=re.MULTILINE))
+    assert listed == set(rules.permissions.permissions)
