@@ -63,7 +63,7 @@ PUBLIC = {
     "core:home": "home page",
     "library:search": "the library of published practices (and its exports)",
     "library:feed": "Atom feed of published practices",
-    "catalogue:detail": "a published practice; unpublished ones are in the MATRIX's test below",
+    "catalogue:detail": "a published practice (unpublished: test_unpublished_practices_…)",
     "methodology:guide": "the methodology guide",
     "methodology:guide_pdf": "the methodology guide as PDF",
     "methodology:formats": "the list of activity formats",
