@@ -1,221 +1,427 @@
-"""Every protected view against every role: allowed roles get the page, others get 403,
-anonymous visitors are sent to the log-in page."""
+"""Every role against every protected view, from the URL configuration itself.
+
+Every named URL is either PUBLIC (with the reason) or in the MATRIX: a new view without an
+entry fails `test_every_named_url_is_public_or_in_the_role_matrix`. Allowed roles get the
+page (or the redirect after a POST); refused signed-in people get 403 (404 where the view
+hides what a person may not see); anonymous visitors are sent to log in.
+"""
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
 
 import pytest
+import rules
+from django.apps import apps
 from django.core import mail
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from citypeers.calls.models import SelectionRun
+from citypeers.calls.models import ReviewAssignment, SelectionRun
 from citypeers.core.models import OutboxMessage
-from citypeers.programmes.models import Membership
+from citypeers.programmes.models import Membership, Role
+from citypeers.visits.models import VisitTask
 from tests.factories import (
     ActivityFormatFactory,
     CallFactory,
+    MembershipFactory,
+    OrganisationFactory,
     PracticeFactory,
+    PublishedPracticeFactory,
     TemplateVersionFactory,
     ThemeFactory,
+    UserFactory,
+    sent_application,
 )
 
-SIGNED_IN = [
-    "coordinator",
-    "coordinator_elsewhere",
-    "host",
-    "reviewer",
+ROLES = [
+    "anonymous",
+    "no_role",
     "participant",
+    "reviewer",
+    "host",
     "expert",
     "rapporteur",
-    "no_role",
+    "coordinator",
+    "coordinator_elsewhere",
     "staff",
 ]
-EVERYONE_SIGNED_IN = set(SIGNED_IN)
+SIGNED_IN = [role for role in ROLES if role != "anonymous"]
+EVERYONE_SIGNED_IN = frozenset(SIGNED_IN)
+EVERYONE = frozenset(ROLES)
+COORDINATORS = frozenset({"coordinator", "staff"})  # of this programme
+ANY_COORDINATOR = frozenset({"coordinator", "coordinator_elsewhere", "staff"})
+VISIT_TEAM = frozenset({"coordinator", "host", "expert", "rapporteur", "staff"})
+LOG_IN = "log in"
 
-
-def _outbox_message():
-    return OutboxMessage.objects.create(from_email="a@example.org", to="b@example.org", subject="S")
-
-
-def _finished_run(call):
-    result = {"status": "optimal", "assignments": {}, "waiting_lists": {}, "decisions": {}}
-    instance = {"visits": [], "applicants": []}
-    return SelectionRun.objects.get_or_create(
-        call=call, number=1, defaults={"status": "done", "instance": instance, "result": result}
-    )[0]
-
-
-def _any_membership(programme):
-    return Membership.objects.filter(programme=programme).first()
-
-
-PROTECTED_VIEWS = {
-    "outbox": (lambda ctx: reverse("core:outbox"), {"staff"}),
-    "outbox message": (
-        lambda ctx: reverse("core:outbox_message", args=[_outbox_message().pk]),
-        {"staff"},
-    ),
-    "programme members": (
-        lambda ctx: reverse("programmes:members", args=[ctx["programme"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "programme members export": (
-        lambda ctx: reverse("programmes:members", args=[ctx["programme"].slug]) + "?export=csv",
-        {"coordinator", "staff"},
-    ),
-    "remove a member": (
-        lambda ctx: reverse(
-            "programmes:member_remove",
-            args=[ctx["programme"].slug, _any_membership(ctx["programme"]).pk],
-        ),
-        {"coordinator", "staff"},
-    ),
-    "add a place": (
-        lambda ctx: reverse("places:create"),
-        {"coordinator", "coordinator_elsewhere", "staff"},
-    ),
-    "my page": (lambda ctx: reverse("programmes:dashboard"), EVERYONE_SIGNED_IN),
-    "share a practice": (lambda ctx: reverse("catalogue:create"), EVERYONE_SIGNED_IN),
-    "my practices": (lambda ctx: reverse("catalogue:mine"), EVERYONE_SIGNED_IN),
-    "practices to review": (lambda ctx: reverse("catalogue:review_queue"), EVERYONE_SIGNED_IN),
-    "edit someone's draft": (
-        lambda ctx: reverse("catalogue:edit", args=[ctx["practice"].slug]),
-        {"staff"},
-    ),
-    "review a practice": (
-        lambda ctx: reverse("catalogue:review", args=[ctx["practice"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "themes": (
-        lambda ctx: reverse("programmes:themes"),
-        {"coordinator", "coordinator_elsewhere", "staff"},
-    ),
-    "edit a theme": (
-        lambda ctx: reverse("programmes:theme_edit", args=[ctx["theme"].slug]),
-        {"coordinator", "coordinator_elsewhere", "staff"},
-    ),
-    "history of a practice": (
-        lambda ctx: reverse("catalogue:history", args=[ctx["practice"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "my profile": (lambda ctx: reverse("people:profile"), EVERYONE_SIGNED_IN),
-    "edit a template": (
-        lambda ctx: reverse("methodology:template_edit", args=[ctx["template"].slug]),
-        {"coordinator", "coordinator_elsewhere", "staff"},
-    ),
-    "turn a plan into a visit": (
-        lambda ctx: reverse("visits:create_from_plan"),
-        {"coordinator", "coordinator_elsewhere", "staff"},
-    ),
-    "visits I run": (lambda ctx: reverse("visits:dashboard"), EVERYONE_SIGNED_IN),
-    "apply to a call": (
-        lambda ctx: reverse("calls:apply", args=[ctx["call"].slug]),
-        EVERYONE_SIGNED_IN,
-    ),
-    "my applications": (lambda ctx: reverse("calls:mine"), EVERYONE_SIGNED_IN),
-    "new call": (
-        lambda ctx: reverse("calls:create"),
-        {"coordinator", "coordinator_elsewhere", "staff"},
-    ),
-    "edit a call": (
-        lambda ctx: reverse("calls:edit", args=[ctx["call"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "a call's questions": (
-        lambda ctx: reverse("calls:questions", args=[ctx["call"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "review a call (assigned reviewers only, none here)": (
-        lambda ctx: reverse("calls:review", args=[ctx["call"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "a call's applications": (
-        lambda ctx: reverse("calls:applications", args=[ctx["call"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "a call's selection": (
-        lambda ctx: reverse("calls:selection", args=[ctx["call"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "a call's selection as JSON": (
-        lambda ctx: reverse("calls:selection", args=[ctx["call"].slug]) + "?export=json",
-        {"coordinator", "staff"},
-    ),
-    "checking a run before publishing it": (
-        lambda ctx: (
-            reverse("calls:selection_publish", args=[ctx["call"].slug])
-            + f"?run={_finished_run(ctx['call']).number}"
-        ),
-        {"coordinator", "staff"},
-    ),
-    "a call's decision e-mails": (
-        lambda ctx: reverse("calls:selection_messages", args=[ctx["call"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "a call's rubric": (
-        lambda ctx: reverse("calls:rubric", args=[ctx["call"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "preview a call's form": (
-        lambda ctx: reverse("calls:preview", args=[ctx["call"].slug]),
-        {"coordinator", "staff"},
-    ),
-    "a visit's workspace": (
-        lambda ctx: reverse("visits:workspace", args=[ctx["programme"].slug, ctx["visit"].slug]),
-        {"coordinator", "host", "expert", "rapporteur", "staff"},
-    ),
-    "add a format": (
-        lambda ctx: reverse("methodology:format_create"),
-        {"coordinator", "coordinator_elsewhere", "staff"},
-    ),
-    "edit a format": (
-        lambda ctx: reverse("methodology:format_edit", args=[ctx["format"].slug]),
-        {"coordinator", "coordinator_elsewhere", "staff"},
-    ),
+PUBLIC = {
+    "healthz": "load balancer's health check",
+    "set_language": "switching language, for everyone",
+    "core:home": "home page",
+    "library:search": "the library of published practices (and its exports)",
+    "library:feed": "Atom feed of published practices",
+    "catalogue:detail": "a published practice (unpublished: test_unpublished_practices_…)",
+    "methodology:guide": "the methodology guide",
+    "methodology:guide_pdf": "the methodology guide as PDF",
+    "methodology:formats": "the list of activity formats",
+    "methodology:format": "an activity format",
+    "methodology:template": "a visit template",
+    "methodology:template_version": "an earlier version of a visit template",
+    "methodology:template_changes": "what changed between two template versions",
+    "planner:plan": "the public planner (and its exports)",
+    "places:list": "places (and their exports)",
+    "places:detail": "a place",
+    "programmes:list": "programmes",
+    "programmes:detail": "a programme",
+    "calls:list": "calls",
+    "calls:detail": "a call",
+    "visits:visit": "a visit's public page",
+    "admin:*": "Django's admin: staff only (test_admin_site_is_for_staff_only and below)",
+    **{
+        f"account_{name}": "allauth: signing up, in and out, e-mail addresses, passwords"
+        for name in [
+            "change_password",
+            "confirm_email",
+            "confirm_login_code",
+            "email",
+            "email_verification_sent",
+            "inactive",
+            "login",
+            "logout",
+            "reauthenticate",
+            "reset_password",
+            "reset_password_done",
+            "reset_password_from_key",
+            "reset_password_from_key_done",
+            "set_password",
+            "signup",
+        ]
+    },
 }
 
 
-@pytest.fixture
-def context(programme, visit, people_by_role):
-    practice = PracticeFactory(programme=programme, status="submitted")
+class World:
+    """What the matrix's URLs point at, built on first use: each test builds only its own."""
+
+    def __init__(self, programme, visit):
+        self.programme, self.visit = programme, visit
+        self._people = {}
+
+    def person(self, role: str):
+        """The person holding `role` in the programme (one per role), or None: anonymous."""
+        if role == "anonymous":
+            return None
+        if role not in self._people:
+            self._people[role] = self._new_person(role)
+        return self._people[role]
+
+    def _new_person(self, role: str):
+        if role == "staff":
+            return UserFactory(is_staff=True)
+        if role == "no_role":
+            return UserFactory()
+        if role == "coordinator_elsewhere":
+            return MembershipFactory(role=Role.COORDINATOR).user
+        on_visit = role not in {Role.COORDINATOR, Role.REVIEWER}
+        return MembershipFactory(
+            user=UserFactory(organisation=OrganisationFactory()),
+            programme=self.programme,
+            visit=self.visit if on_visit else None,
+            role=role,
+        ).user
+
+    @cached_property
+    def call(self):
+        return CallFactory(programme=self.programme, visits=[self.visit])
+
+    @cached_property
+    def application(self):
+        """The participant's sent application, chosen for the visit, waiting for an answer."""
+        application = sent_application(
+            self.call, self.person("participant"), preferences=[self.visit]
+        )
+        application.outcome, application.outcome_visit = "selected", self.visit
+        application.save()
+        return application
+
+    @cached_property
+    def assignment(self):
+        """The reviewer's assignment to review the participant's application."""
+        return ReviewAssignment.objects.create(
+            application=self.application, reviewer=self.person("reviewer")
+        )
+
+    @cached_property
+    def finished_run(self):
+        result = {"status": "optimal", "assignments": {}, "waiting_lists": {}, "decisions": {}}
+        instance = {"visits": [], "applicants": []}
+        return SelectionRun.objects.create(
+            call=self.call, number=1, status="done", instance=instance, result=result
+        )
+
+    def practice(self, status: str, *, by: str | None = None):
+        author = self.person(by) if by else UserFactory()
+        factory = PublishedPracticeFactory if status == "published" else PracticeFactory
+        return factory(programme=self.programme, status=status, submitted_by=author)
+
+    @cached_property
+    def task(self):
+        return VisitTask.objects.create(
+            visit=self.visit,
+            phase=6,
+            position=1,
+            role="host",
+            title="Brief",
+            due_on=timezone.localdate() + datetime.timedelta(days=3),
+        )
+
+
+@dataclass(frozen=True)
+class Case:
+    """One URL, how to build its arguments, and who may use it."""
+
+    allowed: frozenset
+    args: Callable[[World], list] = lambda world: []
+    query: str | Callable[[World], str] = ""
+    method: str = "get"
+    ok: int = 200  # what an allowed person gets
+    refused: int = 403  # what a signed-in person without the right gets
+    anonymous: int | str = LOG_IN  # what an anonymous visitor gets, when not allowed
+    label: str = ""
+    given: Callable[[World], object] = lambda world: None  # what must exist beforehand
+
+    def url(self, name: str, world: World) -> str:
+        self.given(world)
+        query = self.query(world) if callable(self.query) else self.query
+        return reverse(name, args=self.args(world)) + query
+
+    def expected(self, role: str) -> int | str:
+        if role in self.allowed:
+            return self.ok
+        return self.anonymous if role == "anonymous" else self.refused
+
+
+def _post(allowed, args=lambda world: [], **more) -> Case:
+    """A POST-only view tried with empty data: allowed people get the redirect back."""
+    return Case(allowed, args, method="post", ok=302, **more)
+
+
+def _call(world):
+    return [world.call.slug]
+
+
+def _visit(world):
+    return [world.programme.slug, world.visit.slug]
+
+
+MATRIX = {
+    "core:outbox": [Case({"staff"})],
+    "core:outbox_message": [
+        Case(
+            {"staff"},
+            lambda w: [
+                OutboxMessage.objects.create(
+                    from_email="a@example.org", to="b@example.org", subject="S"
+                ).pk
+            ],
+        )
+    ],
+    "people:profile": [Case(EVERYONE_SIGNED_IN)],
+    "places:create": [Case(ANY_COORDINATOR)],
+    "programmes:dashboard": [Case(EVERYONE_SIGNED_IN)],
+    "programmes:members": [
+        Case(COORDINATORS, lambda w: [w.programme.slug]),
+        Case(COORDINATORS, lambda w: [w.programme.slug], query="?export=csv", label="csv"),
+    ],
+    "programmes:member_remove": [
+        Case(
+            COORDINATORS,
+            lambda w: [w.programme.slug, MembershipFactory(programme=w.programme).pk],
+        )
+    ],
+    "programmes:themes": [Case(ANY_COORDINATOR)],
+    "programmes:theme_edit": [Case(ANY_COORDINATOR, lambda w: [ThemeFactory().slug])],
+    "catalogue:create": [Case(EVERYONE_SIGNED_IN)],
+    "catalogue:mine": [Case(EVERYONE_SIGNED_IN)],
+    "catalogue:review_queue": [Case(EVERYONE_SIGNED_IN)],
+    "catalogue:edit": [
+        Case({"staff"}, lambda w: [w.practice("submitted").slug], label="someone's, submitted"),
+        Case(
+            {"participant", "staff"},
+            lambda w: [w.practice("draft", by="participant").slug],
+            label="participant's draft",
+        ),
+    ],
+    "catalogue:submit": [
+        _post({"participant", "staff"}, lambda w: [w.practice("draft", by="participant").slug])
+    ],
+    "catalogue:review": [Case(COORDINATORS, lambda w: [w.practice("submitted").slug])],
+    "catalogue:history": [Case(COORDINATORS, lambda w: [w.practice("submitted").slug])],
+    "methodology:format_create": [Case(ANY_COORDINATOR)],
+    "methodology:format_edit": [Case(ANY_COORDINATOR, lambda w: [ActivityFormatFactory().slug])],
+    "methodology:template_edit": [
+        Case(ANY_COORDINATOR, lambda w: [TemplateVersionFactory().template.slug])
+    ],
+    # The planner's parameters come from the address; a template must exist to plan with.
+    "visits:create_from_plan": [Case(ANY_COORDINATOR, given=lambda w: TemplateVersionFactory())],
+    "visits:dashboard": [Case(EVERYONE_SIGNED_IN)],
+    "visits:workspace": [Case(VISIT_TEAM, _visit)],
+    "visits:agenda_publish": [_post(VISIT_TEAM, _visit)],
+    "visits:task_update": [_post(VISIT_TEAM, lambda w: [*_visit(w), w.task.pk])],
+    "calls:create": [Case(ANY_COORDINATOR)],
+    "calls:mine": [Case(EVERYONE_SIGNED_IN)],
+    "calls:apply": [Case(EVERYONE_SIGNED_IN, _call)],
+    # One's own application: other people's do not exist for them.
+    "calls:respond": [
+        Case({"participant"}, lambda w: [w.application.call.slug], refused=404),
+    ],
+    "calls:withdraw": [_post({"participant"}, lambda w: [w.application.call.slug], refused=404)],
+    "calls:edit": [Case(COORDINATORS, _call)],
+    "calls:questions": [Case(COORDINATORS, _call)],
+    "calls:preview": [Case(COORDINATORS, _call)],
+    "calls:copy": [_post(COORDINATORS, _call)],
+    "calls:rubric": [Case(COORDINATORS, _call)],
+    "calls:applications": [
+        Case(COORDINATORS, _call),
+        Case(COORDINATORS, _call, query="?export=csv", label="csv"),
+        Case(COORDINATORS, _call, query="?export=xlsx", label="xlsx"),
+    ],
+    "calls:eligibility": [_post(COORDINATORS, lambda w: [w.call.slug, w.application.pk])],
+    "calls:host_select": [_post(COORDINATORS, lambda w: [w.call.slug, w.application.pk])],
+    "calls:review": [
+        Case(COORDINATORS, _call, label="no reviewer assigned"),
+        Case(
+            COORDINATORS | {"reviewer"},
+            lambda w: [w.assignment.application.call.slug],
+            label="reviewer assigned",
+        ),
+        Case(COORDINATORS, _call, query="?export=csv", label="csv"),
+    ],
+    "calls:assign": [_post(COORDINATORS, _call)],
+    # Only the reviewer holding the assignment scores it: not even staff.
+    "calls:score": [Case({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk])],
+    "calls:conflict": [_post({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk])],
+    "calls:selection": [
+        Case(COORDINATORS, _call),
+        *(
+            Case(COORDINATORS, _call, query=f"?export={export}", label=export)
+            for export in ("csv", "xlsx", "json")
+        ),
+    ],
+    "calls:selection_run": [_post(COORDINATORS, _call)],
+    "calls:selection_override": [_post(COORDINATORS, _call)],
+    "calls:selection_messages": [Case(COORDINATORS, _call)],
+    # GET only: checking a run before publishing it (a POST publishes).
+    "calls:selection_publish": [
+        Case(COORDINATORS, _call, query=lambda w: f"?run={w.finished_run.number}")
+    ],
+}
+
+
+def url_names(patterns=None, namespace: str = "") -> set[str]:
+    """Every named URL, as `namespace:name`, through includes and language prefixes."""
+    names = set()
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(namespace + pattern.name)
+    return names
+
+
+def _entries_for(name: str) -> list[str]:
+    wildcard = name.split(":")[0] + ":*" if ":" in name else None
+    return [entry for entry in (name, wildcard) if entry in PUBLIC] + (
+        [name] if name in MATRIX else []
+    )
+
+
+def test_every_named_url_is_public_or_in_the_role_matrix():
+    missing = sorted(name for name in url_names() if not _entries_for(name))
+    assert not missing, "".join(f"\nadd {name} to the role matrix (or PUBLIC)" for name in missing)
+
+
+def test_no_url_is_both_public_and_in_the_role_matrix():
+    twice = sorted(name for name in url_names() if len(_entries_for(name)) > 1)
+    assert not twice, f"listed more than once: {twice}"
+
+
+def test_the_tables_name_only_urls_that_exist():
+    names = url_names()
+    namespaces = {name.split(":")[0] + ":*" for name in names if ":" in name}
+    stale = sorted(entry for entry in [*PUBLIC, *MATRIX] if entry not in names | namespaces)
+    assert not stale, f"no such URL any more, remove from the tables: {stale}"
+
+
+def _database_rows() -> dict[str, int]:
     return {
-        "programme": programme,
-        "people": people_by_role,
-        "practice": practice,
-        "theme": ThemeFactory(),
-        "format": ActivityFormatFactory(),
-        "template": TemplateVersionFactory().template,
-        "visit": visit,
-        "call": CallFactory(programme=programme, visits=[visit]),
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_config.name.startswith("citypeers")
     }
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("view", PROTECTED_VIEWS)
-@pytest.mark.parametrize("role", SIGNED_IN)
-def test_signed_in_roles_get_the_page_or_403(client, context, view, role):
-    url_for, allowed = PROTECTED_VIEWS[view]
-    client.force_login(context["people"][role])
-    response = client.get(url_for(context))
-    assert response.status_code == (200 if role in allowed else 403)
+@pytest.fixture
+def world(programme, visit):
+    return World(programme, visit)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("view", PROTECTED_VIEWS)
-def test_anonymous_visitors_are_sent_to_log_in(client, context, view):
-    url_for, _allowed = PROTECTED_VIEWS[view]
-    url = url_for(context)
-    response = client.get(url)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("account_login"))
+@pytest.mark.parametrize(
+    ("name", "case", "role"),
+    [
+        pytest.param(
+            name, case, role, id=f"{name}{'[' + case.label + ']' if case.label else ''}-{role}"
+        )
+        for name, cases in MATRIX.items()
+        for case in cases
+        for role in ROLES
+    ],
+)
+def test_role_matrix(client, world, name, case, role):
+    person = world.person(role)
+    url = case.url(name, world)
+    if person is not None:
+        client.force_login(person)
+    before = _database_rows() if case.method == "post" else None
+    response = getattr(client, case.method)(url)
+    expected = case.expected(role)
+    if expected == LOG_IN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected
+    if case.method == "post" and role not in case.allowed:
+        assert _database_rows() == before, "a refused POST changed nothing"
+        assert mail.outbox == []
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", sorted(set(SIGNED_IN) - {"coordinator", "staff"}))
-def test_only_coordinators_can_give_roles(client, context, role):
+@pytest.mark.parametrize("role", ROLES)
+def test_unpublished_practices_do_not_exist_for_those_who_may_not_review_them(client, world, role):
+    """A submitted practice: the programme's coordinators and staff see it, others get 404."""
+    practice = world.practice("submitted")
+    if person := world.person(role):
+        client.force_login(person)
+    response = client.get(reverse("catalogue:detail", args=[practice.slug]))
+    assert response.status_code == (200 if role in COORDINATORS else 404)
+    published = world.practice("published")
+    assert client.get(reverse("catalogue:detail", args=[published.slug])).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", sorted(set(SIGNED_IN) - COORDINATORS))
+def test_only_coordinators_can_give_roles(client, programme, people_by_role, role):
     """A POST is refused as firmly as a GET: nothing is created, nobody is e-mailed."""
-    client.force_login(context["people"][role])
+    client.force_login(people_by_role[role])
     before = Membership.objects.count()
     response = client.post(
-        reverse("programmes:members", args=[context["programme"].slug]),
-        {"email": context["people"]["no_role"].email, "role": "reviewer"},
+        reverse("programmes:members", args=[programme.slug]),
+        {"email": people_by_role["no_role"].email, "role": "reviewer"},
     )
     assert response.status_code == 403
     assert Membership.objects.count() == before
@@ -224,8 +430,8 @@ def test_only_coordinators_can_give_roles(client, context, role):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["host", "participant", "no_role", "staff"])
-def test_admin_site_is_for_staff_only(client, context, role):
-    client.force_login(context["people"][role])
+def test_admin_site_is_for_staff_only(client, people_by_role, role):
+    client.force_login(people_by_role[role])
     response = client.get("/admin/", follow=True)
     assert response.status_code == (200 if role == "staff" else 403)
 
@@ -235,3 +441,29 @@ def test_the_admin_sends_anonymous_visitors_to_the_rate_limited_log_in(client):
     response = client.get("/admin/", follow=True)
     assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
     assert response.status_code == 200
+
+
+ADMIN_PAGES = sorted(
+    name
+    for name in url_names()
+    if name.startswith("admin:") and name.endswith(("_changelist", "_add"))
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ADMIN_PAGES)
+def test_every_admin_list_and_form_is_closed_to_people_who_are_not_staff(
+    client, programme, coordinator, name
+):
+    """What the `admin:*` row in PUBLIC stands for: no admin page opens without staff."""
+    anonymous = client.get(reverse(name), follow=True)
+    assert anonymous.redirect_chain[-1][0].startswith(reverse("account_login"))
+    client.force_login(coordinator)
+    assert client.get(reverse(name), follow=True).status_code == 403
+
+
+def test_the_architecture_notes_list_every_registered_permission():
+    """docs/architecture.md's permissions table names exactly the permissions `rules` knows."""
+    notes = (Path(__file__).parents[1] / "docs" / "architecture.md").read_text()
+    listed = set(re.findall(r"^\| `([a-z_]+\.[a-z_]+)` \|", notes, flags=re.MULTILINE))
+    assert listed == set(rules.permissions.permissions)

@@ -1,18 +1,33 @@
-"""List pages run a fixed number of queries, however many rows they show."""
+"""List pages and exports run a fixed number of queries, however many rows they show."""
+
+import datetime
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from citypeers.calls.models import Criterion, ReviewAssignment, Score, SelectionRun
 from citypeers.core.models import OutboxMessage
+from citypeers.methodology.models import AgendaItemTemplate
 from citypeers.programmes.models import Role
+from citypeers.visits.models import VisitPlan, VisitTask
 from tests.factories import (
+    ActivityFormatFactory,
     CallFactory,
     MembershipFactory,
     OrganisationFactory,
     PlaceFactory,
+    PracticeFactory,
     ProgrammeFactory,
+    PublishedPracticeFactory,
+    TemplateVersionFactory,
+    ThemeFactory,
     UserFactory,
     VisitFactory,
     sent_application,
@@ -80,3 +95,306 @@ def test_a_host_calls_applications_and_a_calls_selection(client):
         reverse("calls:selection", args=[participants.slug]),
     ):
         assert counted(url, 3) == counted(url, 12), url  # the same, however many rows
+
+
+class Scene:
+    """One programme with one visit; what the lists show is added one item at a time."""
+
+    def __init__(self, programme, visit, coordinator, staff):
+        self.programme, self.visit = programme, visit
+        self.people = {"coordinator": coordinator, "staff": staff}
+        self.numbers = itertools.count()
+
+    @cached_property
+    def member(self):
+        """A signed-in person whose own practices, applications and visits the pages list."""
+        return UserFactory(organisation=OrganisationFactory())
+
+    @cached_property
+    def call(self):
+        return CallFactory(programme=self.programme, visits=[self.visit])
+
+    @cached_property
+    def criterion(self):
+        return Criterion.objects.create(call=self.call, name="Fit")
+
+    @cached_property
+    def run(self):
+        return SelectionRun.objects.create(call=self.call, number=1, status="done", instance={})
+
+    @cached_property
+    def practice(self):
+        return PublishedPracticeFactory(programme=self.programme)
+
+    @cached_property
+    def version(self):
+        return TemplateVersionFactory()
+
+    def applicant(self):
+        return UserFactory(organisation=OrganisationFactory())
+
+    def planned(self, visit):
+        VisitPlan.objects.get_or_create(
+            visit=visit,
+            defaults={"template_version": self.version, "time_zone": "UTC", "participants": 20},
+        )
+        return visit
+
+    def task(self, visit, role="host"):
+        due = timezone.localdate() + datetime.timedelta(days=3 + next(self.numbers))
+        return VisitTask.objects.create(
+            visit=visit, phase=6, position=1, role=role, title="Brief", due_on=due
+        )
+
+
+def _practice(scene, **fields):
+    return PracticeFactory(
+        programme=scene.programme, places=[PlaceFactory()], themes=[ThemeFactory()], **fields
+    )
+
+
+def _published_practice(scene):
+    return _practice(scene, status="published", published_at=timezone.now())
+
+
+def _my_application(scene):
+    visit = VisitFactory(programme=scene.programme)
+    call = CallFactory(programme=scene.programme, visits=[visit])
+    sent_application(call, scene.member, preferences=[visit])
+
+
+def _application(scene):
+    return sent_application(scene.call, scene.applicant(), preferences=[scene.visit])
+
+
+def _reviewed_application(scene):
+    reviewer = MembershipFactory(programme=scene.programme, role=Role.REVIEWER).user
+    assignment = ReviewAssignment.objects.create(application=_application(scene), reviewer=reviewer)
+    Score.objects.create(assignment=assignment, criterion=scene.criterion, value=3)
+
+
+def _selected_application(scene):
+    """One more application, and the finished run selecting everyone for the visit."""
+    _application(scene)
+    keys = [str(pk) for pk in scene.call.applications.values_list("pk", flat=True)]
+    visit = str(scene.visit.pk)
+    scene.run.instance = {
+        "visits": [],
+        "applicants": [{"id": key, "score": 1, "preferences": [visit]} for key in keys],
+    }
+    scene.run.result = {
+        "status": "optimal",
+        "assignments": {visit: keys},
+        "waiting_lists": {},
+        "decisions": {key: {"visit": visit, "reason": "Best fit"} for key in keys},
+    }
+    scene.run.save()
+
+
+def _visit_i_host(scene):
+    visit = scene.planned(VisitFactory(programme=scene.programme))
+    MembershipFactory(user=scene.member, programme=scene.programme, visit=visit, role=Role.HOST)
+    scene.task(visit)
+
+
+def _workspace_item(scene):
+    scene.task(scene.planned(scene.visit))
+    MembershipFactory(
+        user=UserFactory(organisation=OrganisationFactory()),
+        programme=scene.programme,
+        visit=scene.visit,
+        role=Role.EXPERT,
+    )
+
+
+def _visit_and_coordinator(scene):
+    VisitFactory(programme=scene.programme)
+    MembershipFactory(programme=scene.programme, role=Role.COORDINATOR)
+
+
+def _practice_change(scene):
+    scene.practice.tagline = f"Changed {next(scene.numbers)} times."
+    scene.practice.save()
+
+
+def _agenda_item(scene):
+    AgendaItemTemplate.objects.create(
+        version=scene.version,
+        key=f"extra-{next(scene.numbers)}",
+        day="middle",
+        position=1 + next(scene.numbers),
+        format=ActivityFormatFactory(),
+        minutes=30,
+    )
+
+
+def _member(scene):
+    MembershipFactory(
+        user=UserFactory(organisation=OrganisationFactory()),
+        programme=scene.programme,
+        visit=scene.visit,
+        role=Role.HOST,
+    )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list page or an export: its address, who looks at it, and how to add one row."""
+
+    url: Callable[[Scene], str]
+    add: Callable[[Scene], object]
+    viewer: str = "anonymous"
+
+
+def _call_url(name):
+    return lambda scene: reverse(name, args=[scene.call.slug])
+
+
+def _exports(name: str, listing: Listing, formats: tuple[str, ...]) -> dict:
+    """The page and each export it offers (`?export=`), as separate listings."""
+    return {name: listing} | {
+        f"{name}?export={export}": Listing(
+            lambda scene, url=listing.url, export=export: f"{url(scene)}?export={export}",
+            listing.add,
+            listing.viewer,
+        )
+        for export in formats
+    }
+
+
+PLAN = "mode=online&start=2027-03-22&days=5&participants=24&host_tz=Europe/Brussels"
+
+LISTINGS = {
+    **_exports(
+        "library",
+        Listing(lambda scene: reverse("library:search"), _published_practice),
+        formats=("csv", "json"),
+    ),
+    "library feed": Listing(lambda scene: reverse("library:feed"), _published_practice),
+    "my practices": Listing(
+        lambda scene: reverse("catalogue:mine"),
+        lambda scene: _practice(scene, submitted_by=scene.member),
+        "member",
+    ),
+    "practices to review": Listing(
+        lambda scene: reverse("catalogue:review_queue"),
+        lambda scene: _practice(scene, status="submitted"),
+        "coordinator",
+    ),
+    "a practice's history": Listing(
+        lambda scene: reverse("catalogue:history", args=[scene.practice.slug]),
+        _practice_change,
+        "coordinator",
+    ),
+    "my applications": Listing(lambda scene: reverse("calls:mine"), _my_application, "member"),
+    "calls": Listing(
+        lambda scene: reverse("calls:list"),
+        lambda scene: CallFactory(
+            programme=scene.programme, visits=[VisitFactory(programme=scene.programme)]
+        ),
+    ),
+    **_exports(
+        "a call's applications",
+        Listing(_call_url("calls:applications"), _application, "coordinator"),
+        formats=("csv", "xlsx"),
+    ),
+    **_exports(
+        "a call's reviews",
+        Listing(_call_url("calls:review"), _reviewed_application, "coordinator"),
+        formats=("csv", "xlsx"),
+    ),
+    **_exports(
+        "a call's selection",
+        Listing(_call_url("calls:selection"), _selected_application, "coordinator"),
+        formats=("csv", "xlsx", "json"),
+    ),
+    "visits I run": Listing(lambda scene: reverse("visits:dashboard"), _visit_i_host, "member"),
+    "my page": Listing(lambda scene: reverse("programmes:dashboard"), _visit_i_host, "member"),
+    "a visit's workspace": Listing(
+        lambda scene: reverse("visits:workspace", args=[scene.programme.slug, scene.visit.slug]),
+        _workspace_item,
+        "coordinator",
+    ),
+    "outbox": Listing(
+        lambda scene: reverse("core:outbox"),
+        lambda scene: OutboxMessage.objects.create(
+            from_email="a@example.org", to="b@example.org", subject="S"
+        ),
+        "staff",
+    ),
+    "themes": Listing(
+        lambda scene: reverse("programmes:themes"), _published_practice, "coordinator"
+    ),
+    **_exports(
+        "a programme's members",
+        Listing(
+            lambda scene: reverse("programmes:members", args=[scene.programme.slug]),
+            _member,
+            "coordinator",
+        ),
+        formats=("csv", "xlsx"),
+    ),
+    "programmes": Listing(
+        lambda scene: reverse("programmes:list"),
+        lambda scene: VisitFactory(programme=ProgrammeFactory()),
+    ),
+    "a programme": Listing(
+        lambda scene: reverse("programmes:detail", args=[scene.programme.slug]),
+        _visit_and_coordinator,
+    ),
+    **_exports(
+        "places",
+        Listing(lambda scene: reverse("places:list"), lambda scene: PlaceFactory()),
+        formats=("csv", "xlsx"),
+    ),
+    "formats": Listing(
+        lambda scene: reverse("methodology:formats"), lambda scene: ActivityFormatFactory()
+    ),
+    "methodology guide": Listing(
+        lambda scene: reverse("methodology:guide"), lambda scene: TemplateVersionFactory()
+    ),
+    **{
+        f"planner{export}": Listing(
+            lambda scene, export=export: f"{reverse('planner:plan')}?{PLAN}{export}",
+            _agenda_item,
+        )
+        for export in ("", "&export=csv", "&export=ics", "&export=pdf")
+    },
+}
+N_PLUS_ONE = {}
+
+
+@pytest.fixture
+def scene(programme, visit, coordinator, staff):
+    return Scene(programme, visit, coordinator, staff)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=N_PLUS_ONE[name]))
+        if name in N_PLUS_ONE
+        else name
+        for name in LISTINGS
+    ],
+)
+def test_a_list_with_three_rows_runs_no_more_queries_than_with_one(
+    client, scene, name, django_assert_max_num_queries
+):
+    listing = LISTINGS[name]
+    if listing.viewer != "anonymous":
+        client.force_login(
+            scene.member if listing.viewer == "member" else scene.people[listing.viewer]
+        )
+    listing.add(scene)
+    url = listing.url(scene)
+    assert client.get(url).status_code == 200  # the first request after a change fills caches
+    with CaptureQueriesContext(connection) as queries:
+        one = client.get(url)
+    with_one = len(queries)  # counted now: the next request empties the log
+    listing.add(scene)
+    listing.add(scene)
+    assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(with_one):
+        three = client.get(url)
+    assert len(three.content) > len(one.content), "the two new rows are shown"
