@@ -1,5 +1,7 @@
 """Small helpers every view uses: permission checks, errors onto forms, exports, paging."""
 
+import datetime
+from decimal import Decimal
 from collections.abc import Callable, Iterable
 from functools import wraps
 
@@ -62,9 +64,9 @@ def query_without_page(request: HttpRequest) -> str:
 def export_response(
     *, headers: list[str], rows: Iterable[Iterable], filename: str, export_format: str
 ) -> HttpResponse:
-    # Spreadsheets only: JSON keeps every value exactly as it is.
-    inert = _inert if export_format in {"csv", "xlsx"} else (lambda value: value)
-    cells = [[inert(value) for value in row] for row in rows]
+    # Spreadsheets keep formula-like text inert; JSON keeps values as they are, in JSON's types.
+    cell = _inert if export_format in {"csv", "xlsx"} else _json_value
+    cells = [[cell(value) for value in row] for row in rows]
     dataset = tablib.Dataset(*cells, headers=headers)
     response = HttpResponse(
         dataset.export(export_format), content_type=EXPORT_FORMATS[export_format]
@@ -74,6 +76,19 @@ def export_response(
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+JSON_TYPES = (str, int, float, bool, type(None))
+
+
+def _json_value(value):
+    """Numbers, text and empties as they are, exact decimals as numbers, dates in ISO 8601,
+    anything else (a lazy translation, a model) as its text."""
+    if isinstance(value, JSON_TYPES):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
 
 
 def _inert(value):
