@@ -1,11 +1,18 @@
 import pytest
 from django.core import mail
 
-from citypeers.core.errors import MembershipError
+from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.core.models import AuditEntry
+from citypeers.library.search import parse_query, ranked_practice_ids
 from citypeers.programmes.models import Membership, Role
-from citypeers.programmes.services import membership_add, membership_remove
-from tests.factories import MembershipFactory, UserFactory, VisitFactory
+from citypeers.programmes.services import membership_add, membership_remove, theme_save
+from tests.factories import (
+    MembershipFactory,
+    PublishedPracticeFactory,
+    ThemeFactory,
+    UserFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +95,20 @@ def test_a_coordinator_can_be_removed_when_another_remains(programme, coordinato
     membership_remove(membership=second, by=coordinator)
     assert not Membership.objects.filter(pk=second.pk).exists()
     assert AuditEntry.objects.filter(action="membership.removed").count() == 1
+
+
+def test_rewording_keeps_the_address_and_reaches_the_library_index(coordinator):
+    theme = ThemeFactory(name="Old wording", slug="old-wording")
+    practice = PublishedPracticeFactory(themes=[theme])
+    theme_save(theme=theme, name="Renewed wording", description="", by=coordinator)
+    theme.refresh_from_db()
+    assert theme.slug == "old-wording"
+    assert practice.pk in ranked_practice_ids(parse_query("renewed"))
+    assert AuditEntry.objects.filter(action="theme.edited").exists()
+
+
+def test_renaming_to_an_existing_name_is_refused(coordinator):
+    ThemeFactory(name="Taken")
+    theme = ThemeFactory(name="Free")
+    with pytest.raises(ThemeError):
+        theme_save(theme=theme, name="TAKEN", description="", by=coordinator)

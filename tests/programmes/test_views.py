@@ -1,8 +1,14 @@
 import pytest
 from django.urls import reverse
 
-from citypeers.programmes.models import Membership, Role
-from tests.factories import MembershipFactory, UserFactory, VisitFactory
+from citypeers.programmes.models import Membership, Role, Theme
+from tests.factories import (
+    MembershipFactory,
+    PublishedPracticeFactory,
+    ThemeFactory,
+    UserFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +106,25 @@ def test_dashboard_for_someone_without_a_role_says_where_roles_come_from(client,
     assert (
         "You have no role in a programme yet." in client.get(reverse("programmes:dashboard")).text
     )
+
+
+def test_a_coordinator_adds_a_theme_and_sees_how_much_each_is_used(client, coordinator):
+    used = ThemeFactory(name="Adaptive re-use")
+    PublishedPracticeFactory(themes=[used])
+    client.force_login(coordinator)
+    url = reverse("programmes:themes")
+    response = client.post(url, {"name": "Heritage and climate", "description": "Adaptation."})
+    assert response["Location"] == url
+    theme = Theme.objects.get(name="Heritage and climate")
+    assert theme.slug == "heritage-and-climate"
+    page = client.get(url).text
+    assert "Heritage and climate" in page
+    assert "<td>Adaptive re-use</td><td>0</td><td>1</td>" in page
+
+
+def test_a_second_theme_of_the_same_name_is_refused_at_the_field(client, coordinator):
+    ThemeFactory(name="Participation")
+    client.force_login(coordinator)
+    response = client.post(reverse("programmes:themes"), {"name": " participation "})
+    assert 'href="#id_name"' in response.text
+    assert Theme.objects.count() == 1

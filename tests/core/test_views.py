@@ -1,25 +1,43 @@
 import pytest
-from django.core import mail
+from django.db.utils import OperationalError
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
-from citypeers.core.mail import OutboxBackend
 from citypeers.core.models import OutboxMessage
+from citypeers.programmes.tasks import notify_membership_added
+from tests.core.test_mail import send_through_outbox
 
 pytestmark = pytest.mark.django_db
 
 
-def send_through_outbox(subject: str, body: str = "Body", to: str = "someone@example.org"):
-    message = mail.EmailMultiAlternatives(subject, body, "noreply@example.org", [to])
-    message.attach_alternative(f"<p>{body}</p>", "text/html")
-    return OutboxBackend().send_messages([message])
+def test_healthz_reports_database_and_task_queue(client, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    notify_membership_added.enqueue(membership_id=1)
+    notify_membership_added.enqueue(membership_id=2)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    health = response.json()
+    assert health["status"] == "ok"
+    assert health["database"]["status"] == "ok"
+    assert health["tasks"]["by_status"] == {"READY": 2}
+    assert DBTaskResult.objects.count() == 2
 
 
-def test_the_outbox_backend_keeps_every_message():
-    assert send_through_outbox("Welcome", "Hello there") == 1
-    stored = OutboxMessage.objects.get()
-    assert stored.subject == "Welcome"
-    assert stored.recipients == ["someone@example.org"]
-    assert stored.html_body == "<p>Hello there</p>"
+def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("citypeers.core.selectors.connection.cursor", unreachable)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"]["status"] == "unavailable"
+
+
+def test_healthz_is_not_cached_and_not_language_prefixed(client):
+    response = client.get("/healthz")
+    assert "no-cache" in response["Cache-Control"]
+    assert client.get("/en/healthz").status_code == 404
 
 
 def test_staff_read_the_outbox_newest_first_and_open_a_message(client, staff):
