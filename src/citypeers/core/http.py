@@ -49,7 +49,12 @@ def add_error_to_form(form, error: CitypeersError) -> None:
 
 def paginate(request: HttpRequest, items, *, per_page: int = 25) -> Page:
     """The requested page; a page number out of range or mistyped gives the nearest page."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    # Django's get_page turns 0 or a negative number into the last page; the nearest is the first.
+    try:
+        number = max(1, int(request.GET.get("page", "")))
+    except ValueError:
+        number = 1
+    return Paginator(items, per_page).get_page(number)
 
 
 def query_without_page(request: HttpRequest) -> str:
