@@ -6,6 +6,7 @@ from django_tasks_db.models import DBTaskResult
 from citypeers.core.models import OutboxMessage
 from citypeers.programmes.tasks import notify_membership_added
 from tests.core.test_mail import send_through_outbox
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,44 @@ def test_a_mistyped_page_number_shows_a_page_not_an_error(client, staff):
     client.force_login(staff)
     assert client.get(reverse("core:outbox"), {"page": "abc"}).status_code == 200
     assert client.get(reverse("core:outbox"), {"page": "999"}).status_code == 200
+
+
+def test_healthz_only_answers_reads(client):
+    assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.parametrize("page", ["outbox", "message"])
+def test_the_outbox_is_for_staff_only(client, page):
+    send_through_outbox("Private")
+    url = (
+        reverse("core:outbox")
+        if page == "outbox"
+        else reverse("core:outbox_message", args=[OutboxMessage.objects.get().pk])
+    )
+    assert client.get(url)["Location"].startswith(reverse("account_login"))
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 403
+
+
+def test_an_unknown_outbox_message_is_a_404(client, staff):
+    client.force_login(staff)
+    assert client.get(reverse("core:outbox_message", args=[424242])).status_code == 404
+
+
+def test_an_outbox_search_without_match_says_so(client, staff):
+    send_through_outbox("Welcome")
+    client.force_login(staff)
+    page = client.get(reverse("core:outbox"), {"q": "  nothing-like-it  "}).text
+    assert "No e-mail matches this search." in page
+    assert 'value="nothing-like-it"' in page
+
+
+@pytest.mark.parametrize("messages", [1, 3])
+def test_the_outbox_runs_a_fixed_number_of_queries(
+    client, staff, messages, django_assert_max_num_queries
+):
+    for number in range(messages):
+        send_through_outbox(f"Message {number}")
+    client.force_login(staff)
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("core:outbox")).status_code == 200
