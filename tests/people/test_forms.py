@@ -5,7 +5,9 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
+from citypeers.people.forms import ProfileForm
 from citypeers.people.models import User
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +44,41 @@ def test_sign_up_errors_are_summarised_and_the_input_is_kept(client):
     assert 'value="aino@example.org"' in response.text
     assert 'value="Aino"' in response.text
     assert 'aria-invalid="true"' in response.text
+
+
+def test_sign_up_with_an_email_already_registered_makes_no_second_account(client):
+    existing = UserFactory(email="aino@example.org", display_name="Aino")
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "display_name": "Impostor",
+            "email": "AINO@example.org",
+            "password1": "peer-learning-2026",
+            "password2": "peer-learning-2026",
+        },
+    )
+    assert response.status_code in (200, 302)
+    assert User.objects.filter(email__iexact="aino@example.org").count() == 1
+    existing.refresh_from_db()
+    assert existing.display_name == "Aino"
+    assert existing.check_password(PASSWORD)
+
+
+def test_sign_up_needs_a_name(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "a@example.org",
+            "password1": "peer-learning-2026",
+            "password2": "peer-learning-2026",
+        },
+    )
+    assert 'href="#id_display_name"' in response.text
+    assert not User.objects.exists()
+
+
+def test_the_profile_form_offers_only_the_languages_people_speak():
+    form = ProfileForm({"display_name": "Ana", "time_zone": "Europe/Paris", "languages": ["tlh"]})
+    assert "languages" in form.errors
+    offered = dict(form.fields["languages"].choices)
+    assert {"fi", "uk", "mt", "ar"} <= set(offered)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -71,3 +73,30 @@ def test_profile_with_an_unknown_time_zone_is_refused_at_the_field(client):
     assert user.display_name == "Before"
     # The header still shows the saved name, not the rejected one.
     assert '<span class="signed-in-as">Before</span>' in response.text
+
+
+def test_the_profile_is_for_signed_in_people(client):
+    response = client.get(reverse("people:profile"))
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_profile_form_shows_what_is_saved(client):
+    user = UserFactory(display_name="Aino", languages=["fi"], time_zone="Europe/Helsinki")
+    client.force_login(user)
+    page = client.get(reverse("people:profile")).text
+    assert 'value="Aino"' in page
+    assert re.search(r'value="fi" id="id_languages_\d+" checked', page)
+    assert not re.search(r'value="en" id="id_languages_\d+" checked', page)
+    assert '<option value="Europe/Helsinki" selected>' in page
+
+
+def test_a_saved_profile_is_confirmed_on_my_page(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(
+        reverse("people:profile"),
+        {"display_name": "Aino", "time_zone": "Europe/Helsinki", "languages": ["fi"]},
+        follow=True,
+    )
+    assert "Your profile has been saved." in response.text
+    assert response.redirect_chain[-1][0] == reverse("programmes:dashboard")
