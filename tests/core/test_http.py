@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 import json
 
@@ -9,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.utils.translation import gettext_lazy
 
 from citypeers.core.errors import CitypeersError
 from citypeers.core.http import (
@@ -19,7 +21,7 @@ from citypeers.core.http import (
     query_without_page,
     requested_export,
 )
-from tests.factories import UserFactory
+from tests.factories import PlaceFactory, UserFactory
 
 requests = RequestFactory()
 
@@ -159,3 +161,20 @@ def test_a_json_export_keeps_every_value_exactly():
     response = export("json", [[HOSTILE[0], 2]])
     assert response["Content-Type"] == "application/json"
     assert json.loads(response.content) == [{"Name": HOSTILE[0], "Count": 2}]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("export_format", ["json", "csv", "xlsx"])
+def test_objects_and_lazy_translations_are_exported_as_their_text(export_format):
+    place = PlaceFactory(name="Vantaa", country="FI")
+    response = export_response(
+        headers=["Place", "Size", "Day"],
+        rows=[[place, gettext_lazy("Medium"), datetime.date(2026, 5, 4)]],
+        filename="places",
+        export_format=export_format,
+    )
+    assert response.status_code == 200
+    if export_format == "json":
+        assert json.loads(response.content) == [
+            {"Place": "Vantaa (FI)", "Size": "Medium", "Day": "2026-05-04"}
+        ]

@@ -172,3 +172,12 @@ def test_a_place_of_unknown_population_shows_a_dash_in_the_list(client):
     row = client.get(reverse("places:list")).text.split("Val Grande", 1)[1].split("</tr>")[0]
     assert "None" not in row
     assert row.count("<td>\N{EN DASH}</td>") == 2
+
+
+@pytest.mark.django_db
+def test_the_json_export_keeps_numbers_and_coordinates(client):
+    PlaceFactory(name="Vantaa", country="FI", population=240_000, latitude=60.29, longitude=25.04)
+    [row] = client.get(reverse("places:list"), {"export": "json"}).json()
+    assert row["Name"] == "Vantaa"
+    assert row["Population"] == 240_000
+    assert float(row["Latitude"]) == 60.29

@@ -1,6 +1,8 @@
 """Small helpers every view uses: permission checks, errors onto forms, exports, paging."""
 
+import datetime
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from functools import wraps
 
 import tablib
@@ -69,7 +71,7 @@ def export_response(
 ) -> HttpResponse:
     # Spreadsheets only: JSON keeps every value exactly as it is.
     inert = _inert if export_format in {"csv", "xlsx"} else (lambda value: value)
-    cells = [[inert(value) for value in row] for row in rows]
+    cells = [[inert(_plain(value)) for value in row] for row in rows]
     dataset = tablib.Dataset(*cells, headers=headers)
     response = HttpResponse(
         dataset.export(export_format), content_type=EXPORT_FORMATS[export_format]
@@ -79,6 +81,13 @@ def export_response(
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_TYPES = (str, int, float, Decimal, datetime.date, type(None))
+
+
+def _plain(value):
+    """A value every format can write: an object or a lazy translation becomes its text (JSON
+    cannot encode either)."""
+    return value if isinstance(value, PLAIN_TYPES) else str(value)
 
 
 def _inert(value):
