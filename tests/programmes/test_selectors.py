@@ -86,3 +86,10 @@ def test_staff_may_add_to_every_programme(programme, staff):
         starts_on=datetime.date(2027, 1, 1), ends_on=datetime.date(2027, 12, 31)
     )
     assert list(programmes_coordinated_by(staff)) == [other, programme]
+
+
+def test_my_roles_in_a_whole_programme_come_before_those_in_its_visits(programme, visit):
+    person = UserFactory()
+    on_visit = MembershipFactory(user=person, programme=programme, visit=visit, role=Role.EXPERT)
+    whole = MembershipFactory(user=person, programme=programme, role=Role.RAPPORTEUR)
+    assert list(memberships_of(user=person)) == [whole, on_visit]
