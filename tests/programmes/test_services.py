@@ -1,11 +1,18 @@
 import pytest
 from django.core import mail
 
-from citypeers.core.errors import MembershipError
+from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.core.models import AuditEntry
+from citypeers.library.search import parse_query, ranked_practice_ids
 from citypeers.programmes.models import Membership, Role
-from citypeers.programmes.services import membership_add, membership_remove
-from tests.factories import MembershipFactory, UserFactory, VisitFactory
+from citypeers.programmes.services import membership_add, membership_remove, theme_save
+from tests.factories import (
+    MembershipFactory,
+    PublishedPracticeFactory,
+    ThemeFactory,
+    UserFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +95,65 @@ def test_a_coordinator_can_be_removed_when_another_remains(programme, coordinato
     membership_remove(membership=second, by=coordinator)
     assert not Membership.objects.filter(pk=second.pk).exists()
     assert AuditEntry.objects.filter(action="membership.removed").count() == 1
+
+
+def test_rewording_keeps_the_address_and_reaches_the_library_index(coordinator):
+    theme = ThemeFactory(name="Old wording", slug="old-wording")
+    practice = PublishedPracticeFactory(themes=[theme])
+    theme_save(theme=theme, name="Renewed wording", description="", by=coordinator)
+    theme.refresh_from_db()
+    assert theme.slug == "old-wording"
+    assert practice.pk in ranked_practice_ids(parse_query("renewed"))
+    assert AuditEntry.objects.filter(action="theme.edited").exists()
+
+
+def test_renaming_to_an_existing_name_is_refused(coordinator):
+    ThemeFactory(name="Taken")
+    theme = ThemeFactory(name="Free")
+    with pytest.raises(ThemeError):
+        theme_save(theme=theme, name="TAKEN", description="", by=coordinator)
+
+
+def test_a_coordinator_of_one_visit_can_be_removed_even_if_the_only_one(programme, visit):
+    on_visit = MembershipFactory(programme=programme, visit=visit, role=Role.COORDINATOR)
+    Membership.objects.filter(visit=None, role=Role.COORDINATOR).delete()
+    membership_remove(membership=on_visit, by=None)
+    assert not Membership.objects.filter(pk=on_visit.pk).exists()
+
+
+def test_removing_a_role_is_recorded_with_who_had_it(programme, coordinator):
+    reviewer = MembershipFactory(programme=programme, role=Role.REVIEWER)
+    membership_remove(membership=reviewer, by=coordinator)
+    entry = AuditEntry.objects.get(action="membership.removed")
+    assert entry.actor == coordinator
+    assert entry.changes == {"person": reviewer.user.email, "role": "reviewer"}
+
+
+def test_an_email_typed_with_spaces_still_finds_the_person(programme, coordinator):
+    person = UserFactory(email="aino@example.org")
+    membership = membership_add(
+        programme=programme, email="  Aino@Example.org ", role=Role.EXPERT, by=coordinator
+    )
+    assert membership.user == person
+
+
+def test_a_new_theme_gets_an_address_from_its_name_numbered_if_taken(coordinator):
+    ThemeFactory(name="Something else", slug="participation")
+    theme = theme_save(name="  Participation ", description="", by=coordinator)
+    assert (theme.name, theme.slug) == ("Participation", "participation-2")
+    entry = AuditEntry.objects.get(action="theme.created")
+    assert entry.changes == {"name": "Participation"}
+
+
+def test_a_theme_named_without_letters_still_gets_an_address(coordinator):
+    assert theme_save(name="???", description="", by=coordinator).slug == "theme"
+
+
+def test_a_theme_keeps_its_own_name_when_only_the_description_changes(coordinator):
+    theme = ThemeFactory(name="Participation")
+    theme_save(theme=theme, name="participation", description="Who takes part.", by=coordinator)
+    theme.refresh_from_db()
+    assert (theme.name, theme.description) == ("participation", "Who takes part.")
+    assert AuditEntry.objects.get(action="theme.edited").changes == {
+        "name": "Participation -> participation"
+    }

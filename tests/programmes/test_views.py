@@ -1,8 +1,15 @@
 import pytest
 from django.urls import reverse
 
-from citypeers.programmes.models import Membership, Role
-from tests.factories import MembershipFactory, UserFactory, VisitFactory
+from citypeers.programmes.models import Membership, Role, Theme
+from tests.factories import (
+    MembershipFactory,
+    ProgrammeFactory,
+    PublishedPracticeFactory,
+    ThemeFactory,
+    UserFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +107,199 @@ def test_dashboard_for_someone_without_a_role_says_where_roles_come_from(client,
     assert (
         "You have no role in a programme yet." in client.get(reverse("programmes:dashboard")).text
     )
+
+
+def test_a_coordinator_adds_a_theme_and_sees_how_much_each_is_used(client, coordinator):
+    used = ThemeFactory(name="Adaptive re-use")
+    PublishedPracticeFactory(themes=[used])
+    client.force_login(coordinator)
+    url = reverse("programmes:themes")
+    response = client.post(url, {"name": "Heritage and climate", "description": "Adaptation."})
+    assert response["Location"] == url
+    theme = Theme.objects.get(name="Heritage and climate")
+    assert theme.slug == "heritage-and-climate"
+    page = client.get(url).text
+    assert "Heritage and climate" in page
+    assert "<td>Adaptive re-use</td><td>0</td><td>1</td>" in page
+
+
+def test_a_second_theme_of_the_same_name_is_refused_at_the_field(client, coordinator):
+    ThemeFactory(name="Participation")
+    client.force_login(coordinator)
+    response = client.post(reverse("programmes:themes"), {"name": " participation "})
+    assert 'href="#id_name"' in response.text
+    assert Theme.objects.count() == 1
+
+
+def test_a_coordinator_sees_the_link_to_manage_people(client, programme, coordinator):
+    client.force_login(coordinator)
+    page = client.get(reverse("programmes:detail", args=[programme.slug])).text
+    assert "Manage people and roles" in page
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("coordinator", 200),
+        ("staff", 200),
+        ("coordinator_elsewhere", 403),
+        ("host", 403),
+        ("reviewer", 403),
+        ("participant", 403),
+        ("no_role", 403),
+    ],
+)
+def test_the_members_page_and_its_export_are_for_coordinators_and_staff(
+    client, programme, people_by_role, role, status
+):
+    client.force_login(people_by_role[role])
+    url = reverse("programmes:members", args=[programme.slug])
+    assert client.get(url).status_code == status
+    assert client.get(url, {"export": "csv"}).status_code == status
+
+
+def test_someone_who_may_not_manage_members_cannot_give_a_role(client, programme, people_by_role):
+    client.force_login(people_by_role["host"])
+    url = reverse("programmes:members", args=[programme.slug])
+    client.post(url, {"email": people_by_role["host"].email, "role": "coordinator"})
+    assert not Membership.objects.filter(
+        user=people_by_role["host"], role=Role.COORDINATOR
+    ).exists()
+
+
+def test_an_anonymous_visitor_is_asked_to_log_in_for_the_members_page(client, programme):
+    response = client.get(reverse("programmes:members", args=[programme.slug]))
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_members_of_an_unknown_programme_is_a_404(client, staff):
+    client.force_login(staff)
+    assert client.get(reverse("programmes:members", args=["nope"])).status_code == 404
+
+
+def test_a_membership_of_another_programme_cannot_be_removed_through_this_one(
+    client, programme, coordinator
+):
+    elsewhere = MembershipFactory(role=Role.REVIEWER)
+    client.force_login(coordinator)
+    url = reverse("programmes:member_remove", args=[programme.slug, elsewhere.pk])
+    assert client.post(url).status_code == 404
+    assert Membership.objects.filter(pk=elsewhere.pk).exists()
+
+
+def test_a_host_cannot_remove_anyone(client, programme, people_by_role):
+    reviewer = Membership.objects.get(user=people_by_role["reviewer"])
+    client.force_login(people_by_role["host"])
+    url = reverse("programmes:member_remove", args=[programme.slug, reviewer.pk])
+    assert client.post(url).status_code == 403
+    assert Membership.objects.filter(pk=reviewer.pk).exists()
+
+
+def test_the_members_export_keeps_a_hostile_name_inert(client, programme, coordinator, visit):
+    MembershipFactory(
+        programme=programme, visit=visit, role=Role.HOST, user__display_name="=cmd|' /C calc'!A0"
+    )
+    client.force_login(coordinator)
+    url = reverse("programmes:members", args=[programme.slug])
+    csv = client.get(url, {"export": "csv"}).content.decode()
+    assert "'=cmd|' /C calc'!A0" in csv
+    assert f"Host,{visit.title}" in csv
+    assert "Coordinator,The whole programme" in csv
+    response = client.get(url, {"export": "json"})
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="{programme.slug}-members.json"'
+    )
+    assert "=cmd|' /C calc'!A0" in {row["Name"] for row in response.json()}
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_members_export_runs_a_fixed_number_of_queries(
+    client, programme, coordinator, count, django_assert_max_num_queries
+):
+    MembershipFactory.create_batch(count, programme=programme, role=Role.PARTICIPANT)
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("programmes:members", args=[programme.slug]), {"export": "csv"})
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_programme_list_runs_a_fixed_number_of_queries(
+    client, count, django_assert_max_num_queries
+):
+    for programme in ProgrammeFactory.create_batch(count):
+        VisitFactory(programme=programme)
+        programme.themes.add(ThemeFactory())
+    with django_assert_max_num_queries(4):
+        page = client.get(reverse("programmes:list")).text
+    assert page.count("1 visit") == count
+
+
+def test_the_programme_list_pages_by_twenty(client, db):
+    ProgrammeFactory.create_batch(21)
+    assert "Page 1 of 2" in client.get(reverse("programmes:list")).text
+    assert "Page 1 of 2" in client.get(reverse("programmes:list"), {"page": "-1"}).text
+    assert "Page 2 of 2" in client.get(reverse("programmes:list"), {"page": "7"}).text
+
+
+def test_my_page_is_for_signed_in_people(client, db):
+    response = client.get(reverse("programmes:dashboard"))
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_my_page_says_which_roles_are_for_the_whole_programme(client, programme):
+    person = MembershipFactory(programme=programme, role=Role.REVIEWER).user
+    client.force_login(person)
+    page = client.get(reverse("programmes:dashboard")).text
+    assert "The whole programme" in page
+    assert programme.name in page
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("coordinator", 200), ("coordinator_elsewhere", 200), ("staff", 200), ("host", 403)],
+)
+def test_themes_are_managed_by_any_coordinator_and_staff(client, people_by_role, role, status):
+    theme = ThemeFactory()
+    client.force_login(people_by_role[role])
+    assert client.get(reverse("programmes:themes")).status_code == status
+    assert client.get(reverse("programmes:theme_edit", args=[theme.slug])).status_code == status
+
+
+def test_an_anonymous_visitor_is_asked_to_log_in_for_themes(client, db):
+    response = client.get(reverse("programmes:themes"))
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_theme_is_reworded_from_its_page_and_keeps_its_address(client, coordinator):
+    theme = ThemeFactory(name="Old wording", slug="old-wording", description="Before.")
+    client.force_login(coordinator)
+    url = reverse("programmes:theme_edit", args=[theme.slug])
+    form = client.get(url).text
+    assert 'value="Old wording"' in form
+    assert "Before." in form
+    response = client.post(url, {"name": "New wording", "description": "After."}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("programmes:themes")
+    assert "Theme saved." in response.text
+    theme.refresh_from_db()
+    assert (theme.name, theme.slug, theme.description) == ("New wording", "old-wording", "After.")
+
+
+def test_rewording_a_theme_to_a_name_taken_is_shown_at_the_field(client, coordinator):
+    ThemeFactory(name="Taken")
+    theme = ThemeFactory(name="Free")
+    client.force_login(coordinator)
+    response = client.post(reverse("programmes:theme_edit", args=[theme.slug]), {"name": "taken"})
+    assert response.status_code == 200
+    assert 'href="#id_name"' in response.text
+    theme.refresh_from_db()
+    assert theme.name == "Free"
+
+
+def test_editing_an_unknown_theme_is_a_404(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get(reverse("programmes:theme_edit", args=["nope"])).status_code == 404
+
+
+def test_an_empty_theme_list_says_so(client, coordinator):
+    client.force_login(coordinator)
+    assert "No theme yet." in client.get(reverse("programmes:themes")).text

@@ -3,13 +3,13 @@
 import datetime
 
 import pytest
-from citypeers.methodology.selectors.plan_data import PlanRequest
 from django.core import mail
 from django.utils import timezone
 
 from citypeers.core.errors import VisitError
 from citypeers.core.models import AuditEntry
 from citypeers.methodology.models import StepTemplate
+from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.programmes.models import Role, Visit
 from citypeers.visits import services
 from citypeers.visits.models import VisitPlan

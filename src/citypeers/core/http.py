@@ -1,8 +1,8 @@
 """Small helpers every view uses: permission checks, errors onto forms, exports, paging."""
 
 import datetime
-from decimal import Decimal
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from functools import wraps
 
 import tablib
@@ -51,7 +51,12 @@ def add_error_to_form(form, error: CitypeersError) -> None:
 
 def paginate(request: HttpRequest, items, *, per_page: int = 25) -> Page:
     """The requested page; a page number out of range or mistyped gives the nearest page."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    # Django's get_page turns 0 or a negative number into the last page; the nearest is the first.
+    try:
+        number = max(1, int(request.GET.get("page", "")))
+    except ValueError:
+        number = 1
+    return Paginator(items, per_page).get_page(number)
 
 
 def query_without_page(request: HttpRequest) -> str:
@@ -65,7 +70,7 @@ def export_response(
     *, headers: list[str], rows: Iterable[Iterable], filename: str, export_format: str
 ) -> HttpResponse:
     # Spreadsheets keep formula-like text inert; JSON keeps values as they are, in JSON's types.
-    cell = _inert if export_format in {"csv", "xlsx"} else _json_value
+    cell = (lambda value: _inert(_plain(value))) if export_format in {"csv", "xlsx"} else _json
     cells = [[cell(value) for value in row] for row in rows]
     dataset = tablib.Dataset(*cells, headers=headers)
     response = HttpResponse(
@@ -76,12 +81,17 @@ def export_response(
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_TYPES = (str, int, float, Decimal, datetime.date, type(None))
 JSON_TYPES = (str, int, float, bool, type(None))
 
 
-def _json_value(value):
-    """Numbers, text and empties as they are, exact decimals as numbers, dates in ISO 8601,
-    anything else (a lazy translation, a model) as its text."""
+def _plain(value):
+    """A value every format can write: an object or a lazy translation becomes its text."""
+    return value if isinstance(value, PLAIN_TYPES) else str(value)
+
+
+def _json(value):
+    """In JSON's own types: exact decimals as numbers, dates in ISO 8601, the rest as text."""
     if isinstance(value, JSON_TYPES):
         return value
     if isinstance(value, Decimal):

@@ -1,6 +1,10 @@
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 
 from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
+
+# Roles in the whole programme (no visit) come before those in a visit, on every database
+# (PostgreSQL puts NULLs last and SQLite first when nothing is said).
+WHOLE_PROGRAMME_FIRST = F("visit__title").asc(nulls_first=True)
 
 
 def programmes_list() -> QuerySet[Programme]:
@@ -27,7 +31,7 @@ def programme_members(*, programme: Programme) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(programme=programme)
         .select_related("user", "user__organisation", "visit")
-        .order_by("role", "visit__title", "user__display_name", "user__email")
+        .order_by("role", WHOLE_PROGRAMME_FIRST, "user__display_name", "user__email")
     )
 
 
@@ -35,7 +39,7 @@ def memberships_of(*, user) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(user=user)
         .select_related("programme", "visit", "visit__host_place")
-        .order_by("-programme__starts_on", "programme__name", "visit__title", "role")
+        .order_by("-programme__starts_on", "programme__name", WHOLE_PROGRAMME_FIRST, "role")
     )
 
 

@@ -1,48 +1,11 @@
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.core import mail
 from django.urls import reverse
 
-from citypeers.people.models import User
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_sign_up_asks_for_a_name_and_sends_a_confirmation(client):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "display_name": "Aino Virtanen",
-            "email": "Aino@Example.org",
-            "password1": "peer-learning-2026",
-            "password2": "peer-learning-2026",
-        },
-    )
-    assert response.status_code == 302
-    user = User.objects.get(email="aino@example.org")
-    assert user.display_name == "Aino Virtanen"
-    assert not EmailAddress.objects.get(user=user).verified
-    [message] = mail.outbox
-    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
-    confirm_page = client.get(link)
-    assert confirm_page.status_code == 200
-    client.post(link)
-    assert EmailAddress.objects.get(user=user).verified
-
-
-def test_sign_up_errors_are_summarised_and_the_input_is_kept(client):
-    response = client.post(
-        reverse("account_signup"),
-        {"display_name": "Aino", "email": "aino@example.org", "password1": "x", "password2": "y"},
-    )
-    assert response.status_code == 200
-    assert "There is a problem" in response.text
-    assert 'value="aino@example.org"' in response.text
-    assert 'value="Aino"' in response.text
-    assert 'aria-invalid="true"' in response.text
 
 
 def test_a_wrong_password_shows_an_error_summary_and_keeps_the_email(client):
@@ -110,3 +73,30 @@ def test_profile_with_an_unknown_time_zone_is_refused_at_the_field(client):
     assert user.display_name == "Before"
     # The header still shows the saved name, not the rejected one.
     assert '<span class="signed-in-as">Before</span>' in response.text
+
+
+def test_the_profile_is_for_signed_in_people(client):
+    response = client.get(reverse("people:profile"))
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_profile_form_shows_what_is_saved(client):
+    user = UserFactory(display_name="Aino", languages=["fi"], time_zone="Europe/Helsinki")
+    client.force_login(user)
+    page = client.get(reverse("people:profile")).text
+    assert 'value="Aino"' in page
+    assert re.search(r'value="fi" id="id_languages_\d+" checked', page)
+    assert not re.search(r'value="en" id="id_languages_\d+" checked', page)
+    assert '<option value="Europe/Helsinki" selected>' in page
+
+
+def test_a_saved_profile_is_confirmed_on_my_page(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(
+        reverse("people:profile"),
+        {"display_name": "Aino", "time_zone": "Europe/Helsinki", "languages": ["fi"]},
+        follow=True,
+    )
+    assert "Your profile has been saved." in response.text
+    assert response.redirect_chain[-1][0] == reverse("programmes:dashboard")

@@ -1,0 +1,52 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from citypeers.core.audit import log_action
+from citypeers.core.models import AuditEntry
+from tests.factories import PlaceFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_trail_records_who_did_what_to_which_object():
+    person, place = UserFactory(), PlaceFactory(name="Kortrijk", country="BE")
+    log_action(place, "place.created", by=person, changes={"name": "Kortrijk"})
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.action, entry.object_type, entry.object_id) == (
+        person,
+        "place.created",
+        "places.place",
+        str(place.pk),
+    )
+    assert entry.object_repr == "Kortrijk (BE)"
+    assert entry.changes == {"name": "Kortrijk"}
+    assert str(entry) == "place.created Kortrijk (BE)"
+
+
+@pytest.mark.parametrize("field", ["password", "new_password", "API_SECRET", "reset_token"])
+def test_the_trail_masks_sensitive_values(field):
+    entry = log_action(UserFactory(), "profile.updated", changes={field: "hunter2", "name": "Ana"})
+    assert entry.changes == {field: "***", "name": "Ana"}
+    entry.refresh_from_db()
+    assert "hunter2" not in str(entry.changes)
+
+
+@pytest.mark.parametrize("by", [None, AnonymousUser()], ids=["system", "anonymous"])
+def test_an_action_without_a_signed_in_person_has_no_actor(by):
+    assert log_action(PlaceFactory(), "place.created", by=by).actor is None
+
+
+def test_a_long_object_name_is_shortened_to_fit_the_trail():
+    place = PlaceFactory(name="N" * 200)
+    entry = log_action(place, "place.created")
+    entry.refresh_from_db()
+    assert entry.object_repr == "N" * 200
+    assert entry.changes == {}
+
+
+def test_the_trail_outlives_the_person_who_acted():
+    person = UserFactory()
+    entry = log_action(PlaceFactory(), "place.created", by=person)
+    person.delete()
+    entry.refresh_from_db()
+    assert entry.actor is None

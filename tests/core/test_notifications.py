@@ -1,0 +1,29 @@
+import pytest
+from django.core import mail
+
+from citypeers.core.notifications import preferred_language, send_templated_mail
+from tests.factories import MembershipFactory
+
+
+@pytest.mark.parametrize(
+    ("spoken", "chosen"),
+    [(["fr", "en"], "fr"), (["de", "fr"], "fr"), (["fi", "en"], "en"), (["de"], "en"), ([], "en")],
+)
+def test_mail_goes_out_in_the_first_shipped_language_a_person_speaks(spoken, chosen):
+    assert preferred_language(spoken) == chosen
+
+
+@pytest.mark.django_db
+def test_a_templated_mail_links_back_absolutely_in_the_readers_language(settings):
+    settings.SITE_URL = "https://peers.example.org"
+    membership = MembershipFactory(user__languages=["fr"], programme__slug="chia")
+    send_templated_mail(
+        to=membership.user,
+        template="programmes/email/membership_added",
+        context={"membership": membership},
+        link=("programmes:detail", {"slug": "chia"}),
+    )
+    [message] = mail.outbox
+    assert message.to == [membership.user.email]
+    assert "https://peers.example.org/fr/programmes/chia/" in message.body
+    assert "\n" not in message.subject
