@@ -1,14 +1,11 @@
-import importlib
+"""Library cards (`library.cards`): one narrow row per published practice."""
 
 import pytest
-from django.apps import apps
 
-from citypeers.library.cards import card_for
 from citypeers.library.models import PracticeCard
-from tests.factories import PlaceFactory, PracticeFactory, PublishedPracticeFactory, ThemeFactory
+from tests.factories import PlaceFactory, PublishedPracticeFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
-CARD_FIELDS = ["published_at", "title", "type", "willing_to_host", "themes", "countries", "sizes"]
 
 
 def test_a_published_practice_has_a_card_and_loses_it_when_unpublished():
@@ -21,19 +18,3 @@ def test_a_published_practice_has_a_card_and_loses_it_when_unpublished():
     practice.status = "draft"
     practice.save()
     assert not PracticeCard.objects.filter(practice=practice).exists()
-
-
-def test_the_migration_writes_the_same_cards_as_indexing_does():
-    """Practices published before the cards existed get exactly the cards a save would give."""
-    migration = importlib.import_module("citypeers.library.migrations.0002_practice_cards")
-    published = PublishedPracticeFactory(
-        places=[PlaceFactory(country="HR", population=31_115)], themes=[ThemeFactory()]
-    )
-    PracticeFactory()  # a draft gets no card
-    expected = card_for(published)
-    PracticeCard.objects.all().delete()
-    migration.write_cards_of_published_practices(apps, None)
-    [card] = PracticeCard.objects.all()
-    assert card.practice_id == published.pk
-    for field in CARD_FIELDS:
-        assert getattr(card, field) == getattr(expected, field)

@@ -1,42 +1,18 @@
+"""The library page (`library.views`): search, filters, facets, sorting, exports."""
+
 import csv
 import io
 import json
 
-import feedparser
 import pytest
 from django.urls import reverse
 
-from tests.factories import PlaceFactory, PracticeFactory, PublishedPracticeFactory, ThemeFactory
+from tests.factories import PublishedPracticeFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def library():
-    reuse = ThemeFactory(name="Adaptive re-use", slug="adaptive-re-use")
-    participation = ThemeFactory(name="Participation", slug="participation")
-    sibenik = PlaceFactory(name="Šibenik", country="HR", population=31_115)
-    rotterdam = PlaceFactory(name="Rotterdam", country="NL", population=650_000)
-    fortress = PublishedPracticeFactory(
-        title="Fortress of Culture",
-        summary="Three fortresses became a cultural hotspot.",
-        places=[sibenik],
-        themes=[reuse],
-        willing_to_host=True,
-        type="structure",
-    )
-    archive = PublishedPracticeFactory(
-        title="Archive and grassroots lab",
-        summary="The city archive cooperates with DIG IT UP.",
-        places=[rotterdam],
-        themes=[participation],
-        type="project",
-    )
-    PracticeFactory(title="Unpublished fortress draft", places=[sibenik], themes=[reuse])
-    return {"fortress": fortress, "archive": archive}
-
-
-def test_search_finds_published_practices_with_highlighted_words(client, library):
+def test_search_finds_published_practices_with_highlighted_words(client, two_practices):
     page = client.get(reverse("library:search"), {"q": "fortress"}).text
     assert "Fortress of Culture" in page
     assert "<mark>fortresses</mark>" in page or "<mark>Fortresses</mark>" in page
@@ -44,7 +20,7 @@ def test_search_finds_published_practices_with_highlighted_words(client, library
     assert "1 practice found" in page
 
 
-def test_filters_and_facet_counts(client, library):
+def test_filters_and_facet_counts(client, two_practices):
     page = client.get(reverse("library:search"), {"country": "HR"}).text
     assert "Fortress of Culture" in page and "Archive and grassroots lab" not in page
     everything = client.get(reverse("library:search")).text
@@ -56,7 +32,7 @@ def test_filters_and_facet_counts(client, library):
     assert "Archive and grassroots lab" in by_theme and "Fortress of Culture" not in by_theme
 
 
-def test_nonsense_parameters_never_break_the_page(client, library):
+def test_nonsense_parameters_never_break_the_page(client, two_practices):
     params = {
         "theme": "nope",
         "country": "ZZ",
@@ -70,13 +46,13 @@ def test_nonsense_parameters_never_break_the_page(client, library):
     assert client.get(reverse("library:search"), params).status_code == 200
 
 
-def test_an_empty_result_suggests_what_to_try(client, library):
+def test_an_empty_result_suggests_what_to_try(client, two_practices):
     page = client.get(reverse("library:search"), {"q": "zeppelin"}).text
     assert "No practice matches this search." in page
     assert "See every practice" in page
 
 
-def test_exports_hold_every_matching_row_not_only_the_page(client, library):
+def test_exports_hold_every_matching_row_not_only_the_page(client, two_practices):
     for number in range(25):
         PublishedPracticeFactory(title=f"Fortress walk {number}", summary="fortress walks")
     response = client.get(reverse("library:search"), {"q": "fortress", "export": "csv"})
@@ -89,15 +65,6 @@ def test_exports_hold_every_matching_row_not_only_the_page(client, library):
     assert [row["title"] for row in data] == ["Fortress of Culture"]
 
 
-def test_sort_by_title(client, library):
+def test_sort_by_title(client, two_practices):
     page = client.get(reverse("library:search"), {"sort": "title"}).text
     assert page.index("Archive and grassroots lab") < page.index("Fortress of Culture")
-
-
-def test_feed_is_valid_atom_with_newest_practices(client, library):
-    response = client.get(reverse("library:feed"))
-    feed = feedparser.parse(response.content)
-    assert not feed.bozo, feed.bozo_exception
-    assert feed.version == "atom10"
-    titles = [entry.title for entry in feed.entries]
-    assert set(titles) == {"Fortress of Culture", "Archive and grassroots lab"}
