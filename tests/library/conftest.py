@@ -54,7 +54,7 @@ def found():
 
 @pytest.fixture
 def indexed_ids():
-    """The ids of the practices the full-text index holds, read from its table."""
+    """The ids of the practices the full-text index holds (each once), read from its table."""
     sql = {
         "sqlite": "SELECT rowid FROM library_practice_fts",
         "postgresql": "SELECT practice_id FROM library_practice_search",
@@ -63,7 +63,9 @@ def indexed_ids():
     def read() -> set[int]:
         with connection.cursor() as cursor:
             cursor.execute(sql)
-            return {row[0] for row in cursor.fetchall()}
+            ids = [row[0] for row in cursor.fetchall()]
+        assert len(ids) == len(set(ids)), "a practice indexed twice"
+        return set(ids)
 
     return read
 
