@@ -5,7 +5,8 @@ from django.db import transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from citypeers.library.card_index import build_index
+from citypeers.library.card_index import FACETS, build_index, current_index
+from citypeers.library.models import LibraryState, PracticeCard
 from citypeers.library.selectors import LibraryQuery, library_listing
 from tests.factories import PlaceFactory, PublishedPracticeFactory
 
@@ -82,3 +83,72 @@ def test_the_listing_follows_publications_deletions_and_rollbacks():
     assert listed() == [kept.pk]
     kept.delete()
     assert listed() == []
+
+
+@given(cards, st.sets(st.integers(min_value=90, max_value=150)))
+def test_any_set_of_ids_lists_the_carded_ones_newest_first(generated, practice_ids):
+    index = build_index("token", as_rows(generated))
+    expected = [row_id for row_id in index.ids if row_id in practice_ids]
+    assert index.ids_in_order(index.bitmap_of(practice_ids)) == expected
+    assert index.bitmap_of(practice_ids).bit_count() == len(expected)
+
+
+def test_an_empty_library_has_no_matches_and_no_counts():
+    index = build_index("token", [])
+    assert index.everything == 0
+    assert index.ids_in_order(index.everything) == []
+    assert index.ids_in_order(index.everything, by_title=True) == []
+    assert index.counts(index.everything) == {facet: {} for facet in FACETS}
+
+
+def test_a_value_nobody_has_matches_nothing():
+    index = build_index("token", as_rows([("a", "policy", True, ["reuse"], ["FI"], [])]))
+    assert index.value("themes", "rivers") == 0
+    assert index.counts(index.value("themes", "rivers")) == {facet: {} for facet in FACETS}
+
+
+@pytest.mark.django_db
+def test_an_unchanged_library_is_checked_with_one_query_and_not_rebuilt(
+    django_assert_num_queries,
+):
+    PublishedPracticeFactory()
+    first = current_index()
+    with django_assert_num_queries(1):
+        assert current_index() is first
+
+
+@pytest.mark.django_db
+def test_another_processs_write_makes_this_one_rebuild():
+    practice = PublishedPracticeFactory(places=[PlaceFactory(country="FI")])
+    assert current_index().ids == [practice.pk]
+    # Another process writes cards and a new token; no signal runs in this one.
+    PracticeCard.objects.filter(practice=practice).update(countries="|SE|")
+    LibraryState.objects.update(cards_token="written-by-another-process")
+    index = current_index()
+    assert index.token == "written-by-another-process"
+    assert index.ids_in_order(index.value("countries", "SE")) == [practice.pk]
+    assert index.value("countries", "FI") == 0
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_write_never_passes_for_a_later_state():
+    kept = PublishedPracticeFactory()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        PublishedPracticeFactory(places=[PlaceFactory(country="FI")])
+        assert current_index().value("countries", "FI")
+        raise RuntimeError("the publishing fails")
+    later = PublishedPracticeFactory(places=[PlaceFactory(country="BE")])
+    # One write since the rollback, as one write inside it: a counter would now match the
+    # index built inside and list the rolled-back practice instead of the later one.
+    index = current_index()
+    assert index.value("countries", "FI") == 0
+    assert index.ids_in_order(index.value("countries", "BE")) == [later.pk]
+    assert index.ids == [later.pk, kept.pk]
+
+
+@pytest.mark.django_db
+def test_an_index_built_before_any_card_is_empty_and_then_follows_the_first():
+    LibraryState.objects.all().delete()
+    assert current_index().ids == []
+    practice = PublishedPracticeFactory()
+    assert current_index().ids == [practice.pk]

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from citypeers.library.search import ParsedQuery, parse_query
 from citypeers.library.search.query import (
+    MAX_PHRASE_WORDS,
     MAX_PHRASES,
     MAX_TERMS,
     MAX_WORD_CHARS,
@@ -132,3 +133,27 @@ def test_any_text_parses_into_plain_capped_words(text):
         assert ONLY_LETTERS_AND_DIGITS.fullmatch(word), word
         assert len(word) <= MAX_WORD_CHARS
     assert not {"AND", "OR", "NOT", "NEAR"} & set(parsed.terms)
+
+
+def test_a_phrase_keeps_at_most_its_first_thirty_two_words():
+    parsed = parse_query('"' + " ".join(f"w{n}" for n in range(40)) + '"')
+    assert parsed.phrases == (" ".join(f"w{n}" for n in range(MAX_PHRASE_WORDS)),)
+
+
+def test_any_quote_closes_a_phrase_whichever_opened_it():
+    assert parse_query('«old town" harbour').phrases == ("old town",)
+    assert parse_query('«old town" harbour').terms == ("harbour",)
+
+
+def test_an_emoji_inside_a_word_splits_it():
+    assert parse_query("harbour😀mills").terms == ("harbour", "mills")
+
+
+def test_ten_thousand_characters_of_quoted_and_bare_operators_parse_into_words_or_nothing():
+    assert parse_query('"AND" ' * 2_000).phrases == ("and",)
+    assert parse_query("NOT " * 2_500).is_empty
+
+
+def test_folding_keeps_letters_that_have_no_base_letter():
+    assert fold("Straße Ærø Øresund") == "Straße Ærø Øresund"
+    assert fold("Ångström Çanakkale Dvořák") == "Angstrom Canakkale Dvorak"
