@@ -1,5 +1,5 @@
 """The applicants of the demo's closed 2021 call: who they are, where they work, what they
-answered and which visits they chose, drawn from the pools in `demo_2021_data`.
+answered and which visits they chose, drawn from the pools in `data`.
 
 Every draw comes from the one generator the caller passes, in a fixed order: changing the order
 of the draws changes every applicant after it.
@@ -9,8 +9,9 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from citypeers.calls.demo_2021_countries import COUNTRY_BLOCKS
-from citypeers.calls.demo_2021_data import (
+from citypeers.calls.models import Application, Call, Preference
+from citypeers.demo.calls_2021.countries import COUNTRY_BLOCKS
+from citypeers.demo.calls_2021.data import (
     ACCESS_NEEDS,
     AFFINITY,
     CHALLENGES,
@@ -29,7 +30,6 @@ from citypeers.calls.demo_2021_data import (
     TWO_PREFERENCES,
     VISIT_WEIGHTS,
 )
-from citypeers.calls.models import Application, Call, Preference
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.programmes.models import Visit

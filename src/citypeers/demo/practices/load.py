@@ -7,9 +7,9 @@ import datetime
 import random
 from collections import defaultdict
 
-from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES, generated_practices
 from citypeers.catalogue.models import Practice
 from citypeers.catalogue.services import practice_unique_slug
+from citypeers.demo.practices import CHIA_2021_PRACTICES, generated_practices
 from citypeers.people.models import Organisation
 from citypeers.places.models import Place, size_class_for
 

@@ -9,17 +9,17 @@ import datetime
 from django.db import transaction
 from django.utils.text import slugify
 
-from citypeers.calls.demo import load_host_call, load_open_call
-from citypeers.calls.demo_2021 import load_closed_call
-from citypeers.catalogue.demo import load_demo_practices
-from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES, THEMES
+from citypeers.demo.calls_2021.build import load_closed_call
+from citypeers.demo.calls_open import load_host_call, load_open_call
+from citypeers.demo.practices import CHIA_2021_PRACTICES, THEMES
+from citypeers.demo.practices.load import load_demo_practices
+from citypeers.demo.visits import plan_demo_visits
 from citypeers.methodology.loader import load_methodology
 from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference
 from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
-from citypeers.visits.demo import plan_demo_visits
 
 DEMO_PASSWORD = "citypeers-demo"  # noqa: S105 - the documented demo password, not a secret
 DEMO_ACCOUNTS = [

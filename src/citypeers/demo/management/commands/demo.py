@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from citypeers.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
+from citypeers.demo.build import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):

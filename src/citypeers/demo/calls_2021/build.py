@@ -8,8 +8,8 @@ the e-mails those send (nobody is told about 2021 today); reviewers are assigned
 selection run and its decisions published and answered through the services themselves. Times,
 those of the audit entries included, are those of the winter of 2020-21.
 
-The applicants are drawn in `demo_2021_applicants`; the texts, dates and pools they are drawn
-from are in `demo_2021_data`.
+The applicants are drawn in `applicants`; the texts, dates and pools they are drawn
+from are in `data`.
 """
 
 import datetime
@@ -18,8 +18,23 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from citypeers.calls.demo_2021_applicants import applications_create
-from citypeers.calls.demo_2021_data import (
+from citypeers.calls.enums import Outcome
+from citypeers.calls.models import (
+    Application,
+    Call,
+    Criterion,
+    Question,
+    ReviewAssignment,
+    Score,
+    SelectionRun,
+)
+from citypeers.calls.services.decisions import decision_respond, decisions_publish
+from citypeers.calls.services.review import reviewers_assign
+from citypeers.calls.services.selection import selection_execute, selection_start
+from citypeers.core.audit import log_action
+from citypeers.core.models import AuditEntry
+from citypeers.demo.calls_2021.applicants import applications_create
+from citypeers.demo.calls_2021.data import (
     ANSWER_DAYS,
     BRUSSELS,
     CAPACITY,
@@ -42,21 +57,6 @@ from citypeers.calls.demo_2021_data import (
     SEED,
     SELECTED_ON,
 )
-from citypeers.calls.enums import Outcome
-from citypeers.calls.models import (
-    Application,
-    Call,
-    Criterion,
-    Question,
-    ReviewAssignment,
-    Score,
-    SelectionRun,
-)
-from citypeers.calls.services.decisions import decision_respond, decisions_publish
-from citypeers.calls.services.review import reviewers_assign
-from citypeers.calls.services.selection import selection_execute, selection_start
-from citypeers.core.audit import log_action
-from citypeers.core.models import AuditEntry
 from citypeers.people.models import User
 from citypeers.places.countries import EU_MEMBERS
 from citypeers.programmes.models import Membership, Programme, Role, Visit
