@@ -1,5 +1,7 @@
 """A practice from draft to publication, as its author and the coordinators live it."""
 
+import datetime
+
 import pytest
 from django.core import mail
 
@@ -82,6 +84,17 @@ def test_submitting_tells_every_coordinator(
     )
     assert "Practice to review: Adopt a Monument" in mail.outbox[0].subject
     assert f"/practices/{draft.slug}/review/" in mail.outbox[0].body
+
+
+def test_a_practice_of_the_past_is_published_on_its_date_and_mails_nobody(
+    coordinator, draft, author, django_capture_on_commit_callbacks
+):
+    on = datetime.datetime(2021, 6, 4, 9, tzinfo=datetime.UTC)
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        services.practice_submit(practice=draft, by=author, notify=False)
+        services.practice_publish(practice=draft, by=coordinator, now=on, notify=False)
+    assert queued == [] and mail.outbox == []
+    assert (draft.status, draft.published_at) == (Practice.Status.PUBLISHED, on)
 
 
 def test_asking_for_changes_needs_a_comment_and_tells_the_author(

@@ -172,7 +172,12 @@ def load_demo() -> str:
             User.objects.filter(pk=user.pk, organisation=None).update(organisation=city)
         Membership.objects.get_or_create(user=user, programme=programme, visit=visit, role=role)
     _account("admin@example.org", "Ada Admin", staff=True)
-    practices = load_demo_practices(programme=programme, visits=visits, themes=themes)
+    practices = load_demo_practices(
+        programme=programme,
+        visits=visits,
+        themes=themes,
+        coordinator=User.objects.get(email="coordinator@example.org"),
+    )
     load_methodology()
     plan_demo_visits(visits, coordinator=User.objects.get(email="coordinator@example.org"))
     people = {
