@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 
 from citypeers.catalogue.models import TEXT_FIELDS, Practice
-from citypeers.demo import build as demo
+from citypeers.demo import programme_2021 as demo
 from citypeers.demo.practices import (
     CHIA_2021_PRACTICES,
     DEMO_SENTENCE,

@@ -18,8 +18,8 @@ from citypeers.calls.selectors.review import review_results
 from citypeers.calls.selectors.selection import visit_settings
 from citypeers.calls.services.decisions import pass_on_unanswered
 from citypeers.core.models import AuditEntry
-from citypeers.demo.build import CHIA_2021_VISITS
 from citypeers.demo.calls_2021.build import CLOSED_CALL_SLUG, load_closed_call
+from citypeers.demo.programme_2021 import CHIA_2021_VISITS
 from citypeers.people.models import Organisation, User
 from citypeers.places.countries import EU_MEMBERS
 from citypeers.places.services import places_load_reference
