@@ -155,3 +155,9 @@ def test_scores_are_complete_at_the_time_given(call, programme, coordinator):
     assert assignment.completed_at is None  # one criterion is still unscored
     scores_save(assignment=assignment, by=person, scores={expertise: (7, "")}, now=when)
     assert assignment.completed_at == when
+    scores_save(assignment=assignment, by=person, scores={expertise: (9, "On reflection")})
+    assert assignment.completed_at == when  # changed later, still complete since then
+    assert [(s.value, s.comment) for s in assignment.scores.order_by("criterion__position")] == [
+        (4, ""),
+        (9, "On reflection"),
+    ]

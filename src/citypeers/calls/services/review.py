@@ -71,12 +71,15 @@ def scores_save(*, assignment: ReviewAssignment, by, scores: dict, now=None) -> 
     """`scores`: criterion → (value, comment). Complete once every criterion has a score,
     at `now` (the current time unless given)."""
     with transaction.atomic():
-        for criterion, (value, comment) in scores.items():
-            Score.objects.update_or_create(
-                assignment=assignment,
-                criterion=criterion,
-                defaults={"value": value, "comment": comment},
-            )
+        Score.objects.bulk_create(  # one upsert for the whole form, on the `score_once` key
+            [
+                Score(assignment=assignment, criterion=criterion, value=value, comment=comment)
+                for criterion, (value, comment) in scores.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["assignment", "criterion"],
+            update_fields=["value", "comment"],
+        )
         criteria = assignment.application.call.criteria.count()
         complete = assignment.scores.count() >= criteria > 0
         done_at = assignment.completed_at or now or timezone.now()
