@@ -6,8 +6,8 @@ import random
 from django.utils import timezone
 from django.utils.text import slugify
 
-from citypeers.catalogue.demo_data import THEMES, generated_practices
 from citypeers.catalogue.models import Practice
+from citypeers.demo.practices import THEMES, generated_practices
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference
 from citypeers.programmes.models import Programme, Theme

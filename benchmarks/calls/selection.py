@@ -59,7 +59,7 @@ from benchmarks.calls.common import (
 DATABASE = "citypeers_bench_calls_selection"
 RESULTS_FILE = RESULTS_DIR / "calls_selection.json"
 DEMO_CALL_SLUG = "heritage-in-action-2021-participants"
-DEMO_SOURCE = PROJECT_DIR / "src" / "citypeers" / "demo.py"
+DEMO_SOURCE = PROJECT_DIR / "src" / "citypeers" / "demo" / "build.py"
 RUN_TIMEOUT = 600
 
 

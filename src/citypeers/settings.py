@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "citypeers.visits",
     "citypeers.calls",
     "citypeers.library",
+    "citypeers.demo",
     "simple_history",
 ]
 

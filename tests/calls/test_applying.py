@@ -106,20 +106,35 @@ def test_after_the_closing_time_the_server_refuses_whatever_the_page_showed(clie
     assert not Application.objects.exists()
 
 
+def submitted(call, person, **options):
+    """The service as the form calls it, with a complete submission."""
+    return application_save(
+        call=call,
+        applicant=person,
+        fields={"role": "Officer"},
+        preferences=list(call.visits.all()),
+        answers={},
+        files={},
+        consent=True,
+        submit=True,
+        **options,
+    )
+
+
 def test_two_submissions_make_one_application(call):
     person = UserFactory()
     for _ in range(2):
-        application_save(
-            call=call,
-            applicant=person,
-            fields={"role": "Officer"},
-            preferences=list(call.visits.all()),
-            answers={},
-            files={},
-            consent=True,
-            submit=True,
-        )
+        submitted(call, person)
     assert Application.objects.filter(call=call, applicant=person).count() == 1
+
+
+def test_a_submission_without_notify_sends_no_copy(call, django_capture_on_commit_callbacks):
+    """Demo data about a past call is submitted as it was then, but nobody is mailed today."""
+    sent = call.opens_at + datetime.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        application = submitted(call, UserFactory(), now=sent, notify=False)
+    assert queued == [] and mail.outbox == []
+    assert application.status == "submitted" and application.submitted_at == sent
 
 
 def test_the_service_refuses_before_the_opening_too(call):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from citypeers.calls.models import Call, Question
+from citypeers.calls.services.calls import call_save
 from tests.factories import CallFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +118,14 @@ def test_the_preview_shows_the_form_and_a_copy_keeps_the_questions(client, coord
     copy = Call.objects.exclude(pk=call.pk).get()
     assert response["Location"] == reverse("calls:edit", args=[copy.slug])
     assert copy.title.startswith("Copy of") and copy.questions.get().label == "Your neighbourhood?"
+
+
+def test_a_new_call_keeps_the_slug_it_is_given_else_gets_one_from_its_title(
+    coordinator, programme, visit
+):
+    now = datetime.datetime(2027, 1, 4, 9, tzinfo=datetime.UTC)
+    times = {"opens_at": now, "closes_at": now + datetime.timedelta(weeks=4)}
+    given = Call(programme=programme, title="Hosts 2027", slug="hosts-wanted")
+    assert call_save(call=given, by=coordinator, data=times, visits=[visit]).slug == "hosts-wanted"
+    made = Call(programme=programme, title="Hosts 2027")
+    assert call_save(call=made, by=coordinator, data=times, visits=[]).slug == "hosts-2027"

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -140,3 +142,22 @@ def test_a_declared_conflict_sends_the_application_to_someone_else(
     reviewers_assign(call=call, by=coordinator)
     replacement = ReviewAssignment.objects.get(application=application).reviewer
     assert replacement != holder and replacement in (first, second)
+
+
+def test_scores_are_complete_at_the_time_given(call, programme, coordinator):
+    person = reviewer(programme)
+    application = sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
+    motivation, expertise = call.criteria.all()
+    when = datetime.datetime(2021, 2, 12, 10, 30, tzinfo=datetime.UTC)
+    scores_save(assignment=assignment, by=person, scores={motivation: (4, "")}, now=when)
+    assert assignment.completed_at is None  # one criterion is still unscored
+    scores_save(assignment=assignment, by=person, scores={expertise: (7, "")}, now=when)
+    assert assignment.completed_at == when
+    scores_save(assignment=assignment, by=person, scores={expertise: (9, "On reflection")})
+    assert assignment.completed_at == when  # changed later, still complete since then
+    assert [(s.value, s.comment) for s in assignment.scores.order_by("criterion__position")] == [
+        (4, ""),
+        (9, "On reflection"),
+    ]

@@ -1,5 +1,7 @@
 """A practice from draft to publication, as its author and the coordinators live it."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -254,3 +256,14 @@ def test_each_review_step_is_audited_with_the_move(coordinator, draft, author):
     services.practice_decline(practice=draft, by=coordinator, comment="Out of scope.")
     entry = AuditEntry.objects.get(object_id=str(draft.pk), action="practice.declined")
     assert (entry.actor, entry.changes) == (coordinator, {"status": "submitted -> declined"})
+
+
+def test_a_practice_of_the_past_is_published_on_its_date_and_mails_nobody(
+    coordinator, draft, author, django_capture_on_commit_callbacks
+):
+    on = datetime.datetime(2021, 6, 4, 9, tzinfo=datetime.UTC)
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        services.practice_submit(practice=draft, by=author, notify=False)
+        services.practice_publish(practice=draft, by=coordinator, now=on, notify=False)
+    assert queued == [] and mail.outbox == []
+    assert (draft.status, draft.published_at) == (Practice.Status.PUBLISHED, on)

@@ -43,6 +43,18 @@ def test_adding_a_role_is_recorded_in_the_audit_trail(programme, coordinator):
     assert entry.changes["person"] == person.email
 
 
+def test_a_role_given_without_notify_mails_nobody_but_is_recorded(
+    programme, coordinator, django_capture_on_commit_callbacks
+):
+    person = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        membership = membership_add(
+            programme=programme, email=person.email, role=Role.HOST, by=coordinator, notify=False
+        )
+    assert queued == [] and mail.outbox == []
+    assert AuditEntry.objects.filter(action="membership.added", object_id=str(membership.pk))
+
+
 def test_a_person_without_an_account_is_refused_at_the_email_field(
     programme, coordinator, django_capture_on_commit_callbacks
 ):

@@ -72,7 +72,9 @@ def practice_update(
     return practice
 
 
-def _move(practice: Practice, *, by, allowed_from: set, to: str, comment: str = "") -> Practice:
+def _move(
+    practice: Practice, *, by, allowed_from: set, to: str, comment: str = "", now=None
+) -> Practice:
     if practice.status not in allowed_from:
         raise PracticeError(
             _("This practice is %(status)s, so this step is not possible now.")
@@ -83,34 +85,35 @@ def _move(practice: Practice, *, by, allowed_from: set, to: str, comment: str = 
         practice.status = to
         practice.review_comment = comment
         if to == Status.PUBLISHED and practice.published_at is None:
-            practice.published_at = timezone.now()
+            practice.published_at = now or timezone.now()
         _save(practice, by=by, reason=to)
         log_action(practice, f"practice.{to}", by=by, changes={"status": f"{before} -> {to}"})
     return practice
 
 
-def practice_submit(*, practice: Practice, by) -> Practice:
-    """Send a draft (or a corrected practice) to the programme's coordinators for review."""
+def practice_submit(*, practice: Practice, by, notify: bool = True) -> Practice:
+    """Send a draft (or a corrected practice) to the programme's coordinators for review; they
+    are mailed unless `notify` is false (the demo's practices mail nobody)."""
     _move(
         practice, by=by, allowed_from={Status.DRAFT, Status.CHANGES_REQUESTED}, to=Status.SUBMITTED
     )
-    from citypeers.catalogue.tasks import (
-        notify_coordinators_of_submission,  # tasks import services
-    )
+    if notify:
+        from citypeers.catalogue.tasks import (  # tasks import services
+            notify_coordinators_of_submission as notify_coordinators,
+        )
 
-    transaction.on_commit(
-        lambda: notify_coordinators_of_submission.enqueue(practice_id=practice.pk)
-    )
+        transaction.on_commit(lambda: notify_coordinators.enqueue(practice_id=practice.pk))
     return practice
 
 
-def _review(practice: Practice, *, by, to: str, comment: str = "") -> Practice:
-    _move(practice, by=by, allowed_from={Status.SUBMITTED}, to=to, comment=comment)
-    from citypeers.catalogue.tasks import (
-        notify_submitter_of_review,  # tasks import services
-    )
+def _review(
+    practice: Practice, *, by, to: str, comment: str = "", now=None, notify: bool = True
+) -> Practice:
+    _move(practice, by=by, allowed_from={Status.SUBMITTED}, to=to, comment=comment, now=now)
+    if notify:
+        from citypeers.catalogue.tasks import notify_submitter_of_review  # tasks import services
 
-    transaction.on_commit(lambda: notify_submitter_of_review.enqueue(practice_id=practice.pk))
+        transaction.on_commit(lambda: notify_submitter_of_review.enqueue(practice_id=practice.pk))
     return practice
 
 
@@ -120,8 +123,14 @@ def practice_request_changes(*, practice: Practice, by, comment: str) -> Practic
     return _review(practice, by=by, to=Status.CHANGES_REQUESTED, comment=comment.strip())
 
 
-def practice_publish(*, practice: Practice, by, comment: str = "") -> Practice:
-    return _review(practice, by=by, to=Status.PUBLISHED, comment=comment.strip())
+def practice_publish(
+    *, practice: Practice, by, comment: str = "", now=None, notify: bool = True
+) -> Practice:
+    """Publish a submitted practice, dated `now` (the current time unless given); its author
+    is mailed unless `notify` is false."""
+    return _review(
+        practice, by=by, to=Status.PUBLISHED, comment=comment.strip(), now=now, notify=notify
+    )
 
 
 def practice_decline(*, practice: Practice, by, comment: str) -> Practice:

@@ -9,9 +9,16 @@ from citypeers.programmes.models import Membership, Programme, Role, Theme, Visi
 
 
 def membership_add(
-    *, programme: Programme, email: str, role: str, visit: Visit | None = None, by
+    *,
+    programme: Programme,
+    email: str,
+    role: str,
+    visit: Visit | None = None,
+    by,
+    notify: bool = True,
 ) -> Membership:
-    """Give a person with an account a role in a programme or one of its visits; tell them."""
+    """Give a person with an account a role in a programme or one of its visits; tell them,
+    unless `notify` is false (the demo's people are not mailed about roles it gives them)."""
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
         raise MembershipError(
@@ -34,11 +41,12 @@ def membership_add(
             by=by,
             changes={"person": user.email, "role": role, "visit": str(visit or "")},
         )
-        from citypeers.programmes.tasks import (
-            notify_membership_added,  # tasks import services
-        )
+        if notify:
+            from citypeers.programmes.tasks import notify_membership_added  # tasks import services
 
-        transaction.on_commit(lambda: notify_membership_added.enqueue(membership_id=membership.pk))
+            transaction.on_commit(
+                lambda: notify_membership_added.enqueue(membership_id=membership.pk)
+            )
     return membership
 
 

@@ -39,9 +39,11 @@ def application_save(
     consent: bool,
     submit: bool,
     now=None,
+    notify: bool = True,
 ) -> Application:
     """Saves a draft, or submits (again, until the closing time). Checked on the server, so a
-    page left open past the closing time cannot slip an application in."""
+    page left open past the closing time cannot slip an application in. A submission mails
+    the applicant a copy, unless `notify` is false (demo data about past calls sends none)."""
     now = now or timezone.now()
     if not call.is_open(now):
         raise CallError(closed_message(call))
@@ -73,7 +75,7 @@ def application_save(
             )
         action = "application.submitted" if submit else "application.draft_saved"
         log_action(application, action, by=applicant, changes={"call": call.slug})
-    if submit:
+    if submit and notify:
         from citypeers.calls.tasks import send_application_copy  # tasks import services
 
         transaction.on_commit(

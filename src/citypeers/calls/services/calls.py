@@ -25,7 +25,8 @@ def _unique_slug(title: str) -> str:
 
 def call_save(*, call: Call, by, data: dict, visits) -> Call:
     """Creates or updates a call. A changed consent text gets a new version number, so each
-    application records which text its author agreed to."""
+    application records which text its author agreed to. A new call keeps a slug it was given
+    (the demo's calls have fixed addresses); otherwise one is made from the title."""
     with transaction.atomic():
         creating = call.pk is None
         # Compared with the stored text: a model form has already put the new one on `call`.
@@ -34,7 +35,7 @@ def call_save(*, call: Call, by, data: dict, visits) -> Call:
             call.consent_version += 1
         for name, value in data.items():
             setattr(call, name, value)
-        if creating:
+        if creating and not call.slug:
             call.slug = _unique_slug(call.title)
         call.save()
         call.visits.set(visits)

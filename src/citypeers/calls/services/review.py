@@ -67,18 +67,23 @@ def reviewers_assign(*, call: Call, by) -> AssignmentReport:
     return report
 
 
-def scores_save(*, assignment: ReviewAssignment, by, scores: dict) -> ReviewAssignment:
-    """`scores`: criterion → (value, comment). Complete once every criterion has a score."""
+def scores_save(*, assignment: ReviewAssignment, by, scores: dict, now=None) -> ReviewAssignment:
+    """`scores`: criterion → (value, comment). Complete once every criterion has a score,
+    at `now` (the current time unless given)."""
     with transaction.atomic():
-        for criterion, (value, comment) in scores.items():
-            Score.objects.update_or_create(
-                assignment=assignment,
-                criterion=criterion,
-                defaults={"value": value, "comment": comment},
-            )
+        Score.objects.bulk_create(  # one upsert for the whole form, on the `score_once` key
+            [
+                Score(assignment=assignment, criterion=criterion, value=value, comment=comment)
+                for criterion, (value, comment) in scores.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["assignment", "criterion"],
+            update_fields=["value", "comment"],
+        )
         criteria = assignment.application.call.criteria.count()
         complete = assignment.scores.count() >= criteria > 0
-        assignment.completed_at = (assignment.completed_at or timezone.now()) if complete else None
+        done_at = assignment.completed_at or now or timezone.now()
+        assignment.completed_at = done_at if complete else None
         assignment.save(update_fields=["completed_at"])
         log_action(assignment.application, "review.scored", by=by, changes={"complete": complete})
     return assignment

@@ -8,14 +8,14 @@ Standard library only, so it can be read, tested and re-used without Django.
 - ``themes``: the themes and practice types that both use.
 """
 
-from citypeers.catalogue.demo_data.chia_2021 import CHIA_2021_PRACTICES
-from citypeers.catalogue.demo_data.generated import (
+from citypeers.demo.practices.chia_2021 import CHIA_2021_PRACTICES
+from citypeers.demo.practices.generated import (
     DEMO_SENTENCE,
     SIZE_HINTS,
     SIZE_WEIGHTS,
     generated_practices,
 )
-from citypeers.catalogue.demo_data.themes import (
+from citypeers.demo.practices.themes import (
     DIFFICULT_PAST,
     GOVERNANCE,
     INCLUSION,

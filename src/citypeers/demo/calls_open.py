@@ -1,13 +1,33 @@
-"""The demo's open call: two future visits a person trying the demo can apply to."""
+"""The demo's next round: a programme running now, with an open call for participants (two
+future visits a person trying the demo can apply to) and an open call for hosts."""
 
 import datetime
 
 from django.utils import timezone
 
 from citypeers.calls.models import Call, Question
-from citypeers.programmes.models import Visit
+from citypeers.demo.accounts import role_give
+from citypeers.people.models import User
+from citypeers.programmes.models import Programme, Role, Visit
 
 OPEN_CALL_SLUG = "heritage-in-action-2027-participants"
+CALL_HOSTS = [("Tampere", "FI"), ("Kortrijk", "BE")]  # hosts of the open call's two visits
+
+
+def next_round_load(coordinator: User) -> Programme:
+    """A programme running now, with an open call, so the demo can be applied to."""
+    today = datetime.date.today()
+    programme, _created = Programme.objects.get_or_create(
+        slug="cultural-heritage-in-action-next",
+        defaults={
+            "name": "Cultural Heritage in Action: the next round (demo)",
+            "description": "Online peer-learning visits open to applications now.",
+            "starts_on": today - datetime.timedelta(days=30),
+            "ends_on": today + datetime.timedelta(days=365),
+        },
+    )
+    role_give(user=coordinator, programme=programme, role=Role.COORDINATOR, by=coordinator)
+    return programme
 
 
 def load_open_call(*, programme, places: dict) -> Call:

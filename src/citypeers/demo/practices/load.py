@@ -1,5 +1,7 @@
 """Loads the demo's good practices: the ten real CHiA 2021 practices and generated ones.
 
+Each is drafted, submitted and published through the catalogue's services (by nobody in
+particular, as if imported; published by the coordinator on its date, mailing nobody).
 Idempotent: a practice whose title already exists in the programme is left as it is.
 """
 
@@ -7,9 +9,9 @@ import datetime
 import random
 from collections import defaultdict
 
-from citypeers.catalogue.demo_data import CHIA_2021_PRACTICES, generated_practices
 from citypeers.catalogue.models import Practice
-from citypeers.catalogue.services import practice_unique_slug
+from citypeers.catalogue.services import practice_create, practice_publish, practice_submit
+from citypeers.demo.practices import CHIA_2021_PRACTICES, generated_practices
 from citypeers.people.models import Organisation
 from citypeers.places.models import Place, size_class_for
 
@@ -36,20 +38,21 @@ def _at_nine(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC)
 
 
-def _create(data: dict, *, programme, places, themes, organisations=(), **extra) -> bool:
-    """Creates a published practice unless its title exists; True when it was created."""
+def _create(
+    data: dict, *, programme, coordinator, places, themes, published_at, organisations=(), **extra
+) -> bool:
+    """Publishes a practice unless its title exists; True when it was created."""
     if Practice.objects.filter(programme=programme, title=data["title"]).exists():
         return False
-    practice = Practice.objects.create(
-        programme=programme,
-        slug=practice_unique_slug(data["title"]),
-        status=Practice.Status.PUBLISHED,
-        **{field: data[field] for field in PRACTICE_FIELDS},
-        **extra,
+    practice = practice_create(
+        by=None,
+        data={"programme": programme, **{field: data[field] for field in PRACTICE_FIELDS}, **extra},
+        places=places,
+        themes=themes,
+        organisations=list(organisations),
     )
-    practice.places.set(places)
-    practice.themes.set(themes)
-    practice.organisations.set(organisations)
+    practice_submit(practice=practice, by=None, notify=False)
+    practice_publish(practice=practice, by=coordinator, now=published_at, notify=False)
     return True
 
 
@@ -62,7 +65,7 @@ def _places_by_country_and_size() -> dict[tuple[str, str], list[int]]:
     return places
 
 
-def load_demo_practices(*, programme, visits, themes) -> int:
+def load_demo_practices(*, programme, visits, themes, coordinator) -> int:
     """The ten CHiA practices (one per visit) and about 300 generated ones; returns the total."""
     themes_by_name = {theme.name: theme for theme in themes}
     hosts = {visit.host_place.name: visit for visit in visits}
@@ -78,7 +81,8 @@ def load_demo_practices(*, programme, visits, themes) -> int:
             programme=programme,
             places=[visit.host_place],
             themes=[themes_by_name[name] for name in data["themes"]],
-            organisations=[organisation],
+            organisations=[organisation.name],
+            coordinator=coordinator,
             published_at=_at_nine(data["visit_ends_on"]),
         )
     candidates = _places_by_country_and_size()
@@ -92,6 +96,7 @@ def load_demo_practices(*, programme, visits, themes) -> int:
         _create(
             data,
             programme=programme,
+            coordinator=coordinator,
             places=[rng.choice(pool)],
             themes=[themes_by_name[name] for name in data["themes"]],
             published_at=_at_nine(datetime.date(2022, 1, 1) + datetime.timedelta(days=number * 3)),

@@ -2,24 +2,37 @@
 selection whose waiting lists have moved.
 
 One seeded generator draws everything, so every load makes the same people with the same
-answers and scores, whatever the date. Applications, scores and their audit entries are
-written in bulk, as `application_save` and `scores_save` would have written them but without
-the e-mails those send (nobody is told about 2021 today); reviewers are assigned, the
-selection run and its decisions published and answered through the services themselves. Times,
-those of the audit entries included, are those of the winter of 2020-21.
+answers and scores, whatever the date. Everything after the applicants' accounts goes through
+the services, told the time it happened (`now=`, `today=`) and told not to mail anyone
+(`notify=False`: nobody is told about 2021 today): applications are sent, reviewers assigned,
+scores saved, the selection run and its decisions published and answered. The audit trail those
+write is then dated in the winter of 2020-21 (`demo.history`).
 
-The applicants are drawn in `demo_2021_applicants`; the texts, dates and pools they are drawn
-from are in `demo_2021_data`.
+The applicants are drawn in `applicants`; the texts, dates and pools they are drawn
+from are in `data`.
 """
 
 import datetime
 import random
-from collections.abc import Iterable
 
 from django.db import transaction
 
-from citypeers.calls.demo_2021_applicants import applications_create
-from citypeers.calls.demo_2021_data import (
+from citypeers.calls.enums import Outcome
+from citypeers.calls.models import (
+    Application,
+    Call,
+    Criterion,
+    Question,
+    ReviewAssignment,
+    SelectionRun,
+)
+from citypeers.calls.services.applications import application_save
+from citypeers.calls.services.calls import QUESTION_FIELDS, call_save, questions_save
+from citypeers.calls.services.decisions import decision_respond, decisions_publish
+from citypeers.calls.services.review import reviewers_assign, rubric_save, scores_save
+from citypeers.calls.services.selection import selection_execute, selection_start
+from citypeers.demo.calls_2021.applicants import applicants_create
+from citypeers.demo.calls_2021.data import (
     ANSWER_DAYS,
     BRUSSELS,
     CAPACITY,
@@ -42,24 +55,11 @@ from citypeers.calls.demo_2021_data import (
     SEED,
     SELECTED_ON,
 )
-from citypeers.calls.enums import Outcome
-from citypeers.calls.models import (
-    Application,
-    Call,
-    Criterion,
-    Question,
-    ReviewAssignment,
-    Score,
-    SelectionRun,
-)
-from citypeers.calls.services.decisions import decision_respond, decisions_publish
-from citypeers.calls.services.review import reviewers_assign
-from citypeers.calls.services.selection import selection_execute, selection_start
-from citypeers.core.audit import log_action
-from citypeers.core.models import AuditEntry
+from citypeers.demo.history import entries_dated, entries_from, key, last_entry
 from citypeers.people.models import User
 from citypeers.places.countries import EU_MEMBERS
-from citypeers.programmes.models import Membership, Programme, Role, Visit
+from citypeers.programmes.models import Programme, Role, Visit
+from citypeers.programmes.services import membership_add
 
 __all__ = ["CLOSED_CALL_SLUG", "load_closed_call"]
 
@@ -76,45 +76,58 @@ def load_closed_call(
     rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not a secret
     call = _call(programme, visits, coordinator)
     _applications(call, visits, rng)
-    _reviews(call, _reviewers(programme, reviewer), coordinator, rng)
+    _reviews(call, _reviewers(programme, reviewer, coordinator), coordinator, rng)
     _selection(call, coordinator)
     _answers(call, rng)
     return call
 
 
 def _call(programme: Programme, visits: list[Visit], coordinator: User) -> Call:
-    """The call with its questions and criteria, created in December 2020."""
-    mark = _last_entry()
-    call = Call.objects.create(
+    """The call with its questions and criteria, made by the coordinator in December 2020."""
+    mark = last_entry()
+    call = Call(
         programme=programme,
         type=Call.Type.PARTICIPANTS,
         title="Call for participants: ten online visits in 2021 (demo)",
         slug=CLOSED_CALL_SLUG,
-        description=DESCRIPTION,
-        eligible_countries=sorted(EU_MEMBERS | {"GB"}),
-        eligible_organisation_types=[kind for kind, _weight in ORGANISATION_TYPES],
-        eligibility_text=ELIGIBILITY,
-        opens_at=OPENS_AT,
-        closes_at=CLOSES_AT,
-        time_zone="Europe/Brussels",
-        max_preferences=2,
-        notify_on=PUBLISHED_ON,
-        reviewers_per_application=2,
-        selection_settings=_selection_settings(visits),
     )
-    call.visits.set(visits)
-    Question.objects.bulk_create(
-        Question(call=call, position=position, kind=kind, label=label, choices="\n".join(choices))
-        for position, (kind, label, choices) in enumerate(QUESTIONS)
+    data = {
+        "description": DESCRIPTION,
+        "eligible_countries": sorted(EU_MEMBERS | {"GB"}),
+        "eligible_organisation_types": [kind for kind, _weight in ORGANISATION_TYPES],
+        "eligibility_text": ELIGIBILITY,
+        "opens_at": OPENS_AT,
+        "closes_at": CLOSES_AT,
+        "time_zone": "Europe/Brussels",
+        "max_preferences": 2,
+        "notify_on": PUBLISHED_ON,
+        "reviewers_per_application": 2,
+        "selection_settings": _selection_settings(visits),
+    }
+    call = call_save(call=call, by=coordinator, data=data, visits=visits)
+    blank = Question()
+    questions_save(
+        call=call,
+        by=coordinator,
+        rows=[
+            {name: getattr(blank, name) for name in QUESTION_FIELDS}
+            | {"kind": kind, "label": label, "choices": "\n".join(choices)}
+            for kind, label, choices in QUESTIONS
+        ],
+        deleted=[],
     )
-    Criterion.objects.bulk_create(
-        Criterion(call=call, position=position, name=name, description=text, weight=weight)
-        for position, (name, text, weight) in enumerate(CRITERIA)
+    rubric_save(
+        call=call,
+        by=coordinator,
+        criteria=[
+            (position, Criterion(name=name, description=text, weight=weight))
+            for position, (name, text, weight) in enumerate(CRITERIA)
+        ],
+        deleted=[],
     )
-    log_action(call, "call.created", by=coordinator, changes={"title": call.title})
     created = datetime.datetime(2020, 12, 14, 11, 0, tzinfo=BRUSSELS)
-    Call.objects.filter(pk=call.pk).update(created_at=created)
-    _backdate(mark, call, created)
+    Call.objects.filter(pk=call.pk).update(created_at=created)  # stamped by the clock: dated
+    entries_from(mark, {key(call)}, created)
     return call
 
 
@@ -134,20 +147,34 @@ def _selection_settings(visits: list[Visit]) -> dict:
 
 
 def _applications(call: Call, visits: list[Visit], rng: random.Random) -> list[Application]:
-    """The sent applications, each with the audit entry its sending wrote."""
-    applications = applications_create(call=call, visits=visits, rng=rng)
-    _log_in_bulk(
-        (a, "application.submitted", a.applicant, {"call": call.slug}, a.submitted_at)
-        for a in applications
-    )
+    """Each applicant sends their application, at the time they sent it in 2021."""
+    questions = [str(pk) for pk in call.questions.order_by("position").values_list("pk", flat=True)]
+    mark, sent = last_entry(), {}
+    applications = []
+    for user, draft in applicants_create(visits=visits, rng=rng):
+        application = application_save(
+            call=call,
+            applicant=user,
+            fields={"languages": draft.languages, **draft.fields},
+            preferences=draft.preferences,
+            answers=dict(zip(questions, draft.answers, strict=True)),
+            files={},
+            consent=True,
+            submit=True,
+            now=draft.submitted_at,
+            notify=False,
+        )
+        sent[key(application)] = draft.submitted_at
+        applications.append(application)
+    entries_dated(mark, lambda entry: sent.get((entry.object_type, entry.object_id)))
     return applications
 
 
 # Review -------------------------------------------------------------------------------------
 
 
-def _reviewers(programme: Programme, reviewer: User) -> list[User]:
-    """The demo's reviewer and two more, each a reviewer of the whole programme."""
+def _reviewers(programme: Programme, reviewer: User, coordinator: User) -> list[User]:
+    """The demo's reviewer and two more, each made a reviewer of the whole programme."""
     people = [reviewer]
     for email, name, country in REVIEWERS:
         user = User.objects.filter(email=email).first()
@@ -155,9 +182,14 @@ def _reviewers(programme: Programme, reviewer: User) -> list[User]:
             user or User.objects.create_user(email, None, display_name=name, country=country)
         )
     for user in people:
-        Membership.objects.get_or_create(
-            user=user, programme=programme, visit=None, role=Role.REVIEWER
-        )
+        if not user.memberships.filter(programme=programme, visit=None, role=Role.REVIEWER):
+            membership_add(
+                programme=programme,
+                email=user.email,
+                role=Role.REVIEWER,
+                by=coordinator,
+                notify=False,
+            )
     return people
 
 
@@ -167,7 +199,7 @@ def _reviews(call: Call, reviewers: list[User], coordinator: User, rng: random.R
     pairs = _assignments(call, reviewers, coordinator)
     criteria = list(call.criteria.all())
     bias = {user.pk: REVIEWER_BIAS[n % len(REVIEWER_BIAS)] for n, user in enumerate(reviewers)}
-    scores, done = [], []
+    mark, scored = last_entry(), {}
     for pair in pairs:
         quality = min(max(rng.gauss(0.2, 0.9), -2.2), 2.2)
         profile = [rng.gauss(0, 0.5) for _criterion in criteria]
@@ -176,16 +208,20 @@ def _reviews(call: Call, reviewers: list[User], coordinator: User, rng: random.R
         for number, assignment in enumerate(pair):
             shift = rng.choice([-2, 2]) if number == apart else 0
             means = [base + leaning + bias[assignment.reviewer_id] + shift for leaning in profile]
-            scores += _scores(rng, assignment, criteria, means)
+            scores = _scores(rng, criteria, means)
             minutes = rng.randrange(9 * 24 * 60)
-            assignment.completed_at = REVIEWS_FROM + datetime.timedelta(minutes=minutes)
+            completed_at = REVIEWS_FROM + datetime.timedelta(minutes=minutes)
             assignment.application.call = call
-            done.append(assignment)
-    Score.objects.bulk_create(scores, batch_size=1000)
-    ReviewAssignment.objects.bulk_update(done, ["completed_at"], batch_size=500)
-    _log_in_bulk(
-        (a.application, "review.scored", a.reviewer, {"complete": True}, a.completed_at)
-        for a in done
+            scores_save(
+                assignment=assignment, by=assignment.reviewer, scores=scores, now=completed_at
+            )
+            scored[str(assignment.application_id), assignment.reviewer_id] = completed_at
+    entries_dated(
+        mark,
+        lambda entry: (
+            (entry.action == "review.scored" and scored.get((entry.object_id, entry.actor_id)))
+            or None
+        ),
     )
 
 
@@ -194,11 +230,11 @@ def _assignments(
 ) -> list[list[ReviewAssignment]]:
     """Assigns the reviewers, on the day reviewing began; each application's assignments, in the
     order of the applications and, within one, of `reviewers`."""
-    mark = _last_entry()
+    mark = last_entry()
     reviewers_assign(call=call, by=coordinator)
     assignments = ReviewAssignment.objects.filter(application__call=call)
     assignments.update(created_at=REVIEWS_FROM)
-    _backdate(mark, call, REVIEWS_FROM)
+    entries_from(mark, _about_the_call(call), REVIEWS_FROM)
     order = {user.pk: number for number, user in enumerate(reviewers)}
     by_application: dict[int, list[ReviewAssignment]] = {}
     for assignment in assignments.select_related("reviewer", "application__applicant"):
@@ -210,20 +246,18 @@ def _assignments(
 
 
 def _scores(
-    rng: random.Random, assignment: ReviewAssignment, criteria: list[Criterion], means: list[float]
-) -> list[Score]:
+    rng: random.Random, criteria: list[Criterion], means: list[float]
+) -> dict[Criterion, tuple[int, str]]:
     """One reviewer's score on each criterion, around its mean; now and then a comment on one
     that is not middling."""
     commented = rng.randrange(len(criteria)) if rng.random() < 0.3 else None
-    scores = []
+    scores = {}
     for index, (criterion, mean) in enumerate(zip(criteria, means, strict=True)):
         value = min(max(round(mean + rng.gauss(0, 0.45)), 0), criterion.scale_max)
         comment = ""
         if index == commented and value != 3:
             comment = rng.choice(COMMENTS["high" if value > 3 else "low"])
-        scores.append(
-            Score(assignment=assignment, criterion=criterion, value=value, comment=comment)
-        )
+        scores[criterion] = (value, comment)
     return scores
 
 
@@ -232,13 +266,13 @@ def _scores(
 
 def _selection(call: Call, coordinator: User) -> SelectionRun:
     """Run at once (the task `selection_start` queues finds it done) and published."""
-    mark = _last_entry()
+    mark = last_entry()
     run = selection_execute(selection_start(call=call, by=coordinator))
     found = (run.result or {}).get("status")
     if run.status != SelectionRun.Status.DONE or found not in {"optimal", "feasible"}:
         raise RuntimeError(f"The 2021 demo selection failed: {run.error or found}")
-    _backdate(mark, call, SELECTED_ON)
-    mark = _last_entry()
+    entries_from(mark, _about_the_call(call), SELECTED_ON)
+    mark = last_entry()
     decisions_publish(run=run, by=coordinator, today=PUBLISHED_ON, notify=False)
     published = datetime.datetime.combine(PUBLISHED_ON, datetime.time(10), tzinfo=BRUSSELS)
     SelectionRun.objects.filter(pk=run.pk).update(
@@ -246,7 +280,7 @@ def _selection(call: Call, coordinator: User) -> SelectionRun:
         finished_at=SELECTED_ON + datetime.timedelta(seconds=4),
         published_at=published,
     )
-    _backdate(mark, call, published)
+    entries_from(mark, _about_the_call(call), published)
     return run
 
 
@@ -260,7 +294,7 @@ def _answers(call: Call, rng: random.Random) -> None:
             .order_by("submitted_at", "pk")
         )
         declining = set(rng.sample(range(len(offered)), min(declines, len(offered) // 3)))
-        mark = _last_entry()
+        mark = last_entry()
         for number, application in enumerate(offered):
             decision_respond(
                 application=application,
@@ -270,51 +304,11 @@ def _answers(call: Call, rng: random.Random) -> None:
                 notify=False,
             )
         morning = datetime.datetime.combine(day, datetime.time(8, 30), tzinfo=BRUSSELS)
-        _backdate(mark, call, morning, step=datetime.timedelta(minutes=3))
+        entries_from(mark, _about_the_call(call), morning, step=datetime.timedelta(minutes=3))
 
 
-# Audit entries as `log_action` writes them, dated when they happened in 2021 -----------------
-
-
-def _last_entry() -> int:
-    last = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
-    return last or 0
-
-
-def _log_in_bulk(rows: Iterable[tuple]) -> None:
-    """`log_action` for many (object, action, who, changes, when) at once."""
-    entries, times = [], []
-    for obj, action, by, changes, at in rows:
-        entries.append(
-            AuditEntry(
-                actor=by,
-                action=action,
-                object_type=obj._meta.label_lower,
-                object_id=str(obj.pk),
-                object_repr=str(obj)[:200],
-                changes=changes,
-            )
-        )
-        times.append(at)
-    entries = AuditEntry.objects.bulk_create(entries, batch_size=1000)
-    for entry, at in zip(entries, times, strict=True):
-        entry.at = at  # `at` is set on creation; the past is written afterwards
-    AuditEntry.objects.bulk_update(entries, ["at"], batch_size=500)
-
-
-def _backdate(
-    mark: int, call: Call, at: datetime.datetime, step: datetime.timedelta | None = None
-) -> None:
-    """Dates the entries about the call and its applications written since `mark` from `at`,
-    `step` apart."""
-    keys = {("calls.call", str(call.pk))} | {
+def _about_the_call(call: Call) -> set[tuple[str, str]]:
+    """The audit keys of the call and its applications."""
+    return {key(call)} | {
         ("calls.application", str(pk)) for pk in call.applications.values_list("pk", flat=True)
     }
-    entries = [
-        entry
-        for entry in AuditEntry.objects.filter(pk__gt=mark).order_by("pk")
-        if (entry.object_type, entry.object_id) in keys
-    ]
-    for number, entry in enumerate(entries):
-        entry.at = at + (step or datetime.timedelta(0)) * number
-    AuditEntry.objects.bulk_update(entries, ["at"], batch_size=500)

@@ -6,7 +6,7 @@ Every summary says in its first sentence that the practice is made up (``DEMO_SE
 import datetime
 import random
 
-from citypeers.catalogue.demo_data.themes import PRACTICE_TYPES, THEMES
+from citypeers.demo.practices.themes import PRACTICE_TYPES, THEMES
 
 SIZE_HINTS = ("small", "medium", "large", "metropolis")
 SIZE_WEIGHTS = (35, 35, 20, 10)

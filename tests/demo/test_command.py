@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from citypeers.calls.models import Call
 from citypeers.calls.selectors.eligibility import hostable_practices
-from citypeers.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from citypeers.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import User
 from citypeers.places.models import Place

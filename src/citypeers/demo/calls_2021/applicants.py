@@ -1,5 +1,6 @@
 """The applicants of the demo's closed 2021 call: who they are, where they work, what they
-answered and which visits they chose, drawn from the pools in `demo_2021_data`.
+answered and which visits they chose, drawn from the pools in `data`. Their accounts and
+organisations are written here; their applications are sent through the service in `build`.
 
 Every draw comes from the one generator the caller passes, in a fixed order: changing the order
 of the draws changes every applicant after it.
@@ -9,8 +10,8 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from citypeers.calls.demo_2021_countries import COUNTRY_BLOCKS
-from citypeers.calls.demo_2021_data import (
+from citypeers.demo.calls_2021.countries import COUNTRY_BLOCKS
+from citypeers.demo.calls_2021.data import (
     ACCESS_NEEDS,
     AFFINITY,
     CHALLENGES,
@@ -29,7 +30,6 @@ from citypeers.calls.demo_2021_data import (
     TWO_PREFERENCES,
     VISIT_WEIGHTS,
 )
-from citypeers.calls.models import Application, Call, Preference
 from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.programmes.models import Visit
@@ -106,7 +106,7 @@ COUNTRIES = [_country(block) for block in COUNTRY_BLOCKS]
 
 
 @dataclass
-class _Draft:
+class Draft:
     """One generated applicant, before anything is written."""
 
     name: str
@@ -120,11 +120,9 @@ class _Draft:
     joined_at: datetime.datetime
 
 
-def applications_create(
-    *, call: Call, visits: list[Visit], rng: random.Random
-) -> list[Application]:
-    """The sent applications, as `application_save(..., submit=True)` leaves them, without the
-    audit entries and e-mails; numbered accounts for their applicants."""
+def applicants_create(*, visits: list[Visit], rng: random.Random) -> list[tuple[User, Draft]]:
+    """The applicants in the order they sent their applications, each with what they will send;
+    numbered accounts and their organisations are made for them."""
     places, taken = _places(), set()
     drafts = [
         _draft(rng, country, places, visits, taken)
@@ -133,28 +131,7 @@ def applications_create(
     ]
     drafts.sort(key=lambda draft: draft.submitted_at)
     users = _applicants(drafts, _organisations(drafts))
-    questions = [str(pk) for pk in call.questions.order_by("position").values_list("pk", flat=True)]
-    applications = Application.objects.bulk_create(
-        Application(
-            call=call,
-            applicant=user,
-            status=Application.Status.SUBMITTED,
-            organisation=user.organisation,
-            languages=draft.languages,
-            answers=dict(zip(questions, draft.answers, strict=True)),
-            consent_version=call.consent_version,
-            consented_at=draft.submitted_at,
-            submitted_at=draft.submitted_at,
-            **draft.fields,
-        )
-        for user, draft in zip(users, drafts, strict=True)
-    )
-    Preference.objects.bulk_create(
-        Preference(application=application, visit=visit, rank=rank)
-        for application, draft in zip(applications, drafts, strict=True)
-        for rank, visit in enumerate(draft.preferences, start=1)
-    )
-    return applications
+    return list(zip(users, drafts, strict=True))
 
 
 # Drawing one applicant ----------------------------------------------------------------------
@@ -162,7 +139,7 @@ def applications_create(
 
 def _draft(
     rng: random.Random, country: Country, places: dict, visits: list[Visit], taken: set[str]
-) -> _Draft:
+) -> Draft:
     """One applicant from `country`, with a name nobody in `taken` has yet."""
     name = _pick_name(rng, country, taken)
     organisation, kind, place, local = _pick_organisation(rng, country, places)
@@ -170,7 +147,7 @@ def _draft(
     submitted_at, joined_at = _pick_times(rng)
     fields = _pick_texts(rng, kind, local, preferences[0])
     answers = _pick_answers(rng)
-    return _Draft(
+    return Draft(
         name=name,
         country=country.code,
         organisation=(organisation, kind, place),
@@ -302,7 +279,7 @@ def _places() -> dict[tuple[str, str], Place]:
     return {(place.country.code, place.name): place for place in found}  # the largest wins
 
 
-def _organisations(drafts: list[_Draft]) -> dict[tuple[str, int | None], Organisation]:
+def _organisations(drafts: list[Draft]) -> dict[tuple[str, int | None], Organisation]:
     """Every organisation the drafts name, existing ones reused, by (name, place id)."""
     wanted = {}
     for name, kind, place in (draft.organisation for draft in drafts):
@@ -321,7 +298,7 @@ def _organisations(drafts: list[_Draft]) -> dict[tuple[str, int | None], Organis
     return found
 
 
-def _applicants(drafts: list[_Draft], organisations: dict) -> list[User]:
+def _applicants(drafts: list[Draft], organisations: dict) -> list[User]:
     """An account per draft (`applicant-001@example.org`, …), numbered in order of sending;
     they cannot log in."""
     emails = [f"applicant-{number:03d}@example.org" for number in range(1, len(drafts) + 1)]

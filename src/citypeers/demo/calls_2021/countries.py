@@ -1,6 +1,6 @@
 """The countries of the demo's 2021 applicants, with their places, people's names and bodies.
 
-Only data, in the compact text format described below; `demo_2021_applicants` reads it.
+Only data, in the compact text format described below; `applicants` reads it.
 """
 
 # One block a country: a first line "code applicants template | languages spoken | authority",

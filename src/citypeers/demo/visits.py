@@ -7,7 +7,7 @@ from django.utils import timezone
 from citypeers.catalogue.models import Practice
 from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.methodology.selectors.planner import current_versions_by_mode
-from citypeers.optim.zones import main_zone
+from citypeers.places.countries import country_zone
 from citypeers.visits.models import VisitPlan, VisitTask
 from citypeers.visits.services import visit_apply_plan
 
@@ -30,7 +30,7 @@ def plan_demo_visits(visits, *, coordinator) -> int:
             start=visit.starts_on,
             days=min(max(days, version.min_days), version.max_days),
             participants=CHIA_PARTICIPANTS,
-            host_tz=main_zone(visit.host_place.country.code) or "Europe/Brussels",
+            host_tz=country_zone(visit.host_place.country.code) or "Europe/Brussels",
             topic=visit.title,
         )
         # The real practice behind the visit, not a generated one from the same city.

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.text import slugify
 
-from citypeers.calls.demo_2021 import CLOSED_CALL_SLUG, load_closed_call
 from citypeers.calls.enums import Outcome
 from citypeers.calls.models import Application, ReviewAssignment, Score
 from citypeers.calls.selectors.eligibility import applicant_country, city_size_of
@@ -19,7 +18,8 @@ from citypeers.calls.selectors.review import review_results
 from citypeers.calls.selectors.selection import visit_settings
 from citypeers.calls.services.decisions import pass_on_unanswered
 from citypeers.core.models import AuditEntry
-from citypeers.demo import CHIA_2021_VISITS
+from citypeers.demo.calls_2021.build import CLOSED_CALL_SLUG, load_closed_call
+from citypeers.demo.programme_2021 import CHIA_2021_VISITS
 from citypeers.people.models import Organisation, User
 from citypeers.places.countries import EU_MEMBERS
 from citypeers.places.services import places_load_reference

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from citypeers.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
+from citypeers.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from citypeers.demo.build import load_demo
 
 
 class Command(BaseCommand):

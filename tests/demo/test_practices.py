@@ -4,15 +4,15 @@ import re
 import pytest
 from django.conf import settings
 
-from citypeers import demo
-from citypeers.catalogue.demo_data import (
+from citypeers.catalogue.models import TEXT_FIELDS, Practice
+from citypeers.demo import programme_2021 as demo
+from citypeers.demo.practices import (
     CHIA_2021_PRACTICES,
     DEMO_SENTENCE,
     SIZE_HINTS,
     THEMES,
     generated_practices,
 )
-from citypeers.catalogue.models import TEXT_FIELDS, Practice
 from citypeers.people.models import Organisation
 from citypeers.places.countries import EU_MEMBERS, PROGRAMME_COUNTRIES
 

@@ -1,7 +1,7 @@
 """The themes and practice types that the real and the generated demo practices share."""
 
 # The demo's themes: first the topics the Urban Agenda's Action 12 names, then the three themes
-# of Cultural Heritage in Action. `citypeers.demo` creates them from this list.
+# of Cultural Heritage in Action. `demo.build` creates them from this list.
 THEMES = (
     "Long-term and inclusive local strategies for culture",
     "Participation in cultural activities",

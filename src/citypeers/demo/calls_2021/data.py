@@ -1,6 +1,6 @@
 """The data of the demo's closed 2021 participant call: its dates, texts, questions and
-criteria; and the pools of roles, organisation names and answers the generator in `demo_2021`
-draws from. The countries applicants come from are in `demo_2021_countries`.
+criteria; and the pools of roles, organisation names and answers the generator in `build`
+draws from. The countries applicants come from are in `countries`.
 
 Only data: changing a value here changes the demo, and every load still makes the same people.
 """

@@ -1,0 +1,57 @@
+"""`load_demo`: the whole demo, in the order its parts need one another.
+
+Idempotent: every part looks its objects up by a natural key before making them, so running the
+demo again changes nothing and loses nothing.
+"""
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from citypeers.demo.accounts import accounts_load
+from citypeers.demo.calls_2021.build import load_closed_call
+from citypeers.demo.calls_open import CALL_HOSTS, load_host_call, load_open_call, next_round_load
+from citypeers.demo.practices import CHIA_2021_PRACTICES, THEMES
+from citypeers.demo.practices.load import load_demo_practices
+from citypeers.demo.programme_2021 import place_named, programme_load
+from citypeers.demo.visits import plan_demo_visits
+from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.services.loader import load_methodology
+from citypeers.people.models import Organisation, User
+from citypeers.places.models import Place
+from citypeers.places.services import places_load_reference
+from citypeers.programmes.models import Programme, Theme, Visit
+
+
+@transaction.atomic
+def load_demo() -> str:
+    """Loads everything; returns the one-line summary the command prints."""
+    if not Place.objects.filter(geonames_id__isnull=False).exists():
+        places_load_reference()
+    themes = [
+        Theme.objects.get_or_create(slug=slugify(name)[:200], defaults={"name": name})[0]
+        for name in THEMES
+    ]
+    programme, visits = programme_load(themes=themes, practices=CHIA_2021_PRACTICES)
+    vantaa = visits[0].host_place
+    city = Organisation.objects.get_or_create(
+        name="City of Vantaa", place=vantaa, defaults={"type": Organisation.Type.LOCAL_AUTHORITY}
+    )[0]
+    people = accounts_load(programme=programme, first_visit=visits[0], host_organisation=city)
+    coordinator = people["coordinator"]
+    practices = load_demo_practices(
+        programme=programme, visits=visits, themes=themes, coordinator=coordinator
+    )
+    load_methodology()
+    plan_demo_visits(visits, coordinator=coordinator)
+    load_closed_call(
+        programme=programme, visits=visits, coordinator=coordinator, reviewer=people["reviewer"]
+    )
+    next_round = next_round_load(coordinator)
+    places = {name: place_named(name, country, "city") for name, country in CALL_HOSTS}
+    load_open_call(programme=next_round, places=places)
+    load_host_call(programme=next_round)
+    return (
+        f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
+        f"{Visit.objects.count()} visits, {practices} good practices, "
+        f"{ActivityFormat.objects.count()} activity formats, {User.objects.count()} accounts."
+    )
