@@ -2,13 +2,13 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from citypeers.calls.models import Call
+from citypeers.calls.models import Call, Question
 from citypeers.calls.selectors.eligibility import hostable_practices
 from citypeers.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import User
 from citypeers.places.models import Place
-from citypeers.programmes.models import Membership, Programme, Visit
+from citypeers.programmes.models import Membership, Programme, Theme, Visit
 from citypeers.visits.models import VisitTask
 
 
@@ -16,19 +16,21 @@ from citypeers.visits.models import VisitTask
 def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(capsys):
     call_command("demo")
     printed = capsys.readouterr().out
-    counts = (
-        Place.objects.count(),
-        Visit.objects.count(),
-        User.objects.count(),
-        Membership.objects.count(),
-    )
+
+    def counts():
+        return (
+            Place.objects.count(),
+            Visit.objects.count(),
+            User.objects.count(),
+            Membership.objects.count(),
+            Theme.objects.count(),
+            Question.objects.count(),
+            sorted(Call.objects.values_list("slug", "consent_version")),
+        )
+
+    first = counts()
     call_command("demo")
-    assert counts == (
-        Place.objects.count(),
-        Visit.objects.count(),
-        User.objects.count(),
-        Membership.objects.count(),
-    )
+    assert counts() == first
     programme = Programme.objects.get(slug="cultural-heritage-in-action-2021")
     hosts = {visit.host_place.name for visit in programme.visits.all()}
     assert {"Vantaa", "Kortrijk", "Šibenik", "Nantes", "Central Scotland"} <= hosts

@@ -136,6 +136,14 @@ def test_an_existing_visit_takes_the_plans_dates_and_mode(coordinator, version):
     assert visit.sessions.count() == 4
 
 
+def test_a_task_can_be_recorded_as_done_at_the_time_it_was_done(coordinator):
+    task = VisitTaskFactory(title="Send the briefing pack")
+    then = datetime.datetime(2021, 3, 1, 16, tzinfo=datetime.UTC)
+    services.task_set_done(task=task, by=coordinator, done=True, now=then)
+    task.refresh_from_db()
+    assert (task.done_at, task.done_by) == (then, coordinator)
+
+
 def test_a_task_done_records_who_and_when_and_reopening_forgets_both(coordinator):
     task = VisitTaskFactory(title="Book the rooms")
     before = timezone.now()

@@ -5,7 +5,6 @@ demo again changes nothing and loses nothing.
 """
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from citypeers.demo.accounts import accounts_load
 from citypeers.demo.calls_2021.build import load_closed_call
@@ -20,6 +19,7 @@ from citypeers.people.models import Organisation, User
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference
 from citypeers.programmes.models import Programme, Theme, Visit
+from citypeers.programmes.services import theme_save
 
 
 @transaction.atomic
@@ -28,7 +28,7 @@ def load_demo() -> str:
     if not Place.objects.filter(geonames_id__isnull=False).exists():
         places_load_reference()
     themes = [
-        Theme.objects.get_or_create(slug=slugify(name)[:200], defaults={"name": name})[0]
+        Theme.objects.filter(name=name).first() or theme_save(name=name, description="", by=None)
         for name in THEMES
     ]
     programme, visits = programme_load(themes=themes, practices=CHIA_2021_PRACTICES)
@@ -48,8 +48,8 @@ def load_demo() -> str:
     )
     next_round = next_round_load(coordinator)
     places = {name: place_named(name, country, "city") for name, country in CALL_HOSTS}
-    load_open_call(programme=next_round, places=places)
-    load_host_call(programme=next_round)
+    load_open_call(programme=next_round, places=places, by=coordinator)
+    load_host_call(programme=next_round, by=coordinator)
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
         f"{Visit.objects.count()} visits, {practices} good practices, "

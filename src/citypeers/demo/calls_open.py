@@ -6,6 +6,7 @@ import datetime
 from django.utils import timezone
 
 from citypeers.calls.models import Call, Question
+from citypeers.calls.services.calls import QUESTION_FIELDS, call_save, questions_save
 from citypeers.demo.accounts import role_give
 from citypeers.people.models import User
 from citypeers.programmes.models import Programme, Role, Visit
@@ -30,7 +31,7 @@ def next_round_load(coordinator: User) -> Programme:
     return programme
 
 
-def load_open_call(*, programme, places: dict) -> Call:
+def load_open_call(*, programme, places: dict, by: User) -> Call:
     """Idempotent: the call and its visits are made once; the call stays open a few weeks
     after each load, so the demo always has somewhere to apply."""
     today = timezone.localdate()
@@ -56,57 +57,54 @@ def load_open_call(*, programme, places: dict) -> Call:
         )
         visits.append(visit)
     now = timezone.now()
-    call, created = Call.objects.update_or_create(
-        slug=OPEN_CALL_SLUG,
-        defaults={
-            "programme": programme,
-            "type": Call.Type.PARTICIPANTS,
-            "title": "Call for participants: two online visits (demo)",
-            "description": (
-                "Local and regional authorities and cultural-heritage organisations are invited "
-                "to take part in two online peer-learning visits. Rank the visits you would "
-                "like to join; each has about 24 places."
-            ),
-            "eligibility_text": "Public authorities and heritage or civil-society organisations "
-            "from the programme's countries.",
-            "opens_at": now - datetime.timedelta(days=7),
-            "closes_at": now + datetime.timedelta(weeks=4),
-            "time_zone": "Europe/Brussels",
-        },
-    )
-    call.visits.set(visits)
+    call = Call.objects.filter(slug=OPEN_CALL_SLUG).first()
+    created = call is None
+    data = {
+        "programme": programme,
+        "type": Call.Type.PARTICIPANTS,
+        "title": "Call for participants: two online visits (demo)",
+        "description": (
+            "Local and regional authorities and cultural-heritage organisations are invited "
+            "to take part in two online peer-learning visits. Rank the visits you would "
+            "like to join; each has about 24 places."
+        ),
+        "eligibility_text": "Public authorities and heritage or civil-society organisations "
+        "from the programme's countries.",
+        "opens_at": now - datetime.timedelta(days=7),
+        "closes_at": now + datetime.timedelta(weeks=4),
+        "time_zone": "Europe/Brussels",
+    }
+    call = call_save(call=call or Call(slug=OPEN_CALL_SLUG), by=by, data=data, visits=visits)
     if created:
-        Question.objects.create(
-            call=call,
-            position=0,
-            kind=Question.Kind.SINGLE_CHOICE,
-            label="How big is your city or region?",
-            choices="Under 50,000 inhabitants\n50,000 to 250,000\nOver 250,000",
-        )
+        question = {name: getattr(Question(), name) for name in QUESTION_FIELDS} | {
+            "kind": Question.Kind.SINGLE_CHOICE,
+            "label": "How big is your city or region?",
+            "choices": "Under 50,000 inhabitants\n50,000 to 250,000\nOver 250,000",
+        }
+        questions_save(call=call, by=by, rows=[question], deleted=[])
     return call
 
 
 HOST_CALL_SLUG = "heritage-in-action-2027-hosts"
 
 
-def load_host_call(*, programme) -> Call:
+def load_host_call(*, programme, by: User) -> Call:
     """Idempotent: an open call for hosts, so the demo's host can propose a visit."""
     now = timezone.now()
-    call, _created = Call.objects.update_or_create(
-        slug=HOST_CALL_SLUG,
-        defaults={
-            "programme": programme,
-            "type": Call.Type.HOSTS,
-            "title": "Call for hosts: share your practice in a visit (demo)",
-            "description": (
-                "Cities and regions with a good practice in the library can propose to host a "
-                "peer-learning visit in 2027: choose the practice, say how the visit would run "
-                "and when you could host it. The coordinators plan the chosen visits with you."
-            ),
-            "opens_at": now - datetime.timedelta(days=3),
-            "closes_at": now + datetime.timedelta(weeks=6),
-            "time_zone": "Europe/Brussels",
-            "max_preferences": 0,
-        },
-    )
+    data = {
+        "programme": programme,
+        "type": Call.Type.HOSTS,
+        "title": "Call for hosts: share your practice in a visit (demo)",
+        "description": (
+            "Cities and regions with a good practice in the library can propose to host a "
+            "peer-learning visit in 2027: choose the practice, say how the visit would run "
+            "and when you could host it. The coordinators plan the chosen visits with you."
+        ),
+        "opens_at": now - datetime.timedelta(days=3),
+        "closes_at": now + datetime.timedelta(weeks=6),
+        "time_zone": "Europe/Brussels",
+        "max_preferences": 0,
+    }
+    call = Call.objects.filter(slug=HOST_CALL_SLUG).first() or Call(slug=HOST_CALL_SLUG)
+    call = call_save(call=call, by=by, data=data, visits=[])
     return call

@@ -9,7 +9,7 @@ from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.methodology.selectors.planner import current_versions_by_mode
 from citypeers.places.countries import country_zone
 from citypeers.visits.models import VisitPlan, VisitTask
-from citypeers.visits.services import visit_apply_plan
+from citypeers.visits.services import agenda_publish, task_set_done, visit_apply_plan
 
 CHIA_PARTICIPANTS = 24
 
@@ -43,12 +43,9 @@ def plan_demo_visits(visits, *, coordinator) -> int:
             request=request,
             today=today,
         )
-        for task in VisitTask.objects.filter(visit=visit, due_on__lt=today):
-            task.done_at = datetime.datetime.combine(
-                task.due_on, datetime.time(16), tzinfo=datetime.UTC
-            )
-            task.done_by = task.owner or coordinator
-            task.save(update_fields=["done_at", "done_by"])
-        VisitPlan.objects.filter(visit=visit).update(agenda_published=True)
+        for task in VisitTask.objects.filter(visit=visit, due_on__lt=today).select_related("owner"):
+            done_at = datetime.datetime.combine(task.due_on, datetime.time(16), tzinfo=datetime.UTC)
+            task_set_done(task=task, by=task.owner or coordinator, done=True, now=done_at)
+        agenda_publish(visit=visit, by=coordinator, published=True)
         planned += 1
     return planned

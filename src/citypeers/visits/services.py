@@ -115,8 +115,9 @@ def visit_apply_plan(
     return visit_plan
 
 
-def task_set_done(*, task: VisitTask, by, done: bool) -> VisitTask:
-    task.done_at = timezone.now() if done else None
+def task_set_done(*, task: VisitTask, by, done: bool, now=None) -> VisitTask:
+    """Ticks a task off (at `now`, by default the present) or reopens it."""
+    task.done_at = (now or timezone.now()) if done else None
     task.done_by = by if done else None
     task.save(update_fields=["done_at", "done_by"])
     log_action(

@@ -31,7 +31,7 @@ def call_save(*, call: Call, by, data: dict, visits) -> Call:
         creating = call.pk is None
         # Compared with the stored text: a model form has already put the new one on `call`.
         stored = Call.objects.filter(pk=call.pk).values_list("consent_text", flat=True).first()
-        if not creating and data.get("consent_text") != stored:
+        if not creating and "consent_text" in data and data["consent_text"] != stored:
             call.consent_version += 1
         for name, value in data.items():
             setattr(call, name, value)
