@@ -1,3 +1,6 @@
+"""Publishing decisions, the answers of the people selected, and places passed on to those
+waiting, quotas kept."""
+
 import datetime
 
 import pytest
@@ -16,29 +19,10 @@ from citypeers.calls.services.selection import (
     selection_start,
 )
 from citypeers.core.errors import CallError
-from tests.factories import (
-    OrganisationFactory,
-    PlaceFactory,
-    UserFactory,
-    VisitFactory,
-    sent_application,
-)
+from tests.calls.helpers import apply, published
+from tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def apply(call, name, country="FI"):
-    organisation = OrganisationFactory(place=PlaceFactory(country=country))
-    person = UserFactory(display_name=name, organisation=organisation)
-    return sent_application(call, person, preferences=call.visits.all())
-
-
-def published(client, call, coordinator, django_capture_on_commit_callbacks):
-    run = selection_execute(selection_start(call=call, by=coordinator))
-    client.force_login(coordinator)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("calls:selection_publish", args=[call.slug]), {"run": run.number})
-    return {a.applicant.display_name: a for a in Application.objects.select_related("applicant")}
 
 
 def test_publishing_tells_everyone_their_outcome(
@@ -250,47 +234,6 @@ def test_a_double_decline_frees_one_place_once(
     with pytest.raises(CallError, match="no place waiting"):
         decision_respond(application=stale, by=selected.applicant, accept=False, notify=False)
     assert Application.objects.filter(outcome="selected").count() == 1
-
-
-def test_the_same_run_is_published_once(
-    client, call, coordinator, django_capture_on_commit_callbacks
-):
-    apply(call, "Aino")
-    run = selection_execute(selection_start(call=call, by=coordinator))
-    client.force_login(coordinator)
-    url = reverse("calls:selection_publish", args=[call.slug])
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"run": run.number})
-    mail.outbox.clear()
-    response = client.post(url, {"run": run.number}, follow=True)
-    assert "These decisions are published already." in response.text and mail.outbox == []
-
-
-def test_someone_who_answered_before_the_mail_went_out_gets_no_stale_mail(
-    client, call, coordinator, django_capture_on_commit_callbacks
-):
-    apply(call, "Aino")
-    run = selection_execute(selection_start(call=call, by=coordinator))
-    with django_capture_on_commit_callbacks() as queued:  # the mails wait in the queue
-        decisions_publish(run=run, by=coordinator)
-    aino = Application.objects.get()
-    decision_respond(application=aino, by=aino.applicant, accept=True)
-    mail.outbox.clear()
-    for callback in queued:
-        callback()
-    assert mail.outbox == []  # not "we are sorry: you were not selected"
-
-
-def test_an_answer_must_say_confirm_or_decline(
-    client, call, coordinator, django_capture_on_commit_callbacks
-):
-    apply(call, "Aino")
-    [aino] = published(client, call, coordinator, django_capture_on_commit_callbacks).values()
-    client.force_login(aino.applicant)
-    page = client.post(reverse("calls:respond", args=[call.slug]), {}, follow=True).text
-    assert "Choose to confirm or to decline your place." in page
-    aino.refresh_from_db()
-    assert aino.outcome == "selected"
 
 
 def test_a_place_freed_on_a_second_choice_goes_to_someone_waiting_for_their_first(

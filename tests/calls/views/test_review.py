@@ -1,73 +1,20 @@
+"""Review pages: what reviewers see and score, the coordinators' overview, conflicts."""
+
 import pytest
 from django.urls import reverse
 
-from citypeers.calls.models import Criterion, ReviewAssignment
-from citypeers.calls.selectors.review import review_means, review_results
-from citypeers.calls.services.review import reviewers_assign, scores_save
-from citypeers.programmes.models import Role
-from tests.factories import (
-    CallFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    UserFactory,
-    sent_application,
-)
+from citypeers.calls.models import ReviewAssignment
+from citypeers.calls.services.review import reviewers_assign
+from tests.calls.helpers import reviewer
+from tests.factories import UserFactory, sent_application
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def call(programme):
-    call = CallFactory(programme=programme, reviewers_per_application=2)
-    Criterion.objects.create(call=call, name="Motivation", scale_max=5, weight=2, position=0)
-    Criterion.objects.create(call=call, name="Expertise", scale_max=10, weight=1, position=1)
-    return call
-
-
-def reviewer(programme, **user):
-    return MembershipFactory(programme=programme, role=Role.REVIEWER, user=UserFactory(**user)).user
-
-
-def test_loads_are_even_and_nobody_reviews_their_own_organisation(call, programme, coordinator):
-    shared = OrganisationFactory()
-    reviewers = [reviewer(programme, organisation=shared), reviewer(programme), reviewer(programme)]
-    applications = [
-        sent_application(call, UserFactory(organisation=shared if n == 0 else None))
-        for n in range(6)
-    ]
-    report = reviewers_assign(call=call, by=coordinator)
-    assert report.created == 12 and report.short == []
-    loads = sorted(ReviewAssignment.objects.filter(reviewer=r).count() for r in reviewers)
-    assert loads == [4, 4, 4]
-    assert not ReviewAssignment.objects.filter(application=applications[0], reviewer=reviewers[0])
-    assert reviewers_assign(call=call, by=coordinator).created == 0  # already complete
-
-
-def test_too_few_reviewers_are_reported(call, programme, coordinator):
-    reviewer(programme)
-    sent_application(call, UserFactory())
-    report = reviewers_assign(call=call, by=coordinator)
-    assert report.created == 1 and len(report.short) == 1
-
-
-def test_weighted_totals_and_strong_disagreement(call, programme, coordinator):
-    first, second = reviewer(programme), reviewer(programme)
-    application = sent_application(call, UserFactory())
-    reviewers_assign(call=call, by=coordinator)
-    motivation, expertise = call.criteria.all()
-    for person, values in ((first, (5, 10)), (second, (1, 4))):
-        assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
-        scores_save(
-            assignment=assignment,
-            by=person,
-            scores={motivation: (values[0], ""), expertise: (values[1], "")},
-        )
-    [result] = review_results(call)
-    totals = sorted(total for _reviewer, total in result.totals)
-    # (2 * 1/5 + 1 * 4/10) / 3 * 100 = 26.7 ; (2 * 5/5 + 1 * 10/10) / 3 * 100 = 100
-    assert totals == [26.7, 100.0]
-    assert result.mean == 63.4 and result.disagreement
-    assert review_means(call) == {application.pk: 63.4}  # what the selection uses
+def call(rubric_call):
+    """A call reviewed twice an application, on Motivation (0-5, weight 2) and Expertise (0-10)."""
+    return rubric_call
 
 
 def test_a_reviewer_sees_only_what_is_assigned_and_blind_review_hides_names(

@@ -1,11 +1,17 @@
 """The selection's reasons as people read them: visits by title, quotas in words, their
 language."""
 
+import pytest
 from django.utils import translation
 
 from citypeers.calls.texts.reasons import reason_text
 
+pytestmark = pytest.mark.django_db
+
+
 TITLES = {"1": "Vantaa", "2": "Kortrijk"}
+
+
 PER_COUNTRY = {
     "kind": "max_per_value",
     "attribute": "country",
@@ -13,6 +19,8 @@ PER_COUNTRY = {
     "bound": 3,
     "concerned": "FR",
 }
+
+
 SMALL_CITIES = {
     "kind": "min_share",
     "attribute": "city_size_group",
