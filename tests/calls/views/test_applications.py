@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -117,3 +119,34 @@ def test_only_the_calls_coordinators_choose_hosts(client, host_call, city):
     assert client.post(url).status_code == 403
     application.refresh_from_db()
     assert application.hosted_visit is None
+
+
+def test_the_host_calls_export_adds_the_proposal_columns(client, host_call, city, coordinator):
+    person, practice = city
+    client.force_login(person)
+    client.post(reverse("calls:apply", args=[host_call.slug]), proposal(practice))
+    client.force_login(coordinator)
+    response = client.get(reverse("calls:applications", args=[host_call.slug]), {"export": "csv"})
+    header, row = response.content.decode().splitlines()
+    assert header == (
+        'Application,Name,E-mail address,Organisation,Country,Status,Eligible,"Visits, in order",'
+        "Sent,Good practice,Mode,From,Until,Topic"
+    )
+    sent = Application.objects.get()
+    dates = f"{sent.proposed_from.isoformat()},{sent.proposed_until.isoformat()}"
+    assert ",Submitted,yes,," in row
+    assert row.endswith(f",Adopt a Monument,Online,{dates},Volunteers who adopt a monument")
+
+
+def test_the_list_reads_as_many_queries_for_one_application_as_for_three(
+    client, call, coordinator, django_assert_max_num_queries
+):
+    client.force_login(coordinator)
+    sent_application(call, UserFactory())
+    url = reverse("calls:applications", args=[call.slug])
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(2):
+        sent_application(call, UserFactory())
+    with django_assert_max_num_queries(len(one)):
+        client.get(url)
