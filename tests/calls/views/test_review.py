@@ -87,3 +87,43 @@ def test_a_declared_conflict_sends_the_application_to_someone_else(
     reviewers_assign(call=call, by=coordinator)
     replacement = ReviewAssignment.objects.get(application=application).reviewer
     assert replacement != holder and replacement in (first, second)
+
+
+def test_coordinators_reorder_the_rubric_and_assign_reviewers_from_the_page(
+    client, call, programme, coordinator
+):
+    motivation, expertise = call.criteria.all()
+    client.force_login(coordinator)
+    rows = {"criteria-TOTAL_FORMS": 3, "criteria-INITIAL_FORMS": 2}
+    for number, (criterion, order) in enumerate([(motivation, 2), (expertise, 1)]):
+        rows |= {
+            f"criteria-{number}-id": criterion.pk,
+            f"criteria-{number}-name": criterion.name,
+            f"criteria-{number}-scale_max": criterion.scale_max,
+            f"criteria-{number}-weight": criterion.weight,
+            f"criteria-{number}-ORDER": order,
+        }
+    rows |= {"criteria-1-DELETE": "on", "criteria-2-name": "Local impact"}
+    rows |= {"criteria-2-scale_max": 5, "criteria-2-weight": 1, "criteria-2-ORDER": 3}
+    response = client.post(reverse("calls:rubric", args=[call.slug]), rows)
+    assert response["Location"] == reverse("calls:review", args=[call.slug])
+    assert list(call.criteria.values_list("name", flat=True)) == ["Motivation", "Local impact"]
+    reviewer(programme)
+    sent_application(call, UserFactory())
+    page = client.post(reverse("calls:assign", args=[call.slug]), follow=True).text
+    assert "1 review assigned." in page
+    assert "1 application still lacks reviewers: add reviewers to the programme." in page
+
+
+def test_a_conflict_without_a_word_keeps_the_assignment(client, call, programme, coordinator):
+    person = reviewer(programme)
+    call.reviewers_per_application = 1
+    call.save()
+    sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get()
+    client.force_login(person)
+    url = reverse("calls:conflict", args=[call.slug, assignment.pk])
+    page = client.post(url, {"note": ""}, follow=True).text
+    assert "Say in a few words what the conflict is." in page
+    assert ReviewAssignment.objects.filter(pk=assignment.pk).exists()
