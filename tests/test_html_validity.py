@@ -116,7 +116,7 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
 
 
 def _host_call_pages(client, programme, coordinator) -> dict[str, str]:
-    from tests.calls.test_hosts import proposal
+    from tests.calls.helpers import proposal
 
     call = CallFactory(programme=programme, type="hosts", title="Call for hosts")
     place = PlaceFactory(name="Tampere", country="FI")

@@ -75,7 +75,9 @@ class SelectionSettingsForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("mode") == "lottery" and cleaned.get("threshold") is None:
+        # A threshold already refused (out of range) is not also a missing one.
+        missing = cleaned.get("threshold") is None and "threshold" not in self.errors
+        if cleaned.get("mode") == "lottery" and missing:
             self.add_error("threshold", _("A lottery needs the lowest score that may enter it."))
         return cleaned
 

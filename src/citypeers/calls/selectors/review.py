@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from citypeers.calls.enums import DISAGREEMENT_POINTS
 from citypeers.calls.models import Application, Call, Criterion, ReviewAssignment, Score
@@ -101,7 +101,8 @@ def assignments_of(call: Call, reviewer) -> list[ReviewAssignment]:
     return list(
         ReviewAssignment.objects.filter(application__call=call, reviewer=reviewer)
         .select_related("application__applicant")
-        .order_by("completed_at", "pk")
+        # Those still to score first, on every database (PostgreSQL sorts NULL last).
+        .order_by(F("completed_at").asc(nulls_first=True), "pk")
     )
 
 

@@ -1,3 +1,5 @@
+"""Applicants' pages: calls, applying (participants and hosts), withdrawing, their list."""
+
 import datetime
 
 import pytest
@@ -8,35 +10,16 @@ from django.utils import timezone
 
 from citypeers.calls.models import Application, Question
 from citypeers.calls.services.applications import application_save
-from citypeers.core.errors import CallError
-from tests.factories import CallFactory, OrganisationFactory, UserFactory, VisitFactory
+from tests.calls.helpers import complete, proposal
+from tests.factories import CallFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 @pytest.fixture
-def call():
-    vantaa = VisitFactory(title="Vantaa", starts_on=datetime.date(2027, 3, 22))
-    kortrijk = VisitFactory(title="Kortrijk", starts_on=datetime.date(2027, 4, 19))
-    return CallFactory(visits=[vantaa, kortrijk], time_zone="Europe/Brussels")
-
-
-def complete(call, **changes):
-    first, second = call.visits.order_by("starts_on")
-    data = {
-        "role": "Heritage officer",
-        "learning_needs": "Participation.",
-        "expertise": "Archives.",
-        "challenge": "Empty mills.",
-        "motivation": "Peers.",
-        "languages": ["en", "fr"],
-        "preference_1": first.pk,
-        "preference_2": second.pk,
-        "consent": "on",
-        "action": "submit",
-    }
-    return data | changes
+def call(two_visit_call):
+    """Two visits, Vantaa and Kortrijk, open since yesterday."""
+    return two_visit_call
 
 
 def test_a_draft_may_be_incomplete_and_is_kept(client, call):
@@ -104,68 +87,6 @@ def test_after_the_closing_time_the_server_refuses_whatever_the_page_showed(clie
     assert response.status_code == 200
     assert "The call closed on" in response.text and "(Europe/Brussels)" in response.text
     assert not Application.objects.exists()
-
-
-def submitted(call, person, **options):
-    """The service as the form calls it, with a complete submission."""
-    return application_save(
-        call=call,
-        applicant=person,
-        fields={"role": "Officer"},
-        preferences=list(call.visits.all()),
-        answers={},
-        files={},
-        consent=True,
-        submit=True,
-        **options,
-    )
-
-
-def test_two_submissions_make_one_application(call):
-    person = UserFactory()
-    for _ in range(2):
-        submitted(call, person)
-    assert Application.objects.filter(call=call, applicant=person).count() == 1
-
-
-def test_a_submission_without_notify_sends_no_copy(call, django_capture_on_commit_callbacks):
-    """Demo data about a past call is submitted as it was then, but nobody is mailed today."""
-    sent = call.opens_at + datetime.timedelta(hours=1)
-    with django_capture_on_commit_callbacks(execute=True) as queued:
-        application = submitted(call, UserFactory(), now=sent, notify=False)
-    assert queued == [] and mail.outbox == []
-    assert application.status == "submitted" and application.submitted_at == sent
-
-
-def test_the_service_refuses_before_the_opening_too(call):
-    with pytest.raises(CallError):
-        application_save(
-            call=call,
-            applicant=UserFactory(),
-            fields={},
-            preferences=[],
-            answers={},
-            files={},
-            consent=False,
-            submit=False,
-            now=call.opens_at - datetime.timedelta(seconds=1),
-        )
-
-
-def test_hostile_text_is_stored_as_typed_and_shown_harmlessly(client, call):
-    person = UserFactory()
-    client.force_login(person)
-    question = Question.objects.create(
-        call=call, kind="long_text", label="Anything else?", required=False
-    )
-    client.post(
-        reverse("calls:apply", args=[call.slug]),
-        complete(call, challenge=HOSTILE, **{f"q_{question.pk}": HOSTILE}),
-    )
-    application = Application.objects.get()
-    assert application.challenge == HOSTILE and application.answers[str(question.pk)] == HOSTILE
-    page = client.get(reverse("calls:apply", args=[call.slug])).text
-    assert "<script>alert" not in page and "&lt;script&gt;" in page
 
 
 def test_a_files_type_and_size_are_checked(client, call):
@@ -263,3 +184,52 @@ def test_a_sent_application_cannot_be_emptied_by_saving_it_as_a_draft(client, ca
     application = Application.objects.get()
     assert application.status == "submitted" and application.motivation == "Peers."
     assert application.preferences.count() == 2
+
+
+def test_an_organisation_without_a_practice_willing_to_host_is_told_how_to_apply(client, host_call):
+    client.force_login(UserFactory(organisation=OrganisationFactory()))
+    url = reverse("calls:apply", args=[host_call.slug])
+    page = client.get(url).text
+    assert "needs a published good practice marked “willing to host”" in page
+    assert reverse("catalogue:create") in page
+    response = client.post(url, {"action": "submit", "role": "Officer", "consent": "on"})
+    assert "This field is required." in response.text
+    assert not Application.objects.filter(status="submitted").exists()
+
+
+def test_a_host_proposes_its_practice_mode_period_and_topic(client, host_call, city):
+    person, practice = city
+    client.force_login(person)
+    url = reverse("calls:apply", args=[host_call.slug])
+    page = client.get(url).text
+    assert "Adopt a Monument" in page and "What you want to learn" not in page
+    assert client.post(url, proposal(practice)).status_code == 302
+    application = Application.objects.get()
+    assert (application.status, application.practice, application.proposed_mode) == (
+        "submitted",
+        practice,
+        "online",
+    )
+    assert application.proposed_topic == "Volunteers who adopt a monument"
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_at_its_field(client, host_call, city):
+    person, practice = city
+    client.force_login(person)
+    start = timezone.localdate() + datetime.timedelta(weeks=10)
+    data = proposal(practice, proposed_until=(start - datetime.timedelta(days=1)).isoformat())
+    page = client.post(reverse("calls:apply", args=[host_call.slug]), data).text
+    assert "The end of the period comes before its start." in page
+    assert "Volunteers who adopt a monument" in page  # what was typed is kept
+    early = proposal(practice, proposed_from=timezone.localdate().isoformat())
+    page = client.post(reverse("calls:apply", args=[host_call.slug]), early).text
+    assert "The visit can only start after the call has closed." in page
+    assert not Application.objects.exists()
+
+
+def test_another_organisations_practice_cannot_be_proposed(client, host_call, city):
+    _person, practice = city
+    client.force_login(UserFactory(organisation=OrganisationFactory()))
+    page = client.post(reverse("calls:apply", args=[host_call.slug]), proposal(practice)).text
+    assert "Select a valid choice." in page
+    assert not Application.objects.exists()

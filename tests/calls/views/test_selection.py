@@ -1,3 +1,5 @@
+"""The selection page: settings, runs, reasons, pins and exclusions, comparisons, exports."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -6,46 +8,16 @@ from django.utils import translation
 
 from citypeers.calls.models import Application, SelectionRun
 from citypeers.calls.selectors.placements import run_placements
-from tests.factories import (
-    CallFactory,
-    OrganisationFactory,
-    PlaceFactory,
-    UserFactory,
-    VisitFactory,
-    sent_application,
-)
+from tests.calls.helpers import apply, compared, run, settings_data
+from tests.factories import CallFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def call(programme):
-    visits = [
-        VisitFactory(programme=programme, title="Vantaa", slug="vantaa"),
-        VisitFactory(programme=programme, title="Kortrijk", slug="kortrijk"),
-    ]
-    return CallFactory(programme=programme, visits=visits, eligible_countries=["FI", "BE", "FR"])
-
-
-def apply(call, name, country, visits, *, organisation_type="local", population=20_000):
-    organisation = OrganisationFactory(
-        type=organisation_type, place=PlaceFactory(country=country, population=population)
-    )
-    person = UserFactory(display_name=name, organisation=organisation)
-    return sent_application(call, person, preferences=visits)
-
-
-def settings_data(call, **changes):
-    data = {"mode": "merit"}
-    for visit in call.visits.all():
-        data |= {f"visit_{visit.pk}_capacity": 1, f"visit_{visit.pk}_max_per_country": ""}
-    return data | changes
-
-
-def run(client, call, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("calls:selection_run", args=[call.slug]))
-    return SelectionRun.objects.filter(call=call).first()
+def call(selection_call):
+    """Vantaa and Kortrijk, for Finland, Belgium and France."""
+    return selection_call
 
 
 def test_a_coordinator_sets_places_runs_and_reads_the_reasons(
@@ -169,15 +141,6 @@ def test_pins_and_exclusions_apply_to_the_next_run_and_runs_can_be_compared(
     table = compared(client, call, first, second)
     assert '<th scope="row">Aino</th><td>a place on “Vantaa”</td><td>not considered' in table
     assert "Bram" not in table  # pinned where the first run had already put him
-
-
-def compared(client, call, *numbers) -> str:
-    """The comparison part of the selection page for runs (or run numbers) `numbers`."""
-    compare = ",".join(str(getattr(number, "number", number)) for number in numbers)
-    page = client.get(reverse("calls:selection", args=[call.slug]), {"compare": compare})
-    assert page.status_code == 200
-    assert "Runs</h2>" in page.text and "Pin a person to a visit" in page.text  # the rest
-    return page.text.split('id="comparison"')[1].split("</section>")[0]
 
 
 def test_the_comparison_shows_where_each_run_put_each_person_who_moved(

@@ -14,6 +14,7 @@ from citypeers.calls.services.selection import (
     selection_start,
 )
 from citypeers.programmes.models import Role
+from tests.calls.helpers import HOSTILE, complete
 from tests.factories import (
     CallFactory,
     MembershipFactory,
@@ -23,7 +24,14 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def call(two_visit_call):
+    """Two visits, Vantaa and Kortrijk, open since yesterday."""
+    return two_visit_call
+
+
 TEXT_FIELDS = ["role", "learning_needs", "expertise", "challenge", "motivation", "access_needs"]
 
 
@@ -130,6 +138,22 @@ def test_hostile_text_everywhere_is_stored_as_typed_and_shown_as_text(client, pr
     for name, page in pages.items():
         assert_harmless(page)
         assert "&lt;script&gt;" in page, name  # shown, as text
+
+
+def test_hostile_text_is_stored_as_typed_and_shown_harmlessly(client, call):
+    person = UserFactory()
+    client.force_login(person)
+    question = Question.objects.create(
+        call=call, kind="long_text", label="Anything else?", required=False
+    )
+    client.post(
+        reverse("calls:apply", args=[call.slug]),
+        complete(call, challenge=HOSTILE, **{f"q_{question.pk}": HOSTILE}),
+    )
+    application = Application.objects.get()
+    assert application.challenge == HOSTILE and application.answers[str(question.pk)] == HOSTILE
+    page = client.get(reverse("calls:apply", args=[call.slug])).text
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
 
 
 def test_a_name_written_as_a_formula_stays_text_in_the_spreadsheets(client, programme):

@@ -1,3 +1,5 @@
+"""Coordinators' pages that make a call: its settings, questions, preview and copy."""
+
 import datetime
 
 import pytest

@@ -1,7 +1,12 @@
+"""Publishing decisions, the answers of the people selected, and places passed on to those
+waiting, quotas kept."""
+
 import datetime
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 
 from citypeers.calls.models import Application, SelectionRun
@@ -16,29 +21,11 @@ from citypeers.calls.services.selection import (
     selection_start,
 )
 from citypeers.core.errors import CallError
-from tests.factories import (
-    OrganisationFactory,
-    PlaceFactory,
-    UserFactory,
-    VisitFactory,
-    sent_application,
-)
+from citypeers.core.models import AuditEntry
+from tests.calls.helpers import apply, published
+from tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def apply(call, name, country="FI"):
-    organisation = OrganisationFactory(place=PlaceFactory(country=country))
-    person = UserFactory(display_name=name, organisation=organisation)
-    return sent_application(call, person, preferences=call.visits.all())
-
-
-def published(client, call, coordinator, django_capture_on_commit_callbacks):
-    run = selection_execute(selection_start(call=call, by=coordinator))
-    client.force_login(coordinator)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("calls:selection_publish", args=[call.slug]), {"run": run.number})
-    return {a.applicant.display_name: a for a in Application.objects.select_related("applicant")}
 
 
 def test_publishing_tells_everyone_their_outcome(
@@ -252,47 +239,6 @@ def test_a_double_decline_frees_one_place_once(
     assert Application.objects.filter(outcome="selected").count() == 1
 
 
-def test_the_same_run_is_published_once(
-    client, call, coordinator, django_capture_on_commit_callbacks
-):
-    apply(call, "Aino")
-    run = selection_execute(selection_start(call=call, by=coordinator))
-    client.force_login(coordinator)
-    url = reverse("calls:selection_publish", args=[call.slug])
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"run": run.number})
-    mail.outbox.clear()
-    response = client.post(url, {"run": run.number}, follow=True)
-    assert "These decisions are published already." in response.text and mail.outbox == []
-
-
-def test_someone_who_answered_before_the_mail_went_out_gets_no_stale_mail(
-    client, call, coordinator, django_capture_on_commit_callbacks
-):
-    apply(call, "Aino")
-    run = selection_execute(selection_start(call=call, by=coordinator))
-    with django_capture_on_commit_callbacks() as queued:  # the mails wait in the queue
-        decisions_publish(run=run, by=coordinator)
-    aino = Application.objects.get()
-    decision_respond(application=aino, by=aino.applicant, accept=True)
-    mail.outbox.clear()
-    for callback in queued:
-        callback()
-    assert mail.outbox == []  # not "we are sorry: you were not selected"
-
-
-def test_an_answer_must_say_confirm_or_decline(
-    client, call, coordinator, django_capture_on_commit_callbacks
-):
-    apply(call, "Aino")
-    [aino] = published(client, call, coordinator, django_capture_on_commit_callbacks).values()
-    client.force_login(aino.applicant)
-    page = client.post(reverse("calls:respond", args=[call.slug]), {}, follow=True).text
-    assert "Choose to confirm or to decline your place." in page
-    aino.refresh_from_db()
-    assert aino.outcome == "selected"
-
-
 def test_a_place_freed_on_a_second_choice_goes_to_someone_waiting_for_their_first(
     client, call, coordinator, django_capture_on_commit_callbacks
 ):
@@ -315,3 +261,161 @@ def test_a_place_freed_on_a_second_choice_goes_to_someone_waiting_for_their_firs
         None,
     )
     assert not Application.objects.filter(outcome="waitlisted").exists()  # left the other list
+
+
+def hand_published(call, coordinator, people, *, waiting, capacity=1):
+    """`people` (selected first, `waiting` of them after, in order) published by a run made
+    by hand, so the order is the story's and not the solver's."""
+    vantaa = str(call.visits.get().pk)
+    keys = [str(p.pk) for p in people]
+    chosen, listed = keys[: len(keys) - waiting], keys[len(keys) - waiting :]
+    run = SelectionRun.objects.create(
+        call=call,
+        number=call.selection_runs.count() + 1,
+        status="done",
+        instance={
+            "visits": [{"id": vantaa, "capacity": capacity, "quotas": []}],
+            "applicants": [
+                {"id": k, "preferences": [vantaa], "score": 1, "attributes": {}} for k in keys
+            ],
+        },
+        result={
+            "status": "optimal",
+            "assignments": {vantaa: chosen},
+            "waiting_lists": {vantaa: listed},
+            "decisions": {k: {"visit": vantaa} for k in chosen} | {k: {} for k in listed},
+        },
+    )
+    decisions_publish(run=run, by=coordinator, today=TODAY, notify=False)
+    return run
+
+
+TODAY = datetime.date(2027, 1, 10)
+
+
+def test_a_run_that_failed_or_found_nothing_cannot_be_published(call, coordinator):
+    failed = SelectionRun.objects.create(call=call, number=1, status="failed", instance={})
+    empty = SelectionRun.objects.create(
+        call=call, number=2, status="done", instance={}, result={"status": "infeasible"}
+    )
+    for run in (failed, empty):
+        with pytest.raises(CallError, match="Only a finished run that found a selection"):
+            decisions_publish(run=run, by=coordinator)
+    assert not Application.objects.exclude(outcome="").exists()
+
+
+def test_a_second_run_published_takes_the_place_of_the_first(call, coordinator):
+    aino, bram = apply(call, "Aino"), apply(call, "Bram")
+    first = hand_published(call, coordinator, [aino, bram], waiting=1)
+    second = hand_published(call, coordinator, [bram, aino], waiting=1)
+    first.refresh_from_db()
+    aino.refresh_from_db()
+    bram.refresh_from_db()
+    assert first.published_at is None and second.published_at is not None
+    assert (bram.outcome, aino.outcome, aino.waiting_position) == ("selected", "waitlisted", 1)
+    assert bram.respond_by == TODAY + datetime.timedelta(days=7)
+
+
+def test_answering_after_the_date_asked_is_refused(call, coordinator):
+    aino, bram = apply(call, "Aino"), apply(call, "Bram")
+    hand_published(call, coordinator, [aino, bram], waiting=1)
+    aino.refresh_from_db()
+    late = aino.respond_by + datetime.timedelta(days=1)
+    with pytest.raises(CallError, match="The time to answer has passed"):
+        decision_respond(application=aino, by=aino.applicant, accept=True, today=late)
+    aino.refresh_from_db()
+    assert aino.outcome == "selected"
+    decision_respond(application=aino, by=aino.applicant, accept=True, today=aino.respond_by)
+    aino.refresh_from_db()
+    assert (aino.outcome, aino.respond_by) == ("confirmed", None)
+
+
+def test_a_decline_with_nobody_waiting_leaves_the_place_open(call, coordinator):
+    aino = apply(call, "Aino")
+    hand_published(call, coordinator, [aino], waiting=0)
+    decision_respond(application=aino, by=aino.applicant, accept=False, today=TODAY, notify=False)
+    aino.refresh_from_db()
+    assert aino.outcome == "declined"
+    assert not Application.objects.filter(outcome="selected").exists()
+
+
+def test_a_decline_offers_nothing_while_the_visit_is_full(call, coordinator):
+    """Places held by more people than the run filled (one added by hand) stay held."""
+    aino, bram, chloe = apply(call, "Aino"), apply(call, "Bram"), apply(call, "Chloé")
+    hand_published(call, coordinator, [aino, bram, chloe], waiting=1)
+    Application.objects.filter(pk=bram.pk).update(
+        outcome="confirmed", outcome_visit=call.visits.get()
+    )
+    decision_respond(application=aino, by=aino.applicant, accept=False, today=TODAY, notify=False)
+    chloe.refresh_from_db()
+    assert (chloe.outcome, chloe.waiting_position) == ("waitlisted", 1)
+
+
+def test_when_everyone_waiting_would_break_a_quota_the_place_stays_open_and_is_logged(
+    call, coordinator
+):
+    aino, bram = apply(call, "Aino", "FI"), apply(call, "Bram", "FI")
+    chloe = apply(call, "Chloé", "FI")
+    vantaa = str(call.visits.get().pk)
+    run = hand_published(call, coordinator, [aino, bram, chloe], waiting=1, capacity=2)
+    country = [{"attribute": "country", "max_per_value": 1}]
+    SelectionRun.objects.filter(pk=run.pk).update(
+        instance=run.instance
+        | {
+            "visits": [{"id": vantaa, "capacity": 2, "quotas": country}],
+            "applicants": [
+                {
+                    "id": str(a.pk),
+                    "preferences": [vantaa],
+                    "score": 1,
+                    "attributes": {"country": "FI"},
+                }
+                for a in (aino, bram, chloe)
+            ],
+        }
+    )
+    decision_respond(application=aino, by=aino.applicant, accept=False, today=TODAY, notify=False)
+    chloe.refresh_from_db()
+    assert chloe.outcome == "waitlisted"
+    assert AuditEntry.objects.filter(action="selection.place_open").exists()
+
+
+def test_the_daily_pass_skips_places_answered_in_time_and_counts_each_lapse(call, coordinator):
+    aino, bram, chloe = apply(call, "Aino"), apply(call, "Bram"), apply(call, "Chloé")
+    hand_published(call, coordinator, [aino, bram, chloe], waiting=1, capacity=2)
+    decision_respond(application=bram, by=bram.applicant, accept=True, today=TODAY)
+    after = TODAY + datetime.timedelta(days=8)
+    assert pass_on_unanswered(today=after) == 1
+    aino.refresh_from_db()
+    chloe.refresh_from_db()
+    assert (aino.outcome, aino.outcome_why, aino.respond_by) == (
+        "declined",
+        {"code": "no_answer"},
+        None,
+    )
+    assert (chloe.outcome, chloe.respond_by, chloe.outcome_why) == (
+        "selected",
+        after + datetime.timedelta(days=7),
+        {"code": "offered"},
+    )
+    assert pass_on_unanswered(today=after) == 0
+
+
+def test_the_daily_command_passes_places_on_in_the_order_of_the_waiting_list(
+    call, coordinator, django_capture_on_commit_callbacks
+):
+    aino, bram, chloe = apply(call, "Aino"), apply(call, "Bram"), apply(call, "Chloé")
+    hand_published(call, coordinator, [aino, chloe, bram], waiting=2)
+    Application.objects.filter(pk=aino.pk).update(respond_by=datetime.date(2000, 1, 1))
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("pass_on_unanswered_places", stdout=out)
+    assert out.getvalue() == "1 unanswered place(s) passed on.\n"
+    chloe.refresh_from_db()
+    bram.refresh_from_db()
+    assert chloe.outcome == "selected" and (bram.outcome, bram.waiting_position) == (
+        "waitlisted",
+        1,
+    )
+    [offer] = mail.outbox
+    assert offer.to == [chloe.applicant.email]

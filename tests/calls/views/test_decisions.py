@@ -9,14 +9,36 @@ from django.urls import reverse
 
 from citypeers.calls.models import Application
 from citypeers.calls.services.selection import selection_execute, selection_start
-from tests.calls.test_decisions import apply
+from tests.calls.helpers import apply, messages_url, published
 from tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def messages_url(call):
-    return reverse("calls:selection_messages", args=[call.slug])
+def test_the_same_run_is_published_once(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    apply(call, "Aino")
+    run = selection_execute(selection_start(call=call, by=coordinator))
+    client.force_login(coordinator)
+    url = reverse("calls:selection_publish", args=[call.slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"run": run.number})
+    mail.outbox.clear()
+    response = client.post(url, {"run": run.number}, follow=True)
+    assert "These decisions are published already." in response.text and mail.outbox == []
+
+
+def test_an_answer_must_say_confirm_or_decline(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    apply(call, "Aino")
+    [aino] = published(client, call, coordinator, django_capture_on_commit_callbacks).values()
+    client.force_login(aino.applicant)
+    page = client.post(reverse("calls:respond", args=[call.slug]), {}, follow=True).text
+    assert "Choose to confirm or to decline your place." in page
+    aino.refresh_from_db()
+    assert aino.outcome == "selected"
 
 
 def test_an_unknown_placeholder_is_refused_at_its_field_and_the_text_kept(

@@ -1,0 +1,89 @@
+"""Making and changing calls: addresses, consent versions, questions, copies, settings."""
+
+import pytest
+
+from citypeers.calls.models import Call, Question
+from citypeers.calls.services.calls import (
+    call_copy,
+    call_outcome_messages_save,
+    call_save,
+    call_selection_settings_save,
+    questions_save,
+)
+from citypeers.core.models import AuditEntry
+from tests.factories import CallFactory, VisitFactory
+
+pytestmark = pytest.mark.django_db
+QUESTION = {
+    "kind": "short_text",
+    "help_text": "",
+    "required": True,
+    "choices": "",
+    "word_limit": None,
+    "max_file_mb": 5,
+    "file_types": "pdf",
+}
+
+
+def test_a_new_call_gets_an_address_of_its_own_from_its_title(programme, coordinator, visit):
+    CallFactory(slug="call-for-hosts")
+    data = {"title": "Call for hosts", "description": "Host us.", "type": "hosts"}
+    new = Call(programme=programme, opens_at=CallFactory.build().opens_at)
+    new.closes_at = CallFactory.build().closes_at
+    call = call_save(call=new, by=coordinator, data=data, visits=[visit])
+    assert call.slug.startswith("call-for-hosts") and call.slug != "call-for-hosts"
+    assert list(call.visits.all()) == [visit]
+    assert AuditEntry.objects.get(action="call.created").actor == coordinator
+
+
+def test_the_consent_version_moves_only_when_its_text_changes(call, coordinator):
+    call_save(
+        call=call,
+        by=coordinator,
+        data={"title": "New title", "consent_text": call.consent_text},
+        visits=[],
+    )
+    assert call.consent_version == 1 and call.title == "New title"
+    call_save(call=call, by=coordinator, data={"consent_text": "I agree, again."}, visits=[])
+    call.refresh_from_db()
+    assert (call.consent_version, call.visits.count()) == (2, 0)
+
+
+def test_questions_are_saved_in_the_order_given_and_deleted(call, coordinator):
+    old = Question.objects.create(call=call, kind="short_text", label="Old", position=0)
+    kept = Question.objects.create(call=call, kind="short_text", label="Kept", position=1)
+    rows = [
+        QUESTION | {"label": "New first", "instance": None},
+        QUESTION | {"label": "Kept, renamed", "instance": kept},
+    ]
+    questions_save(call=call, by=coordinator, rows=rows, deleted=[old])
+    assert list(call.questions.values_list("label", "position")) == [
+        ("New first", 0),
+        ("Kept, renamed", 1),
+    ]
+
+
+def test_a_copy_keeps_settings_visits_and_questions_under_a_new_title(call, coordinator):
+    Question.objects.create(call=call, kind="long_text", label="Why?", word_limit=50, position=2)
+    copy = call_copy(call=call, by=coordinator)
+    assert copy.pk != call.pk and copy.title == f"Copy of {call.title}"
+    assert copy.slug != call.slug and copy.selection_settings == call.selection_settings
+    assert list(copy.visits.all()) == list(call.visits.all())
+    question = copy.questions.get()
+    assert (question.label, question.word_limit, question.position) == ("Why?", 50, 2)
+    assert call.questions.count() == 1  # the original keeps its own
+    assert AuditEntry.objects.get(action="call.copied").changes == {"from": call.slug}
+
+
+def test_selection_settings_and_decision_texts_are_kept_and_logged(call, coordinator):
+    other = VisitFactory(programme=call.programme)
+    settings = {"mode": "lottery", "threshold": 50.0, "visits": {str(other.pk): {"capacity": 3}}}
+    call_selection_settings_save(call=call, by=coordinator, settings=settings)
+    call_outcome_messages_save(call=call, by=coordinator, messages={"selected": "Hi {name}"})
+    call.refresh_from_db()
+    assert call.selection_settings == settings
+    assert call.outcome_messages == {"selected": "Hi {name}"}
+    assert set(AuditEntry.objects.values_list("action", flat=True)) >= {
+        "selection.settings",
+        "selection.messages",
+    }

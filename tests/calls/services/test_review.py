@@ -1,0 +1,59 @@
+"""Assigning reviewers with even loads, scores, conflicts and the rubric."""
+
+import datetime
+
+import pytest
+
+from citypeers.calls.models import ReviewAssignment
+from citypeers.calls.services.review import reviewers_assign, scores_save
+from tests.calls.helpers import reviewer
+from tests.factories import OrganisationFactory, UserFactory, sent_application
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def call(rubric_call):
+    """A call reviewed twice an application, on Motivation (0-5, weight 2) and Expertise (0-10)."""
+    return rubric_call
+
+
+def test_loads_are_even_and_nobody_reviews_their_own_organisation(call, programme, coordinator):
+    shared = OrganisationFactory()
+    reviewers = [reviewer(programme, organisation=shared), reviewer(programme), reviewer(programme)]
+    applications = [
+        sent_application(call, UserFactory(organisation=shared if n == 0 else None))
+        for n in range(6)
+    ]
+    report = reviewers_assign(call=call, by=coordinator)
+    assert report.created == 12 and report.short == []
+    loads = sorted(ReviewAssignment.objects.filter(reviewer=r).count() for r in reviewers)
+    assert loads == [4, 4, 4]
+    assert not ReviewAssignment.objects.filter(application=applications[0], reviewer=reviewers[0])
+    assert reviewers_assign(call=call, by=coordinator).created == 0  # already complete
+
+
+def test_too_few_reviewers_are_reported(call, programme, coordinator):
+    reviewer(programme)
+    sent_application(call, UserFactory())
+    report = reviewers_assign(call=call, by=coordinator)
+    assert report.created == 1 and len(report.short) == 1
+
+
+def test_scores_are_complete_at_the_time_given(call, programme, coordinator):
+    person = reviewer(programme)
+    application = sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
+    motivation, expertise = call.criteria.all()
+    when = datetime.datetime(2021, 2, 12, 10, 30, tzinfo=datetime.UTC)
+    scores_save(assignment=assignment, by=person, scores={motivation: (4, "")}, now=when)
+    assert assignment.completed_at is None  # one criterion is still unscored
+    scores_save(assignment=assignment, by=person, scores={expertise: (7, "")}, now=when)
+    assert assignment.completed_at == when
+    scores_save(assignment=assignment, by=person, scores={expertise: (9, "On reflection")})
+    assert assignment.completed_at == when  # changed later, still complete since then
+    assert [(s.value, s.comment) for s in assignment.scores.order_by("criterion__position")] == [
+        (4, ""),
+        (9, "On reflection"),
+    ]

@@ -1,0 +1,152 @@
+"""The coordinators' list of applications: eligibility by hand, exports, choosing a host."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from citypeers.calls.models import Application, Call
+from citypeers.calls.selectors.eligibility import is_eligible
+from citypeers.calls.services.applications import application_save
+from citypeers.methodology.services.loader import load_methodology
+from citypeers.programmes.models import Role
+from citypeers.visits.models import VisitTask
+from tests.calls.helpers import proposal
+from tests.factories import OrganisationFactory, PlaceFactory, UserFactory, sent_application
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def call(restricted_call):
+    """A call for local authorities and heritage organisations in Finland and Belgium."""
+    return restricted_call
+
+
+def test_a_coordinator_overrides_eligibility_with_a_recorded_reason(client, call, coordinator):
+    swiss = sent_application(
+        call,
+        UserFactory(
+            organisation=OrganisationFactory(type="local", place=PlaceFactory(country="CH"))
+        ),
+    )
+    client.force_login(coordinator)
+    page = client.get(reverse("calls:applications", args=[call.slug])).text
+    assert "Not eligible" in page and "Switzerland is not among the call" in page
+    url = reverse("calls:eligibility", args=[call.slug, swiss.pk])
+    client.post(url, {"decision": "eligible", "reason": ""})
+    swiss.refresh_from_db()
+    assert swiss.eligibility_override is None  # a reason is needed
+    client.post(url, {"decision": "eligible", "reason": "Partner city of the programme."})
+    swiss.refresh_from_db()
+    assert swiss.eligibility_override is True and is_eligible(call, swiss)
+    assert (
+        "Decided by hand: Partner city of the programme."
+        in client.get(reverse("calls:applications", args=[call.slug])).text
+    )
+
+
+def test_the_list_exports_every_sent_application_not_drafts(client, call, coordinator):
+    sent_application(call, UserFactory(display_name="Aino"))
+    application_save(
+        call=call,
+        applicant=UserFactory(display_name="Draft Dan"),
+        fields={"role": "x"},
+        preferences=[],
+        answers={},
+        files={},
+        consent=False,
+        submit=False,
+    )
+    client.force_login(coordinator)
+    export = client.get(reverse("calls:applications", args=[call.slug]), {"export": "csv"})
+    text = export.content.decode()
+    assert "Aino" in text and "Draft Dan" not in text
+    assert Application.objects.count() == 2
+
+
+def test_choosing_a_host_creates_its_planned_visit_in_one_step(
+    client, host_call, city, coordinator, django_capture_on_commit_callbacks
+):
+    load_methodology()
+    person, practice = city
+    client.force_login(person)
+    client.post(reverse("calls:apply", args=[host_call.slug]), proposal(practice))
+    application = Application.objects.get()
+    client.force_login(coordinator)
+    url = reverse("calls:host_select", args=[host_call.slug, application.pk])
+    refused = client.post(url, follow=True).text  # applicants may still change or withdraw
+    assert "Hosts can be chosen once the call has closed." in refused
+    now = timezone.now()
+    Call.objects.filter(pk=host_call.pk).update(
+        opens_at=now - datetime.timedelta(days=30), closes_at=now - datetime.timedelta(hours=1)
+    )
+    page = client.get(reverse("calls:applications", args=[host_call.slug])).text
+    assert "Choose as host and create the visit" in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    application.refresh_from_db()
+    visit = application.hosted_visit
+    assert response["Location"] == reverse(
+        "visits:workspace", args=[visit.programme.slug, visit.slug]
+    )
+    assert (visit.programme, visit.mode, visit.starts_on, visit.host_place.name) == (
+        host_call.programme,
+        "online",
+        application.proposed_from,
+        "Tampere",
+    )
+    assert VisitTask.objects.filter(visit=visit).count() > 20  # the template's steps, dated
+    assert person.memberships.filter(visit=visit, role=Role.HOST).exists()
+    assert application.outcome == "confirmed"
+    [told] = mail.outbox
+    assert told.to == [person.email] and "chosen to host the visit" in told.body
+    again = client.post(url, follow=True).text
+    assert "This host&#x27;s visit exists already." in again
+
+
+def test_only_the_calls_coordinators_choose_hosts(client, host_call, city):
+    person, practice = city
+    client.force_login(person)
+    client.post(reverse("calls:apply", args=[host_call.slug]), proposal(practice))
+    application = Application.objects.get()
+    url = reverse("calls:host_select", args=[host_call.slug, application.pk])
+    assert client.post(url).status_code == 403
+    application.refresh_from_db()
+    assert application.hosted_visit is None
+
+
+def test_the_host_calls_export_adds_the_proposal_columns(client, host_call, city, coordinator):
+    person, practice = city
+    client.force_login(person)
+    client.post(reverse("calls:apply", args=[host_call.slug]), proposal(practice))
+    client.force_login(coordinator)
+    response = client.get(reverse("calls:applications", args=[host_call.slug]), {"export": "csv"})
+    header, row = response.content.decode().splitlines()
+    assert header == (
+        'Application,Name,E-mail address,Organisation,Country,Status,Eligible,"Visits, in order",'
+        "Sent,Good practice,Mode,From,Until,Topic"
+    )
+    sent = Application.objects.get()
+    dates = f"{sent.proposed_from.isoformat()},{sent.proposed_until.isoformat()}"
+    assert ",Submitted,yes,," in row
+    assert row.endswith(f",Adopt a Monument,Online,{dates},Volunteers who adopt a monument")
+
+
+def test_the_list_reads_as_many_queries_for_one_application_as_for_three(
+    client, call, coordinator, django_assert_max_num_queries
+):
+    client.force_login(coordinator)
+    sent_application(call, UserFactory())
+    url = reverse("calls:applications", args=[call.slug])
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(2):
+        sent_application(call, UserFactory())
+    with django_assert_max_num_queries(len(one)):
+        client.get(url)

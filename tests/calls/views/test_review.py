@@ -1,0 +1,129 @@
+"""Review pages: what reviewers see and score, the coordinators' overview, conflicts."""
+
+import pytest
+from django.urls import reverse
+
+from citypeers.calls.models import ReviewAssignment
+from citypeers.calls.services.review import reviewers_assign
+from tests.calls.helpers import reviewer
+from tests.factories import UserFactory, sent_application
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def call(rubric_call):
+    """A call reviewed twice an application, on Motivation (0-5, weight 2) and Expertise (0-10)."""
+    return rubric_call
+
+
+def test_a_reviewer_sees_only_what_is_assigned_and_blind_review_hides_names(
+    client, call, programme, coordinator
+):
+    first, second = reviewer(programme), reviewer(programme)
+    call.reviewers_per_application, call.blind_review = 1, True
+    call.save()
+    applicant = UserFactory(display_name="Aino Applicant")
+    application = sent_application(call, applicant)
+    sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    mine = ReviewAssignment.objects.get(reviewer=first)
+    theirs = ReviewAssignment.objects.get(reviewer=second)
+    client.force_login(first)
+    assert client.get(reverse("calls:review", args=[call.slug])).status_code == 200
+    page = client.get(reverse("calls:score", args=[call.slug, mine.pk])).text
+    assert f"Application {mine.application.pk}" in page and "Aino Applicant" not in page
+    assert client.get(reverse("calls:score", args=[call.slug, theirs.pk])).status_code == 403
+    assert "Scores" not in client.get(reverse("calls:review", args=[call.slug])).text
+    assert application.pk in {mine.application_id, theirs.application_id}
+
+
+def test_scoring_through_the_page_and_the_coordinators_overview(
+    client, call, programme, coordinator
+):
+    person = reviewer(programme)
+    call.reviewers_per_application = 1
+    call.save()
+    sent_application(call, UserFactory(display_name="Aino"))
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get()
+    client.force_login(person)
+    motivation, expertise = call.criteria.all()
+    url = reverse("calls:score", args=[call.slug, assignment.pk])
+    response = client.post(url, {f"score_{motivation.pk}": 4, f"score_{expertise.pk}": 11})
+    assert f'href="#id_score_{expertise.pk}' in response.text  # 11 is off the 0-10 scale
+    client.post(
+        url,
+        {
+            f"score_{motivation.pk}": 4,
+            f"score_{expertise.pk}": 7,
+            f"comment_{expertise.pk}": "Strong archive work.",
+        },
+    )
+    assignment.refresh_from_db()
+    assert assignment.completed_at is not None
+    client.force_login(coordinator)
+    overview = client.get(reverse("calls:review", args=[call.slug])).text
+    assert "Aino" in overview and "76.7" in overview  # (2 * 4/5 + 7/10) / 3 * 100
+    export = client.get(reverse("calls:review", args=[call.slug]), {"export": "csv"})
+    assert "76.7" in export.content.decode()
+
+
+def test_a_declared_conflict_sends_the_application_to_someone_else(
+    client, call, programme, coordinator
+):
+    first, second = reviewer(programme), reviewer(programme)
+    call.reviewers_per_application = 1
+    call.save()
+    application = sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get()
+    holder = assignment.reviewer
+    client.force_login(holder)
+    client.post(
+        reverse("calls:conflict", args=[call.slug, assignment.pk]), {"note": "She is my sister."}
+    )
+    assert not ReviewAssignment.objects.exists()
+    reviewers_assign(call=call, by=coordinator)
+    replacement = ReviewAssignment.objects.get(application=application).reviewer
+    assert replacement != holder and replacement in (first, second)
+
+
+def test_coordinators_reorder_the_rubric_and_assign_reviewers_from_the_page(
+    client, call, programme, coordinator
+):
+    motivation, expertise = call.criteria.all()
+    client.force_login(coordinator)
+    rows = {"criteria-TOTAL_FORMS": 3, "criteria-INITIAL_FORMS": 2}
+    for number, (criterion, order) in enumerate([(motivation, 2), (expertise, 1)]):
+        rows |= {
+            f"criteria-{number}-id": criterion.pk,
+            f"criteria-{number}-name": criterion.name,
+            f"criteria-{number}-scale_max": criterion.scale_max,
+            f"criteria-{number}-weight": criterion.weight,
+            f"criteria-{number}-ORDER": order,
+        }
+    rows |= {"criteria-1-DELETE": "on", "criteria-2-name": "Local impact"}
+    rows |= {"criteria-2-scale_max": 5, "criteria-2-weight": 1, "criteria-2-ORDER": 3}
+    response = client.post(reverse("calls:rubric", args=[call.slug]), rows)
+    assert response["Location"] == reverse("calls:review", args=[call.slug])
+    assert list(call.criteria.values_list("name", flat=True)) == ["Motivation", "Local impact"]
+    reviewer(programme)
+    sent_application(call, UserFactory())
+    page = client.post(reverse("calls:assign", args=[call.slug]), follow=True).text
+    assert "1 review assigned." in page
+    assert "1 application still lacks reviewers: add reviewers to the programme." in page
+
+
+def test_a_conflict_without_a_word_keeps_the_assignment(client, call, programme, coordinator):
+    person = reviewer(programme)
+    call.reviewers_per_application = 1
+    call.save()
+    sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get()
+    client.force_login(person)
+    url = reverse("calls:conflict", args=[call.slug, assignment.pk])
+    page = client.post(url, {"note": ""}, follow=True).text
+    assert "Say in a few words what the conflict is." in page
+    assert ReviewAssignment.objects.filter(pk=assignment.pk).exists()
