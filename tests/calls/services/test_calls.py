@@ -49,6 +49,12 @@ def test_the_consent_version_moves_only_when_its_text_changes(call, coordinator)
     assert (call.consent_version, call.visits.count()) == (2, 0)
 
 
+def test_a_change_that_leaves_the_consent_text_out_keeps_its_version(call, coordinator):
+    call_save(call=call, by=coordinator, data={"title": "Dates moved"}, visits=[])
+    call.refresh_from_db()
+    assert (call.title, call.consent_version) == ("Dates moved", 1)
+
+
 def test_questions_are_saved_in_the_order_given_and_deleted(call, coordinator):
     old = Question.objects.create(call=call, kind="short_text", label="Old", position=0)
     kept = Question.objects.create(call=call, kind="short_text", label="Kept", position=1)
