@@ -1,5 +1,6 @@
 """The planner's date and time arithmetic, and every warning it gives, on plain data."""
 
+import dataclasses
 import datetime
 from zoneinfo import ZoneInfo
 
@@ -191,3 +192,67 @@ def test_milestones_in_the_past_suggest_the_earliest_start_that_keeps_them_ahead
 def test_session_times_are_in_the_hosts_zone(zone):
     result = plan(host_tz=zone, countries=())
     assert all(s.starts.tzinfo == ZoneInfo(zone) for day in result.days for s in day.sessions)
+
+
+def test_sessions_keep_the_hosts_clock_across_the_change_back_to_winter_time():
+    # The EU goes back to winter time on Sunday 31 October 2027.
+    result = plan(start=datetime.date(2027, 10, 28), days=5, time=datetime.time(10))
+    starts = [day.sessions[0].starts for day in result.days]
+    assert {start.time() for start in starts} == {datetime.time(10)}
+    assert [start.utcoffset().seconds // 3600 for start in starts] == [2, 2, 2, 1, 1]
+    assert starts[3].astimezone(ZoneInfo("UTC")).hour == 9
+
+
+def test_a_time_zones_fix_in_october_accounts_for_the_change_back():
+    """Istanbul keeps UTC+3; Lisbon goes from UTC+1 to UTC+0 on 31 October."""
+    from_istanbul = {"host_tz": "Europe/Istanbul", "countries": ("PT",), "days": 5}
+    result = plan(start=datetime.date(2027, 10, 28), time=datetime.time(11), **from_istanbul)
+    # 11:00 in Istanbul is 09:00 in Lisbon before the change, 08:00 after it.
+    [warning] = [w for w in result.warnings if w.code == "time_zones"]
+    assert warning.fix.changes == {"time": "12:00"}
+
+
+def test_onsite_days_have_breaks_between_sessions_and_a_lunch_hour():
+    onsite = dataclasses.replace(
+        TEMPLATE,
+        mode="onsite",
+        daily_minutes_max=0,
+        session_start=datetime.time(9),
+        agenda={"first": ((OPENER, 30), (WORLD_CAFE, 90), (CLINIC, 90), (WRAP_UP, 30))},
+    )
+    request = PlanRequest("onsite", MONDAY, 1, 24, "Europe/Brussels")
+    [day] = make_plan(onsite, request, today=TODAY).days
+    times = [(s.starts.strftime("%H:%M"), s.ends.strftime("%H:%M")) for s in day.sessions]
+    # 09:00-09:30, break; 09:45-11:15, break; 11:30-13:00, lunch; 14:00-14:30.
+    assert times == [("09:00", "09:30"), ("09:45", "11:15"), ("11:30", "13:00"), ("14:00", "14:30")]
+
+
+def test_onsite_days_keep_the_templates_minutes_whatever_is_asked():
+    result = plan(mode="onsite", minutes=30, countries=())
+    assert [s.minutes for s in result.days[1].sessions] == [90]
+
+
+def test_short_visits_use_the_first_and_last_days_agendas():
+    one_day = plan(days=1)
+    assert [s.format for s in one_day.days[0].sessions] == [OPENER, WORLD_CAFE]
+    two_days = plan(days=2)
+    assert [s.format for s in two_days.days[1].sessions] == [WORLD_CAFE, WRAP_UP]
+    assert two_days.end == MONDAY + datetime.timedelta(days=1)
+
+
+def test_a_kind_of_day_without_its_own_agenda_uses_the_middle_days():
+    middle_only = dataclasses.replace(TEMPLATE, agenda={"middle": ((CLINIC, 60),)})
+    result = make_plan(middle_only, PlanRequest("online", MONDAY, 3, 24, "UTC"), today=TODAY)
+    assert [[s.format for s in day.sessions] for day in result.days] == [[CLINIC]] * 3
+
+
+def test_milestones_on_the_same_day_come_in_phase_order():
+    same_day = dataclasses.replace(
+        TEMPLATE,
+        steps=(
+            StepInfo(9, "Report", "Report", "Rapporteur", "end", 0, "", ()),
+            StepInfo(7, "Visit", "Welcome", "Host", "start", 0, "", ()),
+        ),
+    )
+    result = make_plan(same_day, PlanRequest("online", MONDAY, 1, 24, "UTC"), today=TODAY)
+    assert [m.step.phase for m in result.milestones] == [7, 9]

@@ -8,16 +8,25 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.models import ActivityFormat, AgendaItemTemplate, VisitTemplate
+from citypeers.methodology.texts.pdf import guide_html, methodology_stamp
+from tests.factories import VisitTemplateFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def pdf_pages(client, language: str) -> list[str]:
+def pdf_reader(client, language: str) -> PdfReader:
     with translation.override(language):
         response = client.get(reverse("methodology:guide_pdf"))
     assert response["Content-Type"] == "application/pdf"
-    return [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
+    assert response["Content-Disposition"] == (
+        f'inline; filename="citypeers-methodology-{language}.pdf"'
+    )
+    return PdfReader(io.BytesIO(response.content))
+
+
+def pdf_pages(client, language: str) -> list[str]:
+    return [page.extract_text() for page in pdf_reader(client, language).pages]
 
 
 def pdf_text(client, language: str) -> tuple[str, int]:
@@ -25,8 +34,9 @@ def pdf_text(client, language: str) -> tuple[str, int]:
     return "\n".join(pages), len(pages)
 
 
-def test_the_pdf_has_contents_with_page_numbers_and_every_format(client, methodology):
-    pages = pdf_pages(client, "en")
+def test_the_pdf_has_contents_with_page_numbers_and_links_to_every_format(client, methodology):
+    reader = pdf_reader(client, "en")
+    pages = [page.extract_text() for page in reader.pages]
     contents = pages[1]
     assert contents.startswith("Contents")
     for activity in ActivityFormat.objects.all():
@@ -34,6 +44,13 @@ def test_the_pdf_has_contents_with_page_numbers_and_every_format(client, methodo
         listed = re.search(re.escape(activity.name_en) + r" ?\.+ ?(\d+)", contents)
         assert listed, activity.name_en
         assert activity.name_en in pages[int(listed.group(1)) - 1]
+        # Its entry is a link to the page the contents give, inside the file.
+        destination = reader.named_destinations[f"format-{activity.slug}"]
+        assert reader.get_destination_page_number(destination) == int(listed.group(1)) - 1
+    links = [annotation.get_object() for annotation in reader.pages[1]["/Annots"]]
+    targets = {link["/Dest"] for link in links if link["/Subtype"] == "/Link"}
+    assert {"method", "phases", "roles", "formats", "templates"} <= targets
+    assert targets <= set(reader.named_destinations)  # no link leads nowhere
 
 
 def test_the_pdf_follows_the_language_and_changes_with_the_methodology(client, methodology):
@@ -43,3 +60,39 @@ def test_the_pdf_follows_the_language_and_changes_with_the_methodology(client, m
     ActivityFormat.objects.filter(slug="walkshop").update(name_en="Walking workshop")
     english, _pages = pdf_text(client, "en")
     assert "Walking workshop" in english
+
+
+def test_the_stamp_changes_with_any_edit_and_only_then(methodology):
+    stamps = [methodology_stamp()]
+    assert methodology_stamp() == stamps[-1]
+    activity = ActivityFormat.objects.get(slug="walkshop")
+    activity.name_en = "Walking workshop"
+    activity.save()
+    stamps.append(methodology_stamp())
+    template = VisitTemplate.objects.get(slug="online")
+    template.name_en = "Online visit"
+    template.save()
+    stamps.append(methodology_stamp())
+    version = template.versions.get()
+    version.pk, version.number = None, 2
+    version.save()
+    stamps.append(methodology_stamp())
+    in_no_agenda = ActivityFormat.objects.exclude(
+        pk__in=AgendaItemTemplate.objects.values("format")
+    )
+    in_no_agenda.first().delete()
+    stamps.append(methodology_stamp())
+    assert len(set(stamps)) == 5
+
+
+def test_the_guide_lists_each_templates_current_version_and_its_agenda(methodology):
+    version = VisitTemplate.objects.get(slug="online").versions.get()
+    version.pk, version.number, version.default_days = None, 2, 5
+    version.save()
+    VisitTemplateFactory(slug="empty", name_en="Not yet written")  # no version: left out
+    html = guide_html("https://example.org")
+    assert "Online peer-learning visit" in html and "Not yet written" not in html
+    online = html.split('id="template-online"')[1].split('id="template-')[0]
+    assert "Version 2, saved" in online and "Version 1" not in online
+    assert 'href="#format-world-cafe"' in html  # the agenda links to its formats
+    assert "https://example.org/en/methodology/formats/walkshop/" in html

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from citypeers.methodology.models import ActivityFormat
-from tests.factories import ActivityFormatFactory
+from citypeers.programmes.models import Role
+from tests.factories import ActivityFormatFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +119,65 @@ def test_a_coordinator_adds_a_format_that_the_guide_then_lists(client, coordinat
     assert response["Location"] == created.get_absolute_url()
     assert created.position > ActivityFormat.objects.exclude(pk=created.pk).get().position
     assert "Story circle" in client.get(reverse("methodology:formats")).text
+
+
+@pytest.fixture
+def non_coordinator(programme):
+    return MembershipFactory(programme=programme, role=Role.PARTICIPANT).user
+
+
+def test_only_coordinators_are_offered_to_add_or_edit_formats(client, coordinator, non_coordinator):
+    activity = ActivityFormatFactory()
+    pages = (reverse("methodology:formats"), activity.get_absolute_url())
+    edit_links = ("Add an activity format", "Edit this format")
+    for person in (None, non_coordinator):
+        if person:
+            client.force_login(person)
+        for page, link in zip(pages, edit_links, strict=True):
+            response = client.get(page)
+            assert response.status_code == 200 and link not in response.text
+    client.force_login(coordinator)
+    for page, link in zip(pages, edit_links, strict=True):
+        assert link in client.get(page).text
+
+
+def test_people_who_may_not_edit_formats_are_sent_to_log_in_or_refused(client, non_coordinator):
+    activity = ActivityFormatFactory()
+    urls = (
+        reverse("methodology:format_create"),
+        reverse("methodology:format_edit", args=[activity.slug]),
+    )
+    for url in urls:
+        assert client.get(url)["Location"].startswith(reverse("account_login"))
+    client.force_login(non_coordinator)
+    for url in urls:
+        assert client.get(url).status_code == 403
+        assert client.post(url, format_data(activity, name="Hijacked")).status_code == 403
+    assert ActivityFormat.objects.get(pk=activity.pk).name_en != "Hijacked"
+
+
+def test_a_refused_edit_keeps_every_step_as_typed(client, coordinator):
+    activity = ActivityFormatFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:format_edit", args=[activity.slug])
+    typed = {"steps-1-text": "Talk in threes, then swap", "max_group": 2}
+    response = client.post(url, format_data(activity, **typed))
+    assert 'href="#id_max_group"' in response.text
+    assert "Talk in threes, then swap" in response.text
+    assert [s.text_en for s in ActivityFormat.objects.get(pk=activity.pk).steps.all()] == [
+        "Step 1",
+        "Step 2",
+    ]
+
+
+def test_steps_marked_for_deletion_are_removed(client, coordinator):
+    activity = ActivityFormatFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:format_edit", args=[activity.slug])
+    client.post(url, format_data(activity, **{"steps-0-minutes": 45, "steps-1-DELETE": "on"}))
+    assert [s.minutes for s in activity.steps.all()] == [45]
+
+
+def test_an_unknown_format_cannot_be_edited(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get(reverse("methodology:format_edit", args=["nope"])).status_code == 404

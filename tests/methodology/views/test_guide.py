@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.factories import TemplateVersionFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -12,3 +14,10 @@ def test_the_guide_shows_phases_roles_and_links(client, methodology):
         assert phase in page
     assert "Rapporteur" in page
     assert reverse("methodology:guide_pdf") in page
+
+
+def test_the_guide_links_each_template_and_counts_the_formats(client):
+    version = TemplateVersionFactory(template__name_en="Online visit")  # and three formats
+    page = client.get(reverse("methodology:guide")).text
+    assert "Online visit" in page and version.template.get_absolute_url() in page
+    assert "3 activity formats" in page

@@ -1,7 +1,9 @@
 """The planner's page: its defaults, wrong values shown at their fields, its exports."""
 
 import csv
+import html
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -103,3 +105,68 @@ def test_only_modes_with_a_template_can_be_planned(client):
     assert response.status_code == 200
     assert 'href="#id_mode"' in response.text
     assert '<option value="onsite"' not in response.text
+
+
+def fix_links(page: str, code: str) -> dict[str, str]:
+    """The page's warnings of a kind, each message with the address that applies its fix."""
+    pattern = rf'<li class="warning warning-{code}"><p><strong>(.*?)</strong>(.*?)</li>'
+    return {
+        message: html.unescape(link[0])
+        for message, rest in re.findall(pattern, page, flags=re.DOTALL)
+        if (link := re.findall(r'<a href="([^"]+)">Apply this fix</a>', rest))
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "wrong"),
+    [
+        ("time_zones", {"time": "09:00", "countries": "PT, FI"}),
+        ("group_size", {"participants": "6"}),
+        ("daily_limit", {"minutes": "150", "days": "4"}),
+        ("weekend", {"start": "2027-03-20"}),
+        ("past", {"start": "2026-01-05"}),
+    ],
+)
+def test_applying_a_warnings_fix_gives_a_plan_without_that_warning(
+    client, methodology, code, wrong
+):
+    url = reverse("planner:plan")
+    page = client.get(url, PLAN | wrong | {"topic": "Heritage & food"}).text
+    [(message, link), *_others] = fix_links(page, code).items()
+    fixed = client.get(url + link)
+    assert fixed.status_code == 200
+    assert html.unescape(message) not in html.unescape(fixed.text)
+    assert "Heritage &amp; food" in fixed.text  # the rest of the plan is kept
+
+
+def test_a_fix_link_leads_to_the_page_not_to_another_download(client, methodology):
+    response = client.get(reverse("planner:plan"), PLAN | {"participants": "6", "export": "x"})
+    links = fix_links(response.text, "group_size").values()
+    assert links and all("export" not in link for link in links)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("days", "0"),
+        ("days", "10000"),
+        ("participants", "-1"),
+        ("host_tz", "Nowhere/Atlantis"),
+        ("start", "not-a-date"),
+        ("countries", "ZZ"),
+    ],
+)
+def test_an_absurd_parameter_is_shown_at_its_field_not_as_an_error_page(
+    client, methodology, field, value
+):
+    for export in ("", "ics", "csv", "pdf"):
+        response = client.get(reverse("planner:plan"), PLAN | {field: value, "export": export})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        assert f'href="#id_{field}"' in response.text
+
+
+def test_without_any_template_the_planner_says_there_is_nothing_to_plan_with(client):
+    page = client.get(reverse("planner:plan"), PLAN).text
+    assert "The methodology has no visit template yet" in page
+    assert "Draft agenda" not in page

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from citypeers.methodology.models import TemplateVersion
+from citypeers.programmes.models import Role
 from citypeers.visits.models import VisitPlan
-from tests.factories import TemplateVersionFactory, VisitFactory
+from tests.factories import MembershipFactory, TemplateVersionFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +83,107 @@ def test_agenda_minutes_outside_the_format_or_the_day_are_refused(client, coordi
     assert 'href="#id_daily_minutes_max"' in response.text
     assert "more than the daily 40" in response.text
     assert version.template.versions.count() == 1
+
+
+@pytest.fixture
+def non_coordinator(programme):
+    return MembershipFactory(programme=programme, role=Role.HOST).user
+
+
+def test_the_current_version_offers_editing_to_coordinators_only(
+    client, coordinator, non_coordinator
+):
+    version = TemplateVersionFactory()
+    url = version.template.get_absolute_url()
+    edit = reverse("methodology:template_edit", args=[version.template.slug])
+    assert "Close the call" in client.get(url).text
+    assert edit not in client.get(url).text
+    client.force_login(non_coordinator)
+    assert edit not in client.get(url).text
+    client.force_login(coordinator)
+    assert edit in client.get(url).text
+
+
+def test_an_earlier_version_says_so_and_cannot_be_edited_from_its_page(client, coordinator):
+    first = TemplateVersionFactory()
+    TemplateVersionFactory(template=first.template, number=2)
+    client.force_login(coordinator)
+    page = client.get(first.get_absolute_url()).text
+    assert "This is version 1, kept for the visits planned with it." in page
+    assert reverse("methodology:template_edit", args=[first.template.slug]) not in page
+    current = client.get(reverse("methodology:template_version", args=[first.template.slug, 2]))
+    assert "kept for the visits planned with it" not in current.text
+
+
+def test_missing_templates_and_versions_are_not_found(client):
+    version = TemplateVersionFactory()
+    slug = version.template.slug
+    assert client.get(reverse("methodology:template_version", args=[slug, 9])).status_code == 404
+    assert client.get(reverse("methodology:template", args=["nope"])).status_code == 404
+    version.delete()  # a template without any version
+    assert client.get(reverse("methodology:template", args=[slug])).status_code == 404
+    assert client.get(reverse("methodology:template_changes", args=[slug])).status_code == 404
+
+
+def test_the_changes_page_falls_back_to_the_last_two_versions_on_odd_parameters(
+    client, coordinator
+):
+    version = TemplateVersionFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:template_edit", args=[version.template.slug])
+    client.post(url, version_data(version, **{"steps-0-offset_days": -56}))
+    changes = reverse("methodology:template_changes", args=[version.template.slug])
+    for params in ({}, {"from": "x", "to": "99"}, {"from": "-1", "to": "<script>"}):
+        page = client.get(changes, params).text
+        assert "<del>-42</del>" in page and "<ins>-56</ins>" in page, params
+    same = client.get(changes, {"from": 2, "to": 2}).text
+    assert "No difference between these two versions." in same
+
+
+def test_a_single_version_compared_with_itself_has_no_difference(client):
+    version = TemplateVersionFactory()
+    changes = reverse("methodology:template_changes", args=[version.template.slug])
+    assert "No difference between these two versions." in client.get(changes).text
+
+
+def test_people_who_may_not_edit_templates_are_sent_to_log_in_or_refused(client, non_coordinator):
+    version = TemplateVersionFactory()
+    url = reverse("methodology:template_edit", args=[version.template.slug])
+    assert client.get(url)["Location"].startswith(reverse("account_login"))
+    client.force_login(non_coordinator)
+    assert client.get(url).status_code == 403
+    assert client.post(url, version_data(version, max_days=9)).status_code == 403
+    assert version.template.versions.count() == 1
+
+
+def test_a_refused_template_edit_keeps_what_was_typed(client, coordinator):
+    version = TemplateVersionFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:template_edit", args=[version.template.slug])
+    typed = {
+        "note": "Give people more time",
+        "steps-0-title": "Close the call, at last",
+        "default_days": 9,
+    }
+    response = client.post(url, version_data(version, **typed))
+    assert 'href="#id_default_days"' in response.text
+    assert "Give people more time" in response.text
+    assert "Close the call, at last" in response.text
+    assert version.template.versions.count() == 1
+
+
+def test_saving_without_a_change_says_so_and_returns_to_the_template(client, coordinator):
+    version = TemplateVersionFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:template_edit", args=[version.template.slug])
+    response = client.post(url, version_data(version), follow=True)
+    assert response.redirect_chain[-1][0] == version.template.get_absolute_url()
+    assert "Nothing changed, so no new version was saved." in response.text
+
+
+def test_the_edit_form_starts_from_the_current_version(client, coordinator):
+    first = TemplateVersionFactory()
+    TemplateVersionFactory(template=first.template, number=2, default_participants=31)
+    client.force_login(coordinator)
+    form = client.get(reverse("methodology:template_edit", args=[first.template.slug])).text
+    assert 'name="default_participants" value="31"' in form

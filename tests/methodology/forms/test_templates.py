@@ -1,0 +1,58 @@
+"""A template's edit form: figures that make sense, sessions within their format's length,
+steps starting from the English in another language."""
+
+import pytest
+
+from citypeers.methodology.forms.templates import (
+    AgendaItemForm,
+    VersionForm,
+    agenda_initial,
+    step_initial,
+)
+from citypeers.methodology.models import StepTemplate
+from tests.factories import ActivityFormatFactory, TemplateVersionFactory
+
+pytestmark = pytest.mark.django_db
+FIGURES = {
+    "min_days": 3,
+    "max_days": 5,
+    "default_days": 4,
+    "daily_minutes_max": 120,
+    "default_participants": 24,
+    "session_start": "10:00",
+    "note": "Why",
+}
+
+
+def test_the_usual_number_of_days_must_lie_in_the_range():
+    form = VersionForm(FIGURES | {"default_days": 6})
+    assert form.errors == {
+        "default_days": ["The usual number of days must lie between the fewest and the most."]
+    }
+    assert VersionForm(FIGURES).is_valid()
+
+
+def test_a_note_is_asked_for_so_others_know_why():
+    assert list(VersionForm(FIGURES | {"note": ""}).errors) == ["note"]
+
+
+def test_a_session_must_last_what_its_format_allows():
+    activity = ActivityFormatFactory(name_en="World café", min_minutes=45, max_minutes=90)
+    form = AgendaItemForm({"day": "first", "format": activity.pk, "minutes": 30})
+    assert form.errors == {"minutes": ["World café takes 45 to 90 minutes."]}
+    assert AgendaItemForm({"day": "first", "format": activity.pk, "minutes": 90}).is_valid()
+
+
+def test_steps_start_from_the_english_where_there_is_no_translation():
+    version = TemplateVersionFactory()
+    StepTemplate.objects.filter(version=version).update(title_fr="Clore l'appel")
+    [step] = step_initial(version, "fr")
+    assert step["title"] == "Clore l'appel"
+    assert step["deliverable"] == "Applications"  # the English, to translate
+    assert (step["key"], step["phase"], step["offset_days"]) == ("s1", 4, -42)
+
+
+def test_the_agenda_starts_in_the_order_of_the_days():
+    version = TemplateVersionFactory()
+    assert [item["day"] for item in agenda_initial(version)] == ["first", "middle", "last"]
+    assert [item["key"] for item in agenda_initial(version)] == ["a-first", "a-middle", "a-last"]

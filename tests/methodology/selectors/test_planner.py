@@ -1,0 +1,69 @@
+"""What the planner reads from the database: each mode's current version, as plain data in the
+reader's language."""
+
+import datetime
+
+import pytest
+from django.utils import translation
+
+from citypeers.methodology.models import AgendaItemTemplate, StepTemplate
+from citypeers.methodology.selectors.planner import current_versions_by_mode, plan_template
+from tests.factories import ActivityFormatFactory, TemplateVersionFactory, VisitTemplateFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_mode_plans_with_the_latest_version_of_its_first_template():
+    online = TemplateVersionFactory(template__slug="a-online")
+    latest = TemplateVersionFactory(template=online.template, number=2)
+    TemplateVersionFactory(template__slug="b-online")  # a second online template: not used
+    onsite = TemplateVersionFactory(template__mode="onsite")
+    VisitTemplateFactory(mode="hybrid")  # no version yet: nothing to plan hybrid visits with
+    versions = current_versions_by_mode()
+    assert versions == {"online": latest, "onsite": onsite}
+    assert versions["online"].template.slug == "a-online"
+
+
+def test_no_template_means_nothing_to_plan_with():
+    assert current_versions_by_mode() == {}
+
+
+def test_the_plan_template_carries_the_versions_figures_steps_and_agenda():
+    version = TemplateVersionFactory(daily_minutes_max=90, session_start=datetime.time(9, 30))
+    opener = ActivityFormatFactory(name_en="Ice-breaker", min_minutes=10, stage="opening")
+    AgendaItemTemplate.objects.filter(version=version, key="a-first").update(position=1)
+    AgendaItemTemplate.objects.create(  # saved last, placed first
+        version=version, key="a0", day="first", position=0, format=opener, minutes=15
+    )
+    StepTemplate.objects.filter(version=version).update(checklist_en="One\n\n  Two  \n")
+    template = plan_template(version)
+    assert (template.mode, template.min_days, template.max_days) == ("online", 3, 5)
+    assert (template.daily_minutes_max, template.session_start) == (90, datetime.time(9, 30))
+    [step] = template.steps
+    assert (step.phase, step.phase_name, step.role, step.role_key) == (
+        4,
+        "Call for participants",
+        "Coordinator",
+        "coordinator",
+    )
+    assert (step.anchor, step.offset_days, step.checklist) == ("start", -42, ("One", "Two"))
+    first_day = template.agenda["first"]
+    assert (first_day[0][0].name, first_day[0][1]) == ("Ice-breaker", 15)
+    assert len(first_day) == 2 and set(template.agenda) == {"first", "middle", "last"}
+    assert {f.slug for f in template.formats} >= {opener.slug}
+    info = next(f for f in template.formats if f.slug == opener.slug)
+    assert (info.stage, info.modes, info.min_minutes) == (
+        "opening",
+        ("onsite", "online", "hybrid"),
+        10,
+    )
+
+
+def test_the_plan_template_reads_in_the_active_language_with_english_where_untranslated():
+    version = TemplateVersionFactory()
+    StepTemplate.objects.filter(version=version).update(title_fr="Clore l'appel")
+    with translation.override("fr"):
+        [step] = plan_template(version).steps
+    assert step.title == "Clore l'appel"
+    assert step.phase_name == "Appel à participants"
+    assert step.deliverable == "Applications"  # no French yet: the English
