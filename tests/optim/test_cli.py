@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from citypeers.optim.cli import main
+
 SLOTS = {
     "participants": [
         {"id": "lisbon", "tz": "Europe/Lisbon"},
@@ -92,3 +94,20 @@ def test_select_through_the_command_line():
     assert optimise("select", "-", stdin=instance).stdout == result.stdout
     bad = optimise("select", "-", stdin='{"visits": [{"id": "v", "capacity": -1}]}')
     assert bad.returncode == 2 and "capacity" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"visits": [], "applicants": [\xff]}', "not UTF-8 text"),
+        (b'{"visits": [], "options": {"seed": ' + b"9" * 5000 + b"}}", "a number is too long"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ],
+    ids=["not-utf8", "long-number", "deep"],
+)
+def test_an_unreadable_file_ends_the_command_line_with_one_line(tmp_path, capsys, content, message):
+    path = tmp_path / "instance.json"
+    path.write_bytes(content)
+    assert main(["select", str(path)]) == 2
+    error = capsys.readouterr().err
+    assert error == f"citypeers optimise select: {path}: {message}\n"

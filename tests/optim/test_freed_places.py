@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from citypeers.optim import InstanceError
 from citypeers.optim.freed_places import next_in_line
 from citypeers.optim.selection import solve
-from tests.optim.test_selection_checks import applicant_by_id, broken, visit_by_id
-from tests.optim.test_selection_properties import instances
+from tests.optim.selection_checker import applicant_by_id, broken, visit_by_id
+from tests.optim.selection_instances import instances
 
 
 @settings(max_examples=150, deadline=None)

@@ -2,7 +2,6 @@ import pytest
 
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import solve
-from citypeers.optim.zones import main_zone
 
 BEFORE_AND_AFTER_THE_CHANGE = ["2027-03-26", "2027-03-29"]  # EU summer time from 28 March
 
@@ -79,11 +78,3 @@ def test_only_the_best_candidates_are_listed_by_default():
     default = dict(instance())
     del default["max_candidates"]
     assert len(solve(default)["candidates"]) == 10
-
-
-def test_a_countrys_main_zone_is_where_most_people_live():
-    assert main_zone("PT") == "Europe/Lisbon"
-    assert main_zone("ES") == "Europe/Madrid"
-    assert main_zone("UA") == "Europe/Kyiv"
-    assert main_zone("XK") == "Europe/Belgrade"
-    assert main_zone("ZZ") is None
