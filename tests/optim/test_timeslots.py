@@ -1,4 +1,9 @@
+import copy
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import solve
@@ -78,3 +83,60 @@ def test_only_the_best_candidates_are_listed_by_default():
     default = dict(instance())
     del default["max_candidates"]
     assert len(solve(default)["candidates"]) == 10
+
+
+# Any damage is refused with its field named -----------------------------------------------------
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 2000) | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=5,
+)
+FIELDS = ("participants", "dates", "session_minutes", "step_minutes", "max_candidates")
+
+
+def paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from paths(inner, (*prefix, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from paths(inner, (*prefix, index))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_damaged_instance_is_solved_or_refused_with_a_field_named(data):
+    damaged = copy.deepcopy(instance(max_candidates=2))
+    damaged["participants"][0] |= {"hours": ["08:00", "16:00"], "days_off": ["2027-03-26"]}
+    path = data.draw(st.sampled_from(list(paths(damaged))[1:]))
+    target = damaged
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = data.draw(JSON)
+    try:
+        json.dumps(solve(damaged))
+    except InstanceError as error:
+        message = str(error)
+        assert "\n" not in message and message.startswith(FIELDS), message
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"participants": 7}, "participants: "),
+        (
+            {"participants": [{"id": 1, "tz": "Europe/Paris", "days_off": 5}]},
+            "participants[0].days_off: ",
+        ),
+        ({"dates": 5}, "dates: "),
+        ({"session_minutes": True}, "session_minutes: "),
+    ],
+)
+def test_a_field_of_the_wrong_kind_is_refused_not_a_crash(changes, field):
+    with pytest.raises(InstanceError) as refused:
+        solve(instance(**changes))
+    assert str(refused.value).startswith(field)
