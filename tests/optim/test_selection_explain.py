@@ -8,12 +8,20 @@ re-checked move by move, is a property of the whole `solve`: test_selection_prop
 import copy
 import json
 
-from hypothesis import given
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from citypeers.optim.milp import HighsSolver, Solution
 from citypeers.optim.selection import solve
-from citypeers.optim.selection_explain import reason_text
-from tests.optim.selection_checker import applicant_by_id, eligible, visit_by_id
+from citypeers.optim.selection_explain import Selection, candidates_by_visit, polish, reason_text
+from citypeers.optim.selection_input import parse
+from tests.optim.selection_checker import (
+    applicant_by_id,
+    eligible,
+    feasible_assignments,
+    visit_by_id,
+)
 from tests.optim.selection_instances import (
     SETTINGS,
     TOO_FEW_SMALL_TOWNS,
@@ -454,3 +462,91 @@ def test_waiting_lists_are_as_long_as_asked_and_no_longer():
     assert solve(instance)["waiting_lists"] == {"v": ["p4", "p3", "p2"]}
     instance["options"]["waiting_list"] = 0
     assert solve(instance)["waiting_lists"] == {"v": []}
+
+
+# Polish -------------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(instances(most=6) | instances(most=6, crowded=True), st.data())
+def test_polishing_any_feasible_selection_keeps_every_quota_and_never_lowers_its_value(
+    instance, data
+):
+    found = list(feasible_assignments(instance))
+    assume(found)
+    start = data.draw(st.sampled_from(found))
+    problem = parse(copy.deepcopy(instance))
+    numbers = {person.id: n for n, person in enumerate(problem.applicants)}
+    visits = {visit.id: n for n, visit in enumerate(problem.visits)}
+    assignment = {numbers[a]: visits[v] for a, v in start.items() if v is not None}
+    selection = Selection.of(problem, assignment)
+    before = selection.objective()
+    moves = polish(selection)
+    after = {
+        problem.applicants[a].id: problem.visits[v].id for a, v in selection.assignment.items()
+    }
+    assert after in [{a: v for a, v in f.items() if v is not None} for f in found]
+    assert selection.objective() >= before + (0.0 if moves == 0 else 1e-9)
+    assert polish(selection) == 0  # nothing is left to improve by one move
+
+
+def test_polish_fills_a_free_place_and_replaces_a_lower_score():
+    problem = parse(
+        {
+            "visits": [{"id": "v", "capacity": 2}],
+            "applicants": [
+                person("low", ["v"], 1),
+                person("high", ["v"], 9),
+                person("mid", ["v"], 5),
+            ],
+        }
+    )
+    selection = Selection.of(problem, {0: 0})
+    assert polish(selection) == 2  # high into the free place, then mid in low's
+    assert sorted(selection.assignment) == [1, 2] and selection.objective() == 14
+
+
+# The English of every code ----------------------------------------------------------------------
+
+
+def test_an_unknown_code_is_a_programming_error_not_a_sentence():
+    with pytest.raises(ValueError, match="unknown code 'maybe'"):
+        reason_text({"code": "maybe"})
+    clause = {"preference": 1, "visit": "v", "code": "maybe"}
+    with pytest.raises(ValueError, match="unknown clause code 'maybe'"):
+        reason_text({"code": "not_selected", "none_open": False, "preferences": [clause]})
+
+
+def test_plural_and_singular_places_are_worded_apart():
+    def clause(**fields) -> str:
+        why = {
+            "code": "not_selected",
+            "none_open": False,
+            "preferences": [{"preference": 1, "visit": "v"} | fields],
+        }
+        return reason_text(why).removeprefix("not selected: preference 1 (v): ")
+
+    quota = {"kind": "max", "attribute": "g", "value": "f", "bound": 1, "concerned": "f"}
+    assert clause(code="quota_blocks_entry", free=2, quotas=[quota]).startswith(
+        "2 places were left free, but taking them would break the quota 'at most 1 with g = f'"
+    )
+    assert clause(code="quota_blocks_entry", free=1, quotas=[quota]).startswith("a place was left")
+    assert clause(code="full", capacity=3).startswith("all 3 places went to applicants")
+    assert clause(code="adds_nothing", value=0.0) == (
+        "a place was free, but their weighted score of 0 adds nothing"
+    )
+
+
+def test_the_candidates_for_a_visit_are_the_unselected_who_may_go_there():
+    problem = parse(
+        {
+            "visits": [{"id": "a", "capacity": 1}, {"id": "b", "capacity": 1}],
+            "applicants": [
+                person("x", ["a", "b"]),
+                person("y", ["a"]),
+                person("z", ["b", "a"]) | {"excluded_visits": ["a"]},
+            ],
+        }
+    )
+    selection = Selection.of(problem, {0: 0})
+    assert candidates_by_visit(selection) == {0: [1], 1: [2]}
