@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from citypeers.optim import InstanceError
 from citypeers.optim.selection import solve
+from tests.optim.json_paths import paths
 from tests.optim.selection_checker import (
     applicant_by_id,
     broken,
@@ -200,16 +201,6 @@ JSON = st.recursive(
     ),
     max_leaves=6,
 )
-
-
-def paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from paths(inner, (*prefix, key))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from paths(inner, (*prefix, index))
 
 
 def damaged(instance: dict, path: tuple, value) -> dict:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import solve
+from tests.optim.json_paths import paths
 
 BEFORE_AND_AFTER_THE_CHANGE = ["2027-03-26", "2027-03-29"]  # EU summer time from 28 March
 
@@ -95,16 +96,6 @@ JSON = st.recursive(
     max_leaves=5,
 )
 FIELDS = ("participants", "dates", "session_minutes", "step_minutes", "max_candidates")
-
-
-def paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from paths(inner, (*prefix, key))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from paths(inner, (*prefix, index))
 
 
 @settings(max_examples=150, deadline=None)
