@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from citypeers.optim import InstanceError
 from citypeers.optim.freed_places import next_in_line
 from citypeers.optim.selection import solve
-from tests.optim.test_selection_checks import applicant_by_id, broken, visit_by_id
-from tests.optim.test_selection_properties import instances
+from tests.optim.selection_checker import applicant_by_id, broken, visit_by_id
+from tests.optim.selection_instances import instances
 
 
 @settings(max_examples=150, deadline=None)
@@ -58,3 +58,19 @@ def test_the_first_waiting_who_keeps_the_quotas_is_offered_the_place():
     assert next_in_line(instance, "v", ["aino", "dirk"], ["chloe"]).applicant is None
     with pytest.raises(InstanceError, match="holders"):
         next_in_line(instance, "v", ["zoe"], ["chloe"])
+
+
+def test_when_nobody_keeps_a_short_quota_the_place_goes_to_one_who_breaks_nothing_that_holds():
+    quotas = [{"attribute": "size", "value": "small", "min": 2}]
+    instance = {
+        "visits": [{"id": "v", "capacity": 3, "quotas": quotas}],
+        "applicants": [
+            {"id": name, "preferences": ["v"], "score": 1, "attributes": {"size": size}}
+            for name, size in [("s", "small"), ("l1", "large"), ("l2", "large")]
+        ],
+    }
+    offer = next_in_line(instance, "v", ["s"], ["gone", "l1", "l2"])  # "gone" left the call
+    assert (offer.applicant, offer.keeps_every_quota) == ("l1", False)
+    assert offer.note == "the quota 'at least 2 with size = small' stays short"
+    with pytest.raises(InstanceError, match=r"^visit: 'w' is not a visit"):
+        next_in_line(instance, "w", [], [])

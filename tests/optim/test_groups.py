@@ -1,4 +1,8 @@
-"""Breakout groups over several rounds: hard rules, known designs, the lower bound, bad input."""
+"""`groups.solve`: known schedules, the hard rules on random instances, mixing and spread.
+
+The bound's own tests are in test_group_bounds.py, the instance's checks in
+test_group_input.py; the tiny instances solved here by brute force test the whole `solve`.
+"""
 
 import json
 from collections import Counter
@@ -6,44 +10,18 @@ from itertools import combinations, product
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from citypeers.optim import InstanceError
-from citypeers.optim.group_bounds import even_split_pairs, lower_bound, pigeonhole
 from citypeers.optim.groups import solve
-
-
-def people(n: int, **attributes) -> list[dict]:
-    """n participants p0..; attributes name -> list of values, one per person."""
-    return [
-        {"id": f"p{i}", "attributes": {name: values[i] for name, values in attributes.items()}}
-        for i in range(n)
-    ]
-
-
-def instance(n: int, rounds: int, **fields) -> dict:
-    return {"participants": people(n), "rounds": rounds} | fields
-
-
-def meetings(result: dict) -> Counter:
-    return Counter(
-        pair
-        for groups in result["rounds"]
-        for g in groups
-        for pair in combinations(sorted(map(str, g)), 2)
-    )
-
-
-def repeats(result: dict) -> int:
-    return sum(m - 1 for m in meetings(result).values())
-
-
-def stable(result: dict) -> str:
-    return json.dumps({k: v for k, v in result.items() if k != "seconds"}, sort_keys=True)
-
-
-# Known results ------------------------------------------------------------------------------
-
+from tests.optim.group_instances import (
+    instance,
+    instances,
+    meetings,
+    partitions,
+    people,
+    repeats,
+    stable,
+)
 
 ZERO_REPEATS = [
     (15, 3, 7, "Kirkman triple system KTS(15)"),
@@ -94,20 +72,6 @@ def test_more_rounds_than_a_design_allows_meet_the_counting_bound(n, size, round
     assert result["repeated_pairs"] == result["lower_bound"] == bound
 
 
-def partitions(members: list[int], sizes: list[int]):
-    if not sizes:
-        yield []
-        return
-    for size in sorted(set(sizes)):
-        rest_sizes = list(sizes)
-        rest_sizes.remove(size)
-        for others in combinations(members[1:], size - 1):
-            group = (members[0], *others)
-            rest = [x for x in members if x not in group]
-            for more in partitions(rest, rest_sizes):
-                yield [group, *more]
-
-
 @pytest.mark.parametrize(
     ("n", "k", "rounds"),
     [(5, 2, 3), (6, 2, 2), (6, 2, 3), (7, 2, 3), (8, 2, 3), (6, 3, 4), (7, 3, 3)],
@@ -124,73 +88,6 @@ def test_the_bound_holds_and_the_search_finds_the_optimum_of_tiny_instances(n, k
     )
     result = solve(instance(n, rounds, groups=k, time_limit_s=0.1))
     assert result["lower_bound"] <= best == result["repeated_pairs"]
-
-
-# The lower bound ----------------------------------------------------------------------------
-
-
-def test_even_split_and_pigeonhole():
-    assert even_split_pairs(6, 4) == 2 and even_split_pairs(3, 4) == 0
-    assert even_split_pairs(10, 3) == 3 + 3 + 6
-    assert pigeonhole([6, 6, 6, 6], 24, 4) == 8
-    # Three of a round's people were absent from the earlier round: put them where it helps.
-    assert pigeonhole([4, 4], 5, 2) == 1 + 0
-
-
-def test_bound_counts_pairs_people_and_forced_pairs():
-    everyone = frozenset(range(16))
-    six_rounds = lower_bound(16, [everyone] * 6, [[4] * 4] * 6, [])
-    assert six_rounds.pairs == 24 == six_rounds.value  # 6 * 24 meetings, 120 pairs
-    together = lower_bound(6, [frozenset(range(6))] * 3, [[3, 3]] * 3, [[0, 1]])
-    assert together.pairs >= 2  # the pair meets in all 3 rounds
-    # p0 is only there in round 1 with p1: the others can only meet each other.
-    apart = lower_bound(
-        4, [frozenset({0, 1}), frozenset({1, 2, 3}), frozenset({1, 2, 3})], [[2], [3], [3]], []
-    )
-    assert apart.value == 3
-
-
-# Properties ---------------------------------------------------------------------------------
-
-
-@st.composite
-def instances(draw) -> dict:
-    n = draw(st.integers(1, 18))
-    rounds = draw(st.integers(1, 5))
-    countries = draw(st.lists(st.sampled_from(["PT", "ES", "FI", None]), min_size=n, max_size=n))
-    roles = draw(
-        st.lists(st.sampled_from(["facilitator", "member", "member"]), min_size=n, max_size=n)
-    )
-    data = {
-        "participants": people(n, country=countries, role=roles),
-        "rounds": rounds,
-        "seed": draw(st.integers(0, 3)),
-        "time_limit_s": 0.01,
-        "mix": ["country"],
-        "spread": {"attribute": "role", "value": "facilitator"},
-    }
-    if draw(st.booleans()):
-        data["group_size"] = draw(st.integers(1, 6))
-    else:
-        data["groups"] = draw(st.integers(1, 6))
-    ids = [p["id"] for p in data["participants"]]
-    missing = draw(
-        st.dictionaries(st.sampled_from(ids), st.lists(st.integers(1, rounds)), max_size=3)
-    )
-    if missing:
-        data["absent"] = missing
-    sets = (
-        draw(
-            st.lists(
-                st.lists(st.sampled_from(ids), min_size=2, max_size=3, unique=True), max_size=2
-            )
-        )
-        if n >= 2
-        else []
-    )
-    if sets:
-        data["together"] = sets
-    return data
 
 
 def spread_and_mix(data: dict, result: dict) -> tuple[int, int]:
@@ -280,53 +177,3 @@ def test_absent_and_together_with_whole_number_ids():
     assert all(5 not in g for g in result["rounds"][1])
     assert all(any({0, 1} <= set(g) for g in groups) for groups in result["rounds"])
     assert result["lower_bound"] >= 2 and result["repeated_pairs"] == result["lower_bound"]
-
-
-# Malformed instances ------------------------------------------------------------------------
-
-GOOD = {"participants": people(6), "rounds": 2, "group_size": 3}
-
-
-@pytest.mark.parametrize(
-    ("changes", "field"),
-    [
-        ({"participants": []}, "participants:"),
-        ({"participants": [{"id": "a"}, {"id": "a"}]}, "participants[1].id: duplicate"),
-        ({"participants": [{"name": "a"}]}, "participants[0].name: unknown field"),
-        ({"participants": [{"id": True}]}, "participants[0].id:"),
-        ({"participants": [{"id": "a", "attributes": {"x": [1]}}]}, "participants[0].attributes.x"),
-        ({"rounds": 0}, "rounds:"),
-        ({"rounds": "3"}, "rounds:"),
-        ({"group_size": 0}, "group_size:"),
-        ({"groups": 2}, "group_size: give either"),
-        ({"group_sise": 2}, "group_sise: unknown field"),
-        ({"mix": "country"}, "mix:"),
-        ({"mix": ["country", "country"]}, "mix[1]:"),
-        ({"spread": [{"attribute": "role"}]}, "spread[0]:"),
-        ({"spread": {"attribute": "role", "value": [1]}}, "spread.value:"),
-        ({"together": [["p1", "p99"]]}, "together[0]: unknown participant 'p99'"),
-        ({"together": [["p1"], ["p2", "p2"]]}, "together[1]: participant 'p2' is listed twice"),
-        ({"together": [["p0", "p1", "p2", "p3"]]}, "together[0]: 4 people cannot share"),
-        ({"absent": {"p9": [1]}}, "absent['p9']: unknown participant"),
-        ({"absent": {"p1": [3]}}, "absent['p1']: round 3"),
-        ({"absent": ["p1"]}, "absent:"),
-        ({"seed": 1.5}, "seed:"),
-        ({"time_limit_s": 0}, "time_limit_s:"),
-    ],
-)
-def test_a_malformed_instance_names_the_field(changes, field):
-    data = {key: value for key, value in (GOOD | changes).items() if value is not None}
-    with pytest.raises(InstanceError) as error:
-        solve(data)
-    assert str(error.value).startswith(field) and "\n" not in str(error.value)
-
-
-@pytest.mark.parametrize("data", [None, [], "groups", {"rounds": 2, "group_size": 2}])
-def test_not_an_instance_at_all(data):
-    with pytest.raises(InstanceError):
-        solve(data)
-
-
-def test_neither_group_size_nor_groups():
-    with pytest.raises(InstanceError, match=r"^group_size: give either"):
-        solve({"participants": people(4), "rounds": 2})

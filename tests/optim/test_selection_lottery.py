@@ -1,131 +1,17 @@
-"""Lottery mode: leximin chances (checked against brute force), honest draws, true reasons."""
+"""Lottery mode: draws as likely as their chances, the seed choosing only the draw, true reasons."""
 
 import copy
 import math
+import random
 
-import pytest
-from hypothesis import HealthCheck, given, settings
-
-from citypeers.optim.milp import INFINITY, HighsSolver, RowBuilder
+from citypeers.optim import selection_lottery
+from citypeers.optim.milp import HighsSolver, Solution
 from citypeers.optim.selection import solve
-from tests.optim.test_selection_checks import eligible, feasible_assignments, violations
-from tests.optim.test_selection_properties import instances
+from citypeers.optim.selection_input import parse
+from tests.optim.selection_checker import violations
+from tests.optim.selection_instances import SIX, person
 
 DRAWS = 2000
-
-
-def leximin(instance: dict) -> dict[str, float]:
-    """The leximin chances by brute force: every feasible selection, and one LP per question.
-
-    Each round finds the largest z every unfixed applicant can have (fixed ones keeping
-    theirs), then fixes those who cannot have more than z while the others keep z.
-    """
-    people = [
-        p for p in instance["applicants"] if any(eligible(instance, p, v) for v in p["preferences"])
-    ]
-    ids = [p["id"] for p in people]
-    chosen = {
-        frozenset(a for a, v in assignment.items() if v is not None)
-        for assignment in feasible_assignments(instance)
-    }
-    selections = sorted(chosen, key=sorted)
-    fixed: dict[str, float] = {}
-    while len(fixed) < len(ids):
-        z = _best(ids, selections, fixed, target=None, floor=None)
-        unfixed = [a for a in ids if a not in fixed]
-        capped = [
-            a for a in unfixed if _best(ids, selections, fixed, target=a, floor=z) <= z + 1e-7
-        ]
-        for applicant in capped or unfixed[:1]:
-            fixed[applicant] = z
-    return fixed
-
-
-def _best(ids, selections, fixed, *, target, floor) -> float:
-    """max z (target None) or max chance of `target` with every unfixed chance >= floor."""
-    rows, count = RowBuilder(), len(selections)
-    rows.add(list(range(count)), [1.0] * count, 1.0, 1.0)
-    for applicant in ids:
-        columns = [c for c, selection in enumerate(selections) if applicant in selection]
-        if applicant in fixed:
-            rows.add(columns, [1.0] * len(columns), fixed[applicant] - 1e-9, INFINITY)
-        elif target is None:
-            rows.add([*columns, count], [1.0] * len(columns) + [-1.0], 0.0, INFINITY)
-        else:
-            rows.add(columns, [1.0] * len(columns), floor - 1e-9, INFINITY)
-    if target is None:
-        cost = [0.0] * count + [1.0]
-    else:
-        cost = [1.0 if target in selection else 0.0 for selection in selections] + [0.0]
-    model = rows.model(
-        cost, upper=[1.0] * count + [1.0], integral=[False] * (count + 1), maximise=True
-    )
-    solution = HighsSolver().solve(model, relax=True)
-    assert solution.objective is not None
-    return solution.objective
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(instances(mode="lottery", most=6) | instances(mode="lottery", most=6, crowded=True))
-def test_the_chances_are_the_leximin_ones(instance):
-    result = solve(copy.deepcopy(instance))
-    if result["status"] == "infeasible":
-        return
-    expected = leximin(instance)
-    for applicant in instance["applicants"]:
-        chance = result["chances"][applicant["id"]]
-        assert chance == pytest.approx(expected.get(applicant["id"], 0.0), abs=1e-5)
-
-
-SIX = {
-    "visits": [
-        {"id": "porto", "capacity": 2, "quotas": [{"attribute": "country", "max_per_value": 1}]},
-        {
-            "id": "gent",
-            "capacity": 1,
-            "quotas": [{"attribute": "size", "value": "small", "min_share": 1}],
-        },
-    ],
-    "applicants": [
-        {
-            "id": "a",
-            "preferences": ["porto"],
-            "score": 9,
-            "attributes": {"country": "PT", "size": "large"},
-        },
-        {
-            "id": "b",
-            "preferences": ["porto"],
-            "score": 8,
-            "attributes": {"country": "PT", "size": "small"},
-        },
-        {
-            "id": "c",
-            "preferences": ["porto", "gent"],
-            "score": 7,
-            "attributes": {"country": "ES", "size": "small"},
-        },
-        {
-            "id": "d",
-            "preferences": ["gent", "porto"],
-            "score": 6,
-            "attributes": {"country": "FI", "size": "large"},
-        },
-        {
-            "id": "e",
-            "preferences": ["gent"],
-            "score": 5,
-            "attributes": {"country": "FI", "size": "small"},
-        },
-        {
-            "id": "f",
-            "preferences": ["porto"],
-            "score": 2,
-            "attributes": {"country": "IT", "size": "large"},
-        },
-    ],
-    "options": {"mode": "lottery", "threshold": 3},
-}
 
 
 def test_the_chances_match_the_frequencies_over_many_seeds():
@@ -176,25 +62,6 @@ def test_lottery_reasons_are_true():
             )
 
 
-def test_someone_no_selection_can_include_gets_chance_zero_and_is_told_why():
-    instance = copy.deepcopy(SIX)
-    # h asked only for gent, which takes only people from small towns; h is from a large one.
-    instance["applicants"].append(
-        {
-            "id": "h",
-            "preferences": ["gent"],
-            "score": 9,
-            "attributes": {"country": "SE", "size": "large"},
-        }
-    )
-    result = solve(instance)
-    assert result["chances"]["h"] == 0.0
-    assert not any(assignment["h"] for assignment in feasible_assignments(instance))
-    assert result["decisions"]["h"]["reason"] == (
-        "not selected: no selection that keeps every quota and capacity can include them"
-    )
-
-
 def test_an_impossible_lottery_reports_the_quota():
     instance = copy.deepcopy(SIX)
     instance["visits"][1] |= {
@@ -206,3 +73,39 @@ def test_an_impossible_lottery_reports_the_quota():
     assert result["infeasible_quotas"][0]["message"].startswith(
         "gent: at least 3 with size = small required, only 2 applied"
     )
+
+
+def test_the_lottery_is_kept_per_instance_and_the_oldest_forgotten():
+    selection_lottery._kept.clear()
+    problem = parse(copy.deepcopy(SIX))
+    first = selection_lottery.lottery(problem, "six", HighsSolver())
+    assert selection_lottery.lottery(problem, "six", HighsSolver()) is first  # not recomputed
+    for number in range(selection_lottery.KEEP):
+        selection_lottery.lottery(problem, f"other {number}", HighsSolver())
+    assert (
+        "six" not in selection_lottery._kept
+        and len(selection_lottery._kept) == selection_lottery.KEEP
+    )
+
+
+def test_the_same_seed_draws_the_same_selection():
+    found = selection_lottery.lottery(parse(copy.deepcopy(SIX)), "six", HighsSolver())
+    draws = [selection_lottery.draw(found, random.Random(seed)) for seed in (5, 5, 6)]
+    assert draws[0] == draws[1] and all(d in found.selections for d in draws)
+
+
+def test_the_drawn_are_placed_at_the_best_preferences_the_quotas_allow(monkeypatch):
+    instance = {
+        "visits": [{"id": "a", "capacity": 1}, {"id": "b", "capacity": 2}],
+        "applicants": [person("x", ["a", "b"]), person("y", ["b", "a"]), person("z", ["a", "b"])],
+        "options": {"mode": "lottery"},
+    }
+    problem = parse(instance)
+    # Drawn with y at a and x at b: each is moved to their first choice, all stay selected.
+    placed = selection_lottery.place(problem, ((0, 1), (1, 0)), HighsSolver())
+    assert placed == {0: 0, 1: 1}
+    # Out of time, the drawn selection keeps its places.
+    monkeypatch.setattr(
+        HighsSolver, "solve", lambda *_a, **_k: Solution("no_solution", None, None, None, None, 0.0)
+    )
+    assert selection_lottery.place(problem, ((0, 1), (2, 0)), HighsSolver()) == {0: 1, 2: 0}

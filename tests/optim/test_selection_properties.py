@@ -1,9 +1,11 @@
-"""Selection on random small instances, judged by the independent checker and by brute force.
+"""Properties of the whole `selection.solve` on random small instances, judged by the
+independent checker (selection_checker.py) and by brute force.
 
 Every instance is small enough to enumerate every assignment, so the tests can say more than
 "the constraints hold": merit selections are optimal, "infeasible" means that no assignment
 keeps the quotas, each reason's claim is re-checked move by move, and waiting lists cover
-every place that can free.
+every place that can free. They stay here rather than beside one module because they judge
+the public entry point; the checker's own tests come last.
 """
 
 import copy
@@ -15,8 +17,8 @@ from hypothesis import strategies as st
 
 from citypeers.optim import InstanceError
 from citypeers.optim.selection import solve
-from tests.optim.test_selection import relaxed
-from tests.optim.test_selection_checks import (
+from tests.optim.json_paths import paths
+from tests.optim.selection_checker import (
     applicant_by_id,
     broken,
     eligible,
@@ -27,70 +29,7 @@ from tests.optim.test_selection_checks import (
     visit_by_id,
     weighted,
 )
-
-ATTRIBUTES = {"country": ["PT", "ES", "FI"], "size": ["small", "large"], "gender": ["f", "m"]}
-SHARES = [0, 0.25, 0.3, 1 / 3, 0.5, 0.6, 2 / 3, 1]
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@st.composite
-def quotas(draw) -> dict:
-    attribute = draw(st.sampled_from(sorted(ATTRIBUTES)))
-    if draw(st.booleans()):
-        return {"attribute": attribute, "max_per_value": draw(st.integers(0, 3))}
-    quota = {"attribute": attribute, "value": draw(st.sampled_from(ATTRIBUTES[attribute]))}
-    low, high = sorted(draw(st.lists(st.integers(0, 4), min_size=2, max_size=2)))
-    share_low, share_high = sorted(draw(st.lists(st.sampled_from(SHARES), min_size=2, max_size=2)))
-    bounds = {"min": low, "max": high, "min_share": share_low, "max_share": share_high}
-    kinds = draw(st.lists(st.sampled_from(sorted(bounds)), min_size=1, max_size=2, unique=True))
-    return quota | {kind: bounds[kind] for kind in kinds}
-
-
-@st.composite
-def instances(draw, mode: str = "merit", most: int = 7, crowded: bool = False) -> dict:
-    """Random instances; `crowded`: one visit that everyone asks for, with a country quota."""
-    visit_ids = [f"v{number}" for number in range(1 if crowded else draw(st.integers(1, 3)))]
-    visits = [
-        {
-            "id": visit_id,
-            "capacity": draw(st.sampled_from([2, 1, 3, 0])),
-            "quotas": draw(st.lists(quotas(), max_size=2)),
-        }
-        for visit_id in visit_ids
-    ]
-    if crowded:
-        visits[0]["capacity"] = draw(st.integers(1, 3))
-        visits[0]["quotas"].append({"attribute": "country", "max_per_value": 1})
-    people = []
-    for number in range(draw(st.integers(4 if crowded else 0, most))):
-        asked = st.lists(st.sampled_from(visit_ids), unique=True, min_size=1, max_size=2)
-        nothing = not crowded and draw(st.sampled_from([False, False, False, True]))
-        preferences = [] if nothing else draw(asked)
-        person = {
-            "id": f"p{number}",
-            "preferences": preferences,
-            "attributes": {
-                name: draw(st.sampled_from(values)) for name, values in ATTRIBUTES.items()
-            }
-            | {"organisation": draw(st.sampled_from(["o1", "o2"]))},
-            "excluded_visits": draw(st.sampled_from([[], [], [], [visit_ids[-1]]])),
-        }
-        if draw(st.booleans()):
-            person["score"] = draw(st.integers(1, 9))
-        else:
-            person["scores"] = {visit_id: draw(st.integers(0, 9)) for visit_id in preferences}
-        people.append(person)
-    options = {
-        "mode": mode,
-        "waiting_list": draw(st.integers(0, 4)),
-        "seed": draw(st.integers(0, 1000)),
-        "max_per_organisation": draw(st.none() | st.integers(0, 2)),
-        "preference_weights": draw(st.sampled_from([[1.0, 0.8], [1.0, 0.5], [2, 1]])),
-    }
-    if mode == "lottery" and draw(st.booleans()):
-        options["threshold"] = draw(st.integers(0, 6))
-    return {"visits": visits, "applicants": people, "options": options}
-
+from tests.optim.selection_instances import SETTINGS, instances, relaxed
 
 # Constraints and optimality -----------------------------------------------------------------
 
@@ -136,6 +75,8 @@ def test_the_same_instance_gives_the_same_json(instance):
 # Reasons ------------------------------------------------------------------------------------
 
 CLAUSE = re.compile(r"(?:^|; )preference (\d+) \((v\d+)\): ")
+
+
 QUOTA_NAME = re.compile(r"'[^']+'(?: \(\w+ = [^)]+\))?")
 
 
@@ -262,16 +203,6 @@ JSON = st.recursive(
 )
 
 
-def paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from paths(inner, (*prefix, key))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from paths(inner, (*prefix, index))
-
-
 def damaged(instance: dict, path: tuple, value) -> dict:
     target = instance
     for key in path[:-1]:
@@ -317,34 +248,71 @@ def test_a_number_too_large_for_the_solver_is_refused_with_its_field_named(insta
     solved_or_refused_with_a_field_named(damaged(instance, path, too_large))
 
 
-# Infeasibility ------------------------------------------------------------------------------
+# The checker itself -------------------------------------------------------------------------
+
+INSTANCE = {
+    "visits": [
+        {
+            "id": "v",
+            "capacity": 3,
+            "quotas": [
+                {"attribute": "country", "max_per_value": 1},
+                {"attribute": "size", "value": "small", "min_share": 0.5},
+            ],
+        }
+    ],
+    "applicants": [
+        {
+            "id": "a",
+            "preferences": ["v"],
+            "score": 1,
+            "attributes": {"country": "PT", "size": "small"},
+        },
+        {
+            "id": "b",
+            "preferences": ["v"],
+            "score": 1,
+            "attributes": {"country": "PT", "size": "large"},
+        },
+        {
+            "id": "c",
+            "preferences": ["v"],
+            "score": 1,
+            "attributes": {"country": "ES", "size": "large"},
+        },
+        {
+            "id": "d",
+            "preferences": [],
+            "score": 1,
+            "attributes": {"country": "FI", "size": "small"},
+        },
+    ],
+}
 
 
-@st.composite
-def count_quotas_only(draw) -> dict:
-    """Instances whose quotas are all counts (min, max), often more than can be met."""
-    instance = draw(instances())
-    instance["options"]["max_per_organisation"] = None
-    for visit in instance["visits"]:
-        attribute = draw(st.sampled_from(["size", "gender"]))
-        visit["quotas"] = [
-            {"attribute": attribute, "value": value, kind: draw(st.integers(0, 3))}
-            for value in ATTRIBUTES[attribute]
-            for kind in draw(st.lists(st.sampled_from(["min", "max"]), max_size=2, unique=True))
-        ]
-    return instance
+def result_with(*ids: str) -> dict:
+    return {
+        "assignments": {"v": list(ids)},
+        "decisions": {
+            a: {"visit": "v" if a in ids else None, "preference": 1 if a in ids else None}
+            for a in "abcd"
+        },
+    }
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(count_quotas_only())
-def test_each_count_relaxation_proposed_is_as_small_as_it_can_be(instance):
-    result = solve(copy.deepcopy(instance))
-    entries = result["infeasible_quotas"]
-    assume(entries)
-    # Relaxing any one a step less, the others as proposed, leaves no selection: as the
-    # total relaxation (in people) is the least, so is each count's.
-    for number, entry in enumerate(entries):
-        step = 1 if entry["field"].endswith(".min") else -1
-        tighter = [*entries[:number], entry | {"relax_to": entry["relax_to"] + step}]
-        tighter += entries[number + 1 :]
-        assert not any(True for _ in feasible_assignments(relaxed(instance, tighter))), entry
+def test_the_checker_accepts_a_selection_that_keeps_everything():
+    assert violations(INSTANCE, result_with("a", "c")) == []
+
+
+def test_the_checker_names_each_broken_constraint():
+    assert violations(INSTANCE, result_with("a", "b")) == [
+        "v breaks 'at most 1 per country' (country = PT)"
+    ]
+    assert violations(INSTANCE, result_with("c")) == ["v breaks 'at least 50% with size = small'"]
+    assert "v: d did not ask for it or may not go" in violations(INSTANCE, result_with("a", "d"))
+
+
+def test_brute_force_lists_exactly_the_feasible_assignments():
+    found = list(feasible_assignments(INSTANCE))
+    chosen = sorted(sorted(a for a, v in assignment.items() if v) for assignment in found)
+    assert chosen == [[], ["a"], ["a", "c"]]  # not a and b (two from Portugal), nor c alone

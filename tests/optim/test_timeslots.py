@@ -1,8 +1,13 @@
+import copy
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import solve
-from citypeers.optim.zones import main_zone
+from tests.optim.json_paths import paths
 
 BEFORE_AND_AFTER_THE_CHANGE = ["2027-03-26", "2027-03-29"]  # EU summer time from 28 March
 
@@ -81,9 +86,48 @@ def test_only_the_best_candidates_are_listed_by_default():
     assert len(solve(default)["candidates"]) == 10
 
 
-def test_a_countrys_main_zone_is_where_most_people_live():
-    assert main_zone("PT") == "Europe/Lisbon"
-    assert main_zone("ES") == "Europe/Madrid"
-    assert main_zone("UA") == "Europe/Kyiv"
-    assert main_zone("XK") == "Europe/Belgrade"
-    assert main_zone("ZZ") is None
+# Any damage is refused with its field named -----------------------------------------------------
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 2000) | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=5,
+)
+FIELDS = ("participants", "dates", "session_minutes", "step_minutes", "max_candidates")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_damaged_instance_is_solved_or_refused_with_a_field_named(data):
+    damaged = copy.deepcopy(instance(max_candidates=2))
+    damaged["participants"][0] |= {"hours": ["08:00", "16:00"], "days_off": ["2027-03-26"]}
+    path = data.draw(st.sampled_from(list(paths(damaged))[1:]))
+    target = damaged
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = data.draw(JSON)
+    try:
+        json.dumps(solve(damaged))
+    except InstanceError as error:
+        message = str(error)
+        assert "\n" not in message and message.startswith(FIELDS), message
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"participants": 7}, "participants: "),
+        (
+            {"participants": [{"id": 1, "tz": "Europe/Paris", "days_off": 5}]},
+            "participants[0].days_off: ",
+        ),
+        ({"dates": 5}, "dates: "),
+        ({"session_minutes": True}, "session_minutes: "),
+    ],
+)
+def test_a_field_of_the_wrong_kind_is_refused_not_a_crash(changes, field):
+    with pytest.raises(InstanceError) as refused:
+        solve(instance(**changes))
+    assert str(refused.value).startswith(field)

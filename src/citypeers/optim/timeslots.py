@@ -20,6 +20,7 @@ the work and of the output.
 import datetime
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from citypeers.optim import InstanceError
@@ -168,7 +169,7 @@ def parse_instance(data: dict) -> tuple[list[Participant], list[datetime.date], 
     if not isinstance(data, dict):
         raise InstanceError("the instance must be a JSON object")
     participants = []
-    for number, item in enumerate(data.get("participants") or []):
+    for number, item in enumerate(_list(data.get("participants"), field="participants")):
         field = f"participants[{number}]"
         if not isinstance(item, dict) or "id" not in item:
             raise InstanceError(f"{field}: needs an id")
@@ -176,7 +177,7 @@ def parse_instance(data: dict) -> tuple[list[Participant], list[datetime.date], 
         if not isinstance(hours, list | tuple) or len(hours) != 2:
             raise InstanceError(f'{field}.hours: two times, like ["09:00", "18:00"]')
         opens, closes = (_time(value, field=f"{field}.hours") for value in hours)
-        days_off = item.get("days_off", [])
+        days_off = _list(item.get("days_off"), field=f"{field}.days_off")
         participants.append(
             Participant(
                 id=str(item["id"]),
@@ -188,20 +189,29 @@ def parse_instance(data: dict) -> tuple[list[Participant], list[datetime.date], 
         )
     if not participants:
         raise InstanceError("participants: at least one is needed")
-    dates = [_date(value, field="dates") for value in data.get("dates") or []]
+    dates = [_date(value, field="dates") for value in _list(data.get("dates"), field="dates")]
     if not dates:
         raise InstanceError("dates: at least one date is needed")
     session, step = data.get("session_minutes"), data.get("step_minutes", 15)
-    if not isinstance(session, int) or not 0 < session <= 24 * 60:
+    if isinstance(session, bool) or not isinstance(session, int) or not 0 < session <= 24 * 60:
         raise InstanceError("session_minutes: a whole number of minutes, 1 to 1440")
-    if not isinstance(step, int) or not 0 < step <= 60 or 60 % step:
+    if isinstance(step, bool) or not isinstance(step, int) or not 0 < step <= 60 or 60 % step:
         raise InstanceError("step_minutes: 5, 10, 15, 20, 30 or 60")
     return participants, dates, session, step
 
 
+def _list(value: Any, *, field: str) -> list:
+    """A list field; missing (or null) is an empty one."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InstanceError(f"{field}: must be a list")
+    return value
+
+
 def _max_candidates(data: dict) -> int | None:
     limit = data.get("max_candidates", 10)
-    if limit is not None and (not isinstance(limit, int) or limit < 1):
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         raise InstanceError("max_candidates: a whole number from 1, or null for all")
     return limit
 

@@ -1,9 +1,9 @@
 """An independent checker for selection results, written from the documented formats only.
 
-The other selection tests judge `solve`'s output with these functions, so they must not share
-code with the solver: quotas are re-read from the raw instance with exact fractions, and the
-quota names are rebuilt from the wording docs/optim_selection.md gives. The tests at the end
-check the checker itself on hand-made selections.
+The selection tests judge `solve`'s output with these functions, so they must not share code
+with the solver: quotas are re-read from the raw instance with exact fractions, and the quota
+names are rebuilt from the wording docs/optim_selection.md gives. The checker's own tests are
+in test_selection_properties.py, beside the properties it judges.
 """
 
 import itertools
@@ -161,73 +161,3 @@ def feasible_assignments(instance: dict):
 def merit_value(instance: dict, assignment: dict) -> float:
     people = applicant_by_id(instance)
     return sum(weighted(instance, people[a], v) for a, v in assignment.items() if v is not None)
-
-
-# The checker's own tests ----------------------------------------------------------------------
-
-INSTANCE = {
-    "visits": [
-        {
-            "id": "v",
-            "capacity": 3,
-            "quotas": [
-                {"attribute": "country", "max_per_value": 1},
-                {"attribute": "size", "value": "small", "min_share": 0.5},
-            ],
-        }
-    ],
-    "applicants": [
-        {
-            "id": "a",
-            "preferences": ["v"],
-            "score": 1,
-            "attributes": {"country": "PT", "size": "small"},
-        },
-        {
-            "id": "b",
-            "preferences": ["v"],
-            "score": 1,
-            "attributes": {"country": "PT", "size": "large"},
-        },
-        {
-            "id": "c",
-            "preferences": ["v"],
-            "score": 1,
-            "attributes": {"country": "ES", "size": "large"},
-        },
-        {
-            "id": "d",
-            "preferences": [],
-            "score": 1,
-            "attributes": {"country": "FI", "size": "small"},
-        },
-    ],
-}
-
-
-def result_with(*ids: str) -> dict:
-    return {
-        "assignments": {"v": list(ids)},
-        "decisions": {
-            a: {"visit": "v" if a in ids else None, "preference": 1 if a in ids else None}
-            for a in "abcd"
-        },
-    }
-
-
-def test_the_checker_accepts_a_selection_that_keeps_everything():
-    assert violations(INSTANCE, result_with("a", "c")) == []
-
-
-def test_the_checker_names_each_broken_constraint():
-    assert violations(INSTANCE, result_with("a", "b")) == [
-        "v breaks 'at most 1 per country' (country = PT)"
-    ]
-    assert violations(INSTANCE, result_with("c")) == ["v breaks 'at least 50% with size = small'"]
-    assert "v: d did not ask for it or may not go" in violations(INSTANCE, result_with("a", "d"))
-
-
-def test_brute_force_lists_exactly_the_feasible_assignments():
-    found = list(feasible_assignments(INSTANCE))
-    chosen = sorted(sorted(a for a, v in assignment.items() if v) for assignment in found)
-    assert chosen == [[], ["a"], ["a", "c"]]  # not a and b (two from Portugal), nor c alone

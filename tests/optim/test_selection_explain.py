@@ -1,25 +1,39 @@
-"""Each decision's reason as data (`why`): one example per code, and on random instances the
-data agrees with the decision and its English `reason` is exactly the rendering of `why`.
+"""Each decision's reason, as data (`why`) and in English, and the waiting lists.
+
+One example per code, then on random instances: the data agrees with the decision and the
+English `reason` is exactly the rendering of `why`. That every merit reason's claim is true,
+re-checked move by move, is a property of the whole `solve`: test_selection_properties.py.
 """
 
 import copy
 import json
 
-from hypothesis import given
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from citypeers.optim.milp import HighsSolver, Solution
 from citypeers.optim.selection import solve
-from citypeers.optim.selection_explain import reason_text
-from tests.optim.test_selection import (
+from citypeers.optim.selection_explain import Selection, candidates_by_visit, polish, reason_text
+from citypeers.optim.selection_input import parse
+from tests.optim.selection_checker import (
+    applicant_by_id,
+    eligible,
+    feasible_assignments,
+    visit_by_id,
+)
+from tests.optim.selection_instances import (
+    SETTINGS,
     TOO_FEW_SMALL_TOWNS,
     a_place_a_share_quota_leaves_free,
     doc_block,
+    instances,
     person,
 )
-from tests.optim.test_selection_checks import applicant_by_id, eligible, visit_by_id
-from tests.optim.test_selection_properties import SETTINGS, instances
 
 COUNTRY_QUOTA = {"kind": "max_per_value", "attribute": "country", "value": None, "bound": 1}
+
+
 SMALL_TOWNS = {"kind": "min_share", "attribute": "city_size", "value": "small", "bound": 0.5}
 
 
@@ -35,6 +49,55 @@ def lottery(applicants: list[dict], **options) -> dict:
     only_small = [{"attribute": "size", "value": "small", "min_share": 1}]
     visits = [{"id": "porto", "capacity": 1}, {"id": "gent", "capacity": 1, "quotas": only_small}]
     return {"visits": visits, "applicants": applicants, "options": {"mode": "lottery"} | options}
+
+
+# Reasons in English --------------------------------------------------------------------------
+
+
+def test_a_full_country_quota_is_the_reason():
+    instance = {
+        "visits": [
+            {"id": "lyon", "capacity": 2, "quotas": [{"attribute": "country", "max_per_value": 1}]}
+        ],
+        "applicants": [
+            person("pt1", ["lyon"], 9, country="PT"),
+            person("pt2", ["lyon"], 8, country="PT"),
+            person("es", ["lyon"], 3, country="ES"),
+        ],
+    }
+    result = solve(instance)
+    assert result["assignments"] == {"lyon": ["pt1", "es"]}
+    assert result["decisions"]["pt2"]["reason"] == (
+        "not selected: preference 1 (lyon): replacing the one selected with a lower weighted "
+        "score by them would break the quota 'at most 1 per country' (country = PT)"
+    )
+
+
+def test_a_place_left_free_by_a_share_quota_is_explained():
+    instance = a_place_a_share_quota_leaves_free()
+    result = solve(instance)
+    assert result["assignments"] == {"gent": ["s", "l1"]}
+    assert result["decisions"]["l2"]["reason"] == (
+        "not selected: preference 1 (gent): a place was left free, but taking them would break "
+        "the quota 'at least 50% with city_size = small'; replacing the one selected with a lower "
+        "weighted score by them would break the quota 'at least 50% with city_size = small'"
+    )
+
+
+def test_no_visit_asked_for_and_no_open_visit_are_reasons():
+    instance = {
+        "visits": [{"id": "closed", "capacity": 0}, {"id": "open", "capacity": 1}],
+        "applicants": [
+            person("nothing", []),
+            person("shut_out", ["closed", "open"]) | {"excluded_visits": ["open"]},
+        ],
+    }
+    decisions = solve(instance)["decisions"]
+    assert decisions["nothing"]["reason"] == "not selected: they asked for no visit"
+    assert decisions["shut_out"]["reason"] == (
+        "not selected: no visit they asked for was open to them (preference 1 (closed): it has "
+        "no places; preference 2 (open): they are excluded from it)"
+    )
 
 
 # One example per code -----------------------------------------------------------------------
@@ -257,7 +320,11 @@ def test_the_documented_examples_show_every_code_and_read_as_documented():
 # On random instances ------------------------------------------------------------------------
 
 BARRIER_CODES = {"excluded", "no_places", "below_threshold"}
+
+
 MERIT_CLAUSES = {"full", "quota_blocks_entry", "replacing_breaks", "adds_nothing"}
+
+
 QUOTA_KEYS = {"kind", "attribute", "value", "bound", "concerned"}
 
 
@@ -332,3 +399,154 @@ def test_every_why_matches_its_decision_and_renders_as_its_reason(instance):
             open_any = any(eligible(instance, applicant, v) for v in applicant["preferences"])
             assert why["none_open"] == (not open_any)
             assert mode == "merit" or why["none_open"]
+
+
+# Waiting lists ------------------------------------------------------------------------------
+
+
+def test_the_waiting_list_has_someone_for_each_place_that_can_free():
+    instance = {
+        "visits": [
+            {
+                "id": "bonn",
+                "capacity": 2,
+                "quotas": [{"attribute": "gender", "value": "f", "min": 1}],
+            }
+        ],
+        "applicants": [
+            person("f1", ["bonn"], 9, gender="f"),
+            person("m1", ["bonn"], 8, gender="m"),
+            person("m2", ["bonn"], 7, gender="m"),
+            person("m3", ["bonn"], 6, gender="m"),
+            person("f2", ["bonn"], 2, gender="f"),
+        ],
+        "options": {"waiting_list": 2},
+    }
+    result = solve(instance)
+    assert result["assignments"] == {"bonn": ["f1", "m1"]}
+    # If m1 leaves, m2 enters; if f1 leaves only a woman keeps the quota: f2, though m3 scores
+    # higher. Both events are covered, in the order of their weighted scores.
+    assert result["waiting_lists"] == {"bonn": ["m2", "f2"]}
+
+
+def test_the_waiting_list_covers_a_departure_that_would_break_a_maximum_share():
+    instance = {
+        "visits": [
+            {
+                "id": "graz",
+                "capacity": 2,
+                "quotas": [{"attribute": "gender", "value": "f", "max_share": 0.5}],
+            }
+        ],
+        "applicants": [
+            person("f1", ["graz"], 9, gender="f"),
+            person("m1", ["graz"], 8, gender="m"),
+            person("f2", ["graz"], 7, gender="f"),
+            person("m2", ["graz"], 3, gender="m"),
+        ],
+        "options": {"waiting_list": 2},
+    }
+    result = solve(instance)
+    assert result["assignments"] == {"graz": ["f1", "m1"]}
+    # Either may leave. If f1 does, f2 enters (one woman of two); if m1 does, f1 and f2 would
+    # be all women, so m2 enters though f2 scores higher.
+    assert result["waiting_lists"] == {"graz": ["f2", "m2"]}
+
+
+def test_waiting_lists_are_as_long_as_asked_and_no_longer():
+    instance = {
+        "visits": [{"id": "v", "capacity": 1}],
+        "applicants": [person(f"p{i}", ["v"], i) for i in range(6)],
+        "options": {"waiting_list": 3},
+    }
+    assert solve(instance)["waiting_lists"] == {"v": ["p4", "p3", "p2"]}
+    instance["options"]["waiting_list"] = 0
+    assert solve(instance)["waiting_lists"] == {"v": []}
+
+
+# Polish -------------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(instances(most=6) | instances(most=6, crowded=True), st.data())
+def test_polishing_any_feasible_selection_keeps_every_quota_and_never_lowers_its_value(
+    instance, data
+):
+    found = list(feasible_assignments(instance))
+    assume(found)
+    start = data.draw(st.sampled_from(found))
+    problem = parse(copy.deepcopy(instance))
+    numbers = {person.id: n for n, person in enumerate(problem.applicants)}
+    visits = {visit.id: n for n, visit in enumerate(problem.visits)}
+    assignment = {numbers[a]: visits[v] for a, v in start.items() if v is not None}
+    selection = Selection.of(problem, assignment)
+    before = selection.objective()
+    moves = polish(selection)
+    after = {
+        problem.applicants[a].id: problem.visits[v].id for a, v in selection.assignment.items()
+    }
+    assert after in [{a: v for a, v in f.items() if v is not None} for f in found]
+    assert selection.objective() >= before + (0.0 if moves == 0 else 1e-9)
+    assert polish(selection) == 0  # nothing is left to improve by one move
+
+
+def test_polish_fills_a_free_place_and_replaces_a_lower_score():
+    problem = parse(
+        {
+            "visits": [{"id": "v", "capacity": 2}],
+            "applicants": [
+                person("low", ["v"], 1),
+                person("high", ["v"], 9),
+                person("mid", ["v"], 5),
+            ],
+        }
+    )
+    selection = Selection.of(problem, {0: 0})
+    assert polish(selection) == 2  # high into the free place, then mid in low's
+    assert sorted(selection.assignment) == [1, 2] and selection.objective() == 14
+
+
+# The English of every code ----------------------------------------------------------------------
+
+
+def test_an_unknown_code_is_a_programming_error_not_a_sentence():
+    with pytest.raises(ValueError, match="unknown code 'maybe'"):
+        reason_text({"code": "maybe"})
+    clause = {"preference": 1, "visit": "v", "code": "maybe"}
+    with pytest.raises(ValueError, match="unknown clause code 'maybe'"):
+        reason_text({"code": "not_selected", "none_open": False, "preferences": [clause]})
+
+
+def test_plural_and_singular_places_are_worded_apart():
+    def clause(**fields) -> str:
+        why = {
+            "code": "not_selected",
+            "none_open": False,
+            "preferences": [{"preference": 1, "visit": "v"} | fields],
+        }
+        return reason_text(why).removeprefix("not selected: preference 1 (v): ")
+
+    quota = {"kind": "max", "attribute": "g", "value": "f", "bound": 1, "concerned": "f"}
+    assert clause(code="quota_blocks_entry", free=2, quotas=[quota]).startswith(
+        "2 places were left free, but taking them would break the quota 'at most 1 with g = f'"
+    )
+    assert clause(code="quota_blocks_entry", free=1, quotas=[quota]).startswith("a place was left")
+    assert clause(code="full", capacity=3).startswith("all 3 places went to applicants")
+    assert clause(code="adds_nothing", value=0.0) == (
+        "a place was free, but their weighted score of 0 adds nothing"
+    )
+
+
+def test_the_candidates_for_a_visit_are_the_unselected_who_may_go_there():
+    problem = parse(
+        {
+            "visits": [{"id": "a", "capacity": 1}, {"id": "b", "capacity": 1}],
+            "applicants": [
+                person("x", ["a", "b"]),
+                person("y", ["a"]),
+                person("z", ["b", "a"]) | {"excluded_visits": ["a"]},
+            ],
+        }
+    )
+    selection = Selection.of(problem, {0: 0})
+    assert candidates_by_visit(selection) == {0: [1], 1: [2]}
