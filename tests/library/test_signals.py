@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from citypeers.catalogue.models import Practice
+from citypeers.library.models import LibraryState
 from tests.factories import (
     OrganisationFactory,
     PlaceFactory,
@@ -79,6 +80,19 @@ def test_publishing_a_draft_makes_it_found_and_filterable(library, found):
     draft.save()
     assert found("draft") == ["Heritage draft"]
     assert found("", country="FI") == ["Heritage draft"]
+
+
+def test_working_on_a_draft_leaves_every_process_library_index_as_it_is(library):
+    """Every app server rebuilds its card index when the token changes: a draft's edits,
+    places and themes are not in the library, so they must not cost anyone a rebuild."""
+    token = LibraryState.objects.get().cards_token
+    draft = library["draft"]
+    draft.title = "Heritage draft, second go"
+    draft.save()
+    draft.places.add(PlaceFactory(country="FI"))
+    draft.themes.add(ThemeFactory())
+    PracticeFactory(title="Another draft")
+    assert LibraryState.objects.get().cards_token == token
 
 
 def test_an_unpublished_practice_leaves_the_filters_too(library, found):

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 
 from citypeers.catalogue.models import Practice
 from citypeers.library.cards import cards_delete, cards_delete_all, cards_write
+from citypeers.library.models import PracticeCard
 from citypeers.library.search import backend_for
 from citypeers.library.search.documents import practice_document, published_practices
 
@@ -17,11 +18,14 @@ REBUILD_BATCH_SIZE = 500
 
 
 def index_practice(practice: Practice) -> None:
-    """(Re)index one practice if it is published, else remove it from the index."""
+    """(Re)index one practice if it is published, else take it out of the index if it is in.
+
+    A draft that never was in the index is left alone: taking it out would still give the
+    cards a new token and make every process rebuild its library index for nothing."""
     if practice.status == Practice.Status.PUBLISHED:
         backend_for(connection.vendor).write([practice_document(practice)])
         cards_write([practice])
-    else:
+    elif _indexed({practice.pk}):
         remove_practice(practice.pk)
 
 
@@ -34,9 +38,17 @@ def index_practices(practice_ids: Iterable[int]) -> None:
     published = list(published_practices().filter(pk__in=practice_ids))
     backend.write(practice_document(practice) for practice in published)
     cards_write(published)
-    if unpublished := practice_ids - {practice.pk for practice in published}:
+    if unpublished := _indexed(practice_ids - {practice.pk for practice in published}):
         backend.delete(unpublished)
         cards_delete(unpublished)
+
+
+def _indexed(practice_ids: set[int]) -> set[int]:
+    """Those of `practice_ids` in the index: a practice has a card exactly while it is."""
+    if not practice_ids:
+        return set()
+    cards = PracticeCard.objects.filter(practice_id__in=practice_ids)
+    return set(cards.values_list("practice_id", flat=True))
 
 
 def remove_practice(practice_id: int) -> None:

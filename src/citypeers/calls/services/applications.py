@@ -17,7 +17,10 @@ def _application_for(call: Call, applicant) -> Application:
             Application.objects.get_or_create(call=call, applicant=applicant)
     except IntegrityError:  # a simultaneous first save made it: use that one
         pass
-    return Application.objects.select_for_update().get(call=call, applicant=applicant)
+    application = Application.objects.select_for_update().get(call=call, applicant=applicant)
+    # The objects in hand, not fetched again for the audit trail's "who → which call".
+    application.call, application.applicant = call, applicant
+    return application
 
 
 def closed_message(call: Call) -> str:

@@ -106,8 +106,10 @@ def decision_respond(
     today = today or timezone.localdate()
     with transaction.atomic():
         # Locked and read again: a double click or the daily lapse may have answered already.
-        Call.objects.select_for_update().get(pk=application.call_id)
-        application.refresh_from_db()
+        call = Call.objects.select_for_update().get(pk=application.call_id)
+        applicant = application.applicant
+        application.refresh_from_db()  # this forgets the related objects: give them back
+        application.call, application.applicant = call, applicant
         if application.outcome != Outcome.SELECTED:
             raise CallError(_("There is no place waiting for your answer."))
         if application.respond_by and today > application.respond_by:
