@@ -6,7 +6,7 @@ import random
 from django.utils import timezone
 from django.utils.text import slugify
 
-from citypeers.catalogue.models import Practice
+from citypeers.catalogue.models import TEXT_FIELDS, Practice
 from citypeers.demo.practices import THEMES, generated_practices
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference
@@ -16,14 +16,7 @@ FIELDS = [
     "title",
     "tagline",
     "type",
-    "summary",
-    "context",
-    "activities",
-    "governance",
-    "resources",
-    "results",
-    "lessons",
-    "transferability",
+    *TEXT_FIELDS,
     "started_on",
     "willing_to_host",
     "language",

@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.catalogue.models import Practice
+from citypeers.catalogue.models import TEXT_FIELDS, Practice
 from citypeers.people.models import Organisation
 from citypeers.places.models import Place
 from citypeers.programmes.models import Programme, Theme
@@ -112,14 +112,7 @@ class PracticeForm(forms.ModelForm):
             "organisations",
             "themes",
             "type",
-            "summary",
-            "context",
-            "activities",
-            "governance",
-            "resources",
-            "results",
-            "lessons",
-            "transferability",
+            *TEXT_FIELDS,
             "started_on",
             "ended_on",
             "links",
@@ -130,19 +123,9 @@ class PracticeForm(forms.ModelForm):
             "willing_to_host",
             "language",
         ]
-        widgets = {
-            field: forms.Textarea(attrs={"rows": 5})
-            for field in [
-                "summary",
-                "context",
-                "activities",
-                "governance",
-                "resources",
-                "results",
-                "lessons",
-                "transferability",
-            ]
-        } | {"links": forms.Textarea(attrs={"rows": 3})}
+        widgets = {field: forms.Textarea(attrs={"rows": 5}) for field in TEXT_FIELDS} | {
+            "links": forms.Textarea(attrs={"rows": 3})
+        }
 
     def __init__(self, *args, author=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ import datetime
 import random
 from collections import defaultdict
 
-from citypeers.catalogue.models import Practice
+from citypeers.catalogue.models import TEXT_FIELDS, Practice
 from citypeers.catalogue.services import practice_create, practice_publish, practice_submit
 from citypeers.demo.practices import CHIA_2021_PRACTICES, generated_practices
 from citypeers.people.models import Organisation
@@ -19,14 +19,7 @@ PRACTICE_FIELDS = [
     "title",
     "tagline",
     "type",
-    "summary",
-    "context",
-    "activities",
-    "governance",
-    "resources",
-    "results",
-    "lessons",
-    "transferability",
+    *TEXT_FIELDS,
     "started_on",
     "links",
     "willing_to_host",
