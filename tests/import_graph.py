@@ -60,7 +60,9 @@ def imports_of(module: str, path: Path, known: set[str]) -> list[Import]:
         """The first comment on the statement's lines (a long import wraps over several)."""
         for text in lines[first - 1 : last]:
             if "#" in text:
-                return text.split("#", 1)[1].strip()
+                words = text.split("#", 1)[1].strip()
+                # A lint pragma silences a tool; it does not tell a reader why.
+                return "" if words.startswith(("noqa", "type:", "pragma")) else words
         return ""
 
     def target_of(name: str) -> str | None:
@@ -73,7 +75,10 @@ def imports_of(module: str, path: Path, known: set[str]) -> list[Import]:
             if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
                 visit(child, True, type_checking)
             elif isinstance(child, ast.If) and _is_type_checking(child):
-                visit(child, deferred, True)
+                for statement in child.body:  # never runs: for type checkers only
+                    visit(ast.Module(body=[statement], type_ignores=[]), deferred, True)
+                for statement in child.orelse:  # runs
+                    visit(ast.Module(body=[statement], type_ignores=[]), deferred, type_checking)
             elif isinstance(child, ast.Import | ast.ImportFrom):
                 if isinstance(child, ast.Import):
                     names = [alias.name for alias in child.names]

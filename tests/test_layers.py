@@ -123,26 +123,29 @@ def upward_app_imports(edges: list[Import]) -> list[str]:
 def upward_layer_imports(edges: list[Import]) -> list[str]:
     found = []
     for edge in edges:
-        if app_of(edge.source) != app_of(edge.target) or edge.type_checking:
+        if edge.type_checking:
             continue
         source, target = layer_of(edge.source), layer_of(edge.target)
-        if source not in LAYER_HEIGHT or target not in LAYER_HEIGHT:
-            continue  # test_every_module_has_a_layer names it
-        if target == "tasks":
+        if target == "tasks":  # in its own app or another
             if source not in TASK_IMPORTERS or not edge.deferred:
                 found.append(
                     f"{edge.source}:{edge.line} imports {edge.target}: tasks are imported only "
                     "by services and views, inside the function that enqueues"
                 )
-        elif LAYER_HEIGHT[target] > LAYER_HEIGHT[source]:
+            continue
+        if app_of(edge.source) != app_of(edge.target):
+            continue
+        if source not in LAYER_HEIGHT or target not in LAYER_HEIGHT:
+            continue  # test_every_module_has_a_layer names it
+        if LAYER_HEIGHT[target] > LAYER_HEIGHT[source]:
             found.append(f"{edge.source}:{edge.line} imports {edge.target} ({source} -> {target})")
     return found
 
 
-def unplaced_modules() -> list[str]:
+def unplaced_modules(root: Path = SRC) -> list[str]:
     return sorted(
         module
-        for module in module_names(SRC, "citypeers")
+        for module in module_names(root, "citypeers")
         if (layer := layer_of(module)) is not None and layer not in LAYER_HEIGHT
     )
 
@@ -155,9 +158,9 @@ def unexplained_deferred_imports(edges: list[Import]) -> list[str]:
     ]
 
 
-def optim_leaks() -> list[str]:
+def optim_leaks(root: Path = SRC) -> list[str]:
     found = []
-    for path in sorted((SRC / "optim").rglob("*.py")):
+    for path in sorted((root / "optim").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
@@ -169,8 +172,22 @@ def optim_leaks() -> list[str]:
                 if name.split(".")[0] == "django" or (
                     name.startswith("citypeers.") and not name.startswith("citypeers.optim")
                 ):
-                    found.append(f"{path.relative_to(SRC)}:{node.lineno} imports {name}")
+                    found.append(f"{path.relative_to(root)}:{node.lineno} imports {name}")
     return found
+
+
+# The one module of an app that may import `optim`, where the app has such a door.
+OPTIM_DOORS = {"calls": "citypeers.calls.optimiser"}
+
+
+def optim_doors_bypassed(edges: list[Import]) -> list[str]:
+    return [
+        f"{edge.source}:{edge.line} imports {edge.target}: {app} meets optim through {door}"
+        for edge in edges
+        if app_of(edge.target) == "optim"
+        and (door := OPTIM_DOORS.get(app := app_of(edge.source)))
+        and edge.source != door
+    ]
 
 
 WRITES = {
@@ -182,18 +199,27 @@ WRITES = {
     "bulk_update",
     "get_or_create",
     "update_or_create",
+    "save_m2m",
 }
+# Calls that write by name (the audit trail is a service's record of a write it made).
+WRITING_FUNCTIONS = {"log_action"}
 
 
 def writes_in_views(root: Path = SRC) -> list[str]:
     """Calls of a model write in a views module: views read through selectors and write
-    through services (a form's `save(commit=False)` writes nothing and is allowed)."""
+    through services (a form's `save(commit=False)` writes nothing and is allowed). Adding to
+    a many-to-many relation (`.add()`, `.set()`) is not looked for: Python's sets use the
+    same names."""
     found = []
     for module, path in module_names(root, "citypeers").items():
         if layer_of(module) != "views":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            if not isinstance(node, ast.Call):
+                continue
+            if isinstance(node.func, ast.Name) and node.func.id in WRITING_FUNCTIONS:
+                found.append(f"{module}:{node.lineno} calls {node.func.id}()")
+            if not isinstance(node.func, ast.Attribute):
                 continue
             uncommitted = any(
                 k.arg == "commit" and isinstance(k.value, ast.Constant) and k.value.value is False
@@ -224,6 +250,10 @@ def test_layers_inside_an_app_import_downwards(edges):
 
 def test_imports_inside_functions_say_why(edges):
     assert unexplained_deferred_imports(edges) == []
+
+
+def test_calls_meets_optim_through_its_optimiser_only(edges):
+    assert optim_doors_bypassed(edges) == []
 
 
 def test_views_never_write():
@@ -359,3 +389,100 @@ def test_a_write_in_a_view_is_found(tmp_path):
         },
     )
     assert writes_in_views(tree) == ["citypeers.calls.views.selection:3 calls .save()"]
+
+
+def test_an_import_for_type_checkers_only_is_ignored_but_its_else_branch_is_not(tmp_path):
+    tree = write_tree(
+        tmp_path,
+        {
+            "calls/models.py": (
+                "from typing import TYPE_CHECKING\n"
+                "if TYPE_CHECKING:\n"
+                "    from citypeers.calls.views import page\n"
+                "else:\n"
+                "    from citypeers.calls.texts import words\n"
+            ),
+            "calls/views.py": "",
+            "calls/texts.py": "",
+        },
+    )
+    assert upward_layer_imports(import_graph(tree, "citypeers")) == [
+        "citypeers.calls.models:5 imports citypeers.calls.texts (models -> texts)"
+    ]
+
+
+def test_another_apps_task_imported_at_module_level_is_refused(tmp_path):
+    tree = write_tree(
+        tmp_path,
+        {
+            "calls/services.py": "from citypeers.visits.tasks import remind\n",
+            "visits/tasks.py": "remind = None\n",
+        },
+    )
+    assert len(upward_layer_imports(import_graph(tree, "citypeers"))) == 1
+
+
+def test_a_lint_pragma_is_not_a_reason(tmp_path):
+    tree = write_tree(
+        tmp_path,
+        {
+            "calls/views.py": "def f():\n    from citypeers.calls import models  # noqa: PLC0415\n",
+            "calls/models.py": "",
+        },
+    )
+    assert len(unexplained_deferred_imports(import_graph(tree, "citypeers"))) == 1
+
+
+def test_a_module_without_a_layer_is_named(tmp_path):
+    tree = write_tree(tmp_path, {"calls/helpers.py": "", "calls/models.py": ""})
+    assert unplaced_modules(tree) == ["citypeers.calls.helpers"]
+
+
+def test_django_or_the_apps_in_optim_are_found(tmp_path):
+    tree = write_tree(
+        tmp_path,
+        {
+            "optim/solver.py": (
+                "import math\nfrom django.conf import settings\n"
+                "from citypeers.calls.models import Call\nfrom citypeers.optim import milp\n"
+            ),
+            "optim/milp.py": "",
+        },
+    )
+    assert optim_leaks(tree) == [
+        "optim/solver.py:2 imports django.conf",
+        "optim/solver.py:3 imports citypeers.calls.models",
+    ]
+
+
+def test_calls_reaching_optim_other_than_through_its_optimiser_is_found(tmp_path):
+    tree = write_tree(
+        tmp_path,
+        {
+            "calls/optimiser.py": "from citypeers.optim import selection\n",
+            "calls/services.py": "from citypeers.optim.selection import solve\n",
+            "optim/selection.py": "solve = None\n",
+        },
+    )
+    assert optim_doors_bypassed(import_graph(tree, "citypeers")) == [
+        "citypeers.calls.services:1 imports citypeers.optim.selection: calls meets optim "
+        "through citypeers.calls.optimiser"
+    ]
+
+
+def test_the_audit_trail_written_from_a_view_is_found(tmp_path):
+    tree = write_tree(
+        tmp_path,
+        {
+            "calls/views.py": (
+                "from citypeers.core.audit import log_action\n"
+                "def page(request, form):\n"
+                "    form.save_m2m()\n"
+                "    log_action(request.user, 'x')\n"
+            ),
+        },
+    )
+    assert writes_in_views(tree) == [
+        "citypeers.calls.views:3 calls .save_m2m()",
+        "citypeers.calls.views:4 calls log_action()",
+    ]

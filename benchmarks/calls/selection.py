@@ -2,7 +2,7 @@
 
     make bench
     .venv/bin/python benchmarks/calls/selection.py [--applicants 10000] [--visits 100]
-        [--databases postgresql,sqlite] [--cases generated,demo] [--demo-wait 900]
+        [--databases postgresql,sqlite] [--cases generated,demo]
 
 Two calls, each in a fresh database (PostgreSQL: `citypeers_bench_calls_selection` on
 127.0.0.1:5432; SQLite in a temporary directory) on a throw-away data dir:
@@ -10,9 +10,8 @@ Two calls, each in a fresh database (PostgreSQL: `citypeers_bench_calls_selectio
 - generated: 10,000 reviewed applications over 100 visits, bulk-created from the seeded
   generator of benchmarks/optim/selection.py, with at most 3 per country and at least half from
   small or medium cities at every visit (benchmarks/calls/selection_data.py);
-- demo: the closed 2021 call of `citypeers demo` (about 300 applicants), loaded by that very
-  command (the script waits up to --demo-wait seconds for `load_closed_call` to be part of the
-  demo, and skips the case, saying so, if it is not).
+- demo: the closed 2021 call of `citypeers demo` (306 applicants), loaded by that very
+  command.
 
 For each, as a coordinator's click does: `selection_start` (records the run and queues
 `run_selection`, whose task builds the instance if the run has none, solves it and saves the
@@ -59,7 +58,6 @@ from benchmarks.calls.common import (
 DATABASE = "citypeers_bench_calls_selection"
 RESULTS_FILE = RESULTS_DIR / "calls_selection.json"
 DEMO_CALL_SLUG = "heritage-in-action-2021-participants"
-DEMO_SOURCE = PROJECT_DIR / "src" / "citypeers" / "demo" / "build.py"
 RUN_TIMEOUT = 600
 
 
@@ -69,12 +67,6 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--visits", type=int, default=100, help="generated case")
     parser.add_argument("--databases", default="postgresql,sqlite")
     parser.add_argument("--cases", default="generated,demo")
-    parser.add_argument(
-        "--demo-wait",
-        type=int,
-        default=900,
-        help="seconds to wait for the 2021 call to be part of the demo",
-    )
     options = parser.parse_args()
     options.databases = options.databases.split(",")
     options.cases = options.cases.split(",")
@@ -234,16 +226,6 @@ def measure(case: str, scratch: Path, environment: dict) -> dict:
 # ---------------------------------------------------------------- in the parent process
 
 
-def demo_ready(wait: int) -> bool:
-    """True once `citypeers demo` loads the closed 2021 call (another change adds it)."""
-    deadline = time.monotonic() + wait
-    while "load_closed_call" not in DEMO_SOURCE.read_text():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(15)
-    return True
-
-
 def measure_case(case: str, database: str, options: argparse.Namespace) -> dict:
     with tempfile.TemporaryDirectory(prefix="citypeers-selection-") as scratch:
         scratch_dir = Path(scratch)
@@ -347,9 +329,6 @@ def main() -> int:
     }
     with stopped_on_sigterm():
         for case in options.cases:
-            if case == "demo" and not demo_ready(options.demo_wait):
-                report["skipped"].append("demo: the 2021 call is not part of the demo yet")
-                continue
             for database in options.databases:
                 print(f"{case} on {database}…", flush=True)
                 try:

@@ -2,30 +2,18 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from citypeers.programmes.models import Role
-from citypeers.programmes.permissions import (
-    is_any_coordinator,
-    is_programme_coordinator,
-    is_programme_member,
-)
+from citypeers.programmes.permissions import is_any_coordinator, is_programme_coordinator
 from tests.factories import MembershipFactory
 from tests.test_permissions import SIGNED_IN
 
 pytestmark = pytest.mark.django_db
 
 COORDINATES = {"coordinator"}
-MEMBERS = {"coordinator", "host", "reviewer", "participant", "expert", "rapporteur"}
 
 
 @pytest.mark.parametrize("role", SIGNED_IN)
 def test_only_the_programmes_coordinators_coordinate_it(people_by_role, programme, role):
     assert is_programme_coordinator(people_by_role[role], programme) is (role in COORDINATES)
-
-
-@pytest.mark.parametrize("role", SIGNED_IN)
-def test_members_are_those_with_any_role_in_the_programme_or_its_visits(
-    people_by_role, programme, role
-):
-    assert is_programme_member(people_by_role[role], programme) is (role in MEMBERS)
 
 
 @pytest.mark.parametrize("role", SIGNED_IN)
@@ -36,7 +24,6 @@ def test_any_coordinator_means_a_coordinator_of_some_programme(people_by_role, r
 
 def test_an_anonymous_visitor_has_no_role(programme):
     visitor = AnonymousUser()
-    assert not is_programme_member(visitor, programme)
     assert not is_programme_coordinator(visitor, programme)
     assert not is_any_coordinator(visitor)
 
@@ -47,7 +34,6 @@ def test_roles_are_read_once_per_person_and_programme(
     with django_assert_num_queries(1):
         for _ in range(3):
             assert is_programme_coordinator(coordinator, programme)
-            assert is_programme_member(coordinator, programme)
 
 
 def test_a_coordinator_of_one_visit_only_coordinates_the_programme(programme, visit):

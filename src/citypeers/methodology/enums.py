@@ -193,5 +193,3 @@ ROLES = (
         ),
     ),
 )
-
-ROLE_NAMES = {role.key: role.name for role in ROLES}

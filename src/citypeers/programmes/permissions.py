@@ -21,10 +21,5 @@ def is_programme_coordinator(user, programme: Programme) -> bool:
 
 
 @rules.predicate
-def is_programme_member(user, programme: Programme) -> bool:
-    return bool(_roles_in_programme(user, programme))
-
-
-@rules.predicate
 def is_any_coordinator(user) -> bool:
     return user.is_authenticated and user.memberships.filter(role=Role.COORDINATOR).exists()

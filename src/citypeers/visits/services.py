@@ -140,6 +140,11 @@ def agenda_publish(*, visit: Visit, by, published: bool) -> None:
     log_action(visit, "agenda.published" if published else "agenda.hidden", by=by, changes={})
 
 
+def task_reminded(*, task: VisitTask, on: datetime.date) -> None:
+    """Records that the task's reminder went out on that day (the next is a week later)."""
+    VisitTask.objects.filter(pk=task.pk).update(reminded_on=on)
+
+
 def task_reminders_queue() -> str:
     """Queues today's e-mail reminders for tasks due soon or overdue; returns the task's id."""
     from citypeers.visits.tasks import (

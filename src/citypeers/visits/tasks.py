@@ -1,42 +1,11 @@
 """Reminders for a visit's tasks, sent in the background by the task worker."""
 
-import datetime
-
 from django.utils import timezone
 from django_tasks import task
 
 from citypeers.core.notifications import send_templated_mail
-from citypeers.programmes.models import Membership, Role
-from citypeers.visits.models import VisitTask
-
-REMIND_DAYS_BEFORE = 3
-REPEAT_OVERDUE_EVERY = datetime.timedelta(days=7)
-
-
-def tasks_to_remind(today: datetime.date):
-    """Open tasks due within three days not yet reminded, and overdue ones once a week."""
-    soon = today + datetime.timedelta(days=REMIND_DAYS_BEFORE)
-    candidates = VisitTask.objects.filter(done_at=None, due_on__lte=soon).select_related(
-        "visit__programme", "owner"
-    )
-    return [
-        task
-        for task in candidates
-        if task.reminded_on is None
-        or (task.due_on < today and task.reminded_on <= today - REPEAT_OVERDUE_EVERY)
-    ]
-
-
-def _recipients(task: VisitTask) -> list:
-    """The owner; else whoever holds the task's role for the visit; else its coordinators."""
-    if task.owner:
-        return [task.owner]
-    holders = Membership.objects.filter(visit=task.visit, role=task.role).select_related("user")
-    if not holders:
-        holders = Membership.objects.filter(
-            programme=task.visit.programme, role=Role.COORDINATOR
-        ).select_related("user")
-    return list({membership.user for membership in holders})
+from citypeers.visits.selectors import reminder_recipients, tasks_to_remind
+from citypeers.visits.services import task_reminded
 
 
 @task()
@@ -45,7 +14,7 @@ def send_task_reminders() -> int:
     today = timezone.localdate()
     reminded = 0
     for visit_task in tasks_to_remind(today):
-        for person in _recipients(visit_task):
+        for person in reminder_recipients(visit_task):
             send_templated_mail(
                 to=person,
                 template="visits/email/task_reminder",
@@ -55,6 +24,6 @@ def send_task_reminders() -> int:
                     {"programme": visit_task.visit.programme.slug, "visit": visit_task.visit.slug},
                 ),
             )
-        VisitTask.objects.filter(pk=visit_task.pk).update(reminded_on=today)
+        task_reminded(task=visit_task, on=today)
         reminded += 1
     return reminded

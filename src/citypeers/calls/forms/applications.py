@@ -31,7 +31,7 @@ TEXT_WORD_LIMIT = 300
 REUSED_FIELDS = ["role", "expertise", "languages", "access_needs"]
 
 
-# What a host call asks instead of ranked visits (see host_forms.py).
+# What a host call asks instead of ranked visits (see forms/hosts.py).
 PROPOSAL_FIELDS = ["practice", "proposed_mode", "proposed_from", "proposed_until", "proposed_topic"]
 
 

@@ -26,7 +26,7 @@ def ineligibility_reasons(
     call: Call, application: Application, *, hosting: set[int] | None = None
 ) -> list[str]:
     """Why the application falls outside the call's rules; empty when it fits them.
-    `hosting` (from `hosts.hosting_organisations`) saves a query per application on long lists."""
+    `hosting` (from `hosting_organisations` below) saves a query per application on long lists."""
     reasons = []
     country = applicant_country(application)
     if call.eligible_countries and country not in call.eligible_countries:

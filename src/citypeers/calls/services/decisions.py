@@ -1,6 +1,6 @@
 """Publishing a selection's decisions, and the answers of the people selected.
 
-Publishing gives each applicant the placement of the run (`placements.py`). A decline or a
+Publishing gives each applicant the placement of the run (`selectors/placements.py`). A decline or a
 lapsed answer frees a place: it goes to the first person waiting for that visit (its own
 waiting list, then those the run also listed for it) whose entry keeps every quota of the
 visit as it stands then (`optim/freed_places.py`). Every change takes the call's row lock."""
