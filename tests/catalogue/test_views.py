@@ -1,8 +1,6 @@
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from citypeers.catalogue import services
@@ -142,12 +140,6 @@ def test_the_author_cannot_edit_while_the_practice_is_in_review(client):
     practice = PracticeFactory(status="submitted")
     client.force_login(practice.submitted_by)
     assert client.get(reverse("catalogue:edit", args=[practice.slug])).status_code == 403
-
-
-def _page_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_an_unknown_practice_is_not_found(client):
@@ -397,20 +389,3 @@ def test_my_practices_invites_a_first_one(client):
     page = client.get(reverse("catalogue:mine")).text
     assert "You have not shared a practice yet." in page
     assert reverse("catalogue:create") in page
-
-
-def test_my_practices_costs_the_same_queries_for_one_or_three(client):
-    author = UserFactory()
-    client.force_login(author)
-    PracticeFactory(submitted_by=author)
-    one = _page_queries(client, reverse("catalogue:mine"))
-    PracticeFactory.create_batch(2, submitted_by=author)
-    assert _page_queries(client, reverse("catalogue:mine")) == one
-
-
-def test_the_review_queue_costs_the_same_queries_for_one_or_three(client, programme, coordinator):
-    client.force_login(coordinator)
-    PracticeFactory(programme=programme, status="submitted")
-    one = _page_queries(client, reverse("catalogue:review_queue"))
-    PracticeFactory.create_batch(2, programme=programme, status="submitted")
-    assert _page_queries(client, reverse("catalogue:review_queue")) == one

@@ -75,13 +75,3 @@ def test_text_in_an_entry_is_text_not_markup(client):
     assert b"<script>" not in response.content and b"<b>" not in response.content
     [entry] = feedparser.parse(response.content).entries
     assert entry.title == "<b>Bold</b> & co"
-
-
-@pytest.mark.parametrize("practices", [1, 3])
-def test_the_feed_costs_the_same_queries_for_one_or_many(
-    client, django_assert_max_num_queries, practices
-):
-    for _ in range(practices):
-        PublishedPracticeFactory(places=[PlaceFactory(country="HR"), PlaceFactory(country="BE")])
-    with django_assert_max_num_queries(2):
-        assert len(entries(client)) == practices

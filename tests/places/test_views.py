@@ -119,18 +119,6 @@ def test_an_unknown_export_format_shows_the_page(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("count", [1, 3])
-def test_the_place_list_and_its_export_run_a_fixed_number_of_queries(
-    client, count, django_assert_max_num_queries
-):
-    PlaceFactory.create_batch(count)
-    with django_assert_max_num_queries(3):
-        assert client.get(reverse("places:list")).status_code == 200
-    with django_assert_max_num_queries(1):
-        client.get(reverse("places:list"), {"export": "xlsx"})
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("role", "may_add"),
     [

@@ -2,8 +2,6 @@ import datetime
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -103,12 +101,6 @@ def test_the_dashboard_shows_the_phase_overdue_and_upcoming_tasks(client, planne
 
 def _url(name, visit, *args):
     return reverse(f"visits:{name}", args=[visit.programme.slug, visit.slug, *args])
-
-
-def _page_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_the_form_sums_up_the_plan_it_turns_into_a_visit(client, coordinator, version, plan_params):
@@ -309,14 +301,3 @@ def test_the_dashboard_shows_a_visit_whose_tasks_are_all_done(client, visit, coo
     client.force_login(coordinator)
     page = client.get(reverse("visits:dashboard")).text
     assert visit.title in page and "every task done" in page and "1 of 1 tasks done" in page
-
-
-def test_the_dashboard_costs_the_same_queries_for_one_or_three_visits(
-    client, programme, coordinator
-):
-    client.force_login(coordinator)
-    VisitTaskFactory(visit=VisitPlanFactory(visit__programme=programme).visit)
-    one = _page_queries(client, reverse("visits:dashboard"))
-    for _ in range(2):
-        VisitTaskFactory(visit=VisitPlanFactory(visit__programme=programme).visit)
-    assert _page_queries(client, reverse("visits:dashboard")) == one

@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -136,17 +134,3 @@ def test_the_host_calls_export_adds_the_proposal_columns(client, host_call, city
     dates = f"{sent.proposed_from.isoformat()},{sent.proposed_until.isoformat()}"
     assert ",Submitted,yes,," in row
     assert row.endswith(f",Adopt a Monument,Online,{dates},Volunteers who adopt a monument")
-
-
-def test_the_list_reads_as_many_queries_for_one_application_as_for_three(
-    client, call, coordinator, django_assert_max_num_queries
-):
-    client.force_login(coordinator)
-    sent_application(call, UserFactory())
-    url = reverse("calls:applications", args=[call.slug])
-    with CaptureQueriesContext(connection) as one:
-        client.get(url)
-    for _ in range(2):
-        sent_application(call, UserFactory())
-    with django_assert_max_num_queries(len(one)):
-        client.get(url)
