@@ -17,10 +17,13 @@ demo: install
 	@echo "citypeers is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	SECURE_HTTPS=false $(BIN)/citypeers serve --host $(HOST) --port $(PORT) --with-worker
 
+# Compiled bytecode is kept (in git-ignored __pycache__ folders, and in the virtualenv at
+# install) even where PYTHONDONTWRITEBYTECODE is set: each test worker and each process a test
+# starts would otherwise compile Django and the suite again, seconds each.
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n 2
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n 2
 
 lint:
 	$(BIN)/ruff check --fix .
@@ -39,7 +42,7 @@ install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 $(VENV)/.synced: pyproject.toml uv.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
-	$(BIN)/uv sync --frozen --inexact --quiet
+	$(BIN)/uv sync --frozen --inexact --quiet --compile-bytecode
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from citypeers.calls.models import Application, SelectionRun
 from citypeers.calls.services.decisions import (
@@ -38,7 +39,9 @@ def test_publishing_tells_everyone_their_outcome(
     outcomes = sorted(a.outcome for a in people.values())
     assert outcomes == ["selected", "waitlisted", "waitlisted"]
     selected = next(a for a in people.values() if a.outcome == "selected")
-    assert selected.respond_by == datetime.date.today() + datetime.timedelta(days=7)
+    # A week from the day it is where the coordinator published, which is the date they saw.
+    published_on = timezone.localdate(timezone=coordinator.time_zone)
+    assert selected.respond_by == published_on + datetime.timedelta(days=7)
     assert {message.to[0] for message in mail.outbox} == {
         a.applicant.email for a in people.values()
     }
