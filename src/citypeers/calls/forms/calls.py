@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from citypeers.calls.models import Call, Question
+from citypeers.core.forms import ModelForm
 from citypeers.people.models import Organisation
 from citypeers.places.countries import programme_zones, zone_choices
 from citypeers.programmes.models import Visit
@@ -22,7 +23,7 @@ def _local_input():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_FORMAT)
 
 
-class CallForm(forms.ModelForm):
+class CallForm(ModelForm):
     """Opening and closing are typed in the call's own zone and stored in UTC."""
 
     opens_local = forms.DateTimeField(
@@ -125,7 +126,7 @@ class CallForm(forms.ModelForm):
         return naive.replace(tzinfo=zone).astimezone(datetime.UTC)
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ModelForm):
     class Meta:
         model = Question
         fields = [
