@@ -187,3 +187,10 @@ def test_the_check_page_of_a_published_run_offers_no_second_sending(client, call
     client.post(url, {"run": run.number})
     page = client.get(url, {"run": run.number}).text
     assert "These decisions are published already." in page and "Publish and send" not in page
+
+
+@pytest.mark.parametrize("number", ["²", "٣", "99999999999999999999", "-1", "1e309"])
+def test_a_run_number_that_is_not_one_finds_no_run(client, call, coordinator, number):
+    client.force_login(coordinator)
+    response = client.get(reverse("calls:selection_publish", args=[call.slug]), {"run": number})
+    assert response.status_code == 404
