@@ -24,17 +24,20 @@ def _local_input():
 
 
 class CallForm(ModelForm):
-    """Opening and closing are typed in the call's own zone and stored in UTC."""
+    """Opening and closing are typed in the call's own zone and stored in UTC. A draft may
+    leave both empty; a public call needs both."""
 
     opens_local = forms.DateTimeField(
         label=gettext_lazy("Opens (the call's time)"),
         widget=_local_input(),
         input_formats=[LOCAL_FORMAT],
+        required=False,
     )
     closes_local = forms.DateTimeField(
         label=gettext_lazy("Closes (the call's time)"),
         widget=_local_input(),
         input_formats=[LOCAL_FORMAT],
+        required=False,
     )
     time_zone = forms.ChoiceField(label=gettext_lazy("The call's time zone"))
     eligible_countries = forms.MultipleChoiceField(
@@ -91,8 +94,12 @@ class CallForm(ModelForm):
         if self.instance.pk:
             zone = ZoneInfo(self.instance.time_zone)
             for name in ("opens", "closes"):
-                value = getattr(self.instance, f"{name}_at")
-                self.initial[f"{name}_local"] = timezone.localtime(value, zone).replace(tzinfo=None)
+                if value := getattr(self.instance, f"{name}_at"):
+                    local = timezone.localtime(value, zone).replace(tzinfo=None)
+                    self.initial[f"{name}_local"] = local
+        if self.instance.is_draft:
+            hint = _("Leave empty while the call is a draft; it opens once both are set.")
+            self.fields["opens_local"].help_text = hint
         self.order_fields(
             [
                 "programme",
@@ -109,6 +116,17 @@ class CallForm(ModelForm):
         cleaned = super().clean()
         zone_name = cleaned.get("time_zone")
         opens, closes = cleaned.get("opens_local"), cleaned.get("closes_local")
+        cleaned["opens_at"] = cleaned["closes_at"] = None
+        for name in ("opens_local", "closes_local"):
+            typed = name in self.errors  # a wrong value is at its field already
+            needed = not self.instance.is_draft or opens or closes
+            if needed and not typed and not cleaned.get(name):
+                self.add_error(name, _("Give both the opening and the closing time."))
+        if cleaned.get("type") == Call.Type.PARTICIPANTS and cleaned.get("max_preferences") == 0:
+            self.add_error(
+                "max_preferences",
+                _("Applicants to a call for participants rank at least one visit."),
+            )
         if zone_name and opens and closes:
             zone = ZoneInfo(zone_name)
             cleaned["opens_at"] = self._aware(opens, zone)
