@@ -16,6 +16,7 @@ from citypeers.calls.services.selection import selection_execute, selection_star
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
+from tests.calls.helpers import close
 from tests.factories import (
     CallFactory,
     MembershipFactory,
@@ -148,6 +149,8 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
         "applications": client.get(reverse("calls:applications", args=[call.slug])),
     }
     run = selection_execute(selection_start(call=call, by=coordinator))  # no worker in tests
+    pages["selection-result-open-call"] = client.get(reverse("calls:selection", args=[call.slug]))
+    close(call)
     pages["selection-result"] = client.get(reverse("calls:selection", args=[call.slug]))
     publish_url = reverse("calls:selection_publish", args=[call.slug])
     pages["selection-publish-check"] = client.get(publish_url, {"run": run.number})

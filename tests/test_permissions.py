@@ -283,6 +283,9 @@ MATRIX = {
     "calls:questions": [Case(COORDINATORS, _call)],
     "calls:preview": [Case(COORDINATORS, _call)],
     "calls:copy": [_post(COORDINATORS, _call)],
+    "calls:publish": [
+        _post(COORDINATORS, lambda w: [CallFactory(programme=w.programme, published_at=None).slug])
+    ],
     "calls:rubric": [Case(COORDINATORS, _call)],
     "calls:applications": [
         Case(COORDINATORS, _call),

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.forms import Form, ModelForm
 from citypeers.people.models import User, spoken_language_choices
 
 
-class SignupForm(forms.Form):
+class SignupForm(Form):
     """Extra fields allauth's sign-up form asks for (allauth adds e-mail and passwords)."""
 
     display_name = forms.CharField(
@@ -18,7 +19,7 @@ class SignupForm(forms.Form):
         user.save(update_fields=["display_name"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         required=False,

@@ -233,3 +233,12 @@ def test_another_organisations_practice_cannot_be_proposed(client, host_call, ci
     page = client.post(reverse("calls:apply", args=[host_call.slug]), proposal(practice)).text
     assert "Select a valid choice." in page
     assert not Application.objects.exists()
+
+
+def test_a_draft_call_does_not_exist_for_the_public(client, programme):
+    draft = CallFactory(programme=programme, published_at=None, title="A draft call")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert "A draft call" not in client.get(reverse("calls:list")).text
+    client.force_login(UserFactory())
+    assert client.get(reverse("calls:apply", args=[draft.slug])).status_code == 404
+    assert client.get(draft.get_absolute_url()).status_code == 404
