@@ -34,7 +34,7 @@ def test_repeated_failed_log_ins_are_rate_limited(client):
     assert "Too many failed login attempts" in response.text
 
 
-def test_profile_edit_saves_languages_time_zone_and_organisation(client):
+def test_profile_edit_saves_languages_time_zone_and_asks_to_join_the_organisation(client):
     user = UserFactory()
     organisation = OrganisationFactory(name="City of Tampere")
     client.force_login(user)
@@ -56,7 +56,8 @@ def test_profile_edit_saves_languages_time_zone_and_organisation(client):
         "Europe/Helsinki",
     )
     assert user.languages == ["fi", "en"]
-    assert user.organisation == organisation
+    assert user.organisation is None  # asked for, not given
+    assert user.affiliations.get().organisation == organisation
 
 
 def test_profile_with_an_unknown_time_zone_is_refused_at_the_field(client):
