@@ -76,7 +76,9 @@ def _organisation_set(*, user: User, organisation: Organisation | None, by) -> N
 
 def _locked_user(user: User) -> User:
     """The person's row, locked, so two decisions about them run one after the other."""
-    locked = User.objects.select_for_update().select_related("organisation").get(pk=user.pk)
+    locked = (
+        User.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=user.pk)
+    )
     user.organisation = locked.organisation
     return locked
 
@@ -169,7 +171,7 @@ def affiliation_decide(
     with transaction.atomic():
         _locked_user(affiliation.user)
         affiliation = (
-            Affiliation.objects.select_for_update()
+            Affiliation.objects.select_for_update(of=("self",))
             .select_related("user__organisation", "organisation")
             .get(pk=affiliation.pk)
         )
