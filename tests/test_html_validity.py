@@ -106,6 +106,7 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
         signed_in["practice-form"], {"title": "x", "places": "Nowhere", "links": "bad"}
     ).content.decode()
     client.force_login(staff)
+    html |= _affiliation_pages(client, staff)
     html["outbox"] = client.get(reverse("core:outbox")).content.decode()
     html["outbox-message"] = client.get(
         reverse("core:outbox_message", args=[message.pk])
@@ -114,6 +115,25 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
     html |= _methodology_pages(client, programme, coordinator)
     html |= _host_call_pages(client, programme, coordinator)
     return html
+
+
+def _affiliation_pages(client, staff) -> dict[str, str]:
+    """A request waiting (on my page, the requests page, the decision page) and its profile."""
+    from citypeers.people.services import affiliation_request
+
+    person = UserFactory()
+    affiliation = affiliation_request(user=person, organisation=OrganisationFactory(), by=person)
+    decide = reverse("people:affiliation_decide", args=[affiliation.pk])
+    pages = {
+        "affiliations": client.get(reverse("people:affiliations")),
+        "affiliations-dashboard": client.get(reverse("programmes:dashboard")),
+        "affiliation-decide": client.get(decide),
+        "affiliation-decide-error": client.post(decide, {"reason": "x"}),
+    }
+    client.force_login(person)
+    pages["profile-affiliation-pending"] = client.get(reverse("people:profile"))
+    client.force_login(staff)
+    return {name: response.content.decode() for name, response in pages.items()}
 
 
 def _host_call_pages(client, programme, coordinator) -> dict[str, str]:

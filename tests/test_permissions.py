@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from citypeers.calls.models import ReviewAssignment, SelectionRun
 from citypeers.core.models import OutboxMessage
+from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role
 from citypeers.visits.models import VisitTask
 from tests.factories import (
@@ -162,6 +163,18 @@ class World:
             call=self.call, number=1, status="done", instance=instance, result=result
         )
 
+    def affiliation(self, *, of: str | None = None, by: str | None = None):
+        """A waiting request (by the person of role `by`, else a newcomer) to join the
+        organisation of role `of`, or, without `of`, an organisation with no member that a
+        practice of the programme names."""
+        if of is not None:
+            organisation = self.person(of).organisation
+        else:
+            organisation = OrganisationFactory()
+            PracticeFactory(programme=self.programme).organisations.add(organisation)
+        newcomer = self.person(by) if by else UserFactory()
+        return affiliation_request(user=newcomer, organisation=organisation, by=newcomer)
+
     def practice(self, status: str, *, by: str | None = None):
         author = self.person(by) if by else UserFactory()
         factory = PublishedPracticeFactory if status == "published" else PracticeFactory
@@ -230,6 +243,17 @@ MATRIX = {
         )
     ],
     "people:profile": [Case(EVERYONE_SIGNED_IN)],
+    "people:affiliations": [Case(EVERYONE_SIGNED_IN)],
+    # A request to join an organisation: its members decide (not the programme's coordinators);
+    # where it has none, the coordinators of a programme it takes part in; staff always.
+    "people:affiliation_decide": [
+        Case({"participant", "staff"}, lambda w: [w.affiliation(of="participant").pk]),
+        Case(COORDINATORS, lambda w: [w.affiliation().pk], label="organisation without members"),
+    ],
+    # Only the person who asked withdraws.
+    "people:affiliation_withdraw": [
+        _post({"no_role"}, lambda w: [w.affiliation(of="participant", by="no_role").pk]),
+    ],
     "places:create": [Case(ANY_COORDINATOR)],
     "programmes:dashboard": [Case(EVERYONE_SIGNED_IN)],
     "programmes:members": [
