@@ -170,6 +170,8 @@ class SizeLimitUploadHandler(FileUploadHandler):
     as they come. The rest of the request is still read, so the other answers reach the form.
     """
 
+    received, declared_too_large = 0, False  # bytes of this request's earlier files
+
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
         self.received = 0
         text_room = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
@@ -177,7 +179,7 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
     def new_file(self, field_name, file_name, content_type, content_length, *args, **kwargs):
         super().new_file(field_name, file_name, content_type, content_length, *args, **kwargs)
-        self.size, self.refused = 0, getattr(self, "declared_too_large", False)
+        self.size, self.refused = 0, self.declared_too_large
         if content_length and self.received + content_length > upload_limit():
             self.refused = True  # the part declares its own length: too much already
         if self.refused:
