@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from citypeers.core.files import private_storage
 from citypeers.programmes.models import Role
 from tests.factories import MembershipFactory, ProgrammeFactory, UserFactory, VisitFactory
 
@@ -85,3 +86,15 @@ def assert_matches_snapshot(request):
         assert text == snapshot.read_text()
 
     return check
+
+
+@pytest.fixture
+def private_files(settings, tmp_path):
+    """The private storage (application files) in a folder of the test's own; returns it."""
+    storages = {name: dict(config) for name, config in settings.STORAGES.items()}
+    storages["private"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tmp_path / "private"},
+    }
+    settings.STORAGES = storages
+    return private_storage()

@@ -65,6 +65,7 @@ PLACED = {
     "calls.optimiser": "selectors",
     "core.audit": "services",
     "core.context_processors": "views",
+    "core.files": "validators",
     "core.http": "views",
     "core.mail": "services",
     "core.markdown": "texts",

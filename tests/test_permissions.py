@@ -17,10 +17,11 @@ import pytest
 import rules
 from django.apps import apps
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from citypeers.calls.models import ReviewAssignment, SelectionRun
+from citypeers.calls.models import ApplicationFile, Question, ReviewAssignment, SelectionRun
 from citypeers.core.models import OutboxMessage
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role
@@ -37,6 +38,7 @@ from tests.factories import (
     UserFactory,
     sent_application,
 )
+from tests.samples import PDF
 
 ROLES = [
     "anonymous",
@@ -153,6 +155,18 @@ class World:
         """The reviewer's assignment to review the participant's application."""
         return ReviewAssignment.objects.create(
             application=self.application, reviewer=self.person("reviewer")
+        )
+
+    @cached_property
+    def attached_file(self):
+        """A PDF attached to the participant's application, which the reviewer is assigned."""
+        question = Question.objects.create(call=self.call, kind="file", label="CV")
+        return ApplicationFile.objects.create(
+            application=self.assignment.application,
+            question=question,
+            file=ContentFile(PDF, name="cv.pdf"),
+            name="cv.pdf",
+            content_type="application/pdf",
         )
 
     @cached_property
@@ -316,6 +330,13 @@ MATRIX = {
         Case(COORDINATORS, _call, query="?export=csv", label="csv"),
         Case(COORDINATORS, _call, query="?export=xlsx", label="xlsx"),
     ],
+    # An attached file: the applicant, the reviewer assigned the application, coordinators.
+    "calls:file": [
+        Case(
+            COORDINATORS | {"participant", "reviewer"},
+            lambda w: [w.call.slug, w.attached_file.application_id, w.attached_file.pk],
+        )
+    ],
     "calls:eligibility": [_post(COORDINATORS, lambda w: [w.call.slug, w.application.pk])],
     "calls:host_select": [_post(COORDINATORS, lambda w: [w.call.slug, w.application.pk])],
     "calls:review": [
@@ -393,7 +414,7 @@ def _database_rows() -> dict[str, int]:
 
 
 @pytest.fixture
-def world(programme, visit):
+def world(programme, visit, private_files):
     return World(programme, visit)
 
 

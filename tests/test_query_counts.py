@@ -7,12 +7,20 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from citypeers.calls.models import Criterion, ReviewAssignment, Score, SelectionRun
+from citypeers.calls.models import (
+    ApplicationFile,
+    Criterion,
+    Question,
+    ReviewAssignment,
+    Score,
+    SelectionRun,
+)
 from citypeers.core.http import EXPORT_FORMATS
 from citypeers.core.models import OutboxMessage
 from citypeers.library.views import EXPORT_FORMATS as LIBRARY_EXPORT_FORMATS
@@ -35,6 +43,7 @@ from tests.factories import (
     VisitFactory,
     sent_application,
 )
+from tests.samples import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +87,10 @@ class Scene:
     @cached_property
     def call(self):
         return CallFactory(programme=self.programme, visits=[self.visit])
+
+    @cached_property
+    def file_question(self):
+        return Question.objects.create(call=self.call, kind="file", label="CV")
 
     @cached_property
     def criterion(self):
@@ -135,6 +148,19 @@ def _my_application(scene):
 
 def _application(scene):
     return sent_application(scene.call, scene.applicant(), preferences=[scene.visit])
+
+
+def _application_with_file(scene):
+    """A sent application with a PDF attached: the list links each file."""
+    application = _application(scene)
+    ApplicationFile.objects.create(
+        application=application,
+        question=scene.file_question,
+        file=ContentFile(PDF, name="cv.pdf"),
+        name="cv.pdf",
+        content_type="application/pdf",
+    )
+    return application
 
 
 def _reviewed_application(scene):
@@ -268,7 +294,7 @@ LISTINGS = {
     ),
     **_exports(
         "a call's applications",
-        Listing(_call_url("calls:applications"), _application, "coordinator"),
+        Listing(_call_url("calls:applications"), _application_with_file, "coordinator"),
     ),
     **_exports(
         "a call's reviews",
@@ -335,7 +361,7 @@ LISTINGS = {
 
 
 @pytest.fixture
-def scene(programme, visit, coordinator, staff):
+def scene(programme, visit, coordinator, staff, private_files):
     return Scene(programme, visit, coordinator, staff)
 
 

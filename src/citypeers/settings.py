@@ -181,14 +181,42 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+_PRIVATE_BACKEND = config.str(
+    "PRIVATE_FILES_STORAGE", default="django.core.files.storage.FileSystemStorage"
+)
+_PRIVATE_OPTIONS = (
+    {
+        "location": config.path("PRIVATE_FILES_DIR", default=DATA_DIR / "private"),
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    }
+    if _PRIVATE_BACKEND.endswith(".FileSystemStorage")
+    else {}
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files people attach to applications: never under MEDIA_ROOT, served only by views that
+    # check who asks (core/files.py). Another backend (S3…) is configured by its own settings.
+    "private": {"BACKEND": _PRIVATE_BACKEND, "OPTIONS": _PRIVATE_OPTIONS},
     "staticfiles": {
         "BACKEND": config.str(
             "STATICFILES_STORAGE", default="whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
+
+# Uploads: the text of a form may weigh 2.5 MB; a file over 2.5 MB is streamed to a temporary
+# file, and the files of one request together may weigh UPLOAD_MAX_MB (a call's question may
+# ask for less). Past that, core.files.SizeLimitUploadHandler keeps nothing of them and the
+# form says so at the field. A proxy in front must accept bodies a little larger than this.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+UPLOAD_MAX_SIZE = config.int("UPLOAD_MAX_MB", default=20) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "citypeers.core.files.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS

@@ -1,17 +1,28 @@
-"""What calls tells the apps below it: which programmes an organisation takes part in; and,
-when a person's approved organisation changed, their sent applications are flagged.
+"""What calls tells the apps below it, and what it does when their rows change.
 
-An application keeps the organisation it was sent with (eligibility, quotas and conflicts
-read it); the coordinators see the change on the call's applications page (read from the
-applicant's organisation now) and here, in the audit trail of each application concerned.
+- Which programmes an organisation takes part in; and, when a person's approved organisation
+  changed, their sent applications are flagged. An application keeps the organisation it was
+  sent with (eligibility, quotas and conflicts read it); the coordinators see the change on the
+  call's applications page (read from the applicant's organisation now) and here, in the audit
+  trail of each application concerned.
+- Stored files leave the storage with their rows. A file row is deleted on its own, with its
+  application, its question or its call (cascades send the signal for each row); the stored
+  file is deleted once the deleting transaction commits, so a rolled-back delete keeps it.
+  Replacing a file is the service's job (`calls.services.applications.application_save`), by
+  the same `core.files.delete_after_commit`.
+
+Connected by CallsConfig.ready().
 """
 
-from citypeers.calls.models import Application
+from django.db.models.signals import post_delete
+
+from citypeers.calls.models import Application, ApplicationFile
 from citypeers.calls.selectors.eligibility import (
     coordinators_of_applications_by,
     organisations_applying_to_programmes_of,
 )
 from citypeers.core.audit import log_action
+from citypeers.core.files import delete_after_commit
 from citypeers.people.selectors import ProgrammeLink, programme_link_register
 from citypeers.people.services import organisation_changed
 
@@ -30,6 +41,10 @@ def flag_sent_applications(sender, user, before, after, by, **kwargs) -> None:
         )
 
 
+def application_file_deleted(sender, instance: ApplicationFile, **kwargs) -> None:
+    delete_after_commit(instance.file)
+
+
 def connect() -> None:
     # An applicant's organisation takes part in the call's programme: where it has no member,
     # the programme's coordinators decide requests to join it.
@@ -37,3 +52,8 @@ def connect() -> None:
         ProgrammeLink(organisations_applying_to_programmes_of, coordinators_of_applications_by)
     )
     organisation_changed.connect(flag_sent_applications, dispatch_uid="calls.flag_affiliation")
+    post_delete.connect(
+        application_file_deleted,
+        sender=ApplicationFile,
+        dispatch_uid="citypeers.calls.application_file_deleted",
+    )

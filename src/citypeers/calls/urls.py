@@ -1,6 +1,14 @@
 from django.urls import path
 
-from citypeers.calls.views import applications, applying, decisions, manage, review, selection
+from citypeers.calls.views import (
+    applications,
+    applying,
+    decisions,
+    files,
+    manage,
+    review,
+    selection,
+)
 
 app_name = "calls"
 urlpatterns = [
@@ -22,6 +30,11 @@ urlpatterns = [
         "calls/<slug:slug>/applications/<int:pk>/host/",
         applications.host_select,
         name="host_select",
+    ),
+    path(
+        "calls/<slug:slug>/applications/<int:pk>/files/<int:file>/",
+        files.application_file,
+        name="file",
     ),
     path("calls/<slug:slug>/review/", review.review_home, name="review"),
     path("calls/<slug:slug>/selection/", selection.selection_page, name="selection"),

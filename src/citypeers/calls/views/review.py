@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from citypeers.calls.forms.review import ConflictForm, CriterionFormSet, ScoreForm
 from citypeers.calls.models import Call, ReviewAssignment
+from citypeers.calls.selectors.applications import files_of
 from citypeers.calls.selectors.calls import call_by_slug
 from citypeers.calls.selectors.review import (
     assignments_of,
@@ -120,6 +121,7 @@ def score(request: HttpRequest, slug: str, pk: int, obj: ReviewAssignment) -> Ht
         "application": obj.application,
         "form": form,
         "conflict_form": ConflictForm(),
+        "files": files_of(obj.application),
         "criteria": criteria,
     }
     return render(request, "calls/score.html", context)
