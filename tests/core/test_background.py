@@ -2,6 +2,7 @@
 
 import datetime
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -50,8 +51,14 @@ def database_tasks(settings):
 
 
 def run_ready_tasks() -> None:
-    """What `citypeers worker --batch` does, in this process and transaction."""
-    Worker(
+    """What `citypeers worker --batch` does, in this process and transaction (whose connection
+    the worker's between-tasks clean-up would close)."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        _worker().run()
+
+
+def _worker() -> Worker:
+    return Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -60,7 +67,7 @@ def run_ready_tasks() -> None:
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
 
 
 def make_due(row: DBTaskResult) -> None:
