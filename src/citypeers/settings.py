@@ -113,6 +113,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": config.cache("CACHE_URL", default="dbcache://citypeers_cache")}
 
 TASKS = {"default": {"BACKEND": config.task_backend("TASK_BACKEND", default="database")}}
+# A task that raises is tried again after TASK_RETRY_BACKOFF seconds, then twice that, and so on,
+# up to TASK_MAX_ATTEMPTS attempts in all (`core.background`).
+TASK_MAX_ATTEMPTS = config.int("TASK_MAX_ATTEMPTS", default=5)
+TASK_RETRY_BACKOFF = config.int("TASK_RETRY_BACKOFF", default=60)
+# A task still "running" this many seconds after it started lost its worker (killed, out of
+# memory, machine restarted): the worker hands it back to the queue. Longer than any task runs.
+TASK_RUNNING_TIMEOUT = config.int("TASK_RUNNING_TIMEOUT", default=3600)
+# A selection run still solving this many seconds after it started is marked failed; the
+# optimiser's own time limit is 30 seconds, building a large instance takes a few more.
+SELECTION_RUN_TIMEOUT = config.int("SELECTION_RUN_TIMEOUT", default=1800)
+# The daily clean-up (`citypeers prune_old_records`) deletes finished task rows and sent
+# outbox e-mails older than this many days.
+TASK_RESULT_RETENTION_DAYS = config.int("TASK_RESULT_RETENTION_DAYS", default=14)
+OUTBOX_RETENTION_DAYS = config.int("OUTBOX_RETENTION_DAYS", default=90)
+# /healthz tells the public only "ok"; staff, or a probe sending this token as
+# `Authorization: Bearer <token>`, also get the database and task-queue details.
+HEALTHZ_TOKEN = config.str("HEALTHZ_TOKEN", default="")
 
 EMAIL_CONFIG = config.email("EMAIL_URL", default="outbox://")
 vars().update(EMAIL_CONFIG)

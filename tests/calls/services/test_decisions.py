@@ -39,9 +39,9 @@ def test_publishing_tells_everyone_their_outcome(
     outcomes = sorted(a.outcome for a in people.values())
     assert outcomes == ["selected", "waitlisted", "waitlisted"]
     selected = next(a for a in people.values() if a.outcome == "selected")
-    # A week from the day it is where the coordinator published, which is the date they saw.
-    published_on = timezone.localdate(timezone=coordinator.time_zone)
-    assert selected.respond_by == published_on + datetime.timedelta(days=7)
+    # A week from the day the mail went out, where the person it went to is.
+    mailed_on = timezone.localdate(timezone=selected.applicant.time_zone)
+    assert selected.respond_by == mailed_on + datetime.timedelta(days=7)
     assert {message.to[0] for message in mail.outbox} == {
         a.applicant.email for a in people.values()
     }
@@ -399,12 +399,13 @@ def test_the_daily_pass_skips_places_answered_in_time_and_counts_each_lapse(call
         {"code": "no_answer"},
         None,
     )
+    # Her week to answer starts when the mail offering the place goes out (not sent here).
     assert (chloe.outcome, chloe.respond_by, chloe.outcome_why) == (
         "selected",
-        after + datetime.timedelta(days=7),
+        None,
         {"code": "offered"},
     )
-    assert pass_on_unanswered(today=after) == 0
+    assert pass_on_unanswered(today=after + datetime.timedelta(days=30)) == 0
 
 
 def test_the_daily_command_passes_places_on_in_the_order_of_the_waiting_list(

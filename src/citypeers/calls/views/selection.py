@@ -12,7 +12,11 @@ from citypeers.calls.models import Call, SelectionRun
 from citypeers.calls.selectors.calls import call_by_slug, published_places, published_run
 from citypeers.calls.selectors.selection import selection_export
 from citypeers.calls.services.calls import call_selection_settings_save
-from citypeers.calls.services.selection import selection_override_save, selection_start
+from citypeers.calls.services.selection import (
+    selection_override_save,
+    selection_runs_fail_stuck,
+    selection_start,
+)
 from citypeers.calls.texts.selection import moved_rows, named_result
 from citypeers.calls.views.exports import selection_table
 from citypeers.core.http import permission_required, requested_export, whole_number
@@ -21,6 +25,7 @@ from citypeers.core.http import permission_required, requested_export, whole_num
 @permission_required("calls.manage_call", call_by_slug)
 def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     runs = list(obj.selection_runs.select_related("created_by")[:10])
+    selection_runs_fail_stuck(runs=runs)  # a run whose worker died is shown failed, with why
     latest = next((run for run in runs if run.is_finished), None)
     if export_format := requested_export(request):
         export = selection_export(obj, latest)
