@@ -6,7 +6,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from citypeers.calls.models import Application, SelectionRun
+from citypeers.calls.models import Application, Call, SelectionRun
 from citypeers.calls.services.selection import selection_execute, selection_start
 from citypeers.programmes.models import Role
 from tests.factories import (
@@ -66,6 +66,13 @@ def proposal(practice, **changes):
         "action": "submit",
     }
     return data | changes
+
+
+def closed(call):
+    """The call as its review finds it: closed a minute ago, the applications sent before kept."""
+    Call.objects.filter(pk=call.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
+    call.refresh_from_db()
+    return call
 
 
 def reviewer(programme, **user):
