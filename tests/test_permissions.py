@@ -20,9 +20,10 @@ from django.core import mail
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from citypeers.calls.models import ReviewAssignment, SelectionRun
+from citypeers.calls.models import Call, ReviewAssignment, SelectionRun
 from citypeers.core.models import OutboxMessage
-from citypeers.programmes.models import Membership, Role
+from citypeers.programmes.models import Membership, Role, Visit
+from citypeers.programmes.services import membership_remove
 from citypeers.visits.models import VisitTask
 from tests.factories import (
     ActivityFormatFactory,
@@ -34,6 +35,7 @@ from tests.factories import (
     TemplateVersionFactory,
     ThemeFactory,
     UserFactory,
+    VisitFactory,
     sent_application,
 )
 
@@ -48,6 +50,10 @@ ROLES = [
     "coordinator",
     "coordinator_elsewhere",
     "staff",
+    # Rights that end or stop at a border: a reviewer removed from the programme (after
+    # finishing a review, which stays), and the rapporteur of another visit of the programme.
+    "removed_reviewer",
+    "rapporteur_elsewhere",
 ]
 SIGNED_IN = [role for role in ROLES if role != "anonymous"]
 EVERYONE_SIGNED_IN = frozenset(SIGNED_IN)
@@ -125,6 +131,15 @@ class World:
             return UserFactory()
         if role == "coordinator_elsewhere":
             return MembershipFactory(role=Role.COORDINATOR).user
+        if role == "removed_reviewer":
+            membership = MembershipFactory(programme=self.programme, role=Role.REVIEWER)
+            membership_remove(membership=membership, by=None)
+            return membership.user
+        if role == "rapporteur_elsewhere":
+            elsewhere = VisitFactory(programme=self.programme)
+            return MembershipFactory(
+                programme=self.programme, visit=elsewhere, role=Role.RAPPORTEUR
+            ).user
         on_visit = role not in {Role.COORDINATOR, Role.REVIEWER}
         return MembershipFactory(
             user=UserFactory(organisation=OrganisationFactory()),
@@ -152,6 +167,63 @@ class World:
         """The reviewer's assignment to review the participant's application."""
         return ReviewAssignment.objects.create(
             application=self.application, reviewer=self.person("reviewer")
+        )
+
+    @cached_property
+    def review_call(self):
+        """A call closed a minute ago, under review: one application, the reviewer's."""
+        call = CallFactory(programme=self.programme, visits=[self.visit])
+        sent_application(call, UserFactory(), preferences=[self.visit])
+        closes_at = timezone.now() - datetime.timedelta(minutes=1)
+        Call.objects.filter(pk=call.pk).update(closes_at=closes_at)
+        call.refresh_from_db()
+        return call
+
+    @cached_property
+    def review_assignment(self):
+        """The reviewer's assignment in the call under review."""
+        return ReviewAssignment.objects.create(
+            application=self.review_call.applications.get(), reviewer=self.person("reviewer")
+        )
+
+    @cached_property
+    def left_assignment(self):
+        """A review the removed reviewer finished before leaving: it stays, read by nobody."""
+        return ReviewAssignment.objects.create(
+            application=self.review_call.applications.get(),
+            reviewer=self.person("removed_reviewer"),
+            completed_at=timezone.now(),
+        )
+
+    def publish_decisions(self) -> None:
+        """The call under review gets a published selection: the review is over."""
+        result = {"status": "optimal", "assignments": {}, "waiting_lists": {}, "decisions": {}}
+        SelectionRun.objects.create(
+            call=self.review_call,
+            number=1,
+            status="done",
+            instance={"visits": [], "applicants": []},
+            result=result,
+            published_at=timezone.now(),
+        )
+
+    def finish_visit(self) -> None:
+        """The visit took place in May 2021: its workspace is a record now."""
+        Visit.objects.filter(pk=self.visit.pk).update(
+            starts_on=datetime.date(2021, 5, 10), ends_on=datetime.date(2021, 5, 12)
+        )
+
+    @cached_property
+    def rapporteurs_task(self):
+        """A task the visit's rapporteur owns."""
+        return VisitTask.objects.create(
+            visit=self.visit,
+            phase=9,
+            position=2,
+            role="rapporteur",
+            title="Write the report",
+            owner=self.person("rapporteur"),
+            due_on=timezone.localdate() + datetime.timedelta(days=30),
         )
 
     @cached_property
@@ -217,6 +289,24 @@ def _visit(world):
     return [world.programme.slug, world.visit.slug]
 
 
+def _in_review(world):
+    return [world.review_call.slug, world.review_assignment.pk]
+
+
+def _left(world):
+    return [world.review_call.slug, world.left_assignment.pk]
+
+
+def _published(world):
+    world.publish_decisions()
+    return _in_review(world)
+
+
+def _finished(world):
+    world.finish_visit()
+    return _visit(world)
+
+
 MATRIX = {
     "core:outbox": [Case({"staff"})],
     "core:outbox_message": [
@@ -268,9 +358,26 @@ MATRIX = {
     # The planner's parameters come from the address; a template must exist to plan with.
     "visits:create_from_plan": [Case(ANY_COORDINATOR, given=lambda w: TemplateVersionFactory())],
     "visits:dashboard": [Case(EVERYONE_SIGNED_IN)],
-    "visits:workspace": [Case(VISIT_TEAM, _visit)],
-    "visits:agenda_publish": [_post(VISIT_TEAM, _visit)],
-    "visits:task_update": [_post(VISIT_TEAM, lambda w: [*_visit(w), w.task.pk])],
+    # A finished visit's workspace is read by its team and changed by nobody (see below).
+    "visits:workspace": [
+        Case(VISIT_TEAM, _visit),
+        Case(VISIT_TEAM, _finished, label="finished visit"),
+    ],
+    "visits:agenda_publish": [
+        _post(VISIT_TEAM, _visit),
+        _post(frozenset(), _finished, label="finished visit"),
+    ],
+    # A task: its owner, the visit's host team, the programme's coordinators (and staff); not
+    # the visit's other experts or rapporteurs, not another visit's team.
+    "visits:task_update": [
+        _post(COORDINATORS | {"host"}, lambda w: [*_visit(w), w.task.pk], label="host's task"),
+        _post(
+            COORDINATORS | {"host", "rapporteur"},
+            lambda w: [*_visit(w), w.rapporteurs_task.pk],
+            label="rapporteur's own task",
+        ),
+        _post(frozenset(), lambda w: [*_finished(w), w.task.pk], label="finished visit's task"),
+    ],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],
     "calls:apply": [Case(EVERYONE_SIGNED_IN, _call)],
@@ -298,12 +405,40 @@ MATRIX = {
             lambda w: [w.assignment.application.call.slug],
             label="reviewer assigned",
         ),
+        # The removed reviewer still holds a finished review of it: refused all the same.
+        Case(
+            COORDINATORS | {"reviewer"},
+            lambda w: [w.review_call.slug],
+            given=lambda w: (w.review_assignment, w.left_assignment),
+            label="a reviewer left",
+        ),
         Case(COORDINATORS, _call, query="?export=csv", label="csv"),
     ],
     "calls:assign": [_post(COORDINATORS, _call)],
-    # Only the reviewer holding the assignment scores it: not even staff.
-    "calls:score": [Case({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk])],
-    "calls:conflict": [_post({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk])],
+    # Only the reviewer holding the assignment, still a reviewer of the programme, scores it,
+    # and only from the call's close to its published decisions: not even staff. Outside
+    # those times the holder reads it (no form) and a post is refused.
+    "calls:score": [
+        Case({"reviewer"}, _in_review, label="review open"),
+        Case({"reviewer"}, _in_review, method="post", label="saving, review open"),
+        Case({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk], label="call still open"),
+        Case(
+            frozenset(),
+            lambda w: [w.call.slug, w.assignment.pk],
+            method="post",
+            label="saving, call still open",
+        ),
+        Case({"reviewer"}, _published, label="decisions published"),
+        Case(frozenset(), _published, method="post", label="saving, decisions published"),
+        Case(frozenset(), _left, label="a removed reviewer's own"),
+        Case(frozenset(), _left, method="post", label="saving, a removed reviewer's own"),
+    ],
+    "calls:conflict": [
+        _post({"reviewer"}, _in_review, label="review open"),
+        _post(frozenset(), lambda w: [w.call.slug, w.assignment.pk], label="call still open"),
+        _post(frozenset(), _published, label="decisions published"),
+        _post(frozenset(), _left, label="a removed reviewer's own"),
+    ],
     "calls:selection": [
         Case(COORDINATORS, _call),
         *(
@@ -419,15 +554,15 @@ def test_unpublished_practices_do_not_exist_for_those_who_may_not_review_them(cl
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", sorted(set(SIGNED_IN) - COORDINATORS))
 def test_only_coordinators_can_give_roles(
-    client, programme, people_by_role, role, django_capture_on_commit_callbacks
+    client, programme, world, role, django_capture_on_commit_callbacks
 ):
     """A POST is refused as firmly as a GET: nothing is created, nobody is e-mailed."""
-    client.force_login(people_by_role[role])
+    client.force_login(world.person(role))
     before = Membership.objects.count()
     with django_capture_on_commit_callbacks(execute=True) as queued:
         response = client.post(
             reverse("programmes:members", args=[programme.slug]),
-            {"email": people_by_role["no_role"].email, "role": "reviewer"},
+            {"email": world.person("no_role").email, "role": "reviewer"},
         )
     assert response.status_code == 403
     assert Membership.objects.count() == before
