@@ -16,6 +16,7 @@ from citypeers.calls.services.selection import selection_execute, selection_star
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
+from tests.calls.helpers import closed
 from tests.factories import (
     CallFactory,
     MembershipFactory,
@@ -147,6 +148,12 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
         "review-coordinator": client.get(reverse("calls:review", args=[call.slug])),
         "applications": client.get(reverse("calls:applications", args=[call.slug])),
     }
+    closed(call)  # reviewers score from the close until the decisions are published
+    client.force_login(reviewer)
+    score_url = reverse("calls:score", args=[call.slug, assignment.pk])
+    pages["score"] = client.get(score_url)
+    pages["score-error"] = client.post(score_url, {})
+    client.force_login(coordinator)
     run = selection_execute(selection_start(call=call, by=coordinator))  # no worker in tests
     pages["selection-result"] = client.get(reverse("calls:selection", args=[call.slug]))
     publish_url = reverse("calls:selection_publish", args=[call.slug])
@@ -165,9 +172,7 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     pages["my-applications-selected"] = client.get(reverse("calls:mine"))
     client.force_login(reviewer)
     pages["review-reviewer"] = client.get(reverse("calls:review", args=[call.slug]))
-    score_url = reverse("calls:score", args=[call.slug, assignment.pk])
-    pages["score"] = client.get(score_url)
-    pages["score-error"] = client.post(score_url, {})
+    pages["score-read-only"] = client.get(score_url)  # the decisions are published
     client.force_login(coordinator)
     return {name: response.content.decode() for name, response in pages.items()}
 
