@@ -554,15 +554,15 @@ def test_unpublished_practices_do_not_exist_for_those_who_may_not_review_them(cl
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", sorted(set(SIGNED_IN) - COORDINATORS))
 def test_only_coordinators_can_give_roles(
-    client, programme, world, role, django_capture_on_commit_callbacks
+    client, programme, people_by_role, role, django_capture_on_commit_callbacks
 ):
     """A POST is refused as firmly as a GET: nothing is created, nobody is e-mailed."""
-    client.force_login(world.person(role))
+    client.force_login(people_by_role[role])
     before = Membership.objects.count()
     with django_capture_on_commit_callbacks(execute=True) as queued:
         response = client.post(
             reverse("programmes:members", args=[programme.slug]),
-            {"email": world.person("no_role").email, "role": "reviewer"},
+            {"email": people_by_role["no_role"].email, "role": "reviewer"},
         )
     assert response.status_code == 403
     assert Membership.objects.count() == before
