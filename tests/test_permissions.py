@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from citypeers.calls.models import Call, ReviewAssignment, SelectionRun
 from citypeers.core.models import OutboxMessage
+from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
 from citypeers.visits.models import VisitTask
@@ -234,6 +235,18 @@ class World:
             call=self.call, number=1, status="done", instance=instance, result=result
         )
 
+    def affiliation(self, *, of: str | None = None, by: str | None = None):
+        """A waiting request (by the person of role `by`, else a newcomer) to join the
+        organisation of role `of`, or, without `of`, an organisation with no member that a
+        practice of the programme names."""
+        if of is not None:
+            organisation = self.person(of).organisation
+        else:
+            organisation = OrganisationFactory()
+            PracticeFactory(programme=self.programme).organisations.add(organisation)
+        newcomer = self.person(by) if by else UserFactory()
+        return affiliation_request(user=newcomer, organisation=organisation, by=newcomer)
+
     def practice(self, status: str, *, by: str | None = None):
         author = self.person(by) if by else UserFactory()
         factory = PublishedPracticeFactory if status == "published" else PracticeFactory
@@ -320,6 +333,17 @@ MATRIX = {
         )
     ],
     "people:profile": [Case(EVERYONE_SIGNED_IN)],
+    "people:affiliations": [Case(EVERYONE_SIGNED_IN)],
+    # A request to join an organisation: its members decide (not the programme's coordinators);
+    # where it has none, the coordinators of a programme it takes part in; staff always.
+    "people:affiliation_decide": [
+        Case({"participant", "staff"}, lambda w: [w.affiliation(of="participant").pk]),
+        Case(COORDINATORS, lambda w: [w.affiliation().pk], label="organisation without members"),
+    ],
+    # Only the person who asked withdraws.
+    "people:affiliation_withdraw": [
+        _post({"no_role"}, lambda w: [w.affiliation(of="participant", by="no_role").pk]),
+    ],
     "places:create": [Case(ANY_COORDINATOR)],
     "programmes:dashboard": [Case(EVERYONE_SIGNED_IN)],
     "programmes:members": [
@@ -390,6 +414,9 @@ MATRIX = {
     "calls:questions": [Case(COORDINATORS, _call)],
     "calls:preview": [Case(COORDINATORS, _call)],
     "calls:copy": [_post(COORDINATORS, _call)],
+    "calls:publish": [
+        _post(COORDINATORS, lambda w: [CallFactory(programme=w.programme, published_at=None).slug])
+    ],
     "calls:rubric": [Case(COORDINATORS, _call)],
     "calls:applications": [
         Case(COORDINATORS, _call),

@@ -17,6 +17,7 @@ from citypeers.core.http import EXPORT_FORMATS
 from citypeers.core.models import OutboxMessage
 from citypeers.library.views import EXPORT_FORMATS as LIBRARY_EXPORT_FORMATS
 from citypeers.methodology.models import AgendaItemTemplate
+from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Role
 from citypeers.visits.models import VisitPlan, VisitTask
 from tests.factories import (
@@ -115,6 +116,11 @@ def _practice(scene, **fields):
     return PracticeFactory(
         programme=scene.programme, places=[PlaceFactory()], themes=[ThemeFactory()], **fields
     )
+
+
+def _affiliation_request(scene):
+    person = UserFactory()
+    affiliation_request(user=person, organisation=OrganisationFactory(), by=person)
 
 
 def _published_practice(scene):
@@ -273,6 +279,9 @@ LISTINGS = {
         Listing(_call_url("calls:selection"), _selected_application, "coordinator"),
     ),
     "visits I run": Listing(lambda scene: reverse("visits:dashboard"), _visit_i_host, "member"),
+    "requests to join an organisation": Listing(
+        lambda scene: reverse("people:affiliations"), _affiliation_request, "staff"
+    ),
     "my page": Listing(lambda scene: reverse("programmes:dashboard"), _visit_i_host, "member"),
     "a visit's workspace": Listing(
         lambda scene: reverse("visits:workspace", args=[scene.programme.slug, scene.visit.slug]),

@@ -150,6 +150,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[citypeers] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SECURE_HTTPS else "http"
 # Failed log-ins: at most 10 a minute from one address and 5 in 5 minutes for one account.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# The address is the client's: behind N proxies of our own (a load balancer: 1), allauth takes
+# the Nth address from the right of X-Forwarded-For, which our proxies append to and a client
+# cannot forge; with 0, REMOTE_ADDR, which behind a proxy is the proxy's for every client.
+ALLAUTH_TRUSTED_PROXY_COUNT = config.int("TRUSTED_PROXY_COUNT", default=0)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]

@@ -12,7 +12,7 @@ from citypeers.calls.tasks import (
     run_selection,
     send_application_copy,
 )
-from tests.calls.helpers import apply
+from tests.calls.helpers import apply, close
 from tests.factories import sent_application
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +23,7 @@ def test_someone_who_answered_before_the_mail_went_out_gets_no_stale_mail(
 ):
     apply(call, "Aino")
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     with django_capture_on_commit_callbacks() as queued:  # the mails wait in the queue
         decisions_publish(run=run, by=coordinator)
     aino = Application.objects.get()

@@ -1,8 +1,38 @@
-"""What the calls app does when something below it changes; connected by CallsConfig.ready()."""
+"""What calls does when something below it changes (connected by CallsConfig.ready()):
 
+- it tells the apps below which programmes an organisation takes part in; and, when a
+  person's approved organisation changed, their sent applications are flagged. An
+  application keeps the organisation it was sent with (eligibility, quotas and conflicts read
+  it); the coordinators see the change on the call's applications page (read from the
+  applicant's organisation now) and here, in the audit trail of each application concerned;
+- a reviewer removed from a programme stops reviewing: their open assignments end.
+"""
+
+from citypeers.calls.models import Application
+from citypeers.calls.selectors.eligibility import (
+    coordinators_of_applications_by,
+    organisations_applying_to_programmes_of,
+)
 from citypeers.calls.services.review import review_assignments_end
+from citypeers.core.audit import log_action
+from citypeers.people.selectors import ProgrammeLink, programme_link_register
+from citypeers.people.services import organisation_changed
 from citypeers.programmes.models import Role
 from citypeers.programmes.signals import membership_ended
+
+
+def flag_sent_applications(sender, user, before, after, by, **kwargs) -> None:
+    sent = Application.objects.filter(applicant=user, status=Application.Status.SUBMITTED)
+    for application in sent.select_related("call", "organisation"):
+        log_action(
+            application,
+            "application.affiliation_changed",
+            by=by,
+            changes={
+                "organisation": f"{before or '—'} → {after or '—'}",
+                "sent_with": str(application.organisation or "—"),
+            },
+        )
 
 
 def reviewer_role_ended(sender, membership, by, **kwargs) -> None:
@@ -12,4 +42,10 @@ def reviewer_role_ended(sender, membership, by, **kwargs) -> None:
 
 
 def connect() -> None:
+    # An applicant's organisation takes part in the call's programme: where it has no member,
+    # the programme's coordinators decide requests to join it.
+    programme_link_register(
+        ProgrammeLink(organisations_applying_to_programmes_of, coordinators_of_applications_by)
+    )
+    organisation_changed.connect(flag_sent_applications, dispatch_uid="calls.flag_affiliation")
     membership_ended.connect(reviewer_role_ended, dispatch_uid="calls.reviewer_role_ended")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("calls/<slug:slug>/questions/", manage.questions, name="questions"),
     path("calls/<slug:slug>/preview/", manage.preview, name="preview"),
     path("calls/<slug:slug>/copy/", manage.copy, name="copy"),
+    path("calls/<slug:slug>/open/", manage.publish, name="publish"),
     path("calls/<slug:slug>/applications/", applications.applications, name="applications"),
     path(
         "calls/<slug:slug>/applications/<int:pk>/eligibility/",

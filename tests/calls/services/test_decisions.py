@@ -23,7 +23,7 @@ from citypeers.calls.services.selection import (
 )
 from citypeers.core.errors import CallError
 from citypeers.core.models import AuditEntry
-from tests.calls.helpers import apply, published
+from tests.calls.helpers import apply, close, published
 from tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -196,6 +196,7 @@ def test_someone_on_two_waiting_lists_waits_for_the_visit_they_prefer(call, coor
             },
         },
     )
+    close(call)
     decisions_publish(run=run, by=coordinator, notify=False)
     chloe.refresh_from_db()
     dirk.refresh_from_db()
@@ -269,6 +270,7 @@ def test_a_place_freed_on_a_second_choice_goes_to_someone_waiting_for_their_firs
 def hand_published(call, coordinator, people, *, waiting, capacity=1):
     """`people` (selected first, `waiting` of them after, in order) published by a run made
     by hand, so the order is the story's and not the solver's."""
+    close(call)
     vantaa = str(call.visits.get().pk)
     keys = [str(p.pk) for p in people]
     chosen, listed = keys[: len(keys) - waiting], keys[len(keys) - waiting :]
@@ -301,6 +303,7 @@ def test_a_run_that_failed_or_found_nothing_cannot_be_published(call, coordinato
     empty = SelectionRun.objects.create(
         call=call, number=2, status="done", instance={}, result={"status": "infeasible"}
     )
+    close(call)
     for run in (failed, empty):
         with pytest.raises(CallError, match="Only a finished run that found a selection"):
             decisions_publish(run=run, by=coordinator)

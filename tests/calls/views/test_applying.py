@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from citypeers.calls.models import Application, Question
 from citypeers.calls.services.applications import application_save
+from citypeers.people.models import Affiliation
 from tests.calls.helpers import complete, proposal
 from tests.factories import CallFactory, OrganisationFactory, UserFactory
 
@@ -233,3 +234,42 @@ def test_another_organisations_practice_cannot_be_proposed(client, host_call, ci
     page = client.post(reverse("calls:apply", args=[host_call.slug]), proposal(practice)).text
     assert "Select a valid choice." in page
     assert not Application.objects.exists()
+
+
+def test_a_draft_call_does_not_exist_for_the_public(client, programme):
+    draft = CallFactory(programme=programme, published_at=None, title="A draft call")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert "A draft call" not in client.get(reverse("calls:list")).text
+    client.force_login(UserFactory())
+    assert client.get(reverse("calls:apply", args=[draft.slug])).status_code == 404
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_asking_to_join_a_host_city_offers_its_practice_only_once_a_member_approves(
+    client, host_call, city
+):
+    tuula, practice = city  # a member of the City of Tampere
+    petra = UserFactory(display_name="Petra")
+    client.force_login(petra)
+    profile = {"display_name": "Petra", "time_zone": "Europe/Helsinki"}
+    organisation = practice.organisations.get()
+    client.post(reverse("people:profile"), {**profile, "organisation": organisation.pk})
+    url = reverse("calls:apply", args=[host_call.slug])
+    assert "Adopt a Monument" not in client.get(url).text
+    page = client.post(url, proposal(practice)).text
+    assert "Select a valid choice." in page and not Application.objects.exists()
+
+    affiliation = Affiliation.objects.get(user=petra)
+    client.force_login(tuula)
+    decide = reverse("people:affiliation_decide", args=[affiliation.pk])
+    client.post(decide, {"decision": "refuse"})
+    client.force_login(petra)
+    assert "Adopt a Monument" not in client.get(url).text  # refused: still nothing
+
+    client.post(reverse("people:profile"), {**profile, "organisation": organisation.pk})
+    affiliation = Affiliation.objects.get(user=petra, state="pending")
+    client.force_login(tuula)
+    decide = reverse("people:affiliation_decide", args=[affiliation.pk])
+    client.post(decide, {"decision": "approve"})
+    client.force_login(petra)
+    assert "Adopt a Monument" in client.get(url).text

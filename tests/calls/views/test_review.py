@@ -7,7 +7,7 @@ from django.utils import timezone
 from citypeers.calls.models import ReviewAssignment, Score, SelectionRun
 from citypeers.calls.services.review import reviewers_assign, scores_save
 from citypeers.programmes.models import Membership, Role
-from tests.calls.helpers import closed, reviewer
+from tests.calls.helpers import close, reviewer
 from tests.factories import UserFactory, sent_application
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_a_reviewer_sees_only_what_is_assigned_and_blind_review_hides_names(
     applicant = UserFactory(display_name="Aino Applicant")
     application = sent_application(call, applicant)
     sent_application(call, UserFactory())
-    closed(call)
+    close(call)
     reviewers_assign(call=call, by=coordinator)
     mine = ReviewAssignment.objects.get(reviewer=first)
     theirs = ReviewAssignment.objects.get(reviewer=second)
@@ -48,7 +48,7 @@ def test_scoring_through_the_page_and_the_coordinators_overview(
     call.reviewers_per_application = 1
     call.save()
     sent_application(call, UserFactory(display_name="Aino"))
-    closed(call)
+    close(call)
     reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     client.force_login(person)
@@ -80,7 +80,7 @@ def test_a_declared_conflict_sends_the_application_to_someone_else(
     call.reviewers_per_application = 1
     call.save()
     application = sent_application(call, UserFactory())
-    closed(call)
+    close(call)
     reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     holder = assignment.reviewer
@@ -125,7 +125,7 @@ def test_a_conflict_without_a_word_keeps_the_assignment(client, call, programme,
     call.reviewers_per_application = 1
     call.save()
     sent_application(call, UserFactory())
-    closed(call)
+    close(call)
     reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     client.force_login(person)
@@ -142,7 +142,7 @@ def _assigned(call, programme, coordinator, *, applications=1):
     call.save()
     for _number in range(applications):
         sent_application(call, UserFactory())
-    closed(call)
+    close(call)
     reviewers_assign(call=call, by=coordinator)
     return person, list(ReviewAssignment.objects.filter(reviewer=person).order_by("pk"))
 
@@ -167,7 +167,7 @@ def test_an_assigned_reviewer_scores_only_between_the_close_and_the_decisions(
     assert "Scoring opens when the call closes." in early and "Save the scores" not in early
     assert client.post(url, _full_marks(call)).status_code == 403
     assert not Score.objects.exists()
-    closed(call)
+    close(call)
     assert "Save the scores" in client.get(url).text
     saved = client.post(url, _full_marks(call))
     assert saved["Location"] == reverse("calls:review", args=[call.slug])

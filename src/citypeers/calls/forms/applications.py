@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from citypeers.calls.models import Application, Call, Question
+from citypeers.core.forms import Form
 from citypeers.people.models import spoken_language_choices
 
 STANDARD_FIELDS = [
@@ -39,7 +40,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(Form):
     role = forms.CharField(label=gettext_lazy("Your role in your organisation"), max_length=200)
     learning_needs = forms.CharField(
         label=gettext_lazy("What you want to learn"), widget=forms.Textarea(attrs={"rows": 4})
@@ -222,7 +223,7 @@ def initial_for(application: Application | None, user) -> dict:
     return initial
 
 
-class EligibilityForm(forms.Form):
+class EligibilityForm(Form):
     decision = forms.ChoiceField(
         label=gettext_lazy("Eligibility"),
         choices=[

@@ -13,7 +13,12 @@ def application_rows(call: Call) -> list[dict]:
     """Each sent application with its country and its eligibility, and why not, oldest first."""
     applications = (
         call.applications.exclude(status=Application.Status.DRAFT)
-        .select_related("applicant", "organisation__place", "practice", "hosted_visit__programme")
+        .select_related(
+            "applicant__organisation",
+            "organisation__place",
+            "practice",
+            "hosted_visit__programme",
+        )
         .prefetch_related("preferences__visit")
         .order_by("submitted_at", "pk")
     )
@@ -27,6 +32,9 @@ def application_rows(call: Call) -> list[dict]:
                 "country": applicant_country(application),
                 "eligible": is_eligible(call, application, reasons),
                 "reasons": reasons,
+                # sent with one organisation, approved in another (or none) since
+                "affiliation_changed": application.status == Application.Status.SUBMITTED
+                and application.applicant.organisation_id != application.organisation_id,
             }
         )
     return rows

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import F, Q
-from django.utils import timezone
 
 from citypeers.calls.enums import DISAGREEMENT_POINTS
 from citypeers.calls.models import Application, Call, Criterion, ReviewAssignment, Score
@@ -127,8 +126,7 @@ def review_phase(call: Call, now=None) -> str:
 
     A call without a selection run (host calls choose hosts one by one) stays open to review.
     """
-    now = now or timezone.now()
-    if now < call.closes_at:
+    if not call.is_closed(now):  # a draft, or before its closing time
         return REVIEW_UPCOMING
     published = call.selection_runs.filter(published_at__isnull=False).exists()
     return REVIEW_OVER if published else REVIEW_OPEN

@@ -31,10 +31,23 @@ def _notify(applications: list[Application]) -> None:
 
 
 def decisions_publish(
-    *, run: SelectionRun, by, today: datetime.date | None = None, notify: bool = True
+    *,
+    run: SelectionRun,
+    by,
+    today: datetime.date | None = None,
+    notify: bool = True,
+    now: datetime.datetime | None = None,
 ) -> int:
     """Gives every application the run considered its outcome, and tells each person
-    (unless `notify` is false: demo data about past programmes sends no mail)."""
+    (unless `notify` is false: demo data about past programmes sends no mail). Only once the
+    call has closed: before, others may still apply or change what they sent."""
+    if not run.call.is_closed(now):
+        raise CallError(
+            _(
+                "Decisions are published once the call has closed, so that nobody is told "
+                "while others may still apply."
+            )
+        )
     if run.status != SelectionRun.Status.DONE or run.result.get("status") not in {
         "optimal",
         "feasible",
