@@ -7,6 +7,7 @@ from django.utils import translation
 
 from citypeers.core.files import private_storage
 from citypeers.programmes.models import Role
+from citypeers.programmes.services import membership_remove
 from tests.factories import MembershipFactory, ProgrammeFactory, UserFactory, VisitFactory
 
 
@@ -65,6 +66,15 @@ def people_by_role(programme, visit, coordinator, staff) -> dict:
         ).user
     people["coordinator_elsewhere"] = MembershipFactory(role=Role.COORDINATOR).user
     people["no_role"] = UserFactory()
+    # Rights that end or stop at a border: a reviewer the coordinators removed, and the
+    # rapporteur of another visit of the programme.
+    removed = MembershipFactory(programme=programme, role=Role.REVIEWER)
+    membership_remove(membership=removed, by=coordinator)
+    people["removed_reviewer"] = removed.user
+    elsewhere = VisitFactory(programme=programme)
+    people["rapporteur_elsewhere"] = MembershipFactory(
+        programme=programme, visit=elsewhere, role=Role.RAPPORTEUR
+    ).user
     return people
 
 

@@ -172,6 +172,11 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     pages["selection-result-open-call"] = client.get(reverse("calls:selection", args=[call.slug]))
     close(call)
     pages["selection-result"] = client.get(reverse("calls:selection", args=[call.slug]))
+    client.force_login(reviewer)  # reviewers score from the close until the decisions
+    score_url = reverse("calls:score", args=[call.slug, assignment.pk])
+    pages["score"] = client.get(score_url)
+    pages["score-error"] = client.post(score_url, {})
+    client.force_login(coordinator)
     publish_url = reverse("calls:selection_publish", args=[call.slug])
     pages["selection-publish-check"] = client.get(publish_url, {"run": run.number})
     messages_url = reverse("calls:selection_messages", args=[call.slug])
@@ -188,9 +193,7 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     pages["my-applications-selected"] = client.get(reverse("calls:mine"))
     client.force_login(reviewer)
     pages["review-reviewer"] = client.get(reverse("calls:review", args=[call.slug]))
-    score_url = reverse("calls:score", args=[call.slug, assignment.pk])
-    pages["score"] = client.get(score_url)
-    pages["score-error"] = client.post(score_url, {})
+    pages["score-read-only"] = client.get(score_url)  # the decisions are published
     client.force_login(coordinator)
     return {name: response.content.decode() for name, response in pages.items()}
 

@@ -21,10 +21,17 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from citypeers.calls.models import ApplicationFile, Question, ReviewAssignment, SelectionRun
+from citypeers.calls.models import (
+    ApplicationFile,
+    Call,
+    Question,
+    ReviewAssignment,
+    SelectionRun,
+)
 from citypeers.core.models import OutboxMessage
 from citypeers.people.services import affiliation_request
-from citypeers.programmes.models import Membership, Role
+from citypeers.programmes.models import Membership, Role, Visit
+from citypeers.programmes.services import membership_remove
 from citypeers.visits.models import VisitTask
 from tests.factories import (
     ActivityFormatFactory,
@@ -36,6 +43,7 @@ from tests.factories import (
     TemplateVersionFactory,
     ThemeFactory,
     UserFactory,
+    VisitFactory,
     sent_application,
 )
 from tests.samples import PDF
@@ -51,6 +59,10 @@ ROLES = [
     "coordinator",
     "coordinator_elsewhere",
     "staff",
+    # Rights that end or stop at a border: a reviewer removed from the programme (after
+    # finishing a review, which stays), and the rapporteur of another visit of the programme.
+    "removed_reviewer",
+    "rapporteur_elsewhere",
 ]
 SIGNED_IN = [role for role in ROLES if role != "anonymous"]
 EVERYONE_SIGNED_IN = frozenset(SIGNED_IN)
@@ -128,6 +140,15 @@ class World:
             return UserFactory()
         if role == "coordinator_elsewhere":
             return MembershipFactory(role=Role.COORDINATOR).user
+        if role == "removed_reviewer":
+            membership = MembershipFactory(programme=self.programme, role=Role.REVIEWER)
+            membership_remove(membership=membership, by=None)
+            return membership.user
+        if role == "rapporteur_elsewhere":
+            elsewhere = VisitFactory(programme=self.programme)
+            return MembershipFactory(
+                programme=self.programme, visit=elsewhere, role=Role.RAPPORTEUR
+            ).user
         on_visit = role not in {Role.COORDINATOR, Role.REVIEWER}
         return MembershipFactory(
             user=UserFactory(organisation=OrganisationFactory()),
@@ -167,6 +188,63 @@ class World:
             file=ContentFile(PDF, name="cv.pdf"),
             name="cv.pdf",
             content_type="application/pdf",
+        )
+
+    @cached_property
+    def review_call(self):
+        """A call closed a minute ago, under review: one application, the reviewer's."""
+        call = CallFactory(programme=self.programme, visits=[self.visit])
+        sent_application(call, UserFactory(), preferences=[self.visit])
+        closes_at = timezone.now() - datetime.timedelta(minutes=1)
+        Call.objects.filter(pk=call.pk).update(closes_at=closes_at)
+        call.refresh_from_db()
+        return call
+
+    @cached_property
+    def review_assignment(self):
+        """The reviewer's assignment in the call under review."""
+        return ReviewAssignment.objects.create(
+            application=self.review_call.applications.get(), reviewer=self.person("reviewer")
+        )
+
+    @cached_property
+    def left_assignment(self):
+        """A review the removed reviewer finished before leaving: it stays, read by nobody."""
+        return ReviewAssignment.objects.create(
+            application=self.review_call.applications.get(),
+            reviewer=self.person("removed_reviewer"),
+            completed_at=timezone.now(),
+        )
+
+    def publish_decisions(self) -> None:
+        """The call under review gets a published selection: the review is over."""
+        result = {"status": "optimal", "assignments": {}, "waiting_lists": {}, "decisions": {}}
+        SelectionRun.objects.create(
+            call=self.review_call,
+            number=1,
+            status="done",
+            instance={"visits": [], "applicants": []},
+            result=result,
+            published_at=timezone.now(),
+        )
+
+    def finish_visit(self) -> None:
+        """The visit took place in May 2021: its workspace is a record now."""
+        Visit.objects.filter(pk=self.visit.pk).update(
+            starts_on=datetime.date(2021, 5, 10), ends_on=datetime.date(2021, 5, 12)
+        )
+
+    @cached_property
+    def rapporteurs_task(self):
+        """A task the visit's rapporteur owns."""
+        return VisitTask.objects.create(
+            visit=self.visit,
+            phase=9,
+            position=2,
+            role="rapporteur",
+            title="Write the report",
+            owner=self.person("rapporteur"),
+            due_on=timezone.localdate() + datetime.timedelta(days=30),
         )
 
     @cached_property
@@ -244,6 +322,24 @@ def _visit(world):
     return [world.programme.slug, world.visit.slug]
 
 
+def _in_review(world):
+    return [world.review_call.slug, world.review_assignment.pk]
+
+
+def _left(world):
+    return [world.review_call.slug, world.left_assignment.pk]
+
+
+def _published(world):
+    world.publish_decisions()
+    return _in_review(world)
+
+
+def _finished(world):
+    world.finish_visit()
+    return _visit(world)
+
+
 MATRIX = {
     "core:outbox": [Case({"staff"})],
     "core:outbox_message": [
@@ -306,9 +402,26 @@ MATRIX = {
     # The planner's parameters come from the address; a template must exist to plan with.
     "visits:create_from_plan": [Case(ANY_COORDINATOR, given=lambda w: TemplateVersionFactory())],
     "visits:dashboard": [Case(EVERYONE_SIGNED_IN)],
-    "visits:workspace": [Case(VISIT_TEAM, _visit)],
-    "visits:agenda_publish": [_post(VISIT_TEAM, _visit)],
-    "visits:task_update": [_post(VISIT_TEAM, lambda w: [*_visit(w), w.task.pk])],
+    # A finished visit's workspace is read by its team and changed by nobody (see below).
+    "visits:workspace": [
+        Case(VISIT_TEAM, _visit),
+        Case(VISIT_TEAM, _finished, label="finished visit"),
+    ],
+    "visits:agenda_publish": [
+        _post(VISIT_TEAM, _visit),
+        _post(frozenset(), _finished, label="finished visit"),
+    ],
+    # A task: its owner, the visit's host team, the programme's coordinators (and staff); not
+    # the visit's other experts or rapporteurs, not another visit's team.
+    "visits:task_update": [
+        _post(COORDINATORS | {"host"}, lambda w: [*_visit(w), w.task.pk], label="host's task"),
+        _post(
+            COORDINATORS | {"host", "rapporteur"},
+            lambda w: [*_visit(w), w.rapporteurs_task.pk],
+            label="rapporteur's own task",
+        ),
+        _post(frozenset(), lambda w: [*_finished(w), w.task.pk], label="finished visit's task"),
+    ],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],
     "calls:apply": [Case(EVERYONE_SIGNED_IN, _call)],
@@ -346,12 +459,40 @@ MATRIX = {
             lambda w: [w.assignment.application.call.slug],
             label="reviewer assigned",
         ),
+        # The removed reviewer still holds a finished review of it: refused all the same.
+        Case(
+            COORDINATORS | {"reviewer"},
+            lambda w: [w.review_call.slug],
+            given=lambda w: (w.review_assignment, w.left_assignment),
+            label="a reviewer left",
+        ),
         Case(COORDINATORS, _call, query="?export=csv", label="csv"),
     ],
     "calls:assign": [_post(COORDINATORS, _call)],
-    # Only the reviewer holding the assignment scores it: not even staff.
-    "calls:score": [Case({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk])],
-    "calls:conflict": [_post({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk])],
+    # Only the reviewer holding the assignment, still a reviewer of the programme, scores it,
+    # and only from the call's close to its published decisions: not even staff. Outside
+    # those times the holder reads it (no form) and a post is refused.
+    "calls:score": [
+        Case({"reviewer"}, _in_review, label="review open"),
+        Case({"reviewer"}, _in_review, method="post", label="saving, review open"),
+        Case({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk], label="call still open"),
+        Case(
+            frozenset(),
+            lambda w: [w.call.slug, w.assignment.pk],
+            method="post",
+            label="saving, call still open",
+        ),
+        Case({"reviewer"}, _published, label="decisions published"),
+        Case(frozenset(), _published, method="post", label="saving, decisions published"),
+        Case(frozenset(), _left, label="a removed reviewer's own"),
+        Case(frozenset(), _left, method="post", label="saving, a removed reviewer's own"),
+    ],
+    "calls:conflict": [
+        _post({"reviewer"}, _in_review, label="review open"),
+        _post(frozenset(), lambda w: [w.call.slug, w.assignment.pk], label="call still open"),
+        _post(frozenset(), _published, label="decisions published"),
+        _post(frozenset(), _left, label="a removed reviewer's own"),
+    ],
     "calls:selection": [
         Case(COORDINATORS, _call),
         *(

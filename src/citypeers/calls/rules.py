@@ -1,6 +1,7 @@
 import rules
 
 from citypeers.calls.permissions import (
+    assignment_in_review_phase,
     coordinates_the_calls_programme,
     coordinates_the_files_call,
     holds_the_assignment,
@@ -17,7 +18,9 @@ rules.add_perm("calls.manage_call", coordinates_the_calls_programme | is_staff)
 rules.add_perm(
     "calls.review_call", coordinates_the_calls_programme | reviews_in_the_call | is_staff
 )
-rules.add_perm("calls.score_application", holds_the_assignment)
+# Reading one's assignment (read-only outside the review's phase); scoring it, only in it.
+rules.add_perm("calls.view_assignment", holds_the_assignment)
+rules.add_perm("calls.score_application", holds_the_assignment & assignment_in_review_phase)
 # An attached file: its applicant, the reviewers assigned its application, the coordinators.
 rules.add_perm(
     "calls.view_application_file",
