@@ -1,15 +1,18 @@
 """Hostile values posted to every form, generated from the URL configuration like the role
 matrix: for each page of `tests.test_permissions.MATRIX` that shows a form, as a role that may
-post it, each value below goes into the form's fields, grouped (every field at once, then the
-fields people type into with the rest as the page filled them), never a cartesian product.
+post it, each value below goes into the form's fields, grouped (every field at once, the
+fields people type into, then the fields of the value's own kind, the rest as the page filled
+them), never a cartesian product.
 No answer may be a server error: a page with errors at the fields, or a redirect."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
 
 from tests.test_permissions import MATRIX, World
 
+NUMBERS = ["-1", "²", "1e309", "99999999999999999999"]
 HOSTILE = [
     "x" * 100_000,
     "Title\r\nBcc: spy@example.org",
@@ -18,10 +21,7 @@ HOSTILE = [
     "0001-01-01T00:00",
     "9999-12-31",
     "9999-12-31T23:59",
-    "-1",
-    "²",
-    "1e309",
-    "99999999999999999999",
+    *NUMBERS,
     '<script>alert("x")</script>',
     "🏛️👩‍👩‍👧",
     "\u202eevil\u200f",
@@ -84,12 +84,29 @@ def _form_pages():
                 break
 
 
+def _kinds_taking(value: str) -> set[str]:
+    """The kinds of field a value is meant for: a date goes into date fields and a number
+    into number fields with the rest of the form as valid as the page gave it, so the value
+    reaches the checks a form makes only once its fields are clean (its own `clean`)."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return {"date"}
+    if re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", value):
+        return {"datetime-local"}
+    if value in NUMBERS:
+        return {"number"}
+    return {"text", "textarea", "search", "email", "url"}
+
+
 def _posts(fields):
-    """Each hostile value, in every field, then only in the fields people type into."""
+    """Each hostile value in every field, then only in the fields people type into, then only
+    in the fields of its own kind."""
     for value in HOSTILE:
         everything = {name: value for name, kind, _ in fields if kind != "hidden"}
         typed = {name: value for name, kind, _ in fields if kind in TYPED}
-        for changed in (everything, typed):
+        own_kind = {name: value for name, kind, _ in fields if kind in _kinds_taking(value)}
+        for changed in (everything, typed, own_kind):
+            if not changed:
+                continue
             data = {}
             for name, _kind, given in fields:
                 data.setdefault(name, [])
@@ -107,8 +124,11 @@ def world(programme, visit):
 def test_no_hostile_value_in_any_field_gives_a_server_error(client, world, name, case, role):
     client.force_login(world.person(role))
     url = case.url(name, world)
+    page = client.get(url)
+    if page.streaming or not page["Content-Type"].startswith("text/html"):
+        pytest.skip("a download, not a page")
     parser = Forms()
-    parser.feed(client.get(url).content.decode())
+    parser.feed(page.content.decode())
     forms = [form for form in parser.forms if form["post"] and form["fields"]]
     if not forms:
         pytest.skip("no form to post on this page")
@@ -116,5 +136,8 @@ def test_no_hostile_value_in_any_field_gives_a_server_error(client, world, name,
         target = form["action"] or url
         for value, data in _posts(form["fields"]):
             response = client.post(target, data)
-            assert response.status_code < 500, f"{value!r} to {target}"
-            assert response.status_code in {200, 302, 403, 404, 429}, f"{value!r} to {target}"
+            assert response.status_code < 500, f"{value[:40]!r} to {target}"
+            # 400: Django's answer to a body over DATA_UPLOAD_MAX_MEMORY_SIZE (100,000
+            # characters in each of forty fields), before any of our code runs.
+            expected = {200, 302, 400, 403, 404, 429}
+            assert response.status_code in expected, f"{value[:40]!r} to {target}"

@@ -6,6 +6,8 @@ from django import forms
 
 import citypeers
 from citypeers.core.forms import Form, SafeInputMixin
+from citypeers.programmes.models import Theme
+from tests.factories import ThemeFactory
 
 
 class VisitDatesForm(forms.Form):
@@ -93,6 +95,21 @@ def test_a_whole_number_beyond_what_a_database_column_holds_is_refused_at_its_fi
     form = NoteForm({"title": "T", "count": str(2**31)})
     assert list(form.errors) == ["count"]
     assert NoteForm({"title": "T", "count": "2026", "on": "2100-12-31"}).is_valid()
+
+
+class ThemesForm(Form):
+    theme = forms.ModelChoiceField(queryset=Theme.objects.all())
+    themes = forms.ModelMultipleChoiceField(queryset=Theme.objects.all())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["99999999999999999999", "-99999999999999999999"])
+def test_a_row_chosen_by_a_number_too_large_for_the_database_is_refused_at_its_field(typed):
+    theme = ThemeFactory()
+    form = ThemesForm({"theme": typed, "themes": [str(theme.pk), typed]})
+    assert set(form.errors) == {"theme", "themes"}
+    assert "Select a valid choice" in form.errors["theme"][0]
+    assert ThemesForm({"theme": theme.pk, "themes": [theme.pk]}).is_valid()
 
 
 def _subclasses(cls):

@@ -58,6 +58,27 @@ def _cleaned_text(to_python, clean):
 
 # A whole number any database column takes (PostgreSQL's `integer`).
 LARGEST_INTEGER = 2**31 - 1
+# The largest key a choice of rows can name: SQLite and PostgreSQL's `bigint` stop here.
+LARGEST_KEY = 2**63 - 1
+WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+
+
+def _keys_in_range(clean, field: forms.ModelChoiceField):
+    """A chosen row named by a number too large for the database is not a choice: the
+    database would refuse to compare it (an OverflowError, not an empty result)."""
+
+    def wrapped(value):
+        for item in value if isinstance(value, list | tuple) else [value]:
+            text = str(item).strip() if item is not None else ""
+            if WHOLE_NUMBER.fullmatch(text) and abs(int(text)) > LARGEST_KEY:
+                raise ValidationError(
+                    field.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text[:20]},
+                )
+        return clean(value)
+
+    return wrapped
 
 
 class SafeInputMixin:
@@ -67,7 +88,8 @@ class SafeInputMixin:
       line breaks, so no title can add a header to an e-mail or a line to a calendar;
     - multi-line text keeps its line breaks and tabs but loses other control characters;
     - dates fall between EARLIEST_YEAR and LATEST_YEAR, whole numbers within what a database
-      column holds, refused at the field otherwise.
+      column holds, chosen rows named by keys the database can compare, refused at the field
+      otherwise.
 
     Applied when the form is cleaned, so fields a form adds in its own `__init__` (a call's
     questions) are covered too.
@@ -90,6 +112,8 @@ def _make_safe(field: forms.Field) -> None:
         field.to_python = _cleaned_text(
             field.to_python, without_controls if multi_line else one_line
         )
+    elif isinstance(field, forms.ModelChoiceField):
+        field.clean = _keys_in_range(field.clean, field)
     elif isinstance(field, forms.DateField | forms.DateTimeField):
         field.validators.append(sane_date)
     elif isinstance(field, forms.IntegerField):
