@@ -103,9 +103,20 @@ DATABASES["default"]["CONN_MAX_AGE"] = config.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker write while app servers read; busy timeout waits instead of failing.
+    # IMMEDIATE: every transaction takes the write lock when it begins, so simultaneous writers
+    # wait their turn (up to the timeout) and read what the one before them wrote. SQLite has no
+    # row locks (select_for_update does nothing); without this, a transaction that reads and
+    # then writes fails at once with "database is locked" when another wrote in between.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
+    # Tests get a database file, not Django's in-memory one, whose single connection the live
+    # server's threads would share: on a file each request has its own, as in production.
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(DATA_DIR / "test.sqlite3"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The database cache is shared by every app server, so log-in rate limits hold across them;

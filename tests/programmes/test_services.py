@@ -13,6 +13,7 @@ from tests.factories import (
     UserFactory,
     VisitFactory,
 )
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +170,46 @@ def test_a_theme_keeps_its_own_name_when_only_the_description_changes(coordinato
     assert AuditEntry.objects.get(action="theme.edited").changes == {
         "name": "Participation -> participation"
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_coordinators_removing_each_other_at_once_leave_one(programme, coordinator):
+    """The second removal counts the coordinators after the first is done, and is refused
+    (both went through, leaving the programme with none)."""
+    other = MembershipFactory(programme=programme, role=Role.COORDINATOR)
+    mine = Membership.objects.get(user=coordinator, role=Role.COORDINATOR)
+    first, second = race(
+        lambda: membership_remove(membership=Membership.objects.get(pk=other.pk), by=coordinator),
+        lambda: membership_remove(membership=Membership.objects.get(pk=mine.pk), by=other.user),
+        hold_after="citypeers.programmes.services.log_action",
+    )
+    assert first.error is None
+    assert isinstance(second.error, MembershipError)
+    assert list(Membership.objects.filter(programme=programme, role=Role.COORDINATOR)) == [mine]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_remove_removes_once(programme, coordinator):
+    other = MembershipFactory(programme=programme, role=Role.COORDINATOR)
+    first, second = race(
+        lambda: membership_remove(membership=Membership.objects.get(pk=other.pk), by=coordinator),
+        lambda: membership_remove(membership=Membership.objects.get(pk=other.pk), by=coordinator),
+        hold_after="citypeers.programmes.services.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    assert not Membership.objects.filter(pk=other.pk).exists()
+    assert AuditEntry.objects.filter(action="membership.removed").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_add_gives_the_role_once_and_says_so(programme, coordinator):
+    """The second click gets the friendly refusal, not the unique constraint's error page."""
+    person = UserFactory(display_name="Aino")
+
+    def add():
+        return membership_add(programme=programme, email=person.email, role="host", by=coordinator)
+
+    first, second = race(add, add, hold_after="citypeers.programmes.services.log_action")
+    assert first.error is None
+    assert isinstance(second.error, MembershipError) and second.error.field == "role"
+    assert Membership.objects.filter(user=person, role="host").count() == 1

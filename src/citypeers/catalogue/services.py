@@ -75,12 +75,15 @@ def practice_update(
 def _move(
     practice: Practice, *, by, allowed_from: set, to: str, comment: str = "", now=None
 ) -> Practice:
-    if practice.status not in allowed_from:
-        raise PracticeError(
-            _("This practice is %(status)s, so this step is not possible now.")
-            % {"status": practice.get_status_display().lower()}
-        )
     with transaction.atomic():
+        # Re-read under the row's lock: of a publish and a decline clicked at once, the second
+        # sees the first's outcome and is refused (SQLite's IMMEDIATE transactions wait in turn).
+        practice.refresh_from_db(from_queryset=Practice.objects.select_for_update())
+        if practice.status not in allowed_from:
+            raise PracticeError(
+                _("This practice is %(status)s, so this step is not possible now.")
+                % {"status": practice.get_status_display().lower()}
+            )
         before = practice.status
         practice.status = to
         practice.review_comment = comment

@@ -8,6 +8,7 @@ from citypeers.calls.models import ReviewAssignment
 from citypeers.calls.services.review import reviewers_assign, scores_save
 from tests.calls.helpers import reviewer
 from tests.factories import OrganisationFactory, UserFactory, sent_application
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +58,21 @@ def test_scores_are_complete_at_the_time_given(call, programme, coordinator):
         (4, ""),
         (9, "On reflection"),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_assigning_twice_at_once_gives_each_place_once(call, programme, coordinator):
+    """The second click reads what the first assigned (it read before, and failed on the
+    unique pair or gave an application more reviewers than the call asks)."""
+    for _ in range(3):
+        reviewer(programme)
+    applications = [sent_application(call, UserFactory()) for _ in range(2)]
+    first, second = race(
+        lambda: reviewers_assign(call=call, by=coordinator),
+        lambda: reviewers_assign(call=call, by=coordinator),
+        hold_after="citypeers.calls.services.review.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    assert (first.result.created, second.result.created) == (4, 0)
+    for application in applications:
+        assert application.review_assignments.count() == 2
