@@ -4,7 +4,7 @@ from django.core import mail
 from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.core.models import AuditEntry
 from citypeers.library.search import parse_query, ranked_practice_ids
-from citypeers.programmes.models import Membership, Role
+from citypeers.programmes.models import Membership, Role, Theme
 from citypeers.programmes.services import membership_add, membership_remove, theme_save
 from tests.factories import (
     MembershipFactory,
@@ -213,3 +213,17 @@ def test_a_double_click_on_add_gives_the_role_once_and_says_so(programme, coordi
     assert first.error is None
     assert isinstance(second.error, MembershipError) and second.error.field == "role"
     assert Membership.objects.filter(user=person, role="host").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_theme_added_twice_at_once_is_made_once_and_the_second_told_why(coordinator):
+    """The second sees the first's theme and gets the message at the name (it failed on the
+    unique name or address with an error page)."""
+
+    def add():
+        return theme_save(name="Participation", description="", by=coordinator)
+
+    first, second = race(add, add, hold_after="citypeers.programmes.services.log_action")
+    assert first.error is None and first.result.slug == "participation"
+    assert isinstance(second.error, ThemeError) and second.error.field == "name"
+    assert list(Theme.objects.values_list("slug", flat=True)) == ["participation"]

@@ -91,23 +91,28 @@ def membership_remove(*, membership: Membership, by) -> None:
 
 
 def theme_save(*, theme: Theme | None = None, name: str, description: str, by) -> Theme:
-    """Add a theme, or reword one; its slug (used in library addresses) never changes."""
+    """Add a theme, or reword one; its slug (used in library addresses) never changes. The same
+    name saved twice at once (a double click, two coordinators) is refused the second time."""
     name = name.strip()
-    clash = Theme.objects.filter(name__iexact=name).exclude(pk=theme.pk if theme else None)
-    if clash.exists():
-        raise ThemeError(_("A theme with this name exists already."), field="name")
-    with transaction.atomic():
-        if theme is None:
-            base = slugify(name)[:190] or "theme"
-            slug, number = base, 1
-            while Theme.objects.filter(slug=slug).exists():
-                number += 1
-                slug = f"{base}-{number}"
-            theme = Theme.objects.create(name=name, slug=slug, description=description)
-            log_action(theme, "theme.created", by=by, changes={"name": name})
-        else:
-            changes = {"name": f"{theme.name} -> {name}"} if theme.name != name else {}
-            theme.name, theme.description = name, description
-            theme.save()
-            log_action(theme, "theme.edited", by=by, changes=changes)
+    clash = ThemeError(_("A theme with this name exists already."), field="name")
+    try:
+        with transaction.atomic():
+            taken = Theme.objects.filter(name__iexact=name).exclude(pk=theme.pk if theme else None)
+            if taken.exists():
+                raise clash
+            if theme is None:
+                base = slugify(name)[:190] or "theme"
+                slug, number = base, 1
+                while Theme.objects.filter(slug=slug).exists():
+                    number += 1
+                    slug = f"{base}-{number}"
+                theme = Theme.objects.create(name=name, slug=slug, description=description)
+                log_action(theme, "theme.created", by=by, changes={"name": name})
+            else:
+                changes = {"name": f"{theme.name} -> {name}"} if theme.name != name else {}
+                theme.name, theme.description = name, description
+                theme.save()
+                log_action(theme, "theme.edited", by=by, changes=changes)
+    except IntegrityError:  # on PostgreSQL, the same name (or slug) committed a moment ago
+        raise clash from None
     return theme
