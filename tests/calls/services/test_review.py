@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from citypeers.calls.models import ReviewAssignment
-from citypeers.calls.services.review import reviewers_assign, scores_save
+from citypeers.calls.models import Conflict, ReviewAssignment
+from citypeers.calls.services.review import conflict_declare, reviewers_assign, scores_save
 from tests.calls.helpers import reviewer
 from tests.factories import OrganisationFactory, UserFactory, sent_application
 from tests.races import race
@@ -76,3 +76,22 @@ def test_assigning_twice_at_once_gives_each_place_once(call, programme, coordina
     assert (first.result.created, second.result.created) == (4, 0)
     for application in applications:
         assert application.review_assignments.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_conflict_declared_twice_at_once_is_recorded_once(call, programme, coordinator):
+    person = reviewer(programme)
+    application = sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get(reviewer=person)
+
+    def declare():
+        mine = ReviewAssignment.objects.get(pk=assignment.pk)
+        return conflict_declare(assignment=mine, by=person, note="My neighbour")
+
+    first, second = race(declare, declare, hold_after="citypeers.calls.services.review.log_action")
+    assert (first.error, second.error) == (None, None)
+    assert list(Conflict.objects.values_list("reviewer", "application", "note")) == [
+        (person.pk, application.pk, "My neighbour")
+    ]
+    assert not ReviewAssignment.objects.filter(reviewer=person).exists()

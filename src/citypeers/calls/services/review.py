@@ -98,8 +98,11 @@ def scores_save(*, assignment: ReviewAssignment, by, scores: dict, now=None) -> 
 
 
 def conflict_declare(*, assignment: ReviewAssignment, by, note: str) -> None:
-    """The reviewer steps back from this application; it will go to someone else."""
+    """The reviewer steps back from this application; it will go to someone else. Declared
+    twice at once (a double click), it is recorded once."""
     with transaction.atomic():
+        if not ReviewAssignment.objects.select_for_update().filter(pk=assignment.pk).exists():
+            return  # declared a moment ago: the assignment is gone already
         Conflict.objects.create(
             call=assignment.application.call,
             reviewer=assignment.reviewer,
