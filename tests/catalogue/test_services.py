@@ -290,3 +290,26 @@ def test_a_publish_and_a_decline_clicked_at_once_leave_one_outcome(coordinator, 
     assert "published" in second.error.message
     assert Practice.objects.get(pk=draft.pk).status == "published"
     assert len(mail.outbox) == 1  # the author hears one outcome
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_practices_of_one_title_created_at_once_each_get_an_address(programme):
+    """The second takes the next free address (it failed on the unique one with an error
+    page on PostgreSQL)."""
+
+    def create(name):
+        return services.practice_create(
+            by=UserFactory(display_name=name),
+            data={"programme": programme, "title": "Adopt a Monument", "type": "project"},
+            places=[],
+            themes=[],
+        )
+
+    first, second = race(
+        lambda: create("Aino"),
+        lambda: create("Bram"),
+        hold_after="citypeers.catalogue.services.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    assert (first.result.slug, second.result.slug) == ("adopt-a-monument", "adopt-a-monument-2")
+    assert Practice.objects.count() == 2

@@ -1,6 +1,6 @@
 """The life of a good practice: drafted, submitted, reviewed, published or declined."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,14 +30,30 @@ def _save(practice: Practice, *, by, reason: str) -> None:
     practice.save()
 
 
+def _save_titled(practice: Practice, *, by, reason: str) -> None:
+    """Saves a practice under the address its title gives. On PostgreSQL another practice of
+    the same title may take that address at the same moment (SQLite's writers take turns):
+    the unique slug refuses this save, which then takes the next free address."""
+    for attempt in range(3):
+        practice.slug = practice_unique_slug(practice.title, exclude_pk=practice.pk)
+        try:
+            with transaction.atomic():
+                _save(practice, by=by, reason=reason)
+            return
+        except IntegrityError:
+            taken = Practice.objects.filter(slug=practice.slug).exclude(pk=practice.pk)
+            if attempt == 2 or not taken.exists():
+                raise  # not the address, or taken again and again: not ours to answer
+
+
 def practice_create(*, by, data: dict, places, themes, organisations=None) -> Practice:
     """A new draft; only its author (and staff) see it until it is published.
 
     `organisations` are names (new ones are added); by default the author's organisation.
     """
     with transaction.atomic():
-        practice = Practice(**data, submitted_by=by, slug=practice_unique_slug(data["title"]))
-        _save(practice, by=by, reason="created")
+        practice = Practice(**data, submitted_by=by)
+        _save_titled(practice, by=by, reason="created")
         practice.places.set(places)
         practice.themes.set(themes)
         if organisations is None:
@@ -58,9 +74,10 @@ def practice_update(
         }
         for key, value in data.items():
             setattr(practice, key, value)
-        if practice.status != Status.PUBLISHED:
-            practice.slug = practice_unique_slug(practice.title, exclude_pk=practice.pk)
-        _save(practice, by=by, reason="edited")
+        if practice.status == Status.PUBLISHED:
+            _save(practice, by=by, reason="edited")  # a published address never changes
+        else:
+            _save_titled(practice, by=by, reason="edited")
         practice.places.set(places)
         practice.themes.set(themes)
         if organisations is not None:
