@@ -114,9 +114,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-    # Tests get a database file, not Django's in-memory one, whose single connection the live
-    # server's threads would share: on a file each request has its own, as in production.
-    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(DATA_DIR / "test.sqlite3"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The database cache is shared by every app server, so log-in rate limits hold across them;
