@@ -5,7 +5,9 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from citypeers.core.files import private_storage
 from citypeers.programmes.models import Role
+from citypeers.programmes.services import membership_remove
 from tests.factories import MembershipFactory, ProgrammeFactory, UserFactory, VisitFactory
 
 
@@ -78,6 +80,15 @@ def people_by_role(programme, visit, coordinator, staff) -> dict:
         ).user
     people["coordinator_elsewhere"] = MembershipFactory(role=Role.COORDINATOR).user
     people["no_role"] = UserFactory()
+    # Rights that end or stop at a border: a reviewer the coordinators removed, and the
+    # rapporteur of another visit of the programme.
+    removed = MembershipFactory(programme=programme, role=Role.REVIEWER)
+    membership_remove(membership=removed, by=coordinator)
+    people["removed_reviewer"] = removed.user
+    elsewhere = VisitFactory(programme=programme)
+    people["rapporteur_elsewhere"] = MembershipFactory(
+        programme=programme, visit=elsewhere, role=Role.RAPPORTEUR
+    ).user
     return people
 
 
@@ -99,3 +110,15 @@ def assert_matches_snapshot(request):
         assert text == snapshot.read_text()
 
     return check
+
+
+@pytest.fixture
+def private_files(settings, tmp_path):
+    """The private storage (application files) in a folder of the test's own; returns it."""
+    storages = {name: dict(config) for name, config in settings.STORAGES.items()}
+    storages["private"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tmp_path / "private"},
+    }
+    settings.STORAGES = storages
+    return private_storage()

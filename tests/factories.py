@@ -197,7 +197,8 @@ class TemplateVersionFactory(factory.django.DjangoModelFactory):
 
 
 class CallFactory(factory.django.DjangoModelFactory):
-    """A participant call, open from yesterday for four weeks."""
+    """A participant call, public and open from yesterday for four weeks (`published_at=None`
+    for a draft)."""
 
     class Meta:
         model = Call
@@ -210,6 +211,7 @@ class CallFactory(factory.django.DjangoModelFactory):
     description = "Take part in a **peer-learning** visit."
     opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
     closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(weeks=4))
+    published_at = factory.LazyAttribute(lambda call: call.opens_at)
 
     @factory.post_generation
     def visits(self, create, extracted, **kwargs):

@@ -16,6 +16,7 @@ from citypeers.calls.services.selection import selection_execute, selection_star
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
+from tests.calls.helpers import close
 from tests.factories import (
     CallFactory,
     MembershipFactory,
@@ -105,6 +106,7 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
         signed_in["practice-form"], {"title": "x", "places": "Nowhere", "links": "bad"}
     ).content.decode()
     client.force_login(staff)
+    html |= _affiliation_pages(client, staff)
     html["outbox"] = client.get(reverse("core:outbox")).content.decode()
     html["outbox-message"] = client.get(
         reverse("core:outbox_message", args=[message.pk])
@@ -113,6 +115,25 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
     html |= _methodology_pages(client, programme, coordinator)
     html |= _host_call_pages(client, programme, coordinator)
     return html
+
+
+def _affiliation_pages(client, staff) -> dict[str, str]:
+    """A request waiting (on my page, the requests page, the decision page) and its profile."""
+    from citypeers.people.services import affiliation_request
+
+    person = UserFactory()
+    affiliation = affiliation_request(user=person, organisation=OrganisationFactory(), by=person)
+    decide = reverse("people:affiliation_decide", args=[affiliation.pk])
+    pages = {
+        "affiliations": client.get(reverse("people:affiliations")),
+        "affiliations-dashboard": client.get(reverse("programmes:dashboard")),
+        "affiliation-decide": client.get(decide),
+        "affiliation-decide-error": client.post(decide, {"reason": "x"}),
+    }
+    client.force_login(person)
+    pages["profile-affiliation-pending"] = client.get(reverse("people:profile"))
+    client.force_login(staff)
+    return {name: response.content.decode() for name, response in pages.items()}
 
 
 def _host_call_pages(client, programme, coordinator) -> dict[str, str]:
@@ -148,7 +169,14 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
         "applications": client.get(reverse("calls:applications", args=[call.slug])),
     }
     run = selection_execute(selection_start(call=call, by=coordinator))  # no worker in tests
+    pages["selection-result-open-call"] = client.get(reverse("calls:selection", args=[call.slug]))
+    close(call)
     pages["selection-result"] = client.get(reverse("calls:selection", args=[call.slug]))
+    client.force_login(reviewer)  # reviewers score from the close until the decisions
+    score_url = reverse("calls:score", args=[call.slug, assignment.pk])
+    pages["score"] = client.get(score_url)
+    pages["score-error"] = client.post(score_url, {})
+    client.force_login(coordinator)
     publish_url = reverse("calls:selection_publish", args=[call.slug])
     pages["selection-publish-check"] = client.get(publish_url, {"run": run.number})
     messages_url = reverse("calls:selection_messages", args=[call.slug])
@@ -165,9 +193,7 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     pages["my-applications-selected"] = client.get(reverse("calls:mine"))
     client.force_login(reviewer)
     pages["review-reviewer"] = client.get(reverse("calls:review", args=[call.slug]))
-    score_url = reverse("calls:score", args=[call.slug, assignment.pk])
-    pages["score"] = client.get(score_url)
-    pages["score-error"] = client.post(score_url, {})
+    pages["score-read-only"] = client.get(score_url)  # the decisions are published
     client.force_login(coordinator)
     return {name: response.content.decode() for name, response in pages.items()}
 

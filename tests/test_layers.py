@@ -64,7 +64,9 @@ LAYER_HEIGHT = {
 PLACED = {
     "calls.optimiser": "selectors",
     "core.audit": "services",
+    "core.background": "services",
     "core.context_processors": "views",
+    "core.files": "validators",
     "core.http": "views",
     "core.mail": "services",
     "core.markdown": "texts",

@@ -17,12 +17,21 @@ import pytest
 import rules
 from django.apps import apps
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from citypeers.calls.models import ReviewAssignment, SelectionRun
+from citypeers.calls.models import (
+    ApplicationFile,
+    Call,
+    Question,
+    ReviewAssignment,
+    SelectionRun,
+)
 from citypeers.core.models import OutboxMessage
-from citypeers.programmes.models import Membership, Role
+from citypeers.people.services import affiliation_request
+from citypeers.programmes.models import Membership, Role, Visit
+from citypeers.programmes.services import membership_remove
 from citypeers.visits.models import VisitTask
 from tests.factories import (
     ActivityFormatFactory,
@@ -34,8 +43,10 @@ from tests.factories import (
     TemplateVersionFactory,
     ThemeFactory,
     UserFactory,
+    VisitFactory,
     sent_application,
 )
+from tests.samples import PDF
 
 ROLES = [
     "anonymous",
@@ -48,6 +59,10 @@ ROLES = [
     "coordinator",
     "coordinator_elsewhere",
     "staff",
+    # Rights that end or stop at a border: a reviewer removed from the programme (after
+    # finishing a review, which stays), and the rapporteur of another visit of the programme.
+    "removed_reviewer",
+    "rapporteur_elsewhere",
 ]
 SIGNED_IN = [role for role in ROLES if role != "anonymous"]
 EVERYONE_SIGNED_IN = frozenset(SIGNED_IN)
@@ -125,6 +140,15 @@ class World:
             return UserFactory()
         if role == "coordinator_elsewhere":
             return MembershipFactory(role=Role.COORDINATOR).user
+        if role == "removed_reviewer":
+            membership = MembershipFactory(programme=self.programme, role=Role.REVIEWER)
+            membership_remove(membership=membership, by=None)
+            return membership.user
+        if role == "rapporteur_elsewhere":
+            elsewhere = VisitFactory(programme=self.programme)
+            return MembershipFactory(
+                programme=self.programme, visit=elsewhere, role=Role.RAPPORTEUR
+            ).user
         on_visit = role not in {Role.COORDINATOR, Role.REVIEWER}
         return MembershipFactory(
             user=UserFactory(organisation=OrganisationFactory()),
@@ -155,12 +179,93 @@ class World:
         )
 
     @cached_property
+    def attached_file(self):
+        """A PDF attached to the participant's application, which the reviewer is assigned."""
+        question = Question.objects.create(call=self.call, kind="file", label="CV")
+        return ApplicationFile.objects.create(
+            application=self.assignment.application,
+            question=question,
+            file=ContentFile(PDF, name="cv.pdf"),
+            name="cv.pdf",
+            content_type="application/pdf",
+        )
+
+    @cached_property
+    def review_call(self):
+        """A call closed a minute ago, under review: one application, the reviewer's."""
+        call = CallFactory(programme=self.programme, visits=[self.visit])
+        sent_application(call, UserFactory(), preferences=[self.visit])
+        closes_at = timezone.now() - datetime.timedelta(minutes=1)
+        Call.objects.filter(pk=call.pk).update(closes_at=closes_at)
+        call.refresh_from_db()
+        return call
+
+    @cached_property
+    def review_assignment(self):
+        """The reviewer's assignment in the call under review."""
+        return ReviewAssignment.objects.create(
+            application=self.review_call.applications.get(), reviewer=self.person("reviewer")
+        )
+
+    @cached_property
+    def left_assignment(self):
+        """A review the removed reviewer finished before leaving: it stays, read by nobody."""
+        return ReviewAssignment.objects.create(
+            application=self.review_call.applications.get(),
+            reviewer=self.person("removed_reviewer"),
+            completed_at=timezone.now(),
+        )
+
+    def publish_decisions(self) -> None:
+        """The call under review gets a published selection: the review is over."""
+        result = {"status": "optimal", "assignments": {}, "waiting_lists": {}, "decisions": {}}
+        SelectionRun.objects.create(
+            call=self.review_call,
+            number=1,
+            status="done",
+            instance={"visits": [], "applicants": []},
+            result=result,
+            published_at=timezone.now(),
+        )
+
+    def finish_visit(self) -> None:
+        """The visit took place in May 2021: its workspace is a record now."""
+        Visit.objects.filter(pk=self.visit.pk).update(
+            starts_on=datetime.date(2021, 5, 10), ends_on=datetime.date(2021, 5, 12)
+        )
+
+    @cached_property
+    def rapporteurs_task(self):
+        """A task the visit's rapporteur owns."""
+        return VisitTask.objects.create(
+            visit=self.visit,
+            phase=9,
+            position=2,
+            role="rapporteur",
+            title="Write the report",
+            owner=self.person("rapporteur"),
+            due_on=timezone.localdate() + datetime.timedelta(days=30),
+        )
+
+    @cached_property
     def finished_run(self):
         result = {"status": "optimal", "assignments": {}, "waiting_lists": {}, "decisions": {}}
         instance = {"visits": [], "applicants": []}
         return SelectionRun.objects.create(
             call=self.call, number=1, status="done", instance=instance, result=result
         )
+
+    def affiliation(self, *, of: str | None = None, by: str | None = None):
+        """A waiting request (by the person of role `by`, else a newcomer) to join the
+        organisation of role `of`, or, without `of`, an organisation with no member that a
+        practice of the programme names."""
+        if of is not None:
+            organisation = self.person(of).organisation
+        else:
+            organisation = OrganisationFactory()
+            PracticeFactory(programme=self.programme).organisations.add(organisation)
+        newcomer = self.person(by) if by else UserFactory()
+        return affiliation_request(user=newcomer, organisation=organisation, by=newcomer)
 
     def practice(self, status: str, *, by: str | None = None):
         author = self.person(by) if by else UserFactory()
@@ -217,6 +322,24 @@ def _visit(world):
     return [world.programme.slug, world.visit.slug]
 
 
+def _in_review(world):
+    return [world.review_call.slug, world.review_assignment.pk]
+
+
+def _left(world):
+    return [world.review_call.slug, world.left_assignment.pk]
+
+
+def _published(world):
+    world.publish_decisions()
+    return _in_review(world)
+
+
+def _finished(world):
+    world.finish_visit()
+    return _visit(world)
+
+
 MATRIX = {
     "core:outbox": [Case({"staff"})],
     "core:outbox_message": [
@@ -230,6 +353,17 @@ MATRIX = {
         )
     ],
     "people:profile": [Case(EVERYONE_SIGNED_IN)],
+    "people:affiliations": [Case(EVERYONE_SIGNED_IN)],
+    # A request to join an organisation: its members decide (not the programme's coordinators);
+    # where it has none, the coordinators of a programme it takes part in; staff always.
+    "people:affiliation_decide": [
+        Case({"participant", "staff"}, lambda w: [w.affiliation(of="participant").pk]),
+        Case(COORDINATORS, lambda w: [w.affiliation().pk], label="organisation without members"),
+    ],
+    # Only the person who asked withdraws.
+    "people:affiliation_withdraw": [
+        _post({"no_role"}, lambda w: [w.affiliation(of="participant", by="no_role").pk]),
+    ],
     "places:create": [Case(ANY_COORDINATOR)],
     "programmes:dashboard": [Case(EVERYONE_SIGNED_IN)],
     "programmes:members": [
@@ -268,9 +402,26 @@ MATRIX = {
     # The planner's parameters come from the address; a template must exist to plan with.
     "visits:create_from_plan": [Case(ANY_COORDINATOR, given=lambda w: TemplateVersionFactory())],
     "visits:dashboard": [Case(EVERYONE_SIGNED_IN)],
-    "visits:workspace": [Case(VISIT_TEAM, _visit)],
-    "visits:agenda_publish": [_post(VISIT_TEAM, _visit)],
-    "visits:task_update": [_post(VISIT_TEAM, lambda w: [*_visit(w), w.task.pk])],
+    # A finished visit's workspace is read by its team and changed by nobody (see below).
+    "visits:workspace": [
+        Case(VISIT_TEAM, _visit),
+        Case(VISIT_TEAM, _finished, label="finished visit"),
+    ],
+    "visits:agenda_publish": [
+        _post(VISIT_TEAM, _visit),
+        _post(frozenset(), _finished, label="finished visit"),
+    ],
+    # A task: its owner, the visit's host team, the programme's coordinators (and staff); not
+    # the visit's other experts or rapporteurs, not another visit's team.
+    "visits:task_update": [
+        _post(COORDINATORS | {"host"}, lambda w: [*_visit(w), w.task.pk], label="host's task"),
+        _post(
+            COORDINATORS | {"host", "rapporteur"},
+            lambda w: [*_visit(w), w.rapporteurs_task.pk],
+            label="rapporteur's own task",
+        ),
+        _post(frozenset(), lambda w: [*_finished(w), w.task.pk], label="finished visit's task"),
+    ],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],
     "calls:apply": [Case(EVERYONE_SIGNED_IN, _call)],
@@ -283,11 +434,21 @@ MATRIX = {
     "calls:questions": [Case(COORDINATORS, _call)],
     "calls:preview": [Case(COORDINATORS, _call)],
     "calls:copy": [_post(COORDINATORS, _call)],
+    "calls:publish": [
+        _post(COORDINATORS, lambda w: [CallFactory(programme=w.programme, published_at=None).slug])
+    ],
     "calls:rubric": [Case(COORDINATORS, _call)],
     "calls:applications": [
         Case(COORDINATORS, _call),
         Case(COORDINATORS, _call, query="?export=csv", label="csv"),
         Case(COORDINATORS, _call, query="?export=xlsx", label="xlsx"),
+    ],
+    # An attached file: the applicant, the reviewer assigned the application, coordinators.
+    "calls:file": [
+        Case(
+            COORDINATORS | {"participant", "reviewer"},
+            lambda w: [w.call.slug, w.attached_file.application_id, w.attached_file.pk],
+        )
     ],
     "calls:eligibility": [_post(COORDINATORS, lambda w: [w.call.slug, w.application.pk])],
     "calls:host_select": [_post(COORDINATORS, lambda w: [w.call.slug, w.application.pk])],
@@ -298,12 +459,40 @@ MATRIX = {
             lambda w: [w.assignment.application.call.slug],
             label="reviewer assigned",
         ),
+        # The removed reviewer still holds a finished review of it: refused all the same.
+        Case(
+            COORDINATORS | {"reviewer"},
+            lambda w: [w.review_call.slug],
+            given=lambda w: (w.review_assignment, w.left_assignment),
+            label="a reviewer left",
+        ),
         Case(COORDINATORS, _call, query="?export=csv", label="csv"),
     ],
     "calls:assign": [_post(COORDINATORS, _call)],
-    # Only the reviewer holding the assignment scores it: not even staff.
-    "calls:score": [Case({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk])],
-    "calls:conflict": [_post({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk])],
+    # Only the reviewer holding the assignment, still a reviewer of the programme, scores it,
+    # and only from the call's close to its published decisions: not even staff. Outside
+    # those times the holder reads it (no form) and a post is refused.
+    "calls:score": [
+        Case({"reviewer"}, _in_review, label="review open"),
+        Case({"reviewer"}, _in_review, method="post", label="saving, review open"),
+        Case({"reviewer"}, lambda w: [w.call.slug, w.assignment.pk], label="call still open"),
+        Case(
+            frozenset(),
+            lambda w: [w.call.slug, w.assignment.pk],
+            method="post",
+            label="saving, call still open",
+        ),
+        Case({"reviewer"}, _published, label="decisions published"),
+        Case(frozenset(), _published, method="post", label="saving, decisions published"),
+        Case(frozenset(), _left, label="a removed reviewer's own"),
+        Case(frozenset(), _left, method="post", label="saving, a removed reviewer's own"),
+    ],
+    "calls:conflict": [
+        _post({"reviewer"}, _in_review, label="review open"),
+        _post(frozenset(), lambda w: [w.call.slug, w.assignment.pk], label="call still open"),
+        _post(frozenset(), _published, label="decisions published"),
+        _post(frozenset(), _left, label="a removed reviewer's own"),
+    ],
     "calls:selection": [
         Case(COORDINATORS, _call),
         *(
@@ -366,7 +555,7 @@ def _database_rows() -> dict[str, int]:
 
 
 @pytest.fixture
-def world(programme, visit):
+def world(programme, visit, private_files):
     return World(programme, visit)
 
 

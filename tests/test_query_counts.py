@@ -7,16 +7,25 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from citypeers.calls.models import Criterion, ReviewAssignment, Score, SelectionRun
+from citypeers.calls.models import (
+    ApplicationFile,
+    Criterion,
+    Question,
+    ReviewAssignment,
+    Score,
+    SelectionRun,
+)
 from citypeers.core.http import EXPORT_FORMATS
 from citypeers.core.models import OutboxMessage
 from citypeers.library.views import EXPORT_FORMATS as LIBRARY_EXPORT_FORMATS
 from citypeers.methodology.models import AgendaItemTemplate
+from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Role
 from citypeers.visits.models import VisitPlan, VisitTask
 from tests.factories import (
@@ -34,6 +43,7 @@ from tests.factories import (
     VisitFactory,
     sent_application,
 )
+from tests.samples import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +89,10 @@ class Scene:
         return CallFactory(programme=self.programme, visits=[self.visit])
 
     @cached_property
+    def file_question(self):
+        return Question.objects.create(call=self.call, kind="file", label="CV")
+
+    @cached_property
     def criterion(self):
         return Criterion.objects.create(call=self.call, name="Fit")
 
@@ -117,6 +131,11 @@ def _practice(scene, **fields):
     )
 
 
+def _affiliation_request(scene):
+    person = UserFactory()
+    affiliation_request(user=person, organisation=OrganisationFactory(), by=person)
+
+
 def _published_practice(scene):
     return _practice(scene, status="published", published_at=timezone.now())
 
@@ -129,6 +148,19 @@ def _my_application(scene):
 
 def _application(scene):
     return sent_application(scene.call, scene.applicant(), preferences=[scene.visit])
+
+
+def _application_with_file(scene):
+    """A sent application with a PDF attached: the list links each file."""
+    application = _application(scene)
+    ApplicationFile.objects.create(
+        application=application,
+        question=scene.file_question,
+        file=ContentFile(PDF, name="cv.pdf"),
+        name="cv.pdf",
+        content_type="application/pdf",
+    )
+    return application
 
 
 def _reviewed_application(scene):
@@ -262,7 +294,7 @@ LISTINGS = {
     ),
     **_exports(
         "a call's applications",
-        Listing(_call_url("calls:applications"), _application, "coordinator"),
+        Listing(_call_url("calls:applications"), _application_with_file, "coordinator"),
     ),
     **_exports(
         "a call's reviews",
@@ -273,6 +305,9 @@ LISTINGS = {
         Listing(_call_url("calls:selection"), _selected_application, "coordinator"),
     ),
     "visits I run": Listing(lambda scene: reverse("visits:dashboard"), _visit_i_host, "member"),
+    "requests to join an organisation": Listing(
+        lambda scene: reverse("people:affiliations"), _affiliation_request, "staff"
+    ),
     "my page": Listing(lambda scene: reverse("programmes:dashboard"), _visit_i_host, "member"),
     "a visit's workspace": Listing(
         lambda scene: reverse("visits:workspace", args=[scene.programme.slug, scene.visit.slug]),
@@ -326,7 +361,7 @@ LISTINGS = {
 
 
 @pytest.fixture
-def scene(programme, visit, coordinator, staff):
+def scene(programme, visit, coordinator, staff, private_files):
     return Scene(programme, visit, coordinator, staff)
 
 

@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "migrate" and not rest:
         migrate()
     elif command == "worker":
-        _manage("db_worker", *rest)
+        _manage("worker", *rest)
     elif command == "demo":
         migrate()
         _manage("demo", *rest)

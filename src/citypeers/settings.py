@@ -121,6 +121,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": config.cache("CACHE_URL", default="dbcache://citypeers_cache")}
 
 TASKS = {"default": {"BACKEND": config.task_backend("TASK_BACKEND", default="database")}}
+# A task that raises is tried again after TASK_RETRY_BACKOFF seconds, then twice that, and so on,
+# up to TASK_MAX_ATTEMPTS attempts in all (`core.background`).
+TASK_MAX_ATTEMPTS = config.int("TASK_MAX_ATTEMPTS", default=5)
+TASK_RETRY_BACKOFF = config.int("TASK_RETRY_BACKOFF", default=60)
+# A task still "running" this many seconds after it started lost its worker (killed, out of
+# memory, machine restarted): the worker hands it back to the queue. Longer than any task runs.
+TASK_RUNNING_TIMEOUT = config.int("TASK_RUNNING_TIMEOUT", default=3600)
+# A selection run still solving this many seconds after it started is marked failed; the
+# optimiser's own time limit is 30 seconds, building a large instance takes a few more.
+SELECTION_RUN_TIMEOUT = config.int("SELECTION_RUN_TIMEOUT", default=1800)
+# The daily clean-up (`citypeers prune_old_records`) deletes finished task rows and sent
+# outbox e-mails older than this many days.
+TASK_RESULT_RETENTION_DAYS = config.int("TASK_RESULT_RETENTION_DAYS", default=14)
+OUTBOX_RETENTION_DAYS = config.int("OUTBOX_RETENTION_DAYS", default=90)
+# /healthz tells the public only "ok"; staff, or a probe sending this token as
+# `Authorization: Bearer <token>`, also get the database and task-queue details.
+HEALTHZ_TOKEN = config.str("HEALTHZ_TOKEN", default="")
 
 EMAIL_CONFIG = config.email("EMAIL_URL", default="outbox://")
 vars().update(EMAIL_CONFIG)
@@ -158,6 +175,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[citypeers] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SECURE_HTTPS else "http"
 # Failed log-ins: at most 10 a minute from one address and 5 in 5 minutes for one account.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# The address is the client's: behind N proxies of our own (a load balancer: 1), allauth takes
+# the Nth address from the right of X-Forwarded-For, which our proxies append to and a client
+# cannot forge; with 0, REMOTE_ADDR, which behind a proxy is the proxy's for every client.
+ALLAUTH_TRUSTED_PROXY_COUNT = config.int("TRUSTED_PROXY_COUNT", default=0)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
@@ -185,14 +206,42 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+_PRIVATE_BACKEND = config.str(
+    "PRIVATE_FILES_STORAGE", default="django.core.files.storage.FileSystemStorage"
+)
+_PRIVATE_OPTIONS = (
+    {
+        "location": config.path("PRIVATE_FILES_DIR", default=DATA_DIR / "private"),
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    }
+    if _PRIVATE_BACKEND.endswith(".FileSystemStorage")
+    else {}
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files people attach to applications: never under MEDIA_ROOT, served only by views that
+    # check who asks (core/files.py). Another backend (S3…) is configured by its own settings.
+    "private": {"BACKEND": _PRIVATE_BACKEND, "OPTIONS": _PRIVATE_OPTIONS},
     "staticfiles": {
         "BACKEND": config.str(
             "STATICFILES_STORAGE", default="whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
+
+# Uploads: the text of a form may weigh 2.5 MB; a file over 2.5 MB is streamed to a temporary
+# file, and the files of one request together may weigh UPLOAD_MAX_MB (a call's question may
+# ask for less). Past that, core.files.SizeLimitUploadHandler keeps nothing of them and the
+# form says so at the field. A proxy in front must accept bodies a little larger than this.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+UPLOAD_MAX_SIZE = config.int("UPLOAD_MAX_MB", default=20) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "citypeers.core.files.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS

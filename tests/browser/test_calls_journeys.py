@@ -10,6 +10,7 @@ from citypeers.core.models import OutboxMessage
 from citypeers.programmes.models import Role
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_catalogue_journeys import sign_in
+from tests.calls.helpers import close
 from tests.factories import (
     CallFactory,
     MembershipFactory,
@@ -72,6 +73,7 @@ def test_a_reviewer_scores_an_assigned_application(page):
     sent_application(
         call, UserFactory(display_name="Aino Applicant"), motivation="To learn from Kortrijk."
     )
+    close(call)  # reviewers score once the call has closed
     reviewers_assign(call=call, by=coordinator)
     sign_in(page, reviewer)
     page.goto(f"/en/calls/{call.slug}/review/")

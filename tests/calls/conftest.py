@@ -13,6 +13,11 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _private_files(private_files):
+    """Files the calls' tests upload land in a folder of the test's own, never in var/."""
+
+
 @pytest.fixture
 def call(programme):
     """A call for one visit, Vantaa, with one place."""

@@ -72,8 +72,19 @@ def reviewer(programme, **user):
     return MembershipFactory(programme=programme, role=Role.REVIEWER, user=UserFactory(**user)).user
 
 
+def close(call):
+    """Moves the call's closing time a second into the past, as decisions are published after
+    it: the call's own (stale) copy, too."""
+    call.closes_at = timezone.now() - datetime.timedelta(seconds=1)
+    call.opens_at = min(call.opens_at, call.closes_at - datetime.timedelta(days=1))
+    type(call).objects.filter(pk=call.pk).update(opens_at=call.opens_at, closes_at=call.closes_at)
+    return call
+
+
 def published(client, call, coordinator, django_capture_on_commit_callbacks):
-    """Runs the selection and publishes it as the coordinator; each application by name."""
+    """Runs the selection and publishes it as the coordinator, once the call has closed; each
+    application by name."""
+    close(call)
     run = selection_execute(selection_start(call=call, by=coordinator))
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,10 +1,20 @@
 """The background entry points: copies, runs, outcome mails that are never stale."""
 
+import datetime
+import zoneinfo
+from unittest import mock
+
 import pytest
 from django.core import mail
+from django.utils import formats, timezone
+from django_tasks_db.models import DBTaskResult
 
 from citypeers.calls.models import Application, Question, SelectionRun
-from citypeers.calls.services.decisions import decision_respond, decisions_publish
+from citypeers.calls.services.decisions import (
+    decision_respond,
+    decisions_publish,
+    pass_on_unanswered,
+)
 from citypeers.calls.services.selection import selection_execute, selection_start
 from citypeers.calls.tasks import (
     notify_host_selected,
@@ -12,7 +22,8 @@ from citypeers.calls.tasks import (
     run_selection,
     send_application_copy,
 )
-from tests.calls.helpers import apply
+from tests.calls.helpers import apply, close
+from tests.core.test_background import run_ready_tasks
 from tests.factories import sent_application
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +34,7 @@ def test_someone_who_answered_before_the_mail_went_out_gets_no_stale_mail(
 ):
     apply(call, "Aino")
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     with django_capture_on_commit_callbacks() as queued:  # the mails wait in the queue
         decisions_publish(run=run, by=coordinator)
     aino = Application.objects.get()
@@ -82,3 +94,64 @@ def test_a_host_is_told_only_once_its_visit_exists(host_call, city):
     application = sent_application(host_call, person)
     notify_host_selected.call(application_id=application.pk)
     assert mail.outbox == []
+
+
+def test_a_run_handed_back_after_its_worker_died_is_failed_with_the_reason(call):
+    run = SelectionRun.objects.create(call=call, number=1, instance={}, status="running")
+    run_selection.call(run_id=run.pk)
+    run.refresh_from_db()
+    assert run.status == "failed" and "stopped before it finished" in run.error
+    assert run.result is None  # not solved behind the coordinator's back
+
+
+def test_the_week_to_answer_starts_when_the_selected_mail_goes_out(
+    call, coordinator, django_capture_on_commit_callbacks
+):
+    aino = apply(call, "Aino")
+    aino.applicant.time_zone = "Pacific/Kiritimati"  # where it is already tomorrow, often
+    aino.applicant.save()
+    close(call)
+    run = selection_execute(selection_start(call=call, by=coordinator))
+    with django_capture_on_commit_callbacks() as queued:  # the mail waits in the queue
+        decisions_publish(run=run, by=coordinator)
+    aino.refresh_from_db()
+    assert (aino.outcome, aino.respond_by) == ("selected", None)
+    far = timezone.localdate() + datetime.timedelta(days=60)
+    assert pass_on_unanswered(today=far) == 0  # a place whose mail never went out stays
+    mail.outbox.clear()
+    for callback in queued:
+        callback()
+    aino.refresh_from_db()
+    mailed_on = timezone.localdate(timezone=zoneinfo.ZoneInfo("Pacific/Kiritimati"))
+    assert aino.respond_by == mailed_on + datetime.timedelta(days=7)
+    [message] = mail.outbox
+    assert formats.date_format(aino.respond_by, "DATE_FORMAT") in message.body
+
+
+def test_a_decision_mail_that_fails_is_sent_later_once_and_only_then_starts_the_week(
+    call, coordinator, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    aino = apply(call, "Aino")
+    Application.objects.filter(pk=aino.pk).update(
+        outcome="selected", outcome_visit=call.visits.get()
+    )
+    mail.outbox.clear()
+    notify_outcome.enqueue(application_id=aino.pk, outcome="selected")
+    with mock.patch(
+        "django.core.mail.backends.locmem.EmailBackend.send_messages",
+        side_effect=ConnectionRefusedError("smtp down"),
+    ):
+        run_ready_tasks()
+    aino.refresh_from_db()
+    assert aino.respond_by is None and mail.outbox == []
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.args_kwargs["kwargs"] == {
+        "application_id": aino.pk,
+        "outcome": "selected",
+        "attempt": 2,
+    }
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    run_ready_tasks()
+    aino.refresh_from_db()
+    assert aino.respond_by is not None and len(mail.outbox) == 1

@@ -1,4 +1,11 @@
+import importlib
+from pathlib import Path
+
+import pytest
 from django import forms
+
+import citypeers
+from citypeers.core.forms import Form, SafeInputMixin
 
 
 class VisitDatesForm(forms.Form):
@@ -43,3 +50,70 @@ def test_hints_are_tied_to_their_field_for_screen_readers():
     assert "As the host calls it." in html
     assert 'aria-describedby="id_title_helptext"' in html
     assert "There is a problem" not in html
+
+
+class NoteForm(Form):
+    title = forms.CharField(max_length=50)
+    note = forms.CharField(widget=forms.Textarea, required=False)
+    on = forms.DateField(required=False)
+    count = forms.IntegerField(required=False)
+
+
+def test_a_one_line_field_loses_its_line_breaks_and_control_characters():
+    form = NoteForm({"title": "Call\r\nBcc: x@example.org\x00\x07\u2028end"})
+    assert form.is_valid()
+    assert form.cleaned_data["title"] == "Call Bcc: x@example.org end"
+
+
+def test_a_text_area_keeps_its_line_breaks_but_not_other_control_characters():
+    form = NoteForm({"title": "T", "note": "one\r\ntwo\x00\x1b[31m\tthree"})
+    assert form.is_valid()
+    assert form.cleaned_data["note"] == "one\r\ntwo[31m\tthree"
+
+
+def test_a_one_line_field_of_only_control_characters_is_required_like_an_empty_one():
+    form = NoteForm({"title": "\r\n\x07"})
+    assert form.errors["title"] == ["This field is required."]
+
+
+def test_letters_of_every_script_emoji_and_direction_marks_are_kept():
+    title = "\u200fمدينة 🏛️ Łódź"
+    form = NoteForm({"title": title})
+    assert form.is_valid()
+    assert form.cleaned_data["title"] == title
+
+
+@pytest.mark.parametrize("typed", ["0001-01-01", "9999-12-31", "1999-12-31", "2101-01-01"])
+def test_a_date_outside_2000_to_2100_is_refused_at_its_field(typed):
+    form = NoteForm({"title": "T", "on": typed})
+    assert form.errors["on"] == ["Give a date between 2000 and 2100."]
+
+
+def test_a_whole_number_beyond_what_a_database_column_holds_is_refused_at_its_field():
+    form = NoteForm({"title": "T", "count": str(2**31)})
+    assert list(form.errors) == ["count"]
+    assert NoteForm({"title": "T", "count": "2026", "on": "2100-12-31"}).is_valid()
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_every_form_of_the_platform_cleans_what_people_type():
+    """A form that does not inherit core.forms.Form or ModelForm would let line breaks into
+    titles and year 1 into dates; allauth's forms and formsets' own forms are not ours."""
+    package = Path(citypeers.__file__).parent
+    for module in sorted(package.rglob("*.py")):
+        relative = module.relative_to(package.parent).with_suffix("")
+        if "forms" in relative.parts or relative.name == "forms":
+            importlib.import_module(".".join(relative.parts))
+    ours = [
+        form
+        for form in _subclasses(forms.BaseForm)
+        if form.__module__.startswith("citypeers.") and not form.__module__.endswith("tests")
+    ]
+    assert len(ours) > 20
+    unsafe = sorted(form.__qualname__ for form in ours if not issubclass(form, SafeInputMixin))
+    assert unsafe == []

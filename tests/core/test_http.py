@@ -21,6 +21,7 @@ from citypeers.core.http import (
     permission_required,
     query_without_page,
     requested_export,
+    whole_number,
 )
 from citypeers.programmes.models import Role
 from tests.factories import (
@@ -243,3 +244,24 @@ def test_a_json_export_writes_translations_and_objects_as_their_text(
     assert str(visit) in {row["Visit"] for row in rows}
     cells = [value for row in rows for value in row.values()]
     assert all(isinstance(value, str | int | float | bool | None) for value in cells)
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("3", 3),
+        ("0042", 42),
+        ("²", None),
+        ("٣", None),
+        (" 3", None),
+        ("+3", None),
+        ("1_000", None),
+        ("-1", None),
+        ("1e3", None),
+        ("9" * 10, None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_number_in_an_address_is_only_digits_0_to_9_a_column_can_hold(typed, number):
+    assert whole_number(typed) == number

@@ -27,3 +27,19 @@ def test_a_templated_mail_links_back_absolutely_in_the_readers_language(settings
     assert message.to == [membership.user.email]
     assert "https://peers.example.org/fr/programmes/chia/" in message.body
     assert "\n" not in message.subject
+
+
+@pytest.mark.django_db
+def test_a_name_with_a_line_break_cannot_add_a_header_to_a_mail():
+    """Stored before titles were cleaned, or typed in the admin: the subject stays one line
+    (Django's mail would refuse it; a lax server would read a `Bcc:` header)."""
+    membership = MembershipFactory(programme__name="CHiA\r\nBcc: spy@example.org")
+    send_templated_mail(
+        to=membership.user,
+        template="programmes/email/membership_added",
+        context={"membership": membership},
+    )
+    [message] = mail.outbox
+    assert message.subject.startswith("Your role in CHiA Bcc: spy@example.org:")
+    assert message.bcc == []
+    assert message.message()["Bcc"] is None

@@ -1,6 +1,9 @@
+import datetime
+
 import pytest
 from django.db.utils import OperationalError
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from citypeers.core.models import OutboxMessage
@@ -11,28 +14,64 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_healthz_reports_database_and_task_queue(client, settings):
+def test_healthz_tells_the_public_only_that_all_is_well(client, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     notify_membership_added.enqueue(membership_id=1)
-    notify_membership_added.enqueue(membership_id=2)
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    health = response.json()
+    assert response.json() == {"status": "ok"}
+
+
+def test_healthz_gives_staff_the_database_and_the_task_queue(client, settings, staff):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    notify_membership_added.enqueue(membership_id=1)
+    notify_membership_added.enqueue(membership_id=2)
+    running = notify_membership_added.enqueue(membership_id=3)
+    DBTaskResult.objects.filter(pk=running.id).update(
+        status="RUNNING", started_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    client.force_login(staff)
+    health = client.get("/healthz").json()
     assert health["status"] == "ok"
     assert health["database"]["status"] == "ok"
-    assert health["tasks"]["by_status"] == {"READY": 2}
-    assert DBTaskResult.objects.count() == 2
+    assert health["tasks"] | {"backend": ""} == {
+        "status": "ok",
+        "backend": "",
+        "waiting": 2,
+        "running": 1,
+        "stuck": 1,  # running for two hours: its worker died
+    }
 
 
-def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+def test_healthz_gives_a_probe_with_the_token_the_details_and_no_one_else(client, settings):
+    settings.HEALTHZ_TOKEN = "s3cret-probe-token"
+    with_token = client.get("/healthz", headers={"Authorization": "Bearer s3cret-probe-token"})
+    assert with_token.json()["database"]["status"] == "ok"
+    for wrong in ["Bearer nope", "Bearer s3cret-probe-tokeé", "s3cret-probe-token", ""]:
+        response = client.get("/healthz", headers={"Authorization": wrong})
+        assert response.json() == {"status": "ok"}, wrong
+    client.force_login(UserFactory())
+    assert client.get("/healthz").json() == {"status": "ok"}  # signed in is not staff
+
+
+def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatch, settings):
     def unreachable(*args, **kwargs):
         raise OperationalError("connection refused")
 
+    settings.HEALTHZ_TOKEN = "s3cret-probe-token"
     monkeypatch.setattr("citypeers.core.selectors.connection.cursor", unreachable)
     response = client.get("/healthz")
+    assert (response.status_code, response.json()) == (503, {"status": "unavailable"})
+    response = client.get("/healthz", headers={"Authorization": "Bearer s3cret-probe-token"})
     assert response.status_code == 503
     assert response.json()["database"]["status"] == "unavailable"
+
+
+def test_healthz_counts_no_task_rows_for_the_public(client, settings, django_assert_num_queries):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_assert_num_queries(1):  # SELECT 1
+        assert client.get("/healthz").status_code == 200
 
 
 def test_healthz_is_not_cached_and_not_language_prefixed(client):

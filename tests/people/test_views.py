@@ -34,7 +34,7 @@ def test_repeated_failed_log_ins_are_rate_limited(client):
     assert "Too many failed login attempts" in response.text
 
 
-def test_profile_edit_saves_languages_time_zone_and_organisation(client):
+def test_profile_edit_saves_languages_time_zone_and_asks_to_join_the_organisation(client):
     user = UserFactory()
     organisation = OrganisationFactory(name="City of Tampere")
     client.force_login(user)
@@ -56,7 +56,8 @@ def test_profile_edit_saves_languages_time_zone_and_organisation(client):
         "Europe/Helsinki",
     )
     assert user.languages == ["fi", "en"]
-    assert user.organisation == organisation
+    assert user.organisation is None  # asked for, not given
+    assert user.affiliations.get().organisation == organisation
 
 
 def test_profile_with_an_unknown_time_zone_is_refused_at_the_field(client):
@@ -100,3 +101,72 @@ def test_a_saved_profile_is_confirmed_on_my_page(client):
     )
     assert "Your profile has been saved." in response.text
     assert response.redirect_chain[-1][0] == reverse("programmes:dashboard")
+
+
+def test_picking_an_organisation_asks_to_join_and_the_profile_says_it_waits(client):
+    from citypeers.people.models import Affiliation
+
+    user = UserFactory()
+    vantaa = OrganisationFactory(name="City of Vantaa")
+    client.force_login(user)
+    data = {"display_name": "Petra", "time_zone": "Europe/Helsinki", "organisation": vantaa.pk}
+    response = client.post(reverse("people:profile"), data, follow=True)
+    assert "Your request to join City of Vantaa is sent" in response.text
+    assert "waits for a decision" in response.text  # on my page
+    page = client.get(reverse("people:profile")).text
+    assert "Your request to join City of Vantaa waits for a decision" in page
+    assert f'<option value="{vantaa.pk}" selected>' in page
+    affiliation = Affiliation.objects.get(user=user)
+    client.post(reverse("people:affiliation_withdraw", args=[affiliation.pk]))
+    affiliation.refresh_from_db()
+    assert affiliation.state == "withdrawn"
+
+
+def test_a_member_sees_the_request_on_my_page_and_approves_it(client):
+    from citypeers.people.services import affiliation_request
+
+    vantaa = OrganisationFactory(name="City of Vantaa")
+    member = UserFactory(organisation=vantaa)
+    petra = UserFactory(display_name="Petra Participant")
+    affiliation = affiliation_request(user=petra, organisation=vantaa, by=petra)
+    client.force_login(member)
+    my_page = client.get(reverse("programmes:dashboard")).text
+    assert "1 request to join an organisation waits" in my_page
+    listing = client.get(reverse("people:affiliations")).text
+    assert "Petra Participant" in listing
+    url = reverse("people:affiliation_decide", args=[affiliation.pk])
+    response = client.post(url, {"decision": "approve", "reason": ""}, follow=True)
+    assert "Petra Participant is now a member of City of Vantaa." in response.text
+    petra.refresh_from_db()
+    assert petra.organisation == vantaa
+    # decided already: said at the top of the form, nothing typed lost
+    page = client.post(url, {"decision": "refuse", "reason": "Too late"}).text
+    assert "This request was already approved." in page and "Too late" in page
+
+
+def test_a_decision_needs_a_choice_said_at_its_field(client):
+    from citypeers.people.services import affiliation_request
+
+    vantaa = OrganisationFactory()
+    member = UserFactory(organisation=vantaa)
+    petra = UserFactory()
+    affiliation = affiliation_request(user=petra, organisation=vantaa, by=petra)
+    client.force_login(member)
+    url = reverse("people:affiliation_decide", args=[affiliation.pk])
+    page = client.post(url, {"reason": "Who is this?"}).text
+    assert "There is a problem" in page and "This field is required." in page
+    assert "Who is this?" in page
+
+
+def test_an_outsider_is_refused_the_decision_page(client):
+    from citypeers.people.services import affiliation_request
+
+    vantaa = OrganisationFactory()
+    UserFactory(organisation=vantaa)
+    petra = UserFactory()
+    affiliation = affiliation_request(user=petra, organisation=vantaa, by=petra)
+    client.force_login(UserFactory(organisation=OrganisationFactory()))
+    url = reverse("people:affiliation_decide", args=[affiliation.pk])
+    assert client.post(url, {"decision": "approve"}).status_code == 403
+    petra.refresh_from_db()
+    assert petra.organisation is None

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from citypeers.programmes.models import Role, Visit
 from citypeers.visits.models import VisitPlan, VisitTask
+from citypeers.visits.services import task_set_done
 from tests.factories import (
     AgendaSessionFactory,
     MembershipFactory,
@@ -301,3 +302,90 @@ def test_the_dashboard_shows_a_visit_whose_tasks_are_all_done(client, visit, coo
     client.force_login(coordinator)
     page = client.get(reverse("visits:dashboard")).text
     assert visit.title in page and "every task done" in page and "1 of 1 tasks done" in page
+
+
+def test_a_rapporteur_can_neither_tick_nor_reopen_nor_reassign_the_hosts_task(
+    client, visit, people_by_role
+):
+    VisitPlanFactory(visit=visit)
+    task = VisitTaskFactory(visit=visit, role=Role.HOST, title="Brief the speakers")
+    own = VisitTaskFactory(visit=visit, role=Role.RAPPORTEUR, owner=people_by_role["rapporteur"])
+    url = _url("task_update", visit, task.pk)
+    client.force_login(people_by_role["rapporteur"])
+    page = client.get(_url("workspace", visit)).text
+    assert url not in page and _url("task_update", visit, own.pk) in page
+    assert "Brief the speakers" in page  # seen, not changed
+    for data in [
+        {"action": "done"},
+        {"action": "assign", "owner": people_by_role["rapporteur"].pk},
+    ]:
+        assert client.post(url, data).status_code == 403
+    task.refresh_from_db()
+    assert not task.is_done and task.owner is None
+    task_set_done(task=task, by=people_by_role["host"], done=True)
+    assert client.post(url, {"action": "reopen"}).status_code == 403
+    task.refresh_from_db()
+    assert task.is_done
+
+
+def test_a_rapporteur_of_another_visit_is_refused_this_visits_tasks(client, visit, programme):
+    other = VisitFactory(programme=programme)
+    elsewhere = MembershipFactory(programme=programme, visit=other, role=Role.RAPPORTEUR).user
+    task = VisitTaskFactory(visit=visit, role=Role.RAPPORTEUR)
+    client.force_login(elsewhere)
+    assert client.post(_url("task_update", visit, task.pk), {"action": "done"}).status_code == 403
+    task.refresh_from_db()
+    assert not task.is_done
+
+
+def test_the_host_team_ticks_reopens_and_reassigns_a_task_given_to_someone_else(
+    client, visit, people_by_role
+):
+    rapporteur = people_by_role["rapporteur"]
+    task = VisitTaskFactory(visit=visit, role=Role.RAPPORTEUR, owner=rapporteur)
+    url = _url("task_update", visit, task.pk)
+    client.force_login(people_by_role["host"])
+    client.post(url, {"action": "done"})
+    task.refresh_from_db()
+    assert task.done_by == people_by_role["host"]
+    client.post(url, {"action": "reopen"})
+    client.post(url, {"action": "assign", "owner": people_by_role["expert"].pk})
+    task.refresh_from_db()
+    assert not task.is_done and task.owner == people_by_role["expert"]
+
+
+def test_whoever_holds_a_tasks_role_takes_it_while_nobody_owns_it(client, visit, people_by_role):
+    rapporteur = people_by_role["rapporteur"]
+    task = VisitTaskFactory(visit=visit, role=Role.RAPPORTEUR)
+    client.force_login(rapporteur)
+    client.post(_url("task_update", visit, task.pk), {"action": "assign", "owner": rapporteur.pk})
+    client.post(_url("task_update", visit, task.pk), {"action": "done"})
+    task.refresh_from_db()
+    assert task.owner == rapporteur and task.done_by == rapporteur
+
+
+def test_a_finished_visits_workspace_is_read_only_and_refuses_every_change(
+    client, visit, people_by_role
+):
+    visit.starts_on = datetime.date(2021, 5, 10)
+    visit.ends_on = datetime.date(2021, 5, 12)
+    visit.save()
+    plan = VisitPlanFactory(visit=visit)
+    task = VisitTaskFactory(visit=visit, due_on=datetime.date(2021, 5, 1))
+    over = "This visit is over: its workspace is kept as it was, read-only."
+    for role in ["coordinator", "host", "staff"]:
+        client.force_login(people_by_role[role])
+        page = client.get(_url("workspace", visit)).text
+        assert over in page and task.title in page
+        assert _url("task_update", visit, task.pk) not in page
+        assert _url("agenda_publish", visit) not in page
+        refused = client.post(_url("task_update", visit, task.pk), {"action": "done"})
+        assert refused.status_code == 403 and over in refused.text
+        agenda = client.post(_url("agenda_publish", visit), {"published": "yes"})
+        assert agenda.status_code == 403 and over in agenda.text
+    task.refresh_from_db()
+    plan.refresh_from_db()
+    assert not task.is_done and not plan.agenda_published
+    client.logout()
+    anonymous = client.post(_url("task_update", visit, task.pk), {"action": "done"})
+    assert anonymous["Location"].startswith(reverse("account_login"))

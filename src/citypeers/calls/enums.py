@@ -30,6 +30,9 @@ CIVIL_SOCIETY = ("organisation_type", "civil")
 DISAGREEMENT_POINTS = 25
 
 
+# The most visits a call may let an applicant rank (the optimiser weighs five ranks).
+MAX_PREFERENCES = 5
+
 # How long a selected person has to confirm their place.
 RESPOND_WITHIN = datetime.timedelta(days=7)
 

@@ -1,16 +1,21 @@
 """Background entry points of the calls app: thin, each reads what it needs and calls a
-service or sends one mail. Services import these inside the function that enqueues them."""
+service or sends one mail. Services import these inside the function that enqueues them.
+
+Every task retries with backoff (`core.background.retrying_task`); a mail is sent inside the
+task's transaction (`atomic=True`), so a retry or a worker's death never sends it twice to the
+outbox, and what the mail starts (a selected person's time to answer) starts with it."""
 
 from django.utils import translation
-from django_tasks import task
 
 from citypeers.calls.models import Application, SelectionRun
-from citypeers.calls.services.selection import selection_execute
+from citypeers.calls.services.decisions import decision_mailed
+from citypeers.calls.services.selection import selection_execute, selection_run_lost
 from citypeers.calls.texts.decision_mail import EDITABLE, outcome_message
+from citypeers.core.background import retrying_task, will_retry
 from citypeers.core.notifications import preferred_language, send_templated_mail
 
 
-@task()
+@retrying_task(atomic=True)
 def send_application_copy(*, application_id: int, first: bool) -> None:
     """The applicant's own copy of what they sent, in their language."""
     application = (
@@ -31,26 +36,32 @@ def send_application_copy(*, application_id: int, first: bool) -> None:
     )
 
 
-@task()
+@retrying_task
 def run_selection(*, run_id: int) -> None:
-    run = SelectionRun.objects.filter(pk=run_id, status=SelectionRun.Status.QUEUED).first()
-    if run is not None:
-        selection_execute(run)
+    """Solves a queued run; an error puts it back in the queue while attempts remain."""
+    run = SelectionRun.objects.select_related("call").filter(pk=run_id).first()
+    if run is None:
+        return
+    if run.status == SelectionRun.Status.RUNNING:
+        # Only a task handed back after its worker stopped finds its run still running.
+        selection_run_lost(run=run)
+    elif run.status == SelectionRun.Status.QUEUED:
+        selection_execute(run, retry=will_retry(run_selection))
 
 
-@task()
+@retrying_task(atomic=True)
 def notify_outcome(*, application_id: int, outcome: str | None = None) -> None:
     """The selection's outcome for one applicant, in their language, with what to do next;
-    nothing if it changed since it was queued (they answered before the mail went out)."""
+    nothing if it changed since it was queued (they answered before the mail went out). A
+    selected person's days to answer count from this mail."""
     application = (
         Application.objects.select_related("call", "applicant", "outcome_visit")
         .prefetch_related("preferences", "call__visits")
         .filter(pk=application_id, outcome__in=[outcome] if outcome else EDITABLE)
         .first()
     )
-    if application is None:
+    if application is None or not decision_mailed(application=application):
         return
-
     with translation.override(preferred_language(application.applicant.languages)):
         message = outcome_message(application)
     send_templated_mail(
@@ -61,7 +72,7 @@ def notify_outcome(*, application_id: int, outcome: str | None = None) -> None:
     )
 
 
-@task()
+@retrying_task(atomic=True)
 def notify_host_selected(*, application_id: int) -> None:
     """Tells the organisation chosen to host that its visit is planned, with the link to it."""
     application = (

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from citypeers.calls.views import applications, applying, decisions, manage, review, selection
+from citypeers.calls.views import (
+    applications,
+    applying,
+    decisions,
+    files,
+    manage,
+    review,
+    selection,
+)
 
 app_name = "calls"
 urlpatterns = [
@@ -11,6 +19,7 @@ urlpatterns = [
     path("calls/<slug:slug>/questions/", manage.questions, name="questions"),
     path("calls/<slug:slug>/preview/", manage.preview, name="preview"),
     path("calls/<slug:slug>/copy/", manage.copy, name="copy"),
+    path("calls/<slug:slug>/open/", manage.publish, name="publish"),
     path("calls/<slug:slug>/applications/", applications.applications, name="applications"),
     path(
         "calls/<slug:slug>/applications/<int:pk>/eligibility/",
@@ -21,6 +30,11 @@ urlpatterns = [
         "calls/<slug:slug>/applications/<int:pk>/host/",
         applications.host_select,
         name="host_select",
+    ),
+    path(
+        "calls/<slug:slug>/applications/<int:pk>/files/<int:file>/",
+        files.application_file,
+        name="file",
     ),
     path("calls/<slug:slug>/review/", review.review_home, name="review"),
     path("calls/<slug:slug>/selection/", selection.selection_page, name="selection"),

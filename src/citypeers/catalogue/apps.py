@@ -6,3 +6,8 @@ class CatalogueConfig(AppConfig):
     name = "citypeers.catalogue"
     label = "catalogue"
     verbose_name = _("Good practices")
+
+    def ready(self) -> None:
+        from citypeers.catalogue import signals  # models are ready only now
+
+        signals.connect()

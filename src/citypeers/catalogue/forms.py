@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.models import TEXT_FIELDS, Practice
+from citypeers.core.forms import Form, ModelForm
 from citypeers.people.models import Organisation
 from citypeers.places.models import Place
 from citypeers.programmes.models import Programme, Theme
@@ -75,7 +76,7 @@ class NamesField(forms.CharField):
         return "\n".join(value) if isinstance(value, list | tuple) else value
 
 
-class PracticeForm(forms.ModelForm):
+class PracticeForm(ModelForm):
     places = PlacesField(
         label=_("Places"),
         help_text=_("One a line, as Name (country code), e.g. Vantaa (FI)."),
@@ -168,7 +169,7 @@ class PracticeForm(forms.ModelForm):
         return data
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     ACTIONS = [
         ("publish", _("Publish")),
         ("changes", _("Ask for changes")),

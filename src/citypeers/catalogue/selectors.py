@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
 from citypeers.catalogue.models import Practice
@@ -45,3 +46,19 @@ def practices_to_review(*, user) -> QuerySet[Practice]:
         programmes = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("programme")
         practices = practices.filter(programme__in=programmes)
     return practices.select_related("programme", "submitted_by").order_by("updated_at")
+
+
+def organisations_in_practices_coordinated_by(user) -> QuerySet:
+    """Ids of the organisations named by practices of the programmes this person coordinates:
+    they decide requests to join such an organisation while it has no member."""
+    return Practice.objects.filter(
+        programme__memberships__user=user, programme__memberships__role=Role.COORDINATOR
+    ).values("organisations")
+
+
+def coordinators_of_practices_by(organisation) -> QuerySet:
+    """The coordinators of the programmes whose practices name this organisation."""
+    programmes = Practice.objects.filter(organisations=organisation).values("programme")
+    return get_user_model().objects.filter(
+        memberships__role=Role.COORDINATOR, memberships__programme__in=programmes
+    )

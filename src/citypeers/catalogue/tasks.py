@@ -1,11 +1,10 @@
-from django_tasks import task
-
 from citypeers.catalogue.models import Practice
+from citypeers.core.background import retrying_task
 from citypeers.core.notifications import send_templated_mail
 from citypeers.programmes.models import Membership, Role
 
 
-@task()
+@retrying_task(atomic=True)
 def notify_coordinators_of_submission(*, practice_id: int) -> None:
     """Tell each coordinator of the programme, in their language, that a practice awaits review."""
     practices = Practice.objects.select_related("programme", "submitted_by")
@@ -24,7 +23,7 @@ def notify_coordinators_of_submission(*, practice_id: int) -> None:
         )
 
 
-@task()
+@retrying_task(atomic=True)
 def notify_submitter_of_review(*, practice_id: int) -> None:
     """Tell the author the outcome of the review, with the reviewer's comment."""
     practice = Practice.objects.select_related("submitted_by").filter(pk=practice_id).first()

@@ -1,6 +1,7 @@
 """Small helpers every view uses: permission checks, errors onto forms, exports, paging."""
 
 import datetime
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import wraps
@@ -49,13 +50,20 @@ def add_error_to_form(form, error: CitypeersError) -> None:
     form.add_error(field, error.message)
 
 
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def whole_number(value: str | None) -> int | None:
+    """A number typed into an address (`?run=3`), or None when it is not one: only the digits
+    0-9, at most nine of them. (`str.isdigit` takes "²", which `int` refuses; `int` takes
+    " 3", "+3", "1_000" and other scripts' digits, and numbers no database column holds.)"""
+    return int(value) if value is not None and _WHOLE_NUMBER.fullmatch(value) else None
+
+
 def paginate(request: HttpRequest, items, *, per_page: int = 25) -> Page:
     """The requested page; a page number out of range or mistyped gives the nearest page."""
     # Django's get_page turns 0 or a negative number into the last page; the nearest is the first.
-    try:
-        number = max(1, int(request.GET.get("page", "")))
-    except ValueError:
-        number = 1
+    number = max(1, whole_number(request.GET.get("page")) or 1)
     return Paginator(items, per_page).get_page(number)
 
 

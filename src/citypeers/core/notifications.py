@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from citypeers.core.text import one_line
+
 
 def preferred_language(languages: list[str]) -> str:
     """The first of these languages the platform ships, else its default language."""
@@ -24,6 +26,8 @@ def send_templated_mail(
     with translation.override(preferred_language(to.languages)):
         if link:
             context = {**context, "url": settings.SITE_URL + reverse(link[0], kwargs=link[1])}
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        # On one line whatever the data holds: a line break would end the header (Django then
+        # refuses to send) or, through a lax mail server, start another (`Bcc:`).
+        subject = one_line(render_to_string(f"{template}_subject.txt", context))
         body = render_to_string(f"{template}_body.txt", context)
     send_mail(subject, body, None, [to.email])

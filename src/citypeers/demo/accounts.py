@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 
 from citypeers.people.models import Organisation, User
+from citypeers.people.services import affiliation_grant
 from citypeers.programmes.models import Membership, Programme, Role, Visit
 from citypeers.programmes.services import membership_add
 
@@ -70,9 +71,9 @@ def accounts_load(*, programme: Programme, first_visit: Visit, host_organisation
     for key, (name, _role, _in_visit) in ROLES.items():
         country = host_organisation.place.country if key == "host" else ""
         user = account(f"{key}@example.org", name, country=country)
-        if key == "host":
-            User.objects.filter(pk=user.pk, organisation=None).update(
-                organisation=host_organisation
+        if key == "host" and user.organisation_id is None:
+            affiliation_grant(
+                user=user, organisation=host_organisation, by=None, reason="The demo's host."
             )
         people[key] = user
     for key, (_name, role, in_visit) in ROLES.items():

@@ -6,7 +6,12 @@ import datetime
 from django.utils import timezone
 
 from citypeers.calls.models import Call, Question
-from citypeers.calls.services.calls import QUESTION_FIELDS, call_save, questions_save
+from citypeers.calls.services.calls import (
+    QUESTION_FIELDS,
+    call_publish,
+    call_save,
+    questions_save,
+)
 from citypeers.demo.accounts import role_give
 from citypeers.people.models import User
 from citypeers.programmes.models import Programme, Role, Visit
@@ -73,8 +78,11 @@ def load_open_call(*, programme, places: dict, by: User) -> Call:
         "opens_at": now - datetime.timedelta(days=7),
         "closes_at": now + datetime.timedelta(weeks=4),
         "time_zone": "Europe/Brussels",
+        "max_preferences": 2,
     }
     call = call_save(call=call or Call(slug=OPEN_CALL_SLUG), by=by, data=data, visits=visits)
+    if call.is_draft:
+        call = call_publish(call=call, by=by)
     if created:
         question = {name: getattr(Question(), name) for name in QUESTION_FIELDS} | {
             "kind": Question.Kind.SINGLE_CHOICE,
@@ -107,4 +115,6 @@ def load_host_call(*, programme, by: User) -> Call:
     }
     call = Call.objects.filter(slug=HOST_CALL_SLUG).first() or Call(slug=HOST_CALL_SLUG)
     call = call_save(call=call, by=by, data=data, visits=[])
+    if call.is_draft:
+        call = call_publish(call=call, by=by)
     return call

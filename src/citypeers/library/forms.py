@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from citypeers.catalogue.models import Practice
+from citypeers.core.forms import Form
 from citypeers.library.selectors import LibraryQuery
 from citypeers.places.models import SizeClass
 from citypeers.programmes.models import Theme
 
 
-class LibrarySearchForm(forms.Form):
+class LibrarySearchForm(Form):
     """The library's query parameters; a value that makes no sense is dropped, never an error."""
 
     q = forms.CharField(label=_("Search words"), required=False)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.people.models import Organisation, User
+from citypeers.people.models import Affiliation, Organisation, User
 
 
 @admin.register(User)
@@ -12,7 +12,9 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_staff", "is_superuser", "is_active", "country"]
     search_fields = ["email", "display_name", "organisation__name"]
     list_select_related = ["organisation"]
-    autocomplete_fields = ["organisation"]
+    # Set only by approving a request (people.services), so the audit trail and the flags on
+    # sent applications never miss a change; staff approve on /me/affiliations/.
+    readonly_fields = ["organisation"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
@@ -34,3 +36,20 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["type"]
     search_fields = ["name", "place__name"]
     autocomplete_fields = ["place"]
+    fields = ["name", "type", "place", "website", "email_domains"]
+
+
+@admin.register(Affiliation)
+class AffiliationAdmin(admin.ModelAdmin):
+    """Requests and their outcomes, to read: decisions go through the requests page."""
+
+    list_display = ["user", "organisation", "state", "source", "requested_at", "decided_at"]
+    list_filter = ["state", "source"]
+    search_fields = ["user__email", "user__display_name", "organisation__name"]
+    list_select_related = ["user", "organisation"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

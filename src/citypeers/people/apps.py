@@ -6,3 +6,8 @@ class PeopleConfig(AppConfig):
     name = "citypeers.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self) -> None:
+        from citypeers.people import signals  # models are ready only now
+
+        signals.connect()

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.people.models import User, spoken_language_choices
+from citypeers.core.forms import Form, ModelForm
+from citypeers.people.models import Organisation, User, spoken_language_choices
 
 
-class SignupForm(forms.Form):
+class SignupForm(Form):
     """Extra fields allauth's sign-up form asks for (allauth adds e-mail and passwords)."""
 
     display_name = forms.CharField(
@@ -18,7 +19,7 @@ class SignupForm(forms.Form):
         user.save(update_fields=["display_name"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         required=False,
@@ -26,7 +27,39 @@ class ProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick every language you can take part in a visit in."),
     )
+    # Not the model's field: picking an organisation asks to join it (`affiliation_choose`).
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        help_text=_(
+            "Picking an organisation asks to join it: its members (or, where it has none, the "
+            "coordinators) approve the request, and only then do you act for it. Leaving it "
+            "empty leaves your organisation."
+        ),
+    )
 
     class Meta:
         model = User
-        fields = ["display_name", "country", "time_zone", "languages", "organisation"]
+        fields = ["display_name", "country", "time_zone", "languages"]
+        field_order = ["display_name", "country", "time_zone", "languages", "organisation"]
+
+    def __init__(self, *args, pending=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        chosen = pending.organisation if pending is not None else self.instance.organisation
+        self.fields["organisation"].initial = chosen.pk if chosen else None
+
+
+class AffiliationDecisionForm(Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("refuse", _("Refuse"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional; sent to the person with the decision."),
+    )

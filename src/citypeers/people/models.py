@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
 
+from citypeers.people.enums import AffiliationSource, AffiliationState
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -64,6 +66,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("time zone"), default="Europe/Brussels", help_text=_("Times are shown in this zone.")
     )
     country = CountryField(_("country"), blank=True)
+    # The approved affiliation only: set by `people.services` when a request is approved (or
+    # an e-mail domain matches), never by the person; everything that acts for an organisation
+    # (hosting, eligibility, quotas, reviewers' conflicts) reads it.
     organisation = models.ForeignKey(
         "people.Organisation",
         verbose_name=_("organisation"),
@@ -120,6 +125,14 @@ class Organisation(models.Model):
         related_name="organisations",
     )
     website = models.URLField(_("website"), blank=True)
+    email_domains = models.TextField(
+        _("e-mail domains"),
+        blank=True,
+        help_text=_(
+            "One a line, e.g. vantaa.fi: people who verify an address at one of these domains "
+            "join the organisation without waiting for a decision."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -131,3 +144,68 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def domains(self) -> set[str]:
+        """The e-mail domains listed, lower case, without a leading @."""
+        return {line.strip().lstrip("@").lower() for line in self.email_domains.splitlines()} - {""}
+
+
+class Affiliation(models.Model):
+    """A person's request to join an organisation, and what became of it.
+
+    At most one request waits per person, and at most one is approved: the one
+    `User.organisation` points at.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="affiliations"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=AffiliationState.choices,
+        default=AffiliationState.PENDING,
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=AffiliationSource.choices,
+        default=AffiliationSource.REQUEST,
+    )
+    requested_at = models.DateTimeField(_("asked"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(state=AffiliationState.PENDING),
+                name="affiliation_one_pending_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(state=AffiliationState.APPROVED),
+                name="affiliation_one_approved_per_person",
+            ),
+        ]
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.organisation}"

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from citypeers.core.forms import Form, ModelForm
 from citypeers.places.models import Place, SizeClass
 
 
-class PlaceFilterForm(forms.Form):
+class PlaceFilterForm(Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=200)
     country = LazyTypedChoiceField(
         label=_("Country"), required=False, choices=[("", _("All countries")), *countries]
@@ -19,7 +20,7 @@ class PlaceFilterForm(forms.Form):
     )
 
 
-class PlaceForm(forms.ModelForm):
+class PlaceForm(ModelForm):
     class Meta:
         model = Place
         fields = ["name", "country", "kind", "population", "latitude", "longitude"]

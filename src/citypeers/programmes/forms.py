@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.forms import Form
 from citypeers.programmes.models import Programme, Role, Visit
 
 
-class MembershipAddForm(forms.Form):
+class MembershipAddForm(Form):
     email = forms.EmailField(
         label=_("E-mail address"), help_text=_("The person must already have an account.")
     )
@@ -21,7 +22,7 @@ class MembershipAddForm(forms.Form):
         self.fields["visit"].queryset = programme.visits.order_by("title")
 
 
-class ThemeForm(forms.Form):
+class ThemeForm(Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -6,6 +6,7 @@ from citypeers.core.audit import log_action
 from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.people.models import User
 from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
+from citypeers.programmes.signals import membership_ended
 
 
 def membership_add(
@@ -88,6 +89,8 @@ def membership_remove(*, membership: Membership, by) -> None:
             changes={"person": membership.user.email, "role": membership.role},
         )
         membership.delete()
+        # The rights the role gave end with it, in the apps above (a reviewer's assignments).
+        membership_ended.send(sender=Membership, membership=membership, by=by)
 
 
 def theme_save(*, theme: Theme | None = None, name: str, description: str, by) -> Theme:

@@ -1,10 +1,9 @@
-from django_tasks import task
-
+from citypeers.core.background import retrying_task
 from citypeers.core.notifications import send_templated_mail
 from citypeers.programmes.models import Membership
 
 
-@task()
+@retrying_task(atomic=True)
 def notify_membership_added(*, membership_id: int) -> None:
     """Tell a person, in their language, that they were given a role."""
     membership = (

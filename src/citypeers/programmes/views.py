@@ -12,6 +12,7 @@ from citypeers.core.http import (
     permission_required,
     requested_export,
 )
+from citypeers.people.selectors import affiliations_to_decide, pending_affiliation
 from citypeers.programmes.forms import MembershipAddForm, ThemeForm
 from citypeers.programmes.models import Membership, Programme, Theme
 from citypeers.programmes.selectors import (
@@ -30,10 +31,14 @@ def _programme(*, slug: str, **_kwargs) -> Programme:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """A signed-in person's page: their roles in programmes and visits."""
-    return render(
-        request, "programmes/dashboard.html", {"memberships": memberships_of(user=request.user)}
-    )
+    """A signed-in person's page: their roles in programmes and visits, their request to join
+    an organisation and the requests waiting for their decision."""
+    context = {
+        "memberships": memberships_of(user=request.user),
+        "affiliation": pending_affiliation(user=request.user),
+        "affiliations_to_decide": affiliations_to_decide(user=request.user).count(),
+    }
+    return render(request, "programmes/dashboard.html", context)
 
 
 def programme_list(request: HttpRequest) -> HttpResponse:

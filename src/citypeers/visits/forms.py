@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.forms import PlacesField
 from citypeers.catalogue.selectors import practices_willing_to_host
+from citypeers.core.forms import Form
 from citypeers.programmes.models import Programme
 from citypeers.programmes.selectors import programmes_coordinated_by
 
 
-class VisitFromPlanForm(forms.Form):
+class VisitFromPlanForm(Form):
     """What the plan does not say: which programme, what the visit is called, who hosts it."""
 
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
@@ -37,7 +38,7 @@ class VisitFromPlanForm(forms.Form):
         return places[0]
 
 
-class TaskOwnerForm(forms.Form):
+class TaskOwnerForm(Form):
     owner = forms.ChoiceField(label=_("Owner"), required=False)
 
     def __init__(self, *args, team, **kwargs):

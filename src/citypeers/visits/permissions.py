@@ -1,16 +1,66 @@
+"""Predicates of the visits app: who is on a visit's team, who may change one of its tasks,
+and whether the visit is over (its workspace is then a record nobody changes)."""
+
+import datetime
+
 import rules
+from django.db.models import Q
+from django.utils import timezone
 
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
 
 
+def _roles_on_visit(user, visit_id: int) -> set[str]:
+    """The person's roles on the visit, plus "coordinator" when they coordinate its programme
+    (asked once per person and visit in a request, however many tasks a page shows)."""
+    if not user.is_authenticated:
+        return set()
+    cache = user.__dict__.setdefault("_visit_roles", {})
+    if visit_id not in cache:
+        memberships = Membership.objects.filter(user=user).filter(
+            Q(visit_id=visit_id) | Q(role=Role.COORDINATOR, programme__visits=visit_id)
+        )
+        cache[visit_id] = set(memberships.values_list("role", flat=True))
+    return cache[visit_id]
+
+
 @rules.predicate
 def is_visit_team(user, visit: Visit) -> bool:
     """The programme's coordinators and the visit's host, experts and rapporteurs."""
-    if not user.is_authenticated or visit is None:
+    if visit is None:
         return False
-    memberships = Membership.objects.filter(user=user, programme_id=visit.programme_id)
+    roles = _roles_on_visit(user, visit.pk)
+    return Role.COORDINATOR in roles or bool(roles & TEAM_ROLES)
+
+
+def visit_last_day(visit: Visit) -> datetime.date | None:
+    return visit.ends_on or visit.starts_on
+
+
+@rules.predicate
+def is_finished_visit(user, visit: Visit) -> bool:
+    """A visit whose last day (its end, else its start) is before today; undated: not yet."""
+    last_day = visit_last_day(visit) if visit is not None else None
+    return last_day is not None and last_day < timezone.localdate()
+
+
+@rules.predicate
+def is_in_finished_visit(user, task) -> bool:
+    return task is not None and is_finished_visit(user, task.visit)
+
+
+@rules.predicate
+def may_act_on_task(user, task) -> bool:
+    """Its owner; while nobody owns it, whoever holds its role on the visit (they take it, as
+    its reminders go to them); the visit's host team; the programme's coordinators."""
+    if task is None:
+        return False
+    roles = _roles_on_visit(user, task.visit_id)
+    if not (Role.COORDINATOR in roles or roles & TEAM_ROLES):
+        return False  # an owner who left the team
     return (
-        memberships.filter(role=Role.COORDINATOR).exists()
-        or memberships.filter(visit=visit, role__in=TEAM_ROLES).exists()
+        task.owner_id == user.pk
+        or (task.owner_id is None and task.role in roles)
+        or bool(roles & {Role.HOST, Role.COORDINATOR})
     )

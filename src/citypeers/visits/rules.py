@@ -2,8 +2,16 @@ import rules
 
 from citypeers.core.permissions import is_staff
 from citypeers.programmes.permissions import is_any_coordinator
-from citypeers.visits.permissions import is_visit_team
+from citypeers.visits.permissions import (
+    is_finished_visit,
+    is_in_finished_visit,
+    is_visit_team,
+    may_act_on_task,
+)
 
 # Which programme a new visit may go to is checked in the form: those the person coordinates.
 rules.add_perm("visits.create_visit", is_any_coordinator | is_staff)
 rules.add_perm("visits.run_visit", is_visit_team | is_staff)
+# A finished visit's workspace is its record: read-only for everyone, staff included.
+rules.add_perm("visits.change_task", (may_act_on_task | is_staff) & ~is_in_finished_visit)
+rules.add_perm("visits.publish_agenda", (is_visit_team | is_staff) & ~is_finished_visit)

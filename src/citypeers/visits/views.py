@@ -1,5 +1,8 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,10 +17,27 @@ from citypeers.programmes.models import Visit
 from citypeers.visits import selectors, services
 from citypeers.visits.forms import TaskOwnerForm, VisitFromPlanForm
 from citypeers.visits.models import VisitTask
+from citypeers.visits.permissions import is_finished_visit
 
 
 def _visit(*, programme: str, visit: str, **_kwargs) -> Visit:
     return get_object_or_404(Visit, programme__slug=programme, slug=visit)
+
+
+def _read_only_once_finished(view):
+    """A finished visit's workspace is its record: a change is refused (403) with the reason,
+    for everyone; the permissions say the same, this says why."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if request.user.is_authenticated and is_finished_visit(request.user, _visit(**kwargs)):
+            messages.error(
+                request, _("This visit is over: its workspace is kept as it was, read-only.")
+            )
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 @permission_required("visits.create_visit")
@@ -75,31 +95,42 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
 def workspace(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
     plan = selectors.plan_of(obj)
     team = selectors.team_of(obj)
+    phases = selectors.tasks_by_phase(obj)
     context = {
         "visit": obj,
         "plan": plan,
-        "phases": selectors.tasks_by_phase(obj),
+        "phases": phases,
         "team": team,
         "today": timezone.localdate(),
+        "finished": is_finished_visit(request.user, obj),
+        "may_publish": request.user.has_perm("visits.publish_agenda", obj),
+        "changeable": {
+            task.pk
+            for group in phases
+            for task in group.tasks
+            if request.user.has_perm("visits.change_task", task)
+        },
     }
     return render(request, "visits/workspace.html", context)
 
 
-def _task(*, programme: str, visit: str, pk: int, **_kwargs) -> Visit:
-    return get_object_or_404(Visit, programme__slug=programme, slug=visit, tasks__pk=pk)
+def _task(*, programme: str, visit: str, pk: int, **_kwargs) -> VisitTask:
+    visits = Visit.objects.filter(programme__slug=programme, slug=visit)
+    return get_object_or_404(VisitTask.objects.select_related("visit"), pk=pk, visit__in=visits)
 
 
 @require_POST
-@permission_required("visits.run_visit", _task)
-def task_update(request: HttpRequest, programme: str, visit: str, pk: int, obj: Visit):
-    task = get_object_or_404(VisitTask, pk=pk, visit=obj)
+@_read_only_once_finished
+@permission_required("visits.change_task", _task)
+def task_update(request: HttpRequest, programme: str, visit: str, pk: int, obj: VisitTask):
+    task = obj
     action = request.POST.get("action")
     if action in {"done", "reopen"}:
         services.task_set_done(task=task, by=request.user, done=action == "done")
         message = _("“%(task)s” is done.") if action == "done" else _("“%(task)s” is open again.")
         messages.success(request, message % {"task": task.title})
     elif action == "assign":
-        form = TaskOwnerForm(request.POST, team=selectors.team_of(obj))
+        form = TaskOwnerForm(request.POST, team=selectors.team_of(task.visit))
         if form.is_valid():
             services.task_assign(task=task, by=request.user, owner=form.chosen_owner())
             messages.success(request, _("The owner of “%(task)s” is saved.") % {"task": task.title})
@@ -107,7 +138,8 @@ def task_update(request: HttpRequest, programme: str, visit: str, pk: int, obj: 
 
 
 @require_POST
-@permission_required("visits.run_visit", _visit)
+@_read_only_once_finished
+@permission_required("visits.publish_agenda", _visit)
 def agenda_publish(request: HttpRequest, programme: str, visit: str, obj: Visit):
     published = request.POST.get("published") == "yes"
     services.agenda_publish(visit=obj, by=request.user, published=published)

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from citypeers.calls.forms.applications import ApplicationForm, EligibilityForm
 from citypeers.calls.models import Question
 from tests.calls.helpers import complete
+from tests.samples import PDF, SVG_WITH_SCRIPT, WINDOWS_EXECUTABLE, office, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +38,50 @@ def test_a_files_type_is_checked_whatever_the_case_of_its_extension(two_visit_ca
         two_visit_call, complete(two_visit_call), {name: SimpleUploadedFile("cv.txt", b"x")}
     )
     assert wrong.errors[name] == ["Send a file of one of these types: docx, pdf."]
-    right = form(
-        two_visit_call, complete(two_visit_call), {name: SimpleUploadedFile("CV.Docx", b"x")}
-    )
+    right = form(two_visit_call, complete(two_visit_call), {name: upload("CV.Docx", office())})
     assert right.is_valid(), right.errors
     assert right.uploads() == {question: right.cleaned_data[name]}
+
+
+@pytest.mark.parametrize(
+    ("listed", "name", "content", "error"),
+    [
+        (
+            "pdf",
+            "cv.pdf",
+            WINDOWS_EXECUTABLE,
+            "The content of this file is not what its name says. "
+            "Send a file of one of these types: pdf.",
+        ),
+        ("svg, pdf", "logo.svg", SVG_WITH_SCRIPT, "Send a file of one of these types: pdf."),
+        (
+            "pdf, docx",
+            "cv.docx",
+            PDF,
+            "The content of this file is not what its name says. "
+            "Send a file of one of these types: docx, pdf.",
+        ),
+    ],
+)
+def test_a_file_is_judged_by_its_content_and_refused_at_its_field(
+    two_visit_call, listed, name, content, error
+):
+    question = Question.objects.create(
+        call=two_visit_call, kind="file", label="CV", file_types=listed
+    )
+    bound = form(
+        two_visit_call, complete(two_visit_call), {f"q_{question.pk}": upload(name, content)}
+    )
+    assert bound.errors == {f"q_{question.pk}": [error]}
+
+
+def test_the_file_field_says_which_types_and_size_are_accepted(two_visit_call):
+    question = Question.objects.create(
+        call=two_visit_call, kind="file", label="CV", file_types="pdf, svg, docx", max_file_mb=3
+    )
+    field = form(two_visit_call, {}).fields[f"q_{question.pk}"]
+    assert "Accepted: docx, pdf; at most 3 MB." in field.help_text
+    assert field.widget.attrs["accept"] == ".docx,.pdf"
 
 
 def test_a_draft_needs_nothing_but_each_visit_once(two_visit_call):

@@ -13,6 +13,7 @@ from citypeers.calls.selectors.calls import (
     applications_of,
     call_by_slug,
     calls_by_state,
+    calls_visible_to,
     published_places,
     published_run,
 )
@@ -108,3 +109,17 @@ def test_published_places_show_who_holds_awaits_declined_and_waits(call):
         0,
         [],
     )
+
+
+def test_a_draft_is_listed_only_for_the_coordinators_of_its_programme(coordinator, programme):
+    draft = CallFactory(programme=programme, published_at=None, title="Not yet")
+    public = CallFactory(programme=programme)
+    CallFactory(published_at=None, title="Another programme's draft")
+
+    def listed(viewer):
+        return {state: [c.title for c in calls] for state, calls in calls_by_state(viewer=viewer)}
+
+    assert listed(coordinator)["draft"] == ["Not yet"]
+    assert "draft" not in listed(UserFactory()) and "draft" not in listed(None)
+    assert listed(None)["open"] == [public.title]
+    assert set(calls_visible_to(UserFactory(is_staff=True))) >= {draft, public}

@@ -1,19 +1,24 @@
 """Reading reviews: weighted totals, means, disagreements, progress."""
 
+import datetime
+
 import pytest
 
-from citypeers.calls.models import ReviewAssignment
+from citypeers.calls.models import ReviewAssignment, SelectionRun
 from citypeers.calls.selectors.review import (
     assignments_of,
+    is_current_reviewer,
     is_reviewer_in,
     progress_by_reviewer,
     review_means,
+    review_phase,
     review_results,
     review_total,
     reviewable_applications,
     reviewers_of,
 )
 from citypeers.calls.services.review import reviewers_assign, scores_save
+from citypeers.programmes.models import Membership
 from tests.calls.helpers import reviewer
 from tests.factories import CallFactory, UserFactory, sent_application
 
@@ -114,3 +119,21 @@ def test_a_reviewer_reads_their_own_assignments_unscored_first(call, programme, 
     assert [a.application for a in assignments_of(call, person)] == [second, first]
     assert is_reviewer_in(call, person) and not is_reviewer_in(call, UserFactory())
     assert reviewers_of(call) == [person]
+
+
+def test_the_review_opens_at_the_close_and_ends_when_decisions_are_published(call):
+    closes = call.closes_at
+    assert review_phase(call, now=closes - datetime.timedelta(seconds=1)) == "upcoming"
+    assert review_phase(call, now=closes) == "open"
+    SelectionRun.objects.create(call=call, number=1, status="done", instance={}, result={})
+    assert review_phase(call, now=closes) == "open"  # a run, not yet published
+    SelectionRun.objects.filter(call=call).update(published_at=closes)
+    assert review_phase(call, now=closes) == "over"
+
+
+def test_a_removed_reviewer_is_no_current_reviewer(call, programme):
+    person = reviewer(programme)
+    assert is_current_reviewer(person, programme.pk)
+    Membership.objects.filter(user=person).delete()
+    assert not is_current_reviewer(person, programme.pk)
+    assert not is_current_reviewer(UserFactory(), programme.pk)

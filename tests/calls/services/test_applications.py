@@ -16,6 +16,7 @@ from citypeers.calls.services.applications import (
 from citypeers.core.errors import CallError
 from citypeers.core.models import AuditEntry
 from tests.factories import OrganisationFactory, UserFactory
+from tests.samples import PDF, WINDOWS_EXECUTABLE, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -138,6 +139,26 @@ def test_a_file_answer_replaces_the_one_sent_before(call):
             submit=False,
         )
     assert application.files.get().name == "new.pdf"
+
+
+def test_a_file_is_checked_by_the_service_too_and_nothing_is_stored_on_refusal(call, private_files):
+    """The API or the console calling the service cannot slip past the form's checks."""
+    cv = Question.objects.create(call=call, kind="file", label="CV")
+    letter = Question.objects.create(call=call, kind="file", label="Letter")
+    with pytest.raises(CallError) as refused:
+        application_save(
+            call=call,
+            applicant=UserFactory(),
+            fields={},
+            preferences=[],
+            answers={},
+            files={cv: upload("cv.pdf", PDF), letter: upload("letter.pdf", WINDOWS_EXECUTABLE)},
+            consent=False,
+            submit=False,
+        )
+    assert refused.value.field == f"q_{letter.pk}"
+    assert not Application.objects.exists()
+    assert not private_files.exists("applications")
 
 
 def test_the_applicant_gets_a_copy_once_the_submission_is_saved(

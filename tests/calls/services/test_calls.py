@@ -1,15 +1,20 @@
 """Making and changing calls: addresses, consent versions, questions, copies, settings."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from citypeers.calls.models import Call, Question
 from citypeers.calls.services.calls import (
     call_copy,
     call_outcome_messages_save,
+    call_publish,
     call_save,
     call_selection_settings_save,
     questions_save,
 )
+from citypeers.core.errors import CallError
 from citypeers.core.models import AuditEntry
 from tests.factories import CallFactory, VisitFactory
 
@@ -93,3 +98,49 @@ def test_selection_settings_and_decision_texts_are_kept_and_logged(call, coordin
         "selection.settings",
         "selection.messages",
     }
+
+
+def test_a_new_call_is_a_draft_until_a_coordinator_opens_it(programme, coordinator):
+    now = timezone.now()
+    data = {
+        "programme": programme,
+        "type": Call.Type.PARTICIPANTS,
+        "title": "Heritage in action",
+        "description": "Visits.",
+        "opens_at": now - datetime.timedelta(days=1),
+        "closes_at": now + datetime.timedelta(days=30),
+    }
+    call = call_save(call=Call(), by=coordinator, data=data, visits=[])
+    assert call.state() == "draft" and not call.is_open()
+    call = call_publish(call=call, by=coordinator)
+    assert call.state() == "open" and call.published_at is not None
+    with pytest.raises(CallError, match="public already"):
+        call_publish(call=call, by=coordinator)
+
+
+def test_a_call_without_both_times_or_past_its_close_cannot_be_opened(programme, coordinator):
+    call = CallFactory(programme=programme, published_at=None, opens_at=None, closes_at=None)
+    with pytest.raises(CallError, match="opening and closing times") as refused:
+        call_publish(call=call, by=coordinator)
+    assert refused.value.field == "opens_at"
+    past = CallFactory(
+        programme=programme,
+        published_at=None,
+        opens_at=timezone.now() - datetime.timedelta(days=9),
+        closes_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    with pytest.raises(CallError, match="closing time has passed"):
+        call_publish(call=past, by=coordinator)
+    assert Call.objects.filter(published_at=None).count() == 2
+
+
+def test_a_copy_of_an_open_call_is_a_draft_without_dates(call, coordinator):
+    copy = call_copy(call=call, by=coordinator)
+    assert copy.state() == "draft"
+    assert (copy.opens_at, copy.closes_at, copy.notify_on) == (None, None, None)
+    assert copy.max_preferences == call.max_preferences
+
+
+def test_a_public_call_keeps_both_its_times(call, coordinator):
+    with pytest.raises(CallError, match="needs its opening and closing times"):
+        call_save(call=call, by=coordinator, data={"closes_at": None}, visits=[])

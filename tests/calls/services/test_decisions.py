@@ -23,7 +23,7 @@ from citypeers.calls.services.selection import (
 )
 from citypeers.core.errors import CallError
 from citypeers.core.models import AuditEntry
-from tests.calls.helpers import apply, published
+from tests.calls.helpers import apply, close, published
 from tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,9 +39,9 @@ def test_publishing_tells_everyone_their_outcome(
     outcomes = sorted(a.outcome for a in people.values())
     assert outcomes == ["selected", "waitlisted", "waitlisted"]
     selected = next(a for a in people.values() if a.outcome == "selected")
-    # A week from the day it is where the coordinator published, which is the date they saw.
-    published_on = timezone.localdate(timezone=coordinator.time_zone)
-    assert selected.respond_by == published_on + datetime.timedelta(days=7)
+    # A week from the day the mail went out, where the person it went to is.
+    mailed_on = timezone.localdate(timezone=selected.applicant.time_zone)
+    assert selected.respond_by == mailed_on + datetime.timedelta(days=7)
     assert {message.to[0] for message in mail.outbox} == {
         a.applicant.email for a in people.values()
     }
@@ -196,6 +196,7 @@ def test_someone_on_two_waiting_lists_waits_for_the_visit_they_prefer(call, coor
             },
         },
     )
+    close(call)
     decisions_publish(run=run, by=coordinator, notify=False)
     chloe.refresh_from_db()
     dirk.refresh_from_db()
@@ -269,6 +270,7 @@ def test_a_place_freed_on_a_second_choice_goes_to_someone_waiting_for_their_firs
 def hand_published(call, coordinator, people, *, waiting, capacity=1):
     """`people` (selected first, `waiting` of them after, in order) published by a run made
     by hand, so the order is the story's and not the solver's."""
+    close(call)
     vantaa = str(call.visits.get().pk)
     keys = [str(p.pk) for p in people]
     chosen, listed = keys[: len(keys) - waiting], keys[len(keys) - waiting :]
@@ -301,6 +303,7 @@ def test_a_run_that_failed_or_found_nothing_cannot_be_published(call, coordinato
     empty = SelectionRun.objects.create(
         call=call, number=2, status="done", instance={}, result={"status": "infeasible"}
     )
+    close(call)
     for run in (failed, empty):
         with pytest.raises(CallError, match="Only a finished run that found a selection"):
             decisions_publish(run=run, by=coordinator)
@@ -396,12 +399,13 @@ def test_the_daily_pass_skips_places_answered_in_time_and_counts_each_lapse(call
         {"code": "no_answer"},
         None,
     )
+    # Her week to answer starts when the mail offering the place goes out (not sent here).
     assert (chloe.outcome, chloe.respond_by, chloe.outcome_why) == (
         "selected",
-        after + datetime.timedelta(days=7),
+        None,
         {"code": "offered"},
     )
-    assert pass_on_unanswered(today=after) == 0
+    assert pass_on_unanswered(today=after + datetime.timedelta(days=30)) == 0
 
 
 def test_the_daily_command_passes_places_on_in_the_order_of_the_waiting_list(

@@ -6,8 +6,11 @@ import pytest
 
 from citypeers.calls.models import Conflict, ReviewAssignment
 from citypeers.calls.services.review import conflict_declare, reviewers_assign, scores_save
+from citypeers.core.models import AuditEntry
+from citypeers.programmes.models import Membership, Role
+from citypeers.programmes.services import membership_remove
 from tests.calls.helpers import reviewer
-from tests.factories import OrganisationFactory, UserFactory, sent_application
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, sent_application
 from tests.races import race
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +98,38 @@ def test_a_conflict_declared_twice_at_once_is_recorded_once(call, programme, coo
         (person.pk, application.pk, "My neighbour")
     ]
     assert not ReviewAssignment.objects.filter(reviewer=person).exists()
+
+
+def test_a_removed_reviewer_keeps_finished_reviews_and_their_open_ones_go_to_others(
+    call, programme, coordinator
+):
+    call.reviewers_per_application = 1
+    call.save()
+    leaving = reviewer(programme)
+    sent_application(call, UserFactory())
+    sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    done, open_one = ReviewAssignment.objects.filter(reviewer=leaving).order_by("pk")
+    motivation, expertise = call.criteria.all()
+    scores_save(assignment=done, by=leaving, scores={motivation: (2, ""), expertise: (5, "")})
+    staying = reviewer(programme)
+    membership = Membership.objects.get(user=leaving, role=Role.REVIEWER)
+    membership_remove(membership=membership, by=coordinator)
+    assert list(ReviewAssignment.objects.filter(reviewer=leaving)) == [done]
+    assert done.scores.count() == 2
+    ended = AuditEntry.objects.get(action="review.assignment_ended")
+    assert ended.object_id == str(open_one.application_id) and ended.actor == coordinator
+    assert reviewers_assign(call=call, by=coordinator).created == 1
+    assert ReviewAssignment.objects.get(application=open_one.application).reviewer == staying
+
+
+def test_a_reviewer_who_keeps_another_reviewer_role_keeps_their_assignments(
+    call, programme, coordinator, visit
+):
+    person = reviewer(programme)
+    MembershipFactory(programme=programme, visit=visit, role=Role.REVIEWER, user=person)
+    sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    programme_role = Membership.objects.get(user=person, role=Role.REVIEWER, visit=None)
+    membership_remove(membership=programme_role, by=coordinator)
+    assert ReviewAssignment.objects.filter(reviewer=person).count() == 1

@@ -1,14 +1,18 @@
 """Running the selection: runs numbered per call, solved by a task, failures kept; pins and
 exclusions recorded for the next run."""
 
+import datetime
 from unittest import mock
 
 import pytest
+from django.utils import timezone
 
 from citypeers.calls.models import SelectionOverride, SelectionRun
 from citypeers.calls.services.selection import (
     selection_execute,
     selection_override_save,
+    selection_run_lost,
+    selection_runs_fail_stuck,
     selection_start,
 )
 from citypeers.core.models import AuditEntry
@@ -57,6 +61,52 @@ def test_a_run_that_crashes_is_never_left_running(call):
     run.refresh_from_db()
     assert (run.status, run.error) == ("failed", "The run stopped on an error.")
     assert run.finished_at is not None
+
+
+def test_a_run_that_crashes_with_attempts_left_waits_for_its_retry_and_then_succeeds(call):
+    apply(call, "Aino")
+    run = SelectionRun.objects.create(call=call, number=1, instance={})
+    with (
+        mock.patch(
+            "citypeers.calls.services.selection.selection_solve",
+            side_effect=RuntimeError("database went away"),
+        ),
+        pytest.raises(RuntimeError),
+    ):
+        selection_execute(run, retry=True)
+    run.refresh_from_db()
+    assert run.status == "queued" and "tried again" in run.error and run.finished_at is None
+    selection_execute(run, retry=True)
+    run.refresh_from_db()
+    assert (run.status, run.error) == ("done", "") and run.started_at <= run.finished_at
+
+
+def test_a_run_whose_worker_died_is_marked_failed_with_the_reason_once(call):
+    run = SelectionRun.objects.create(call=call, number=1, instance={}, status="running")
+    assert selection_run_lost(run=run) is True
+    run.refresh_from_db()
+    assert run.status == "failed" and "stopped before it finished" in run.error
+    assert selection_run_lost(run=run) is False  # not running any more: nothing to do
+    assert AuditEntry.objects.filter(action="selection.lost").count() == 1
+
+
+def test_only_runs_solving_past_the_timeout_are_failed_when_the_page_looks(call, settings):
+    settings.SELECTION_RUN_TIMEOUT = 1800
+    now = timezone.now()
+    started = {1: now - datetime.timedelta(minutes=31), 2: now - datetime.timedelta(minutes=29)}
+    for number, at in started.items():
+        SelectionRun.objects.create(
+            call=call, number=number, instance={}, status="running", started_at=at
+        )
+    SelectionRun.objects.create(call=call, number=3, instance={}, status="done", started_at=now)
+    runs = list(call.selection_runs.all())
+    assert [run.number for run in selection_runs_fail_stuck(runs=runs, now=now)] == [1]
+    assert {run.number: run.status for run in runs} == {1: "failed", 2: "running", 3: "done"}
+    assert dict(call.selection_runs.values_list("number", "status")) == {
+        1: "failed",
+        2: "running",
+        3: "done",
+    }
 
 
 def test_a_pin_replaces_an_exclusion_and_none_removes_it(call, coordinator):

@@ -134,3 +134,29 @@ def test_the_host_calls_export_adds_the_proposal_columns(client, host_call, city
     dates = f"{sent.proposed_from.isoformat()},{sent.proposed_until.isoformat()}"
     assert ",Submitted,yes,," in row
     assert row.endswith(f",Adopt a Monument,Online,{dates},Volunteers who adopt a monument")
+
+
+def test_a_change_of_affiliation_after_sending_is_flagged_to_the_coordinators(
+    client, call, coordinator
+):
+    from citypeers.core.models import AuditEntry
+    from citypeers.people.services import affiliation_decide, affiliation_request
+
+    tampere = OrganisationFactory(name="City of Tampere", place=PlaceFactory(country="FI"))
+    vantaa = OrganisationFactory(name="City of Vantaa", place=PlaceFactory(country="FI"))
+    member = UserFactory(organisation=vantaa)
+    tuula = UserFactory(display_name="Tuula", organisation=tampere)
+    application = sent_application(call, tuula)
+    client.force_login(coordinator)
+    url = reverse("calls:applications", args=[call.slug])
+    assert "Affiliation changed" not in client.get(url).text
+
+    request = affiliation_request(user=tuula, organisation=vantaa, by=tuula)
+    affiliation_decide(affiliation=request, approve=True, by=member)
+    page = client.get(url).text
+    assert "Affiliation changed since sending: now City of Vantaa" in page
+    application.refresh_from_db()
+    assert application.organisation == tampere  # as sent: eligibility and quotas read it
+    entry = AuditEntry.objects.get(action="application.affiliation_changed")
+    assert entry.object_id == str(application.pk) and entry.actor == member
+    assert entry.changes["organisation"] == "City of Tampere → City of Vantaa"

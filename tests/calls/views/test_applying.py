@@ -1,6 +1,8 @@
 """Applicants' pages: calls, applying (participants and hosts), withdrawing, their list."""
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -10,8 +12,11 @@ from django.utils import timezone
 
 from citypeers.calls.models import Application, Question
 from citypeers.calls.services.applications import application_save
+from citypeers.core.files import TooLargeUpload
+from citypeers.people.models import Affiliation
 from tests.calls.helpers import complete, proposal
 from tests.factories import CallFactory, OrganisationFactory, UserFactory
+from tests.samples import LINUX_EXECUTABLE, PDF, SVG_WITH_SCRIPT, WINDOWS_EXECUTABLE, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -233,3 +238,110 @@ def test_another_organisations_practice_cannot_be_proposed(client, host_call, ci
     page = client.post(reverse("calls:apply", args=[host_call.slug]), proposal(practice)).text
     assert "Select a valid choice." in page
     assert not Application.objects.exists()
+
+
+def test_a_draft_call_does_not_exist_for_the_public(client, programme):
+    draft = CallFactory(programme=programme, published_at=None, title="A draft call")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert "A draft call" not in client.get(reverse("calls:list")).text
+    client.force_login(UserFactory())
+    assert client.get(reverse("calls:apply", args=[draft.slug])).status_code == 404
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_asking_to_join_a_host_city_offers_its_practice_only_once_a_member_approves(
+    client, host_call, city
+):
+    tuula, practice = city  # a member of the City of Tampere
+    petra = UserFactory(display_name="Petra")
+    client.force_login(petra)
+    profile = {"display_name": "Petra", "time_zone": "Europe/Helsinki"}
+    organisation = practice.organisations.get()
+    client.post(reverse("people:profile"), {**profile, "organisation": organisation.pk})
+    url = reverse("calls:apply", args=[host_call.slug])
+    assert "Adopt a Monument" not in client.get(url).text
+    page = client.post(url, proposal(practice)).text
+    assert "Select a valid choice." in page and not Application.objects.exists()
+
+    affiliation = Affiliation.objects.get(user=petra)
+    client.force_login(tuula)
+    decide = reverse("people:affiliation_decide", args=[affiliation.pk])
+    client.post(decide, {"decision": "refuse"})
+    client.force_login(petra)
+    assert "Adopt a Monument" not in client.get(url).text  # refused: still nothing
+
+    client.post(reverse("people:profile"), {**profile, "organisation": organisation.pk})
+    affiliation = Affiliation.objects.get(user=petra, state="pending")
+    client.force_login(tuula)
+    decide = reverse("people:affiliation_decide", args=[affiliation.pk])
+    client.post(decide, {"decision": "approve"})
+    client.force_login(petra)
+    assert "Adopt a Monument" in client.get(url).text
+
+
+def test_a_30_mb_file_is_refused_at_its_field_and_the_other_answers_are_kept(
+    client, call, private_files
+):
+    client.force_login(UserFactory())
+    question = Question.objects.create(call=call, kind="file", label="Your CV", max_file_mb=5)
+    huge = SimpleUploadedFile("cv.pdf", PDF + b"0" * (30 * 1024 * 1024))
+    data = complete(call, challenge="Empty mills by the river.", **{f"q_{question.pk}": huge})
+    response = client.post(reverse("calls:apply", args=[call.slug]), data)
+    assert response.status_code == 200
+    field = response.context["form"][f"q_{question.pk}"]
+    assert field.errors == ["The file is larger than 5 MB."]
+    assert "Empty mills by the river." in response.text
+    assert not Application.objects.exists()
+    assert not private_files.exists("applications")
+    # Refused by the request's declared length: not a byte of it was kept in memory or on disk.
+    assert isinstance(response.wsgi_request.FILES[f"q_{question.pk}"], TooLargeUpload)
+
+
+def test_a_file_past_the_upload_limit_is_not_kept_while_it_arrives(
+    client, call, settings, tmp_path
+):
+    """Declared small enough, but larger once it arrives: counted as it comes, refused, and
+    what was written to a temporary file so far is deleted at once."""
+    settings.UPLOAD_MAX_SIZE = 1024 * 1024
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 100_000  # to a temporary file past 100 kB
+    settings.FILE_UPLOAD_TEMP_DIR = tmp_path
+    client.force_login(UserFactory())
+    question = Question.objects.create(call=call, kind="file", label="Your CV", max_file_mb=5)
+    big = SimpleUploadedFile("cv.pdf", PDF + b"0" * (2 * 1024 * 1024))
+    data = complete(call, **{f"q_{question.pk}": big})
+    response = client.post(reverse("calls:apply", args=[call.slug]), data)
+    assert response.context["form"][f"q_{question.pk}"].errors == ["The file is larger than 1 MB."]
+    assert not Application.objects.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("cv.pdf", WINDOWS_EXECUTABLE), ("cv.pdf", LINUX_EXECUTABLE), ("cv.svg", SVG_WITH_SCRIPT)],
+)
+def test_an_executable_renamed_pdf_or_an_svg_is_refused_at_its_field(client, call, name, content):
+    client.force_login(UserFactory())
+    question = Question.objects.create(
+        call=call, kind="file", label="Your CV", file_types="pdf, svg, html"
+    )
+    data = complete(call, role="Archivist", **{f"q_{question.pk}": upload(name, content)})
+    response = client.post(reverse("calls:apply", args=[call.slug]), data)
+    errors = response.context["form"][f"q_{question.pk}"].errors
+    assert len(errors) == 1 and errors[0].endswith("Send a file of one of these types: pdf.")
+    assert "Archivist" in response.text
+    assert not Application.objects.exists()
+
+
+def test_a_good_pdf_is_stored_under_a_random_name_in_the_private_storage(
+    client, call, settings, private_files
+):
+    client.force_login(UserFactory())
+    question = Question.objects.create(call=call, kind="file", label="Your CV")
+    data = complete(call, **{f"q_{question.pk}": upload("Anna Virtanen CV.pdf", PDF)})
+    assert client.post(reverse("calls:apply", args=[call.slug]), data).status_code == 302
+    attached = Application.objects.get().files.get()
+    assert (attached.name, attached.content_type) == ("Anna Virtanen CV.pdf", "application/pdf")
+    assert re.fullmatch(r"applications/\d{4}/[0-9a-f]{32}\.pdf", attached.file.name)
+    stored = Path(private_files.path(attached.file.name))
+    assert stored.read_bytes() == PDF
+    assert not stored.is_relative_to(settings.MEDIA_ROOT)

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from citypeers.calls.models import Application
 from citypeers.calls.services.selection import selection_execute, selection_start
-from tests.calls.helpers import apply, messages_url, published
+from tests.calls.helpers import apply, close, messages_url, published
 from tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +20,7 @@ def test_the_same_run_is_published_once(
 ):
     apply(call, "Aino")
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     client.force_login(coordinator)
     url = reverse("calls:selection_publish", args=[call.slug])
     with django_capture_on_commit_callbacks(execute=True):
@@ -64,6 +65,7 @@ def test_preview_fills_in_the_latest_run_without_saving(client, call, coordinato
     apply(call, "Aino")
     apply(call, "Bram")
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     [[first]] = run.result["assignments"].values()
     client.force_login(coordinator)
     text = "Hello {name}: {visit} is yours."
@@ -96,6 +98,7 @@ def test_saved_texts_are_what_applicants_receive(
     call.refresh_from_db()
     assert set(call.outcome_messages) == {"selected"}
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("calls:selection_publish", args=[call.slug]), {"run": run.number})
@@ -110,6 +113,7 @@ def test_publishing_is_checked_on_a_page_that_sends_nothing(client, call, coordi
     for name in ("Aino", "Bram", "Chloé"):
         apply(call, name)
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     client.force_login(coordinator)
     mail.outbox.clear()
     url = reverse("calls:selection_publish", args=[call.slug])
@@ -126,6 +130,7 @@ def test_the_page_and_export_follow_the_answers(
     for name in ("Aino", "Bram"):
         apply(call, name)
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     client.force_login(coordinator)
     client.post(reverse("calls:selection_publish", args=[call.slug]), {"run": run.number})
     selected = Application.objects.get(outcome="selected")
@@ -152,6 +157,7 @@ def test_a_call_without_applications_says_so_instead_of_offering_a_run(client, c
 def test_only_the_calls_coordinators_check_or_edit_the_decisions(client, call, coordinator):
     applicant = apply(call, "Aino")
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     client.force_login(applicant.applicant)
     publish = reverse("calls:selection_publish", args=[call.slug])
     assert client.get(publish, {"run": run.number}).status_code == 403
@@ -169,6 +175,7 @@ def test_the_check_counts_each_person_once_though_they_wait_on_two_lists(client,
     for name in ("Aino", "Bram", "Chloé"):
         apply(call, name)  # each asks for both visits
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     listed = [key for keys in run.result["waiting_lists"].values() for key in keys]
     assert len(listed) == 2 and len(set(listed)) == 1  # the optimiser lists them on both
     client.force_login(coordinator)
@@ -182,8 +189,16 @@ def test_the_check_counts_each_person_once_though_they_wait_on_two_lists(client,
 def test_the_check_page_of_a_published_run_offers_no_second_sending(client, call, coordinator):
     apply(call, "Aino")
     run = selection_execute(selection_start(call=call, by=coordinator))
+    close(call)
     client.force_login(coordinator)
     url = reverse("calls:selection_publish", args=[call.slug])
     client.post(url, {"run": run.number})
     page = client.get(url, {"run": run.number}).text
     assert "These decisions are published already." in page and "Publish and send" not in page
+
+
+@pytest.mark.parametrize("number", ["²", "٣", "99999999999999999999", "-1", "1e309"])
+def test_a_run_number_that_is_not_one_finds_no_run(client, call, coordinator, number):
+    client.force_login(coordinator)
+    response = client.get(reverse("calls:selection_publish", args=[call.slug]), {"run": number})
+    assert response.status_code == 404

@@ -131,3 +131,86 @@ def test_a_new_call_keeps_the_slug_it_is_given_else_gets_one_from_its_title(
     assert call_save(call=given, by=coordinator, data=times, visits=[visit]).slug == "hosts-wanted"
     made = Call(programme=programme, title="Hosts 2027")
     assert call_save(call=made, by=coordinator, data=times, visits=[]).slug == "hosts-2027"
+
+
+@pytest.mark.parametrize("typed", ["0001-01-01T00:00", "9999-12-31T23:59", "1999-12-31T23:00"])
+def test_a_time_outside_2000_to_2100_is_refused_at_its_field(
+    client, programme, coordinator, visit, typed
+):
+    """Year 1 in Brussels is before year 1 in UTC: it once ended in an OverflowError."""
+    client.force_login(coordinator)
+    response = client.post(reverse("calls:create"), call_data(programme, visit, opens_local=typed))
+    assert response.status_code == 200
+    assert 'href="#id_opens_local"' in response.text
+    assert "Give a date between 2000 and 2100." in response.text
+    assert not Call.objects.exists()
+
+
+def test_a_title_typed_with_a_line_break_is_saved_on_one_line(
+    client, programme, coordinator, visit
+):
+    client.force_login(coordinator)
+    title = "Call for participants\r\nBcc: everyone@example.org"
+    client.post(reverse("calls:create"), call_data(programme, visit, title=title))
+    assert Call.objects.get().title == "Call for participants Bcc: everyone@example.org"
+
+
+def test_a_draft_may_wait_for_its_dates_but_not_for_one_of_them(
+    client, programme, coordinator, visit
+):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("calls:create"), call_data(programme, visit, opens_local="", closes_local="")
+    )
+    call = Call.objects.get()
+    assert response.status_code == 302 and call.state() == "draft" and call.opens_at is None
+    response = client.post(
+        reverse("calls:edit", args=[call.slug]), call_data(programme, visit, closes_local="")
+    )
+    assert 'href="#id_closes_local"' in response.text
+    assert "Give both the opening and the closing time." in response.text
+
+
+def test_a_public_call_cannot_lose_its_dates(client, programme, coordinator, visit):
+    call = CallFactory(programme=programme)
+    client.force_login(coordinator)
+    data = call_data(programme, visit, opens_local="", closes_local="")
+    response = client.post(reverse("calls:edit", args=[call.slug]), data)
+    assert 'href="#id_opens_local"' in response.text and 'href="#id_closes_local"' in response.text
+    call.refresh_from_db()
+    assert call.opens_at is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "valid"), [("0", False), ("1", True), ("5", True), ("6", False), ("20000", False)]
+)
+def test_a_call_for_participants_lets_applicants_rank_one_to_five_visits(
+    client, programme, coordinator, visit, typed, valid
+):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("calls:create"), call_data(programme, visit, max_preferences=typed)
+    )
+    assert Call.objects.exists() == valid
+    if not valid:
+        assert 'href="#id_max_preferences"' in response.text
+
+
+def test_a_coordinator_opens_a_draft_from_its_page(client, programme, coordinator, visit):
+    draft = CallFactory(programme=programme, published_at=None)
+    client.force_login(coordinator)
+    page = client.get(draft.get_absolute_url()).text
+    assert "This call is a draft" in page and reverse("calls:publish", args=[draft.slug]) in page
+    response = client.post(reverse("calls:publish", args=[draft.slug]), follow=True)
+    assert "The call is public." in response.text
+    draft.refresh_from_db()
+    assert draft.state() == "open"
+
+
+def test_a_draft_without_dates_is_not_opened_and_the_page_says_why(client, programme, coordinator):
+    draft = CallFactory(programme=programme, published_at=None, opens_at=None, closes_at=None)
+    client.force_login(coordinator)
+    response = client.post(reverse("calls:publish", args=[draft.slug]), follow=True)
+    assert "Set the call&#x27;s opening and closing times before opening it." in response.text
+    draft.refresh_from_db()
+    assert draft.state() == "draft"

@@ -2,10 +2,12 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from citypeers.calls.models import ReviewAssignment
-from citypeers.calls.services.review import reviewers_assign
-from tests.calls.helpers import reviewer
+from citypeers.calls.models import ReviewAssignment, Score, SelectionRun
+from citypeers.calls.services.review import reviewers_assign, scores_save
+from citypeers.programmes.models import Membership, Role
+from tests.calls.helpers import close, reviewer
 from tests.factories import UserFactory, sent_application
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +28,7 @@ def test_a_reviewer_sees_only_what_is_assigned_and_blind_review_hides_names(
     applicant = UserFactory(display_name="Aino Applicant")
     application = sent_application(call, applicant)
     sent_application(call, UserFactory())
+    close(call)
     reviewers_assign(call=call, by=coordinator)
     mine = ReviewAssignment.objects.get(reviewer=first)
     theirs = ReviewAssignment.objects.get(reviewer=second)
@@ -45,6 +48,7 @@ def test_scoring_through_the_page_and_the_coordinators_overview(
     call.reviewers_per_application = 1
     call.save()
     sent_application(call, UserFactory(display_name="Aino"))
+    close(call)
     reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     client.force_login(person)
@@ -76,6 +80,7 @@ def test_a_declared_conflict_sends_the_application_to_someone_else(
     call.reviewers_per_application = 1
     call.save()
     application = sent_application(call, UserFactory())
+    close(call)
     reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     holder = assignment.reviewer
@@ -120,6 +125,7 @@ def test_a_conflict_without_a_word_keeps_the_assignment(client, call, programme,
     call.reviewers_per_application = 1
     call.save()
     sent_application(call, UserFactory())
+    close(call)
     reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get()
     client.force_login(person)
@@ -127,3 +133,93 @@ def test_a_conflict_without_a_word_keeps_the_assignment(client, call, programme,
     page = client.post(url, {"note": ""}, follow=True).text
     assert "Say in a few words what the conflict is." in page
     assert ReviewAssignment.objects.filter(pk=assignment.pk).exists()
+
+
+def _assigned(call, programme, coordinator, *, applications=1):
+    """A reviewer holding every application of the closed call, each alone."""
+    person = reviewer(programme)
+    call.reviewers_per_application = 1
+    call.save()
+    for _number in range(applications):
+        sent_application(call, UserFactory())
+    close(call)
+    reviewers_assign(call=call, by=coordinator)
+    return person, list(ReviewAssignment.objects.filter(reviewer=person).order_by("pk"))
+
+
+def _full_marks(call) -> dict:
+    motivation, expertise = call.criteria.all()
+    return {f"score_{motivation.pk}": 5, f"score_{expertise.pk}": 10}
+
+
+def test_an_assigned_reviewer_scores_only_between_the_close_and_the_decisions(
+    client, call, programme, coordinator
+):
+    person = reviewer(programme)
+    call.reviewers_per_application = 1
+    call.save()
+    sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)  # coordinators may assign before the close
+    assignment = ReviewAssignment.objects.get()
+    url = reverse("calls:score", args=[call.slug, assignment.pk])
+    client.force_login(person)
+    early = client.get(url).text
+    assert "Scoring opens when the call closes." in early and "Save the scores" not in early
+    assert client.post(url, _full_marks(call)).status_code == 403
+    assert not Score.objects.exists()
+    close(call)
+    assert "Save the scores" in client.get(url).text
+    saved = client.post(url, _full_marks(call))
+    assert saved["Location"] == reverse("calls:review", args=[call.slug])
+    assignment.refresh_from_db()
+    assert assignment.completed_at is not None and Score.objects.count() == 2
+
+
+def test_a_removed_reviewer_is_refused_every_review_page_and_saves_nothing(
+    client, call, programme, coordinator, django_capture_on_commit_callbacks
+):
+    person, (scored, unscored) = _assigned(call, programme, coordinator, applications=2)
+    motivation, expertise = call.criteria.all()
+    scores_save(assignment=scored, by=person, scores={motivation: (3, ""), expertise: (6, "")})
+    membership = Membership.objects.get(user=person, role=Role.REVIEWER)
+    client.force_login(coordinator)
+    client.post(reverse("programmes:member_remove", args=[programme.slug, membership.pk]))
+    assert not ReviewAssignment.objects.filter(pk=unscored.pk).exists()  # it ended
+    client.force_login(person)
+    score_url = reverse("calls:score", args=[call.slug, scored.pk])
+    assert client.get(reverse("calls:review", args=[call.slug])).status_code == 403
+    assert client.get(score_url).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(score_url, _full_marks(call)).status_code == 403
+        conflict_url = reverse("calls:conflict", args=[call.slug, scored.pk])
+        assert client.post(conflict_url, {"note": "I left."}).status_code == 403
+    assert sorted(Score.objects.values_list("value", flat=True)) == [3, 6]  # kept, unchanged
+    assert ReviewAssignment.objects.filter(pk=scored.pk, completed_at__isnull=False).exists()
+    assert client.get(reverse("calls:score", args=[call.slug, unscored.pk])).status_code == 404
+
+
+def test_reviewers_see_their_scores_read_only_once_the_decisions_are_published(
+    client, call, programme, coordinator
+):
+    person, [assignment] = _assigned(call, programme, coordinator)
+    motivation, expertise = call.criteria.all()
+    given = {motivation: (4, "Clear goals."), expertise: (7, "")}
+    scores_save(assignment=assignment, by=person, scores=given)
+    SelectionRun.objects.create(
+        call=call, number=1, status="done", instance={}, result={}, published_at=timezone.now()
+    )
+    client.force_login(person)
+    url = reverse("calls:score", args=[call.slug, assignment.pk])
+    page = client.get(url).text
+    assert "The review is over: the decisions are published." in page
+    assert "Save the scores" not in page and "Declare it and step back" not in page
+    assert "4 of 5" in page and "Clear goals." in page and "7 of 10" in page
+    refused = client.post(url, _full_marks(call))
+    assert refused.status_code == 403
+    assert "The review is over: the decisions are published." in refused.text
+    conflict_url = reverse("calls:conflict", args=[call.slug, assignment.pk])
+    assert client.post(conflict_url, {"note": "Too late."}).status_code == 403
+    assert sorted(Score.objects.values_list("value", flat=True)) == [4, 7]
+    assert ReviewAssignment.objects.filter(pk=assignment.pk).exists()
+    overview = client.get(reverse("calls:review", args=[call.slug])).text
+    assert "The review is over" in overview and "scored" in overview

@@ -1,10 +1,12 @@
 """The selection page: settings, runs, reasons, pins and exclusions, comparisons, exports."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from citypeers.calls.models import Application, SelectionRun
 from citypeers.calls.selectors.placements import run_placements
@@ -286,3 +288,19 @@ def test_the_selection_downloads_as_a_spreadsheet_with_names(
     assert "Sélectionnée" in french.content.decode()
     xlsx = client.get(reverse("calls:selection", args=[call.slug]), {"export": "xlsx"})
     assert xlsx.content[:2] == b"PK"  # a zip: the XLSX container
+
+
+def test_a_run_whose_worker_died_shows_failed_with_why_and_a_new_run_can_start(
+    client, call, coordinator, settings, django_capture_on_commit_callbacks
+):
+    settings.SELECTION_RUN_TIMEOUT = 1800
+    apply(call, "Aino")
+    long_ago = timezone.now() - datetime.timedelta(hours=1)
+    SelectionRun.objects.create(
+        call=call, number=1, instance={}, status="running", started_at=long_ago
+    )
+    client.force_login(coordinator)
+    page = client.get(reverse("calls:selection", args=[call.slug])).text
+    assert "The worker solving this run stopped before it finished" in page
+    assert "A run is in progress" not in page  # the page no longer waits for it
+    assert run(client, call, django_capture_on_commit_callbacks).status == "done"

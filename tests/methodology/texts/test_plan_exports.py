@@ -129,3 +129,11 @@ def test_the_csv_lists_milestones_and_sessions_by_date_and_time_under_headers(pl
     ]
     assert rows[-1][:2] == ["Milestone", "2027-04-12"]
     assert len(rows) == 1 + 2 + 6
+
+
+def test_a_title_with_line_breaks_stays_one_line_of_the_calendar(plan):
+    """A topic typed with a line break (or stored before forms cleaned it) would end the
+    calendar's name line, which icalendar refuses to write."""
+    calendar = Calendar.from_ical(plan_ics(plan, title="Heritage\r\nvisit\u2028now"))
+    assert str(calendar.get("x-wr-calname")) == "Heritage visit now"
+    assert str(events(calendar)[-1].get("summary")).startswith("Heritage visit now: ")

@@ -170,3 +170,11 @@ def test_without_any_template_the_planner_says_there_is_nothing_to_plan_with(cli
     page = client.get(reverse("planner:plan"), PLAN).text
     assert "The methodology has no visit template yet" in page
     assert "Draft agenda" not in page
+
+
+def test_a_topic_with_a_line_break_gives_a_calendar(client, methodology):
+    response = client.get(
+        reverse("planner:plan"), PLAN | {"topic": "Heritage\r\nvisit", "export": "ics"}
+    )
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar.get("x-wr-calname")) == "Heritage visit"

@@ -1,13 +1,16 @@
 """The application form, built from the call's questions, and eligibility decided by hand."""
 
-from pathlib import Path
-
 from django import forms
-from django.utils.html import escape
+from django.urls import reverse
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from citypeers.calls.models import Application, Call, Question
+from citypeers.calls.services.applications import file_check
+from citypeers.core.errors import CallError
+from citypeers.core.files import allowed_extensions, upload_limit
+from citypeers.core.forms import Form
 from citypeers.people.models import spoken_language_choices
 
 STANDARD_FIELDS = [
@@ -39,7 +42,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(Form):
     role = forms.CharField(label=gettext_lazy("Your role in your organisation"), max_length=200)
     learning_needs = forms.CharField(
         label=gettext_lazy("What you want to learn"), widget=forms.Textarea(attrs={"rows": 4})
@@ -119,10 +122,39 @@ class ApplicationForm(forms.Form):
                 choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect, **common
             )
         if kind == Question.Kind.FILE:
-            if self.application and self.application.files.filter(question=question).exists():
-                common["required"] = False  # a file already sent is kept unless replaced
-            return forms.FileField(**common)
+            return self._file_field(question, common)
         return forms.CharField(max_length=500, **common)
+
+    def _file_field(self, question: Question, common: dict) -> forms.FileField:
+        """Says which types and size are accepted; a file already sent is linked, and kept
+        unless replaced."""
+        extensions = allowed_extensions(question.file_types)
+        megabytes = min(question.max_file_mb, upload_limit() // (1024 * 1024))
+        hints = [
+            common["help_text"],  # escaped
+            format_html(
+                "{}",
+                _("Accepted: %(types)s; at most %(mb)s MB.")
+                % {"types": ", ".join(extensions), "mb": megabytes},
+            ),
+        ]
+        if sent := self._sent_files().get(question.pk):
+            common["required"] = False
+            address = reverse("calls:file", args=[self.call.slug, sent.application_id, sent.pk])
+            link = format_html('<a href="{}">{}</a>', address, sent.name)
+            sentence = _("Sent: %(file)s. Choose a file only to replace it.")
+            sentence = escape(sentence).replace("{", "{{").replace("}", "}}")
+            hints.append(format_html(sentence.replace("%(file)s", "{}"), link))
+        common["help_text"] = format_html_join(" ", "{}", ((hint,) for hint in hints if hint))
+        accept = ",".join(f".{extension}" for extension in extensions)
+        return forms.FileField(widget=forms.FileInput(attrs={"accept": accept}), **common)
+
+    def _sent_files(self) -> dict:
+        if self.application is None:
+            return {}
+        if not hasattr(self, "_sent"):
+            self._sent = {f.question_id: f for f in self.application.files.all()}
+        return self._sent
 
     def clean(self):
         cleaned = super().clean()
@@ -160,17 +192,10 @@ class ApplicationForm(forms.Form):
             message = _("%(count)s words; at most %(limit)s, please.")
             self.add_error(name, message % {"count": _words(value), "limit": limit})
         if question.kind == Question.Kind.FILE and value:
-            types = {t.strip().lower().lstrip(".") for t in question.file_types.split(",") if t}
-            if types and Path(value.name).suffix.lower().lstrip(".") not in types:
-                self.add_error(
-                    name,
-                    _("Send a file of one of these types: %(types)s.")
-                    % {"types": ", ".join(sorted(types))},
-                )
-            elif value.size > question.max_file_mb * 1024 * 1024:
-                self.add_error(
-                    name, _("The file is larger than %(mb)s MB.") % {"mb": question.max_file_mb}
-                )
+            try:
+                file_check(question, value)
+            except CallError as error:
+                self.add_error(name, error.message)
 
     def fields_for_model(self) -> dict:
         return {
@@ -222,7 +247,7 @@ def initial_for(application: Application | None, user) -> dict:
     return initial
 
 
-class EligibilityForm(forms.Form):
+class EligibilityForm(Form):
     decision = forms.ChoiceField(
         label=gettext_lazy("Eligibility"),
         choices=[

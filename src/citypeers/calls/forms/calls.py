@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from citypeers.calls.models import Call, Question
+from citypeers.core.forms import ModelForm
 from citypeers.people.models import Organisation
 from citypeers.places.countries import programme_zones, zone_choices
 from citypeers.programmes.models import Visit
@@ -22,18 +23,21 @@ def _local_input():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_FORMAT)
 
 
-class CallForm(forms.ModelForm):
-    """Opening and closing are typed in the call's own zone and stored in UTC."""
+class CallForm(ModelForm):
+    """Opening and closing are typed in the call's own zone and stored in UTC. A draft may
+    leave both empty; a public call needs both."""
 
     opens_local = forms.DateTimeField(
         label=gettext_lazy("Opens (the call's time)"),
         widget=_local_input(),
         input_formats=[LOCAL_FORMAT],
+        required=False,
     )
     closes_local = forms.DateTimeField(
         label=gettext_lazy("Closes (the call's time)"),
         widget=_local_input(),
         input_formats=[LOCAL_FORMAT],
+        required=False,
     )
     time_zone = forms.ChoiceField(label=gettext_lazy("The call's time zone"))
     eligible_countries = forms.MultipleChoiceField(
@@ -90,8 +94,12 @@ class CallForm(forms.ModelForm):
         if self.instance.pk:
             zone = ZoneInfo(self.instance.time_zone)
             for name in ("opens", "closes"):
-                value = getattr(self.instance, f"{name}_at")
-                self.initial[f"{name}_local"] = timezone.localtime(value, zone).replace(tzinfo=None)
+                if value := getattr(self.instance, f"{name}_at"):
+                    local = timezone.localtime(value, zone).replace(tzinfo=None)
+                    self.initial[f"{name}_local"] = local
+        if self.instance.is_draft:
+            hint = _("Leave empty while the call is a draft; it opens once both are set.")
+            self.fields["opens_local"].help_text = hint
         self.order_fields(
             [
                 "programme",
@@ -108,6 +116,17 @@ class CallForm(forms.ModelForm):
         cleaned = super().clean()
         zone_name = cleaned.get("time_zone")
         opens, closes = cleaned.get("opens_local"), cleaned.get("closes_local")
+        cleaned["opens_at"] = cleaned["closes_at"] = None
+        for name in ("opens_local", "closes_local"):
+            typed = name in self.errors  # a wrong value is at its field already
+            needed = not self.instance.is_draft or opens or closes
+            if needed and not typed and not cleaned.get(name):
+                self.add_error(name, _("Give both the opening and the closing time."))
+        if cleaned.get("type") == Call.Type.PARTICIPANTS and cleaned.get("max_preferences") == 0:
+            self.add_error(
+                "max_preferences",
+                _("Applicants to a call for participants rank at least one visit."),
+            )
         if zone_name and opens and closes:
             zone = ZoneInfo(zone_name)
             cleaned["opens_at"] = self._aware(opens, zone)
@@ -125,7 +144,7 @@ class CallForm(forms.ModelForm):
         return naive.replace(tzinfo=zone).astimezone(datetime.UTC)
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ModelForm):
     class Meta:
         model = Question
         fields = [

@@ -13,6 +13,7 @@ from citypeers.calls.texts.decision_mail import (
     standard_text,
     unknown_placeholders,
 )
+from citypeers.core.forms import Form
 
 LABELS = {
     Outcome.SELECTED: gettext_lazy("To the people selected"),
@@ -21,7 +22,7 @@ LABELS = {
 }
 
 
-class OutcomeMessagesForm(forms.Form):
+class OutcomeMessagesForm(Form):
     """The call's three decision e-mails; a text left as the standard one stays standard, so
     it still reaches each applicant in their own language."""
 

@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from citypeers.calls.models import Criterion
+from citypeers.core.forms import Form, ModelForm
 
 
-class CriterionForm(forms.ModelForm):
+class CriterionForm(ModelForm):
     class Meta:
         model = Criterion
         fields = ["name", "description", "scale_max", "weight"]
@@ -20,7 +21,7 @@ CriterionFormSet = forms.modelformset_factory(
 )
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(Form):
     """One score (0 to the criterion's maximum) and a comment per criterion."""
 
     def __init__(self, *args, criteria, **kwargs):
@@ -50,7 +51,7 @@ class ScoreForm(forms.Form):
         }
 
 
-class ConflictForm(forms.Form):
+class ConflictForm(Form):
     note = forms.CharField(
         label=gettext_lazy("Your conflict of interest, in a few words"),
         max_length=300,

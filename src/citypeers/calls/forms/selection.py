@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from citypeers.calls.selectors.selection import visit_settings
+from citypeers.core.forms import Form
 
 MODES = [
     ("merit", gettext_lazy("Merit: the best review scores, weighted by preference")),
@@ -15,7 +16,7 @@ MODES = [
 VISIT_FIELDS = ["capacity", "max_per_country", "min_share_small_medium", "min_share_civil_society"]
 
 
-class SelectionSettingsForm(forms.Form):
+class SelectionSettingsForm(Form):
     """The selection mode, and for each visit its places and quotas."""
 
     mode = forms.ChoiceField(
@@ -104,7 +105,7 @@ def _share(percent):
     return None if not percent else percent / 100
 
 
-class OverrideForm(forms.Form):
+class OverrideForm(Form):
     application = forms.ModelChoiceField(label=gettext_lazy("Applicant"), queryset=None)
     kind = forms.ChoiceField(
         label=gettext_lazy("Decision"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.calls.enums import Outcome
 from citypeers.calls.models.call import Call, Question
+from citypeers.core.files import RandomName, private_storage
 from citypeers.people.models import Organisation
 from citypeers.programmes.models import Visit
 
@@ -131,10 +132,18 @@ class Preference(models.Model):
 
 
 class ApplicationFile(models.Model):
+    """A file answering a call's question: stored in the private storage under a random name,
+    served only by `calls:file` to those who may read the application. Its stored file is
+    deleted when it is replaced or its row is deleted (`calls.signals`)."""
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="files")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    file = models.FileField(_("file"), upload_to="applications/%Y/")
+    file = models.FileField(
+        _("file"), upload_to=RandomName("applications"), storage=private_storage
+    )
+    # The name the applicant's file had, for display and as the download's name.
     name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=100, blank=True)
 
     class Meta:
         constraints = [

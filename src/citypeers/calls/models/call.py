@@ -2,12 +2,14 @@
 
 from zoneinfo import ZoneInfo
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from citypeers.calls.enums import MAX_PREFERENCES
 from citypeers.programmes.models import Programme, Visit
 
 
@@ -35,14 +37,20 @@ class Call(models.Model):
         help_text=_("Empty: every kind."),
     )
     eligibility_text = models.TextField(_("who may apply, in words"), blank=True)
-    opens_at = models.DateTimeField(_("opens"))
-    closes_at = models.DateTimeField(_("closes"))
+    # Empty while a draft may still leave them open (a copy starts without dates).
+    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    # None: a draft, seen only by the programme's coordinators until one of them opens it.
+    published_at = models.DateTimeField(_("made public"), null=True, blank=True)
     time_zone = models.CharField(
         _("the call's time zone"), max_length=64, default="Europe/Brussels"
     )
     visits = models.ManyToManyField(Visit, verbose_name=_("visits offered"), blank=True)
     max_preferences = models.PositiveSmallIntegerField(
-        _("most visits an applicant ranks"), default=2
+        _("most visits an applicant ranks"),
+        default=3,
+        validators=[MaxValueValidator(MAX_PREFERENCES)],
+        help_text=_("From 1 to 5 (0 for calls that offer no visits to rank)."),
     )
     notify_on = models.DateField(_("applicants told by"), null=True, blank=True)
     consent_text = models.TextField(
@@ -74,7 +82,16 @@ class Call(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closes_at__gt=models.F("opens_at")), name="call_closes_after"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(published_at__isnull=True)
+                | models.Q(opens_at__isnull=False, closes_at__isnull=False),
+                name="call_public_has_dates",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_preferences__lte=MAX_PREFERENCES),
+                name="call_max_preferences",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -91,11 +108,22 @@ class Call(models.Model):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
 
+    @property
+    def is_draft(self) -> bool:
+        return self.published_at is None
+
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
-        return self.opens_at <= now < self.closes_at
+        return not self.is_draft and self.opens_at <= now < self.closes_at
+
+    def is_closed(self, now=None) -> bool:
+        """Public and past its closing time: the time for decisions."""
+        return not self.is_draft and (now or timezone.now()) >= self.closes_at
 
     def state(self, now=None) -> str:
+        """draft, upcoming, open or closed."""
+        if self.is_draft:
+            return "draft"
         now = now or timezone.now()
         if now < self.opens_at:
             return "upcoming"

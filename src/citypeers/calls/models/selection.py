@@ -23,6 +23,8 @@ class SelectionRun(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    # When a worker began solving it; a run still running long after lost its worker.
+    started_at = models.DateTimeField(_("solving since"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     instance = models.JSONField(_("what the optimiser was given"))
     result = models.JSONField(_("what it found"), null=True, blank=True)

@@ -1,23 +1,38 @@
 """Calls and applications as pages show them; published runs."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from citypeers.calls.models import Application, Call
 from citypeers.calls.selectors.placements import run_capacities
 from citypeers.programmes.models import Visit
+from citypeers.programmes.selectors import programmes_coordinated_by
 
 
-def calls_by_state(now=None) -> list[tuple[str, list[Call]]]:
-    """Open calls first (closing soonest first), then upcoming, then closed (latest first)."""
+def calls_visible_to(viewer) -> QuerySet[Call]:
+    """Public calls, and the drafts of the programmes `viewer` coordinates (every draft for
+    staff): a draft does not exist for anyone else."""
+    public = Q(published_at__isnull=False)
+    if viewer is None or not viewer.is_authenticated:
+        return Call.objects.filter(public)
+    drafts = Q(published_at__isnull=True, programme__in=programmes_coordinated_by(viewer))
+    return Call.objects.filter(public | drafts)
+
+
+def calls_by_state(now=None, *, viewer=None) -> list[tuple[str, list[Call]]]:
+    """Open calls first (closing soonest first), then upcoming, then closed (latest first);
+    then the drafts `viewer` may open, when there are any."""
     now = now or timezone.now()
-    calls = list(Call.objects.select_related("programme"))
-    groups: dict[str, list[Call]] = {"open": [], "upcoming": [], "closed": []}
+    calls = list(calls_visible_to(viewer).select_related("programme"))
+    groups: dict[str, list[Call]] = {"open": [], "upcoming": [], "closed": [], "draft": []}
     for call in calls:
         groups[call.state(now)].append(call)
     groups["open"].sort(key=lambda call: call.closes_at)
     groups["upcoming"].sort(key=lambda call: call.opens_at)
+    groups["draft"].sort(key=lambda call: call.created_at, reverse=True)
+    if not groups["draft"]:
+        del groups["draft"]
     return list(groups.items())
 
 
@@ -26,10 +41,12 @@ def call_by_slug(*, slug: str, **_kwargs) -> Call:
     return get_object_or_404(Call, slug=slug)
 
 
-def call_detail(slug: str) -> Call:
+def call_detail(slug: str, *, viewer=None) -> Call:
+    """The call of a public page; Call.DoesNotExist for a draft `viewer` may not see."""
     visits = Visit.objects.select_related("host_place").order_by("starts_on")
     return (
-        Call.objects.select_related("programme")
+        calls_visible_to(viewer)
+        .select_related("programme")
         .prefetch_related(Prefetch("visits", queryset=visits))
         .get(slug=slug)
     )

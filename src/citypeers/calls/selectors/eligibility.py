@@ -1,5 +1,6 @@
 """Who may apply (and host), and the applicant's attributes quotas use."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -7,6 +8,7 @@ from citypeers.calls.models import Application, Call
 from citypeers.catalogue.models import Practice
 from citypeers.catalogue.selectors import practices_willing_to_host
 from citypeers.people.models import Organisation
+from citypeers.programmes.models import Role
 
 
 def applicant_country(application: Application) -> str:
@@ -76,3 +78,19 @@ def hostable_practices(organisation):
 def hosting_organisations() -> set[int]:
     """Ids of the organisations with such a practice: for checking many at once."""
     return set(practices_willing_to_host().values_list("organisations", flat=True)) - {None}
+
+
+def organisations_applying_to_programmes_of(user):
+    """Ids of the organisations named by applications to calls of the programmes this person
+    coordinates: they decide requests to join such an organisation while it has no member."""
+    return Application.objects.filter(
+        call__programme__memberships__user=user, call__programme__memberships__role=Role.COORDINATOR
+    ).values("organisation")
+
+
+def coordinators_of_applications_by(organisation):
+    """The coordinators of the programmes whose calls have an application naming it."""
+    programmes = Application.objects.filter(organisation=organisation).values("call__programme")
+    return get_user_model().objects.filter(
+        memberships__role=Role.COORDINATOR, memberships__programme__in=programmes
+    )

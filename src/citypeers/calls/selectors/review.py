@@ -108,3 +108,25 @@ def assignments_of(call: Call, reviewer) -> list[ReviewAssignment]:
 
 def is_reviewer_in(call: Call, user) -> bool:
     return ReviewAssignment.objects.filter(Q(application__call=call) & Q(reviewer=user)).exists()
+
+
+def is_current_reviewer(user, programme_id: int) -> bool:
+    """Whether the person is a reviewer of the programme today (a removed one is not)."""
+    memberships = Membership.objects.filter(user=user, programme_id=programme_id)
+    return memberships.filter(role=Role.REVIEWER).exists()
+
+
+# The review's phases: before the call closes, between the close and the published decisions
+# (the only time anyone scores), and after.
+REVIEW_UPCOMING, REVIEW_OPEN, REVIEW_OVER = "upcoming", "open", "over"
+
+
+def review_phase(call: Call, now=None) -> str:
+    """Reviewers score from the call's close until its selection's decisions are published.
+
+    A call without a selection run (host calls choose hosts one by one) stays open to review.
+    """
+    if not call.is_closed(now):  # a draft, or before its closing time
+        return REVIEW_UPCOMING
+    published = call.selection_runs.filter(published_at__isnull=False).exists()
+    return REVIEW_OVER if published else REVIEW_OPEN

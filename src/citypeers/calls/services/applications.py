@@ -1,13 +1,22 @@
 """Applying: drafts, submission, withdrawal, and eligibility decided by hand."""
 
+from pathlib import PurePath
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from citypeers.calls.models import Application, ApplicationFile, Call, Preference
+from citypeers.calls.models import Application, ApplicationFile, Call, Preference, Question
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
+from citypeers.core.files import (
+    allowed_extensions,
+    content_type_of,
+    delete_after_commit,
+    display_name,
+    upload_limit,
+)
 
 
 def _application_for(call: Call, applicant) -> Application:
@@ -21,6 +30,49 @@ def _application_for(call: Call, applicant) -> Application:
     # The objects in hand, not fetched again for the audit trail's "who → which call".
     application.call, application.applicant = call, applicant
     return application
+
+
+def file_check(question: Question, upload) -> str:
+    """The MIME type of a file answering `question`, read from its content; refuses a type
+    the question does not allow (or no call may: SVG, HTML…) and a file over its size."""
+    field = f"q_{question.pk}"
+    limit = min(question.max_file_mb * 1024 * 1024, upload_limit())
+    if getattr(upload, "too_large", False) or upload.size > limit:
+        raise CallError(file_too_large_message(question), field=field)
+    extensions = allowed_extensions(question.file_types)
+    content_type = content_type_of(upload, extensions)
+    if content_type is None:
+        raise CallError(file_type_message(upload, extensions), field=field)
+    return content_type
+
+
+def file_too_large_message(question: Question) -> str:
+    megabytes = min(question.max_file_mb, upload_limit() // (1024 * 1024))
+    return _("The file is larger than %(mb)s MB.") % {"mb": megabytes}
+
+
+def file_type_message(upload, extensions: list[str]) -> str:
+    types = ", ".join(extensions)
+    if PurePath(upload.name or "").suffix.lower().lstrip(".") in extensions:
+        message = _(
+            "The content of this file is not what its name says. "
+            "Send a file of one of these types: %(types)s."
+        )
+    else:
+        message = _("Send a file of one of these types: %(types)s.")
+    return message % {"types": types}
+
+
+def _file_attach(application: Application, question: Question, upload, content_type: str):
+    """Stores a checked file under a random name; the one it replaces is deleted on commit."""
+    attached = ApplicationFile.objects.filter(application=application, question=question).first()
+    replaced = attached.file if attached else None
+    attached = attached or ApplicationFile(application=application, question=question)
+    attached.file, attached.name = upload, display_name(upload.name)
+    attached.content_type = content_type
+    attached.save()
+    if replaced:
+        delete_after_commit(replaced)
 
 
 def closed_message(call: Call) -> str:
@@ -50,6 +102,8 @@ def application_save(
     now = now or timezone.now()
     if not call.is_open(now):
         raise CallError(closed_message(call))
+    # Every file checked before anything is stored: a refusal leaves no file behind.
+    checked = {q: (upload, file_check(q, upload)) for q, upload in files.items()}
     with transaction.atomic():
         application = _application_for(call, applicant)
         if application.status == Application.Status.WITHDRAWN and not submit:
@@ -70,12 +124,8 @@ def application_save(
             Preference(application=application, visit=visit, rank=rank)
             for rank, visit in enumerate(preferences, start=1)
         )
-        for question, upload in files.items():
-            ApplicationFile.objects.update_or_create(
-                application=application,
-                question=question,
-                defaults={"file": upload, "name": upload.name[:200]},
-            )
+        for question, (upload, content_type) in checked.items():
+            _file_attach(application, question, upload, content_type)
         action = "application.submitted" if submit else "application.draft_saved"
         log_action(application, action, by=applicant, changes={"call": call.slug})
     if submit and notify:

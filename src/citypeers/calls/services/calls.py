@@ -1,10 +1,14 @@
 """Making and changing calls: their settings, questions, decision texts, copies."""
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Call, Question
 from citypeers.core.audit import log_action
+from citypeers.core.errors import CallError
 from citypeers.core.text import unique_slug
 
 QUESTION_FIELDS = [
@@ -24,9 +28,13 @@ def _unique_slug(title: str) -> str:
 
 
 def call_save(*, call: Call, by, data: dict, visits) -> Call:
-    """Creates or updates a call. A changed consent text gets a new version number, so each
-    application records which text its author agreed to. A new call keeps a slug it was given
-    (the demo's calls have fixed addresses); otherwise one is made from the title."""
+    """Creates or updates a call; a new call is a draft until `call_publish`. A changed consent
+    text gets a new version number, so each application records which text its author agreed
+    to. A new call keeps a slug it was given (the demo's calls have fixed addresses); otherwise
+    one is made from the title."""
+    times = [data.get(name, getattr(call, name)) for name in ("opens_at", "closes_at")]
+    if not call.is_draft and None in times:
+        raise CallError(_("A public call needs its opening and closing times."), field="opens_at")
     with transaction.atomic():
         creating = call.pk is None
         # Compared with the stored text: a model form has already put the new one on `call`.
@@ -62,13 +70,38 @@ def questions_save(*, call: Call, by, rows: list[dict], deleted: list[Question])
         log_action(call, "call.questions_saved", by=by, changes={"questions": len(rows)})
 
 
+def call_publish(*, call: Call, by, now: datetime.datetime | None = None) -> Call:
+    """Opens a draft to the public: listed, readable and, from its opening time, open to
+    applications. Refuses a call without both times, or one whose closing time has passed."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        call = Call.objects.select_for_update().get(pk=call.pk)
+        if not call.is_draft:
+            raise CallError(_("This call is public already."))
+        if call.opens_at is None or call.closes_at is None:
+            raise CallError(
+                _("Set the call's opening and closing times before opening it."), field="opens_at"
+            )
+        if call.closes_at <= now:
+            raise CallError(
+                _("The call's closing time has passed: set a later one first."),
+                field="closes_at",
+            )
+        call.published_at = now
+        call.save(update_fields=["published_at"])
+        log_action(call, "call.published", by=by, changes={"published_at": now.isoformat()})
+    return call
+
+
 def call_copy(*, call: Call, by) -> Call:
-    """A new call with the same settings and questions, to adjust before it opens."""
+    """A new call with the same settings and questions, to adjust before it opens: a draft
+    without dates, so nobody sees it, let alone applies, before a coordinator opens it."""
     with transaction.atomic():
         copy = Call.objects.get(pk=call.pk)
         copy.pk = None
         copy.title = _("Copy of %(title)s") % {"title": call.title}
         copy.slug = _unique_slug(copy.title)
+        copy.opens_at = copy.closes_at = copy.published_at = copy.notify_on = None
         copy.save()
         copy.visits.set(call.visits.all())
         Question.objects.bulk_create(

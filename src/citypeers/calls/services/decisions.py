@@ -31,10 +31,23 @@ def _notify(applications: list[Application]) -> None:
 
 
 def decisions_publish(
-    *, run: SelectionRun, by, today: datetime.date | None = None, notify: bool = True
+    *,
+    run: SelectionRun,
+    by,
+    today: datetime.date | None = None,
+    notify: bool = True,
+    now: datetime.datetime | None = None,
 ) -> int:
     """Gives every application the run considered its outcome, and tells each person
-    (unless `notify` is false: demo data about past programmes sends no mail)."""
+    (unless `notify` is false: demo data about past programmes sends no mail). Only once the
+    call has closed: before, others may still apply or change what they sent."""
+    if not run.call.is_closed(now):
+        raise CallError(
+            _(
+                "Decisions are published once the call has closed, so that nobody is told "
+                "while others may still apply."
+            )
+        )
     if run.status != SelectionRun.Status.DONE or run.result.get("status") not in {
         "optimal",
         "feasible",
@@ -82,7 +95,8 @@ def decisions_publish(
             application.outcome_visit_id = int(placement.visit) if placement.visit else None
             application.waiting_position = placement.position
             selected = placement.outcome == Outcome.SELECTED
-            application.respond_by = today + RESPOND_WITHIN if selected else None
+            # The days to answer count from the mail (`decision_mailed`); without one, today.
+            application.respond_by = today + RESPOND_WITHIN if selected and not notify else None
             application.save()
             published.append(application)
         run.call.selection_runs.exclude(pk=run.pk).update(published_at=None)
@@ -92,6 +106,21 @@ def decisions_publish(
         if notify:
             _notify(published)
     return len(published)
+
+
+def decision_mailed(*, application: Application, today: datetime.date | None = None) -> bool:
+    """Called by the outcome mail's task in its transaction, before the mail is written: a
+    selected person's days to answer start now, in their own time zone, so a mail that never
+    went out never lets their place lapse. False if they answered meanwhile (no mail then)."""
+    if application.outcome != Outcome.SELECTED or application.respond_by:
+        return True
+    today = today or timezone.localdate(timezone=application.applicant.time_zone)
+    respond_by = today + RESPOND_WITHIN
+    updated = Application.objects.filter(
+        pk=application.pk, outcome=Outcome.SELECTED, respond_by=None
+    ).update(respond_by=respond_by)
+    application.respond_by = respond_by
+    return bool(updated)
 
 
 def decision_respond(
@@ -129,7 +158,8 @@ def decision_respond(
 
 
 def pass_on_unanswered(today: datetime.date | None = None) -> int:
-    """Places not confirmed by their date count as declined and go to the next in line."""
+    """Places not confirmed by their date count as declined and go to the next in line; a
+    place whose mail has not gone out yet has no date, so it never lapses."""
     today = today or timezone.localdate()
     lapsed = Application.objects.filter(outcome=Outcome.SELECTED, respond_by__lt=today)
     count = 0
@@ -187,7 +217,7 @@ def _offer_next(declined: Application, today: datetime.date, *, notify: bool = T
     first = next(item for item in candidates if str(item.pk) == offer.applicant)
     left_list = first.outcome_visit_id
     first.outcome, first.outcome_visit_id, first.waiting_position = Outcome.SELECTED, visit_id, None
-    first.respond_by = today + RESPOND_WITHIN
+    first.respond_by = None if notify else today + RESPOND_WITHIN  # else set by the mail
     first.outcome_reason = "offered the place freed by a decline"
     first.outcome_why = {"code": "offered"}
     first.save()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from citypeers.calls.models import Application, Call, Conflict, Criterion, ReviewAssignment, Score
 from citypeers.calls.selectors.review import reviewable_applications, reviewers_of
 from citypeers.core.audit import log_action
+from citypeers.programmes.models import Membership, Role
 
 
 def _allowed(reviewer, application: Application, conflicts: set) -> bool:
@@ -130,3 +131,26 @@ def rubric_save(
             by=by,
             changes={"criteria": [criterion.name for _position, criterion in criteria]},
         )
+
+
+def review_assignments_end(*, reviewer, programme, by) -> int:
+    """Someone who is no longer a reviewer of `programme` keeps no open assignment in it, so
+    `reviewers_assign` gives those applications to someone else; completed reviews stay, with
+    their scores. Returns how many ended (none while another reviewer role remains)."""
+    if Membership.objects.filter(user=reviewer, programme=programme, role=Role.REVIEWER).exists():
+        return 0
+    with transaction.atomic():
+        ending = list(
+            ReviewAssignment.objects.select_for_update()
+            .filter(reviewer=reviewer, application__call__programme=programme, completed_at=None)
+            .select_related("application")
+        )
+        for assignment in ending:
+            log_action(
+                assignment.application,
+                "review.assignment_ended",
+                by=by,
+                changes={"reviewer": reviewer.email, "reason": "no longer a reviewer"},
+            )
+        ReviewAssignment.objects.filter(pk__in=[a.pk for a in ending]).delete()
+    return len(ending)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from citypeers.calls.forms.applications import EligibilityForm
 from citypeers.calls.models import Application, Call
-from citypeers.calls.selectors.applications import application_rows
+from citypeers.calls.selectors.applications import application_rows, asks_for_files
 from citypeers.calls.selectors.calls import call_by_slug
 from citypeers.calls.services.applications import application_eligibility_decide
 from citypeers.calls.services.hosts import host_select as host_choose
@@ -21,14 +21,12 @@ from citypeers.core.http import paginate, permission_required, requested_export
 @permission_required("calls.manage_call", call_by_slug)
 def applications(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     rows = application_rows(obj)
+    files = asks_for_files(obj)
     if export_format := requested_export(request):
-        return applications_table(obj, rows, export_format)
+        return applications_table(obj, rows, export_format, files=files)
     page = paginate(request, rows, per_page=50)
-    return render(
-        request,
-        "calls/applications.html",
-        {"call": obj, "page": page, "total": len(rows), "state": obj.state()},
-    )
+    context = {"call": obj, "page": page, "total": len(rows), "state": obj.state()}
+    return render(request, "calls/applications.html", context | {"has_file_questions": files})
 
 
 @require_POST

@@ -12,7 +12,12 @@ from citypeers.calls.enums import Outcome
 from citypeers.calls.forms.applications import ApplicationForm, initial_for
 from citypeers.calls.forms.hosts import HostApplicationForm
 from citypeers.calls.models import Application, Call
-from citypeers.calls.selectors.calls import application_of, applications_of, calls_by_state
+from citypeers.calls.selectors.calls import (
+    application_of,
+    applications_of,
+    calls_by_state,
+    calls_visible_to,
+)
 from citypeers.calls.selectors.calls import call_detail as call_for_page
 from citypeers.calls.selectors.eligibility import hostable_practices, ineligibility_reasons
 from citypeers.calls.services.applications import application_save, application_withdraw
@@ -23,7 +28,7 @@ from citypeers.core.errors import CallError
 
 def call_list(request: HttpRequest) -> HttpResponse:
     context = {
-        "groups": calls_by_state(),
+        "groups": calls_by_state(viewer=request.user),
         "can_add": request.user.has_perm("calls.add_call"),
     }
     return render(request, "calls/list.html", context)
@@ -31,7 +36,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        call = call_for_page(slug)
+        call = call_for_page(slug, viewer=request.user)
     except Call.DoesNotExist:
         raise Http404 from None
     application = application_of(call, request.user) if request.user.is_authenticated else None
@@ -47,7 +52,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def apply(request: HttpRequest, slug: str) -> HttpResponse:
-    call = get_object_or_404(Call, slug=slug)
+    call = get_object_or_404(calls_visible_to(request.user), slug=slug)
     application = application_of(call, request.user)
     # A sent application changes only by a complete submission: a "draft" of it would empty
     # fields the selection relies on while it still counts as sent.

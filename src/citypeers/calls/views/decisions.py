@@ -24,7 +24,7 @@ from citypeers.calls.texts.decision_mail import (
     run_samples,
 )
 from citypeers.core.errors import CallError
-from citypeers.core.http import permission_required
+from citypeers.core.http import permission_required, whole_number
 
 
 def _previews(call: Call, run, texts: dict[str, str]) -> list[tuple[str, str]]:
@@ -60,8 +60,8 @@ def selection_messages(request: HttpRequest, slug: str, obj: Call) -> HttpRespon
 @permission_required("calls.manage_call", call_by_slug)
 def selection_publish(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     """GET: what publishing would send, to check first; POST: publish and tell everyone."""
-    number = request.POST.get("run") or request.GET.get("run") or ""
-    run = get_object_or_404(obj.selection_runs, number=int(number) if number.isdigit() else 0)
+    number = whole_number(request.POST.get("run") or request.GET.get("run"))
+    run = get_object_or_404(obj.selection_runs, number=number or 0)
     if request.method == "POST":
         try:
             count = decisions_publish(run=run, by=request.user)

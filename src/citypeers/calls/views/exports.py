@@ -1,6 +1,8 @@
 """Coordinators' downloads (CSV, Excel) of applications, reviews and selections."""
 
+from django.conf import settings
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from citypeers.calls.enums import Outcome
@@ -11,8 +13,11 @@ from citypeers.people.models import Organisation
 from citypeers.places.models import SizeClass
 
 
-def applications_table(call: Call, rows: list[dict], export_format: str) -> HttpResponse:
-    """The coordinators' list of applications (`selectors.applications.application_rows`)."""
+def applications_table(
+    call: Call, rows: list[dict], export_format: str, *, files: bool = False
+) -> HttpResponse:
+    """The coordinators' list of applications (`selectors.applications.application_rows`);
+    with `files`, the download address of each attached file."""
     headers = [
         _("Application"),
         _("Name"),
@@ -27,6 +32,8 @@ def applications_table(call: Call, rows: list[dict], export_format: str) -> Http
     hosts = call.type == Call.Type.HOSTS
     if hosts:
         headers += [_("Good practice"), _("Mode"), _("From"), _("Until"), _("Topic")]
+    if files:
+        headers.append(_("Files"))
     data = []
     for row in rows:
         application = row["application"]
@@ -44,12 +51,21 @@ def applications_table(call: Call, rows: list[dict], export_format: str) -> Http
                 sent.isoformat() if sent else "",
             )
             + (_proposal(application) if hosts else ())
+            + ((_file_addresses(call, application),) if files else ())
         )
     return export_response(
         headers=headers,
         rows=data,
         filename=f"{call.slug}-applications",
         export_format=export_format,
+    )
+
+
+def _file_addresses(call: Call, application: Application) -> str:
+    """Where each attached file downloads (for those allowed to), one a line."""
+    return "\n".join(
+        settings.SITE_URL + reverse("calls:file", args=[call.slug, application.pk, file.pk])
+        for file in application.files.all()
     )
 
 

@@ -1,4 +1,4 @@
-"""Coordinators' pages: create and edit a call, its questions, a preview, a copy."""
+"""Coordinators' pages: create and edit a call, its questions, a preview, a copy, opening it."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -10,8 +10,9 @@ from citypeers.calls.forms.applications import ApplicationForm
 from citypeers.calls.forms.calls import CallForm, QuestionFormSet
 from citypeers.calls.models import Call
 from citypeers.calls.selectors.calls import call_by_slug
-from citypeers.calls.services.calls import call_copy, call_save, questions_save
-from citypeers.core.http import permission_required
+from citypeers.calls.services.calls import call_copy, call_publish, call_save, questions_save
+from citypeers.core.errors import CallError
+from citypeers.core.http import add_error_to_form, permission_required
 
 MODEL_FIELDS = [name for name in CallForm.Meta.fields if name != "visits"]
 
@@ -24,9 +25,15 @@ def _save_call_page(request: HttpRequest, call: Call) -> HttpResponse:
             "opens_at": form.cleaned_data["opens_at"],
             "closes_at": form.cleaned_data["closes_at"],
         }
-        saved = call_save(call=call, by=request.user, data=data, visits=form.cleaned_data["visits"])
-        messages.success(request, _("The call is saved."))
-        return redirect("calls:questions", slug=saved.slug)
+        try:
+            saved = call_save(
+                call=call, by=request.user, data=data, visits=form.cleaned_data["visits"]
+            )
+        except CallError as error:
+            add_error_to_form(form, error)
+        else:
+            messages.success(request, _("The call is saved."))
+            return redirect("calls:questions", slug=saved.slug)
     return render(request, "calls/call_form.html", {"form": form, "call": call})
 
 
@@ -71,5 +78,20 @@ def preview(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
 @permission_required("calls.manage_call", call_by_slug)
 def copy(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     new = call_copy(call=obj, by=request.user)
-    messages.success(request, _("This is a copy: set its dates and title, then save."))
+    messages.success(
+        request, _("This copy is a draft: set its title and dates, save, then open it.")
+    )
     return redirect("calls:edit", slug=new.slug)
+
+
+@require_POST
+@permission_required("calls.manage_call", call_by_slug)
+def publish(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
+    """Opens a draft to the public (from its opening time, to applications)."""
+    try:
+        call_publish(call=obj, by=request.user)
+    except CallError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The call is public."))
+    return redirect(obj.get_absolute_url())

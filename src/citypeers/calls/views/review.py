@@ -1,6 +1,7 @@
 """Review pages: the rubric, assigning reviewers, scoring, and the coordinators' overview."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,10 +10,14 @@ from django.views.decorators.http import require_POST
 
 from citypeers.calls.forms.review import ConflictForm, CriterionFormSet, ScoreForm
 from citypeers.calls.models import Call, ReviewAssignment
+from citypeers.calls.selectors.applications import files_of
 from citypeers.calls.selectors.calls import call_by_slug
 from citypeers.calls.selectors.review import (
+    REVIEW_OPEN,
+    REVIEW_UPCOMING,
     assignments_of,
     progress_by_reviewer,
+    review_phase,
     review_results,
     reviewers_of,
 )
@@ -43,6 +48,7 @@ def review_home(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         "call": obj,
         "coordinator": coordinator,
         "mine": assignments_of(obj, request.user),
+        "phase_note": _phase_note(obj, review_phase(obj)),
     }
     if coordinator:
         results = review_results(obj)
@@ -99,16 +105,35 @@ def rubric(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     return render(request, "calls/rubric.html", {"call": obj, "formset": formset})
 
 
-@permission_required("calls.score_application", _assignment)
+def _phase_note(call: Call, phase: str) -> str:
+    """Why nobody scores now, in words; empty while the review is open."""
+    if phase == REVIEW_OPEN:
+        return ""
+    if phase == REVIEW_UPCOMING:
+        return _("Scoring opens when the call closes.")
+    return _("The review is over: the decisions are published. Scores can no longer change.")
+
+
+def _refuse_outside_the_review(request: HttpRequest, assignment: ReviewAssignment) -> None:
+    """A post outside the review's phase is refused (403) with the reason, nothing saved."""
+    if not request.user.has_perm("calls.score_application", assignment):
+        call = assignment.application.call
+        messages.error(request, _phase_note(call, review_phase(call)))
+        raise PermissionDenied
+
+
+@permission_required("calls.view_assignment", _assignment)
 def score(request: HttpRequest, slug: str, pk: int, obj: ReviewAssignment) -> HttpResponse:
+    """The form while the review is open; the application and one's scores, read-only, else."""
     call = obj.application.call
+    phase = review_phase(call)
+    if request.method == "POST":
+        _refuse_outside_the_review(request, obj)
     criteria = list(call.criteria.all())
+    saved = {score.criterion_id: score for score in obj.scores.all()}
     initial = {}
-    for saved in obj.scores.all():
-        initial |= {
-            f"score_{saved.criterion_id}": saved.value,
-            f"comment_{saved.criterion_id}": saved.comment,
-        }
+    for criterion_id, given in saved.items():
+        initial |= {f"score_{criterion_id}": given.value, f"comment_{criterion_id}": given.comment}
     form = ScoreForm(request.POST or None, criteria=criteria, initial=initial)
     if request.method == "POST" and form.is_valid():
         scores_save(assignment=obj, by=request.user, scores=form.scores())
@@ -120,14 +145,18 @@ def score(request: HttpRequest, slug: str, pk: int, obj: ReviewAssignment) -> Ht
         "application": obj.application,
         "form": form,
         "conflict_form": ConflictForm(),
+        "files": files_of(obj.application),
         "criteria": criteria,
+        "phase_note": _phase_note(call, phase),
+        "given": [(criterion, saved.get(criterion.pk)) for criterion in criteria],
     }
     return render(request, "calls/score.html", context)
 
 
 @require_POST
-@permission_required("calls.score_application", _assignment)
+@permission_required("calls.view_assignment", _assignment)
 def conflict(request: HttpRequest, slug: str, pk: int, obj: ReviewAssignment) -> HttpResponse:
+    _refuse_outside_the_review(request, obj)
     form = ConflictForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say in a few words what the conflict is."))

@@ -12,15 +12,20 @@ from citypeers.calls.models import Call, SelectionRun
 from citypeers.calls.selectors.calls import call_by_slug, published_places, published_run
 from citypeers.calls.selectors.selection import selection_export
 from citypeers.calls.services.calls import call_selection_settings_save
-from citypeers.calls.services.selection import selection_override_save, selection_start
+from citypeers.calls.services.selection import (
+    selection_override_save,
+    selection_runs_fail_stuck,
+    selection_start,
+)
 from citypeers.calls.texts.selection import moved_rows, named_result
 from citypeers.calls.views.exports import selection_table
-from citypeers.core.http import permission_required, requested_export
+from citypeers.core.http import permission_required, requested_export, whole_number
 
 
 @permission_required("calls.manage_call", call_by_slug)
 def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     runs = list(obj.selection_runs.select_related("created_by")[:10])
+    selection_runs_fail_stuck(runs=runs)  # a run whose worker died is shown failed, with why
     latest = next((run for run in runs if run.is_finished), None)
     if export_format := requested_export(request):
         export = selection_export(obj, latest)
@@ -59,7 +64,7 @@ def _comparison(request: HttpRequest, call: Call) -> dict | None:
     comparison = {"choices": finished, "numbers": list(finished)[1::-1], "error": None}
     if not any(asked):
         return comparison if len(finished) > 1 else None
-    numbers = [number for number in map(_run_number, asked) if number is not None]
+    numbers = [number for number in map(whole_number, asked) if number is not None]
     if len(asked) != 2 or len(numbers) != 2:
         return comparison | {"error": _("Choose two runs to compare.")}
     if numbers[0] == numbers[1]:
@@ -70,13 +75,6 @@ def _comparison(request: HttpRequest, call: Call) -> dict | None:
     before, after = sorted(runs.filter(number__in=numbers), key=lambda r: numbers.index(r.number))
     moved = moved_rows(call, before, after)
     return comparison | {"numbers": numbers, "before": before, "after": after, "moved": moved}
-
-
-def _run_number(text: str) -> int | None:
-    try:
-        return int(text)
-    except ValueError:  # not a number, or too long to be one
-        return None
 
 
 @require_POST

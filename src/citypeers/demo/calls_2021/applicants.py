@@ -31,6 +31,7 @@ from citypeers.demo.calls_2021.data import (
     VISIT_WEIGHTS,
 )
 from citypeers.people.models import Organisation, User
+from citypeers.people.services import affiliations_grant_many
 from citypeers.places.models import Place
 from citypeers.programmes.models import Visit
 
@@ -314,10 +315,13 @@ def _applicants(drafts: list[Draft], organisations: dict) -> list[User]:
             country=draft.country,
             languages=draft.languages,
             time_zone=(place.time_zone if place and place.time_zone else "Europe/Brussels"),
-            organisation=organisations[name, place.pk if place else None],
             date_joined=draft.joined_at,
         )
         user.set_unusable_password()
-        new.append(user)
-    existing |= {user.email: user for user in User.objects.bulk_create(new)}
+        new.append((user, organisations[name, place.pk if place else None]))
+    created = User.objects.bulk_create([user for user, _organisation in new])
+    # Their organisations as approved affiliations, through the service (as if each had asked
+    # and been approved when they joined).
+    affiliations_grant_many(grants=new, by=None, reason="The demo's 2021 applicants.")
+    existing |= {user.email: user for user in created}
     return [existing[email] for email in emails]

@@ -27,7 +27,12 @@ from citypeers.calls.models import (
     SelectionRun,
 )
 from citypeers.calls.services.applications import application_save
-from citypeers.calls.services.calls import QUESTION_FIELDS, call_save, questions_save
+from citypeers.calls.services.calls import (
+    QUESTION_FIELDS,
+    call_publish,
+    call_save,
+    questions_save,
+)
 from citypeers.calls.services.decisions import decision_respond, decisions_publish
 from citypeers.calls.services.review import reviewers_assign, rubric_save, scores_save
 from citypeers.calls.services.selection import selection_execute, selection_start
@@ -105,6 +110,7 @@ def _call(programme: Programme, visits: list[Visit], coordinator: User) -> Call:
         "selection_settings": _selection_settings(visits),
     }
     call = call_save(call=call, by=coordinator, data=data, visits=visits)
+    call = call_publish(call=call, by=coordinator, now=OPENS_AT)
     blank = Question()
     questions_save(
         call=call,

@@ -3,13 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.forms import Form, ModelForm
 from citypeers.methodology.enums import Mode, SessionRole
 from citypeers.methodology.models import ActivityFormat
 from citypeers.methodology.models.formats import FORMAT_TEXTS
 from citypeers.methodology.selectors.translated_texts import translated_value, untranslated_default
 
 
-class FormatFilterForm(forms.Form):
+class FormatFilterForm(Form):
     """The format list's GET parameters; a wrong value is shown at its field and ignored."""
 
     mode = forms.ChoiceField(
@@ -34,7 +35,7 @@ class FormatFilterForm(forms.Form):
 REQUIRED_TEXTS = {"name", "summary", "purpose", "when"}
 
 
-class FormatForm(forms.ModelForm):
+class FormatForm(ModelForm):
     """A format's figures and its texts in one language (`language`), with labels in plain words.
 
     A text not yet translated shows the English one to start from; left as it is, it stays
@@ -103,7 +104,7 @@ class FormatForm(forms.ModelForm):
         }
 
 
-class FormatStepForm(forms.Form):
+class FormatStepForm(Form):
     minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=600)
     text = forms.CharField(label=_("What happens"), widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -8,6 +8,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from citypeers.core.forms import Form
 from citypeers.methodology.enums import Mode
 from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.optim import InstanceError
@@ -56,7 +57,7 @@ class CountriesField(forms.CharField):
         return ", ".join(value) if isinstance(value, list) else value
 
 
-class PlannerForm(forms.Form):
+class PlannerForm(Form):
     mode = forms.ChoiceField(label=gettext_lazy("Mode"), choices=Mode.choices)
     start = forms.DateField(
         label=gettext_lazy("First day of the visit"),

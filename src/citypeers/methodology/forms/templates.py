@@ -6,6 +6,7 @@ Texts are edited in the site's current language, as for formats (see `formats.Fo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.forms import Form, ModelForm
 from citypeers.methodology.enums import PHASES, ROLES, Anchor, DayKind
 from citypeers.methodology.models import ActivityFormat, TemplateVersion
 from citypeers.methodology.models.templates import VERSION_FIGURES
@@ -15,7 +16,7 @@ from citypeers.methodology.selectors.translated_texts import untranslated_defaul
 EMPTY = [("", "—")]
 
 
-class VersionForm(forms.ModelForm):
+class VersionForm(ModelForm):
     note = forms.CharField(
         label=_("What changed, in a sentence"),
         max_length=300,
@@ -38,7 +39,7 @@ class VersionForm(forms.ModelForm):
         return cleaned
 
 
-class StepForm(forms.Form):
+class StepForm(Form):
     key = forms.CharField(widget=forms.HiddenInput, required=False)
     phase = forms.TypedChoiceField(
         label=_("Phase"),
@@ -65,7 +66,7 @@ class StepForm(forms.Form):
     )
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(Form):
     key = forms.CharField(widget=forms.HiddenInput, required=False)
     day = forms.ChoiceField(label=_("Day"), choices=EMPTY + DayKind.choices)
     format = forms.ModelChoiceField(label=_("Format"), queryset=ActivityFormat.objects.all())

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from citypeers.core.http import export_response
+from citypeers.core.text import one_line
 from citypeers.methodology.selectors.plan_data import Plan
 
 
@@ -17,6 +18,8 @@ def _uid(*parts) -> str:
 
 
 def plan_ics(plan: Plan, *, title: str) -> bytes:
+    # icalendar leaves line breaks in X- properties as they are, which ends the line there.
+    title = one_line(title)
     calendar = Calendar()
     calendar.add("prodid", "-//citypeers//visit planner//EN")
     calendar.add("version", "2.0")

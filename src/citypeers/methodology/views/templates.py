@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from citypeers.core.errors import MethodologyError
-from citypeers.core.http import add_error_to_form, permission_required
+from citypeers.core.http import add_error_to_form, permission_required, whole_number
 from citypeers.methodology.forms.formsets import kept
 from citypeers.methodology.forms.templates import (
     AgendaFormSet,
@@ -82,10 +82,7 @@ def template_changes(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _number(value: str | None, numbers: list[int], *, default: int) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return default
+    number = whole_number(value)
     return number if number in numbers else default
 
 
