@@ -1,12 +1,13 @@
 """The life of a good practice: drafted, submitted, reviewed, published or declined."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citypeers.catalogue.models import Practice
 from citypeers.core.audit import log_action
 from citypeers.core.errors import PracticeError
+from citypeers.core.saving import save_with_free_slug
 from citypeers.core.text import unique_slug
 from citypeers.people.services import organisations_named
 
@@ -31,19 +32,13 @@ def _save(practice: Practice, *, by, reason: str) -> None:
 
 
 def _save_titled(practice: Practice, *, by, reason: str) -> None:
-    """Saves a practice under the address its title gives. On PostgreSQL another practice of
-    the same title may take that address at the same moment (SQLite's writers take turns):
-    the unique slug refuses this save, which then takes the next free address."""
-    for attempt in range(3):
-        practice.slug = practice_unique_slug(practice.title, exclude_pk=practice.pk)
-        try:
-            with transaction.atomic():
-                _save(practice, by=by, reason=reason)
-            return
-        except IntegrityError:
-            taken = Practice.objects.filter(slug=practice.slug).exclude(pk=practice.pk)
-            if attempt == 2 or not taken.exists():
-                raise  # not the address, or taken again and again: not ours to answer
+    """Saves a practice under the address its title gives (the next free one, should another
+    practice of the same title take it at the same moment)."""
+    save_with_free_slug(
+        practice,
+        make_slug=lambda: practice_unique_slug(practice.title, exclude_pk=practice.pk),
+        save=lambda: _save(practice, by=by, reason=reason),
+    )
 
 
 def practice_create(*, by, data: dict, places, themes, organisations=None) -> Practice:
