@@ -1,8 +1,9 @@
-"""Saving a row whose address (slug) is made from its title, when two saves meet."""
+"""Saving rows when two saves meet: addresses made from titles, and "no second one" checks."""
 
+import hashlib
 from collections.abc import Callable
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 ATTEMPTS = 3
 
@@ -24,3 +25,16 @@ def save_with_free_slug(
             taken_meanwhile = make_slug() != instance.slug
             if not taken_meanwhile or attempt == ATTEMPTS - 1:
                 raise
+
+
+def lock_name(name: str) -> None:
+    """Inside a transaction, waits until no other transaction holds the lock on `name`, and
+    holds it until this one ends: for a check that no row exists yet, where there is no row to
+    lock. PostgreSQL: a transaction-level advisory lock; SQLite's IMMEDIATE transactions hold
+    the whole database's write lock already."""
+    if connection.vendor == "postgresql":
+        key = int.from_bytes(
+            hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
