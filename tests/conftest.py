@@ -20,6 +20,20 @@ def pytest_configure(config):
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite's test database is a file of this session (of this worker, under xdist), not
+    Django's in-memory one: the live server's threads would share that one's single connection,
+    whereas on a file each request has its own and IMMEDIATE transactions take turns, as in
+    production (tests/test_concurrency.py)."""
+    from django.conf import settings
+
+    default = settings.DATABASES["default"]
+    if default["ENGINE"] == "django.db.backends.sqlite3":
+        name = tmp_path_factory.mktemp("database") / "test.sqlite3"
+        default.setdefault("TEST", {})["NAME"] = str(name)
+
+
 @pytest.fixture(autouse=True)
 def _english():
     """Each test starts in English, whatever language an earlier request left active."""

@@ -72,6 +72,7 @@ PLACED = {
     "core.markdown": "texts",
     "core.middleware": "views",
     "core.notifications": "services",
+    "core.saving": "services",
     "core.text": "enums",
     "library.card_index": "selectors",
     "library.cards": "services",

@@ -1,36 +1,44 @@
-"""500 applications submitted at once in the last minute before a call closes: nothing lost,
-nothing duplicated, with the latency of every submission.
+"""500 applications submitted at once in the last minute before a call closes, on PostgreSQL
+and on SQLite: nothing lost, nothing duplicated, with the latency of every submission.
 
     make bench
-    .venv/bin/python benchmarks/calls/submissions.py [--applicants 500] [--double 50] [--late 5]
-        [--close-after 90] [--submit-before-close 55] [--workers 4] [--threads 4]
+    .venv/bin/python benchmarks/calls/submissions.py [--databases postgresql,sqlite]
+        [--applicants 500] [--double 50] [--late 5] [--close-after 90]
+        [--submit-before-close 55] [--workers 4] [--threads 4]
 
-A throw-away PostgreSQL database (`citypeers_bench_calls` on 127.0.0.1:5432), migrated, gets
-one open call with 2 visits and a question of its own, and 500 applicants, each logged in (a
-session made server-side) with a draft. gunicorn serves citypeers production-shaped (DEBUG
-off, SECURE_HTTPS=false as there is no TLS here, gthread workers: 4 processes x 4 threads by
-default) on a throw-away data dir. The call is set to close 90 s after the load starts. Each
-client opens the apply page (for its CSRF token and cookie) and waits; 55 s before the close
-all of them post the complete form with "Send the application" at once, and 50 of them post
-it twice at the same moment (a double click). After the close, 5 clients post again, changed:
-they must get the page back with the closed message, not a 500, and change nothing.
+Each database is measured in a process of its own (Django reads its settings once): a
+throw-away PostgreSQL database (`citypeers_bench_calls` on 127.0.0.1:5432) or a SQLite file in
+the run's temporary directory (WAL, IMMEDIATE transactions, as `citypeers serve` uses it),
+migrated, gets one open call with 2 visits and a question of its own, and 500 applicants, each
+logged in (a session made server-side) with a draft. gunicorn serves citypeers
+production-shaped (DEBUG off, SECURE_HTTPS=false as there is no TLS here, gthread workers: 4
+processes x 4 threads by default) on a throw-away data dir. The call is set to close 90 s after
+the load starts. Each client opens the apply page (for its CSRF token and cookie) and waits;
+55 s before the close all of them post the complete form with "Send the application" at once,
+and 50 of them post it twice at the same moment (a double click). After the close, 5 clients
+post again, changed: they must get the page back with the closed message, not a 500, and change
+nothing.
 
 Checked, from the HTTP answers, the access log and then the database: every submission answered
 with the redirect to "my applications"; no 5xx and no error in the server log; exactly one
 application per applicant, all submitted before the close, each with the ranked visits, texts
 and answer it posted and nothing else; no change after the close; one audit entry and one
 e-mail copy queued per accepted post, of which exactly one per applicant says "first". Prints
-p50/p95/max of the posts and the wall time; writes benchmarks/results/calls_submissions.json;
-exit status 1 when anything is lost, duplicated or errored. The data and the database check
-are in benchmarks/calls/submissions_data.py.
+p50/p95/max of the posts and the wall time, and per database the applicants whose submission
+was lost and those with more than one application; writes
+benchmarks/results/calls_submissions.json; exit status 1 when anything is lost, duplicated or
+errored. The data and the database check are in benchmarks/calls/submissions_data.py.
 """
 
 import argparse
 import contextlib
 import datetime
+import json
 import os
 import random
 import shutil
+import sqlite3
+import subprocess
 import sys
 import tempfile
 import threading
@@ -41,6 +49,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the benchmarks package
 
 from benchmarks.calls.common import (
+    PROJECT_DIR,
     RESULTS_DIR,
     environment,
     finish,
@@ -56,6 +65,8 @@ from benchmarks.calls.submissions_data import CALL_SLUG, Applicant, check_databa
 from benchmarks.http_throughput import App, Server
 
 DATABASE = "citypeers_bench_calls"
+DATABASES = ("postgresql", "sqlite")
+PYTHONPATH = [path for path in os.environ.get("PYTHONPATH", "").split(os.pathsep) if path]
 RESULTS_FILE = RESULTS_DIR / "calls_submissions.json"
 SUBMITTED_REDIRECT = "/en/me/applications/"
 CLOSED_MESSAGE = "applications can no longer be sent or changed"
@@ -63,6 +74,10 @@ CLOSED_MESSAGE = "applications can no longer be sent or changed"
 
 def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--databases", default="postgresql,sqlite", help="measured in turn")
+    # Internal: the process measuring one database, and where it writes its result.
+    parser.add_argument("--child", choices=DATABASES, help=argparse.SUPPRESS)
+    parser.add_argument("--child-result", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--applicants", type=int, default=500, help="clients submitting at once")
     parser.add_argument("--double", type=int, default=50, help="of them, who also submit twice")
     parser.add_argument("--late", type=int, default=5, help="submissions tried after the close")
@@ -76,6 +91,9 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     options = parser.parse_args()
+    options.databases = options.databases.split(",")
+    if not options.databases or set(options.databases) - set(DATABASES):
+        parser.error(f"--databases: a comma-separated list of {', '.join(DATABASES)}")
     if not 0 <= options.double <= options.applicants or options.late > options.applicants:
         parser.error("--double and --late must be between 0 and --applicants")
     if not 0 < options.submit_before_close < options.close_after:
@@ -190,13 +208,18 @@ def server_5xx(server: Server) -> dict[str, int]:
     return dict(found)
 
 
-def run(options: argparse.Namespace, scratch: Path) -> dict:
+def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
+    """Measures one database; runs in the child process for it."""
     import django
 
     rng = random.Random(8)
+    if database == "postgresql":
+        url = postgres_create(DATABASE)
+    else:
+        url = f"sqlite:///{scratch}/bench.sqlite3"
     env = environment(
         scratch / "data",
-        postgres_create(DATABASE),
+        url,
         # gthread: each worker process answers several requests at once, as deployed.
         GUNICORN_CMD_ARGS=f"--worker-class gthread --threads {options.threads} --timeout 60",
     )
@@ -249,7 +272,7 @@ def run(options: argparse.Namespace, scratch: Path) -> dict:
     finally:
         server.stop()
         RESULTS_DIR.mkdir(exist_ok=True)
-        shutil.copy(server.server_log, RESULTS_DIR / "calls_submissions-server.log")
+        shutil.copy(server.server_log, RESULTS_DIR / f"calls_submissions-{database}-server.log")
 
     problems = check_answers(opened, expect_status=200, expect="", label="GET apply page")
     problems += [f"applicant {a.number}: no CSRF token" for a in applicants if not a.csrf_token]
@@ -268,6 +291,7 @@ def run(options: argparse.Namespace, scratch: Path) -> dict:
     facts, database_problems = check_database(call_pk, question_pk, applicants, accepted, closes_at)
     problems += database_problems
     return {
+        "engine": database,
         "gunicorn": {
             "workers": options.workers,
             "threads": options.threads,
@@ -322,12 +346,34 @@ def print_summary(result: dict) -> None:
     )
 
 
-def main() -> int:
-    options = parse_arguments()
+def losses(result: dict) -> dict:
+    """Per database: the posts' latency, applicants left without their sent application, and
+    those with more than one."""
+    facts, submit = result["database"], result["submit"]
+    return {
+        "posts": submit["requests"],
+        "p50_ms": submit["p50_ms"],
+        "p95_ms": submit["p95_ms"],
+        "max_ms": submit["max_ms"],
+        "errors_5xx": sum(n for status, n in submit["statuses"].items() if status.startswith("5")),
+        "lost": facts["applicants"] - facts["submitted"],
+        "duplicated": facts["applicants_with_two_or_more_applications"],
+    }
+
+
+def print_comparison(results: dict[str, dict]) -> None:
+    columns = ["posts", "p50_ms", "p95_ms", "max_ms", "errors_5xx", "lost", "duplicated"]
+    print(f"\n{'database':<12}" + "".join(f"{column:>12}" for column in columns))
+    for database, result in results.items():
+        row = result["losses"]
+        print(f"{database:<12}" + "".join(f"{row[column]!s:>12}" for column in columns))
+
+
+def measure_in_child(options: argparse.Namespace) -> int:
+    """The child's part: one database, its result written to --child-result."""
     with stopped_on_sigterm(), tempfile.TemporaryDirectory(prefix="citypeers-calls-") as scratch:
-        facts = machine()
         try:
-            result = run(options, Path(scratch))
+            result = run(options, options.child, Path(scratch))
         except RuntimeError as error:
             print(f"benchmark failed: {error}", file=sys.stderr)
             return 1
@@ -336,14 +382,58 @@ def main() -> int:
                 from django.db import connections
 
                 connections.close_all()
-            postgres_drop(DATABASE)
+            if options.child == "postgresql":
+                postgres_drop(DATABASE)
+    print_summary(result)
+    options.child_result.write_text(json.dumps(result | {"losses": losses(result)}))
+    return 0
+
+
+def measure(database: str, scratch: Path) -> dict:
+    """Runs this script for one database in a process of its own; its result."""
+    result_file = scratch / f"{database}.json"
+    command = [sys.executable, __file__, *sys.argv[1:], "--child", database]
+    # This checkout's code, for the child and the gunicorn it starts, even when the virtualenv
+    # installed the package from another checkout (a git worktree sharing it).
+    env = os.environ | {"PYTHONPATH": os.pathsep.join([str(PROJECT_DIR / "src"), *PYTHONPATH])}
+    child = subprocess.Popen(
+        [*command, "--child-result", str(result_file)], cwd=PROJECT_DIR, env=env
+    )
+    try:
+        child.wait()
+    finally:
+        if child.poll() is None:  # stopped ourselves: let it drop its database and server
+            child.terminate()
+            child.wait(timeout=120)
+    if not result_file.exists():
+        raise RuntimeError(f"the run on {database} stopped with status {child.returncode}")
+    return json.loads(result_file.read_text())
+
+
+def main() -> int:
+    options = parse_arguments()
+    if options.child:
+        return measure_in_child(options)
+    facts = machine(with_postgres="postgresql" in options.databases)
+    facts["sqlite"] = sqlite3.sqlite_version
+    results, problems = {}, []
+    with stopped_on_sigterm(), tempfile.TemporaryDirectory(prefix="citypeers-calls-") as scratch:
+        for database in options.databases:
+            print(f"\n== {database}", flush=True)
+            try:
+                results[database] = measure(database, Path(scratch))
+            except RuntimeError as error:
+                problems.append(str(error))
+                continue
+            problems += [f"{database}: {problem}" for problem in results[database]["problems"]]
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": facts,
         "command": " ".join(["benchmarks/calls/submissions.py", *sys.argv[1:]]),
-        **result,
+        "databases": results,
+        "problems": problems,
     }
-    print_summary(report)
+    print_comparison(results)
     return finish(report, RESULTS_FILE)
 
 

@@ -103,8 +103,16 @@ DATABASES["default"]["CONN_MAX_AGE"] = config.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker write while app servers read; busy timeout waits instead of failing.
+    # IMMEDIATE: every transaction takes the write lock when it begins, so simultaneous writers
+    # wait their turn (up to the timeout) and read what the one before them wrote. SQLite has no
+    # row locks (select_for_update does nothing); without this, a transaction that reads and
+    # then writes fails at once with "database is locked" when another wrote in between.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -18,6 +18,7 @@ from tests.factories import (
     ProgrammeFactory,
     UserFactory,
 )
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 
@@ -267,3 +268,48 @@ def test_a_practice_of_the_past_is_published_on_its_date_and_mails_nobody(
         services.practice_publish(practice=draft, by=coordinator, now=on, notify=False)
     assert queued == [] and mail.outbox == []
     assert (draft.status, draft.published_at) == (Practice.Status.PUBLISHED, on)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_publish_and_a_decline_clicked_at_once_leave_one_outcome(coordinator, draft, author):
+    """The second sees the first's outcome and is refused (both went through: the author was
+    told both, and the practice ended declined with a publication date)."""
+    services.practice_submit(practice=draft, by=author)
+    mail.outbox.clear()
+    first, second = race(
+        lambda: services.practice_publish(
+            practice=Practice.objects.get(pk=draft.pk), by=coordinator
+        ),
+        lambda: services.practice_decline(
+            practice=Practice.objects.get(pk=draft.pk), by=coordinator, comment="Out of scope."
+        ),
+        hold_after="citypeers.catalogue.services.log_action",
+    )
+    assert first.error is None
+    assert isinstance(second.error, PracticeError)
+    assert "published" in second.error.message
+    assert Practice.objects.get(pk=draft.pk).status == "published"
+    assert len(mail.outbox) == 1  # the author hears one outcome
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_practices_of_one_title_created_at_once_each_get_an_address(programme):
+    """The second takes the next free address (it failed on the unique one with an error
+    page on PostgreSQL)."""
+
+    def create(name):
+        return services.practice_create(
+            by=UserFactory(display_name=name),
+            data={"programme": programme, "title": "Adopt a Monument", "type": "project"},
+            places=[],
+            themes=[],
+        )
+
+    first, second = race(
+        lambda: create("Aino"),
+        lambda: create("Bram"),
+        hold_after="citypeers.catalogue.services.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    assert (first.result.slug, second.result.slug) == ("adopt-a-monument", "adopt-a-monument-2")
+    assert Practice.objects.count() == 2

@@ -1,9 +1,11 @@
 import pytest
+from django.db import transaction
 
 from citypeers.core.models import AuditEntry
 from citypeers.people.models import Organisation
 from citypeers.people.services import organisations_named, user_update_profile
 from tests.factories import OrganisationFactory, PlaceFactory, UserFactory
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +56,18 @@ def test_an_unknown_organisation_is_added_as_other_in_the_first_place():
 def test_an_unknown_organisation_without_places_has_no_place():
     [added] = organisations_named(["Nowhere Collective"], by=None)
     assert added.place is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_organisation_named_twice_at_once_is_made_once():
+    """Two practices naming the same new organisation at the same moment share it (on
+    PostgreSQL each made its own)."""
+
+    def name_it():
+        with transaction.atomic():  # as in the practice's save
+            return organisations_named(["Friends of the Mill"], by=None)
+
+    first, second = race(name_it, name_it, hold_after="citypeers.people.services.log_action")
+    assert (first.error, second.error) == (None, None)
+    assert first.result == second.result
+    assert Organisation.objects.filter(name="Friends of the Mill").count() == 1

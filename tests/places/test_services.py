@@ -5,6 +5,7 @@ from citypeers.core.models import AuditEntry
 from citypeers.places.models import Place, SizeClass
 from citypeers.places.services import place_create, places_load_reference
 from tests.factories import PlaceFactory, UserFactory
+from tests.races import race
 
 
 @pytest.mark.django_db
@@ -79,3 +80,17 @@ def test_the_population_floor_can_be_raised():
     big = places_load_reference(countries=["FI"], min_population=200_000)
     assert 0 < big < everything
     assert not Place.objects.filter(population__lt=200_000).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_place_added_twice_at_once_is_listed_once():
+    """The second sees the first's place and is refused at the name (both were listed: the
+    check ran before either was saved)."""
+
+    def add():
+        return place_create(by=None, name="Val Grande", country="IT", kind=Place.Kind.RURAL)
+
+    first, second = race(add, add, hold_after="citypeers.places.services.log_action")
+    assert first.error is None
+    assert isinstance(second.error, PlaceError) and second.error.field == "name"
+    assert Place.objects.filter(name="Val Grande").count() == 1

@@ -4,7 +4,7 @@ from django.core import mail
 from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.core.models import AuditEntry
 from citypeers.library.search import parse_query, ranked_practice_ids
-from citypeers.programmes.models import Membership, Role
+from citypeers.programmes.models import Membership, Role, Theme
 from citypeers.programmes.services import membership_add, membership_remove, theme_save
 from tests.factories import (
     MembershipFactory,
@@ -13,6 +13,7 @@ from tests.factories import (
     UserFactory,
     VisitFactory,
 )
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +170,60 @@ def test_a_theme_keeps_its_own_name_when_only_the_description_changes(coordinato
     assert AuditEntry.objects.get(action="theme.edited").changes == {
         "name": "Participation -> participation"
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_coordinators_removing_each_other_at_once_leave_one(programme, coordinator):
+    """The second removal counts the coordinators after the first is done, and is refused
+    (both went through, leaving the programme with none)."""
+    other = MembershipFactory(programme=programme, role=Role.COORDINATOR)
+    mine = Membership.objects.get(user=coordinator, role=Role.COORDINATOR)
+    first, second = race(
+        lambda: membership_remove(membership=Membership.objects.get(pk=other.pk), by=coordinator),
+        lambda: membership_remove(membership=Membership.objects.get(pk=mine.pk), by=other.user),
+        hold_after="citypeers.programmes.services.log_action",
+    )
+    assert first.error is None
+    assert isinstance(second.error, MembershipError)
+    assert list(Membership.objects.filter(programme=programme, role=Role.COORDINATOR)) == [mine]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_remove_removes_once(programme, coordinator):
+    other = MembershipFactory(programme=programme, role=Role.COORDINATOR)
+    first, second = race(
+        lambda: membership_remove(membership=Membership.objects.get(pk=other.pk), by=coordinator),
+        lambda: membership_remove(membership=Membership.objects.get(pk=other.pk), by=coordinator),
+        hold_after="citypeers.programmes.services.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    assert not Membership.objects.filter(pk=other.pk).exists()
+    assert AuditEntry.objects.filter(action="membership.removed").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_add_gives_the_role_once_and_says_so(programme, coordinator):
+    """The second click gets the friendly refusal, not the unique constraint's error page."""
+    person = UserFactory(display_name="Aino")
+
+    def add():
+        return membership_add(programme=programme, email=person.email, role="host", by=coordinator)
+
+    first, second = race(add, add, hold_after="citypeers.programmes.services.log_action")
+    assert first.error is None
+    assert isinstance(second.error, MembershipError) and second.error.field == "role"
+    assert Membership.objects.filter(user=person, role="host").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_theme_added_twice_at_once_is_made_once_and_the_second_told_why(coordinator):
+    """The second sees the first's theme and gets the message at the name (it failed on the
+    unique name or address with an error page)."""
+
+    def add():
+        return theme_save(name="Participation", description="", by=coordinator)
+
+    first, second = race(add, add, hold_after="citypeers.programmes.services.log_action")
+    assert first.error is None and first.result.slug == "participation"
+    assert isinstance(second.error, ThemeError) and second.error.field == "name"
+    assert list(Theme.objects.values_list("slug", flat=True)) == ["participation"]

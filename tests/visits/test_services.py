@@ -22,6 +22,7 @@ from tests.factories import (
     VisitPlanFactory,
     VisitTaskFactory,
 )
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 REQUEST = PlanRequest(
@@ -191,3 +192,18 @@ def test_queueing_the_reminders_sends_todays(programme):
     host = MembershipFactory(programme=programme, visit=task.visit, role=Role.HOST).user
     assert services.task_reminders_queue()
     assert [message.to for message in mail.outbox] == [[host.email]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_visits_of_one_title_created_at_once_each_get_an_address(
+    programme, coordinator, version
+):
+    """The second takes the next free address (on PostgreSQL it met the first's on the unique
+    index and failed with an error page)."""
+    first, second = race(
+        lambda: _create(programme, coordinator, version),
+        lambda: _create(programme, coordinator, version),
+        hold_after="citypeers.visits.services.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    assert (first.result.slug, second.result.slug) == ("heritage-walks", "heritage-walks-2")

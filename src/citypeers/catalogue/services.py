@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from citypeers.catalogue.models import Practice
 from citypeers.core.audit import log_action
 from citypeers.core.errors import PracticeError
+from citypeers.core.saving import save_with_free_slug
 from citypeers.core.text import unique_slug
 from citypeers.people.services import organisations_named
 
@@ -30,14 +31,24 @@ def _save(practice: Practice, *, by, reason: str) -> None:
     practice.save()
 
 
+def _save_titled(practice: Practice, *, by, reason: str) -> None:
+    """Saves a practice under the address its title gives (the next free one, should another
+    practice of the same title take it at the same moment)."""
+    save_with_free_slug(
+        practice,
+        make_slug=lambda: practice_unique_slug(practice.title, exclude_pk=practice.pk),
+        save=lambda: _save(practice, by=by, reason=reason),
+    )
+
+
 def practice_create(*, by, data: dict, places, themes, organisations=None) -> Practice:
     """A new draft; only its author (and staff) see it until it is published.
 
     `organisations` are names (new ones are added); by default the author's organisation.
     """
     with transaction.atomic():
-        practice = Practice(**data, submitted_by=by, slug=practice_unique_slug(data["title"]))
-        _save(practice, by=by, reason="created")
+        practice = Practice(**data, submitted_by=by)
+        _save_titled(practice, by=by, reason="created")
         practice.places.set(places)
         practice.themes.set(themes)
         if organisations is None:
@@ -58,9 +69,10 @@ def practice_update(
         }
         for key, value in data.items():
             setattr(practice, key, value)
-        if practice.status != Status.PUBLISHED:
-            practice.slug = practice_unique_slug(practice.title, exclude_pk=practice.pk)
-        _save(practice, by=by, reason="edited")
+        if practice.status == Status.PUBLISHED:
+            _save(practice, by=by, reason="edited")  # a published address never changes
+        else:
+            _save_titled(practice, by=by, reason="edited")
         practice.places.set(places)
         practice.themes.set(themes)
         if organisations is not None:
@@ -75,12 +87,15 @@ def practice_update(
 def _move(
     practice: Practice, *, by, allowed_from: set, to: str, comment: str = "", now=None
 ) -> Practice:
-    if practice.status not in allowed_from:
-        raise PracticeError(
-            _("This practice is %(status)s, so this step is not possible now.")
-            % {"status": practice.get_status_display().lower()}
-        )
     with transaction.atomic():
+        # Re-read under the row's lock: of a publish and a decline clicked at once, the second
+        # sees the first's outcome and is refused (SQLite's IMMEDIATE transactions wait in turn).
+        practice.refresh_from_db(from_queryset=Practice.objects.select_for_update())
+        if practice.status not in allowed_from:
+            raise PracticeError(
+                _("This practice is %(status)s, so this step is not possible now.")
+                % {"status": practice.get_status_display().lower()}
+            )
         before = practice.status
         practice.status = to
         practice.review_comment = comment

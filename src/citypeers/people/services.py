@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
+from citypeers.core.saving import lock_name
 from citypeers.people.enums import AffiliationSource, AffiliationState
 from citypeers.people.errors import AffiliationError
 from citypeers.people.models import Affiliation, Organisation, User
@@ -33,21 +34,24 @@ def organisations_named(names: list[str], *, places=(), by: User) -> list[Organi
     """The organisations with these names, in order, adding those not known yet.
 
     Among namesakes, one in `places` wins; a new organisation is placed in the first of them
-    and typed "other" until a coordinator knows better.
+    and typed "other" until a coordinator knows better. Two practices naming the same new
+    organisation at once share it: each name is looked up under a lock on it.
     """
     places = list(places)
     found = []
-    for name in names:
-        namesakes = list(Organisation.objects.filter(name__iexact=name).select_related("place"))
-        in_places = [organisation for organisation in namesakes if organisation.place in places]
-        if in_places or namesakes:
-            found.append((in_places or namesakes)[0])
-            continue
-        organisation = Organisation.objects.create(
-            name=name, type=Organisation.Type.OTHER, place=places[0] if places else None
-        )
-        log_action(organisation, "organisation.created", by=by, changes={"name": name})
-        found.append(organisation)
+    with transaction.atomic():
+        for name in names:
+            lock_name(f"organisation:{name.lower()}")
+            namesakes = list(Organisation.objects.filter(name__iexact=name).select_related("place"))
+            in_places = [organisation for organisation in namesakes if organisation.place in places]
+            if in_places or namesakes:
+                found.append((in_places or namesakes)[0])
+                continue
+            organisation = Organisation.objects.create(
+                name=name, type=Organisation.Type.OTHER, place=places[0] if places else None
+            )
+            log_action(organisation, "organisation.created", by=by, changes={"name": name})
+            found.append(organisation)
     return found
 
 

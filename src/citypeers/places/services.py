@@ -7,18 +7,21 @@ from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
 from citypeers.core.errors import PlaceError
+from citypeers.core.saving import lock_name
 from citypeers.places.models import Place
 
 
 def place_create(*, by, name: str, country: str, kind: str, **fields) -> Place:
-    """Create a place the reference data lacks; refuses a second one of the same name."""
-    if Place.objects.filter(name__iexact=name.strip(), country=country, kind=kind).exists():
-        raise PlaceError(
-            _("%(name)s is already listed in this country.") % {"name": name.strip()},
-            field="name",
-        )
+    """Create a place the reference data lacks; refuses a second one of the same name, also
+    when both are sent at once (a double click, two coordinators)."""
+    name = name.strip()
     with transaction.atomic():
-        place = Place.objects.create(name=name.strip(), country=country, kind=kind, **fields)
+        lock_name(f"place:{country}:{kind}:{name.lower()}")
+        if Place.objects.filter(name__iexact=name, country=country, kind=kind).exists():
+            raise PlaceError(
+                _("%(name)s is already listed in this country.") % {"name": name}, field="name"
+            )
+        place = Place.objects.create(name=name, country=country, kind=kind, **fields)
         log_action(place, "place.created", by=by, changes={"name": place.name})
     return place
 

@@ -1,4 +1,4 @@
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -28,45 +28,60 @@ def membership_add(
         )
     if visit is not None and visit.programme_id != programme.pk:
         raise MembershipError(_("This visit belongs to another programme."), field="visit")
+    already = MembershipError(
+        _("%(person)s already has this role here.") % {"person": user}, field="role"
+    )
     if Membership.objects.filter(user=user, programme=programme, visit=visit, role=role).exists():
-        raise MembershipError(
-            _("%(person)s already has this role here.") % {"person": user}, field="role"
-        )
-    with transaction.atomic():
-        membership = Membership.objects.create(
-            user=user, programme=programme, visit=visit, role=role
-        )
-        log_action(
-            membership,
-            "membership.added",
-            by=by,
-            changes={"person": user.email, "role": role, "visit": str(visit or "")},
-        )
-        if notify:
-            from citypeers.programmes.tasks import notify_membership_added  # tasks import services
-
-            transaction.on_commit(
-                lambda: notify_membership_added.enqueue(membership_id=membership.pk)
+        raise already
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                user=user, programme=programme, visit=visit, role=role
             )
+            log_action(
+                membership,
+                "membership.added",
+                by=by,
+                changes={"person": user.email, "role": role, "visit": str(visit or "")},
+            )
+            if notify:
+                from citypeers.programmes.tasks import (  # tasks import services
+                    notify_membership_added,
+                )
+
+                transaction.on_commit(
+                    lambda: notify_membership_added.enqueue(membership_id=membership.pk)
+                )
+    except IntegrityError:  # the same role given a moment ago (a double click)
+        raise already from None
     return membership
 
 
 def membership_remove(*, membership: Membership, by) -> None:
-    """Take a role away; a programme always keeps at least one coordinator."""
-    is_last_coordinator = (
-        membership.role == Role.COORDINATOR
-        and membership.visit_id is None
-        and not Membership.objects.filter(
-            programme=membership.programme_id, role=Role.COORDINATOR, visit=None
-        )
-        .exclude(pk=membership.pk)
-        .exists()
-    )
-    if is_last_coordinator:
-        raise MembershipError(
-            _("A programme needs at least one coordinator: add another before removing this one.")
-        )
+    """Take a role away; a programme always keeps at least one coordinator. Two coordinators
+    removing each other at once: the second waits for the first and is refused."""
     with transaction.atomic():
+        # The programme's row is the lock under which its coordinators are counted; on SQLite
+        # the IMMEDIATE transaction serialises writers already.
+        Programme.objects.select_for_update().only("pk").get(pk=membership.programme_id)
+        if not Membership.objects.filter(pk=membership.pk).exists():
+            return  # removed a moment ago (a double click): what was asked holds
+        is_last_coordinator = (
+            membership.role == Role.COORDINATOR
+            and membership.visit_id is None
+            and not Membership.objects.filter(
+                programme=membership.programme_id, role=Role.COORDINATOR, visit=None
+            )
+            .exclude(pk=membership.pk)
+            .exists()
+        )
+        if is_last_coordinator:
+            raise MembershipError(
+                _(
+                    "A programme needs at least one coordinator: add another before removing "
+                    "this one."
+                )
+            )
         log_action(
             membership,
             "membership.removed",
@@ -79,23 +94,28 @@ def membership_remove(*, membership: Membership, by) -> None:
 
 
 def theme_save(*, theme: Theme | None = None, name: str, description: str, by) -> Theme:
-    """Add a theme, or reword one; its slug (used in library addresses) never changes."""
+    """Add a theme, or reword one; its slug (used in library addresses) never changes. The same
+    name saved twice at once (a double click, two coordinators) is refused the second time."""
     name = name.strip()
-    clash = Theme.objects.filter(name__iexact=name).exclude(pk=theme.pk if theme else None)
-    if clash.exists():
-        raise ThemeError(_("A theme with this name exists already."), field="name")
-    with transaction.atomic():
-        if theme is None:
-            base = slugify(name)[:190] or "theme"
-            slug, number = base, 1
-            while Theme.objects.filter(slug=slug).exists():
-                number += 1
-                slug = f"{base}-{number}"
-            theme = Theme.objects.create(name=name, slug=slug, description=description)
-            log_action(theme, "theme.created", by=by, changes={"name": name})
-        else:
-            changes = {"name": f"{theme.name} -> {name}"} if theme.name != name else {}
-            theme.name, theme.description = name, description
-            theme.save()
-            log_action(theme, "theme.edited", by=by, changes=changes)
+    clash = ThemeError(_("A theme with this name exists already."), field="name")
+    try:
+        with transaction.atomic():
+            taken = Theme.objects.filter(name__iexact=name).exclude(pk=theme.pk if theme else None)
+            if taken.exists():
+                raise clash
+            if theme is None:
+                base = slugify(name)[:190] or "theme"
+                slug, number = base, 1
+                while Theme.objects.filter(slug=slug).exists():
+                    number += 1
+                    slug = f"{base}-{number}"
+                theme = Theme.objects.create(name=name, slug=slug, description=description)
+                log_action(theme, "theme.created", by=by, changes={"name": name})
+            else:
+                changes = {"name": f"{theme.name} -> {name}"} if theme.name != name else {}
+                theme.name, theme.description = name, description
+                theme.save()
+                log_action(theme, "theme.edited", by=by, changes=changes)
+    except IntegrityError:  # on PostgreSQL, the same name (or slug) committed a moment ago
+        raise clash from None
     return theme

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
 from citypeers.core.errors import VisitError
+from citypeers.core.saving import save_with_free_slug
 from citypeers.core.text import unique_slug
 from citypeers.methodology.models import ActivityFormat, TemplateVersion
 from citypeers.methodology.selectors.plan_data import PlanRequest
@@ -41,13 +42,15 @@ def visit_create_from_plan(
     ):
         raise VisitError(_("You do not coordinate this programme."), field="programme")
     with transaction.atomic():
-        visit = Visit.objects.create(
+        visit = Visit(
             programme=programme,
             title=title,
-            slug=_unique_slug(programme, title),
             host_place=host_place,
             mode=request.mode,
             starts_on=request.start,
+        )
+        save_with_free_slug(
+            visit, make_slug=lambda: _unique_slug(programme, title), save=visit.save
         )
         visit_apply_plan(
             visit=visit, by=by, practice=practice, version=version, request=request, today=today

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from citypeers.calls.models import Call, Question
 from citypeers.calls.services.calls import (
@@ -17,6 +18,7 @@ from citypeers.calls.services.calls import (
 from citypeers.core.errors import CallError
 from citypeers.core.models import AuditEntry
 from tests.factories import CallFactory, VisitFactory
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 QUESTION = {
@@ -144,3 +146,17 @@ def test_a_copy_of_an_open_call_is_a_draft_without_dates(call, coordinator):
 def test_a_public_call_keeps_both_its_times(call, coordinator):
     with pytest.raises(CallError, match="needs its opening and closing times"):
         call_save(call=call, by=coordinator, data={"closes_at": None}, visits=[])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_copy_makes_two_drafts_each_at_its_own_address(call, coordinator):
+    """The second copy takes the next free address (on PostgreSQL it met the first's on the
+    unique index and failed with an error page)."""
+    first, second = race(
+        lambda: call_copy(call=call, by=coordinator),
+        lambda: call_copy(call=call, by=coordinator),
+        hold_after="citypeers.calls.services.calls.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    slug = slugify(f"Copy of {call.title}")
+    assert (first.result.slug, second.result.slug) == (slug, f"{slug}-2")

@@ -4,13 +4,14 @@ import datetime
 
 import pytest
 
-from citypeers.calls.models import ReviewAssignment
-from citypeers.calls.services.review import reviewers_assign, scores_save
+from citypeers.calls.models import Conflict, ReviewAssignment
+from citypeers.calls.services.review import conflict_declare, reviewers_assign, scores_save
 from citypeers.core.models import AuditEntry
 from citypeers.programmes.models import Membership, Role
 from citypeers.programmes.services import membership_remove
 from tests.calls.helpers import reviewer
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, sent_application
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,43 @@ def test_scores_are_complete_at_the_time_given(call, programme, coordinator):
         (4, ""),
         (9, "On reflection"),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_assigning_twice_at_once_gives_each_place_once(call, programme, coordinator):
+    """The second click reads what the first assigned (it read before, and failed on the
+    unique pair or gave an application more reviewers than the call asks)."""
+    for _ in range(3):
+        reviewer(programme)
+    applications = [sent_application(call, UserFactory()) for _ in range(2)]
+    first, second = race(
+        lambda: reviewers_assign(call=call, by=coordinator),
+        lambda: reviewers_assign(call=call, by=coordinator),
+        hold_after="citypeers.calls.services.review.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    assert (first.result.created, second.result.created) == (4, 0)
+    for application in applications:
+        assert application.review_assignments.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_conflict_declared_twice_at_once_is_recorded_once(call, programme, coordinator):
+    person = reviewer(programme)
+    application = sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get(reviewer=person)
+
+    def declare():
+        mine = ReviewAssignment.objects.get(pk=assignment.pk)
+        return conflict_declare(assignment=mine, by=person, note="My neighbour")
+
+    first, second = race(declare, declare, hold_after="citypeers.calls.services.review.log_action")
+    assert (first.error, second.error) == (None, None)
+    assert list(Conflict.objects.values_list("reviewer", "application", "note")) == [
+        (person.pk, application.pk, "My neighbour")
+    ]
+    assert not ReviewAssignment.objects.filter(reviewer=person).exists()
 
 
 def test_a_removed_reviewer_keeps_finished_reviews_and_their_open_ones_go_to_others(

@@ -18,6 +18,7 @@ from citypeers.calls.services.selection import (
 from citypeers.core.models import AuditEntry
 from tests.calls.helpers import apply
 from tests.factories import CallFactory
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,17 @@ def test_a_pin_replaces_an_exclusion_and_none_removes_it(call, coordinator):
     assert not SelectionOverride.objects.exists()
     actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
     assert actions[-3:] == ["selection.exclude", "selection.pin", "selection.none"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_run_makes_two_runs_numbered_one_after_the_other(call, coordinator):
+    """The second click waits for the first's number instead of taking the same one (which
+    failed on the unique number with an error page)."""
+    first, second = race(
+        lambda: selection_start(call=call, by=coordinator),
+        lambda: selection_start(call=call, by=coordinator),
+        hold_after="citypeers.calls.services.selection.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    assert (first.result.number, second.result.number) == (1, 2)
+    assert sorted(call.selection_runs.values_list("number", flat=True)) == [1, 2]

@@ -8,6 +8,7 @@ from citypeers.core.models import AuditEntry
 from citypeers.methodology.models import ActivityFormat
 from citypeers.methodology.services.formats import format_save
 from tests.factories import ActivityFormatFactory
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +132,24 @@ def test_an_edit_is_recorded_with_what_changed_and_who_changed_it(coordinator):
     entry = AuditEntry.objects.get(action="format.edited", object_id=str(activity.pk))
     assert entry.actor == coordinator
     assert entry.changes == {"max_group": "40", "name_en": "Pairs", "language": "en"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_new_formats_of_one_name_saved_at_once_each_get_an_address(coordinator):
+    """The second takes the next free address (on PostgreSQL it met the first's on the unique
+    index and failed with an error page)."""
+    model = ActivityFormatFactory(slug="model")
+
+    def add():
+        return format_save(
+            activity=ActivityFormat(**figures(model)),
+            by=coordinator,
+            language="en",
+            figures=figures(model),
+            texts=texts(model, name="Story circle", summary="S.", purpose="P.", when="W."),
+            steps=[{"minutes": 45, "text": "Tell"}],
+        )
+
+    first, second = race(add, add, hold_after="citypeers.methodology.services.formats.log_action")
+    assert (first.error, second.error) == (None, None)
+    assert (first.result.slug, second.result.slug) == ("story-circle", "story-circle-2")

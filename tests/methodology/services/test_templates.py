@@ -10,6 +10,7 @@ from citypeers.methodology.models.templates import VERSION_FIGURES
 from citypeers.methodology.services.templates import template_save_version
 from citypeers.visits.models import VisitPlan
 from tests.factories import ActivityFormatFactory, TemplateVersionFactory, VisitFactory
+from tests.races import race
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +182,30 @@ def test_the_first_version_of_a_template_without_versions_is_number_one(coordina
         agenda=agenda,
     )
     assert new.number == 1 and new.steps.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_saved_twice_at_once_makes_one_version(coordinator):
+    """The second save (a double click) builds on the first's version, finds nothing changed
+    and saves nothing (it took the same number and failed with an error page)."""
+    first = TemplateVersionFactory()
+    edit = as_edited(first)
+
+    def save_edit():
+        figures, steps, agenda = edit
+        return template_save_version(
+            template=first.template,
+            by=coordinator,
+            language="en",
+            figures=figures | {"default_days": 5},
+            note="Longer visits",
+            steps=steps,
+            agenda=agenda,
+        )
+
+    saved, again = race(
+        save_edit, save_edit, hold_after="citypeers.methodology.services.templates.log_action"
+    )
+    assert (saved.error, again.error) == (None, None)
+    assert saved.result.number == 2 and again.result is None
+    assert list(first.template.versions.values_list("number", flat=True)) == [2, 1]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from citypeers.calls.models import Call, Question
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
+from citypeers.core.saving import save_with_free_slug
 from citypeers.core.text import unique_slug
 
 QUESTION_FIELDS = [
@@ -43,9 +44,10 @@ def call_save(*, call: Call, by, data: dict, visits) -> Call:
             call.consent_version += 1
         for name, value in data.items():
             setattr(call, name, value)
-        if creating and not call.slug:
-            call.slug = _unique_slug(call.title)
-        call.save()
+        if creating and not call.slug:  # the next free slug, should a namesake take it now
+            save_with_free_slug(call, make_slug=lambda: _unique_slug(call.title), save=call.save)
+        else:
+            call.save()
         call.visits.set(visits)
         log_action(
             call,
@@ -100,9 +102,8 @@ def call_copy(*, call: Call, by) -> Call:
         copy = Call.objects.get(pk=call.pk)
         copy.pk = None
         copy.title = _("Copy of %(title)s") % {"title": call.title}
-        copy.slug = _unique_slug(copy.title)
         copy.opens_at = copy.closes_at = copy.published_at = copy.notify_on = None
-        copy.save()
+        save_with_free_slug(copy, make_slug=lambda: _unique_slug(copy.title), save=copy.save)
         copy.visits.set(call.visits.all())
         Question.objects.bulk_create(
             Question(call=copy, position=q.position, **{n: getattr(q, n) for n in QUESTION_FIELDS})

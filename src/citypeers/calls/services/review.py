@@ -32,13 +32,38 @@ class AssignmentReport:
 
 def reviewers_assign(*, call: Call, by) -> AssignmentReport:
     """Tops every reviewable application up to the call's number of reviewers, giving each
-    place to the allowed reviewer with the fewest applications so far."""
-    reviewers = reviewers_of(call)
-    existing = ReviewAssignment.objects.filter(application__call=call)
-    load = Counter(existing.values_list("reviewer_id", flat=True))
-    have: dict[int, set] = {}
-    for application_id, reviewer_id in existing.values_list("application_id", "reviewer_id"):
-        have.setdefault(application_id, set()).add(reviewer_id)
+    place to the allowed reviewer with the fewest applications so far. Everything is read
+    under the call's lock, so a second click waits and finds the places already given."""
+    report, new = AssignmentReport(), []
+    with transaction.atomic():
+        Call.objects.select_for_update().only("pk").get(pk=call.pk)
+        reviewers = reviewers_of(call)
+        existing = ReviewAssignment.objects.filter(application__call=call)
+        load = Counter(existing.values_list("reviewer_id", flat=True))
+        have: dict[int, set] = {}
+        for application_id, reviewer_id in existing.values_list("application_id", "reviewer_id"):
+            have.setdefault(application_id, set()).add(reviewer_id)
+        conflicts = _conflicts(call)
+        for application in reviewable_applications(call):
+            taken = have.get(application.pk, set())
+            need = call.reviewers_per_application - len(taken)
+            candidates = [
+                r for r in reviewers if r.pk not in taken and _allowed(r, application, conflicts)
+            ]
+            candidates.sort(key=lambda r: (load[r.pk], r.pk))
+            for reviewer in candidates[: max(need, 0)]:
+                new.append(ReviewAssignment(application=application, reviewer=reviewer))
+                load[reviewer.pk] += 1
+            if len(candidates) < need:
+                report.short.append(application)
+        ReviewAssignment.objects.bulk_create(new)
+        log_action(call, "review.assigned", by=by, changes={"assignments": len(new)})
+    report.created = len(new)
+    return report
+
+
+def _conflicts(call: Call) -> set:
+    """The call's declared conflicts as (reviewer, application) and (reviewer, organisation)."""
     conflicts = set()
     for reviewer_id, application_id, organisation_id in call.conflicts.values_list(
         "reviewer_id", "application_id", "organisation_id"
@@ -48,24 +73,7 @@ def reviewers_assign(*, call: Call, by) -> AssignmentReport:
             if application_id
             else (reviewer_id, ("organisation", organisation_id))
         )
-    report, new = AssignmentReport(), []
-    for application in reviewable_applications(call):
-        taken = have.get(application.pk, set())
-        need = call.reviewers_per_application - len(taken)
-        candidates = [
-            r for r in reviewers if r.pk not in taken and _allowed(r, application, conflicts)
-        ]
-        candidates.sort(key=lambda r: (load[r.pk], r.pk))
-        for reviewer in candidates[: max(need, 0)]:
-            new.append(ReviewAssignment(application=application, reviewer=reviewer))
-            load[reviewer.pk] += 1
-        if len(candidates) < need:
-            report.short.append(application)
-    with transaction.atomic():
-        ReviewAssignment.objects.bulk_create(new)
-        log_action(call, "review.assigned", by=by, changes={"assignments": len(new)})
-    report.created = len(new)
-    return report
+    return conflicts
 
 
 def scores_save(*, assignment: ReviewAssignment, by, scores: dict, now=None) -> ReviewAssignment:
@@ -91,8 +99,11 @@ def scores_save(*, assignment: ReviewAssignment, by, scores: dict, now=None) -> 
 
 
 def conflict_declare(*, assignment: ReviewAssignment, by, note: str) -> None:
-    """The reviewer steps back from this application; it will go to someone else."""
+    """The reviewer steps back from this application; it will go to someone else. Declared
+    twice at once (a double click), it is recorded once."""
     with transaction.atomic():
+        if not ReviewAssignment.objects.select_for_update().filter(pk=assignment.pk).exists():
+            return  # declared a moment ago: the assignment is gone already
         Conflict.objects.create(
             call=assignment.application.call,
             reviewer=assignment.reviewer,

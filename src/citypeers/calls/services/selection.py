@@ -19,6 +19,9 @@ def selection_start(*, call: Call, by) -> SelectionRun:
     from citypeers.calls.tasks import run_selection  # tasks import services
 
     with transaction.atomic():
+        # The call's row is the lock: a second click waits here, then reads the first's number
+        # (on SQLite the IMMEDIATE transaction already serialises writers).
+        Call.objects.select_for_update().only("pk").get(pk=call.pk)
         last = call.selection_runs.aggregate(last=Max("number"))["last"] or 0
         run = SelectionRun.objects.create(call=call, number=last + 1, created_by=by, instance={})
         log_action(call, "selection.started", by=by, changes={"run": run.number})

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
 from citypeers.core.errors import MethodologyError
+from citypeers.core.saving import save_with_free_slug
 from citypeers.core.text import unique_slug
 from citypeers.methodology.models import ActivityFormat, FormatStep
 from citypeers.methodology.selectors.translated_texts import translated_value
@@ -32,11 +33,15 @@ def format_save(
         for name, value in {**figures, **texts}.items():
             setattr(activity, name, value)
         if activity.pk is None:  # a new format goes last in the guide, under its own address
-            activity.slug = _unique_format_slug(texts[f"name_{language}"])
             activity.position = (
                 ActivityFormat.objects.aggregate(last=Max("position"))["last"] or 0
             ) + 1
-        activity.save()
+            name = texts[f"name_{language}"]
+            save_with_free_slug(
+                activity, make_slug=lambda: _unique_format_slug(name), save=activity.save
+            )
+        else:
+            activity.save()
         rows = list(activity.steps.order_by("position"))
         for position, step in enumerate(steps):
             row = rows[position] if position < len(rows) else FormatStep(format=activity)

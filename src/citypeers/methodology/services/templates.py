@@ -40,7 +40,6 @@ def template_save_version(
     Steps and agenda items keep their keys, and the texts of the other languages, from the
     version before; visits planned with earlier versions keep theirs.
     """
-    previous = template.versions.order_by("-number").first()
     limit = figures["daily_minutes_max"]
     for kind, label in DayKind.choices:
         total = sum(item["minutes"] for item in agenda if item["day"] == kind)
@@ -53,8 +52,13 @@ def template_save_version(
                 % {"day": label, "total": total, "limit": limit},
                 field="daily_minutes_max",
             )
-    old_steps = {step.key: step for step in previous.steps.all()} if previous else {}
     with transaction.atomic():
+        # Read under the template's lock: a second save at once (a double click) waits, then
+        # builds on the first's version instead of taking its number (on SQLite the IMMEDIATE
+        # transaction already makes writers take turns).
+        VisitTemplate.objects.select_for_update().only("pk").get(pk=template.pk)
+        previous = template.versions.order_by("-number").first()
+        old_steps = {step.key: step for step in previous.steps.all()} if previous else {}
         version = TemplateVersion.objects.create(
             template=template,
             number=(previous.number + 1) if previous else 1,
