@@ -101,6 +101,7 @@ def test_a_coordinator_publishes_the_selection_and_a_decline_moves_the_waiting_l
         sent_application(
             call, UserFactory(display_name=name, languages=["en"]), preferences=[vantaa]
         )
+    close(call)  # decisions are published once the call has closed
     sign_in(page, coordinator)
     page.goto(f"/en/calls/{call.slug}/selection/")
     assert_accessible(page)

@@ -62,8 +62,12 @@ def whole_number(value: str | None) -> int | None:
 
 def paginate(request: HttpRequest, items, *, per_page: int = 25) -> Page:
     """The requested page; a page number out of range or mistyped gives the nearest page."""
+    typed = request.GET.get("page") or ""
+    number = whole_number(typed)
+    if number is None and typed.isascii() and typed.isdigit():
+        number = 10**9  # more digits than any list has pages: the last page is the nearest
     # Django's get_page turns 0 or a negative number into the last page; the nearest is the first.
-    number = max(1, whole_number(request.GET.get("page")) or 1)
+    number = max(1, number or 1)
     return Paginator(items, per_page).get_page(number)
 
 
