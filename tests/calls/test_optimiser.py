@@ -13,7 +13,7 @@ from citypeers.calls.optimiser import (
 )
 from citypeers.calls.services.review import reviewers_assign, scores_save
 from citypeers.calls.services.selection import selection_override_save
-from tests.calls.helpers import apply, reviewer
+from tests.calls.helpers import apply, close, reviewer
 from tests.factories import UserFactory, VisitFactory, sent_application
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +87,7 @@ def test_the_score_is_one_plus_the_review_mean(call, programme, coordinator):
     person = reviewer(programme)
     aino = apply(call, "Aino")
     reviewers_assign(call=call, by=coordinator)
+    close(call)  # reviewers score once the call has closed
     scores_save(assignment=aino.review_assignments.get(), by=person, scores={criterion: (3, "")})
     assert considered(selection_instance(call))[str(aino.pk)]["score"] == 76.0  # 1 + 75
 

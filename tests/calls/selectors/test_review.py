@@ -19,7 +19,7 @@ from citypeers.calls.selectors.review import (
 )
 from citypeers.calls.services.review import reviewers_assign, scores_save
 from citypeers.programmes.models import Membership
-from tests.calls.helpers import reviewer
+from tests.calls.helpers import close, reviewer
 from tests.factories import CallFactory, UserFactory, sent_application
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +36,7 @@ def test_weighted_totals_and_strong_disagreement(call, programme, coordinator):
     application = sent_application(call, UserFactory())
     reviewers_assign(call=call, by=coordinator)
     motivation, expertise = call.criteria.all()
+    close(call)  # reviewers score once the call has closed
     for person, values in ((first, (5, 10)), (second, (1, 4))):
         assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
         scores_save(
@@ -69,6 +70,7 @@ def test_an_incomplete_review_has_no_total_and_counts_for_no_mean(call, programm
     motivation, expertise = call.criteria.all()
     done = ReviewAssignment.objects.get(application=application, reviewer=first)
     half = ReviewAssignment.objects.get(application=application, reviewer=second)
+    close(call)  # reviewers score once the call has closed
     scores_save(assignment=done, by=first, scores={motivation: (5, ""), expertise: (10, "")})
     scores_save(assignment=half, by=second, scores={motivation: (0, "Thin.")})
     half.refresh_from_db()
@@ -98,6 +100,7 @@ def test_the_best_mean_comes_first_and_unscored_applications_last(call, programm
     low, unscored, high = (sent_application(call, UserFactory()) for _ in range(3))
     reviewers_assign(call=call, by=coordinator)
     motivation, expertise = call.criteria.all()
+    close(call)  # reviewers score once the call has closed
     for application, values in ((low, (1, 1)), (high, (4, 9))):
         scores_save(
             assignment=ReviewAssignment.objects.get(application=application),
@@ -115,6 +118,7 @@ def test_a_reviewer_reads_their_own_assignments_unscored_first(call, programme, 
     reviewers_assign(call=call, by=coordinator)
     motivation, expertise = call.criteria.all()
     scored = ReviewAssignment.objects.get(application=first)
+    close(call)  # reviewers score once the call has closed
     scores_save(assignment=scored, by=person, scores={motivation: (1, ""), expertise: (1, "")})
     assert [a.application for a in assignments_of(call, person)] == [second, first]
     assert is_reviewer_in(call, person) and not is_reviewer_in(call, UserFactory())

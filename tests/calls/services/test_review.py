@@ -3,13 +3,15 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
-from citypeers.calls.models import Conflict, ReviewAssignment
+from citypeers.calls.models import Conflict, ReviewAssignment, Score, SelectionRun
 from citypeers.calls.services.review import conflict_declare, reviewers_assign, scores_save
+from citypeers.core.errors import CallError
 from citypeers.core.models import AuditEntry
 from citypeers.programmes.models import Membership, Role
 from citypeers.programmes.services import membership_remove
-from tests.calls.helpers import reviewer
+from tests.calls.helpers import close, reviewer
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, sent_application
 from tests.races import race
 
@@ -50,7 +52,8 @@ def test_scores_are_complete_at_the_time_given(call, programme, coordinator):
     reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
     motivation, expertise = call.criteria.all()
-    when = datetime.datetime(2021, 2, 12, 10, 30, tzinfo=datetime.UTC)
+    close(call)  # reviewers score once the call has closed
+    when = call.closes_at + datetime.timedelta(minutes=5)
     scores_save(assignment=assignment, by=person, scores={motivation: (4, "")}, now=when)
     assert assignment.completed_at is None  # one criterion is still unscored
     scores_save(assignment=assignment, by=person, scores={expertise: (7, "")}, now=when)
@@ -111,6 +114,7 @@ def test_a_removed_reviewer_keeps_finished_reviews_and_their_open_ones_go_to_oth
     reviewers_assign(call=call, by=coordinator)
     done, open_one = ReviewAssignment.objects.filter(reviewer=leaving).order_by("pk")
     motivation, expertise = call.criteria.all()
+    close(call)  # reviewers score once the call has closed
     scores_save(assignment=done, by=leaving, scores={motivation: (2, ""), expertise: (5, "")})
     staying = reviewer(programme)
     membership = Membership.objects.get(user=leaving, role=Role.REVIEWER)
@@ -133,3 +137,39 @@ def test_a_reviewer_who_keeps_another_reviewer_role_keeps_their_assignments(
     programme_role = Membership.objects.get(user=person, role=Role.REVIEWER, visit=None)
     membership_remove(membership=programme_role, by=coordinator)
     assert ReviewAssignment.objects.filter(reviewer=person).count() == 1
+
+
+def test_scores_are_refused_before_the_close_and_once_decisions_are_published(
+    call, programme, coordinator
+):
+    person = reviewer(programme)
+    application = sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
+    motivation, _expertise = call.criteria.all()
+    with pytest.raises(CallError, match="while the review is open"):
+        scores_save(assignment=assignment, by=person, scores={motivation: (4, "")})
+    close(call)
+    assignment = ReviewAssignment.objects.get(pk=assignment.pk)  # as the next page reads it
+    scores_save(assignment=assignment, by=person, scores={motivation: (4, "")})
+    SelectionRun.objects.create(
+        call=call, number=1, status="done", instance={}, result={}, published_at=timezone.now()
+    )
+    with pytest.raises(CallError, match="while the review is open"):
+        scores_save(assignment=assignment, by=person, scores={motivation: (1, "")})
+    assert list(assignment.scores.values_list("value", flat=True)) == [4]
+
+
+def test_scores_for_an_assignment_ended_since_the_page_opened_are_refused(
+    call, programme, coordinator
+):
+    person = reviewer(programme)
+    application = sent_application(call, UserFactory())
+    reviewers_assign(call=call, by=coordinator)
+    assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
+    motivation, _expertise = call.criteria.all()
+    close(call)
+    ReviewAssignment.objects.filter(pk=assignment.pk).delete()  # the reviewer was removed
+    with pytest.raises(CallError, match="no longer assigned"):
+        scores_save(assignment=assignment, by=person, scores={motivation: (4, "")})
+    assert not Score.objects.exists()

@@ -5,10 +5,17 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Application, Call, Conflict, Criterion, ReviewAssignment, Score
-from citypeers.calls.selectors.review import reviewable_applications, reviewers_of
+from citypeers.calls.selectors.review import (
+    REVIEW_OPEN,
+    review_phase,
+    reviewable_applications,
+    reviewers_of,
+)
 from citypeers.core.audit import log_action
+from citypeers.core.errors import CallError
 from citypeers.programmes.models import Membership, Role
 
 
@@ -78,8 +85,19 @@ def _conflicts(call: Call) -> set:
 
 def scores_save(*, assignment: ReviewAssignment, by, scores: dict, now=None) -> ReviewAssignment:
     """`scores`: criterion → (value, comment). Complete once every criterion has a score,
-    at `now` (the current time unless given)."""
+    at `now` (the current time unless given). Refused once the assignment has ended (its
+    reviewer removed a moment ago) or outside the review's phase (a selection published a
+    moment ago), whatever the page showed when it was opened."""
     with transaction.atomic():
+        if not ReviewAssignment.objects.select_for_update().filter(pk=assignment.pk).exists():
+            raise CallError(_("This review is no longer assigned to you; nothing was saved."))
+        if review_phase(assignment.application.call, now) != REVIEW_OPEN:
+            raise CallError(
+                _(
+                    "Scores are given while the review is open, from the call's close until "
+                    "its decisions are published; nothing was saved."
+                )
+            )
         Score.objects.bulk_create(  # one upsert for the whole form, on the `score_once` key
             [
                 Score(assignment=assignment, criterion=criterion, value=value, comment=comment)

@@ -28,6 +28,7 @@ from citypeers.calls.services.review import (
     scores_save,
 )
 from citypeers.calls.views.exports import review_results_table
+from citypeers.core.errors import CallError
 from citypeers.core.http import permission_required, requested_export
 
 
@@ -136,8 +137,12 @@ def score(request: HttpRequest, slug: str, pk: int, obj: ReviewAssignment) -> Ht
         initial |= {f"score_{criterion_id}": given.value, f"comment_{criterion_id}": given.comment}
     form = ScoreForm(request.POST or None, criteria=criteria, initial=initial)
     if request.method == "POST" and form.is_valid():
-        scores_save(assignment=obj, by=request.user, scores=form.scores())
-        messages.success(request, _("Your scores are saved."))
+        try:
+            scores_save(assignment=obj, by=request.user, scores=form.scores())
+        except CallError as refusal:  # the review ended since the page was opened
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("Your scores are saved."))
         return redirect("calls:review", slug=slug)
     context = {
         "call": call,
