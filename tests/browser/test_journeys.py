@@ -104,5 +104,6 @@ def test_a_wrong_password_shows_an_error_summary_and_keeps_the_email(page):
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("There is a problem")
     expect(summary).to_contain_text("not correct")
+    expect(summary).to_be_focused()  # screen readers and the keyboard start from the problems
     expect(page.get_by_label("Email")).to_have_value(user.email)
     assert_accessible(page)

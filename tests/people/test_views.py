@@ -3,6 +3,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from citypeers.people.models import Affiliation
+from citypeers.people.services import affiliation_request
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,8 +106,6 @@ def test_a_saved_profile_is_confirmed_on_my_page(client):
 
 
 def test_picking_an_organisation_asks_to_join_and_the_profile_says_it_waits(client):
-    from citypeers.people.models import Affiliation
-
     user = UserFactory()
     vantaa = OrganisationFactory(name="City of Vantaa")
     client.force_login(user)
@@ -123,8 +123,6 @@ def test_picking_an_organisation_asks_to_join_and_the_profile_says_it_waits(clie
 
 
 def test_a_member_sees_the_request_on_my_page_and_approves_it(client):
-    from citypeers.people.services import affiliation_request
-
     vantaa = OrganisationFactory(name="City of Vantaa")
     member = UserFactory(organisation=vantaa)
     petra = UserFactory(display_name="Petra Participant")
@@ -142,11 +140,13 @@ def test_a_member_sees_the_request_on_my_page_and_approves_it(client):
     # decided already: said at the top of the form, nothing typed lost
     page = client.post(url, {"decision": "refuse", "reason": "Too late"}).text
     assert "This request was already approved." in page and "Too late" in page
+    # opened again, the page says what was decided and offers no decision
+    page = client.get(url).text
+    assert "Approved" in page and "nothing is left to do here" in page
+    assert "Save the decision" not in page
 
 
 def test_a_decision_needs_a_choice_said_at_its_field(client):
-    from citypeers.people.services import affiliation_request
-
     vantaa = OrganisationFactory()
     member = UserFactory(organisation=vantaa)
     petra = UserFactory()
@@ -159,8 +159,6 @@ def test_a_decision_needs_a_choice_said_at_its_field(client):
 
 
 def test_an_outsider_is_refused_the_decision_page(client):
-    from citypeers.people.services import affiliation_request
-
     vantaa = OrganisationFactory()
     UserFactory(organisation=vantaa)
     petra = UserFactory()

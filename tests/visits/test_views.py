@@ -381,6 +381,7 @@ def test_a_finished_visits_workspace_is_read_only_and_refuses_every_change(
         assert _url("agenda_publish", visit) not in page
         refused = client.post(_url("task_update", visit, task.pk), {"action": "done"})
         assert refused.status_code == 403 and over in refused.text
+        assert "not allowed to see this page" not in refused.text
         agenda = client.post(_url("agenda_publish", visit), {"published": "yes"})
         assert agenda.status_code == 403 and over in agenda.text
     task.refresh_from_db()

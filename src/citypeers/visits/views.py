@@ -31,10 +31,9 @@ def _read_only_once_finished(view):
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs):
         if request.user.is_authenticated and is_finished_visit(request.user, _visit(**kwargs)):
-            messages.error(
-                request, _("This visit is over: its workspace is kept as it was, read-only.")
+            raise PermissionDenied(
+                _("This visit is over: its workspace is kept as it was, read-only.")
             )
-            raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -217,6 +217,7 @@ def test_reviewers_see_their_scores_read_only_once_the_decisions_are_published(
     refused = client.post(url, _full_marks(call))
     assert refused.status_code == 403
     assert "The review is over: the decisions are published." in refused.text
+    assert "not allowed to see this page" not in refused.text  # the reason, not a role error
     conflict_url = reverse("calls:conflict", args=[call.slug, assignment.pk])
     assert client.post(conflict_url, {"note": "Too late."}).status_code == 403
     assert sorted(Score.objects.values_list("value", flat=True)) == [4, 7]

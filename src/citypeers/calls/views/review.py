@@ -119,8 +119,7 @@ def _refuse_outside_the_review(request: HttpRequest, assignment: ReviewAssignmen
     """A post outside the review's phase is refused (403) with the reason, nothing saved."""
     if not request.user.has_perm("calls.score_application", assignment):
         call = assignment.application.call
-        messages.error(request, _phase_note(call, review_phase(call)))
-        raise PermissionDenied
+        raise PermissionDenied(_phase_note(call, review_phase(call)))
 
 
 @permission_required("calls.view_assignment", _assignment)
