@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from citypeers import views as site_views
 from citypeers.core import urls as core_urls
 from citypeers.core import views as core_views
+from citypeers.programmes import urls as programmes_urls
 
 # The admin has no log-in form of its own: everyone signs in through allauth, which
 # rate-limits failed attempts; signed-in people who are not staff get 403.
@@ -22,7 +23,16 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("citypeers.people.urls")),
-    path("", include("citypeers.programmes.urls")),
+    # A person's home reads every app: the view is the project's, its name stays in programmes.
+    path(
+        "",
+        include(
+            (
+                [path("me/", site_views.me, name="dashboard"), *programmes_urls.urlpatterns],
+                "programmes",
+            )
+        ),
+    ),
     path("", include("citypeers.catalogue.urls")),
     path("", include("citypeers.library.urls")),
     path("", include("citypeers.methodology.urls")),

@@ -1,10 +1,68 @@
-"""The project's own pages, above every app: the home page gathers what the apps offer."""
+"""The project's own pages, above every app: the home page gathers what the apps offer, and a
+person's home (`/me/`) gathers what each app asks of them."""
 
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
-from citypeers.programmes.selectors import programmes_list
+from citypeers.calls.selectors.personal import calls_to_review, places_to_answer, visits_given_to
+from citypeers.people.selectors import affiliations_to_decide, pending_affiliation
+from citypeers.programmes.models import Programme, Role
+from citypeers.programmes.selectors import memberships_of, programmes_list
+from citypeers.visits.enums import TEAM_ROLES
+from citypeers.visits.selectors import tasks_due_for, visits_with_a_role
 
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"programmes": programmes_list()[:3]})
+
+
+@dataclass
+class ProgrammePart:
+    """Everything else a person has in one programme: their roles and their visits."""
+
+    programme: Programme
+    memberships: list = field(default_factory=list)
+    visits: list = field(default_factory=list)
+
+
+def _is_over(visit, today: datetime.date) -> bool:
+    return visit.ends_on is not None and visit.ends_on < today
+
+
+def _by_programme(memberships, visits) -> list[ProgrammePart]:
+    parts: dict[int, ProgrammePart] = {}
+    for membership in memberships:
+        part = parts.setdefault(membership.programme_id, ProgrammePart(membership.programme))
+        part.memberships.append(membership)
+    for visit in visits:
+        parts.setdefault(visit.programme_id, ProgrammePart(visit.programme)).visits.append(visit)
+    return sorted(parts.values(), key=lambda part: part.programme.starts_on, reverse=True)
+
+
+@login_required
+def me(request: HttpRequest) -> HttpResponse:
+    """A person's home, built from their roles: what needs them now (reviews to score, places
+    to answer, tasks due this week or overdue, visits coming up), then the rest by programme."""
+    user, today = request.user, timezone.localdate()
+    memberships = list(memberships_of(user=user))
+    visits = visits_with_a_role(user, also=visits_given_to(user))
+    tasks = tasks_due_for(user, today=today)
+    context = {
+        "to_review": list(calls_to_review(user)),
+        "to_answer": list(places_to_answer(user)),
+        "overdue": [task for task in tasks if task.due_on < today],
+        "this_week": [task for task in tasks if task.due_on >= today],
+        "coming": [visit for visit in visits if not _is_over(visit, today)],
+        "by_programme": _by_programme(memberships, visits),
+        "runs_visits": user.is_staff
+        or any(m.role in TEAM_ROLES | {Role.COORDINATOR} for m in memberships),
+        "today": today,
+        "affiliation": pending_affiliation(user=user),
+        "affiliations_to_decide": affiliations_to_decide(user=user).count(),
+    }
+    return render(request, "me.html", context)

@@ -4,7 +4,6 @@ from citypeers.programmes import views
 
 app_name = "programmes"
 urlpatterns = [
-    path("me/", views.dashboard, name="dashboard"),
     path("programmes/", views.programme_list, name="list"),
     path("themes/", views.themes, name="themes"),
     path("themes/<slug:slug>/edit/", views.theme_edit, name="theme_edit"),

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,11 +11,9 @@ from citypeers.core.http import (
     permission_required,
     requested_export,
 )
-from citypeers.people.selectors import affiliations_to_decide, pending_affiliation
 from citypeers.programmes.forms import MembershipAddForm, ThemeForm
 from citypeers.programmes.models import Membership, Programme, Theme
 from citypeers.programmes.selectors import (
-    memberships_of,
     programme_detail,
     programme_members,
     programmes_list,
@@ -27,18 +24,6 @@ from citypeers.programmes.services import membership_add, membership_remove, the
 
 def _programme(*, slug: str, **_kwargs) -> Programme:
     return get_object_or_404(Programme, slug=slug)
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """A signed-in person's page: their roles in programmes and visits, their request to join
-    an organisation and the requests waiting for their decision."""
-    context = {
-        "memberships": memberships_of(user=request.user),
-        "affiliation": pending_affiliation(user=request.user),
-        "affiliations_to_decide": affiliations_to_decide(user=request.user).count(),
-    }
-    return render(request, "programmes/dashboard.html", context)
 
 
 def programme_list(request: HttpRequest) -> HttpResponse:

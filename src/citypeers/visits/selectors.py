@@ -1,9 +1,10 @@
-"""Reading visits: the public page, the team's workspace and the coordinator's dashboard."""
+"""Reading visits: the public page, the team's workspace, the coordinator's dashboard and
+what a person's home page (`/me/`) shows of their visits and tasks."""
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from citypeers.methodology.enums import PHASES
 from citypeers.programmes.models import Membership, Role, Visit
@@ -129,3 +130,29 @@ def reminder_recipients(task: VisitTask) -> list:
             programme=task.visit.programme, role=Role.COORDINATOR
         ).select_related("user")
     return list({membership.user for membership in holders})
+
+
+def tasks_due_for(user, *, today: datetime.date) -> list[VisitTask]:
+    """Open tasks due by the end of this week (Sunday) or overdue that are the person's: those
+    they own, and unowned ones whose role they hold for the visit (as the reminders go)."""
+    end_of_week = today + datetime.timedelta(days=6 - today.weekday())
+    holds_role = Membership.objects.filter(
+        user=user, role=OuterRef("role"), programme_id=OuterRef("visit__programme_id")
+    ).filter(Q(visit_id=OuterRef("visit_id")) | Q(visit__isnull=True, role=Role.COORDINATOR))
+    return list(
+        VisitTask.objects.filter(done_at=None, due_on__lte=end_of_week)
+        .filter(Q(owner=user) | Q(owner__isnull=True) & Exists(holds_role))
+        .select_related("visit__programme")
+        .order_by("due_on", "visit__title", "position")
+    )
+
+
+def visits_with_a_role(user, *, also: QuerySet[Visit]) -> list[Visit]:
+    """Every visit the person has a role in: in its team, or the visits of `also` (those the
+    calls gave them a place in), earliest first; undated ones last."""
+    visits = Visit.objects.filter(Q(memberships__user=user) | Q(pk__in=also.values("pk")))
+    return list(
+        visits.distinct()
+        .select_related("programme", "host_place")
+        .order_by("programme__starts_on", "starts_on", "title")
+    )
