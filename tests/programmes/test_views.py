@@ -84,21 +84,6 @@ def test_members_export_has_every_member(client, programme, coordinator):
     assert xlsx.content[:2] == b"PK"
 
 
-def test_dashboard_lists_my_roles(client, programme, visit):
-    member = MembershipFactory(programme=programme, visit=visit, role=Role.RAPPORTEUR).user
-    client.force_login(member)
-    response = client.get(reverse("programmes:dashboard"))
-    assert "Rapporteur" in response.text
-    assert visit.title in response.text
-
-
-def test_dashboard_for_someone_without_a_role_says_where_roles_come_from(client, db):
-    client.force_login(UserFactory())
-    assert (
-        "You have no role in a programme yet." in client.get(reverse("programmes:dashboard")).text
-    )
-
-
 def test_a_coordinator_adds_a_theme_and_sees_how_much_each_is_used(client, coordinator):
     used = ThemeFactory(name="Adaptive re-use")
     PublishedPracticeFactory(themes=[used])
@@ -207,19 +192,6 @@ def test_the_programme_list_pages_by_twenty(client, db):
     assert "Page 1 of 2" in client.get(reverse("programmes:list")).text
     assert "Page 1 of 2" in client.get(reverse("programmes:list"), {"page": "-1"}).text
     assert "Page 2 of 2" in client.get(reverse("programmes:list"), {"page": "7"}).text
-
-
-def test_my_page_is_for_signed_in_people(client, db):
-    response = client.get(reverse("programmes:dashboard"))
-    assert response["Location"].startswith(reverse("account_login"))
-
-
-def test_my_page_says_which_roles_are_for_the_whole_programme(client, programme):
-    person = MembershipFactory(programme=programme, role=Role.REVIEWER).user
-    client.force_login(person)
-    page = client.get(reverse("programmes:dashboard")).text
-    assert "The whole programme" in page
-    assert programme.name in page
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,11 @@ from citypeers.visits.selectors import (
     current_phase,
     plan_of,
     tasks_by_phase,
+    tasks_due_for,
     team_of,
     visit_for_page,
     visits_run_by,
+    visits_with_a_role,
 )
 from tests.factories import (
     MembershipFactory,
@@ -123,3 +125,34 @@ def test_visits_come_in_the_order_they_start(programme, coordinator):
     sooner = VisitPlanFactory(visit__programme=programme, visit__starts_on=_in(30)).visit
     assert [s.visit for s in visits_run_by(coordinator, today=TODAY)] == [sooner, later]
     assert visits_run_by(UserFactory(), today=TODAY) == []
+
+
+def test_my_tasks_are_those_i_own_and_unowned_ones_of_my_role_due_this_week_or_before(
+    programme, visit
+):
+    host = MembershipFactory(programme=programme, visit=visit, role=Role.HOST).user
+    monday = datetime.date(2027, 3, 1)
+    sunday = monday + datetime.timedelta(days=6)
+    overdue = VisitTaskFactory(visit=visit, due_on=monday - datetime.timedelta(days=3))
+    this_week = VisitTaskFactory(visit=visit, due_on=sunday, owner=host)
+    VisitTaskFactory(visit=visit, due_on=sunday + datetime.timedelta(days=1))  # next week
+    VisitTaskFactory(visit=visit, due_on=monday, owner=UserFactory())  # someone else's
+    VisitTaskFactory(visit=visit, due_on=monday, role=Role.RAPPORTEUR)  # not my role
+    VisitTaskFactory(visit=VisitFactory(programme=programme), due_on=monday)  # another visit
+    VisitTaskFactory(visit=visit, due_on=monday, done_at=timezone.now())
+    assert tasks_due_for(host, today=monday + datetime.timedelta(days=2)) == [overdue, this_week]
+
+
+def test_a_coordinators_unowned_coordinator_tasks_are_theirs(programme, visit, coordinator):
+    task = VisitTaskFactory(visit=visit, role=Role.COORDINATOR, due_on=datetime.date(2027, 3, 1))
+    VisitTaskFactory(visit=visit, role=Role.HOST, due_on=datetime.date(2027, 3, 1))
+    assert tasks_due_for(coordinator, today=datetime.date(2027, 3, 1)) == [task]
+
+
+def test_my_visits_are_those_of_my_team_and_those_given_to_me(programme, visit):
+    expert = MembershipFactory(programme=programme, visit=visit, role=Role.EXPERT).user
+    given = VisitFactory(programme=programme)
+    VisitFactory(programme=programme)  # no role in it
+    also = Visit.objects.filter(pk=given.pk)
+    assert set(visits_with_a_role(expert, also=also)) == {visit, given}
+    assert visits_with_a_role(expert, also=Visit.objects.none()) == [visit]
