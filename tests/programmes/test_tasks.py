@@ -51,3 +51,23 @@ def test_membership_added_email(language, on_visit):
 def test_no_email_when_the_role_was_removed_before_the_worker_ran():
     notify_membership_added.call(membership_id=987654)
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_a_reviewer_is_sent_to_the_review_of_their_call_or_else_to_their_page():
+    from citypeers.calls.models import ReviewAssignment  # the calls app sits above programmes
+    from tests.calls.helpers import apply
+    from tests.factories import CallFactory
+
+    programme = ProgrammeFactory()
+    person = UserFactory(languages=["en"])
+    first = MembershipFactory(user=person, programme=programme, role=Role.REVIEWER)
+    notify_membership_added.call(membership_id=first.pk)
+    assert "What needs you, on your page: http://127.0.0.1:8000/en/me/" in mail.outbox[0].body
+    call = CallFactory(programme=programme, slug="call-2027")
+    ReviewAssignment.objects.create(application=apply(call, "Aino"), reviewer=person)
+    notify_membership_added.call(membership_id=first.pk)
+    assert (
+        "The applications to review: http://127.0.0.1:8000/en/calls/call-2027/review/"
+        in mail.outbox[1].body
+    )

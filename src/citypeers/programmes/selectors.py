@@ -58,3 +58,28 @@ def programmes_coordinated_by(user) -> QuerySet[Programme]:
     if user.is_staff:
         return programmes
     return programmes.filter(memberships__user=user, memberships__role=Role.COORDINATOR).distinct()
+
+
+def where_the_role_starts(*, membership: Membership) -> tuple[str, dict]:
+    """The page a new role starts on, as a URL name and its arguments, for the role's e-mail:
+    a visit's team its workspace, a participant the visit, a reviewer the review of the
+    newest call assigning them applications (read through the relation's name: the calls app
+    sits above this one) or else their own page, a coordinator the programme."""
+    visit = membership.visit
+    if visit is not None and membership.role in {Role.HOST, Role.EXPERT, Role.RAPPORTEUR}:
+        return "visits:workspace", {"programme": membership.programme.slug, "visit": visit.slug}
+    if visit is not None:
+        return "visits:visit", {"programme": membership.programme.slug, "visit": visit.slug}
+    if membership.role == Role.REVIEWER:
+        slug = (
+            membership.programme.calls.filter(
+                applications__review_assignments__reviewer=membership.user_id
+            )
+            .order_by("-closes_at")
+            .values_list("slug", flat=True)
+            .first()
+        )
+        return ("calls:review", {"slug": slug}) if slug else ("programmes:dashboard", {})
+    if membership.role == Role.COORDINATOR:
+        return "programmes:detail", {"slug": membership.programme.slug}
+    return "programmes:dashboard", {}

@@ -1,6 +1,7 @@
 from citypeers.core.background import retrying_task
 from citypeers.core.notifications import send_templated_mail
 from citypeers.programmes.models import Membership
+from citypeers.programmes.selectors import where_the_role_starts
 
 
 @retrying_task(atomic=True)
@@ -13,9 +14,10 @@ def notify_membership_added(*, membership_id: int) -> None:
     )
     if membership is None:  # removed again before the worker got to it
         return
+    link = where_the_role_starts(membership=membership)
     send_templated_mail(
         to=membership.user,
         template="programmes/email/membership_added",
-        context={"membership": membership},
-        link=("programmes:detail", {"slug": membership.programme.slug}),
+        context={"membership": membership, "page": link[0]},
+        link=link,
     )

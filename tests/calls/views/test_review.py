@@ -224,3 +224,21 @@ def test_reviewers_see_their_scores_read_only_once_the_decisions_are_published(
     assert ReviewAssignment.objects.filter(pk=assignment.pk).exists()
     overview = client.get(reverse("calls:review", args=[call.slug])).text
     assert "The review is over" in overview and "scored" in overview
+
+
+def test_the_call_page_offers_its_review_to_an_assigned_current_reviewer_only(
+    client, call, programme
+):
+    assigned, other = reviewer(programme), reviewer(programme)
+    ReviewAssignment.objects.create(
+        application=sent_application(call, UserFactory()), reviewer=assigned
+    )
+    close(call)
+    url = reverse("calls:detail", args=[call.slug])
+    client.force_login(assigned)
+    assert "Review the applications" in client.get(url).text
+    client.force_login(other)  # a reviewer of the programme, not of this call
+    assert "Review the applications" not in client.get(url).text
+    Membership.objects.filter(user=assigned, role=Role.REVIEWER).delete()
+    client.force_login(assigned)  # no longer a reviewer
+    assert "Review the applications" not in client.get(url).text

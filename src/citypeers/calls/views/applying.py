@@ -46,6 +46,8 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "application": application,
         "viewer_zone": getattr(request.user, "time_zone", None),
         "can_manage": request.user.has_perm("calls.manage_call", call),
+        # A current reviewer assigned in the call (coordinators have their own links).
+        "can_review": request.user.has_perm("calls.review_call", call),
     }
     return render(request, "calls/detail.html", context)
 
