@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from citypeers.calls.models import (
+    Application,
     ApplicationFile,
+    Call,
     Criterion,
     Question,
     ReviewAssignment,
@@ -193,6 +195,36 @@ def _visit_i_host(scene):
     scene.task(visit)
 
 
+def _what_needs_me(scene):
+    """In a new programme: a visit I host with an overdue task, a closed call with an
+    application for me to review, and a place there waiting for my answer."""
+    programme = ProgrammeFactory()
+    visit = scene.planned(VisitFactory(programme=programme))
+    MembershipFactory(user=scene.member, programme=programme, visit=visit, role=Role.HOST)
+    VisitTask.objects.create(
+        visit=visit,
+        phase=6,
+        position=1,
+        role="host",
+        title="Brief",
+        due_on=datetime.date(2020, 1, 1),
+    )
+    MembershipFactory(user=scene.member, programme=programme, role=Role.REVIEWER)
+    call = CallFactory(programme=programme, visits=[visit])
+    ReviewAssignment.objects.create(
+        application=sent_application(call, scene.applicant(), preferences=[visit]),
+        reviewer=scene.member,
+    )
+    mine = sent_application(call, scene.member, preferences=[visit])
+    Application.objects.filter(pk=mine.pk).update(
+        outcome="selected", outcome_visit=visit, respond_by=datetime.date(2030, 1, 1)
+    )
+    now = timezone.now()
+    Call.objects.filter(pk=call.pk).update(
+        opens_at=now - datetime.timedelta(days=2), closes_at=now - datetime.timedelta(seconds=1)
+    )
+
+
 def _workspace_item(scene):
     scene.task(scene.planned(scene.visit))
     MembershipFactory(
@@ -308,7 +340,7 @@ LISTINGS = {
     "requests to join an organisation": Listing(
         lambda scene: reverse("people:affiliations"), _affiliation_request, "staff"
     ),
-    "my page": Listing(lambda scene: reverse("programmes:dashboard"), _visit_i_host, "member"),
+    "my page": Listing(lambda scene: reverse("programmes:dashboard"), _what_needs_me, "member"),
     "a visit's workspace": Listing(
         lambda scene: reverse("visits:workspace", args=[scene.programme.slug, scene.visit.slug]),
         _workspace_item,
