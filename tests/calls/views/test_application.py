@@ -164,3 +164,19 @@ def test_a_draft_has_no_page(client, rubric_call, coordinator):
     )
     client.force_login(coordinator)
     assert client.get(_url(draft)).status_code == 404
+
+
+def test_a_coordinator_decides_eligibility_on_the_page_and_comes_back_to_it(
+    client, amina, coordinator
+):
+    client.force_login(coordinator)
+    url = reverse("calls:eligibility", args=[amina.call.slug, amina.pk])
+    response = client.post(
+        url, {"decision": "ineligible", "reason": "Not a city body.", "back": "application"}
+    )
+    assert response.url == _url(amina)
+    page = client.get(_url(amina)).text
+    assert "Decided by hand: Not a city body." in page
+    assert "Why: Not a city body." in page  # and in the history
+    listed = client.post(url, {"decision": "rules", "reason": ""})
+    assert listed.url == reverse("calls:applications", args=[amina.call.slug])

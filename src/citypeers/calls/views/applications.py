@@ -99,10 +99,16 @@ def host_select(request: HttpRequest, slug: str, pk: int, obj: Call) -> HttpResp
 @permission_required("calls.manage_call", call_by_slug)
 def eligibility(request: HttpRequest, slug: str, pk: int, obj: Call) -> HttpResponse:
     application = get_object_or_404(Application, pk=pk, call=obj)
+    # Back where the decision was taken: the application's own page, or the list.
+    back = (
+        redirect("calls:application", slug=slug, pk=pk)
+        if request.POST.get("back") == "application"
+        else redirect("calls:applications", slug=slug)
+    )
     form = EligibilityForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the rules do not decide this one."))
-        return redirect("calls:applications", slug=slug)
+        return back
     application_eligibility_decide(
         application=application,
         by=request.user,
@@ -112,4 +118,4 @@ def eligibility(request: HttpRequest, slug: str, pk: int, obj: Call) -> HttpResp
     messages.success(
         request, _("The eligibility of %(name)s is saved.") % {"name": application.applicant}
     )
-    return redirect("calls:applications", slug=slug)
+    return back
