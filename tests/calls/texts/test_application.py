@@ -45,3 +45,10 @@ def test_a_blind_history_names_no_organisation_nor_who_acted():
     assert "Eligibility decided by hand: eligible. Why: Partner city." in blind
     named = history_rows(entries, application, blind=False, names=True)
     assert "Old Org → New Org" in named[1].text and named[2].who == "Cora Coordinator"
+
+
+def test_a_selection_decided_by_hand_reads_with_its_reason():
+    application = sent_application(CallFactory(), UserFactory())
+    log_action(application, "selection.exclude", changes={"visit": "", "reason": "Twice sent."})
+    events = history_rows(application_history(application), application, blind=False, names=True)
+    assert events[-1].text == "Left out of the selection by hand. Why: Twice sent."

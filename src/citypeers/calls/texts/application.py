@@ -106,6 +106,18 @@ def _event_text(entry: AuditEntry, *, blind: bool) -> str | None:
         }
     if action == "review.scored":
         return _("A review was completed") if changes.get("complete") else _("Scores were saved")
+    if action in {"selection.pin", "selection.exclude"}:
+        decided = (
+            _("Placed by hand in the selection")
+            if action == "selection.pin"
+            else _("Left out of the selection by hand")
+        )
+        return _("%(decided)s. Why: %(reason)s") % {
+            "decided": decided,
+            "reason": changes.get("reason") or "—",
+        }
+    if action == "selection.none":
+        return _("The selection's decision by hand was withdrawn")
     if action == "selection.published":
         return _("The call's decisions were published")
     texts = {
