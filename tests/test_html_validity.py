@@ -176,6 +176,8 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     score_url = reverse("calls:score", args=[call.slug, assignment.pk])
     pages["score"] = client.get(score_url)
     pages["score-error"] = client.post(score_url, {})
+    application_url = reverse("calls:application", args=[call.slug, assignment.application_id])
+    pages["application-reviewer"] = client.get(application_url)
     client.force_login(coordinator)
     publish_url = reverse("calls:selection_publish", args=[call.slug])
     pages["selection-publish-check"] = client.get(publish_url, {"run": run.number})
@@ -195,6 +197,7 @@ def _review_pages(client, call, coordinator) -> dict[str, str]:
     pages["review-reviewer"] = client.get(reverse("calls:review", args=[call.slug]))
     pages["score-read-only"] = client.get(score_url)  # the decisions are published
     client.force_login(coordinator)
+    pages["application-coordinator"] = client.get(application_url)  # reviews, outcome, history
     return {name: response.content.decode() for name, response in pages.items()}
 
 

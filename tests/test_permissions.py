@@ -450,6 +450,21 @@ MATRIX = {
             lambda w: [w.call.slug, w.attached_file.application_id, w.attached_file.pk],
         )
     ],
+    # An application's page: coordinators, staff, the reviewers assigned it while reviewers;
+    # not its applicant (they have their own page), not a reviewer who left the programme.
+    "calls:application": [
+        Case(
+            COORDINATORS | {"reviewer"},
+            lambda w: [w.call.slug, w.assignment.application_id],
+            label="reviewer assigned",
+        ),
+        Case(
+            COORDINATORS | {"reviewer"},
+            lambda w: [w.review_call.slug, w.left_assignment.application_id],
+            given=lambda w: w.review_assignment,
+            label="a reviewer left",
+        ),
+    ],
     "calls:eligibility": [_post(COORDINATORS, lambda w: [w.call.slug, w.application.pk])],
     "calls:host_select": [_post(COORDINATORS, lambda w: [w.call.slug, w.application.pk])],
     "calls:review": [

@@ -17,12 +17,14 @@ from citypeers.calls.models import (
     Application,
     ApplicationFile,
     Call,
+    Conflict,
     Criterion,
     Question,
     ReviewAssignment,
     Score,
     SelectionRun,
 )
+from citypeers.core.audit import log_action
 from citypeers.core.http import EXPORT_FORMATS
 from citypeers.core.models import OutboxMessage
 from citypeers.library.views import EXPORT_FORMATS as LIBRARY_EXPORT_FORMATS
@@ -99,6 +101,11 @@ class Scene:
         return Criterion.objects.create(call=self.call, name="Fit")
 
     @cached_property
+    def application(self):
+        """One sent application, whose page lists its reviews, conflicts and history."""
+        return sent_application(self.call, self.applicant(), preferences=[self.visit])
+
+    @cached_property
     def run(self):
         return SelectionRun.objects.create(call=self.call, number=1, status="done", instance={})
 
@@ -169,6 +176,17 @@ def _reviewed_application(scene):
     reviewer = MembershipFactory(programme=scene.programme, role=Role.REVIEWER).user
     assignment = ReviewAssignment.objects.create(application=_application(scene), reviewer=reviewer)
     Score.objects.create(assignment=assignment, criterion=scene.criterion, value=3)
+
+
+def _review_of_the_application(scene):
+    """One more review with a comment, a declared conflict and a history entry."""
+    reviewer = MembershipFactory(programme=scene.programme, role=Role.REVIEWER).user
+    assignment = ReviewAssignment.objects.create(application=scene.application, reviewer=reviewer)
+    Score.objects.create(assignment=assignment, criterion=scene.criterion, value=3, comment="Apt")
+    Conflict.objects.create(
+        call=scene.call, reviewer=UserFactory(), application=scene.application, note="Colleague"
+    )
+    log_action(scene.application, "review.scored", by=reviewer, changes={"complete": True})
 
 
 def _selected_application(scene):
@@ -327,6 +345,11 @@ LISTINGS = {
     **_exports(
         "a call's applications",
         Listing(_call_url("calls:applications"), _application_with_file, "coordinator"),
+    ),
+    "an application's page": Listing(
+        lambda scene: reverse("calls:application", args=[scene.call.slug, scene.application.pk]),
+        _review_of_the_application,
+        "coordinator",
     ),
     **_exports(
         "a call's reviews",

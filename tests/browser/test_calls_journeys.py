@@ -1,9 +1,17 @@
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 
-from citypeers.calls.models import Application, Criterion, ReviewAssignment, SelectionRun
+from citypeers.calls.models import (
+    Application,
+    ApplicationFile,
+    Criterion,
+    Question,
+    ReviewAssignment,
+    SelectionRun,
+)
 from citypeers.calls.selectors.placements import run_placements
 from citypeers.calls.services.review import reviewers_assign
 from citypeers.core.models import OutboxMessage
@@ -18,6 +26,7 @@ from tests.factories import (
     VisitFactory,
     sent_application,
 )
+from tests.samples import PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -190,4 +199,42 @@ def test_a_coordinator_pins_a_person_runs_again_and_sees_who_moved(page):
         "a place on “Heritage walks in Vantaa”"
     )
     assert "compare=1&compare=2" in page.url
+    assert_accessible(page)
+
+
+def test_a_coordinator_opens_an_application_from_the_list_and_reads_answers_and_files(
+    page, private_files
+):
+    call = CallFactory(title="Call for participants 2027")
+    question = Question.objects.create(call=call, kind="long_text", label="Your archive")
+    cv = Question.objects.create(call=call, kind="file", label="CV", position=1)
+    coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
+    sent_application(call, UserFactory(display_name="Aino Applicant"))
+    application = sent_application(
+        call,
+        UserFactory(display_name="Bram Applicant"),
+        learning_needs="How residents co-create heritage.",
+    )
+    application.answers = {str(question.pk): "Letters of the mill workers."}
+    application.save()
+    ApplicationFile.objects.create(
+        application=application,
+        question=cv,
+        file=ContentFile(PDF, name="bram-cv.pdf"),
+        name="bram-cv.pdf",
+        content_type="application/pdf",
+    )
+    sign_in(page, coordinator)
+    page.goto(f"/en/calls/{call.slug}/applications/")
+    page.get_by_role("link", name="Bram Applicant").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Application of Bram Applicant")
+    expect(page.get_by_text("How residents co-create heritage.")).to_be_visible()
+    expect(page.get_by_text("Letters of the mill workers.")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="bram-cv.pdf").click()
+    assert download.value.suggested_filename == "bram-cv.pdf"
+    expect(page.get_by_role("link", name="Previous application")).to_be_visible()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(page)

@@ -80,3 +80,18 @@ def reviews_the_files_application(user, attached) -> bool:
     return _reviews_in_programme(user, application.call.programme_id) and (
         ReviewAssignment.objects.filter(application=application, reviewer=user).exists()
     )
+
+
+@rules.predicate
+def coordinates_the_applications_call(user, application) -> bool:
+    return application is not None and is_programme_coordinator(user, application.call.programme)
+
+
+@rules.predicate
+def reviews_the_application(user, application) -> bool:
+    """Assigned to review it, and still a reviewer of the call's programme."""
+    if application is None or not user.is_authenticated:
+        return False
+    return _reviews_in_programme(user, application.call.programme_id) and (
+        ReviewAssignment.objects.filter(application=application, reviewer=user).exists()
+    )

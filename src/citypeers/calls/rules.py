@@ -2,10 +2,12 @@ import rules
 
 from citypeers.calls.permissions import (
     assignment_in_review_phase,
+    coordinates_the_applications_call,
     coordinates_the_calls_programme,
     coordinates_the_files_call,
     holds_the_assignment,
     reviews_in_the_call,
+    reviews_the_application,
     reviews_the_files_application,
     sent_the_file,
 )
@@ -25,4 +27,9 @@ rules.add_perm("calls.score_application", holds_the_assignment & assignment_in_r
 rules.add_perm(
     "calls.view_application_file",
     sent_the_file | reviews_the_files_application | coordinates_the_files_call | is_staff,
+)
+# An application's page: the coordinators, the reviewers assigned it while still reviewers.
+rules.add_perm(
+    "calls.view_application",
+    coordinates_the_applications_call | reviews_the_application | is_staff,
 )

@@ -22,6 +22,11 @@ urlpatterns = [
     path("calls/<slug:slug>/open/", manage.publish, name="publish"),
     path("calls/<slug:slug>/applications/", applications.applications, name="applications"),
     path(
+        "calls/<slug:slug>/applications/<int:pk>/",
+        applications.application_detail,
+        name="application",
+    ),
+    path(
         "calls/<slug:slug>/applications/<int:pk>/eligibility/",
         applications.eligibility,
         name="eligibility",

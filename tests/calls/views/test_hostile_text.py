@@ -116,6 +116,8 @@ def test_hostile_text_everywhere_is_stored_as_typed_and_shown_as_text(client, pr
     client.force_login(reviewer)
     score_url = reverse("calls:score", args=[call.slug, assignment.pk])
     pages["score"] = client.get(score_url).text
+    application_url = reverse("calls:application", args=[call.slug, application.pk])
+    pages["application, reviewer"] = client.get(application_url).text
     selection_override_save(
         call=call,
         by=coordinator,
@@ -129,6 +131,7 @@ def test_hostile_text_everywhere_is_stored_as_typed_and_shown_as_text(client, pr
     pages |= {
         "applications": client.get(reverse("calls:applications", args=[call.slug])).text,
         "review": client.get(reverse("calls:review", args=[call.slug])).text,
+        "application, coordinator": client.get(application_url).text,
         "selection": client.get(reverse("calls:selection", args=[call.slug])).text,
         "messages": client.post(
             reverse("calls:selection_messages", args=[call.slug]),
