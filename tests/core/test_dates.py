@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.template import Context, Template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from citypeers.core.dates import format_date, format_datetime, format_number, format_time
 from tests.us_dates import us_dates
@@ -25,7 +25,7 @@ def test_french_abbreviated_months_are_lower_case_with_a_full_stop():
 
 
 def test_a_time_names_its_zone():
-    with translation.override("en"):
+    with translation.override("en"), timezone.override("UTC"):
         assert format_datetime(MOMENT, "Europe/Paris") == "6 December 2026, 01:15 (Europe/Paris)"
         assert format_datetime(MOMENT, style="short") == "6 Dec 2026, 00:15 (UTC)"
         assert format_time(MOMENT, "Europe/Helsinki") == "02:15 (Europe/Helsinki)"
