@@ -13,7 +13,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 .PHONY: demo test lint format bench install browser messages clean
 
 demo: install
-	SECURE_HTTPS=false $(BIN)/citypeers demo
+	HOST=$(HOST) PORT=$(PORT) SECURE_HTTPS=false $(BIN)/citypeers demo
 	@echo "citypeers is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	SECURE_HTTPS=false $(BIN)/citypeers serve --host $(HOST) --port $(PORT) --with-worker
 

@@ -35,7 +35,17 @@ APP_HEIGHT = {
     "demo": 8,
     "config": 9,
 }
-CONFIG_MODULES = {"__init__", "__main__", "settings", "config", "urls", "views", "wsgi", "asgi"}
+CONFIG_MODULES = {
+    "__init__",
+    "__main__",
+    "settings",
+    "config",
+    "urls",
+    "views",
+    "wsgi",
+    "asgi",
+    "formats",
+}
 
 # Layers inside an app, bottom first; a module imports only its own layer or those below.
 LAYER_HEIGHT = {
@@ -65,7 +75,9 @@ PLACED = {
     "calls.optimiser": "selectors",
     "core.audit": "services",
     "core.background": "services",
+    "core.accounts": "services",
     "core.context_processors": "views",
+    "core.dates": "enums",
     "core.files": "validators",
     "core.http": "views",
     "core.mail": "services",

@@ -39,6 +39,15 @@ def migrate() -> None:
     _manage("createcachetable")
 
 
+def serve_at(host: str, port: int) -> None:
+    """Tell the web and worker processes started next where they are served.
+
+    Their settings derive SITE_URL, the address in e-mail links, from HOST and PORT unless
+    SITE_URL is set (environment or .env): `make demo PORT=8100` mails links to port 8100.
+    """
+    os.environ["HOST"], os.environ["PORT"] = host, str(port)
+
+
 def serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="citypeers serve", description="Serve with gunicorn.")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -48,6 +57,7 @@ def serve(argv: list[str]) -> int:
         "--with-worker", action="store_true", help="also run one background-task worker"
     )
     options = parser.parse_args(argv)
+    serve_at(options.host, options.port)
     _manage("check")
     _manage("collectstatic", "--no-input", "--verbosity", "0")
     gunicorn = [

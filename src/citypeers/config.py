@@ -135,3 +135,16 @@ class Config:
         if not parsed or (isinstance(parsed, dict) and not any(parsed.values())):
             raise ImproperlyConfigured(f"{name}: expected {expected}, got {value!r}")
         return parsed
+
+
+def site_url_for(host: str, port: int) -> str:
+    """The address of a server bound to host:port, as a browser on this machine reaches it.
+
+    `citypeers serve` serves plain HTTP; a wildcard bind ("0.0.0.0", "::") is reached at the
+    loopback address. Deployments behind a proxy set SITE_URL instead.
+    """
+    host = host.strip().strip("[]") or "127.0.0.1"
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)  # noqa: S104 (a bind, not ours)
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"

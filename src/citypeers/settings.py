@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.config import Config
+from citypeers.config import Config, site_url_for
 from citypeers.places.countries import PROGRAMME_COUNTRIES
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -23,8 +23,13 @@ DEBUG = config.bool("DEBUG", default=False)
 SECRET_KEY = config.secret_key("SECRET_KEY", data_dir=DATA_DIR)
 ALLOWED_HOSTS = config.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = config.list("CSRF_TRUSTED_ORIGINS", default=[])
-# The address people reach the platform at, for links in e-mails sent by background tasks.
-SITE_URL = config.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The address people reach the platform at, for links in e-mails sent by background tasks:
+# unless set, the host and port `citypeers serve` runs on (it passes them on as HOST and PORT).
+SITE_URL = config.str("SITE_URL", default="").rstrip("/") or site_url_for(
+    config.str("HOST", default="127.0.0.1"), config.int("PORT", default=8000)
+)
+# The platform's name in e-mails ("Hello from citypeers!").
+SITE_NAME = config.str("SITE_NAME", default="citypeers")
 
 # Behind TLS (the production default) cookies are secure and plain HTTP is redirected; the
 # demo on http://127.0.0.1:8000 turns this off with SECURE_HTTPS=false.
@@ -171,7 +176,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = "citypeers.people.forms.SignupForm"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[citypeers] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+ACCOUNT_ADAPTER = "citypeers.core.accounts.AccountAdapter"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SECURE_HTTPS else "http"
 # Failed log-ins: at most 10 a minute from one address and 5 in 5 minutes for one account.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
@@ -189,6 +195,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+# Dates and numbers as Europe writes them, in every language (formats/<lang>/formats.py); shown
+# through core.dates (templates: {% load dates %}).
+FORMAT_MODULE_PATH = ["citypeers.formats"]
 
 # Size classes of places by population: the upper bound (exclusive) of each class; anything
 # above the last bound is a metropolis.

@@ -27,10 +27,10 @@ def sent_shown_to(client, person, message) -> str:
 
 def test_times_are_shown_in_the_signed_in_persons_time_zone(client, message):
     helsinki = UserFactory(is_staff=True, time_zone="Europe/Helsinki")
-    assert "March 2, 2026, 1:30 a.m." in sent_shown_to(client, helsinki, message)
+    assert "2 March 2026, 01:30 (Europe/Helsinki)" in sent_shown_to(client, helsinki, message)
 
 
 def test_the_next_person_sees_their_own_zone_not_the_previous_ones(client, message):
     sent_shown_to(client, UserFactory(is_staff=True, time_zone="Europe/Helsinki"), message)
     lisbon = UserFactory(is_staff=True, time_zone="Europe/Lisbon")
-    assert "March 1, 2026, 11:30 p.m." in sent_shown_to(client, lisbon, message)
+    assert "1 March 2026, 23:30 (Europe/Lisbon)" in sent_shown_to(client, lisbon, message)

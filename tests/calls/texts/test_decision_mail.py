@@ -121,7 +121,7 @@ def test_the_facts_of_a_published_outcome(call):
         visit="Vantaa",
         preference="1",
         position="",
-        respond_by="March 1, 2027",
+        respond_by="1 March 2027",
         reason="selected for preference 1 (Vantaa)",
     )
     waiting = with_outcome(call, Outcome.WAITLISTED, display_name="", email="w@example.org")
@@ -150,7 +150,7 @@ def test_previews_without_a_run_use_an_example_person(call):
         "1",
         "1",
     )
-    assert selected.respond_by == "March 1, 2027"
+    assert selected.respond_by == "1 March 2027"
     assert selected.reason == "the reason the selection gives"
 
 

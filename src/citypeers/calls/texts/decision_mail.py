@@ -8,7 +8,6 @@ placeholders listed here are filled, so a text cannot reach anything else."""
 import re
 from dataclasses import asdict, dataclass
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,6 +15,7 @@ from citypeers.calls.enums import Outcome
 from citypeers.calls.models import Application, Call
 from citypeers.calls.selectors.placements import run_placements
 from citypeers.calls.texts.reasons import application_reason, reason_text
+from citypeers.core.dates import format_date
 
 EDITABLE = [Outcome.SELECTED, Outcome.WAITLISTED, Outcome.NOT_SELECTED]
 
@@ -97,9 +97,7 @@ def facts_of(application: Application) -> Facts:
         visit=visit.title if visit else "",
         preference=str(ranks.get(application.outcome_visit_id, "")),
         position=str(application.waiting_position or ""),
-        respond_by=formats.date_format(application.respond_by, "DATE_FORMAT")
-        if application.respond_by
-        else "",
+        respond_by=format_date(application.respond_by),
         reason=application_reason(application),
     )
 
@@ -133,7 +131,7 @@ def run_samples(call: Call, run, respond_by) -> dict[str, Facts]:
             visit=visits.get(str(placement.visit) if placement else "", example_visit),
             preference=str(decision.get("preference") or 1),
             position=str(placement.position if placement and placement.position else 1),
-            respond_by=formats.date_format(respond_by, "DATE_FORMAT"),
+            respond_by=format_date(respond_by),
             reason=reason_text(
                 decision.get("why"),
                 visits,
