@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from citypeers.calls.models import Application, SelectionRun
+from citypeers.calls.models import Application, ReviewAssignment, SelectionRun
 from citypeers.calls.selectors.placements import run_placements
-from tests.calls.helpers import apply, compared, run, settings_data
+from tests.calls.helpers import apply, close, compared, reviewer, run, settings_data
 from tests.factories import CallFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -304,3 +304,41 @@ def test_a_run_whose_worker_died_shows_failed_with_why_and_a_new_run_can_start(
     assert "The worker solving this run stopped before it finished" in page
     assert "A run is in progress" not in page  # the page no longer waits for it
     assert run(client, call, django_capture_on_commit_callbacks).status == "done"
+
+
+def test_running_before_every_review_is_in_asks_for_a_tick_and_says_how_many(
+    client, call, programme, coordinator, django_capture_on_commit_callbacks
+):
+    vantaa, _kortrijk = call.visits.order_by("pk")
+    aino = apply(call, "Aino", "FI", [vantaa])
+    ReviewAssignment.objects.create(application=aino, reviewer=reviewer(programme))
+    client.force_login(coordinator)
+    url = reverse("calls:selection", args=[call.slug])
+    assert "Run without 1 review not done yet" in client.get(url).text
+    refused = client.post(reverse("calls:selection_run", args=[call.slug]), follow=True)
+    assert "1 review is not done yet" in refused.text and not SelectionRun.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("calls:selection_run", args=[call.slug]), {"despite_missing_reviews": "yes"}
+        )
+    assert SelectionRun.objects.get().status == "done"
+
+
+def test_after_publishing_a_new_run_is_a_new_round_taken_knowingly(
+    client, call, coordinator, django_capture_on_commit_callbacks
+):
+    vantaa, _kortrijk = call.visits.order_by("pk")
+    apply(call, "Aino", "FI", [vantaa])
+    close(call)
+    client.force_login(coordinator)
+    first = run(client, call, django_capture_on_commit_callbacks)
+    first.published_at = timezone.now()
+    first.save()
+    page = client.get(reverse("calls:selection", args=[call.slug])).text
+    assert "Start a new selection round" in page and "0 people have already answered" in page
+    refused = client.post(reverse("calls:selection_run", args=[call.slug]), follow=True)
+    assert "tick that you start a new selection round" in refused.text
+    assert SelectionRun.objects.count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("calls:selection_run", args=[call.slug]), {"new_round": "yes"})
+    assert SelectionRun.objects.count() == 2

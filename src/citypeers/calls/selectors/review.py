@@ -130,3 +130,15 @@ def review_phase(call: Call, now=None) -> str:
         return REVIEW_UPCOMING
     published = call.selection_runs.filter(published_at__isnull=False).exists()
     return REVIEW_OVER if published else REVIEW_OPEN
+
+
+def reviews_missing(call: Call) -> int:
+    """Reviews assigned in the call and not complete yet: what a selection run would do
+    without (the applications concerned count with the scores they have)."""
+    return (
+        ReviewAssignment.objects.filter(
+            application__call=call, application__status=Application.Status.SUBMITTED
+        )
+        .filter(completed_at__isnull=True)
+        .count()
+    )

@@ -5,11 +5,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from citypeers.calls.forms.selection import OverrideForm, SelectionSettingsForm
 from citypeers.calls.models import Call, SelectionRun
 from citypeers.calls.selectors.calls import call_by_slug, published_places, published_run
+from citypeers.calls.selectors.review import reviews_missing
 from citypeers.calls.selectors.selection import selection_export
 from citypeers.calls.services.calls import call_selection_settings_save
 from citypeers.calls.services.selection import (
@@ -46,6 +48,8 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         "running": any(not run.is_finished for run in runs),
         "result": named_result(obj, latest),
         "submitted": obj.applications.filter(status="submitted").count(),
+        "reviews_missing": reviews_missing(obj),
+        "answers_given": obj.applications.filter(outcome__in=["confirmed", "declined"]).count(),
         "published": published_places(obj, published),
         "published_run": published,
         "comparison": _comparison(request, obj),
@@ -101,6 +105,27 @@ def selection_override(request: HttpRequest, slug: str, obj: Call) -> HttpRespon
 @require_POST
 @permission_required("calls.manage_call", call_by_slug)
 def selection_run(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
+    # Two steps a coordinator takes knowingly: running before every review is in, and
+    # starting a new round once decisions are out. The page asks; a post without the tick
+    # (an old page, a double click from it) is sent back with what the tick is for.
+    missing = reviews_missing(obj)
+    if missing and request.POST.get("despite_missing_reviews") != "yes":
+        messages.error(
+            request,
+            ngettext(
+                "%(count)s review is not done yet: tick that you run the selection without it.",
+                "%(count)s reviews are not done yet: tick that you run the selection without them.",
+                missing,
+            )
+            % {"count": missing},
+        )
+        return redirect("calls:selection", slug=slug)
+    if published_run(obj) and request.POST.get("new_round") != "yes":
+        messages.error(
+            request,
+            _("The decisions are published: tick that you start a new selection round."),
+        )
+        return redirect("calls:selection", slug=slug)
     run = selection_start(call=obj, by=request.user)
     messages.success(
         request,
