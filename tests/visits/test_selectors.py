@@ -15,6 +15,7 @@ from citypeers.visits.selectors import (
     visit_for_page,
     visits_run_by,
     visits_with_a_role,
+    workspace_of,
 )
 from tests.factories import (
     MembershipFactory,
@@ -55,6 +56,21 @@ def test_tasks_are_grouped_under_each_of_the_nine_phases_by_due_date(visit):
         6: [early, late],
         9: [report],
     }
+
+
+def test_the_workspace_puts_overdue_and_this_weeks_tasks_first_and_folds_past_phases(visit):
+    # TODAY is a Monday: this week runs to Sunday, _in(6).
+    late = VisitTaskFactory(visit=visit, phase=5, due_on=_in(-3))
+    sunday = VisitTaskFactory(visit=visit, phase=6, due_on=_in(6))
+    next_week = VisitTaskFactory(visit=visit, phase=6, due_on=_in(7))
+    done_early = VisitTaskFactory(visit=visit, phase=4, due_on=_in(3), done_at=timezone.now())
+    closed = VisitTaskFactory(visit=visit, phase=3, due_on=_in(-20))
+    space = workspace_of(visit, today=TODAY)
+    assert space.overdue == [closed, late] and space.this_week == [sunday]
+    # Each task is shown once: those above are left out of their phase.
+    assert [(g.phase.number, g.tasks) for g in space.phases] == [(6, [next_week])]
+    # Phase 4 is over since all is done, 3 and 5 since their dates are gone by.
+    assert [(g.phase.number, g.tasks) for g in space.past] == [(3, []), (4, [done_early]), (5, [])]
 
 
 def test_the_team_is_the_coordinators_and_the_visits_host_experts_and_rapporteur(

@@ -222,6 +222,38 @@ def test_the_workspace_shows_tasks_by_phase_with_overdue_and_done_ones_marked(
     assert "Publish the agenda" in page
 
 
+def test_the_workspace_shows_what_is_due_now_before_the_phases_and_folds_past_ones(
+    client, visit, coordinator
+):
+    VisitPlanFactory(visit=visit)
+    today = timezone.localdate()
+    old = VisitTaskFactory(
+        visit=visit,
+        phase=2,
+        title="Choose hosts",
+        due_on=today - datetime.timedelta(days=400),
+        done_at=timezone.now(),
+    )
+    late = VisitTaskFactory(
+        visit=visit, phase=4, title="Close the call", due_on=today - datetime.timedelta(days=1)
+    )
+    now = VisitTaskFactory(visit=visit, phase=7, title="Book rooms", due_on=today)
+    later = VisitTaskFactory(
+        visit=visit, phase=7, title="Print badges", due_on=today + datetime.timedelta(days=30)
+    )
+    client.force_login(coordinator)
+    page = client.get(_url("workspace", visit)).text
+    overdue, week = page.index("Overdue: 1 task"), page.index("This week: 1 task")
+    assert overdue < page.index(f'id="task-{late.pk}"') < week < page.index(f'id="task-{now.pk}"')
+    phase_7 = page.index('id="phase-7"')
+    assert page.index(f'id="task-{now.pk}"') < phase_7 < page.index(f'id="task-{later.pk}"')
+    assert page.count(f'id="task-{now.pk}"') == 1  # shown once, above, not again in its phase
+    folded = page[page.index("Past phases") :]
+    assert (
+        "<details" in folded and f'id="task-{old.pk}"' in folded and "2. Call for hosts" in folded
+    )
+
+
 def test_a_visit_not_made_from_a_plan_has_an_empty_workspace(client, visit, coordinator):
     client.force_login(coordinator)
     page = client.get(_url("workspace", visit)).text

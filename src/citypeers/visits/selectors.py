@@ -42,6 +42,40 @@ def tasks_by_phase(visit: Visit) -> list[PhaseTasks]:
     return [PhaseTasks(phase, [t for t in tasks if t.phase == phase.number]) for phase in PHASES]
 
 
+@dataclass
+class Workspace:
+    """A visit's tasks as its workspace shows them: what is overdue and what is due this week
+    first (across phases), then each phase with its other tasks; past phases are folded."""
+
+    tasks: list  # every task of the visit, by due date
+    overdue: list
+    this_week: list
+    phases: list  # PhaseTasks of the phases still running, without the tasks shown above
+    past: list  # PhaseTasks of the phases over: every task done, or every due date gone by
+
+
+def end_of_week(today: datetime.date) -> datetime.date:
+    """The Sunday closing today's week."""
+    return today + datetime.timedelta(days=6 - today.weekday())
+
+
+def workspace_of(visit: Visit, *, today: datetime.date) -> Workspace:
+    tasks = list(visit.tasks.select_related("owner", "done_by").order_by("due_on", "position"))
+    sunday = end_of_week(today)
+    overdue = [t for t in tasks if not t.is_done and t.due_on < today]
+    this_week = [t for t in tasks if not t.is_done and today <= t.due_on <= sunday]
+    first = {t.pk for t in overdue + this_week}
+    running, past = [], []
+    for phase in PHASES:
+        own = [t for t in tasks if t.phase == phase.number]
+        if not own:
+            continue
+        rest = PhaseTasks(phase, [t for t in own if t.pk not in first])
+        over = all(t.is_done for t in own) or max(t.due_on for t in own) < today
+        (past if over else running).append(rest)
+    return Workspace(tasks=tasks, overdue=overdue, this_week=this_week, phases=running, past=past)
+
+
 def team_of(visit: Visit):
     """People who may own a task: the programme's coordinators and the visit's team."""
     memberships = Membership.objects.filter(programme_id=visit.programme_id).filter(
@@ -135,12 +169,11 @@ def reminder_recipients(task: VisitTask) -> list:
 def tasks_due_for(user, *, today: datetime.date) -> list[VisitTask]:
     """Open tasks due by the end of this week (Sunday) or overdue that are the person's: those
     they own, and unowned ones whose role they hold for the visit (as the reminders go)."""
-    end_of_week = today + datetime.timedelta(days=6 - today.weekday())
     holds_role = Membership.objects.filter(
         user=user, role=OuterRef("role"), programme_id=OuterRef("visit__programme_id")
     ).filter(Q(visit_id=OuterRef("visit_id")) | Q(visit__isnull=True, role=Role.COORDINATOR))
     return list(
-        VisitTask.objects.filter(done_at=None, due_on__lte=end_of_week)
+        VisitTask.objects.filter(done_at=None, due_on__lte=end_of_week(today))
         .filter(Q(owner=user) | Q(owner__isnull=True) & Exists(holds_role))
         .select_related("visit__programme")
         .order_by("due_on", "visit__title", "position")

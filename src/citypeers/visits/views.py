@@ -94,20 +94,18 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
 def workspace(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
     plan = selectors.plan_of(obj)
     team = selectors.team_of(obj)
-    phases = selectors.tasks_by_phase(obj)
+    today = timezone.localdate()
+    space = selectors.workspace_of(obj, today=today)
     context = {
         "visit": obj,
         "plan": plan,
-        "phases": phases,
+        "space": space,
         "team": team,
-        "today": timezone.localdate(),
+        "today": today,
         "finished": is_finished_visit(request.user, obj),
         "may_publish": request.user.has_perm("visits.publish_agenda", obj),
         "changeable": {
-            task.pk
-            for group in phases
-            for task in group.tasks
-            if request.user.has_perm("visits.change_task", task)
+            task.pk for task in space.tasks if request.user.has_perm("visits.change_task", task)
         },
     }
     return render(request, "visits/workspace.html", context)
