@@ -10,28 +10,36 @@ from django.utils import translation
 from citypeers.calls.models import Application, SelectionRun
 from citypeers.calls.services.decisions import decision_mailed
 from citypeers.calls.services.selection import selection_execute, selection_run_lost
+from citypeers.calls.texts.application import changed_labels, receipt_rows
 from citypeers.calls.texts.decision_mail import EDITABLE, outcome_message
 from citypeers.core.background import retrying_task, will_retry
 from citypeers.core.notifications import preferred_language, send_templated_mail
 
 
 @retrying_task(atomic=True)
-def send_application_copy(*, application_id: int, first: bool) -> None:
-    """The applicant's own copy of what they sent, in their language."""
+def send_application_copy(*, application_id: int, first: bool, changed: list | None = None) -> None:
+    """The applicant's own copy of everything they sent, in their language; when sent again,
+    what changed (`changed`: the keys `application_save` names)."""
     application = (
-        Application.objects.select_related("call", "applicant", "organisation")
-        .prefetch_related("preferences__visit", "call__questions")
+        Application.objects.select_related("call", "applicant", "organisation", "practice")
+        .prefetch_related("preferences__visit", "call__questions", "files__question")
         .filter(pk=application_id, status=Application.Status.SUBMITTED)
         .first()
     )
     if application is None:
         return
-    questions = application.call.questions.all()
-    answers = [(q.label, application.answers.get(str(q.pk), "")) for q in questions]
+    with translation.override(preferred_language(application.applicant.languages)):
+        questions = list(application.call.questions.all())
+        context = {
+            "application": application,
+            "first": first,
+            "answers": receipt_rows(application, questions),
+            "changed": changed_labels(application, questions, changed or []),
+        }
     send_templated_mail(
         to=application.applicant,
         template="calls/email/application_copy",
-        context={"application": application, "answers": answers, "first": first},
+        context=context,
         link=("calls:apply", {"slug": application.call.slug}),
     )
 

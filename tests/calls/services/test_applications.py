@@ -231,3 +231,70 @@ def test_a_submission_without_notify_sends_no_copy(call, django_capture_on_commi
         )
     assert queued == [] and mail.outbox == []
     assert application.status == "submitted" and application.submitted_at == sent
+
+
+def _send(call, person, *, answers, files=None, preferences=None, **fields):
+    return application_save(
+        call=call,
+        applicant=person,
+        fields={"role": "Officer", "languages": ["fi", "en"], **fields},
+        preferences=list(call.visits.order_by("starts_on")) if preferences is None else preferences,
+        answers=answers,
+        files=files or {},
+        consent=True,
+        submit=True,
+    )
+
+
+def test_the_receipt_lists_everything_sent(call, private_files, django_capture_on_commit_callbacks):
+    street = Question.objects.create(call=call, kind="short_text", label="Your street?")
+    cv = Question.objects.create(call=call, kind="file", label="Your CV")
+    person = UserFactory(languages=["en"])
+    with django_capture_on_commit_callbacks(execute=True):
+        _send(
+            call,
+            person,
+            answers={str(street.pk): "Mill Lane"},
+            files={cv: upload("aino-cv.pdf", PDF)},
+            access_needs="Step-free access",
+        )
+    [receipt] = mail.outbox
+    first, second = call.visits.order_by("starts_on")
+    for sent in (
+        "Your role in your organisation:\nOfficer",
+        "Languages you can take part in:\nFinnish, English",
+        "Access needs:\nStep-free access",
+        "Your street?:\nMill Lane",
+        "Your CV: aino-cv.pdf",
+        f"1. {first.title}\n2. {second.title}",
+        "What you want to learn:\n(no answer)",
+    ):
+        assert sent in receipt.body
+    assert "What changed" not in receipt.body
+
+
+def test_sending_again_mails_only_when_something_changed_and_says_what(
+    call, django_capture_on_commit_callbacks
+):
+    street = Question.objects.create(call=call, kind="short_text", label="Your street?")
+    person = UserFactory(languages=["en"])
+    with django_capture_on_commit_callbacks(execute=True):
+        _send(call, person, answers={str(street.pk): "Mill Lane"})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _send(call, person, answers={str(street.pk): "Mill Lane"})
+    assert mail.outbox == []  # "Send the changes" with nothing changed: no mail
+    first, _second = call.visits.order_by("starts_on")
+    with django_capture_on_commit_callbacks(execute=True):
+        _send(
+            call,
+            person,
+            answers={str(street.pk): "Quay Street"},
+            preferences=[first],
+            access_needs="A quiet room",
+        )
+    [changed] = mail.outbox
+    assert changed.subject.startswith("Your changed application")
+    what = changed.body.split("What changed:\n")[1].split("\n\n")[0]
+    assert what.splitlines() == ["- Access needs", "- The visits you ranked", "- Your street?"]
+    assert "Your street?:\nQuay Street" in changed.body

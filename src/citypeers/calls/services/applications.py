@@ -83,6 +83,22 @@ def closed_message(call: Call) -> str:
     return message % {"date": local, "zone": call.time_zone}
 
 
+def _sent(application: Application, fields: dict) -> dict:
+    """What an applicant sent, key by key, to tell what a new sending changed: the fields the
+    form saves, each answer (`answer:<question>`), the organisation, the status and the ranked
+    visits."""
+    sent = {name: getattr(application, name) for name in fields}
+    sent |= {f"answer:{pk}": value for pk, value in (application.answers or {}).items()}
+    sent["organisation"] = application.organisation_id
+    sent["status"] = application.status  # sent again after a withdrawal
+    sent["preferences"] = list(application.preferences.values_list("visit_id", flat=True))
+    return sent
+
+
+def _changes(before: dict, after: dict) -> list[str]:
+    return [key for key in after | before if before.get(key) != after.get(key)]
+
+
 def application_save(
     *,
     call: Call,
@@ -106,6 +122,8 @@ def application_save(
     checked = {q: (upload, file_check(q, upload)) for q, upload in files.items()}
     with transaction.atomic():
         application = _application_for(call, applicant)
+        was_sent = application.pk is not None and application.submitted_at is not None
+        before = _sent(application, fields) if was_sent else {}
         if application.status == Application.Status.WITHDRAWN and not submit:
             application.status = Application.Status.DRAFT
         for name, value in fields.items():
@@ -126,14 +144,20 @@ def application_save(
         )
         for question, (upload, content_type) in checked.items():
             _file_attach(application, question, upload, content_type)
+        # A sending again mails only when something changed, and says what (files replaced
+        # count as changed: `file:<question>`).
+        changed = []
+        if submit and not first_submission:
+            changed = _changes(before, _sent(application, fields))
+            changed += [f"file:{question.pk}" for question in checked]
         action = "application.submitted" if submit else "application.draft_saved"
         log_action(application, action, by=applicant, changes={"call": call.slug})
-    if submit and notify:
+    if submit and notify and (first_submission or changed):
         from citypeers.calls.tasks import send_application_copy  # tasks import services
 
         transaction.on_commit(
             lambda: send_application_copy.enqueue(
-                application_id=application.pk, first=first_submission
+                application_id=application.pk, first=first_submission, changed=changed
             )
         )
     return application

@@ -9,6 +9,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Application, Question
+from citypeers.core import dates
 from citypeers.core.models import AuditEntry
 from citypeers.people.models import spoken_language_choices
 
@@ -134,3 +135,70 @@ def _event_text(entry: AuditEntry, *, blind: bool) -> str | None:
         "selection.place_open": _("The place it freed went to nobody on the waiting list"),
     }
     return texts.get(action, action)
+
+
+def _own_fields(application: Application) -> list[tuple[str, str, str]]:
+    """(key, label, text) of each field the applicant filled in, as they read it: "you"."""
+    languages = dict(spoken_language_choices())
+    rows = [
+        ("role", _("Your role in your organisation"), application.role),
+        ("learning_needs", _("What you want to learn"), application.learning_needs),
+        ("expertise", _("What you can share with others"), application.expertise),
+        ("challenge", _("A challenge from your own city"), application.challenge),
+        ("motivation", _("Why you want to take part"), application.motivation),
+        (
+            "languages",
+            _("Languages you can take part in"),
+            ", ".join(str(languages.get(code, code)) for code in application.languages),
+        ),
+        ("access_needs", _("Access needs"), application.access_needs),
+    ]
+    if application.call.type == application.call.Type.HOSTS:
+        rows += [
+            (
+                "practice",
+                _("The good practice the visit would show"),
+                str(application.practice or ""),
+            ),
+            ("proposed_mode", _("Proposed mode"), application.get_proposed_mode_display()),
+            ("proposed_from", _("Could host from"), _date(application.proposed_from)),
+            ("proposed_until", _("Could host until"), _date(application.proposed_until)),
+            ("proposed_topic", _("Proposed topic"), application.proposed_topic),
+        ]
+    return rows
+
+
+def _date(value) -> str:
+    return dates.format_date(value, "long") if value else ""
+
+
+def receipt_rows(application: Application, questions: list[Question]) -> list[Answer]:
+    """Everything the applicant sent, for their copy: the standard answers (empty ones said
+    so), the call's own questions and their answers; files and ranked visits are listed apart."""
+    rows = [
+        Answer(label, text or _("(no answer)")) for _key, label, text in _own_fields(application)
+    ]
+    for question in questions:
+        if question.kind != Question.Kind.FILE:
+            value = _answer_text(application.answers.get(str(question.pk), ""))
+            rows.append(Answer(question.label, value or _("(no answer)")))
+    return rows
+
+
+def changed_labels(
+    application: Application, questions: list[Question], keys: list[str]
+) -> list[str]:
+    """What a new sending changed, in words, in the order of the form; `keys` as
+    `calls.services.applications.application_save` names them."""
+    labels = {key: label for key, label, _text in _own_fields(application)}
+    labels |= {
+        "organisation": _("Your organisation"),
+        "preferences": _("The visits you ranked"),
+        "status": _("It is sent again after its withdrawal"),
+    }
+    for question in questions:
+        prefix = "file" if question.kind == Question.Kind.FILE else "answer"
+        labels[f"{prefix}:{question.pk}"] = question.label
+    order = list(labels)
+    known = sorted((key for key in set(keys) if key in labels), key=order.index)
+    return [labels[key] for key in known]
