@@ -29,6 +29,27 @@ def test_a_long_answer_over_its_questions_limit_is_refused_at_its_field(two_visi
     assert bound.errors[f"q_{question.pk}"] == ["6 words; at most 5, please."]
 
 
+def test_a_single_endless_word_is_refused_by_the_character_limit_at_its_field(two_visit_call):
+    bound = form(two_visit_call, complete(two_visit_call, challenge="x" * 20_000))
+    assert bound.errors["challenge"] == ["20,000 characters; at most 2,500, please."]
+    assert bound.fields["motivation"].help_text == "At most 300 words (2,500 characters)."
+    assert bound.fields["challenge"].help_text == (
+        "A real question you would like peers to help you with. "
+        "At most 300 words (2,500 characters)."
+    )
+    assert form(two_visit_call, complete(two_visit_call, challenge="x" * 2_500)).is_valid()
+
+
+def test_a_questions_word_limit_comes_with_a_character_limit_in_its_hint(two_visit_call):
+    question = Question.objects.create(
+        call=two_visit_call, kind="long_text", label="Why?", help_text="Be brief.", word_limit=5
+    )
+    name = f"q_{question.pk}"
+    bound = form(two_visit_call, complete(two_visit_call, **{name: "x" * 51}))
+    assert bound.errors[name] == ["51 characters; at most 50, please."]
+    assert bound.fields[name].help_text == "Be brief. At most 5 words (50 characters)."
+
+
 def test_a_files_type_is_checked_whatever_the_case_of_its_extension(two_visit_call):
     question = Question.objects.create(
         call=two_visit_call, kind="file", label="CV", file_types="pdf, .DOCX", max_file_mb=1

@@ -1,5 +1,7 @@
 """The application form, built from the call's questions, and eligibility decided by hand."""
 
+import math
+
 from django import forms
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
@@ -8,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from citypeers.calls.models import Application, Call, Question
 from citypeers.calls.services.applications import file_check
+from citypeers.core.dates import format_number
 from citypeers.core.errors import CallError
 from citypeers.core.files import allowed_extensions, upload_limit
 from citypeers.core.forms import Form
@@ -40,6 +43,34 @@ PROPOSAL_FIELDS = ["practice", "proposed_mode", "proposed_from", "proposed_until
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def char_limit(words: int) -> int:
+    """The characters allowed beside a word limit, about eight a word rounded up to fifty
+    (2,500 for 300 words): a single 20,000-character "word" must not pass a word limit."""
+    return math.ceil(words * 25 / 3 / 50) * 50
+
+
+def limit_hint(words: int) -> str:
+    return _("At most %(words)s words (%(chars)s characters).") % {
+        "words": format_number(words),
+        "chars": format_number(char_limit(words)),
+    }
+
+
+def limit_error(text: str, words: int) -> str | None:
+    """What is wrong with `text` under a limit of `words` (and its characters), if anything."""
+    if (count := _words(text)) > words:
+        return _("%(count)s words; at most %(limit)s, please.") % {
+            "count": format_number(count),
+            "limit": format_number(words),
+        }
+    if (count := len(text)) > char_limit(words):
+        return _("%(count)s characters; at most %(limit)s, please.") % {
+            "count": format_number(count),
+            "limit": format_number(char_limit(words)),
+        }
+    return None
 
 
 class ApplicationForm(Form):
@@ -80,9 +111,9 @@ class ApplicationForm(Form):
         for name in STANDARD_FIELDS:
             self.fields[name].required = submitting and name in REQUIRED_TO_SUBMIT
             if isinstance(self.fields[name].widget, forms.Textarea):
-                self.fields[name].help_text = self.fields[name].help_text or _(
-                    "At most %(limit)s words."
-                ) % {"limit": TEXT_WORD_LIMIT}
+                own = self.fields[name].help_text
+                hint = limit_hint(TEXT_WORD_LIMIT)
+                self.fields[name].help_text = f"{own} {hint}" if own else hint
         visits = [("", _("— no visit —"))] + [
             (
                 str(visit.pk),
@@ -109,6 +140,11 @@ class ApplicationForm(Form):
         common = {"label": question.label, "help_text": help_text, "required": required}
         kind, choices = question.kind, [(c, c) for c in question.choice_list]
         if kind == Question.Kind.LONG_TEXT:
+            if question.word_limit:
+                hint = escape(limit_hint(question.word_limit))
+                common["help_text"] = format_html_join(
+                    " ", "{}", ((part,) for part in (help_text, hint) if part)
+                )
             return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), **common)
         if kind == Question.Kind.SINGLE_CHOICE:
             return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
@@ -160,12 +196,8 @@ class ApplicationForm(Form):
         cleaned = super().clean()
         for name in STANDARD_FIELDS:
             value = cleaned.get(name)
-            if isinstance(value, str) and _words(value) > TEXT_WORD_LIMIT:
-                self.add_error(
-                    name,
-                    _("%(count)s words; at most %(limit)s, please.")
-                    % {"count": _words(value), "limit": TEXT_WORD_LIMIT},
-                )
+            if isinstance(value, str) and (error := limit_error(value, TEXT_WORD_LIMIT)):
+                self.add_error(name, error)
         self._clean_preferences(cleaned)
         for question in self.call.questions.all():
             self._clean_answer(question, cleaned.get(f"q_{question.pk}"))
@@ -188,9 +220,9 @@ class ApplicationForm(Form):
     def _clean_answer(self, question: Question, value) -> None:
         name = f"q_{question.pk}"
         limit = question.word_limit
-        if question.kind == Question.Kind.LONG_TEXT and limit and value and _words(value) > limit:
-            message = _("%(count)s words; at most %(limit)s, please.")
-            self.add_error(name, message % {"count": _words(value), "limit": limit})
+        long_text = question.kind == Question.Kind.LONG_TEXT
+        if long_text and limit and value and (error := limit_error(value, limit)):
+            self.add_error(name, error)
         if question.kind == Question.Kind.FILE and value:
             try:
                 file_check(question, value)
