@@ -178,6 +178,25 @@ def test_a_new_application_starts_from_what_the_person_wrote_last_time(client, c
     assert "challenge" not in form.initial and "motivation" not in form.initial
 
 
+def test_sending_the_changes_with_none_says_so_and_mails_nothing(
+    client, call, django_capture_on_commit_callbacks
+):
+    client.force_login(UserFactory())
+    url = reverse("calls:apply", args=[call.slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, complete(call))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(url, complete(call), follow=True).text
+    assert "Nothing changed: your application stays as you sent it." in page
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(url, complete(call, motivation="Peers, and mills."), follow=True).text
+    assert "A copy is on its way" in page
+    [changed] = mail.outbox
+    assert "- Why you want to take part" in changed.body
+
+
 def test_a_sent_application_cannot_be_emptied_by_saving_it_as_a_draft(client, call):
     client.force_login(UserFactory())
     url = reverse("calls:apply", args=[call.slug])

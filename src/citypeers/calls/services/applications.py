@@ -114,7 +114,9 @@ def application_save(
 ) -> Application:
     """Saves a draft, or submits (again, until the closing time). Checked on the server, so a
     page left open past the closing time cannot slip an application in. A submission mails
-    the applicant a copy, unless `notify` is false (demo data about past calls sends none)."""
+    the applicant a copy, unless `notify` is false (demo data about past calls sends none);
+    a sending again mails only if something changed. The application returned tells, in
+    `mailed`, whether a copy is on its way."""
     now = now or timezone.now()
     if not call.is_open(now):
         raise CallError(closed_message(call))
@@ -152,7 +154,8 @@ def application_save(
             changed += [f"file:{question.pk}" for question in checked]
         action = "application.submitted" if submit else "application.draft_saved"
         log_action(application, action, by=applicant, changes={"call": call.slug})
-    if submit and notify and (first_submission or changed):
+    application.mailed = bool(submit and notify and (first_submission or changed))
+    if application.mailed:
         from citypeers.calls.tasks import send_application_copy  # tasks import services
 
         transaction.on_commit(

@@ -87,6 +87,9 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
         except CallError as error:
             form.add_error(None, error.message)
         else:
+            if submitting and not saved.mailed:
+                messages.info(request, _("Nothing changed: your application stays as you sent it."))
+                return redirect("calls:mine")
             if submitting:
                 messages.success(
                     request,
