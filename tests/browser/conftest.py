@@ -71,8 +71,17 @@ def page(new_page):
     return new_page()
 
 
+PHONE_WIDTH = 320
+PHONE_HEIGHT = 640
+
+
 def assert_accessible(page) -> None:
-    """axe-core, injected from its npm package, finds no WCAG 2.1 A or AA violation."""
+    """axe-core finds no WCAG 2.1 A or AA violation, and the page fits a 320 px phone.
+
+    At 320 px wide (WCAG 1.4.10 Reflow) the page itself must not scroll sideways (wide tables
+    scroll inside their own `.table-wrap` box) and the header takes at most a third of the
+    screen. The viewport is restored afterwards, so the journey goes on as it was.
+    """
     page.evaluate(AXE_SOURCE.read_text())
     violations = page.evaluate(
         "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
@@ -80,3 +89,32 @@ def assert_accessible(page) -> None:
         WCAG_TAGS,
     )
     assert violations == [], f"{page.url}: {violations}"
+    assert_fits_phone(page)
+
+
+def assert_fits_phone(page) -> None:
+    """At 320 px the page is no wider than the screen (naming what sticks out if it is)."""
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": PHONE_HEIGHT})
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        culprits = []
+        if width > PHONE_WIDTH:
+            culprits = page.evaluate(
+                """(limit) => {
+                  const wide = [...document.querySelectorAll('body *')].filter(e =>
+                    !e.closest('.table-wrap, .visually-hidden, .skip-link')
+                    && (e.getBoundingClientRect().right > limit + 0.5
+                        || (e.scrollWidth > e.clientWidth + 1
+                            && getComputedStyle(e).overflowX === 'visible')));
+                  return wide.filter(e => !wide.some(o => o !== e && e.contains(o))).slice(0, 8)
+                    .map(e => `${e.tagName.toLowerCase()}.${e.className}: `
+                      + (e.textContent || '').trim().slice(0, 40));
+                }""",
+                PHONE_WIDTH,
+            )
+        header = page.evaluate("document.querySelector('.site-header').offsetHeight")
+    finally:
+        page.set_viewport_size(viewport)
+    assert width <= PHONE_WIDTH, f"{page.url} is {width} px wide at {PHONE_WIDTH} px: {culprits}"
+    assert header <= PHONE_HEIGHT / 3, f"{page.url}: the header takes {header} of {PHONE_HEIGHT} px"

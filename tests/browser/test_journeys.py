@@ -6,7 +6,8 @@ from playwright.sync_api import expect
 from citypeers.core.models import OutboxMessage
 from citypeers.people.models import User
 from tests.browser.conftest import assert_accessible
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.test_catalogue_journeys import sign_in
+from tests.factories import PASSWORD, PublishedPracticeFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -106,4 +107,27 @@ def test_a_wrong_password_shows_an_error_summary_and_keeps_the_email(page):
     expect(summary).to_contain_text("not correct")
     expect(summary).to_be_focused()  # screen readers and the keyboard start from the problems
     expect(page.get_by_label("Email")).to_have_value(user.email)
+    assert_accessible(page)
+
+
+def test_on_a_phone_the_header_stays_compact_and_a_long_word_wraps(page):
+    """The longest header (staff, in French) and a one-word title fit a 320 px screen."""
+    sign_in(page, UserFactory(is_staff=True, display_name="Aino Coordinator-Virtanen"))
+    page.goto("/fr/")
+    assert_accessible(page)  # at 320 px: no sideways scroll, header at most a third
+    PublishedPracticeFactory(
+        title="Denkmalschutzbehördenzusammenarbeitsvereinbarungsentwurf", slug="long"
+    )
+    page.goto("/fr/practices/long/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Denkmalschutz")
+    assert_accessible(page)
+
+
+def test_an_address_in_a_language_not_offered_shows_the_page_in_the_browsers_language(new_page):
+    page = new_page(locale="fr-FR")
+    page.goto("/de/calls/")
+    assert page.url.endswith("/fr/calls/")
+    expect(page.get_by_role("status")).to_contain_text(
+        "pas encore disponible en Deutsch ; elle est affichée en français."
+    )
     assert_accessible(page)

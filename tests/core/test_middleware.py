@@ -34,3 +34,48 @@ def test_the_next_person_sees_their_own_zone_not_the_previous_ones(client, messa
     sent_shown_to(client, UserFactory(is_staff=True, time_zone="Europe/Helsinki"), message)
     lisbon = UserFactory(is_staff=True, time_zone="Europe/Lisbon")
     assert "1 March 2026, 23:30 (Europe/Lisbon)" in sent_shown_to(client, lisbon, message)
+
+
+@pytest.mark.parametrize(
+    ("path", "accept_language", "expected"),
+    [
+        ("/de/", "", "/en/"),
+        ("/de/calls/", "", "/en/calls/"),
+        ("/de/calls/", "fr", "/fr/calls/"),
+        ("/de/calls/", "de-DE,de;q=0.9,fr;q=0.8,en;q=0.5", "/fr/calls/"),
+        ("/it/calls/?page=2", "", "/en/calls/?page=2"),
+        ("/mt/calls/", "", "/en/calls/"),
+        ("/uk/", "", "/en/"),
+        ("/fr-be/calls/", "", "/fr/calls/"),
+    ],
+)
+def test_a_language_not_offered_redirects_to_the_closest_offered_one(
+    client, path, accept_language, expected
+):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_the_page_redirected_to_says_the_language_asked_for_is_not_available_yet(client):
+    response = client.get("/de/calls/", follow=True)
+    assert response.redirect_chain == [("/en/calls/", 302)]
+    assert "This page is not available in Deutsch yet; it is shown in English." in response.text
+
+
+def test_the_note_is_in_the_language_shown(client):
+    response = client.get("/es/calls/", HTTP_ACCEPT_LANGUAGE="fr", follow=True)
+    assert response.redirect_chain == [("/fr/calls/", 302)]
+    assert "pas encore disponible en español ; elle est affichée en français." in response.text
+
+
+def test_a_regional_variant_of_an_offered_language_goes_there_without_a_note(client):
+    response = client.get("/fr-be/calls/", follow=True)
+    assert "pas encore disponible" not in response.text
+    assert "not available" not in response.text
+
+
+@pytest.mark.parametrize("path", ["/xx/", "/zz/calls/", "/nothing-here/", "/EN/calls/"])
+def test_a_first_segment_that_is_no_offered_language_code_is_still_not_found(client, path):
+    assert client.get(path).status_code == 404
