@@ -9,7 +9,6 @@ from citypeers.programmes.models import Role, Visit
 from citypeers.visits.selectors import (
     current_phase,
     plan_of,
-    tasks_by_phase,
     tasks_due_for,
     team_of,
     visit_for_page,
@@ -43,19 +42,6 @@ def test_a_visit_not_made_from_a_plan_has_none(visit):
     assert plan_of(visit) is None
     plan = VisitPlanFactory(visit=visit)
     assert plan_of(Visit.objects.get(pk=visit.pk)) == plan
-
-
-def test_tasks_are_grouped_under_each_of_the_nine_phases_by_due_date(visit):
-    late = VisitTaskFactory(visit=visit, phase=6, due_on=_in(5))
-    early = VisitTaskFactory(visit=visit, phase=6, due_on=_in(1))
-    report = VisitTaskFactory(visit=visit, phase=9, due_on=_in(40))
-    VisitTaskFactory(phase=6)  # another visit's
-    groups = tasks_by_phase(visit)
-    assert [group.phase.number for group in groups] == list(range(1, 10))
-    assert {group.phase.number: group.tasks for group in groups if group.tasks} == {
-        6: [early, late],
-        9: [report],
-    }
 
 
 def test_the_workspace_puts_overdue_and_this_weeks_tasks_first_and_folds_past_phases(visit):

@@ -37,11 +37,6 @@ class PhaseTasks:
     tasks: list = field(default_factory=list)
 
 
-def tasks_by_phase(visit: Visit) -> list[PhaseTasks]:
-    tasks = list(visit.tasks.select_related("owner", "done_by").order_by("due_on", "position"))
-    return [PhaseTasks(phase, [t for t in tasks if t.phase == phase.number]) for phase in PHASES]
-
-
 @dataclass
 class Workspace:
     """A visit's tasks as its workspace shows them: what is overdue and what is due this week
