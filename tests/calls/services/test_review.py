@@ -139,14 +139,18 @@ def test_a_reviewer_who_keeps_another_reviewer_role_keeps_their_assignments(
     assert ReviewAssignment.objects.filter(reviewer=person).count() == 1
 
 
-def test_scores_are_refused_before_the_close_and_once_decisions_are_published(
-    call, programme, coordinator
-):
+@pytest.fixture
+def one_review(call, programme, coordinator):
+    """A reviewer's assignment to the call's one application, and its first criterion."""
     person = reviewer(programme)
     application = sent_application(call, UserFactory())
     reviewers_assign(call=call, by=coordinator)
     assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
-    motivation, _expertise = call.criteria.all()
+    return person, assignment, call.criteria.first()
+
+
+def test_scores_are_refused_before_the_close_and_once_decisions_are_published(call, one_review):
+    person, assignment, motivation = one_review
     with pytest.raises(CallError, match="while the review is open"):
         scores_save(assignment=assignment, by=person, scores={motivation: (4, "")})
     close(call)
@@ -160,14 +164,8 @@ def test_scores_are_refused_before_the_close_and_once_decisions_are_published(
     assert list(assignment.scores.values_list("value", flat=True)) == [4]
 
 
-def test_scores_for_an_assignment_ended_since_the_page_opened_are_refused(
-    call, programme, coordinator
-):
-    person = reviewer(programme)
-    application = sent_application(call, UserFactory())
-    reviewers_assign(call=call, by=coordinator)
-    assignment = ReviewAssignment.objects.get(application=application, reviewer=person)
-    motivation, _expertise = call.criteria.all()
+def test_scores_for_an_assignment_ended_since_the_page_opened_are_refused(call, one_review):
+    person, assignment, motivation = one_review
     close(call)
     ReviewAssignment.objects.filter(pk=assignment.pk).delete()  # the reviewer was removed
     with pytest.raises(CallError, match="no longer assigned"):
