@@ -66,32 +66,32 @@ def sent_the_file(user, attached) -> bool:
 
 @rules.predicate
 def coordinates_the_files_call(user, attached) -> bool:
-    return attached is not None and is_programme_coordinator(
-        user, attached.application.call.programme
-    )
+    return attached is not None and _coordinates(user, attached.application)
 
 
 @rules.predicate
 def reviews_the_files_application(user, attached) -> bool:
-    """Assigned to review the application, and still a reviewer of the programme."""
-    if attached is None or not user.is_authenticated:
-        return False
-    application = attached.application
-    return _reviews_in_programme(user, application.call.programme_id) and (
-        ReviewAssignment.objects.filter(application=application, reviewer=user).exists()
+    return attached is not None and _reviews(user, attached.application)
+
+
+def _coordinates(user, application) -> bool:
+    return is_programme_coordinator(user, application.call.programme)
+
+
+def _reviews(user, application) -> bool:
+    """Assigned to review it, and still a reviewer of the call's programme."""
+    return (
+        user.is_authenticated
+        and _reviews_in_programme(user, application.call.programme_id)
+        and ReviewAssignment.objects.filter(application=application, reviewer=user).exists()
     )
 
 
 @rules.predicate
 def coordinates_the_applications_call(user, application) -> bool:
-    return application is not None and is_programme_coordinator(user, application.call.programme)
+    return application is not None and _coordinates(user, application)
 
 
 @rules.predicate
 def reviews_the_application(user, application) -> bool:
-    """Assigned to review it, and still a reviewer of the call's programme."""
-    if application is None or not user.is_authenticated:
-        return False
-    return _reviews_in_programme(user, application.call.programme_id) and (
-        ReviewAssignment.objects.filter(application=application, reviewer=user).exists()
-    )
+    return application is not None and _reviews(user, application)
