@@ -71,3 +71,9 @@ def placements_changed(before, after) -> dict[str, tuple[Placement | None, Place
         for key in old.keys() | new.keys()
         if old.get(key) != new.get(key)
     }
+
+
+def answered_applications(call):
+    """The call's applications whose person has answered a published decision: once any
+    has, publishing another run would undo their answers."""
+    return call.applications.filter(outcome__in=[Outcome.CONFIRMED, Outcome.DECLINED])

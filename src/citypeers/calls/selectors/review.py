@@ -135,10 +135,8 @@ def review_phase(call: Call, now=None) -> str:
 def reviews_missing(call: Call) -> int:
     """Reviews assigned in the call and not complete yet: what a selection run would do
     without (the applications concerned count with the scores they have)."""
-    return (
-        ReviewAssignment.objects.filter(
-            application__call=call, application__status=Application.Status.SUBMITTED
-        )
-        .filter(completed_at__isnull=True)
-        .count()
-    )
+    return ReviewAssignment.objects.filter(
+        application__call=call,
+        application__status=Application.Status.SUBMITTED,
+        completed_at__isnull=True,
+    ).count()

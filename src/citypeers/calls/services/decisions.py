@@ -15,7 +15,12 @@ from citypeers.calls.enums import RESPOND_WITHIN, Outcome
 from citypeers.calls.models import Application, Call, SelectionRun
 from citypeers.calls.optimiser import freed_place_offer
 from citypeers.calls.selectors.calls import published_run
-from citypeers.calls.selectors.placements import Placement, run_capacities, run_placements
+from citypeers.calls.selectors.placements import (
+    Placement,
+    answered_applications,
+    run_capacities,
+    run_placements,
+)
 from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
 
@@ -64,8 +69,7 @@ def decisions_publish(
         run.refresh_from_db(fields=["published_at"])
         if run.published_at:
             raise CallError(_("These decisions are published already."))
-        answered = run.call.applications.filter(outcome__in=[Outcome.CONFIRMED, Outcome.DECLINED])
-        if answered.exists():
+        if answered_applications(run.call).exists():
             # Publishing again would take back places people have already confirmed.
             raise CallError(
                 _(

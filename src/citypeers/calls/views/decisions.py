@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from citypeers.calls.enums import RESPOND_WITHIN, Outcome
+from citypeers.calls.enums import RESPOND_WITHIN
 from citypeers.calls.forms.decisions import LABELS, OutcomeMessagesForm
 from citypeers.calls.models import Call
 from citypeers.calls.selectors.calls import call_by_slug
-from citypeers.calls.selectors.placements import run_placements
+from citypeers.calls.selectors.placements import answered_applications, run_placements
 from citypeers.calls.services.calls import call_outcome_messages_save
 from citypeers.calls.services.decisions import decisions_publish
 from citypeers.calls.texts.decision_mail import (
@@ -87,8 +87,6 @@ def selection_publish(request: HttpRequest, slug: str, obj: Call) -> HttpRespons
         "counts": {outcome.label: counts[outcome] for outcome in EDITABLE},
         "total": len(placements),
         "previews": _previews(obj, run, texts),
-        "answered": obj.applications.filter(
-            outcome__in=[Outcome.CONFIRMED, Outcome.DECLINED]
-        ).exists(),
+        "answered": answered_applications(obj).exists(),
     }
     return render(request, "calls/selection_publish.html", context)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from citypeers.calls.forms.selection import OverrideForm, SelectionSettingsForm
 from citypeers.calls.models import Call, SelectionRun
 from citypeers.calls.selectors.calls import call_by_slug, published_places, published_run
+from citypeers.calls.selectors.placements import answered_applications
 from citypeers.calls.selectors.review import reviews_missing
 from citypeers.calls.selectors.selection import selection_export
 from citypeers.calls.services.calls import call_selection_settings_save
@@ -49,7 +50,7 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         "result": named_result(obj, latest),
         "submitted": obj.applications.filter(status="submitted").count(),
         "reviews_missing": reviews_missing(obj),
-        "answers_given": obj.applications.filter(outcome__in=["confirmed", "declined"]).count(),
+        "answers_given": answered_applications(obj).count(),
         "published": published_places(obj, published),
         "published_run": published,
         "comparison": _comparison(request, obj),
