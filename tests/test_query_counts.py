@@ -214,8 +214,9 @@ def _visit_i_host(scene):
 
 
 def _what_needs_me(scene):
-    """In a new programme: a visit I host with an overdue task, a closed call with an
-    application for me to review, and a place there waiting for my answer."""
+    """In a new programme I coordinate: a visit I host with an overdue task, a closed call
+    (waiting for my next step) with an application for me to review, and a place there waiting
+    for my answer."""
     programme = ProgrammeFactory()
     visit = scene.planned(VisitFactory(programme=programme))
     MembershipFactory(user=scene.member, programme=programme, visit=visit, role=Role.HOST)
@@ -228,6 +229,7 @@ def _what_needs_me(scene):
         due_on=datetime.date(2020, 1, 1),
     )
     MembershipFactory(user=scene.member, programme=programme, role=Role.REVIEWER)
+    MembershipFactory(user=scene.member, programme=programme, role=Role.COORDINATOR)
     call = CallFactory(programme=programme, visits=[visit])
     ReviewAssignment.objects.create(
         application=sent_application(call, scene.applicant(), preferences=[visit]),

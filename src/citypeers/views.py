@@ -9,7 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from citypeers.calls.selectors.personal import calls_to_review, places_to_answer, visits_given_to
+from citypeers.calls.selectors.personal import (
+    calls_to_review,
+    calls_to_steer,
+    places_to_answer,
+    visits_given_to,
+)
 from citypeers.people.selectors import affiliations_to_decide, pending_affiliation
 from citypeers.programmes.models import Programme, Role
 from citypeers.programmes.selectors import memberships_of, programmes_list
@@ -46,21 +51,25 @@ def _by_programme(memberships, visits) -> list[ProgrammePart]:
 
 @login_required
 def me(request: HttpRequest) -> HttpResponse:
-    """A person's home, built from their roles: what needs them now (reviews to score, places
-    to answer, tasks due this week or overdue, visits coming up), then the rest by programme."""
+    """A person's home, built from their roles: what needs them now (calls waiting for a
+    coordinator's step, reviews to score, places to answer, tasks due this week or overdue,
+    visits coming up), then the rest by programme."""
     user, today = request.user, timezone.localdate()
     memberships = list(memberships_of(user=user))
     visits = visits_with_a_role(user, also=visits_given_to(user))
     tasks = tasks_due_for(user, today=today)
+    roles = {membership.role for membership in memberships}
     context = {
+        "coordinates": Role.COORDINATOR in roles,
+        "reviews": Role.REVIEWER in roles,
+        "in_a_team": bool(roles & TEAM_ROLES),
+        "to_steer": list(calls_to_steer(user)) if Role.COORDINATOR in roles else [],
         "to_review": list(calls_to_review(user)),
         "to_answer": list(places_to_answer(user)),
         "overdue": [task for task in tasks if task.due_on < today],
         "this_week": [task for task in tasks if task.due_on >= today],
         "coming": [visit for visit in visits if not _is_over(visit, today)],
         "by_programme": _by_programme(memberships, visits),
-        "runs_visits": user.is_staff
-        or any(m.role in TEAM_ROLES | {Role.COORDINATOR} for m in memberships),
         "today": today,
         "affiliation": pending_affiliation(user=user),
         "affiliations_to_decide": affiliations_to_decide(user=user).count(),

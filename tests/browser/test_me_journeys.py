@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from citypeers.calls.models import Application, Criterion
@@ -17,6 +18,7 @@ from tests.factories import (
     ProgrammeFactory,
     UserFactory,
     VisitFactory,
+    VisitTaskFactory,
     sent_application,
 )
 
@@ -72,3 +74,57 @@ def test_a_participant_selected_in_2021_finds_their_visit_from_my_page(page):
     ).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Heritage walks in Vantaa")
     assert_accessible(page)  # axe-core, and no sideways scroll at 320 px
+
+
+def test_a_coordinator_finds_the_call_that_waits_for_the_selection_and_opens_it(page):
+    call = close(CallFactory(title="Call for participants 2027"))
+    coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
+    VisitFactory(
+        programme=call.programme,
+        title="Adaptive re-use in Pécs",
+        starts_on=timezone.localdate() + datetime.timedelta(days=60),
+    )
+    page.set_viewport_size({"width": 320, "height": 800})
+    sign_in(page, coordinator)
+    expect(page.get_by_role("region", name="What needs you now")).to_contain_text(
+        "Adaptive re-use in Pécs"  # the programme's visits coming up
+    )
+    assert_accessible(page)  # axe-core, and no sideways scroll at 320 px
+    page.get_by_role(
+        "link", name="Run the selection of “Call for participants 2027” and publish its decisions"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Selection")
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("role", [Role.HOST, Role.EXPERT, Role.RAPPORTEUR])
+def test_someone_of_a_visits_team_goes_from_my_page_to_their_task_this_week(page, role):
+    visit = VisitFactory(
+        title="Heritage walks in Vantaa",
+        starts_on=timezone.localdate() + datetime.timedelta(days=20),
+    )
+    member = MembershipFactory(programme=visit.programme, visit=visit, role=role).user
+    VisitTaskFactory(
+        visit=visit, role=role, title="Send the briefing pack", due_on=timezone.localdate()
+    )
+    page.set_viewport_size({"width": 320, "height": 800})
+    sign_in(page, member)
+    needs_me = page.get_by_role("region", name="What needs you now")
+    expect(needs_me).to_contain_text("Tasks due this week")
+    expect(needs_me).to_contain_text("Heritage walks in Vantaa")  # coming up, too
+    expect(page.get_by_role("link", name="Plan a visit")).to_have_count(0)  # coordinators plan
+    assert_accessible(page)
+    needs_me.get_by_role("link", name="Send the briefing pack").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Workspace")
+    expect(page.get_by_role("region", name="To do now")).to_contain_text("Send the briefing pack")
+    assert_accessible(page)
+
+
+def test_staff_with_no_role_are_pointed_to_the_outbox(page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    sign_in(page, UserFactory(is_staff=True))
+    empty = page.get_by_role("region", name="What needs you now")
+    expect(empty).to_contain_text("Nothing waits for you now.")
+    empty.get_by_role("link", name="Outbox").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Outbox")
+    assert_accessible(page)

@@ -7,7 +7,7 @@ outbox, and what the mail starts (a selected person's time to answer) starts wit
 
 from django.utils import translation
 
-from citypeers.calls.models import Application, SelectionRun
+from citypeers.calls.models import Application, ReviewAssignment, SelectionRun
 from citypeers.calls.services.decisions import decision_mailed
 from citypeers.calls.services.selection import selection_execute, selection_run_lost
 from citypeers.calls.texts.application import changed_labels, receipt_rows
@@ -97,4 +97,23 @@ def notify_host_selected(*, application_id: int) -> None:
         template="calls/email/host_selected",
         context={"application": application, "visit": visit},
         link=("visits:workspace", {"programme": visit.programme.slug, "visit": visit.slug}),
+    )
+
+
+@retrying_task(atomic=True)
+def notify_reviews_assigned(*, call_id: int, reviewer_id: int) -> None:
+    """Tells a reviewer how many applications of the call wait for their scores, with the link
+    to their review page; nothing once they have scored them all."""
+    open_reviews = ReviewAssignment.objects.filter(
+        application__call_id=call_id, reviewer_id=reviewer_id, completed_at=None
+    ).select_related("application__call", "reviewer")
+    first = open_reviews.first()
+    if first is None:
+        return
+    call = first.application.call
+    send_templated_mail(
+        to=first.reviewer,
+        template="calls/email/reviews_assigned",
+        context={"call": call, "count": open_reviews.count(), "reviewer": first.reviewer},
+        link=("calls:review", {"slug": call.slug}),
     )

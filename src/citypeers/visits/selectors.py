@@ -176,9 +176,14 @@ def tasks_due_for(user, *, today: datetime.date) -> list[VisitTask]:
 
 
 def visits_with_a_role(user, *, also: QuerySet[Visit]) -> list[Visit]:
-    """Every visit the person has a role in: in its team, or the visits of `also` (those the
-    calls gave them a place in), earliest first; undated ones last."""
-    visits = Visit.objects.filter(Q(memberships__user=user) | Q(pk__in=also.values("pk")))
+    """Every visit the person has a role in: in its team, in a programme they coordinate, or
+    the visits of `also` (those the calls gave them a place in), earliest first."""
+    coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR)
+    visits = Visit.objects.filter(
+        Q(memberships__user=user)
+        | Q(programme_id__in=coordinated.values("programme_id"))
+        | Q(pk__in=also.values("pk"))
+    )
     return list(
         visits.distinct()
         .select_related("programme", "host_place")

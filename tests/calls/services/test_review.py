@@ -39,6 +39,24 @@ def test_loads_are_even_and_nobody_reviews_their_own_organisation(call, programm
     assert reviewers_assign(call=call, by=coordinator).created == 0  # already complete
 
 
+def test_each_reviewer_given_applications_gets_one_mail_with_the_count_and_the_link(
+    call, programme, coordinator, django_capture_on_commit_callbacks, mailoutbox
+):
+    first, second = reviewer(programme), reviewer(programme)
+    for _number in range(3):
+        sent_application(call, UserFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        reviewers_assign(call=call, by=coordinator)
+    assert sorted(mail.to[0] for mail in mailoutbox) == sorted([first.email, second.email])
+    mail = mailoutbox[0]
+    assert mail.subject.endswith(f"3 applications of “{call.title}” to review")
+    assert "3 applications of the call" in mail.body
+    assert f"/calls/{call.slug}/review/" in mail.body
+    with django_capture_on_commit_callbacks(execute=True):
+        reviewers_assign(call=call, by=coordinator)  # nothing new: nobody is told again
+    assert len(mailoutbox) == 2
+
+
 def test_too_few_reviewers_are_reported(call, programme, coordinator):
     reviewer(programme)
     sent_application(call, UserFactory())

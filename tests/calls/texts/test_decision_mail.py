@@ -151,7 +151,13 @@ def test_previews_without_a_run_use_an_example_person(call):
         "1",
     )
     assert selected.respond_by == "1 March 2027"
-    assert selected.reason == "the reason the selection gives"
+    # An example reason worded as the selection words one, not a description of a reason.
+    assert selected.reason == "selected for preference 1 (Vantaa)"
+    assert samples[Outcome.WAITLISTED].reason == (
+        "no place yet: preference 1 (Vantaa): all 2 places went to applicants with higher or "
+        "equal scores"
+    )
+    assert samples[Outcome.NOT_SELECTED].reason.startswith("not selected: preference 1 (Vantaa)")
 
 
 @pytest.mark.django_db

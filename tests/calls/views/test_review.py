@@ -120,6 +120,22 @@ def test_coordinators_reorder_the_rubric_and_assign_reviewers_from_the_page(
     assert "1 application still lacks reviewers: add reviewers to the programme." in page
 
 
+def test_saving_a_rubric_without_criteria_warns_instead_of_saying_saved(client, call, coordinator):
+    client.force_login(coordinator)
+    rows = {"criteria-TOTAL_FORMS": 2, "criteria-INITIAL_FORMS": 2}
+    for number, criterion in enumerate(call.criteria.all()):
+        rows |= {
+            f"criteria-{number}-id": criterion.pk,
+            f"criteria-{number}-name": criterion.name,
+            f"criteria-{number}-scale_max": criterion.scale_max,
+            f"criteria-{number}-weight": criterion.weight,
+            f"criteria-{number}-DELETE": "on",
+        }
+    page = client.post(reverse("calls:rubric", args=[call.slug]), rows, follow=True).text
+    assert "The rubric is saved." not in page
+    assert "The rubric has no criterion: reviewers have nothing to score until you add one." in page
+
+
 def test_a_conflict_without_a_word_keeps_the_assignment(client, call, programme, coordinator):
     person = reviewer(programme)
     call.reviewers_per_application = 1

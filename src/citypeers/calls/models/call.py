@@ -57,8 +57,8 @@ class Call(models.Model):
         _("consent to the processing of data"),
         default=_(
             "I agree that the programme's coordinators and reviewers process the data in "
-            "this application to select participants, and keep it until the programme "
-            "ends."
+            "this application to make this call's selection, and keep it until the "
+            "programme ends."
         ),
     )
     consent_version = models.PositiveSmallIntegerField(_("consent text version"), default=1)

@@ -1,11 +1,13 @@
 """What the calls ask of one person now, for their home page (`/me/`): reviews to score,
-places waiting for their answer, and the visits they were given a place in."""
+places waiting for their answer, the visits they were given a place in, and, for coordinators,
+the calls that wait for their next step."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from citypeers.calls.enums import Outcome
-from citypeers.calls.models import Application, Call
+from citypeers.calls.models import Application, Call, ReviewAssignment, SelectionRun
 from citypeers.programmes.models import Membership, Role, Visit
 
 
@@ -48,3 +50,36 @@ def visits_given_to(user) -> QuerySet[Visit]:
         applicant=user, outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED]
     ).values("outcome_visit_id")
     return Visit.objects.filter(pk__in=places)
+
+
+def _count(rows: QuerySet, by: str):
+    """How many of `rows` belong to the outer call (`by` names the call), as a subquery so
+    several counts on one call multiply no rows."""
+    counted = rows.filter(**{by: OuterRef("pk")}).values(by).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def calls_to_steer(user, *, now=None) -> QuerySet[Call]:
+    """The calls of the programmes the person coordinates that wait for a step from them:
+    drafts, open calls, closed calls whose decisions are not published, and published ones
+    whose places still wait for answers. Each with `sent`, `reviews_open`, `awaiting` and
+    `decided`; the soonest to close first."""
+    now = now or timezone.now()
+    coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("programme_id")
+    sent = Application.objects.filter(status=Application.Status.SUBMITTED)
+    return (
+        Call.objects.filter(programme_id__in=coordinated)
+        .annotate(
+            sent=_count(sent, "call"),
+            reviews_open=_count(
+                ReviewAssignment.objects.filter(completed_at=None), "application__call"
+            ),
+            awaiting=_count(Application.objects.filter(outcome=Outcome.SELECTED), "call"),
+            decided=Exists(
+                SelectionRun.objects.filter(call=OuterRef("pk"), published_at__isnull=False)
+            ),
+        )
+        .filter(Q(decided=False) | Q(awaiting__gt=0))
+        .select_related("programme")
+        .order_by(F("closes_at").asc(nulls_first=True), "pk")
+    )

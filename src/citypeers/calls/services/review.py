@@ -65,8 +65,21 @@ def reviewers_assign(*, call: Call, by) -> AssignmentReport:
                 report.short.append(application)
         ReviewAssignment.objects.bulk_create(new)
         log_action(call, "review.assigned", by=by, changes={"assignments": len(new)})
+        _notify_reviewers(call, {assignment.reviewer.pk for assignment in new})
     report.created = len(new)
     return report
+
+
+def _notify_reviewers(call: Call, reviewer_ids: set[int]) -> None:
+    """One mail to each reviewer given new applications, once the assignments are saved."""
+    from citypeers.calls.tasks import notify_reviews_assigned  # tasks import services
+
+    for reviewer_id in sorted(reviewer_ids):
+        transaction.on_commit(
+            lambda reviewer_id=reviewer_id: notify_reviews_assigned.enqueue(
+                call_id=call.pk, reviewer_id=reviewer_id
+            )
+        )
 
 
 def _conflicts(call: Call) -> set:

@@ -138,6 +138,16 @@ def run_samples(call: Call, run, respond_by) -> dict[str, Facts]:
                 decision.get("reason") or "",
                 waiting=outcome == Outcome.WAITLISTED,
             )
-            or _("the reason the selection gives"),
+            or _example_reason(outcome, example_visit),
         )
     return samples
+
+
+def _example_reason(outcome: str, visit: str) -> str:
+    """A reason as the selection words one, for an outcome the run gave nobody."""
+    first = {"preference": 1, "visit": visit}
+    if outcome == Outcome.SELECTED:
+        why = {"code": "selected", **first}
+    else:
+        why = {"code": "not_selected", "preferences": [{"code": "full", "capacity": 2, **first}]}
+    return reason_text(why, {visit: visit}, waiting=outcome == Outcome.WAITLISTED)

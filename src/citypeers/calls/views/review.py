@@ -101,7 +101,16 @@ def rubric(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
             ],
             deleted=[form.instance for form in formset.deleted_forms if form.instance.pk],
         )
-        messages.success(request, _("The rubric is saved."))
+        if obj.criteria.exists():
+            messages.success(request, _("The rubric is saved."))
+        else:
+            messages.warning(
+                request,
+                _(
+                    "The rubric has no criterion: reviewers have nothing to score until you "
+                    "add one."
+                ),
+            )
         return redirect("calls:review", slug=slug)
     return render(request, "calls/rubric.html", {"call": obj, "formset": formset})
 
