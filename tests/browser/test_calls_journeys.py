@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -155,6 +156,34 @@ def test_a_coordinator_publishes_the_selection_and_a_decline_moves_the_waiting_l
     page.get_by_role("button", name="Confirm my place").click()
     expect(page.get_by_role("status").first).to_contain_text("Your place is confirmed")
     assert_accessible(page)
+
+
+def test_a_coordinator_can_publish_the_selection_only_once_the_call_has_closed(page):
+    vantaa = VisitFactory(title="Heritage walks in Vantaa", starts_on=datetime.date(2027, 3, 22))
+    call = CallFactory(title="Call for participants 2027", visits=[vantaa])
+    call.selection_settings = {"mode": "merit", "visits": {str(vantaa.pk): {"capacity": 1}}}
+    call.save()
+    coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
+    for name in ("Aino", "Bram"):
+        sent_application(call, UserFactory(display_name=name), preferences=[vantaa])
+    assert call.is_open()
+    sign_in(page, coordinator)
+    page.goto(f"/en/calls/{call.slug}/selection/")
+    page.get_by_role("button", name="Run the selection (2 applications sent)").click()
+    expect(page.get_by_text("Proven optimal")).to_be_visible()
+    publish = re.compile(r"\bpublish", re.IGNORECASE)
+    expect(page.get_by_role("link", name=publish)).to_have_count(0)
+    expect(page.get_by_role("button", name=publish)).to_have_count(0)
+    note = page.get_by_text("Decisions are published once the call has closed")
+    expect(note).to_be_visible()
+    assert_accessible(page)
+
+    close(call)
+    page.reload()
+    expect(note).to_have_count(0)
+    page.get_by_role("link", name="Publish the decisions of run 1…").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Publish the decisions of run 1")
+    expect(page.get_by_role("button", name="Publish and send 2 e-mails")).to_be_visible()
 
 
 def test_a_coordinator_pins_a_person_runs_again_and_sees_who_moved(page):
