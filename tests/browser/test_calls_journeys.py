@@ -158,7 +158,8 @@ def test_a_coordinator_publishes_the_selection_and_a_decline_moves_the_waiting_l
     assert_accessible(page)
 
 
-def test_a_coordinator_can_publish_the_selection_only_once_the_call_has_closed(page):
+def a_first_run_for_one_place_and_two_applicants(page):
+    """The coordinator of a call still open runs its selection: Aino and Bram for one place."""
     vantaa = VisitFactory(title="Heritage walks in Vantaa", starts_on=datetime.date(2027, 3, 22))
     call = CallFactory(title="Call for participants 2027", visits=[vantaa])
     call.selection_settings = {"mode": "merit", "visits": {str(vantaa.pk): {"capacity": 1}}}
@@ -166,11 +167,16 @@ def test_a_coordinator_can_publish_the_selection_only_once_the_call_has_closed(p
     coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
     for name in ("Aino", "Bram"):
         sent_application(call, UserFactory(display_name=name), preferences=[vantaa])
-    assert call.is_open()
     sign_in(page, coordinator)
     page.goto(f"/en/calls/{call.slug}/selection/")
     page.get_by_role("button", name="Run the selection (2 applications sent)").click()
     expect(page.get_by_text("Proven optimal")).to_be_visible()
+    return call, vantaa
+
+
+def test_a_coordinator_can_publish_the_selection_only_once_the_call_has_closed(page):
+    call, _visit = a_first_run_for_one_place_and_two_applicants(page)
+    assert call.is_open()
     publish = re.compile(r"\bpublish", re.IGNORECASE)
     expect(page.get_by_role("link", name=publish)).to_have_count(0)
     expect(page.get_by_role("button", name=publish)).to_have_count(0)
@@ -187,17 +193,7 @@ def test_a_coordinator_can_publish_the_selection_only_once_the_call_has_closed(p
 
 
 def test_a_coordinator_pins_a_person_runs_again_and_sees_who_moved(page):
-    vantaa = VisitFactory(title="Heritage walks in Vantaa", starts_on=datetime.date(2027, 3, 22))
-    call = CallFactory(title="Call for participants 2027", visits=[vantaa])
-    call.selection_settings = {"mode": "merit", "visits": {str(vantaa.pk): {"capacity": 1}}}
-    call.save()
-    coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
-    for name in ("Aino", "Bram"):
-        sent_application(call, UserFactory(display_name=name), preferences=[vantaa])
-    sign_in(page, coordinator)
-    page.goto(f"/en/calls/{call.slug}/selection/")
-    page.get_by_role("button", name="Run the selection (2 applications sent)").click()
-    expect(page.get_by_text("Proven optimal")).to_be_visible()
+    call, vantaa = a_first_run_for_one_place_and_two_applicants(page)
     placements = run_placements(SelectionRun.objects.get(call=call, number=1))
     [waiting] = [key for key, placement in placements.items() if placement.outcome == "waitlisted"]
     waiting_name = str(Application.objects.get(pk=waiting).applicant)
