@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.us_dates import us_dates
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
@@ -48,22 +50,70 @@ def browser():
         chromium.close()
 
 
+# What the browser shows as a page: a document, or an htmx partial swapped into one.
+HTML_RESOURCES = {"document", "fetch", "xhr"}
+
+
+class PageOpener:
+    """Opens pages in fresh browser contexts, and reads every HTML answer they receive.
+
+    Each HTML answer is read as it arrives (Chromium forgets a document's body once the page
+    has moved on), so the suite can check at each test's end what every page showed.
+    """
+
+    def __init__(self, browser, base_url: str):
+        self.browser, self.base_url = browser, base_url
+        self.contexts = []
+        self.html = []  # (address, language, text) of each HTML answer, in order
+
+    def __call__(self, locale: str = "en-GB"):
+        context = self.browser.new_context(base_url=self.base_url, locale=locale)
+        context.set_default_timeout(15_000)
+        context.on("requestfinished", self._read)
+        self.contexts.append(context)
+        return context.new_page()
+
+    def _read(self, request) -> None:
+        if request.resource_type not in HTML_RESOURCES:
+            return
+        response = request.response()
+        if response is None or 300 <= response.status < 400:  # a redirect has no body
+            return
+        if response.headers.get("content-type", "").startswith("text/html"):
+            language = response.headers.get("content-language", "")
+            self.html.append((response.url, language, response.text()))
+
+    def us_dates(self) -> list[str]:
+        """Each address whose answer writes a date the American way, with what it wrote."""
+        return [
+            f"{url}: {found}"
+            for url, language, text in self.html
+            if (found := us_dates(text, language=language))
+        ]
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
 @pytest.fixture
 def new_page(browser, live_server, settings):
     """Opens pages in fresh browser contexts (separate cookies, like separate people)."""
     # E-mails go to the outbox the demo uses, so a journey can read them like a person would.
     settings.EMAIL_BACKEND = "citypeers.core.mail.OutboxBackend"
-    contexts = []
+    opener = PageOpener(browser, live_server.url)
+    yield opener
+    opener.close()
 
-    def open_page(locale: str = "en-GB"):
-        context = browser.new_context(base_url=live_server.url, locale=locale)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context.new_page()
 
-    yield open_page
-    for context in contexts:
-        context.close()
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """A journey that passed also fails if any page it was shown wrote a US-style date."""
+    result = yield
+    opener = item.funcargs.get("new_page")
+    if isinstance(opener, PageOpener) and (found := opener.us_dates()):
+        pytest.fail("US-style dates shown:\n" + "\n".join(found), pytrace=False)
+    return result
 
 
 @pytest.fixture

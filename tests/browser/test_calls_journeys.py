@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -157,7 +158,8 @@ def test_a_coordinator_publishes_the_selection_and_a_decline_moves_the_waiting_l
     assert_accessible(page)
 
 
-def test_a_coordinator_pins_a_person_runs_again_and_sees_who_moved(page):
+def a_first_run_for_one_place_and_two_applicants(page):
+    """The coordinator of a call still open runs its selection: Aino and Bram for one place."""
     vantaa = VisitFactory(title="Heritage walks in Vantaa", starts_on=datetime.date(2027, 3, 22))
     call = CallFactory(title="Call for participants 2027", visits=[vantaa])
     call.selection_settings = {"mode": "merit", "visits": {str(vantaa.pk): {"capacity": 1}}}
@@ -169,6 +171,29 @@ def test_a_coordinator_pins_a_person_runs_again_and_sees_who_moved(page):
     page.goto(f"/en/calls/{call.slug}/selection/")
     page.get_by_role("button", name="Run the selection (2 applications sent)").click()
     expect(page.get_by_text("Proven optimal")).to_be_visible()
+    return call, vantaa
+
+
+def test_a_coordinator_can_publish_the_selection_only_once_the_call_has_closed(page):
+    call, _visit = a_first_run_for_one_place_and_two_applicants(page)
+    assert call.is_open()
+    publish = re.compile(r"\bpublish", re.IGNORECASE)
+    expect(page.get_by_role("link", name=publish)).to_have_count(0)
+    expect(page.get_by_role("button", name=publish)).to_have_count(0)
+    note = page.get_by_text("Decisions are published once the call has closed")
+    expect(note).to_be_visible()
+    assert_accessible(page)
+
+    close(call)
+    page.reload()
+    expect(note).to_have_count(0)
+    page.get_by_role("link", name="Publish the decisions of run 1…").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Publish the decisions of run 1")
+    expect(page.get_by_role("button", name="Publish and send 2 e-mails")).to_be_visible()
+
+
+def test_a_coordinator_pins_a_person_runs_again_and_sees_who_moved(page):
+    call, vantaa = a_first_run_for_one_place_and_two_applicants(page)
     placements = run_placements(SelectionRun.objects.get(call=call, number=1))
     [waiting] = [key for key, placement in placements.items() if placement.outcome == "waitlisted"]
     waiting_name = str(Application.objects.get(pk=waiting).applicant)

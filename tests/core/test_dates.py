@@ -52,7 +52,7 @@ def test_django_named_formats_are_european_too():
     for language in ("en", "fr"):
         with translation.override(language):
             shown = template.render(Context({"day": MOMENT.date(), "moment": MOMENT}))
-            assert us_dates(shown) == [], shown
+            assert us_dates(shown, language=language) == [], shown
 
 
 @pytest.mark.parametrize(
@@ -69,5 +69,16 @@ def test_template_filters_use_the_helper(language, expected):
 
 
 def test_the_scan_finds_american_and_capitalised_dates():
-    assert us_dates("Jan. 1, 2021 to Dec. 31, 2021; 03/22/2021; 12/05/2026 8:51 p.m.; 20 Avr 2021")
-    assert us_dates("8 Feb 2027, 14:30 (UTC); 6 déc. 2026; 20 avril 2021") == []
+    american = "Jan. 1, 2021 to Dec. 31, 2021; 03/22/2021; 8:51 p.m."
+    assert len(us_dates(american, language="en")) == 4
+    assert us_dates("20 Avr 2021; 6 Jan 2027; 1 Décembre", language="fr") == [
+        "20 Avr",
+        "6 Jan",
+        "1 Déc",
+    ]
+    assert us_dates("6 déc. 2026; 20 avril 2021", language="fr") == []
+
+
+def test_the_scan_reads_english_short_months_as_english():
+    """ "6 Jan 2027" is English written the European way; only in French would it be wrong."""
+    assert us_dates("8 Feb 2027, 14:30 (UTC); 6 Jan 2027; 3 Sep", language="en") == []

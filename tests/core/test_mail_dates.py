@@ -65,7 +65,7 @@ def test_mail_templates_write_dates_the_european_way(template, language):
         }
         context |= {"url": "http://127.0.0.1:8100/", "respond_by": format_date(DAY), "count": 2}
         shown = render_to_string(name, context)
-    assert us_dates(shown) == [], shown
+    assert us_dates(shown, language=language) == [], shown
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
