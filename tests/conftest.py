@@ -73,7 +73,8 @@ def staff(db):
 def people_by_role(programme, visit, coordinator, staff) -> dict:
     """One signed-in person per role in `programme`, plus outsiders, keyed by a label."""
     people = {"coordinator": coordinator, "staff": staff}
-    for role in [Role.HOST, Role.REVIEWER, Role.PARTICIPANT, Role.EXPERT, Role.RAPPORTEUR]:
+    roles = [Role.HOST, Role.REVIEWER, Role.PARTICIPANT, Role.EXPERT, Role.RAPPORTEUR]
+    for role in [*roles, Role.TECHNICAL_HOST]:
         on_visit = role != Role.REVIEWER
         people[role.value] = MembershipFactory(
             programme=programme, visit=visit if on_visit else None, role=role

@@ -56,6 +56,7 @@ ROLES = [
     "host",
     "expert",
     "rapporteur",
+    "technical_host",
     "coordinator",
     "coordinator_elsewhere",
     "staff",
@@ -69,7 +70,7 @@ EVERYONE_SIGNED_IN = frozenset(SIGNED_IN)
 EVERYONE = frozenset(ROLES)
 COORDINATORS = frozenset({"coordinator", "staff"})  # of this programme
 ANY_COORDINATOR = frozenset({"coordinator", "coordinator_elsewhere", "staff"})
-VISIT_TEAM = frozenset({"coordinator", "host", "expert", "rapporteur", "staff"})
+VISIT_TEAM = frozenset({"coordinator", "host", "expert", "rapporteur", "technical_host", "staff"})
 LOG_IN = "log in"
 
 PUBLIC = {

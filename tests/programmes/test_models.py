@@ -50,7 +50,7 @@ def test_a_membership_reads_as_who_what_and_where(programme, visit):
     person = UserFactory(display_name="Aino")
     on_visit = MembershipFactory(user=person, programme=programme, visit=visit, role=Role.EXPERT)
     whole = MembershipFactory(user=person, programme=programme, role=Role.RAPPORTEUR)
-    assert str(on_visit) == f"Aino · Expert or facilitator · {visit.title}"
+    assert str(on_visit) == f"Aino · Expert · {visit.title}"
     assert str(whole) == f"Aino · Rapporteur · {programme.name}"
 
 

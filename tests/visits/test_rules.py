@@ -10,7 +10,7 @@ from citypeers.programmes.models import Role
 from tests.factories import MembershipFactory, VisitFactory, VisitTaskFactory
 
 pytestmark = pytest.mark.django_db
-RUNS_THE_VISIT = {"coordinator", "host", "expert", "rapporteur", "staff"}
+RUNS_THE_VISIT = {"coordinator", "host", "expert", "rapporteur", "technical_host", "staff"}
 PLANS_VISITS = {"coordinator", "coordinator_elsewhere", "staff"}
 
 

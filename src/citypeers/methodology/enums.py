@@ -33,6 +33,10 @@ class SessionRole(models.TextChoices):
     RAPPORTEUR = "rapporteur", _("Rapporteur")
     EXPERT = "expert", _("Expert")
     TECHNICAL_HOST = "technical_host", _("Technical host")
+    INTERPRETER = "interpreter", _("Interpreter")
+    TABLE_HOST = "table_host", _("Table host")
+    NOTE_TAKER = "note_taker", _("Note-taker")
+    LOCAL_STAKEHOLDERS = "local_stakeholders", _("Local stakeholders")
     PARTICIPANTS = "participants", _("Participants")
 
 
@@ -177,11 +181,19 @@ ROLES = (
         ),
     ),
     Role(
-        "expert",
-        _("Expert or facilitator"),
+        "facilitator",
+        _("Facilitator"),
         (
-            _("Designs and leads the interactive sessions."),
+            _("Designs the interactive sessions with the host and leads them."),
+            _("Keeps time, gives everyone a voice and closes each day with a reflection."),
+        ),
+    ),
+    Role(
+        "expert",
+        _("Expert"),
+        (
             _("Brings knowledge of the topic and links it to practice elsewhere."),
+            _("Challenges the host's practice and the participants' plans with evidence."),
         ),
     ),
     Role(
@@ -190,6 +202,48 @@ ROLES = (
         (
             _("Takes notes through the visit and collects the daily reflections."),
             _("Writes the thematic analytical document after the visit."),
+        ),
+    ),
+    Role(
+        "technical_host",
+        _("Technical host"),
+        (
+            _("Runs the online room: links, breakout rooms, shared boards, recordings."),
+            _("Tests sound, video and interpretation with every speaker before the visit."),
+            _("Helps anyone who cannot join or hear, so that the facilitator can go on."),
+        ),
+    ),
+    Role(
+        "interpreter",
+        _("Interpreter"),
+        (
+            _("Interprets the sessions where participants do not share a working language."),
+            _("Receives the agenda, slides and key terms a week before the visit."),
+        ),
+    ),
+    Role(
+        "table_host",
+        _("Table host"),
+        (
+            _("Stays at one table of a world café or group session and welcomes each round."),
+            _("Sums up what the earlier rounds said, so that each round builds on the last."),
+        ),
+    ),
+    Role(
+        "note_taker",
+        _("Note-taker"),
+        (
+            _("Writes down what a group or breakout room says, in its own words."),
+            _("Hands the notes to the rapporteur the same day."),
+        ),
+    ),
+    Role(
+        "local_stakeholders",
+        _("Local stakeholders"),
+        (
+            _("Residents, owners, associations and officials who live with the practice."),
+            _("Tell the visitors what works and what does not, from their side."),
+            _("Hear the peers' recommendations, so that the host's follow-up has allies."),
         ),
     ),
 )

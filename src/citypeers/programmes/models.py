@@ -98,8 +98,25 @@ class Role(models.TextChoices):
     HOST = "host", _("Host")
     REVIEWER = "reviewer", _("Reviewer")
     PARTICIPANT = "participant", _("Participant")
-    EXPERT = "expert", _("Expert or facilitator")
+    EXPERT = "expert", _("Expert")
     RAPPORTEUR = "rapporteur", _("Rapporteur")
+    FACILITATOR = "facilitator", _("Facilitator")
+    TECHNICAL_HOST = "technical_host", _("Technical host")
+    INTERPRETER = "interpreter", _("Interpreter")
+
+
+# Who works on one visit beside the programme's coordinators: they see its workspace and take
+# its tasks. (Table hosts, note-takers and local stakeholders are the host team's own people.)
+VISIT_TEAM_ROLES = frozenset(
+    {
+        Role.HOST,
+        Role.EXPERT,
+        Role.RAPPORTEUR,
+        Role.FACILITATOR,
+        Role.TECHNICAL_HOST,
+        Role.INTERPRETER,
+    }
+)
 
 
 class Membership(models.Model):

@@ -1,6 +1,13 @@
 from django.db.models import Count, F, Prefetch, QuerySet
 
-from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
+from citypeers.programmes.models import (
+    VISIT_TEAM_ROLES,
+    Membership,
+    Programme,
+    Role,
+    Theme,
+    Visit,
+)
 
 # Roles in the whole programme (no visit) come before those in a visit, on every database
 # (PostgreSQL puts NULLs last and SQLite first when nothing is said).
@@ -66,7 +73,7 @@ def where_the_role_starts(*, membership: Membership) -> tuple[str, dict]:
     newest call assigning them applications (read through the relation's name: the calls app
     sits above this one) or else their own page, a coordinator the programme."""
     visit = membership.visit
-    if visit is not None and membership.role in {Role.HOST, Role.EXPERT, Role.RAPPORTEUR}:
+    if visit is not None and membership.role in VISIT_TEAM_ROLES:
         return "visits:workspace", {"programme": membership.programme.slug, "visit": visit.slug}
     if visit is not None:
         return "visits:visit", {"programme": membership.programme.slug, "visit": visit.slug}

@@ -21,3 +21,15 @@ def test_the_guide_links_each_template_and_counts_the_formats(client):
     page = client.get(reverse("methodology:guide")).text
     assert "Online visit" in page and version.template.get_absolute_url() in page
     assert "3 activity formats" in page
+
+
+def test_the_guide_names_every_role_the_cards_need_each_with_its_tasks(client, methodology):
+    roles = client.get(reverse("methodology:guide")).text.split('id="roles-heading"')[1]
+    roles = roles.split("</section>")[0]
+    for role in ("Facilitator", "Expert", "Technical host", "Interpreter", "Table host"):
+        assert f"<dt>{role}</dt>" in roles
+    assert "<dt>Note-taker</dt>" in roles and "<dt>Local stakeholders</dt>" in roles
+    assert "Expert or facilitator" not in roles  # two jobs, two people
+    assert "Runs the online room" in roles  # the technical host's tasks
+    french = client.get("/fr/methodology/").text
+    assert "<dt>Hôte de table</dt>" in french
