@@ -6,11 +6,15 @@ from playwright.sync_api import expect
 
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Role, Visit
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import PHONE_HEIGHT, PHONE_WIDTH, assert_accessible
 from tests.browser.test_catalogue_journeys import sign_in
 from tests.factories import MembershipFactory, PlaceFactory, ProgrammeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+# A field shows its whole content: nothing hidden to scroll to inside it.
+SHOWS_ALL = "e => e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1"
 
 
 def a_monday_ahead(weeks: int) -> datetime.date:
@@ -46,12 +50,18 @@ def test_a_visitor_plans_an_online_visit_from_portugal_to_finland_and_applies_th
     load_methodology()
     page.goto("/en/planner/")
     assert_accessible(page)
+    viewport = page.viewport_size
     page.get_by_label("Mode").select_option("online")
     page.get_by_label("First day of the visit").fill(a_monday_ahead(30).isoformat())
     page.get_by_label("Days", exact=True).fill("4")
     page.get_by_label("Participants", exact=True).fill("24")
     page.get_by_label("Host's time zone").select_option("Europe/Brussels")
-    page.get_by_label("Participants' countries").fill("Portugal, Spain, France, Poland, Finland")
+    countries = page.get_by_label("Participants' countries")
+    countries.fill("Portugal, Spain, France, Poland, Finland, Germany, Italy")
+    for width in (1280, PHONE_WIDTH):  # the whole list shows, on a desktop and on a phone
+        page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
+        assert countries.evaluate(SHOWS_ALL), width
+    page.set_viewport_size(viewport)
     page.get_by_label("Daily start, host's time").fill("09:00")
     page.get_by_role("button", name="Plan").click()
     warning = page.locator(".warning-time_zones")

@@ -45,6 +45,14 @@ class Anchor(models.TextChoices):
     END = "end", _("the last day of the visit")
 
 
+class Severity(models.TextChoices):
+    """How much a planner warning matters, most first: the planner shows them in this order."""
+
+    BLOCKING = "blocking", _("Blocking")
+    IMPORTANT = "important", _("Important")
+    MINOR = "minor", _("Minor")
+
+
 class DayKind(models.TextChoices):
     FIRST = "first", _("First day")
     MIDDLE = "middle", _("Each day in between")

@@ -76,7 +76,14 @@ def test_every_unknown_country_is_named_and_the_known_ones_kept_in_the_field():
     planner = form(countries="Portugal, Atlantis, Utopia")
     assert not planner.is_valid()
     assert planner.errors["countries"] == ["Not a country this platform knows: Atlantis, Utopia."]
-    assert 'value="Portugal, Atlantis, Utopia"' in str(planner["countries"])
+    assert ">\nPortugal, Atlantis, Utopia</textarea>" in str(planner["countries"])
+
+
+def test_countries_are_a_text_area_that_also_takes_one_country_a_line():
+    planner = form(countries="Portugal\r\nFinland, Poland\nES")
+    assert planner.is_valid(), planner.errors
+    assert planner.cleaned_data["countries"] == ["PT", "FI", "PL", "ES"]
+    assert str(planner["countries"]).startswith("<textarea")
 
 
 def test_any_time_zone_name_typed_into_the_address_is_accepted():

@@ -2,6 +2,9 @@
 
 import datetime
 
+from django.utils import translation
+
+from citypeers.methodology.enums import Severity
 from citypeers.methodology.selectors.plan_data import (
     FormatInfo,
     PlanRequest,
@@ -168,20 +171,68 @@ def test_a_past_milestone_on_a_weekend_is_not_also_a_weekend_warning():
     assert warnings(result, "past") and warnings(result, "weekend") == []
 
 
-def test_warnings_come_in_a_fixed_order():
-    steps = (step("Open the call", "start", -300),)
+def test_warnings_come_most_severe_first_and_in_a_fixed_order_within_a_severity():
+    steps = (step("Open the call", "start", -300), step("Brief", "start", -2))
     result = plan(
         template(steps=steps),
-        start=datetime.date(2027, 5, 8),
+        start=datetime.date(2027, 5, 10),  # a Monday: the briefing falls on a Saturday
+        days=6,  # over a weekend, which a visit this long may
         participants=8,
         minutes=150,
         countries=("JP",),
         time=datetime.time(13),  # 20:00 in Tokyo
     )
-    assert list(dict.fromkeys(w.code for w in result.warnings)) == [
-        "time_zones",
-        "group_size",
-        "daily_limit",
-        "weekend",
-        "past",
+    assert [(w.code, w.severity) for w in result.warnings] == [
+        ("group_size", Severity.BLOCKING),
+        ("past", Severity.BLOCKING),
+        ("time_zones", Severity.IMPORTANT),
+        ("daily_limit", Severity.IMPORTANT),
+        ("weekend", Severity.MINOR),
     ]
+
+
+def test_a_visit_day_on_a_weekend_matters_more_than_a_milestone_on_one():
+    steps = (step("Send the briefing", "start", -7),)
+    result = plan(template(steps=steps), start=datetime.date(2027, 5, 8))  # a Saturday
+    assert [(w.severity, w.message.split(",")[0]) for w in warnings(result, "weekend")] == [
+        (Severity.IMPORTANT, "Day 1 of the visit"),
+        (Severity.MINOR, "“Send the briefing” falls on Saturday 1 May 2027"),
+    ]
+
+
+def test_a_group_that_can_be_split_is_important_one_that_cannot_is_blocking():
+    [split] = warnings(plan(participants=60), "group_size")
+    [too_many] = warnings(plan(template(agenda=((TRIO, 30),)), participants=14), "group_size")
+    assert (split.severity, too_many.severity) == (Severity.IMPORTANT, Severity.BLOCKING)
+
+
+def test_a_milestone_on_todays_weekend_is_not_moved_into_the_past():
+    saturday = datetime.date(2027, 5, 8)
+    steps = (step("Send the briefing", "start", -2), step("Report", "end", 4))
+    result = make_plan(
+        template(steps=steps),
+        PlanRequest("online", MONDAY, 3, 24, "Europe/Brussels"),
+        today=saturday,
+    )
+    # The briefing is due today, a Saturday: the Friday before is gone, nothing to nudge.
+    assert [w.message for w in warnings(result, "weekend")] == [
+        "“Report” falls on Sunday 16 May 2027, a weekend."
+    ]
+
+
+def test_one_past_milestone_is_told_in_the_singular():
+    steps = (step("Open the call", "start", -300), step("Brief", "start", -7, phase=6))
+    [warning] = warnings(plan(template(steps=steps)), "past")
+    assert (
+        warning.message == "1 milestone is already past: “Open the call” on Tuesday 14 July 2026."
+    )
+
+
+def test_counted_warnings_take_the_french_plural_of_their_number():
+    steps = (step("Open the call", "start", -300),)
+    with translation.override("fr"):
+        result = plan(template(steps=steps), days=5, minutes=150)
+    [past] = warnings(result, "past")
+    [limit] = warnings(result, "daily_limit")
+    assert past.message.startswith("1 jalon est déjà passé")
+    assert limit.fix.text == "Limitez chaque journée à 120 minutes."

@@ -256,3 +256,85 @@ def test_milestones_on_the_same_day_come_in_phase_order():
     )
     result = make_plan(same_day, PlanRequest("online", MONDAY, 1, 24, "UTC"), today=TODAY)
     assert [m.step.phase for m in result.milestones] == [7, 9]
+
+
+OPEN_SPACE = FormatInfo("open-space", "Open space", "exchange", ("online",), 4, 60, 30, 0)
+PROBLEM_TREE = FormatInfo("problem-tree", "Problem tree", "exchange", ("online",), 4, 30, 40, 75)
+REFLECTION = FormatInfo("reflection", "Daily reflection", "reflection", ("online",), 4, 60, 10, 20)
+
+
+def test_more_minutes_asked_lengthen_sessions_in_step_within_each_formats_longest():
+    roomy = dataclasses.replace(
+        TEMPLATE, agenda={"middle": ((PROBLEM_TREE, 45), (WORLD_CAFE, 60), (REFLECTION, 10))}
+    )
+    request = PlanRequest("online", MONDAY, 3, 24, "UTC", minutes=180)
+    result = make_plan(roomy, request, today=TODAY)
+    assert [day.minutes for day in result.days] == [180, 180, 180]
+    for day in result.days:
+        assert day.note == ""
+        for session, (activity, planned) in zip(day.sessions, roomy.agenda["middle"], strict=True):
+            assert planned <= session.minutes <= activity.max_minutes
+            assert session.minutes % 5 == 0
+        assert day.sessions[-1].ends - day.sessions[0].starts == datetime.timedelta(minutes=180)
+
+
+def test_lengthened_sessions_grow_in_proportion_and_formats_without_a_longest_take_the_rest():
+    open_ended = dataclasses.replace(
+        TEMPLATE, agenda={"middle": ((OPEN_SPACE, 60), (REFLECTION, 10))}
+    )
+    request = PlanRequest("online", MONDAY, 1, 24, "UTC", minutes=200)
+    [day] = make_plan(open_ended, request, today=TODAY).days
+    # The reflection stops at its longest, 20 minutes; the open space has no longest length.
+    assert [s.minutes for s in day.sessions] == [180, 20]
+
+
+def test_a_day_whose_formats_cannot_fill_the_minutes_asked_says_why():
+    result = plan(minutes=150, countries=())
+    middle = result.days[1]  # one world café, already at its longest 90 minutes
+    assert middle.minutes == 90
+    assert middle.note == (
+        "Shorter than the 150 min asked: its formats fill 90 minutes at their longest."
+    )
+    # The warning speaks of the minutes asked, as the agenda's note does.
+    [warning] = [w for w in result.warnings if w.code == "daily_limit"]
+    assert "Sessions of 150 minutes a day" in warning.message
+
+
+def test_minutes_asked_between_two_steps_are_filled_to_the_step_below_and_said_so():
+    open_ended = dataclasses.replace(TEMPLATE, agenda={"middle": ((OPEN_SPACE, 60),)})
+    request = PlanRequest("online", MONDAY, 1, 24, "UTC", minutes=93)
+    [day] = make_plan(open_ended, request, today=TODAY).days
+    assert day.minutes == 90
+    assert "sessions grow in 5-minute steps" in day.note
+
+
+def test_fewer_minutes_asked_shrink_the_day_to_them_without_a_note():
+    result = plan(minutes=70, countries=())
+    assert [day.minutes for day in result.days] == [70, 70, 70, 70, 70]
+    assert all(day.note == "" for day in result.days)
+
+
+def test_consecutive_middle_days_turn_the_formats_of_a_stage_the_template_gives_several_of():
+    varied = dataclasses.replace(
+        TEMPLATE,
+        agenda={
+            "first": ((OPENER, 20),),
+            "middle": ((CLINIC, 45), (WORLD_CAFE, 60), (WRAP_UP, 15)),
+            "last": ((WRAP_UP, 20),),
+        },
+    )
+    request = PlanRequest("online", MONDAY, 5, 24, "UTC")
+    result = make_plan(varied, request, today=TODAY)
+    middles = [[(s.format, s.minutes) for s in day.sessions] for day in result.days[1:4]]
+    assert middles == [
+        [(CLINIC, 45), (WORLD_CAFE, 60), (WRAP_UP, 15)],
+        [(WORLD_CAFE, 60), (CLINIC, 45), (WRAP_UP, 15)],  # each format keeps its length
+        [(CLINIC, 45), (WORLD_CAFE, 60), (WRAP_UP, 15)],
+    ]
+    assert make_plan(varied, request, today=TODAY) == result  # the same plan every time
+
+
+def test_middle_days_stay_the_same_when_each_stage_has_a_single_format():
+    result = plan()
+    assert [s.format for s in result.days[1].sessions] == [WORLD_CAFE]
+    assert result.days[1].sessions[0].minutes == result.days[2].sessions[0].minutes == 90

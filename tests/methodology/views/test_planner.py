@@ -1,6 +1,7 @@
 """The planner's page: its defaults, wrong values shown at their fields, its exports."""
 
 import csv
+import datetime
 import html
 import io
 import re
@@ -10,6 +11,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from pypdf import PdfReader
 
 from tests.factories import TemplateVersionFactory
 
@@ -109,7 +111,7 @@ def test_only_modes_with_a_template_can_be_planned(client):
 
 def fix_links(page: str, code: str) -> dict[str, str]:
     """The page's warnings of a kind, each message with the address that applies its fix."""
-    pattern = rf'<li class="warning warning-{code}"><p><strong>(.*?)</strong>(.*?)</li>'
+    pattern = rf'<li class="warning warning-{code} [^"]*">.*?<strong>(.*?)</strong>(.*?)</li>'
     return {
         message: html.unescape(link[0])
         for message, rest in re.findall(pattern, page, flags=re.DOTALL)
@@ -178,3 +180,82 @@ def test_a_topic_with_a_line_break_gives_a_calendar(client, methodology):
     )
     calendar = Calendar.from_ical(response.content)
     assert str(calendar.get("x-wr-calname")) == "Heritage visit"
+
+
+def agenda_days(page: str) -> list[tuple[str, list[str]]]:
+    """Each day of the draft agenda: its heading's text and its sessions' text."""
+    days = re.findall(r"<h3>(Day \d+.*?)</h3>.*?<ol class=\"agenda\">(.*?)</ol>", page, re.DOTALL)
+
+    def text(fragment: str) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+    return [
+        (text(heading), [text(item) for item in re.findall(r"<li>(.*?)</li>", items)])
+        for heading, items in days
+    ]
+
+
+def test_the_agenda_keeps_to_the_minutes_asked_as_its_warning_and_exports_do(client, methodology):
+    asked = PLAN | {"days": "4", "minutes": "180"}
+    page = client.get(reverse("planner:plan"), asked).text
+    days = agenda_days(page)
+    assert len(days) == 4 and all(heading.endswith("(180 min)") for heading, _ in days)
+    assert all(
+        sessions[0].startswith("10:00") and sessions[-1].split(" · ")[0].endswith("13:00")
+        for _, sessions in days
+    )
+    assert "Sessions of 180 minutes a day are more than the 120 minutes" in page
+    response = client.get(reverse("planner:plan"), asked | {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    last_end = {}
+    for _kind, date, _start, end, *_rest in (row for row in rows[1:] if row[0] == "Session"):
+        last_end[date] = max(last_end.get(date, ""), end)
+    assert last_end == {
+        "2027-03-22": "13:00",
+        "2027-03-23": "13:00",
+        "2027-03-24": "13:00",
+        "2027-03-25": "13:00",
+    }
+    pdf = client.get(reverse("planner:plan"), asked | {"export": "pdf"}).content
+    text = " ".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages)
+    assert text.count("(180 min)") == 4
+
+
+def test_consecutive_middle_days_do_not_repeat_the_same_agenda(client, methodology):
+    page = client.get(reverse("planner:plan"), PLAN | {"days": "4"}).text
+    _first, (_, second), (_, third), _last = agenda_days(page)
+    second, third = ([item.split(" · ")[1] for item in day] for day in (second, third))
+    assert second != third
+    assert sorted(second) == sorted(third)  # the template's formats, turned
+
+
+def a_plan_starting_in(days: int) -> dict:
+    return PLAN | {"start": (datetime.date.today() + datetime.timedelta(days=days)).isoformat()}
+
+
+def test_minor_notes_are_folded_below_the_things_to_fix(client, methodology):
+    # The first milestone, 200 days before the start, is past; some others fall on weekends.
+    page = client.get(reverse("planner:plan"), a_plan_starting_in(190) | {"days": "4"}).text
+    section = page[page.index('id="warnings-heading"') : page.index('id="agenda-heading"')]
+    things, folded = section.split('<details class="minor-notes">')
+    assert 'class="warning warning-past severity-blocking"' in things
+    assert "Submit the good practice" not in folded  # past: no weekend to move it from
+    minor = folded.count('class="warning warning-weekend severity-minor"')
+    assert minor > 0 and folded.count('<li class="warning') == minor
+    assert f"<summary>{minor} minor notes</summary>" in folded
+    shown = things.count('<li class="warning')
+    assert f"{shown} thing{'s' if shown > 1 else ''} to fix</h2>" in things
+    [link] = re.findall(r'<a href="([^"]+)">Apply this fix</a>', things.split("</li>")[0])
+    fixed = client.get(reverse("planner:plan") + html.unescape(link)).text
+    assert "warning-past" not in fixed
+
+
+def test_a_single_past_milestone_is_told_in_the_singular(client, methodology):
+    page = client.get(reverse("planner:plan"), a_plan_starting_in(190)).text
+    assert "1 milestone is already past: “Submit the good practice” on" in html.unescape(page)
+
+
+def test_the_countries_field_shows_its_whole_list(client, methodology):
+    many = "Portugal, Spain, France, Poland, Finland, Germany, Italy, Estonia"
+    page = client.get(reverse("planner:plan"), PLAN | {"countries": many}).text
+    assert re.search(rf'<textarea name="countries"[^>]*>\s*{many}</textarea>', page)

@@ -2,6 +2,7 @@
 whatever is left out, and a message at the field for whatever cannot be read."""
 
 import datetime
+import re
 
 from django import forms
 from django.utils.translation import get_language, gettext_lazy
@@ -29,13 +30,16 @@ def default_start(today: datetime.date) -> datetime.date:
 
 
 class CountriesField(forms.CharField):
-    """ISO codes or names, separated by commas: "PT, FI" or "Portugal, Finland"."""
+    """ISO codes or names, separated by commas (or line breaks, in its text area): "PT, FI" or
+    "Portugal, Finland". A text area, so a long list shows whole."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
 
     def to_python(self, value):
         if isinstance(value, list):
             value = ",".join(value)
         codes, unknown = [], []
-        for item in (part.strip() for part in (value or "").split(",")):
+        for item in (part.strip() for part in re.split(r"[,\n]", value or "")):
             if not item:
                 continue
             code = (

@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
+from citypeers.methodology.enums import Severity
+
 
 @dataclass(frozen=True)
 class FormatInfo:
@@ -65,6 +67,11 @@ class Warning:
     code: str
     message: str
     fix: Fix
+    severity: Severity
+
+    @property
+    def severity_label(self) -> str:
+        return Severity(self.severity).label
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ class Day:
     number: int
     date: datetime.date
     sessions: tuple[Session, ...]
+    note: str = ""  # why the day is shorter than the minutes asked, if it is
 
     @property
     def minutes(self) -> int:
@@ -102,4 +110,4 @@ class Plan:
     end: datetime.date
     milestones: tuple[Milestone, ...]
     days: tuple[Day, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[Warning, ...]  # most severe first

@@ -2,7 +2,9 @@
 
 Sessions outside working hours in a participant country's zone, formats whose group size does
 not fit, online days over the daily limit or too short for their formats, visit days and
-milestones on a weekend, milestones already past.
+milestones on a weekend, milestones already past. Each has a severity: blocking (the plan
+cannot be held as it is), important (it can, but people will struggle) or minor (a date to
+nudge); the most severe come first.
 """
 
 import datetime
@@ -11,8 +13,10 @@ from zoneinfo import ZoneInfo
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
+from citypeers.methodology.enums import Severity
 from citypeers.methodology.selectors.plan_data import (
     Day,
     Fix,
@@ -83,6 +87,7 @@ def _time_zone_warning(request: PlanRequest, days: list[Day], zone: ZoneInfo) ->
             )
             % {"countries": ", ".join(countries.name(code) for code in late)},
             fix,
+            Severity.IMPORTANT,
         )
     ]
 
@@ -115,16 +120,24 @@ def _group_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[
                 warnings.append(
                     Warning(
                         "group_size",
-                        _("%(format)s needs at least %(min)s people; %(count)s are planned.")
+                        # Fewer planned than the format's fewest: only the count can be 1.
+                        ngettext(
+                            "%(format)s needs at least %(min)s people; %(count)s is planned.",
+                            "%(format)s needs at least %(min)s people; %(count)s are planned.",
+                            request.participants,
+                        )
                         % {
                             "format": activity.name,
                             "min": activity.min_group,
                             "count": request.participants,
                         },
                         Fix(
-                            _(
+                            ngettext(
+                                "Invite at least %(min)s participant, or use %(other)s instead, "
+                                "which serves the same purpose for %(low)s to %(high)s people.",
                                 "Invite at least %(min)s participants, or use %(other)s instead, "
-                                "which serves the same purpose for %(low)s to %(high)s people."
+                                "which serves the same purpose for %(low)s to %(high)s people.",
+                                activity.min_group,
                             )
                             % {
                                 "min": activity.min_group,
@@ -133,10 +146,15 @@ def _group_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[
                                 "high": other.max_group,
                             }
                             if other
-                            else _("Invite at least %(min)s participants.")
+                            else ngettext(
+                                "Invite at least %(min)s participant.",
+                                "Invite at least %(min)s participants.",
+                                activity.min_group,
+                            )
                             % {"min": activity.min_group},
                             {"participants": activity.min_group},
                         ),
+                        Severity.BLOCKING,  # the format cannot be run at all
                     )
                 )
             elif session.groups > 1:
@@ -146,7 +164,12 @@ def _group_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[
                 warnings.append(
                     Warning(
                         "group_size",
-                        _("%(format)s works for %(min)s to %(max)s people; %(count)s are planned.")
+                        ngettext(
+                            "%(format)s works for %(min)s to %(max)s people; %(count)s is planned.",
+                            "%(format)s works for %(min)s to %(max)s people; "
+                            "%(count)s are planned.",
+                            request.participants,
+                        )
                         % {
                             "format": activity.name,
                             "min": activity.min_group,
@@ -154,15 +177,19 @@ def _group_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[
                             "count": request.participants,
                         },
                         Fix(
-                            _(
+                            ngettext(
+                                "Run it in %(groups)s parallel group of about %(size)s, with "
+                                "a facilitator.",
                                 "Run it in %(groups)s parallel groups of about %(size)s, each with "
-                                "a facilitator."
+                                "a facilitator.",
+                                session.groups,
                             )
                             % {"groups": session.groups, "size": size}
                             if fits
                             else _("Plan fewer participants."),
                             {} if fits else {"participants": activity.max_group},
                         ),
+                        Severity.IMPORTANT if fits else Severity.BLOCKING,
                     )
                 )
     return warnings
@@ -181,16 +208,33 @@ def _daily_limit_warnings(template: PlanTemplate, request: PlanRequest, days) ->
         warnings.append(
             Warning(
                 "daily_limit",
-                _(
+                # More than the limit: only the limit can be 1.
+                ngettext(
+                    "Sessions of %(minutes)s minutes a day are more than the %(limit)s minute "
+                    "people can follow well online.",
                     "Sessions of %(minutes)s minutes a day are more than the %(limit)s minutes "
-                    "people can follow well online."
+                    "people can follow well online.",
+                    limit,
                 )
                 % {"minutes": longest, "limit": limit},
                 Fix(
-                    _("Keep each day to %(limit)s minutes%(more)s.")
-                    % {"limit": limit, "more": _(" and add a day") if more_days else ""},
+                    (
+                        ngettext(
+                            "Keep each day to %(limit)s minute and add a day.",
+                            "Keep each day to %(limit)s minutes and add a day.",
+                            limit,
+                        )
+                        if more_days
+                        else ngettext(
+                            "Keep each day to %(limit)s minute.",
+                            "Keep each day to %(limit)s minutes.",
+                            limit,
+                        )
+                    )
+                    % {"limit": limit},
                     {"minutes": limit, **({"days": request.days + 1} if more_days else {})},
                 ),
+                Severity.IMPORTANT,
             )
         )
     if asked and asked <= limit:
@@ -199,15 +243,25 @@ def _daily_limit_warnings(template: PlanTemplate, request: PlanRequest, days) ->
                 warnings.append(
                     Warning(
                         "daily_limit",
-                        _(
+                        # More needed than asked: only the minutes asked can be 1.
+                        ngettext(
                             "Day %(day)s needs at least %(need)s minutes for its formats; "
-                            "%(minutes)s are planned."
+                            "%(minutes)s is planned.",
+                            "Day %(day)s needs at least %(need)s minutes for its formats; "
+                            "%(minutes)s are planned.",
+                            asked,
                         )
                         % {"day": day.number, "need": day.minutes, "minutes": asked},
                         Fix(
-                            _("Plan %(need)s minutes a day.") % {"need": min(day.minutes, limit)},
+                            ngettext(
+                                "Plan %(need)s minute a day.",
+                                "Plan %(need)s minutes a day.",
+                                min(day.minutes, limit),
+                            )
+                            % {"need": min(day.minutes, limit)},
                             {"minutes": min(day.minutes, limit)},
                         ),
+                        Severity.IMPORTANT,
                     )
                 )
                 break
@@ -233,6 +287,7 @@ def _visit_day_warnings(request: PlanRequest, days: list[Day]) -> list[Warning]:
                 % {"date": _long(monday)},
                 {"start": monday.isoformat()},
             ),
+            Severity.IMPORTANT,
         )
     ]
 
@@ -247,26 +302,35 @@ def _date_warnings(request: PlanRequest, dated: list, today: datetime.date) -> l
         warnings.append(
             Warning(
                 "past",
-                _("%(count)s milestones are already past, the first being “%(step)s” on %(date)s.")
+                ngettext(
+                    "%(count)s milestone is already past: “%(step)s” on %(date)s.",
+                    "%(count)s milestones are already past, the first being “%(step)s” on "
+                    "%(date)s.",
+                    len(past),
+                )
                 % {"count": len(past), "step": past[0].step.title, "date": _long(past[0].date)},
                 Fix(
                     _("Start the visit on %(date)s or later.") % {"date": _long(earliest)},
                     {"start": earliest.isoformat()},
                 ),
+                Severity.BLOCKING,
             )
         )
     for milestone in dated:
-        if milestone.date.weekday() >= 5 and milestone.date >= today:
-            after = milestone.step.offset_days > 0
-            moved = milestone.date + datetime.timedelta(
-                days=(7 - milestone.date.weekday()) if after else -(milestone.date.weekday() - 4)
-            )
+        if milestone.date.weekday() < 5 or milestone.date < today:
+            continue  # a weekday, or already past: nothing to move
+        after = milestone.step.offset_days > 0
+        moved = milestone.date + datetime.timedelta(
+            days=(7 - milestone.date.weekday()) if after else -(milestone.date.weekday() - 4)
+        )
+        if moved >= today:  # a weekend day today cannot move to yesterday's Friday
             warnings.append(
                 Warning(
                     "weekend",
                     _("“%(step)s” falls on %(date)s, a weekend.")
                     % {"step": milestone.step.title, "date": _long(milestone.date)},
                     Fix(_("Plan it for %(date)s.") % {"date": _long(moved)}),
+                    Severity.MINOR,
                 )
             )
     return warnings
@@ -281,11 +345,14 @@ def plan_warnings(
     zone: ZoneInfo,
     today: datetime.date,
 ) -> list[Warning]:
-    """Every warning for the plan's agenda `days` and milestones `dated`, in the order shown."""
-    return [
+    """Every warning for the plan's agenda `days` and milestones `dated`, in the order shown:
+    the most severe first, and in this order within a severity."""
+    warnings = [
         *_time_zone_warning(request, days, zone),
         *_group_warnings(template, request, days),
         *_daily_limit_warnings(template, request, days),
         *_visit_day_warnings(request, days),
         *_date_warnings(request, dated, today),
     ]
+    ranks = {severity: rank for rank, severity in enumerate(Severity)}
+    return sorted(warnings, key=lambda warning: ranks[warning.severity])

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from citypeers.methodology.enums import Severity
 from citypeers.methodology.forms.planner import DEFAULT_ZONE, PlannerForm, default_start
 from citypeers.methodology.selectors.planner import current_versions_by_mode, plan_template
 from citypeers.methodology.selectors.planning import make_plan
@@ -22,8 +23,9 @@ def _defaults(versions: dict, mode: str, today) -> dict:
     }
 
 
-def _fix_links(request: HttpRequest, plan) -> list:
-    """Each warning with the address of the plan that applies its fix, when one exists."""
+def _fix_links(request: HttpRequest, plan) -> tuple[list, list]:
+    """Each warning with the address of the plan that applies its fix, when one exists: the
+    ones to fix, then the minor notes shown folded."""
     links = []
     for warning in plan.warnings:
         url = None
@@ -34,7 +36,8 @@ def _fix_links(request: HttpRequest, plan) -> list:
                 query[name] = str(value)
             url = "?" + query.urlencode()
         links.append((warning, url))
-    return links
+    minor = [pair for pair in links if pair[0].severity == Severity.MINOR]
+    return [pair for pair in links if pair[0].severity != Severity.MINOR], minor
 
 
 def planner_form(params) -> tuple[PlannerForm | None, dict]:
@@ -62,11 +65,13 @@ def planner(request: HttpRequest) -> HttpResponse:
         plan = make_plan(plan_template(version), form.plan_request(), today=today)
         topic = form.cleaned_data["topic"]
         title = topic or _("Peer-learning visit")
+        warnings, minor_warnings = _fix_links(request, plan)
         context |= {
             "plan": plan,
             "version": version,
             "title": title,
-            "warnings": _fix_links(request, plan),
+            "warnings": warnings,
+            "minor_warnings": minor_warnings,
             "can_create_visit": request.user.has_perm("visits.create_visit"),
         }
         export = request.GET.get("export")
