@@ -19,11 +19,13 @@ from django.urls import reverse
 from citypeers.calls.models import Application, Preference, SelectionRun
 from citypeers.core.models import AuditEntry
 from citypeers.programmes.models import Role
+from citypeers.visits.models import VisitPlan
 from tests.calls.helpers import complete
 from tests.factories import (
     CallFactory,
     MembershipFactory,
     OrganisationFactory,
+    TemplateVersionFactory,
     UserFactory,
     VisitFactory,
 )
@@ -112,3 +114,20 @@ def test_a_double_click_on_run_the_selection_starts_two_numbered_runs(live_serve
     assert answers == [(302, reverse("calls:selection", args=[call.slug]))] * 2
     numbers = SelectionRun.objects.filter(call=call).values_list("number", flat=True)
     assert sorted(numbers) == [1, 2]
+
+
+def test_a_double_click_on_give_this_plan_plans_the_visit_once(live_server):
+    """Each click is answered with the workspace or the refusal that says the visit has a plan
+    (never an error page); the visit has one plan and its tasks once."""
+    version = TemplateVersionFactory()
+    visit = VisitFactory(starts_on=None)
+    coordinator = MembershipFactory(programme=visit.programme, role=Role.COORDINATOR).user
+    browser = Browser(live_server, coordinator)
+    path = reverse("visits:apply_plan", args=[visit.programme.slug, visit.slug])
+    path += f"?mode={version.template.mode}&start=2027-03-22&visit={visit.pk}"
+    answers = at_once([(browser, path, {}), (browser, path, {})])
+    workspace = reverse("visits:workspace", args=[visit.programme.slug, visit.slug])
+    assert (302, workspace) in answers
+    assert all(answer == (302, workspace) or answer[0] == 403 for answer in answers)
+    assert VisitPlan.objects.filter(visit=visit).count() == 1
+    assert visit.tasks.count() == 1  # the template's one step, not twice

@@ -1,5 +1,6 @@
 """Every page is valid HTML according to the W3C Nu checker (npm's vnu-jar)."""
 
+import datetime
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from citypeers.calls.services.selection import selection_execute, selection_star
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
+from citypeers.visits.selectors import planner_query
 from tests.calls.helpers import close
 from tests.factories import (
     CallFactory,
@@ -26,6 +28,7 @@ from tests.factories import (
     PublishedPracticeFactory,
     ThemeFactory,
     UserFactory,
+    VisitFactory,
     sent_application,
 )
 
@@ -212,6 +215,14 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     visit = {"programme": programme.pk, "title": "Walks", "host_place": "Tampere (FI)"}
     created = client.post(reverse("visits:create_from_plan") + plan, visit)
     workspace = created["Location"]
+    unplanned = VisitFactory(
+        programme=programme,
+        title="Kortrijk: giants",
+        starts_on=datetime.date(2027, 4, 5),
+        ends_on=datetime.date(2027, 4, 8),
+    )
+    VisitFactory(programme=programme, starts_on=datetime.date(2021, 3, 22))  # a past one
+    unplanned_url = reverse("visits:workspace", args=[programme.slug, unplanned.slug])
     urls = {
         "guide": reverse("methodology:guide"),
         "formats": reverse("methodology:formats") + "?mode=online&group_size=24",
@@ -231,6 +242,9 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
         "workspace": workspace,
         "visit": workspace.replace("workspace/", ""),
         "visits-dashboard": reverse("visits:dashboard"),
+        "workspace-without-plan": unplanned_url,
+        "planner-for-a-visit": f"{reverse('planner:plan')}?{planner_query(unplanned)}",
+        "apply-plan": unplanned_url.replace("workspace/", "plan/") + "?" + planner_query(unplanned),
     }
     html = {name: client.get(url).content.decode() for name, url in urls.items()}
     html["format-edit-error"] = client.post(urls["format-edit"], {"name": ""}).content.decode()

@@ -44,6 +44,7 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
     VisitFactory,
+    VisitPlanFactory,
     sent_application,
 )
 from tests.samples import PDF
@@ -341,6 +342,11 @@ def _finished(world):
     return _visit(world)
 
 
+def _planned(world):
+    VisitPlanFactory(visit=world.visit)
+    return _visit(world)
+
+
 MATRIX = {
     "core:outbox": [Case({"staff"})],
     "core:outbox_message": [
@@ -407,6 +413,17 @@ MATRIX = {
     "visits:workspace": [
         Case(VISIT_TEAM, _visit),
         Case(VISIT_TEAM, _finished, label="finished visit"),
+    ],
+    # Giving a plan to a visit made without one: its programme's coordinators and staff,
+    # once (refused when it has one) and before it is over.
+    "visits:apply_plan": [
+        Case(COORDINATORS, _visit, given=lambda w: TemplateVersionFactory()),
+        _post(COORDINATORS, _visit, given=lambda w: TemplateVersionFactory()),
+        Case(frozenset(), _planned, label="visit with a plan"),
+        _post(frozenset(), _planned, label="visit with a plan"),
+        Case(
+            frozenset(), _finished, given=lambda w: TemplateVersionFactory(), label="finished visit"
+        ),
     ],
     "visits:agenda_publish": [
         _post(VISIT_TEAM, _visit),

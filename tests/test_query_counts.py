@@ -213,6 +213,26 @@ def _visit_i_host(scene):
     scene.task(visit)
 
 
+def _visits_of_every_kind(scene):
+    """In a new programme: a planned visit I host, with a task; one without a plan I help run;
+    one the calls gave me a place in; and a past one I took part in."""
+    programme = ProgrammeFactory()
+    _visit_i_host(scene)
+    unplanned = VisitFactory(programme=programme)
+    MembershipFactory(user=scene.member, programme=programme, visit=unplanned, role=Role.EXPERT)
+    given = VisitFactory(programme=programme, starts_on=timezone.localdate())
+    call = CallFactory(programme=programme, visits=[given])
+    Application.objects.create(
+        call=call,
+        applicant=scene.member,
+        status=Application.Status.SUBMITTED,
+        outcome="confirmed",
+        outcome_visit=given,
+    )
+    past = VisitFactory(programme=programme, starts_on=datetime.date(2021, 3, 22))
+    MembershipFactory(user=scene.member, programme=programme, visit=past, role=Role.PARTICIPANT)
+
+
 def _what_needs_me(scene):
     """In a new programme I coordinate: a visit I host with an overdue task, a closed call
     (waiting for my next step) with an application for me to review, and a place there waiting
@@ -361,7 +381,15 @@ LISTINGS = {
         "a call's selection",
         Listing(_call_url("calls:selection"), _selected_application, "coordinator"),
     ),
-    "visits I run": Listing(lambda scene: reverse("visits:dashboard"), _visit_i_host, "member"),
+    "my visits": Listing(lambda scene: reverse("visits:dashboard"), _visit_i_host, "member"),
+    "my visits, of every kind": Listing(
+        lambda scene: reverse("visits:dashboard"), _visits_of_every_kind, "member"
+    ),
+    "my visits, as a coordinator": Listing(
+        lambda scene: reverse("visits:dashboard"),
+        lambda scene: VisitFactory(programme=scene.programme),  # without a plan: a link to plan it
+        "coordinator",
+    ),
     "requests to join an organisation": Listing(
         lambda scene: reverse("people:affiliations"), _affiliation_request, "staff"
     ),

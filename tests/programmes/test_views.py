@@ -15,10 +15,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_programme_page_lists_its_visits_and_coordinators(client, programme, coordinator):
-    VisitFactory(programme=programme, title="Adopt a Monument")
+    visit = VisitFactory(programme=programme, title="Adopt a Monument")
     response = client.get(reverse("programmes:detail", args=[programme.slug]))
     assert response.status_code == 200
-    assert "Adopt a Monument" in response.text
+    visit_page = reverse("visits:visit", args=[programme.slug, visit.slug])
+    assert f'<a href="{visit_page}">Adopt a Monument</a>' in response.text
     assert str(coordinator) in response.text
     assert "Manage people and roles" not in response.text
 

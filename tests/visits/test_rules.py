@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from citypeers.programmes.models import Role
-from tests.factories import MembershipFactory, VisitFactory, VisitTaskFactory
+from tests.factories import MembershipFactory, VisitFactory, VisitPlanFactory, VisitTaskFactory
 
 pytestmark = pytest.mark.django_db
 RUNS_THE_VISIT = {"coordinator", "host", "expert", "rapporteur", "technical_host", "staff"}
@@ -92,3 +92,17 @@ def test_a_visit_ends_after_its_last_day_and_an_undated_one_never(people_by_role
     visit.ends_on = None  # a start and no end: the start is its last day
     visit.save()
     assert not coordinator.has_perm("visits.publish_agenda", visit)
+
+
+def test_a_visit_without_a_plan_is_given_one_by_its_programmes_coordinators_and_staff(
+    people_by_role, visit
+):
+    assert _who(people_by_role, "visits.plan_visit", visit) == {"coordinator", "staff"}
+    assert not AnonymousUser().has_perm("visits.plan_visit", visit)
+
+
+def test_nobody_gives_a_plan_to_a_visit_that_has_one_or_is_over(people_by_role, programme):
+    planned = VisitPlanFactory(visit__programme=programme).visit
+    over = VisitFactory(programme=programme, starts_on=datetime.date(2021, 5, 10))
+    assert _who(people_by_role, "visits.plan_visit", planned) == set()
+    assert _who(people_by_role, "visits.plan_visit", over) == set()

@@ -1,23 +1,31 @@
-"""What the workspace and the dashboard read: tasks by phase, the team, each visit one runs."""
+"""What the workspace and "My visits" read: tasks by phase, the team, each visit one runs or
+takes part in."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
+from citypeers.calls.models import Application
 from citypeers.programmes.models import Role, Visit
 from citypeers.visits.selectors import (
+    FOLD_PAST_AFTER,
     current_phase,
+    my_visits,
     plan_of,
+    planner_query,
     tasks_due_for,
     team_of,
     visit_for_page,
+    visits_placed,
     visits_run_by,
     visits_with_a_role,
     workspace_of,
 )
 from tests.factories import (
+    CallFactory,
     MembershipFactory,
+    PlaceFactory,
     UserFactory,
     VisitFactory,
     VisitPlanFactory,
@@ -77,11 +85,12 @@ def test_the_current_phase_is_that_of_the_first_open_task(visit):
     assert current_phase([done]) is None
 
 
-def test_a_coordinator_runs_each_planned_visit_of_their_programme(programme, coordinator):
-    planned = VisitPlanFactory(visit__programme=programme).visit
-    VisitFactory(programme=programme)  # not planned yet
+def test_a_coordinator_runs_each_visit_of_their_programme_planned_or_not(programme, coordinator):
+    planned = VisitPlanFactory(visit__programme=programme, visit__starts_on=_in(30)).visit
+    unplanned = VisitFactory(programme=programme, starts_on=_in(60))  # made without a plan
     VisitPlanFactory()  # another programme's
-    assert [status.visit for status in visits_run_by(coordinator, today=TODAY)] == [planned]
+    statuses = visits_run_by(coordinator, today=TODAY)
+    assert [(s.visit, s.planned) for s in statuses] == [(planned, True), (unplanned, False)]
 
 
 def test_the_visits_team_runs_it_but_participants_do_not(programme, visit, people_by_role):
@@ -91,7 +100,7 @@ def test_the_visits_team_runs_it_but_participants_do_not(programme, visit, peopl
     for role in ["participant", "reviewer", "no_role", "coordinator_elsewhere"]:
         assert visits_run_by(people_by_role[role], today=TODAY) == []
     staff_sees = visits_run_by(people_by_role["staff"], today=TODAY)
-    assert [status.visit for status in staff_sees] == [visit]
+    assert {status.visit for status in staff_sees} == set(Visit.objects.all())  # every one
 
 
 def test_someone_with_two_roles_sees_the_visit_once(programme, visit, coordinator):
@@ -156,3 +165,80 @@ def test_my_visits_are_those_of_my_team_and_those_given_to_me(programme, visit):
     also = Visit.objects.filter(pk=given.pk)
     assert set(visits_with_a_role(expert, also=also)) == {visit, given}
     assert visits_with_a_role(expert, also=Visit.objects.none()) == [visit]
+
+
+def _place_in(visit, person, outcome="confirmed"):
+    """The calls gave `person` a place in `visit` (selected: waiting for their answer)."""
+    call = CallFactory(programme=visit.programme, visits=[visit])
+    return Application.objects.create(
+        call=call,
+        applicant=person,
+        status=Application.Status.SUBMITTED,
+        outcome=outcome,
+        outcome_visit=visit,
+    )
+
+
+def test_the_visits_one_was_given_a_place_in_come_from_the_calls(programme):
+    person = UserFactory()
+    confirmed, selected, declined = VisitFactory.create_batch(3, programme=programme)
+    _place_in(confirmed, person)
+    _place_in(selected, person, outcome="selected")
+    _place_in(declined, person, outcome="declined")
+    _place_in(VisitFactory(programme=programme), UserFactory())  # someone else's
+    assert set(visits_placed(person)) == {confirmed, selected}
+
+
+def test_my_visits_are_those_i_run_and_those_i_take_part_in_each_once(programme):
+    person = UserFactory()
+    hosted = VisitFactory(programme=programme, starts_on=_in(40))  # no plan
+    MembershipFactory(user=person, programme=programme, visit=hosted, role=Role.HOST)
+    joined = VisitFactory(programme=programme, starts_on=_in(10), ends_on=_in(12))
+    _place_in(joined, person)
+    MembershipFactory(user=person, programme=programme, visit=joined, role=Role.PARTICIPANT)
+    VisitFactory(programme=programme, starts_on=_in(5))  # not mine
+    mine = my_visits(person, today=TODAY)
+    assert [(entry.visit, entry.status is not None) for entry in mine.upcoming] == [
+        (joined, False),  # taking part: no status to show
+        (hosted, True),
+    ]
+    assert mine.upcoming[1].status.planned is False
+    assert mine.past == []
+
+
+def test_my_visits_come_soonest_first_undated_last_then_past_ones_most_recent_first(
+    programme, coordinator
+):
+    undated = VisitFactory(programme=programme, title="A undated")
+    later = VisitFactory(programme=programme, starts_on=_in(30))
+    running = VisitFactory(programme=programme, starts_on=_in(-1), ends_on=_in(1))
+    long_ago = VisitFactory(programme=programme, starts_on=_in(-400), ends_on=_in(-398))
+    last_month = VisitFactory(programme=programme, starts_on=_in(-30))
+    mine = my_visits(coordinator, today=TODAY)
+    assert [entry.visit for entry in mine.upcoming] == [running, later, undated]
+    assert [entry.visit for entry in mine.past] == [last_month, long_ago]
+    assert mine.fold_past is False
+
+
+def test_many_past_visits_are_folded(programme, coordinator):
+    for days_ago in range(FOLD_PAST_AFTER + 1):
+        VisitFactory(programme=programme, starts_on=_in(-10 - days_ago))
+    mine = my_visits(coordinator, today=TODAY)
+    assert len(mine.past) == FOLD_PAST_AFTER + 1 and mine.fold_past
+
+
+def test_the_planner_is_filled_in_from_the_visit(programme):
+    visit = VisitFactory(
+        programme=programme,
+        title="Tampere: industrial heritage",
+        mode="hybrid",
+        host_place=PlaceFactory(name="Tampere", country="FI"),
+        starts_on=datetime.date(2027, 5, 3),
+        ends_on=datetime.date(2027, 5, 6),
+    )
+    assert planner_query(visit) == (
+        "mode=hybrid&topic=Tampere%3A+industrial+heritage&start=2027-05-03&days=4"
+        f"&host_tz=Europe%2FHelsinki&visit={visit.pk}"
+    )
+    undated = VisitFactory(programme=programme, host_place=visit.host_place)
+    assert "start=" not in planner_query(undated) and "days=" not in planner_query(undated)

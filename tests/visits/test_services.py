@@ -207,3 +207,40 @@ def test_two_visits_of_one_title_created_at_once_each_get_an_address(
     )
     assert (first.error, second.error) == (None, None)
     assert (first.result.slug, second.result.slug) == ("heritage-walks", "heritage-walks-2")
+
+
+def _apply(visit, by, version):
+    return services.visit_apply_plan(
+        visit=Visit.objects.get(pk=visit.pk),
+        by=by,
+        practice=None,
+        version=version,
+        request=REQUEST,
+        today=datetime.date(2026, 6, 1),
+    )
+
+
+def test_a_visit_with_a_plan_is_refused_a_second_one_and_keeps_its_tasks(coordinator, version):
+    visit = VisitFactory(starts_on=None)
+    _apply(visit, coordinator, version)
+    tasks, sessions = visit.tasks.count(), visit.sessions.count()
+    with pytest.raises(VisitError, match="has a plan already"):
+        _apply(visit, coordinator, version)
+    assert (visit.tasks.count(), visit.sessions.count()) == (tasks, sessions)
+    assert AuditEntry.objects.filter(action="visit.planned").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_plans_given_to_one_visit_at_once_make_one_and_refuse_the_other(coordinator, version):
+    """A double click: the second gets the friendly refusal, not the one-to-one's error page,
+    and the visit's tasks are not doubled."""
+    visit = VisitFactory(starts_on=None)
+    first, second = race(
+        lambda: _apply(visit, coordinator, version),
+        lambda: _apply(visit, coordinator, version),
+        hold_after="citypeers.visits.services.log_action",
+    )
+    assert first.error is None
+    assert isinstance(second.error, VisitError)
+    assert VisitPlan.objects.filter(visit=visit).count() == 1
+    assert (visit.tasks.count(), visit.sessions.count()) == (1, 4)  # the template's one step

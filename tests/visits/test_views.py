@@ -1,5 +1,5 @@
 import datetime
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from django.urls import reverse
@@ -7,10 +7,12 @@ from django.utils import timezone
 
 from citypeers.programmes.models import Role, Visit
 from citypeers.visits.models import VisitPlan, VisitTask
+from citypeers.visits.selectors import planner_query
 from citypeers.visits.services import task_set_done
 from tests.factories import (
     AgendaSessionFactory,
     MembershipFactory,
+    PlaceFactory,
     PublishedPracticeFactory,
     UserFactory,
     VisitFactory,
@@ -318,10 +320,18 @@ def test_a_task_cannot_go_to_someone_outside_the_team(client, visit, people_by_r
     assert task.owner == people_by_role["rapporteur"]
 
 
-def test_the_dashboard_invites_planning_when_one_runs_no_visit(client):
+def test_my_visits_tells_someone_without_a_visit_how_visits_come(client):
     client.force_login(UserFactory())
     page = client.get(reverse("visits:dashboard")).text
-    assert "You run no planned visit yet." in page and reverse("planner:plan") in page
+    assert "Visits come from open calls" in page and reverse("calls:list") in page
+    assert reverse("planner:plan") not in page
+
+
+def test_my_visits_invites_a_coordinator_without_a_visit_to_plan_one(client, programme):
+    coordinator = MembershipFactory(programme=programme, role=Role.COORDINATOR).user
+    client.force_login(coordinator)
+    page = client.get(reverse("visits:dashboard")).text
+    assert "No visit of your programmes yet." in page and reverse("planner:plan") in page
 
 
 def test_the_dashboard_needs_signing_in(client):
@@ -422,3 +432,122 @@ def test_a_finished_visits_workspace_is_read_only_and_refuses_every_change(
     client.logout()
     anonymous = client.post(_url("task_update", visit, task.pk), {"action": "done"})
     assert anonymous["Location"].startswith(reverse("account_login"))
+
+
+def _unplanned(programme, **fields):
+    """A visit made without a plan, eight weeks ahead, three days long, hosted in Tampere."""
+    start = timezone.localdate() + datetime.timedelta(weeks=8)
+    return VisitFactory(
+        programme=programme,
+        title="Tampere: industrial heritage",
+        host_place=PlaceFactory(name="Tampere", country="FI"),
+        starts_on=start,
+        ends_on=start + datetime.timedelta(days=3),
+        **fields,
+    )
+
+
+def _apply_url(visit, **params):
+    query = dict(parse_qsl(planner_query(visit))) | params
+    return _url("apply_plan", visit) + "?" + urlencode(query)
+
+
+def test_my_visits_shows_a_visit_without_a_plan_with_a_link_to_give_it_one(
+    client, programme, coordinator, version
+):
+    visit = _unplanned(programme)
+    client.force_login(coordinator)
+    page = client.get(reverse("visits:dashboard")).text
+    assert "This visit has no plan yet, so it has no tasks." in page
+    assert f"{reverse('planner:plan')}?{planner_query(visit)}".replace("&", "&amp;") in page
+
+
+def test_my_visits_shows_the_host_a_visit_without_a_plan_but_no_link_to_plan_it(
+    client, programme, version
+):
+    visit = _unplanned(programme)
+    host = MembershipFactory(programme=programme, visit=visit, role=Role.HOST).user
+    client.force_login(host)
+    page = client.get(reverse("visits:dashboard")).text
+    assert visit.title in page and "This visit has no plan yet" in page
+    assert "Give this visit a plan" not in page
+
+
+def test_my_visits_lists_a_participants_visits_and_past_ones_under_their_heading(client, programme):
+    person = UserFactory()
+    coming = _unplanned(programme)
+    past = VisitFactory(
+        programme=programme, title="Vantaa 2021", starts_on=datetime.date(2021, 3, 22)
+    )
+    undated = VisitFactory(programme=programme, title="Somewhere, some day")
+    for visit in (coming, past, undated):
+        MembershipFactory(user=person, programme=programme, visit=visit, role=Role.PARTICIPANT)
+    client.force_login(person)
+    page = client.get(reverse("visits:dashboard")).text
+    assert page.index(coming.title) < page.index(undated.title) < page.index("Past visits")
+    assert page.index("Past visits") < page.index("Vantaa 2021")
+    assert "dates to be set" in page and "You take part in this visit." in page
+    assert _url("workspace", coming) not in page  # they do not run it
+
+
+def test_the_workspace_of_a_visit_without_a_plan_links_to_the_planner_filled_in(
+    client, programme, people_by_role
+):
+    visit = _unplanned(programme)
+    client.force_login(people_by_role["coordinator"])
+    page = client.get(_url("workspace", visit)).text
+    assert "Give this visit a plan" in page
+    assert "mode=online&amp;topic=Tampere" in page and f"visit={visit.pk}" in page
+    MembershipFactory(programme=programme, visit=visit, role=Role.HOST, user=people_by_role["host"])
+    client.force_login(people_by_role["host"])
+    assert "Give this visit a plan" not in client.get(_url("workspace", visit)).text
+
+
+def test_the_planner_offers_to_give_the_plan_to_the_visit_it_names(
+    client, programme, coordinator, version
+):
+    visit = _unplanned(programme)
+    url = f"{reverse('planner:plan')}?{planner_query(visit)}"
+    client.force_login(coordinator)
+    page = client.get(url).text
+    assert f"Give this plan to {visit.title}" in page
+    assert "Turn this plan into a visit" not in page
+    assert _url("apply_plan", visit) in page
+    client.force_login(UserFactory())  # may not plan it: the public planner
+    page = client.get(url).text
+    assert "Give this plan to" not in page and _url("apply_plan", visit) not in page
+
+
+def test_giving_a_plan_shows_what_will_happen_then_applies_it(
+    client, programme, coordinator, version
+):
+    visit = _unplanned(programme)
+    url = _apply_url(visit, start="2027-03-22")
+    client.force_login(coordinator)
+    page = client.get(url).text
+    assert "gets 1 task, with its due date" in page
+    assert "gets a draft agenda of 4 days" in page
+    assert "runs from Monday 22 March 2027 to Thursday 25 March 2027" in page
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == _url("workspace", visit)
+    assert "The visit is planned: its tasks and agenda are ready." in response.text
+    assert "Close the call" in response.text
+    visit.refresh_from_db()
+    assert (visit.starts_on, visit.ends_on) == (
+        datetime.date(2027, 3, 22),
+        datetime.date(2027, 3, 25),
+    )
+    assert visit.plan.created_by == coordinator and visit.tasks.count() == 1
+
+
+def test_a_visit_with_a_plan_or_over_is_refused_another_with_the_reason(
+    client, programme, coordinator, version
+):
+    planned = VisitPlanFactory(visit=_unplanned(programme)).visit
+    client.force_login(coordinator)
+    response = client.post(_apply_url(planned))
+    assert response.status_code == 403 and "has a plan already" in response.text
+    over = VisitFactory(programme=programme, starts_on=datetime.date(2021, 5, 10))
+    response = client.get(_apply_url(over))
+    assert response.status_code == 403 and "This visit is over" in response.text
+    assert not VisitPlan.objects.filter(visit=over).exists()

@@ -8,21 +8,27 @@ from citypeers.programmes.models import Programme
 from citypeers.programmes.selectors import programmes_coordinated_by
 
 
-class VisitFromPlanForm(Form):
+class PlanForVisitForm(Form):
+    """What the plan does not say about a visit that exists: the good practice it shows."""
+
+    practice = forms.ModelChoiceField(
+        label=_("Good practice shown"),
+        required=False,
+        queryset=practices_willing_to_host().order_by("title"),
+        help_text=_("A published practice whose city is willing to host a visit."),
+    )
+
+
+class VisitFromPlanForm(PlanForVisitForm):
     """What the plan does not say: which programme, what the visit is called, who hosts it."""
 
+    field_order = ["programme", "title", "host_place", "practice"]
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
     title = forms.CharField(label=_("Title of the visit"), max_length=300)
     host_place = PlacesField(
         label=_("Host place"),
         help_text=_("As Name (country code), e.g. Vantaa (FI)."),
         widget=forms.TextInput,
-    )
-    practice = forms.ModelChoiceField(
-        label=_("Good practice shown"),
-        required=False,
-        queryset=practices_willing_to_host().order_by("title"),
-        help_text=_("A published practice whose city is willing to host a visit."),
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -1,5 +1,6 @@
 """Predicates of the visits app: who is on a visit's team, who may change one of its tasks,
-and whether the visit is over (its workspace is then a record nobody changes)."""
+who may give it a plan, and whether the visit is over (its workspace is then a record nobody
+changes)."""
 
 import datetime
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
+from citypeers.visits.selectors import plan_of
 
 
 def _roles_on_visit(user, visit_id: int) -> set[str]:
@@ -32,6 +34,29 @@ def is_visit_team(user, visit: Visit) -> bool:
         return False
     roles = _roles_on_visit(user, visit.pk)
     return Role.COORDINATOR in roles or bool(roles & TEAM_ROLES)
+
+
+def _programmes_coordinated(user) -> set[int]:
+    """The programmes the person coordinates (asked once per request, however many visits a
+    page asks about)."""
+    if not user.is_authenticated:
+        return set()
+    if "_coordinated_programmes" not in user.__dict__:
+        coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR)
+        user.__dict__["_coordinated_programmes"] = set(
+            coordinated.values_list("programme_id", flat=True)
+        )
+    return user.__dict__["_coordinated_programmes"]
+
+
+@rules.predicate
+def coordinates_visits_programme(user, visit: Visit) -> bool:
+    return visit is not None and visit.programme_id in _programmes_coordinated(user)
+
+
+@rules.predicate
+def has_a_plan(user, visit: Visit) -> bool:
+    return visit is not None and plan_of(visit) is not None
 
 
 def visit_last_day(visit: Visit) -> datetime.date | None:

@@ -1,12 +1,15 @@
-"""Reading visits: the public page, the team's workspace, the coordinator's dashboard and
-what a person's home page (`/me/`) shows of their visits and tasks."""
+"""Reading visits: the public page, the team's workspace, "My visits" and what a person's
+home page (`/me/`) shows of their visits and tasks."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from citypeers.methodology.enums import PHASES
+from citypeers.places.countries import country_zone
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
 from citypeers.visits.models import VisitTask
@@ -94,21 +97,23 @@ class VisitStatus:
     upcoming: list
     done: int
     total: int
+    planned: bool = True
 
 
 def visits_run_by(user, *, today: datetime.date) -> list[VisitStatus]:
-    """Each planned visit the person coordinates or helps run, with its phase and tasks."""
+    """Each visit the person coordinates or helps run (staff: every visit), planned or not,
+    with its phase and tasks."""
     if user.is_staff:
-        visits = Visit.objects.filter(plan__isnull=False)
+        visits = Visit.objects.all()
     else:
         memberships = Membership.objects.filter(user=user)
-        visits = Visit.objects.filter(plan__isnull=False).filter(
+        visits = Visit.objects.filter(
             Q(programme__memberships__in=memberships.filter(role=Role.COORDINATOR))
             | Q(memberships__in=memberships.filter(role__in=TEAM_ROLES))
         )
     visits = (
         visits.distinct()
-        .select_related("programme", "host_place")
+        .select_related("programme", "host_place", "plan")
         .prefetch_related("tasks__owner")
         .order_by("starts_on")
     )
@@ -126,9 +131,88 @@ def visits_run_by(user, *, today: datetime.date) -> list[VisitStatus]:
                 upcoming=[task for task in open_tasks if today <= task.due_on <= horizon],
                 done=len(tasks) - len(open_tasks),
                 total=len(tasks),
+                planned=plan_of(visit) is not None,
             )
         )
     return statuses
+
+
+# Apps above this one give people a place in a visit (calls: a selected or confirmed
+# application); they register how from their `ready()`, so "My visits" lists those visits
+# without importing them, as /me/ does with `calls.selectors.personal.visits_given_to`.
+PLACE_SOURCES: list[Callable[..., QuerySet[Visit]]] = []
+
+
+def visit_places_register(source: Callable[..., QuerySet[Visit]]) -> None:
+    """Called from an app's `ready()`; registering the same source twice keeps one."""
+    if source not in PLACE_SOURCES:
+        PLACE_SOURCES.append(source)
+
+
+def visits_placed(user) -> QuerySet[Visit]:
+    """The visits the registered apps gave the person a place in."""
+    given = Q(pk__in=[])
+    for source in PLACE_SOURCES:
+        given |= Q(pk__in=source(user).values("pk"))
+    return Visit.objects.filter(given)
+
+
+@dataclass
+class MyVisit:
+    """One line of "My visits": the visit, and its status when the person runs it."""
+
+    visit: Visit
+    status: VisitStatus | None  # None: the person takes part in it, without running it
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        return self.visit.ends_on or self.visit.starts_on
+
+    @property
+    def planner_query(self) -> str:
+        return planner_query(self.visit)
+
+
+@dataclass
+class MyVisits:
+    upcoming: list  # running or to come, the soonest first; undated ones last
+    past: list  # the most recent first
+    fold_past: bool  # many past visits: shown folded
+
+
+FOLD_PAST_AFTER = 3
+
+
+def my_visits(user, *, today: datetime.date) -> MyVisits:
+    """Every visit the person has a role in: those they run (with their status) and those they
+    take part in; each once."""
+    mine = {
+        status.visit.pk: MyVisit(status.visit, status)
+        for status in visits_run_by(user, today=today)
+    }
+    for visit in visits_with_a_role(user, also=visits_placed(user)):
+        mine.setdefault(visit.pk, MyVisit(visit, None))
+    past = [entry for entry in mine.values() if entry.last_day and entry.last_day < today]
+    upcoming = [entry for entry in mine.values() if entry not in past]
+    upcoming.sort(
+        key=lambda e: (e.visit.starts_on is None, e.visit.starts_on or today, e.visit.title)
+    )
+    past.sort(key=lambda entry: (entry.last_day, entry.visit.starts_on), reverse=True)
+    return MyVisits(upcoming=upcoming, past=past, fold_past=len(past) > FOLD_PAST_AFTER)
+
+
+def planner_query(visit: Visit) -> str:
+    """The planner's parameters (a query string) that plan this visit as it stands (mode, first
+    day, number of days, host's zone, topic), and `visit`, naming it for the planner's "give
+    this plan" button."""
+    query = {"mode": visit.mode, "topic": visit.title[:200]}  # a topic is 200 at most
+    if visit.starts_on:
+        query["start"] = visit.starts_on.isoformat()
+        if visit.ends_on and visit.ends_on >= visit.starts_on:
+            query["days"] = str((visit.ends_on - visit.starts_on).days + 1)
+    if zone := country_zone(visit.host_place.country.code):
+        query["host_tz"] = zone
+    return urlencode(query | {"visit": str(visit.pk)})
 
 
 REMIND_DAYS_BEFORE = 3

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,52 +70,67 @@ def visit_apply_plan(
     """Gives an existing visit the plan's tasks and agenda, and the plan's dates.
 
     Tasks for coordinators go to `by`; the others wait for the visit's team to take them.
+    A visit has one plan: a second is refused, also when two arrive at once.
     """
     plan = make_plan(plan_template(version), request, today=today or timezone.localdate())
-    formats = {activity.slug: activity for activity in ActivityFormat.objects.all()}
-    with transaction.atomic():
-        Visit.objects.filter(pk=visit.pk).update(
-            mode=request.mode, starts_on=request.start, ends_on=plan.end
-        )
-        visit_plan = VisitPlan.objects.create(
-            visit=visit,
-            template_version=version,
-            time_zone=request.host_tz,
-            participants=request.participants,
-            topic=request.topic,
-            practice=practice,
-            countries=list(request.countries),
-            created_by=by,
-        )
-        VisitTask.objects.bulk_create(
-            VisitTask(
-                visit=visit,
-                phase=m.step.phase,
-                position=number,
-                role=m.step.role_key,
-                title=m.step.title,
-                deliverable=m.step.deliverable,
-                checklist="\n".join(m.step.checklist),
-                due_on=m.date,
-                owner=by if m.step.role_key == Role.COORDINATOR else None,
+    refusal = _("This visit has a plan already: its tasks are in its workspace.")
+    try:
+        with transaction.atomic():
+            if VisitPlan.objects.filter(visit=visit).exists():
+                raise VisitError(refusal)
+            Visit.objects.filter(pk=visit.pk).update(
+                mode=request.mode, starts_on=request.start, ends_on=plan.end
             )
-            for number, m in enumerate(plan.milestones)
-        )
-        AgendaSession.objects.bulk_create(
-            AgendaSession(
+            visit_plan = VisitPlan.objects.create(
                 visit=visit,
-                day=day.number,
-                starts_at=session.starts,
-                minutes=session.minutes,
-                format=formats[session.format.slug],
-                groups=session.groups,
+                template_version=version,
+                time_zone=request.host_tz,
+                participants=request.participants,
+                topic=request.topic,
+                practice=practice,
+                countries=list(request.countries),
+                created_by=by,
             )
-            for day in plan.days
-            for session in day.sessions
-        )
-        changes = {"template": str(version), "start": request.start.isoformat()}
-        log_action(visit, "visit.planned", by=by, changes=changes)
+            _tasks_and_agenda_save(visit=visit, by=by, plan=plan)
+            changes = {"template": str(version), "start": request.start.isoformat()}
+            log_action(visit, "visit.planned", by=by, changes=changes)
+    except IntegrityError:
+        # On PostgreSQL a plan saved at the same moment (a double click) is not seen by the
+        # check above, only by the one-to-one's unique index; SQLite's writers take turns.
+        raise VisitError(refusal) from None
+    visit.mode, visit.starts_on, visit.ends_on = request.mode, request.start, plan.end
     return visit_plan
+
+
+def _tasks_and_agenda_save(*, visit: Visit, by, plan) -> None:
+    """Every step of the plan as a dated task, its agenda as sessions."""
+    formats = {activity.slug: activity for activity in ActivityFormat.objects.all()}
+    VisitTask.objects.bulk_create(
+        VisitTask(
+            visit=visit,
+            phase=m.step.phase,
+            position=number,
+            role=m.step.role_key,
+            title=m.step.title,
+            deliverable=m.step.deliverable,
+            checklist="\n".join(m.step.checklist),
+            due_on=m.date,
+            owner=by if m.step.role_key == Role.COORDINATOR else None,
+        )
+        for number, m in enumerate(plan.milestones)
+    )
+    AgendaSession.objects.bulk_create(
+        AgendaSession(
+            visit=visit,
+            day=day.number,
+            starts_at=session.starts,
+            minutes=session.minutes,
+            format=formats[session.format.slug],
+            groups=session.groups,
+        )
+        for day in plan.days
+        for session in day.sessions
+    )
 
 
 def task_set_done(*, task: VisitTask, by, done: bool, now=None) -> VisitTask:

@@ -12,12 +12,14 @@ from django.views.decorators.http import require_POST
 
 from citypeers.core.errors import VisitError
 from citypeers.core.http import add_error_to_form, permission_required
+from citypeers.methodology.selectors.planner import plan_template
+from citypeers.methodology.selectors.planning import make_plan
 from citypeers.methodology.views.planner import planner_form
 from citypeers.programmes.models import Visit
 from citypeers.visits import selectors, services
-from citypeers.visits.forms import TaskOwnerForm, VisitFromPlanForm
+from citypeers.visits.forms import PlanForVisitForm, TaskOwnerForm, VisitFromPlanForm
 from citypeers.visits.models import VisitTask
-from citypeers.visits.permissions import is_finished_visit
+from citypeers.visits.permissions import has_a_plan, is_finished_visit
 
 
 def _visit(*, programme: str, visit: str, **_kwargs) -> Visit:
@@ -34,6 +36,25 @@ def _read_only_once_finished(view):
             raise PermissionDenied(
                 _("This visit is over: its workspace is kept as it was, read-only.")
             )
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _plannable(view):
+    """A visit gets one plan, before it is over: past that, giving it one is refused (403) with
+    the reason; the permission says the same, this says why."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if request.user.is_authenticated:
+            visit = _visit(**kwargs)
+            if has_a_plan(request.user, visit):
+                raise PermissionDenied(
+                    _("This visit has a plan already: its tasks are in its workspace.")
+                )
+            if is_finished_visit(request.user, visit):
+                raise PermissionDenied(_("This visit is over: it can no longer get a plan."))
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -99,6 +120,8 @@ def workspace(request: HttpRequest, programme: str, visit: str, obj: Visit) -> H
     context = {
         "visit": obj,
         "plan": plan,
+        "may_plan": request.user.has_perm("visits.plan_visit", obj),
+        "planner_query": selectors.planner_query(obj),
         "space": space,
         "team": team,
         "today": today,
@@ -148,6 +171,48 @@ def agenda_publish(request: HttpRequest, programme: str, visit: str, obj: Visit)
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """My visits: those the person runs, with their status, and those they take part in."""
     today = timezone.localdate()
-    statuses = selectors.visits_run_by(request.user, today=today)
-    return render(request, "visits/dashboard.html", {"statuses": statuses, "today": today})
+    mine = selectors.my_visits(request.user, today=today)
+    entries = mine.upcoming + mine.past
+    context = {
+        "mine": mine,
+        "today": today,
+        "may_plan": {
+            entry.visit.pk
+            for entry in entries
+            if entry.status and request.user.has_perm("visits.plan_visit", entry.visit)
+        },
+        "may_create": not entries and request.user.has_perm("visits.create_visit"),
+    }
+    return render(request, "visits/dashboard.html", context)
+
+
+@_plannable
+@permission_required("visits.plan_visit", _visit)
+def apply_plan(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
+    """The planner's parameters (in the address) given to a visit that has no plan: what will
+    happen, then, on POST, the tasks and agenda."""
+    plan_form, versions = planner_form(request.GET)
+    if plan_form is None or not plan_form.is_valid():
+        messages.error(request, _("The plan has problems to fix first."))
+        return redirect(f"{reverse('planner:plan')}?{request.GET.urlencode()}")
+    version = versions[plan_form.cleaned_data["mode"]]
+    form = PlanForVisitForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.visit_apply_plan(
+                visit=obj,
+                by=request.user,
+                practice=form.cleaned_data["practice"],
+                version=version,
+                request=plan_form.plan_request(),
+            )
+        except VisitError as error:  # given a plan a moment ago (a double click)
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The visit is planned: its tasks and agenda are ready."))
+        return redirect("visits:workspace", programme=programme, visit=visit)
+    plan = make_plan(plan_template(version), plan_form.plan_request(), today=timezone.localdate())
+    context = {"visit": obj, "form": form, "plan": plan, "version": version}
+    return render(request, "visits/apply_plan.html", context)

@@ -15,7 +15,13 @@ from citypeers.calls.services.applications import application_save
 from citypeers.core.files import TooLargeUpload
 from citypeers.people.models import Affiliation
 from tests.calls.helpers import complete, proposal
-from tests.factories import CallFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    CallFactory,
+    OrganisationFactory,
+    UserFactory,
+    VisitFactory,
+    sent_application,
+)
 from tests.samples import LINUX_EXECUTABLE, PDF, SVG_WITH_SCRIPT, WINDOWS_EXECUTABLE, upload
 
 pytestmark = pytest.mark.django_db
@@ -364,3 +370,17 @@ def test_a_good_pdf_is_stored_under_a_random_name_in_the_private_storage(
     stored = Path(private_files.path(attached.file.name))
     assert stored.read_bytes() == PDF
     assert not stored.is_relative_to(settings.MEDIA_ROOT)
+
+
+def test_my_applications_link_the_visits_ranked_and_the_one_given(client):
+    vantaa, kortrijk = VisitFactory(title="Vantaa"), VisitFactory(title="Kortrijk")
+    call = CallFactory(programme=vantaa.programme, visits=[vantaa, kortrijk])
+    person = UserFactory(organisation=OrganisationFactory())
+    application = sent_application(call, person, preferences=[kortrijk, vantaa])
+    Application.objects.filter(pk=application.pk).update(outcome="confirmed", outcome_visit=vantaa)
+    client.force_login(person)
+    page = client.get(reverse("calls:mine")).text
+    for visit in (vantaa, kortrijk):
+        visit_page = reverse("visits:visit", args=[visit.programme.slug, visit.slug])
+        assert f'<a href="{visit_page}">{visit.title}</a>' in page
+    assert page.count(reverse("visits:visit", args=[vantaa.programme.slug, vantaa.slug])) == 2

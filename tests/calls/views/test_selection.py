@@ -250,7 +250,8 @@ def test_the_page_offers_the_pin_form_and_lists_the_decisions_by_hand(client, ca
     )
     page = client.get(reverse("calls:selection", args=[call.slug])).text
     assert 'name="application"' in page and f'<option value="{bram.pk}">Bram</option>' in page
-    assert "Bram: Pin to a visit (Vantaa) · Asked." in page
+    visit_page = reverse("visits:visit", args=[vantaa.programme.slug, vantaa.slug])
+    assert f'Bram: Pin to a visit (<a href="{visit_page}">Vantaa</a>) · Asked.' in page
 
 
 def test_a_wrong_number_of_places_is_shown_in_its_row_and_the_rest_is_kept(

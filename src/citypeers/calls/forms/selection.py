@@ -32,7 +32,7 @@ class SelectionSettingsForm(Form):
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
         self.call = call
-        self.visits = list(call.visits.order_by("starts_on", "pk"))
+        self.visits = list(call.visits.select_related("programme").order_by("starts_on", "pk"))
         stored = call.selection_settings
         self.initial |= {"mode": stored.get("mode", "merit"), "threshold": stored.get("threshold")}
         for visit in self.visits:

@@ -48,7 +48,7 @@ def application_rows(call: Call) -> list[dict]:
             "practice",
             "hosted_visit__programme",
         )
-        .prefetch_related("preferences__visit", files_with_questions())
+        .prefetch_related("preferences__visit__programme", files_with_questions())
         .order_by("submitted_at", "pk")
     )
     hosting = hosting_organisations() if call.type == Call.Type.HOSTS else None
@@ -90,9 +90,9 @@ def sent_application(*, slug: str, pk: int, **_kwargs) -> Application:
             "organisation__place",
             "practice",
             "hosted_visit__programme",
-            "outcome_visit",
+            "outcome_visit__programme",
         )
-        .prefetch_related("preferences__visit"),
+        .prefetch_related("preferences__visit__programme"),
         pk=pk,
         call__slug=slug,
     )

@@ -63,8 +63,8 @@ def application_of(call: Call, user) -> Application | None:
 def applications_of(user) -> list[Application]:
     return list(
         Application.objects.filter(applicant=user)
-        .select_related("call__programme", "outcome_visit")
-        .prefetch_related("preferences__visit", "call__visits")
+        .select_related("call__programme", "outcome_visit__programme")
+        .prefetch_related("preferences__visit__programme", "call__visits")
         .order_by("-call__closes_at")
     )
 
@@ -91,7 +91,7 @@ def published_places(call: Call, run) -> list[dict]:
             application.outcome, []
         ).append(application)
     rows = []
-    for visit in call.visits.order_by("starts_on", "pk"):
+    for visit in call.visits.select_related("programme").order_by("starts_on", "pk"):
         groups = by_visit.get(visit.pk, {})
         holding = len(groups.get("confirmed", [])) + len(groups.get("selected", []))
         rows.append(

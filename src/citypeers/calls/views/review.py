@@ -36,7 +36,7 @@ def _assignment(*, slug: str, pk: int, **_kwargs) -> ReviewAssignment:
     return get_object_or_404(
         ReviewAssignment.objects.select_related(
             "application__call", "application__applicant", "application__organisation"
-        ),
+        ).prefetch_related("application__preferences__visit__programme"),
         pk=pk,
         application__call__slug=slug,
     )

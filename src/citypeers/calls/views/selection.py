@@ -55,7 +55,9 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
         "published_run": published,
         "comparison": _comparison(request, obj),
         "override_form": OverrideForm(call=obj),
-        "overrides": obj.selection_overrides.select_related("application__applicant", "visit"),
+        "overrides": obj.selection_overrides.select_related(
+            "application__applicant", "visit__programme"
+        ),
     }
     return render(request, "calls/selection.html", context)
 

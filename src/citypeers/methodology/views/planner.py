@@ -5,11 +5,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from citypeers.core.http import whole_number
 from citypeers.methodology.enums import Severity
 from citypeers.methodology.forms.planner import DEFAULT_ZONE, PlannerForm, default_start
 from citypeers.methodology.selectors.planner import current_versions_by_mode, plan_template
 from citypeers.methodology.selectors.planning import make_plan
 from citypeers.methodology.texts.plan_exports import plan_csv_response, plan_ics, plan_pdf
+from citypeers.programmes.models import Visit
 
 
 def _defaults(versions: dict, mode: str, today) -> dict:
@@ -54,12 +56,20 @@ def planner_form(params) -> tuple[PlannerForm | None, dict]:
     return form, versions
 
 
+def _visit_to_plan(request: HttpRequest) -> Visit | None:
+    """The visit named by `?visit=`, when the person may give it a plan (else none: the
+    planner stays the public planner)."""
+    pk = whole_number(request.GET.get("visit"))
+    visit = Visit.objects.select_related("programme").filter(pk=pk).first() if pk else None
+    return visit if visit and request.user.has_perm("visits.plan_visit", visit) else None
+
+
 def planner(request: HttpRequest) -> HttpResponse:
     form, versions = planner_form(request.GET)
     if form is None:
         return render(request, "methodology/planner.html", {"form": None})
     today = timezone.localdate()
-    context = {"form": form, "plan": None}
+    context = {"form": form, "plan": None, "visit_to_plan": _visit_to_plan(request)}
     if form.is_valid():
         version = versions[form.cleaned_data["mode"]]
         plan = make_plan(plan_template(version), form.plan_request(), today=today)
