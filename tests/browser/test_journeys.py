@@ -62,7 +62,7 @@ def test_sign_up_confirm_from_the_outbox_log_in_and_edit_the_profile(new_page):
     mailbox.get_by_label("Email").fill(staff.email)
     mailbox.get_by_label("Password").fill(PASSWORD)
     mailbox.get_by_role("button", name="Sign In").click()
-    mailbox.get_by_role("link", name="Outbox").click()
+    mailbox.get_by_role("navigation", name="Main").get_by_role("link", name="Outbox").click()
     assert_accessible(mailbox)
     mailbox.get_by_role("link", name=re.compile("Please Confirm Your Email Address")).click()
     expect(mailbox.get_by_text("aino@example.org").first).to_be_visible()
