@@ -1,9 +1,17 @@
+"""The demo as `citypeers demo` builds it, once for the module (in a transaction rolled back
+after its last test): what a person trying the demo would find."""
+
+import io
+import re
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db import transaction
 
 from citypeers.calls.models import Call, Question
 from citypeers.calls.selectors.eligibility import hostable_practices
+from citypeers.catalogue.models import Practice
 from citypeers.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import User
@@ -11,11 +19,31 @@ from citypeers.places.models import Place
 from citypeers.programmes.models import Membership, Programme, Theme, Visit
 from citypeers.visits.models import VisitTask
 
+pytestmark = pytest.mark.django_db
 
-@pytest.mark.django_db
-def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(capsys):
-    call_command("demo")
-    printed = capsys.readouterr().out
+
+@pytest.fixture(scope="module")
+def printed(django_db_setup, django_db_blocker):
+    """What the first run of the command printed; the demo stays built for the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = io.StringIO()
+        call_command("demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def chia_practices(printed):
+    """The ten real practices as the library shows them, by host place."""
+    practices = Practice.objects.filter(
+        programme__slug="cultural-heritage-in-action-2021",
+        is_generated=False,
+        status=Practice.Status.PUBLISHED,
+    ).prefetch_related("places", "organisations")
+    return {practice.places.get().name: practice for practice in practices}
+
+
+def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(printed):
 
     def counts():
         return (
@@ -29,7 +57,7 @@ def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(c
         )
 
     first = counts()
-    call_command("demo")
+    call_command("demo", stdout=io.StringIO())
     assert counts() == first
     programme = Programme.objects.get(slug="cultural-heritage-in-action-2021")
     hosts = {visit.host_place.name for visit in programme.visits.all()}
@@ -57,3 +85,38 @@ def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(c
     hosts_call = Call.objects.get(slug="heritage-in-action-2027-hosts")
     host = User.objects.get(email="host@example.org")
     assert hosts_call.is_open() and hostable_practices(host.organisation).exists()
+
+
+def test_each_real_practice_is_published_with_at_least_two_web_sources(chia_practices, client):
+    assert len(chia_practices) == 10
+    for host, practice in chia_practices.items():
+        links = practice.link_list
+        assert len(links) >= 2, host
+        assert all(re.fullmatch(r"https?://\S+", link) for link in links), host
+    page = client.get(chia_practices["Vantaa"].get_absolute_url()).content.decode()
+    assert 'href="https://docslib.org/doc/6981022/' in page  # the visit's analytical document
+
+
+def test_the_real_practices_carry_the_corrections_of_the_public_record(chia_practices):
+    budapest = chia_practices["Budapest"]
+    organisations = [organisation.name for organisation in budapest.organisations.all()]
+    assert organisations == ["KÉK (Contemporary Architecture Centre)"]
+    assert "Open Society Archives" in budapest.summary
+    assert "since 2011" in budapest.summary
+    sibenik = chia_practices["Šibenik"]
+    assert "St Michael's Fortress" in sibenik.summary and "Barone Fortress" in sibenik.summary
+    tampere = chia_practices["Tampere"]
+    assert "docslib.org/doc/1555355" in tampere.links  # its analytical document
+    assert "27 May 2021" in tampere.results
+
+
+def test_the_assumed_days_of_the_kortrijk_visit_are_shown_as_assumed(chia_practices, client):
+    kortrijk = chia_practices["Kortrijk"]
+    assert "still to come" in kortrijk.summary  # its identity museum, in 2021
+    page = client.get(kortrijk.get_absolute_url()).content.decode()
+    assert "the dates shown in this demo are an assumption" in page
+    programme = Programme.objects.get(slug="cultural-heritage-in-action-2021")
+    assert programme.visits.get(slug="kortrijk").starts_on.isoformat() == "2021-04-20"
+    page = client.get(programme.get_absolute_url()).content.decode()
+    note = "The exact days of the Kortrijk visit were not found; the demo assumes 20 to 22 April"
+    assert note in page

@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core.validators import URLValidator
 
 from citypeers.catalogue.models import TEXT_FIELDS, Practice
 from citypeers.demo import programme_2021 as demo
@@ -56,7 +57,6 @@ def _assert_fits_the_model(practice: dict) -> None:
     assert len(set(practice["themes"])) == len(practice["themes"])
     assert set(practice["themes"]) <= set(THEMES)
     assert practice["language"] in dict(settings.LANGUAGES)
-    assert practice["links"] == ""
     assert isinstance(practice["willing_to_host"], bool)
     started_on = practice["started_on"]
     assert started_on is None or isinstance(started_on, datetime.date)
@@ -82,6 +82,10 @@ def test_a_chia_practice_fits_the_model_and_the_word_limits(practice):
     assert practice["organisation_type"] in Organisation.Type.values
     assert 0 < len(practice["organisation"]) <= Organisation._meta.get_field("name").max_length
     assert practice["willing_to_host"] is True
+    links = practice["links"].split("\n")
+    assert len(links) >= 2 and len(set(links)) == len(links)
+    for link in links:
+        URLValidator(schemes=["http", "https"])(link)
     assert 80 <= _words(practice["summary"]) <= 140
     for field in TEXT_FIELDS[1:]:
         assert 40 <= _words(practice[field]) <= 100, field
@@ -90,9 +94,13 @@ def test_a_chia_practice_fits_the_model_and_the_word_limits(practice):
     assert not practice["summary"].startswith(DEMO_SENTENCE)
 
 
-def test_only_adopt_a_monument_has_a_start_date_among_the_chia_practices():
+def test_only_chia_practices_with_a_known_start_have_a_start_date():
     started = {p["host"]: p["started_on"] for p in CHIA_2021_PRACTICES if p["started_on"]}
-    assert started == {"Tampere": datetime.date(2008, 1, 1)}
+    assert started == {
+        "Tampere": datetime.date(2008, 1, 1),  # Adopt a Monument, since 2008
+        "Budapest": datetime.date(2011, 1, 1),  # Budapest100, since 2011
+        "Nantes": datetime.date(2019, 5, 1),  # Nantes Patrimonia, launched in May 2019
+    }
 
 
 def test_generated_practices_are_deterministic():
@@ -110,6 +118,7 @@ def test_generated_practices_have_unique_titles_and_say_they_are_made_up():
         assert set(practice) == GENERATED_KEYS
         assert practice["summary"].startswith(DEMO_SENTENCE)
         _assert_fits_the_model(practice)
+        assert practice["links"] == ""  # made-up practices invent no addresses
         assert practice["size_hint"] in SIZE_HINTS
         assert practice["country_hint"] in PROGRAMME_COUNTRIES
         assert datetime.date(2005, 1, 1) <= practice["started_on"] <= datetime.date(2024, 12, 31)

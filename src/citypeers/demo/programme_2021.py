@@ -52,6 +52,23 @@ CHIA_2021_VISITS = [
     ),
 ]
 
+# Hosts whose visit days in 2021 were not found in public sources: the demo assumes them, and
+# says so in the programme's description and in the host's practice.
+DATES_ASSUMED = ["Kortrijk"]
+
+
+def _assumed_dates_note(practices: list[dict]) -> str:
+    """One sentence per visit whose days are assumed, e.g. "… assumes 20 to 22 April 2021."."""
+    notes = []
+    for practice in practices:
+        if practice["host"] in DATES_ASSUMED:
+            starts, ends = practice["visit_starts_on"], practice["visit_ends_on"]
+            notes.append(
+                f" The exact days of the {practice['host']} visit were not found; the demo assumes "
+                f"{starts.day} to {ends.day} {ends:%B %Y}."
+            )
+    return "".join(notes)
+
 
 def place_named(name: str, country: str, kind: str) -> Place:
     """The largest reference place of that name in that country, else a new one."""
@@ -70,7 +87,8 @@ def programme_load(*, themes: list[Theme], practices: list[dict]) -> tuple[Progr
                 "for about 24 participants from local and regional authorities and "
                 "cultural-heritage organisations chosen through open calls. Each visit ended in "
                 "a thematic analytical document."
-            ),
+            )
+            + _assumed_dates_note(practices),
             "starts_on": datetime.date(2021, 1, 1),
             "ends_on": datetime.date(2021, 12, 31),
         },

@@ -1,8 +1,11 @@
 """The practices behind the ten online peer-learning visits of Cultural Heritage in Action 2021.
 
 One TOML file per practice in ``chia_2021/``, written from the published facts only (no invented
-figures, names, quotes or links); the numbers in the file names keep the order of the visits.
-Theme names in the files are those of ``themes.THEMES``.
+figures, names, quotes or links), each figure with its year where known, and with at least two
+sources in ``links``, among them the visit's analytical document where it is public. What is
+assumed says so to readers: Kortrijk's visit days (``programme_2021.DATES_ASSUMED``). The numbers
+in the file names keep the order of the visits. Theme names in the files are those of
+``themes.THEMES``.
 """
 
 import tomllib
@@ -19,6 +22,7 @@ def _practice(path: Path) -> dict:
     keys = list(practice)
     if "started_on" not in practice:
         keys.insert(keys.index("links"), "started_on")
+    practice["links"] = practice["links"].strip()  # one address a line, as the form saves them
     return {key: practice.get(key) for key in keys}
 
 
