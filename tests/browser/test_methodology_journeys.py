@@ -41,6 +41,9 @@ def test_a_visitor_reads_the_guide_filters_formats_and_downloads_the_pdf(page):
     expect(page.get_by_role("heading", name="Steps")).to_be_visible()
     assert_accessible(page)
     page.goto("/en/methodology/")
+    page.get_by_role("link", name="What earlier programmes taught").click()
+    chapter = page.get_by_role("heading", level=2, name="What earlier programmes taught")
+    expect(chapter).to_be_in_viewport()
     # The PDF itself is read in tests/methodology/texts/test_pdf.py; here, that the page offers it.
     link = page.get_by_role("link", name="The whole guide as PDF")
     assert link.get_attribute("href") == "/en/methodology/guide.pdf"

@@ -2,13 +2,18 @@
 
 import io
 import re
+import shutil
 
 import pytest
+from django.db import transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
 from citypeers.methodology.models import ActivityFormat, AgendaItemTemplate, VisitTemplate
+from citypeers.methodology.selectors import guide
+from citypeers.methodology.services.loader import load_methodology
 from citypeers.methodology.texts.pdf import guide_html, methodology_stamp
 from tests.factories import VisitTemplateFactory
 
@@ -29,8 +34,21 @@ def pdf_text(client, language: str) -> str:
     return "\n".join(page.extract_text() for page in pdf_reader(client, language).pages)
 
 
-def test_the_pdf_has_contents_with_page_numbers_and_links_to_every_format(client, methodology):
-    reader = pdf_reader(client, "en")
+@pytest.fixture(scope="module")
+def english_guide(django_db_setup, django_db_blocker) -> PdfReader:
+    """The whole shipped guide in English, made once for the tests that only read it: a render
+    takes seconds. The methodology it was made from is rolled back; tests load their own."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_methodology()
+        reader = pdf_reader(Client(), "en")
+        transaction.set_rollback(True)
+    return reader
+
+
+def test_the_pdf_has_contents_with_page_numbers_and_links_to_every_format(
+    english_guide, methodology
+):
+    reader = english_guide
     contents = reader.pages[1].extract_text()
     assert contents.startswith("Contents")
     for activity in ActivityFormat.objects.all():
@@ -43,8 +61,27 @@ def test_the_pdf_has_contents_with_page_numbers_and_links_to_every_format(client
         assert reader.get_destination_page_number(destination) == int(listed.group(1)) - 1
     links = [annotation.get_object() for annotation in reader.pages[1]["/Annots"]]
     targets = {link["/Dest"] for link in links if link["/Subtype"] == "/Link"}
-    assert {"method", "phases", "roles", "formats", "templates"} <= targets
+    assert {"method", "phases", "roles", "evaluation", "lessons", "formats", "templates"} <= targets
     assert targets <= set(reader.named_destinations)  # no link leads nowhere
+
+
+def test_the_pdf_has_the_lessons_and_evaluation_chapters_with_their_sources(english_guide):
+    pages = [page.extract_text() for page in english_guide.pages]
+    [lessons] = [number for number, text in enumerate(pages) if "Host-focused or" in text]
+    assert "What earlier programmes taught" in "\n".join(pages[lessons - 6 : lessons + 1])
+    text = " ".join(" ".join(pages).split())  # lines wrap anywhere
+    for programme in ("Cultural Heritage in Action", "URBACT", "TAIEX-REGIO PEER 2 PEER"):
+        assert programme in text
+    assert "Evaluation and follow-up" in text and "Twelve months after the visit" in text
+    # A source is printed with its address, and is a link to it.
+    assert "(https://interregeurope.eu/peer-review)" in text
+    uris = {
+        annotation.get_object().get("/A", {}).get("/URI")
+        for page in english_guide.pages
+        for annotation in page.get("/Annots", [])
+    }
+    assert "https://interregeurope.eu/peer-review" in uris
+    assert "http://urbact.eu/good-practice-call-soon-be-launched" in uris
 
 
 def test_the_pdf_follows_the_language_and_changes_with_the_methodology(client, methodology):
@@ -84,6 +121,15 @@ def test_the_stamp_changes_with_any_edit_and_only_then(methodology):
     in_no_agenda.first().delete()
     stamps.append(methodology_stamp())
     assert len(set(stamps)) == 5
+
+
+def test_the_stamp_changes_when_a_chapters_text_does(methodology, tmp_path, monkeypatch):
+    shutil.copytree(guide.GUIDE_DIR, tmp_path, dirs_exist_ok=True)
+    monkeypatch.setattr(guide, "GUIDE_DIR", tmp_path)
+    before = methodology_stamp()
+    chapter = tmp_path / "fr" / "01-lessons.md"
+    chapter.write_text(chapter.read_text("utf-8") + "\nUne phrase de plus.\n", "utf-8")
+    assert methodology_stamp() != before  # the French PDF is made again with the new text
 
 
 def test_the_guide_lists_each_templates_current_version_and_its_agenda(methodology):

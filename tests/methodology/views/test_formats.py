@@ -181,3 +181,11 @@ def test_steps_marked_for_deletion_are_removed(client, coordinator):
 def test_an_unknown_format_cannot_be_edited(client, coordinator):
     client.force_login(coordinator)
     assert client.get(reverse("methodology:format_edit", args=["nope"])).status_code == 404
+
+
+def test_the_transfer_lab_credits_urbacts_transfer_method_in_each_language(client, methodology):
+    english = client.get(reverse("methodology:format", args=["transfer-lab"])).text
+    assert "The three steps are URBACT's transfer method" in english
+    assert 'href="http://urbact.eu/good-practice-call-soon-be-launched"' in english
+    french = client.get("/fr/methodology/formats/transfer-lab/").text
+    assert "Ces trois étapes sont la méthode de transfert d'URBACT" in french

@@ -1,5 +1,8 @@
 """The guide's page."""
 
+import itertools
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -33,3 +36,71 @@ def test_the_guide_names_every_role_the_cards_need_each_with_its_tasks(client, m
     assert "Runs the online room" in roles  # the technical host's tasks
     french = client.get("/fr/methodology/").text
     assert "<dt>Hôte de table</dt>" in french
+
+
+PROGRAMMES = (
+    "Cultural Heritage in Action",
+    "URBACT transfer networks",
+    "Interreg Europe peer reviews",
+    "TAIEX-REGIO PEER 2 PEER",
+    "Culture for Cities and Regions",
+)
+
+
+def chapter(page: str, slug: str) -> str:
+    """The page's section of the chapter `slug`, from its heading to its end."""
+    return page.split(f'aria-labelledby="{slug}-heading"')[1].split("</section>")[0]
+
+
+def subsections(html: str) -> dict[str, str]:
+    """Each h3 of a chapter's HTML: its title and what follows it up to the next h3."""
+    parts = re.split(r"<h3>(.*?)</h3>", html)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def test_the_lessons_chapter_gives_each_programme_with_its_sources(client):
+    page = client.get(reverse("methodology:guide")).text
+    assert 'href="#lessons-heading"' in page  # from the guide's top list
+    lessons = subsections(chapter(page, "lessons"))
+    for programme in PROGRAMMES:
+        [title] = [title for title in lessons if programme in title]
+        text = lessons[title]
+        assert "What worked" in text and "What did not" in text, programme
+        assert re.search(r'<a href="https?://[^"]+"[^>]*>', text), programme
+    assert "Host-focused or transfer-focused?" in lessons
+    draws = next(text for title, text in lessons.items() if title.startswith("What our method"))
+    assert "The transfer lab follows URBACT's transfer method" in draws
+
+
+def test_the_evaluation_section_puts_each_instrument_at_its_moment(client):
+    page = client.get(reverse("methodology:guide")).text
+    assert 'href="#evaluation-heading"' in page
+    evaluation = chapter(page, "evaluation")
+    # As the Wrap-up card says: the survey is filled in during the last session, not sent later.
+    assert "filled in <strong>during the wrap-up, at the end of the last session</strong>" in (
+        evaluation
+    )
+    for moment in ("Six weeks after the visit", "Six months after the visit", "Twelve months"):
+        assert moment in evaluation
+    for part in ("Learning objectives", "local stakeholder group", "two-page brief", "kit"):
+        assert part in evaluation
+
+
+def test_the_chapters_headings_continue_the_pages_order(client):
+    page = client.get(reverse("methodology:guide")).text
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", page)]
+    assert levels[0] == 1
+    assert all(later <= earlier + 1 for earlier, later in itertools.pairwise(levels))
+    for slug in ("lessons", "evaluation"):
+        inside = [int(level) for level in re.findall(r"<h([1-6])[ >]", chapter(page, slug))]
+        assert inside[0] == 2 and set(inside[1:]) <= {3, 4}
+
+
+def test_the_french_guide_shows_the_french_chapters(client):
+    page = client.get("/fr/methodology/").text
+    assert "Les enseignements des programmes précédents" in page
+    assert "Évaluation et suivi" in page
+    lessons = chapter(page, "lessons")
+    assert "Ce qui a fonctionné" in lessons and "What worked" not in lessons
+    assert "la méthode de transfert d'URBACT" in lessons
+    assert "pendant la clôture" in chapter(page, "evaluation")

@@ -10,13 +10,14 @@ from django.utils.translation import get_language
 
 from citypeers.methodology.enums import PHASES, ROLES
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
+from citypeers.methodology.selectors.guide import guide_chapters_stamp
 from citypeers.methodology.selectors.templates import current_version, version_content
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
 
 
 def methodology_stamp() -> str:
-    """Changes whenever a format, a template or a template version does."""
+    """Changes whenever a format, a template, a template version or a chapter's text does."""
     formats = ActivityFormat.objects.aggregate(latest=Max("updated_at"), last=Max("pk"))
     versions = TemplateVersion.objects.aggregate(last=Max("pk"))
     parts = (
@@ -25,6 +26,7 @@ def methodology_stamp() -> str:
         ActivityFormat.objects.count(),
         versions["last"],
         list(VisitTemplate.objects.values_list("pk", "name", "summary")),
+        guide_chapters_stamp(),
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
