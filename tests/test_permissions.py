@@ -88,6 +88,8 @@ PUBLIC = {
     "methodology:template": "a visit template",
     "methodology:template_version": "an earlier version of a visit template",
     "methodology:template_changes": "what changed between two template versions",
+    "methodology:worksheets": "the list of worksheets",
+    "methodology:worksheet": "a worksheet as DOCX, ODT or PDF",
     "planner:plan": "the public planner (and its exports)",
     "places:list": "places (and their exports)",
     "places:detail": "a place",

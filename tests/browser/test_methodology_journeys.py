@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+from docx import Document
 from playwright.sync_api import expect
 
 from citypeers.methodology.services.loader import load_methodology
@@ -127,4 +128,25 @@ def test_a_coordinator_turns_a_plan_into_a_visit_and_later_edits_keep_its_versio
     assert visit.plan.template_version.number == 1
     page.goto(f"/en/programmes/{programme.slug}/visits/{visit.slug}/workspace/")
     expect(page.get_by_text("Planned with Online peer-learning visit, version 1.")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_visitor_goes_from_a_card_to_its_worksheet_and_downloads_it_to_fill_in(page):
+    load_methodology()
+    page.goto("/fr/methodology/formats/transfer-lab/")
+    worksheets = page.get_by_role("region", name="Fiches de travail")
+    # Each link names the worksheet and the file type, for a screen reader's list of links.
+    link = worksheets.get_by_role(
+        "link", name=re.compile(r"^Document Word \(DOCX\) ?, Fiche de transfert : comprendre")
+    )
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "citypeers-transfer-sheet-fr.docx"
+    document = Document(download.value.path())
+    assert document.paragraphs[0].text == "Fiche de transfert : comprendre, adapter, réutiliser"
+    assert_accessible(page)
+    worksheets.get_by_role("link", name="Fiche de transfert : comprendre").first.click()
+    expect(page).to_have_url(re.compile(r"/fr/methodology/worksheets/#transfer-sheet$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fiches de travail")
+    expect(page.get_by_role("heading", level=2)).to_have_count(10)
     assert_accessible(page)

@@ -12,12 +12,14 @@ from citypeers.methodology.enums import PHASES, ROLES
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
 from citypeers.methodology.selectors.guide import guide_chapters_stamp
 from citypeers.methodology.selectors.templates import current_version, version_content
+from citypeers.methodology.selectors.worksheets import worksheets_stamp, worksheets_with_formats
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
 
 
 def methodology_stamp() -> str:
-    """Changes whenever a format, a template, a template version or a chapter's text does."""
+    """Changes whenever a format, a template, a template version, a chapter's text or a
+    worksheet does."""
     formats = ActivityFormat.objects.aggregate(latest=Max("updated_at"), last=Max("pk"))
     versions = TemplateVersion.objects.aggregate(last=Max("pk"))
     parts = (
@@ -27,6 +29,7 @@ def methodology_stamp() -> str:
         versions["last"],
         list(VisitTemplate.objects.values_list("pk", "name", "summary")),
         guide_chapters_stamp(),
+        worksheets_stamp(),
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
@@ -44,6 +47,7 @@ def guide_html(base_url: str) -> str:
         "roles": ROLES,
         "formats": ActivityFormat.objects.prefetch_related("steps"),
         "templates": templates,
+        "worksheets": worksheets_with_formats(),
         "base_url": base_url,
         "made_on": timezone.localdate(),
     }

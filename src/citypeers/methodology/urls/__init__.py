@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from citypeers.methodology.views import formats, guide, templates
+from citypeers.methodology.views import formats, guide, templates, worksheets
 
 app_name = "methodology"
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
     path("methodology/formats/new/", formats.format_create, name="format_create"),
     path("methodology/formats/<slug:slug>/", formats.format_detail, name="format"),
     path("methodology/formats/<slug:slug>/edit/", formats.format_edit, name="format_edit"),
+    path("methodology/worksheets/", worksheets.worksheet_list, name="worksheets"),
+    path(
+        "methodology/worksheets/<slug:slug>.<slug:extension>",
+        worksheets.worksheet_download,
+        name="worksheet",
+    ),
     path("methodology/templates/<slug:slug>/", templates.template_detail, name="template"),
     path("methodology/templates/<slug:slug>/edit/", templates.template_edit, name="template_edit"),
     path(

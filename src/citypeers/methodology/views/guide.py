@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from citypeers.methodology.enums import PHASES, ROLES
 from citypeers.methodology.models import ActivityFormat
 from citypeers.methodology.selectors.templates import templates_with_current_versions
+from citypeers.methodology.selectors.worksheets import worksheets_with_formats
 from citypeers.methodology.texts.pdf import guide_pdf as methodology_pdf
 
 
@@ -16,6 +17,7 @@ def guide(request: HttpRequest) -> HttpResponse:
         "roles": ROLES,
         "templates": templates_with_current_versions(),
         "format_count": ActivityFormat.objects.count(),
+        "worksheets": worksheets_with_formats(),
     }
     return render(request, "methodology/guide.html", context)
 
