@@ -11,7 +11,9 @@ from citypeers.visits.services import task_set_done
 from tests.factories import (
     AgendaSessionFactory,
     MembershipFactory,
+    PlaceFactory,
     PublishedPracticeFactory,
+    TemplateVersionFactory,
     UserFactory,
     VisitFactory,
     VisitPlanFactory,
@@ -422,3 +424,23 @@ def test_a_finished_visits_workspace_is_read_only_and_refuses_every_change(
     client.logout()
     anonymous = client.post(_url("task_update", visit, task.pk), {"action": "done"})
     assert anonymous["Location"].startswith(reverse("account_login"))
+
+
+def test_a_plan_from_a_chosen_template_becomes_a_visit_planned_with_that_template(
+    client, programme, coordinator, plan_params
+):
+    main = TemplateVersionFactory(template__slug="online")
+    clinic = TemplateVersionFactory(
+        template__slug="clinic", template__name_en="Clinic", min_days=1, default_days=1, max_days=1
+    )
+    PlaceFactory(name="Tampere", country="FI")
+    client.force_login(coordinator)
+    params = plan_params | {"template": "clinic", "days": "1", "participants": "8"}
+    url = reverse("visits:create_from_plan") + "?" + urlencode(params)
+    assert "Clinic" in client.get(url).text
+    client.post(
+        url, {"programme": programme.pk, "title": "One question", "host_place": "Tampere (FI)"}
+    )
+    visit = Visit.objects.get(title="One question")
+    assert visit.plan.template_version == clinic != main
+    assert visit.starts_on == visit.ends_on == datetime.date(2027, 3, 22)

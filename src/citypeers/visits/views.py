@@ -42,7 +42,7 @@ def _read_only_once_finished(view):
 @permission_required("visits.create_visit")
 def create_from_plan(request: HttpRequest) -> HttpResponse:
     """The planner's parameters (in the address) plus programme, title and host."""
-    plan_form, versions = planner_form(request.GET)
+    plan_form, _versions = planner_form(request.GET)
     if plan_form is None or not plan_form.is_valid():
         messages.error(request, _("The plan has problems to fix first."))
         return redirect(f"{reverse('planner:plan')}?{request.GET.urlencode()}")
@@ -57,7 +57,7 @@ def create_from_plan(request: HttpRequest) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 host_place=form.cleaned_data["host_place"],
                 practice=form.cleaned_data["practice"],
-                version=versions[plan_form.cleaned_data["mode"]],
+                version=plan_form.version,
                 request=plan_form.plan_request(),
             )
         except VisitError as error:
@@ -68,7 +68,7 @@ def create_from_plan(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "plan_form": plan_form,
-        "version": versions[plan_form.cleaned_data["mode"]],
+        "version": plan_form.version,
     }
     return render(request, "visits/create_from_plan.html", context)
 

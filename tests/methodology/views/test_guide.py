@@ -33,3 +33,14 @@ def test_the_guide_names_every_role_the_cards_need_each_with_its_tasks(client, m
     assert "Runs the online room" in roles  # the technical host's tasks
     french = client.get("/fr/methodology/").text
     assert "<dt>Hôte de table</dt>" in french
+
+
+def test_the_light_templates_are_listed_apart_with_their_people_and_days(client, methodology):
+    templates = client.get(reverse("methodology:guide")).text.split('id="templates-heading"')[1]
+    main, light = templates.split("Light formats for small cities")
+    assert "Onsite peer-learning visit" in main and "Bilateral study visit" not in main
+    assert "Onsite: 1 to 2 days, about 3 people." in light  # the bilateral study visit
+    assert "Online: 1 day, about 8 people." in light  # the 90-minute clinic
+    assert "Choose an expert mission when a city has a precise question" in light
+    french = client.get("/fr/methodology/").text
+    assert "Formats légers pour les petites villes" in french
