@@ -23,6 +23,20 @@ def a_monday_ahead(weeks: int) -> datetime.date:
     return later + datetime.timedelta(days=(7 - later.weekday()) % 7)
 
 
+def create_visit_from_plan(page, *, programme: str, title: str, host: str, template: str):
+    """From a plan on the planner page to the new visit's workspace, checking each page."""
+    page.get_by_role("link", name="Turn this plan into a visit").click()
+    expect(page.get_by_text(f"{template} (version 1)", exact=False)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Programme").select_option(label=programme)
+    page.get_by_label("Title of the visit").fill(title)
+    page.get_by_label("Host place").fill(host)
+    page.get_by_role("button", name="Create the visit").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+    expect(page.get_by_text(f"Planned with {template}, version 1.")).to_be_visible()
+    assert_accessible(page)
+
+
 def test_a_visitor_reads_the_guide_filters_formats_and_downloads_the_pdf(page):
     load_methodology()
     page.goto("/en/methodology/")
@@ -55,7 +69,7 @@ def test_a_visitor_plans_an_online_visit_from_portugal_to_finland_and_applies_th
     page.goto("/en/planner/")
     assert_accessible(page)
     viewport = page.viewport_size
-    page.get_by_label("Mode").select_option("online")
+    page.get_by_role("group", name="Template").get_by_label("Online peer-learning visit").check()
     page.get_by_label("First day of the visit").fill(a_monday_ahead(30).isoformat())
     page.get_by_label("Days", exact=True).fill("4")
     page.get_by_label("Participants", exact=True).fill("24")
@@ -94,15 +108,13 @@ def test_a_coordinator_turns_a_plan_into_a_visit_and_later_edits_keep_its_versio
         "&host_tz=Europe/Helsinki&topic=Heritage+walks"
     )
     assert_accessible(page)
-    page.get_by_role("link", name="Turn this plan into a visit").click()
-    assert_accessible(page)
-    page.get_by_label("Programme").select_option(label="Heritage in Action")
-    page.get_by_label("Title of the visit").fill("Heritage walks in Tampere")
-    page.get_by_label("Host place").fill("Tampere (FI)")
-    page.get_by_role("button", name="Create the visit").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Heritage walks in Tampere")
-    expect(page.get_by_text("Planned with Online peer-learning visit, version 1.")).to_be_visible()
-    assert_accessible(page)
+    create_visit_from_plan(
+        page,
+        programme="Heritage in Action",
+        title="Heritage walks in Tampere",
+        host="Tampere (FI)",
+        template="Online peer-learning visit",
+    )
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("^Mark done")).first.click()
     expect(page.get_by_role("status").first).to_contain_text("is done")

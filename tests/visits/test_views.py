@@ -14,6 +14,7 @@ from tests.factories import (
     MembershipFactory,
     PlaceFactory,
     PublishedPracticeFactory,
+    TemplateVersionFactory,
     UserFactory,
     VisitFactory,
     VisitPlanFactory,
@@ -551,3 +552,39 @@ def test_a_visit_with_a_plan_or_over_is_refused_another_with_the_reason(
     response = client.get(_apply_url(over))
     assert response.status_code == 403 and "This visit is over" in response.text
     assert not VisitPlan.objects.filter(visit=over).exists()
+
+
+def test_a_plan_from_a_chosen_template_becomes_a_visit_planned_with_that_template(
+    client, programme, coordinator, plan_params
+):
+    main = TemplateVersionFactory(template__slug="online")
+    clinic = TemplateVersionFactory(
+        template__slug="clinic", template__name_en="Clinic", min_days=1, default_days=1, max_days=1
+    )
+    PlaceFactory(name="Tampere", country="FI")
+    client.force_login(coordinator)
+    params = plan_params | {"template": "clinic", "days": "1", "participants": "8"}
+    url = reverse("visits:create_from_plan") + "?" + urlencode(params)
+    assert "Clinic" in client.get(url).text
+    client.post(
+        url, {"programme": programme.pk, "title": "One question", "host_place": "Tampere (FI)"}
+    )
+    visit = Visit.objects.get(title="One question")
+    assert visit.plan.template_version == clinic != main
+    assert visit.starts_on == visit.ends_on == datetime.date(2027, 3, 22)
+
+
+def test_a_visit_without_a_plan_is_given_the_template_chosen_in_the_planner(
+    client, programme, coordinator, plan_params
+):
+    TemplateVersionFactory(template__slug="online")
+    clinic = TemplateVersionFactory(
+        template__slug="clinic", template__name_en="Clinic", min_days=1, default_days=1, max_days=1
+    )
+    visit = _unplanned(programme)
+    client.force_login(coordinator)
+    url = _apply_url(visit, template="clinic", days="1", participants="8")
+    assert client.get(url).status_code == 200
+    client.post(url, {})
+    visit.refresh_from_db()
+    assert visit.plan.template_version == clinic  # not the online mode's main template

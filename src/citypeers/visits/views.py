@@ -63,7 +63,7 @@ def _plannable(view):
 @permission_required("visits.create_visit")
 def create_from_plan(request: HttpRequest) -> HttpResponse:
     """The planner's parameters (in the address) plus programme, title and host."""
-    plan_form, versions = planner_form(request.GET)
+    plan_form, _versions = planner_form(request.GET)
     if plan_form is None or not plan_form.is_valid():
         messages.error(request, _("The plan has problems to fix first."))
         return redirect(f"{reverse('planner:plan')}?{request.GET.urlencode()}")
@@ -78,7 +78,7 @@ def create_from_plan(request: HttpRequest) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 host_place=form.cleaned_data["host_place"],
                 practice=form.cleaned_data["practice"],
-                version=versions[plan_form.cleaned_data["mode"]],
+                version=plan_form.version,
                 request=plan_form.plan_request(),
             )
         except VisitError as error:
@@ -89,7 +89,7 @@ def create_from_plan(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "plan_form": plan_form,
-        "version": versions[plan_form.cleaned_data["mode"]],
+        "version": plan_form.version,
     }
     return render(request, "visits/create_from_plan.html", context)
 
@@ -193,11 +193,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def apply_plan(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
     """The planner's parameters (in the address) given to a visit that has no plan: what will
     happen, then, on POST, the tasks and agenda."""
-    plan_form, versions = planner_form(request.GET)
+    plan_form, _versions = planner_form(request.GET)
     if plan_form is None or not plan_form.is_valid():
         messages.error(request, _("The plan has problems to fix first."))
         return redirect(f"{reverse('planner:plan')}?{request.GET.urlencode()}")
-    version = versions[plan_form.cleaned_data["mode"]]
+    version = plan_form.version  # the template chosen in the planner
     form = PlanForVisitForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,9 +7,10 @@ import pytest
 from django.utils import translation
 
 from citypeers.methodology.forms.planner import PlannerForm, default_start
+from citypeers.methodology.models import TemplateVersion, VisitTemplate
 
 DEFAULTS = {
-    "mode": "online",
+    "template": "online",
     "start": "2027-03-22",
     "days": 4,
     "participants": 24,
@@ -17,8 +18,23 @@ DEFAULTS = {
 }
 
 
+def version(slug: str, mode: str, days: tuple[int, int], summary: str = "For trying out."):
+    template = VisitTemplate(slug=slug, mode=mode, name_en=slug.title(), summary_en=summary)
+    low, high = days
+    return TemplateVersion(
+        template=template, min_days=low, max_days=high, default_days=low, default_participants=3
+    )
+
+
+VERSIONS = {
+    "onsite": version("onsite", "onsite", (2, 3)),
+    "online": version("online", "online", (3, 5)),
+    "clinic": version("clinic", "online", (1, 1), "One question, <b>90</b> minutes. Then more."),
+}
+
+
 def form(**data):
-    return PlannerForm(data, defaults=DEFAULTS, day_ranges={"online": (3, 5), "onsite": (2, 3)})
+    return PlannerForm(data, defaults=DEFAULTS, versions=VERSIONS)
 
 
 def test_left_out_or_empty_values_take_the_defaults():
@@ -44,7 +60,7 @@ def test_left_out_or_empty_values_take_the_defaults():
         ("countries", "ZZ", "Not a country this platform knows: ZZ."),
         ("time", "25:99", "Enter a valid time."),
         ("minutes", "5", "greater than or equal to 15"),
-        ("mode", "hybrid", "Select a valid choice."),  # no hybrid template
+        ("template", "hybrid", "Select a valid choice."),  # no hybrid template
     ],
 )
 def test_a_wrong_value_is_refused_at_its_field(field, value, message):
@@ -54,9 +70,18 @@ def test_a_wrong_value_is_refused_at_its_field(field, value, message):
     assert message in planner.errors[field][0]
 
 
-def test_days_are_checked_against_the_chosen_modes_range():
-    assert form(mode="onsite", days="3").is_valid()
-    assert not form(mode="onsite", days="4").is_valid()
+def test_days_are_checked_against_the_chosen_templates_range():
+    assert form(template="onsite", days="3").is_valid()
+    assert not form(template="onsite", days="4").is_valid()
+    clinic = form(template="clinic", days="2")
+    assert clinic.errors["days"] == ["This kind of visit runs 1 day."]
+
+
+def test_the_chosen_template_gives_the_plans_mode_and_version():
+    planner = form(template="clinic", days="1")
+    assert planner.is_valid(), planner.errors
+    assert planner.version is VERSIONS["clinic"]
+    assert planner.cleaned_data["mode"] == planner.plan_request().mode == "online"
 
 
 def test_countries_by_code_or_name_in_any_case_each_once():
@@ -92,8 +117,14 @@ def test_any_time_zone_name_typed_into_the_address_is_accepted():
     assert planner.plan_request().host_tz == "America/Argentina/Ushuaia"
 
 
-def test_only_modes_with_a_template_are_offered():
-    assert [value for value, _label in form().fields["mode"].choices] == ["onsite", "online"]
+def test_each_template_is_offered_with_its_mode_days_people_and_purpose():
+    choices = dict(form().fields["template"].choices)
+    assert list(choices) == ["onsite", "online", "clinic"]
+    assert choices["clinic"] == (
+        '<span class="choice-name">Clinic</span> <span class="choice-hint">Online, 1 day, '
+        "about 3 participants. One question, &lt;b&gt;90&lt;/b&gt; minutes.</span>"
+    )
+    assert "Onsite, 2 to 3 days, about 3 participants." in choices["onsite"]
 
 
 @pytest.mark.parametrize(

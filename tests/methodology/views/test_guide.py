@@ -104,3 +104,14 @@ def test_the_french_guide_shows_the_french_chapters(client):
     assert "Ce qui a fonctionné" in lessons and "What worked" not in lessons
     assert "la méthode de transfert d'URBACT" in lessons
     assert "pendant la clôture" in chapter(page, "evaluation")
+
+
+def test_the_light_templates_are_listed_apart_with_their_people_and_days(client, methodology):
+    templates = client.get(reverse("methodology:guide")).text.split('id="templates-heading"')[1]
+    main, light = templates.split("Light formats for small cities")
+    assert "Onsite peer-learning visit" in main and "Bilateral study visit" not in main
+    assert "Onsite: 1 to 2 days, about 3 people." in light  # the bilateral study visit
+    assert "Online: 1 day, about 8 people." in light  # the 90-minute clinic
+    assert "Choose an expert mission when a city has a precise question" in light
+    french = client.get("/fr/methodology/").text
+    assert "Formats légers pour les petites villes" in french

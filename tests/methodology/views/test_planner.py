@@ -105,8 +105,8 @@ def test_only_modes_with_a_template_can_be_planned(client):
     TemplateVersionFactory()  # an online template only
     response = client.get(reverse("planner:plan"), {"mode": "onsite"})
     assert response.status_code == 200
-    assert 'href="#id_mode"' in response.text
-    assert '<option value="onsite"' not in response.text
+    assert 'href="#id_template"' in response.text
+    assert 'value="onsite"' not in response.text
 
 
 def fix_links(page: str, code: str) -> dict[str, str]:
@@ -259,3 +259,29 @@ def test_the_countries_field_shows_its_whole_list(client, methodology):
     many = "Portugal, Spain, France, Poland, Finland, Germany, Italy, Estonia"
     page = client.get(reverse("planner:plan"), PLAN | {"countries": many}).text
     assert re.search(rf'<textarea name="countries"[^>]*>\s*{many}</textarea>', page)
+
+
+def test_the_planner_offers_every_template_with_its_purpose(client, methodology):
+    page = client.get(reverse("planner:plan")).text
+    for slug in ("online", "onsite", "hybrid", "bilateral-study-visit", "online-clinic"):
+        assert f'name="template" value="{slug}"' in page
+    assert "Expert mission</span>" in page
+    assert "Choose an expert mission when a city has a precise question" in page
+    assert "Onsite, 1 to 3 days, about 2 participants." in page
+
+
+def test_the_chosen_template_plans_with_its_own_days_and_people(client, methodology):
+    page = client.get(reverse("planner:plan"), {"template": "bilateral-study-visit"}).text
+    assert re.search(r'value="bilateral-study-visit"[^>]* checked>', page)
+    assert "Bilateral study visit, from " in page and "for 3 participants" in page
+    assert len(re.findall(r"<h3>Day \d", page)) == 2
+    assert "Call for participants" not in page.split('id="timeline-heading"')[1]
+    refused = client.get(reverse("planner:plan"), {"template": "online-clinic", "days": "3"})
+    assert "This kind of visit runs 1 day." in refused.text
+
+
+def test_an_old_address_with_only_a_mode_plans_with_the_modes_main_template(client, methodology):
+    # The bilateral study visit was loaded first, but the onsite visit is the main onsite one.
+    page = client.get(reverse("planner:plan"), {"mode": "onsite", "days": "3"}).text
+    assert "Onsite peer-learning visit, from " in page
+    assert len(re.findall(r"<h3>Day \d", page)) == 3

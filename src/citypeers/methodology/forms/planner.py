@@ -5,12 +5,13 @@ import datetime
 import re
 
 from django import forms
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from citypeers.core.forms import Form
-from citypeers.methodology.enums import Mode
+from citypeers.methodology.models import TemplateVersion
 from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import zone
@@ -61,15 +62,44 @@ class CountriesField(forms.CharField):
         return ", ".join(value) if isinstance(value, list) else value
 
 
+def _days_text(fewest: int, most: int) -> str:
+    if fewest == most:
+        return ngettext("%(days)s day", "%(days)s days", most) % {"days": most}
+    return _("%(fewest)s to %(most)s days") % {"fewest": fewest, "most": most}
+
+
+def template_label(version: TemplateVersion) -> str:
+    """A template as a choice: its name, then its mode, days and people, and what it is for."""
+    template = version.template
+    facts = ngettext(
+        "%(mode)s, %(days)s, about %(people)s participant.",
+        "%(mode)s, %(days)s, about %(people)s participants.",
+        version.default_participants,
+    ) % {
+        "mode": template.get_mode_display(),
+        "days": _days_text(version.min_days, version.max_days),
+        "people": version.default_participants,
+    }
+    return format_html(
+        '<span class="choice-name">{}</span> <span class="choice-hint">{} {}</span>',
+        template.name,
+        facts,
+        template.purpose,
+    )
+
+
 class PlannerForm(Form):
-    mode = forms.ChoiceField(label=gettext_lazy("Mode"), choices=Mode.choices)
+    template = forms.ChoiceField(label=gettext_lazy("Template"), widget=forms.RadioSelect)
     start = forms.DateField(
         label=gettext_lazy("First day of the visit"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     days = forms.IntegerField(label=gettext_lazy("Days"), min_value=1, max_value=10)
     participants = forms.IntegerField(
-        label=gettext_lazy("Participants"), min_value=2, max_value=200
+        label=gettext_lazy("Participants"),
+        min_value=2,
+        max_value=200,
+        help_text=gettext_lazy("For a study visit or an expert mission: the visitors."),
     )
     host_tz = forms.ChoiceField(label=gettext_lazy("Host's time zone"))
     countries = CountriesField(
@@ -92,8 +122,8 @@ class PlannerForm(Form):
         help_text=gettext_lazy("Online and hybrid visits; empty: the template's agenda."),
     )
 
-    def __init__(self, data, *, defaults: dict, day_ranges: dict):
-        self.day_ranges = day_ranges  # mode -> (fewest, most) days
+    def __init__(self, data, *, defaults: dict, versions: dict[str, TemplateVersion]):
+        self.versions = versions  # template address -> its current version
         merged = {**defaults, **{key: value for key, value in data.items() if value != ""}}
         super().__init__(merged)
         choices = _zone_choices()
@@ -101,8 +131,9 @@ class PlannerForm(Form):
         if asked and asked not in dict(choices):
             choices.append((asked, asked))  # any IANA name typed into the address works
         self.fields["host_tz"].choices = choices
-        # Only the modes the methodology has a template for can be planned.
-        self.fields["mode"].choices = [(m, label) for m, label in Mode.choices if m in day_ranges]
+        self.fields["template"].choices = [
+            (slug, template_label(version)) for slug, version in versions.items()
+        ]
 
     def clean_host_tz(self):
         name = self.cleaned_data["host_tz"]
@@ -114,16 +145,21 @@ class PlannerForm(Form):
 
     def clean(self):
         cleaned = super().clean()
-        mode, days = cleaned.get("mode"), cleaned.get("days")
-        if mode in self.day_ranges and days:
-            fewest, most = self.day_ranges[mode]
-            if not fewest <= days <= most:
-                self.add_error(
-                    "days",
-                    _("This kind of visit runs %(fewest)s to %(most)s days.")
-                    % {"fewest": fewest, "most": most},
-                )
+        version, days = self.versions.get(cleaned.get("template")), cleaned.get("days")
+        if version:
+            cleaned["mode"] = version.template.mode
+        if version and days and not version.min_days <= days <= version.max_days:
+            self.add_error(
+                "days",
+                _("This kind of visit runs %(days)s.")
+                % {"days": _days_text(version.min_days, version.max_days)},
+            )
         return cleaned
+
+    @property
+    def version(self) -> TemplateVersion:
+        """The chosen template's current version (once the form is valid)."""
+        return self.versions[self.cleaned_data["template"]]
 
     def plan_request(self) -> PlanRequest:
         data = self.cleaned_data

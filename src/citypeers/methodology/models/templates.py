@@ -1,5 +1,7 @@
 """Visit templates, kept as immutable versions of steps and an agenda skeleton."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -39,6 +41,19 @@ class VisitTemplate(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("methodology:template", args=[self.slug])
+
+    @property
+    def is_light(self) -> bool:
+        """A mode's main template has the mode's name as its address (online, onsite, hybrid);
+        any other is a light format for small groups, planned without a call."""
+        return self.slug != self.mode
+
+    @property
+    def purpose(self) -> str:
+        """The summary's first sentence, which says when to choose the template."""
+        first = self.summary.strip().split("\n", 1)[0]
+        match = re.match(r"(.+?[.!?])(\s|$)", first)
+        return match.group(1) if match else first
 
 
 class TemplateVersion(models.Model):

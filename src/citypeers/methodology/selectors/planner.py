@@ -1,19 +1,39 @@
-"""What the planner reads from the database: each mode's current template version, as plain data."""
+"""What the planner reads from the database: every template's current version, as plain data."""
 
 from citypeers.methodology.enums import PHASES
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
 from citypeers.methodology.selectors.plan_data import FormatInfo, PlanTemplate, StepInfo
 
 
-def current_versions_by_mode() -> dict[str, TemplateVersion]:
-    """The current version of each mode's template (the first template of a mode wins)."""
+def current_versions() -> dict[str, TemplateVersion]:
+    """The current version of every template that has one, by the template's address: the
+    modes' main templates first, then the light ones, each in the order they were added."""
+    templates = sorted(
+        VisitTemplate.objects.order_by("pk").prefetch_related("versions"),
+        key=lambda template: template.is_light,
+    )
     versions = {}
-    for template in VisitTemplate.objects.order_by("pk").prefetch_related("versions"):
+    for template in templates:
         current = max(template.versions.all(), key=lambda v: v.number, default=None)
-        if current and template.mode not in versions:
+        if current:
             current.template = template
-            versions[template.mode] = current
+            versions[template.slug] = current
     return versions
+
+
+def main_versions(versions: dict[str, TemplateVersion]) -> dict[str, TemplateVersion]:
+    """Of `versions` (as `current_versions` orders them), each mode's main template's: the one
+    named after the mode, else the mode's first."""
+    by_mode: dict[str, TemplateVersion] = {}
+    for version in versions.values():
+        by_mode.setdefault(version.template.mode, version)
+    return by_mode
+
+
+def current_versions_by_mode() -> dict[str, TemplateVersion]:
+    """The current version of each mode's main template, for callers that know only a mode
+    (a host's proposed mode, the demo); the planner lets people choose any template."""
+    return main_versions(current_versions())
 
 
 def plan_template(version: TemplateVersion) -> PlanTemplate:

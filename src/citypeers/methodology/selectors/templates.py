@@ -14,7 +14,8 @@ from citypeers.methodology.models import (
 
 
 def templates_with_current_versions() -> list[VisitTemplate]:
-    templates = list(VisitTemplate.objects.prefetch_related("versions"))
+    """Every template with its `current` version: the modes' main templates, then light ones."""
+    templates = sorted(VisitTemplate.objects.prefetch_related("versions"), key=lambda t: t.is_light)
     for template in templates:
         template.current = max(template.versions.all(), key=lambda v: v.number, default=None)
     return templates

@@ -8,16 +8,20 @@ from django.utils.translation import gettext as _
 from citypeers.core.http import whole_number
 from citypeers.methodology.enums import Severity
 from citypeers.methodology.forms.planner import DEFAULT_ZONE, PlannerForm, default_start
-from citypeers.methodology.selectors.planner import current_versions_by_mode, plan_template
+from citypeers.methodology.selectors.planner import current_versions, main_versions, plan_template
 from citypeers.methodology.selectors.planning import make_plan
 from citypeers.methodology.texts.plan_exports import plan_csv_response, plan_ics, plan_pdf
 from citypeers.programmes.models import Visit
 
 
-def _defaults(versions: dict, mode: str, today) -> dict:
-    version = versions.get(mode) or next(iter(versions.values()))
+def _defaults(versions: dict, params, today) -> dict:
+    """The chosen template's figures; `mode=` alone (older addresses) means the mode's main
+    template, and a mode without a template is refused at the template field."""
+    mode = params.get("mode", "")
+    chosen = versions.get(params.get("template", "")) or main_versions(versions).get(mode)
+    version = chosen or next(iter(versions.values()))
     return {
-        "mode": version.template.mode,
+        "template": mode if mode and not chosen else version.template.slug,
         "start": default_start(today).isoformat(),
         "days": version.default_days,
         "participants": version.default_participants,
@@ -43,15 +47,14 @@ def _fix_links(request: HttpRequest, plan) -> tuple[list, list]:
 
 
 def planner_form(params) -> tuple[PlannerForm | None, dict]:
-    """The planner's form bound to `params` (defaults filling the gaps), and the template
-    versions by mode; no form when there is no template to plan with."""
-    versions = current_versions_by_mode()
+    """The planner's form bound to `params` (defaults filling the gaps), and the templates'
+    current versions by address (`form.version` is the chosen one); no form when there is no
+    template to plan with."""
+    versions = current_versions()
     if not versions:
         return None, versions
     form = PlannerForm(
-        params,
-        defaults=_defaults(versions, params.get("mode", ""), timezone.localdate()),
-        day_ranges={mode: (v.min_days, v.max_days) for mode, v in versions.items()},
+        params, defaults=_defaults(versions, params, timezone.localdate()), versions=versions
     )
     return form, versions
 
@@ -65,13 +68,13 @@ def _visit_to_plan(request: HttpRequest) -> Visit | None:
 
 
 def planner(request: HttpRequest) -> HttpResponse:
-    form, versions = planner_form(request.GET)
+    form, _versions = planner_form(request.GET)
     if form is None:
         return render(request, "methodology/planner.html", {"form": None})
     today = timezone.localdate()
     context = {"form": form, "plan": None, "visit_to_plan": _visit_to_plan(request)}
     if form.is_valid():
-        version = versions[form.cleaned_data["mode"]]
+        version = form.version
         plan = make_plan(plan_template(version), form.plan_request(), today=today)
         topic = form.cleaned_data["topic"]
         title = topic or _("Peer-learning visit")
