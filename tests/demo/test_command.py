@@ -108,6 +108,14 @@ def test_the_real_practices_carry_the_corrections_of_the_public_record(chia_prac
     tampere = chia_practices["Tampere"]
     assert "docslib.org/doc/1555355" in tampere.links  # its analytical document
     assert "27 May 2021" in tampere.results
+    # A three-way agreement: the owner, the adopter and the museum.
+    assert "the site's owner, the adopter and the museum" in " ".join(tampere.summary.split())
+    assert "houses turning 100" in " ".join(budapest.summary.split())
+    scotland = " ".join(chia_practices["Central Scotland"].resources.split())
+    assert "Heritage Lottery Fund" in scotland and "£980,600" in scotland
+    assert "opened on 3 June 2022" in " ".join(sibenik.summary.split())  # St John's, later
+    assert "European Regional Development Fund" in chia_practices["Reggio nell'Emilia"].resources
+    assert "Conseil nantais du patrimoine" in chia_practices["Nantes"].governance
 
 
 def test_the_assumed_days_of_the_kortrijk_visit_are_shown_as_assumed(chia_practices, client):
