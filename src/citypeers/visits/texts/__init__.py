@@ -1,0 +1,1 @@
+"""What the visits app renders from data for people: breakout groups as files."""
