@@ -91,6 +91,7 @@ PLACED = {
     "library.indexing": "services",
     "library.search": "selectors",
     "places.countries": "enums",
+    "visits.breakouts": "selectors",
     "visits.rooms": "selectors",
 }
 TASK_IMPORTERS = {"services", "views"}

@@ -1,1 +1,1 @@
-"""What the visits app renders from data for people: calendars (more to come)."""
+"""What the visits app renders from data for people: calendars and breakout groups as files."""
