@@ -17,7 +17,7 @@ from citypeers.calls.services.selection import selection_execute, selection_star
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
-from citypeers.visits.selectors import planner_query
+from citypeers.visits.selectors.pages import planner_query
 from tests.calls.helpers import close
 from tests.factories import (
     CallFactory,

@@ -19,7 +19,7 @@ from citypeers.people.selectors import affiliations_to_decide, pending_affiliati
 from citypeers.programmes.models import Programme, Role
 from citypeers.programmes.selectors import memberships_of, programmes_list
 from citypeers.visits.enums import TEAM_ROLES
-from citypeers.visits.selectors import tasks_due_for, visits_with_a_role
+from citypeers.visits.selectors.mine import tasks_due_for, visits_with_a_role
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -8,20 +8,17 @@ from django.utils import timezone
 
 from citypeers.calls.models import Application
 from citypeers.programmes.models import Role, Visit
-from citypeers.visits.selectors import (
+from citypeers.visits.selectors.mine import (
     FOLD_PAST_AFTER,
     current_phase,
     my_visits,
-    plan_of,
-    planner_query,
     tasks_due_for,
-    team_of,
-    visit_for_page,
     visits_placed,
     visits_run_by,
     visits_with_a_role,
-    workspace_of,
 )
+from citypeers.visits.selectors.pages import plan_of, planner_query, visit_for_page
+from citypeers.visits.selectors.workspace import team_of, workspace_of
 from tests.factories import (
     CallFactory,
     MembershipFactory,

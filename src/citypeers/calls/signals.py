@@ -29,7 +29,7 @@ from citypeers.people.selectors import ProgrammeLink, programme_link_register
 from citypeers.people.services import organisation_changed
 from citypeers.programmes.models import Role
 from citypeers.programmes.signals import membership_ended
-from citypeers.visits.selectors import visit_places_register
+from citypeers.visits.selectors.mine import visit_places_register
 
 
 def flag_sent_applications(sender, user, before, after, by, **kwargs) -> None:

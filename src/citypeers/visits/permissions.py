@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
-from citypeers.visits.selectors import plan_of
+from citypeers.visits.selectors.pages import plan_of
 
 
 def _roles_on_visit(user, visit_id: int) -> set[str]:

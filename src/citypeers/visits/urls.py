@@ -1,15 +1,15 @@
 from django.urls import path
 
-from citypeers.visits import views
+from citypeers.visits.views import pages, plans, workspace
 
 app_name = "visits"
 visit = "programmes/<slug:programme>/visits/<slug:visit>/"
 urlpatterns = [
-    path("visits/", views.dashboard, name="dashboard"),
-    path("visits/new/", views.create_from_plan, name="create_from_plan"),
-    path(visit, views.visit_page, name="visit"),
-    path(visit + "workspace/", views.workspace, name="workspace"),
-    path(visit + "plan/", views.apply_plan, name="apply_plan"),
-    path(visit + "agenda/", views.agenda_publish, name="agenda_publish"),
-    path(visit + "tasks/<int:pk>/", views.task_update, name="task_update"),
+    path("visits/", pages.dashboard, name="dashboard"),
+    path("visits/new/", plans.create_from_plan, name="create_from_plan"),
+    path(visit, pages.visit_page, name="visit"),
+    path(visit + "workspace/", workspace.workspace, name="workspace"),
+    path(visit + "plan/", plans.apply_plan, name="apply_plan"),
+    path(visit + "agenda/", workspace.agenda_publish, name="agenda_publish"),
+    path(visit + "tasks/<int:pk>/", workspace.task_update, name="task_update"),
 ]

@@ -1,86 +1,20 @@
-"""Reading visits: the public page, the team's workspace, "My visits" and what a person's
-home page (`/me/`) shows of their visits and tasks."""
+"""A person's visits: those they run with their status, those they were given a place in, and
+their tasks due now (for "My visits" and `/me/`)."""
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from citypeers.methodology.enums import PHASES
-from citypeers.places.countries import country_zone
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
 from citypeers.visits.models import VisitTask
+from citypeers.visits.selectors.pages import plan_of, planner_query
+from citypeers.visits.selectors.workspace import end_of_week
 
 UPCOMING_DAYS = 14
-
-
-def visit_for_page(programme_slug: str, visit_slug: str) -> Visit:
-    return (
-        Visit.objects.select_related(
-            "programme", "host_place", "plan__template_version__template", "plan__practice"
-        )
-        .prefetch_related("sessions__format")
-        .get(programme__slug=programme_slug, slug=visit_slug)
-    )
-
-
-def plan_of(visit: Visit):
-    try:
-        return visit.plan
-    except Visit.plan.RelatedObjectDoesNotExist:
-        return None
-
-
-@dataclass
-class PhaseTasks:
-    phase: object
-    tasks: list = field(default_factory=list)
-
-
-@dataclass
-class Workspace:
-    """A visit's tasks as its workspace shows them: what is overdue and what is due this week
-    first (across phases), then each phase with its other tasks; past phases are folded."""
-
-    tasks: list  # every task of the visit, by due date
-    overdue: list
-    this_week: list
-    phases: list  # PhaseTasks of the phases still running, without the tasks shown above
-    past: list  # PhaseTasks of the phases over: every task done, or every due date gone by
-
-
-def end_of_week(today: datetime.date) -> datetime.date:
-    """The Sunday closing today's week."""
-    return today + datetime.timedelta(days=6 - today.weekday())
-
-
-def workspace_of(visit: Visit, *, today: datetime.date) -> Workspace:
-    tasks = list(visit.tasks.select_related("owner", "done_by").order_by("due_on", "position"))
-    sunday = end_of_week(today)
-    overdue = [t for t in tasks if not t.is_done and t.due_on < today]
-    this_week = [t for t in tasks if not t.is_done and today <= t.due_on <= sunday]
-    first = {t.pk for t in overdue + this_week}
-    running, past = [], []
-    for phase in PHASES:
-        own = [t for t in tasks if t.phase == phase.number]
-        if not own:
-            continue
-        rest = PhaseTasks(phase, [t for t in own if t.pk not in first])
-        over = all(t.is_done for t in own) or max(t.due_on for t in own) < today
-        (past if over else running).append(rest)
-    return Workspace(tasks=tasks, overdue=overdue, this_week=this_week, phases=running, past=past)
-
-
-def team_of(visit: Visit):
-    """People who may own a task: the programme's coordinators and the visit's team."""
-    memberships = Membership.objects.filter(programme_id=visit.programme_id).filter(
-        Q(role=Role.COORDINATOR) | Q(visit=visit, role__in=TEAM_ROLES)
-    )
-    users = {m.user_id: m.user for m in memberships.select_related("user")}
-    return sorted(users.values(), key=lambda user: str(user))
 
 
 def current_phase(tasks: list[VisitTask]) -> int | None:
@@ -199,50 +133,6 @@ def my_visits(user, *, today: datetime.date) -> MyVisits:
     )
     past.sort(key=lambda entry: (entry.last_day, entry.visit.starts_on), reverse=True)
     return MyVisits(upcoming=upcoming, past=past, fold_past=len(past) > FOLD_PAST_AFTER)
-
-
-def planner_query(visit: Visit) -> str:
-    """The planner's parameters (a query string) that plan this visit as it stands (mode, first
-    day, number of days, host's zone, topic), and `visit`, naming it for the planner's "give
-    this plan" button."""
-    query = {"mode": visit.mode, "topic": visit.title[:200]}  # a topic is 200 at most
-    if visit.starts_on:
-        query["start"] = visit.starts_on.isoformat()
-        if visit.ends_on and visit.ends_on >= visit.starts_on:
-            query["days"] = str((visit.ends_on - visit.starts_on).days + 1)
-    if zone := country_zone(visit.host_place.country.code):
-        query["host_tz"] = zone
-    return urlencode(query | {"visit": str(visit.pk)})
-
-
-REMIND_DAYS_BEFORE = 3
-REPEAT_OVERDUE_EVERY = datetime.timedelta(days=7)
-
-
-def tasks_to_remind(today: datetime.date):
-    """Open tasks due within three days not yet reminded, and overdue ones once a week."""
-    soon = today + datetime.timedelta(days=REMIND_DAYS_BEFORE)
-    candidates = VisitTask.objects.filter(done_at=None, due_on__lte=soon).select_related(
-        "visit__programme", "owner"
-    )
-    return [
-        task
-        for task in candidates
-        if task.reminded_on is None
-        or (task.due_on < today and task.reminded_on <= today - REPEAT_OVERDUE_EVERY)
-    ]
-
-
-def reminder_recipients(task: VisitTask) -> list:
-    """The owner; else whoever holds the task's role for the visit; else its coordinators."""
-    if task.owner:
-        return [task.owner]
-    holders = Membership.objects.filter(visit=task.visit, role=task.role).select_related("user")
-    if not holders:
-        holders = Membership.objects.filter(
-            programme=task.visit.programme, role=Role.COORDINATOR
-        ).select_related("user")
-    return list({membership.user for membership in holders})
 
 
 def tasks_due_for(user, *, today: datetime.date) -> list[VisitTask]:

@@ -1,0 +1,46 @@
+"""The public page of a visit, and "My visits"."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from citypeers.programmes.models import Visit
+from citypeers.visits.selectors.mine import my_visits
+from citypeers.visits.selectors.pages import plan_of, visit_for_page
+
+
+def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse:
+    try:
+        obj = visit_for_page(programme, visit)
+    except Visit.DoesNotExist:
+        raise Http404 from None
+    plan = plan_of(obj)
+    context = {
+        "visit": obj,
+        "plan": plan,
+        "sessions": list(obj.sessions.all()) if plan and plan.agenda_published else [],
+        "can_run": request.user.has_perm("visits.run_visit", obj),
+        "viewer_zone": getattr(request.user, "time_zone", None),
+        "today": timezone.localdate(),
+    }
+    return render(request, "visits/visit.html", context)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """My visits: those the person runs, with their status, and those they take part in."""
+    today = timezone.localdate()
+    mine = my_visits(request.user, today=today)
+    entries = mine.upcoming + mine.past
+    context = {
+        "mine": mine,
+        "today": today,
+        "may_plan": {
+            entry.visit.pk
+            for entry in entries
+            if entry.status and request.user.has_perm("visits.plan_visit", entry.visit)
+        },
+        "may_create": not entries and request.user.has_perm("visits.create_visit"),
+    }
+    return render(request, "visits/dashboard.html", context)
