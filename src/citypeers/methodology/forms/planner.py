@@ -14,6 +14,7 @@ from citypeers.methodology.enums import Mode
 from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import zone
+from citypeers.optim.zones import country_of_zone
 from citypeers.places.countries import programme_zones, zone_choices
 
 DEFAULT_ZONE = "Europe/Brussels"
@@ -72,6 +73,13 @@ class PlannerForm(Form):
         label=gettext_lazy("Participants"), min_value=2, max_value=200
     )
     host_tz = forms.ChoiceField(label=gettext_lazy("Host's time zone"))
+    host_country = forms.ChoiceField(
+        label=gettext_lazy("Host's country"),
+        required=False,
+        help_text=gettext_lazy(
+            "Its public holidays are avoided. Empty: the country of the host's time zone."
+        ),
+    )
     countries = CountriesField(
         label=gettext_lazy("Participants' countries"),
         required=False,
@@ -101,6 +109,7 @@ class PlannerForm(Form):
         if asked and asked not in dict(choices):
             choices.append((asked, asked))  # any IANA name typed into the address works
         self.fields["host_tz"].choices = choices
+        self.fields["host_country"].choices = [("", "—"), *countries]
         # Only the modes the methodology has a template for can be planned.
         self.fields["mode"].choices = [(m, label) for m, label in Mode.choices if m in day_ranges]
 
@@ -133,6 +142,7 @@ class PlannerForm(Form):
             days=data["days"],
             participants=data["participants"],
             host_tz=data["host_tz"],
+            host_country=data["host_country"] or country_of_zone(data["host_tz"]),
             countries=tuple(data["countries"]),
             topic=data["topic"],
             time=data["time"],
