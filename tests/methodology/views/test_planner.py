@@ -273,3 +273,19 @@ def test_the_countries_field_shows_its_whole_list(client, methodology):
     many = "Portugal, Spain, France, Poland, Finland, Germany, Italy, Estonia"
     page = client.get(reverse("planner:plan"), PLAN | {"countries": many}).text
     assert re.search(rf'<textarea name="countries"[^>]*>\s*{many}</textarea>', page)
+
+
+def test_a_visit_on_easter_monday_is_flagged_and_its_fix_avoids_every_holiday(client, methodology):
+    easter = PLAN | {"start": "2027-03-29", "days": "4", "host_tz": "Europe/Brussels"}
+    page = client.get(reverse("planner:plan"), easter).text
+    assert "Public holidays are checked for Belgium, the host's country" in page
+    things = page[page.index('id="warnings-heading"') : page.index("<details")]
+    assert "Day 1 of the visit, Monday 29 March 2027, is Easter Monday" in things
+    [link] = re.findall(
+        r"is Easter Monday.*?<a href=\"([^\"]+)\">Apply this fix</a>", things, re.DOTALL
+    )
+    fixed = client.get(reverse("planner:plan") + html.unescape(link)).text
+    assert "start=2027-03-30" in html.unescape(link)
+    assert "a public holiday in Belgium" not in fixed
+    luxembourg = client.get(reverse("planner:plan"), easter | {"host_country": "LU"}).text
+    assert "a public holiday in Luxembourg" in luxembourg

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from citypeers.methodology.enums import Severity
 from citypeers.methodology.forms.planner import DEFAULT_ZONE, PlannerForm, default_start
@@ -72,6 +73,9 @@ def planner(request: HttpRequest) -> HttpResponse:
             "title": title,
             "warnings": warnings,
             "minor_warnings": minor_warnings,
+            "host_country": countries.name(plan.request.host_country)
+            if plan.request.host_country
+            else "",
             "can_create_visit": request.user.has_perm("visits.create_visit"),
         }
         export = request.GET.get("export")
