@@ -42,7 +42,7 @@ def test_a_visitor_reads_the_guide_filters_formats_and_downloads_the_pdf(page):
     page.goto("/en/methodology/")
     expect(page.get_by_role("heading", level=1)).to_have_text("The peer-learning methodology")
     assert_accessible(page)
-    page.get_by_role("link", name="16 activity formats").click()
+    page.get_by_role("link", name="17 activity formats").click()
     page.get_by_label("Mode").select_option("onsite")
     page.get_by_label("People taking part").fill("10")
     page.get_by_label("Minutes available").fill("60")

@@ -37,7 +37,7 @@ def test_a_coordinator_gives_a_2027_demo_visit_a_plan_from_its_workspace(page):
 
     # The planner, filled in from the visit: its first day and its four days.
     expect(page.get_by_label("First day of the visit")).to_have_value(tampere.starts_on.isoformat())
-    expect(page.get_by_label("Days")).to_have_value("4")
+    expect(page.get_by_label("Days", exact=True)).to_have_value("4")
     assert_accessible(page)
     page.get_by_role("link", name=f"Give this plan to {tampere.title}").click()
 

@@ -31,6 +31,7 @@ def plan_demo_visits(visits, *, coordinator) -> int:
             days=min(max(days, version.min_days), version.max_days),
             participants=CHIA_PARTICIPANTS,
             host_tz=country_zone(visit.host_place.country.code) or "Europe/Brussels",
+            host_country=visit.host_place.country.code,
             topic=visit.title,
         )
         # The real practice behind the visit, not a generated one from the same city.

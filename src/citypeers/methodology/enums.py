@@ -54,9 +54,32 @@ class Severity(models.TextChoices):
 
 
 class DayKind(models.TextChoices):
+    """Which day of a visit an agenda item is on. Day 1 is "first" and the final day "last";
+    the day before the last is "penultimate" on visits of three days or more; the days between
+    take "second" and "third" by number, and "middle" where the template has none for them."""
+
     FIRST = "first", _("First day")
+    SECOND = "second", _("Second day")
+    THIRD = "third", _("Third day")
     MIDDLE = "middle", _("Each day in between")
+    PENULTIMATE = "penultimate", _("Day before the last")
     LAST = "last", _("Last day")
+
+
+class PlacementRule(models.TextChoices):
+    """Where a format may sit in a visit, as its card says; the planner applies and checks them."""
+
+    OPENS_VISIT = "opens_visit", _("The first session of the visit.")
+    CLOSES_DAY = "closes_day", _("The last session of its day.")
+    CLOSES_VISIT = "closes_visit", _("The last session of the visit.")
+    NOT_FIRST_DAY = "not_first_day", _("Not on the first day of a visit of two days or more.")
+    NOT_LAST_DAY = "not_last_day", _("Not on the last day of a visit of two days or more.")
+    PENULTIMATE_DAY = (
+        "penultimate_day",
+        _("On the day before the last, in a visit of three days or more."),
+    )
+    RIGHT_AFTER = "right_after", _("Right after another format.")
+    NOT_AFTER_LUNCH_LAST_DAY = "not_after_lunch_last_day", _("Not after lunch on the last day.")
 
 
 @dataclass(frozen=True)

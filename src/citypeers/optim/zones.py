@@ -31,3 +31,14 @@ def main_zone(country_code: str) -> str | None:
         if comment.startswith("most of") or "mainland" in comment:
             return zone
     return zones[0][0]
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    return {zone: code for code, zones in _zone_table().items() for zone, _comment in zones}
+
+
+def country_of_zone(zone: str) -> str:
+    """The country a zone.tab zone belongs to, e.g. Europe/Brussels -> BE; empty for UTC and
+    zones of no country."""
+    return _zone_countries().get(zone, "")

@@ -45,6 +45,19 @@ def test_left_out_or_empty_values_take_the_defaults():
     assert request.time is None and request.minutes is None
 
 
+def test_the_hosts_country_defaults_to_the_country_of_its_time_zone():
+    def host_country(**data):
+        planner = form(**data)
+        assert planner.is_valid(), planner.errors
+        return planner.plan_request().host_country
+
+    assert host_country() == "BE"
+    assert host_country(host_tz="Europe/Lisbon") == "PT"
+    assert host_country(host_tz="UTC") == ""
+    assert host_country(host_country="LU") == "LU"
+    assert not form(host_country="Atlantis").is_valid()
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [

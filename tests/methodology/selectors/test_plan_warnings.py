@@ -117,7 +117,8 @@ def test_on_the_longest_visit_the_daily_limit_fix_cannot_add_a_day():
 def test_a_template_day_longer_than_the_limit_is_warned_about_without_minutes_asked():
     long_day = template(agenda=((CAFE, 90), (CLINIC, 60)))
     [warning] = warnings(plan(long_day), "daily_limit")
-    assert "Sessions of 150 minutes a day" in warning.message
+    # 150 minutes of sessions and the break between them
+    assert "Sessions of 160 minutes a day" in warning.message
     assert warning.fix.changes == {"minutes": 120, "days": 4}
 
 
@@ -236,3 +237,52 @@ def test_counted_warnings_take_the_french_plural_of_their_number():
     [limit] = warnings(result, "daily_limit")
     assert past.message.startswith("1 jalon est déjà passé")
     assert limit.fix.text == "Limitez chaque journée à 120 minutes."
+
+
+def test_a_visit_day_on_a_public_holiday_of_the_hosts_country_is_moved_to_working_days():
+    # Monday 29 March 2027 is Easter Monday in Belgium; Friday 26 March is Good Friday in Germany.
+    result = plan(start=datetime.date(2027, 3, 29), days=3, host_country="BE")
+    [warning] = warnings(result, "holiday")
+    assert warning.message == (
+        "Day 1 of the visit, Monday 29 March 2027, is Easter Monday, a public holiday in Belgium."
+    )
+    assert warning.severity == Severity.IMPORTANT
+    assert warning.fix.changes == {"start": "2027-03-30"}
+    assert warnings(plan(start=datetime.date(2027, 3, 29), days=3, host_country="FR"), "holiday")
+    ordinary_week = plan(start=datetime.date(2027, 3, 22), days=5, host_country="BE")
+    assert warnings(ordinary_week, "holiday") == []
+
+
+def test_the_weekend_fix_never_moves_a_visit_onto_a_holiday():
+    # Monday 21 to Friday 25 December 2026: Christmas; then New Year's Day on Friday 1 January.
+    result = plan(start=datetime.date(2026, 12, 21), days=5, host_country="BE")
+    [warning] = warnings(result, "holiday")
+    assert "Christmas Day" in warning.message
+    assert warning.fix.changes == {"start": "2027-01-04"}
+    saturday = plan(start=datetime.date(2026, 12, 26), days=5, host_country="BE")
+    [weekend] = warnings(saturday, "weekend")
+    assert weekend.fix.changes == {"start": "2027-01-04"}  # not the Monday before New Year's Day
+
+
+def test_holidays_of_participants_countries_are_minor_notes_naming_the_country():
+    result = plan(start=datetime.date(2027, 6, 7), days=5, host_country="BE", countries=("PT",))
+    [warning] = warnings(result, "holiday")
+    assert warning.severity == Severity.MINOR
+    assert "Portugal" in warning.message and "Thursday 10 June 2027" in warning.message
+    assert warning.fix.changes == {"start": "2027-06-14"}
+
+
+def test_holiday_names_are_in_the_readers_language_where_the_package_has_them():
+    with translation.override("fr"):
+        result = plan(start=datetime.date(2027, 3, 29), days=3, host_country="BE")
+        [warning] = warnings(result, "holiday")
+    assert "Lundi de Pâques" in warning.message
+
+
+def test_a_milestone_on_a_holiday_is_moved_to_a_working_day_before_it():
+    steps = (step("Open the call", "start", -3),)  # Friday 26 March 2027: Good Friday in Germany
+    result = plan(template(steps=steps), start=datetime.date(2027, 3, 29), host_country="DE")
+    [note] = [w for w in warnings(result, "holiday") if "Open the call" in w.message]
+    assert note.message == "“Open the call” falls on Friday 26 March 2027, Good Friday."
+    assert note.fix.text == "Plan it for Thursday 25 March 2027."
+    assert note.severity == Severity.MINOR

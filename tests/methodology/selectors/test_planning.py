@@ -8,6 +8,7 @@ import pytest
 
 from citypeers.methodology.selectors.plan_data import (
     FormatInfo,
+    Placement,
     PlanRequest,
     PlanTemplate,
     StepInfo,
@@ -73,7 +74,7 @@ def test_milestones_count_from_the_first_or_the_last_day():
 
 
 def test_a_plan_that_works_has_no_warning():
-    assert plan().warnings == ()
+    assert plan(start=datetime.date(2027, 3, 15)).warnings == ()
 
 
 def test_sessions_keep_the_hosts_clock_across_the_change_to_summer_time():
@@ -212,19 +213,104 @@ def test_a_time_zones_fix_in_october_accounts_for_the_change_back():
     assert warning.fix.changes == {"time": "12:00"}
 
 
-def test_onsite_days_have_breaks_between_sessions_and_a_lunch_hour():
+def onsite_day(closing: FormatInfo = WRAP_UP):
+    """A one-day onsite visit from 09:00: 30, 90, 90 minutes, then `closing` for 30."""
     onsite = dataclasses.replace(
         TEMPLATE,
         mode="onsite",
         daily_minutes_max=0,
         session_start=datetime.time(9),
-        agenda={"first": ((OPENER, 30), (WORLD_CAFE, 90), (CLINIC, 90), (WRAP_UP, 30))},
+        agenda={"first": ((OPENER, 30), (WORLD_CAFE, 90), (CLINIC, 90), (closing, 30))},
     )
     request = PlanRequest("onsite", MONDAY, 1, 24, "Europe/Brussels")
     [day] = make_plan(onsite, request, today=TODAY).days
+    return day
+
+
+def test_onsite_days_have_a_break_after_an_hour_of_sessions_and_a_lunch_hour_shown():
+    day = onsite_day()
     times = [(s.starts.strftime("%H:%M"), s.ends.strftime("%H:%M")) for s in day.sessions]
-    # 09:00-09:30, break; 09:45-11:15, break; 11:30-13:00, lunch; 14:00-14:30.
-    assert times == [("09:00", "09:30"), ("09:45", "11:15"), ("11:30", "13:00"), ("14:00", "14:30")]
+    # 09:00-09:30 and on to 11:00; break; 11:15-12:45, lunch; 13:45-14:15.
+    assert times == [("09:00", "09:30"), ("09:30", "11:00"), ("11:15", "12:45"), ("13:45", "14:15")]
+    pauses = [(p.starts.strftime("%H:%M"), p.minutes, p.lunch) for p in day.pauses]
+    assert pauses == [("11:00", 15, False), ("12:45", 60, True)]
+    assert [getattr(item, "format", None) for item in day.timeline] == [
+        OPENER,
+        WORLD_CAFE,
+        None,
+        CLINIC,
+        None,
+        WRAP_UP,
+    ]
+
+
+def test_a_closing_session_not_after_lunch_on_the_last_day_keeps_lunch_after_it():
+    wrap_up = dataclasses.replace(
+        WRAP_UP, placement=(Placement("not_after_lunch_last_day", modes=("onsite",)),)
+    )
+    day = onsite_day(wrap_up)
+    assert day.sessions[-1].starts.strftime("%H:%M") == "13:00"  # a break, no lunch, before it
+    assert [(pause.minutes, pause.lunch) for pause in day.pauses] == [(15, False), (15, False)]
+
+
+def test_an_onsite_first_day_starts_after_lunch_when_the_template_says_so():
+    onsite = dataclasses.replace(
+        TEMPLATE,
+        mode="onsite",
+        daily_minutes_max=0,
+        session_start=datetime.time(9),
+        first_day_start=datetime.time(13, 30),
+    )
+    result = make_plan(onsite, PlanRequest("onsite", MONDAY, 3, 24, "UTC"), today=TODAY)
+    assert [day.sessions[0].starts.time() for day in result.days] == [
+        datetime.time(13, 30),
+        datetime.time(9),
+        datetime.time(9),
+    ]
+    assert not [pause for pause in result.days[0].pauses if pause.lunch]  # eaten before
+
+
+def test_days_follow_the_templates_second_third_and_penultimate_days_by_length():
+    agenda = {
+        kind: ((dataclasses.replace(WORLD_CAFE, slug=kind, name=kind), 60),)
+        for kind in ("first", "second", "third", "penultimate", "last")
+    }
+    kinds = dataclasses.replace(TEMPLATE, agenda=agenda)
+
+    def slugs(days):
+        result = make_plan(kinds, PlanRequest("online", MONDAY, days, 24, "UTC"), today=TODAY)
+        return [day.sessions[0].format.slug for day in result.days]
+
+    assert slugs(3) == ["first", "penultimate", "last"]
+    assert slugs(4) == ["first", "second", "penultimate", "last"]
+    assert slugs(5) == ["first", "second", "third", "penultimate", "last"]
+    assert slugs(2) == ["first", "last"]
+
+
+def test_too_few_minutes_leave_out_sessions_in_the_templates_order_and_say_so():
+    opener = dataclasses.replace(OPENER, placement=(Placement("opens_visit"),))
+    short = dataclasses.replace(
+        TEMPLATE,
+        agenda={"first": ((opener, 20), (CLINIC, 60, 2), (WORLD_CAFE, 60, 1), (WRAP_UP, 20))},
+    )
+    request = PlanRequest("online", MONDAY, 1, 24, "UTC", minutes=90)
+    [day] = make_plan(short, request, today=TODAY).days
+    assert [s.format for s in day.sessions] == [opener, CLINIC, WRAP_UP]  # café left out first
+    assert day.left_out == (WORLD_CAFE,)
+    assert day.span == 90
+    assert day.note == "Left out to keep to the minutes asked: World café."
+    request = dataclasses.replace(request, minutes=60)
+    [day] = make_plan(short, request, today=TODAY).days
+    assert [s.format for s in day.sessions] == [opener, WRAP_UP]
+    assert day.left_out == (WORLD_CAFE, CLINIC)
+
+
+def test_online_days_longer_than_an_hour_and_a_half_get_a_break_in_the_middle():
+    request = PlanRequest("online", MONDAY, 3, 24, "UTC", minutes=120)
+    day = make_plan(TEMPLATE, request, today=TODAY).days[2]
+    assert day.span == 120 and day.minutes == 110
+    [pause] = day.pauses
+    assert (pause.minutes, pause.starts) == (10, day.sessions[0].ends)
 
 
 def test_onsite_days_keep_the_templates_minutes_whatever_is_asked():
@@ -269,13 +355,15 @@ def test_more_minutes_asked_lengthen_sessions_in_step_within_each_formats_longes
     )
     request = PlanRequest("online", MONDAY, 3, 24, "UTC", minutes=180)
     result = make_plan(roomy, request, today=TODAY)
-    assert [day.minutes for day in result.days] == [180, 180, 180]
+    assert [day.span for day in result.days] == [180, 180, 180]  # a 10-minute break included
+    assert [day.minutes for day in result.days] == [170, 170, 170]
     for day in result.days:
         assert day.note == ""
         for session, (activity, planned) in zip(day.sessions, roomy.agenda["middle"], strict=True):
             assert planned <= session.minutes <= activity.max_minutes
             assert session.minutes % 5 == 0
         assert day.sessions[-1].ends - day.sessions[0].starts == datetime.timedelta(minutes=180)
+        assert [pause.minutes for pause in day.pauses] == [10]
 
 
 def test_lengthened_sessions_grow_in_proportion_and_formats_without_a_longest_take_the_rest():
@@ -284,8 +372,10 @@ def test_lengthened_sessions_grow_in_proportion_and_formats_without_a_longest_ta
     )
     request = PlanRequest("online", MONDAY, 1, 24, "UTC", minutes=200)
     [day] = make_plan(open_ended, request, today=TODAY).days
-    # The reflection stops at its longest, 20 minutes; the open space has no longest length.
-    assert [s.minutes for s in day.sessions] == [180, 20]
+    # The reflection stops at its longest, 20 minutes; the open space has no longest length;
+    # a 10-minute break between the two makes the 200 minutes.
+    assert [s.minutes for s in day.sessions] == [170, 20]
+    assert day.span == 200
 
 
 def test_a_day_whose_formats_cannot_fill_the_minutes_asked_says_why():

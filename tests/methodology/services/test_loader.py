@@ -23,6 +23,18 @@ def test_the_shipped_methodology_loads_once_and_keeps_edits(methodology):
     assert ActivityFormat.objects.get(slug="world-cafe").name_en == "Our café"
 
 
+def test_the_shipped_cards_and_templates_load_their_placement_rules_and_day_plans(methodology):
+    wrap_up = ActivityFormat.objects.get(slug="wrap-up")
+    assert {"rule": "closes_visit"} in wrap_up.placement
+    onsite = TemplateVersion.objects.get(template__slug="onsite")
+    assert onsite.first_day_start == datetime.time(13, 30)
+    online = TemplateVersion.objects.get(template__slug="online")
+    days = set(online.agenda.values_list("day", flat=True))
+    assert days == {"first", "second", "third", "penultimate", "last"}
+    tour = online.agenda.get(day="first", format__slug="virtual-tour")
+    assert (tour.minutes, tour.leave_out) == (30, 1)
+
+
 def test_every_format_has_complete_guidance_in_english_and_french(methodology):
     for activity in ActivityFormat.objects.prefetch_related("steps"):
         for language in ("en", "fr"):

@@ -37,6 +37,24 @@ def test_a_format_page_reads_in_the_visitors_language(client, methodology):
     assert client.get(reverse("methodology:format", args=["nope"])).status_code == 404
 
 
+def test_a_format_page_says_its_placement_rules_in_words(client, methodology):
+    english = client.get(reverse("methodology:format", args=["action-planning"])).text
+    assert "Placement rules" in english
+    assert "Right after Transfer lab, when the visit has one." in english
+    wrap_up = client.get(reverse("methodology:format", args=["wrap-up"])).text
+    assert "The last session of the visit." in wrap_up
+    assert "Not after lunch on the last day. Only for onsite, hybrid visits." in wrap_up
+    with translation.override("fr"):
+        french = client.get(reverse("methodology:format", args=["solution-workshop"])).text
+    assert "Règles de placement" in french
+    assert (
+        "L'avant-dernier jour, dans une visite de trois jours ou plus. Seulement pour les "
+        "visites en ligne." in french.replace("&#x27;", "'")
+    )
+    site_visit = client.get(reverse("methodology:format", args=["site-visit"])).text
+    assert "Placement rules" not in site_visit  # no rule, no section
+
+
 def format_data(activity, **changes):
     data = {
         "name": activity.name_en,

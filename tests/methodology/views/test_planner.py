@@ -199,11 +199,22 @@ def test_the_agenda_keeps_to_the_minutes_asked_as_its_warning_and_exports_do(cli
     asked = PLAN | {"days": "4", "minutes": "180"}
     page = client.get(reverse("planner:plan"), asked).text
     days = agenda_days(page)
-    assert len(days) == 4 and all(heading.endswith("(180 min)") for heading, _ in days)
-    assert all(
-        sessions[0].startswith("10:00") and sessions[-1].split(" · ")[0].endswith("13:00")
-        for _, sessions in days
-    )
+    # Day 1's formats fill 155 minutes at their longest, with a 10-minute break: 165.
+    assert [heading[-9:] for heading, _ in days] == [
+        "(165 min)",
+        "(180 min)",
+        "(180 min)",
+        "(180 min)",
+    ]
+    assert "Shorter than the 180 min asked: its formats fill 165 minutes at their longest." in page
+    assert all(sessions[0].startswith("10:00") for _, sessions in days)
+    assert [sessions[-1].split(" · ")[0][-5:] for _, sessions in days] == [
+        "12:45",
+        "13:00",
+        "13:00",
+        "13:00",
+    ]
+    assert page.count('class="agenda-pause"') == 4  # one break a day, shown
     assert "Sessions of 180 minutes a day are more than the 120 minutes" in page
     response = client.get(reverse("planner:plan"), asked | {"export": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -211,22 +222,24 @@ def test_the_agenda_keeps_to_the_minutes_asked_as_its_warning_and_exports_do(cli
     for _kind, date, _start, end, *_rest in (row for row in rows[1:] if row[0] == "Session"):
         last_end[date] = max(last_end.get(date, ""), end)
     assert last_end == {
-        "2027-03-22": "13:00",
+        "2027-03-22": "12:45",
         "2027-03-23": "13:00",
         "2027-03-24": "13:00",
         "2027-03-25": "13:00",
     }
     pdf = client.get(reverse("planner:plan"), asked | {"export": "pdf"}).content
     text = " ".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages)
-    assert text.count("(180 min)") == 4
+    assert text.count("(180 min)") == 3 and "Break" in text
 
 
-def test_consecutive_middle_days_do_not_repeat_the_same_agenda(client, methodology):
-    page = client.get(reverse("planner:plan"), PLAN | {"days": "4"}).text
-    _first, (_, second), (_, third), _last = agenda_days(page)
-    second, third = ([item.split(" · ")[1] for item in day] for day in (second, third))
-    assert second != third
-    assert sorted(second) == sorted(third)  # the template's formats, turned
+def test_no_two_days_of_the_online_visit_are_alike_and_solutions_come_the_day_before_last(
+    client, methodology
+):
+    page = client.get(reverse("planner:plan"), PLAN | {"days": "5"}).text
+    days = [[item.split(" · ")[1] for item in day] for _, day in agenda_days(page)]
+    assert len(days) == 5 and len({tuple(day) for day in days}) == 5
+    assert "Peer review clinic" in days[1] and "Fishbowl" in days[2]
+    assert "Solution workshop" in days[3] and days[4][:2] == ["Transfer lab", "Action planning"]
 
 
 def a_plan_starting_in(days: int) -> dict:
@@ -240,7 +253,8 @@ def test_minor_notes_are_folded_below_the_things_to_fix(client, methodology):
     things, folded = section.split('<details class="minor-notes">')
     assert 'class="warning warning-past severity-blocking"' in things
     assert "Submit the good practice" not in folded  # past: no weekend to move it from
-    minor = folded.count('class="warning warning-weekend severity-minor"')
+    minor = folded.count("severity-minor")
+    assert folded.count('class="warning warning-weekend severity-minor"') > 0
     assert minor > 0 and folded.count('<li class="warning') == minor
     assert f"<summary>{minor} minor notes</summary>" in folded
     shown = things.count('<li class="warning')
@@ -285,3 +299,19 @@ def test_an_old_address_with_only_a_mode_plans_with_the_modes_main_template(clie
     page = client.get(reverse("planner:plan"), {"mode": "onsite", "days": "3"}).text
     assert "Onsite peer-learning visit, from " in page
     assert len(re.findall(r"<h3>Day \d", page)) == 3
+
+
+def test_a_visit_on_easter_monday_is_flagged_and_its_fix_avoids_every_holiday(client, methodology):
+    easter = PLAN | {"start": "2027-03-29", "days": "4", "host_tz": "Europe/Brussels"}
+    page = client.get(reverse("planner:plan"), easter).text
+    assert "Public holidays are checked for Belgium, the host's country" in page
+    things = page[page.index('id="warnings-heading"') : page.index("<details")]
+    assert "Day 1 of the visit, Monday 29 March 2027, is Easter Monday" in things
+    [link] = re.findall(
+        r"is Easter Monday.*?<a href=\"([^\"]+)\">Apply this fix</a>", things, re.DOTALL
+    )
+    fixed = client.get(reverse("planner:plan") + html.unescape(link)).text
+    assert "start=2027-03-30" in html.unescape(link)
+    assert "a public holiday in Belgium" not in fixed
+    luxembourg = client.get(reverse("planner:plan"), easter | {"host_country": "LU"}).text
+    assert "a public holiday in Luxembourg" in luxembourg

@@ -64,6 +64,26 @@ def test_a_template_edit_is_a_new_version_and_planned_visits_keep_theirs(client,
     )
 
 
+def test_an_edit_moves_a_session_to_the_day_before_the_last_and_marks_what_may_go(
+    client, coordinator
+):
+    version = TemplateVersionFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:template_edit", args=[version.template.slug])
+    changes = {
+        "agenda-1-day": "penultimate",
+        "agenda-1-leave_out": 1,
+        "first_day_start": "13:30",
+    }
+    client.post(url, version_data(version, **changes))
+    new = TemplateVersion.objects.get(template=version.template, number=2)
+    moved = new.agenda.get(key=version.agenda.order_by("pk")[1].key)
+    assert (moved.day, moved.leave_out) == ("penultimate", 1)
+    assert new.first_day_start.strftime("%H:%M") == "13:30"
+    page = client.get(reverse("methodology:template", args=[version.template.slug])).text
+    assert "Day before the last" in page and "the first day from 13:30" in page
+
+
 def test_saving_without_a_change_makes_no_version(client, coordinator):
     version = TemplateVersionFactory()
     client.force_login(coordinator)

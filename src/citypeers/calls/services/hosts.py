@@ -55,6 +55,7 @@ def host_select(
         days=version.default_days,
         participants=version.default_participants,
         host_tz=country_zone(place.country.code) or FALLBACK_ZONE,
+        host_country=place.country.code,
         topic=topic,
     )
     with transaction.atomic():

@@ -15,6 +15,7 @@ from citypeers.methodology.models import TemplateVersion
 from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.optim import InstanceError
 from citypeers.optim.timeslots import zone
+from citypeers.optim.zones import country_of_zone
 from citypeers.places.countries import programme_zones, zone_choices
 
 DEFAULT_ZONE = "Europe/Brussels"
@@ -102,6 +103,13 @@ class PlannerForm(Form):
         help_text=gettext_lazy("For a study visit or an expert mission: the visitors."),
     )
     host_tz = forms.ChoiceField(label=gettext_lazy("Host's time zone"))
+    host_country = forms.ChoiceField(
+        label=gettext_lazy("Host's country"),
+        required=False,
+        help_text=gettext_lazy(
+            "Its public holidays are avoided. Empty: the country of the host's time zone."
+        ),
+    )
     countries = CountriesField(
         label=gettext_lazy("Participants' countries"),
         required=False,
@@ -134,6 +142,7 @@ class PlannerForm(Form):
         self.fields["template"].choices = [
             (slug, template_label(version)) for slug, version in versions.items()
         ]
+        self.fields["host_country"].choices = [("", "—"), *countries]
 
     def clean_host_tz(self):
         name = self.cleaned_data["host_tz"]
@@ -169,6 +178,7 @@ class PlannerForm(Form):
             days=data["days"],
             participants=data["participants"],
             host_tz=data["host_tz"],
+            host_country=data["host_country"] or country_of_zone(data["host_tz"]),
             countries=tuple(data["countries"]),
             topic=data["topic"],
             time=data["time"],

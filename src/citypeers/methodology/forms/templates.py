@@ -26,7 +26,10 @@ class VersionForm(ModelForm):
     class Meta:
         model = TemplateVersion
         fields = VERSION_FIGURES
-        widgets = {"session_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        widgets = {
+            "session_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "first_day_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -71,6 +74,13 @@ class AgendaItemForm(Form):
     day = forms.ChoiceField(label=_("Day"), choices=EMPTY + DayKind.choices)
     format = forms.ModelChoiceField(label=_("Format"), queryset=ActivityFormat.objects.all())
     minutes = forms.IntegerField(label=_("Minutes"), min_value=5, max_value=600)
+    leave_out = forms.IntegerField(
+        label=_("Left out when time is short"),
+        required=False,
+        min_value=0,
+        max_value=20,
+        help_text=_("0 or empty: always kept; 1 is left out first, then 2."),
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -113,6 +123,12 @@ def agenda_initial(version: TemplateVersion) -> list[dict]:
     order = {kind: number for number, kind in enumerate(DayKind.values)}
     items = sorted(version.agenda.all(), key=lambda item: (order[item.day], item.position))
     return [
-        {"key": item.key, "day": item.day, "format": item.format_id, "minutes": item.minutes}
+        {
+            "key": item.key,
+            "day": item.day,
+            "format": item.format_id,
+            "minutes": item.minutes,
+            "leave_out": item.leave_out,
+        }
         for item in items
     ]

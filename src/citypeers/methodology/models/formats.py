@@ -33,6 +33,10 @@ class ActivityFormat(models.Model):
     min_minutes = models.PositiveSmallIntegerField(_("shortest, in minutes"))
     max_minutes = models.PositiveSmallIntegerField(_("longest, in minutes"))
     default_minutes = models.PositiveSmallIntegerField(_("usual length, in minutes"))
+    # Where it may sit in a visit: [{"rule": PlacementRule, "format": slug (right_after),
+    # "modes": [...] (only in these modes; none: every mode)}]. The planner applies and checks
+    # them; the format's page says them in words.
+    placement = models.JSONField(_("placement rules"), default=list, blank=True)
     # Translated (translation.py).
     name = models.CharField(_("name"), max_length=120)
     summary = models.CharField(_("summary"), max_length=300)

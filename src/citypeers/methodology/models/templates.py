@@ -20,6 +20,7 @@ VERSION_FIGURES = (
     "daily_minutes_max",
     "default_participants",
     "session_start",
+    "first_day_start",
 )
 
 
@@ -79,6 +80,12 @@ class TemplateVersion(models.Model):
     )
     default_participants = models.PositiveSmallIntegerField(_("usual number of participants"))
     session_start = models.TimeField(_("usual start of the day's sessions"))
+    first_day_start = models.TimeField(
+        _("start of the first day"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: as every day. Onsite: after lunch, so people can travel that morning."),
+    )
 
     class Meta:
         ordering = ["template", "-number"]
@@ -154,12 +161,20 @@ class AgendaItemTemplate(models.Model):
 
     version = models.ForeignKey(TemplateVersion, on_delete=models.CASCADE, related_name="agenda")
     key = models.CharField(_("key"), max_length=40)
-    day = models.CharField(_("day"), max_length=10, choices=DayKind.choices)
+    day = models.CharField(_("day"), max_length=12, choices=DayKind.choices)
     position = models.PositiveSmallIntegerField(_("position"))
     format = models.ForeignKey(
         ActivityFormat, verbose_name=_("format"), on_delete=models.PROTECT, related_name="+"
     )
     minutes = models.PositiveSmallIntegerField(_("minutes"))
+    leave_out = models.PositiveSmallIntegerField(
+        _("left out when time is short"),
+        default=0,
+        help_text=_(
+            "Online and hybrid: 0 keeps it always; while the minutes asked are too few, 1 is "
+            "left out first, then 2, and so on."
+        ),
+    )
 
     class Meta:
         ordering = ["version", "day", "position"]

@@ -10,7 +10,7 @@ from citypeers.methodology.models import TemplateVersion
 from citypeers.methodology.models.templates import VERSION_FIGURES
 
 STEP_FIELDS = ("phase", "role", "anchor", "offset_days", "title", "deliverable", "checklist")
-AGENDA_FIELDS = ("day", "format", "minutes")
+AGENDA_FIELDS = ("day", "format", "minutes", "leave_out")
 
 
 @dataclass(frozen=True)

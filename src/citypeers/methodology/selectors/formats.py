@@ -1,6 +1,8 @@
 """Reading activity formats: the guide's list, filtered, and one format with its steps."""
 
 from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.selectors.placement import rule_text
+from citypeers.methodology.selectors.plan_data import Placement
 
 
 def formats_matching(
@@ -18,3 +20,14 @@ def formats_matching(
 
 def format_with_steps(slug: str) -> ActivityFormat:
     return ActivityFormat.objects.prefetch_related("steps").get(slug=slug)
+
+
+def format_placement_texts(activity: ActivityFormat) -> list[str]:
+    """The format's placement rules in plain words, in the active language."""
+    rules = [
+        Placement(rule["rule"], rule.get("format", ""), tuple(rule.get("modes", ())))
+        for rule in activity.placement or ()
+    ]
+    after = {rule.after for rule in rules if rule.after}
+    names = dict(ActivityFormat.objects.filter(slug__in=after).values_list("slug", "name"))
+    return [rule_text(rule, names) for rule in rules]

@@ -1,8 +1,10 @@
 """What the planner warns about in a plan, each warning with a fix.
 
 Sessions outside working hours in a participant country's zone, formats whose group size does
-not fit, online days over the daily limit or too short for their formats, visit days and
-milestones on a weekend, milestones already past. Each has a severity: blocking (the plan
+not fit, online days over the daily limit or too short for their formats, sessions left out for
+time, a card's placement rule broken, visit days and milestones on a weekend or a public holiday
+of the host's country (the fix moves them to a working day), visit days on a public holiday of a
+participant's country, milestones already past. Each has a severity: blocking (the plan
 cannot be held as it is), important (it can, but people will struggle) or minor (a date to
 nudge); the most severe come first.
 """
@@ -16,15 +18,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from citypeers.methodology.enums import Severity
+from citypeers.methodology.enums import PlacementRule, Severity
+from citypeers.methodology.selectors.placement import placement_breaches, rule_text
 from citypeers.methodology.selectors.plan_data import (
     Day,
     Fix,
     FormatInfo,
+    Placement,
     PlanRequest,
     PlanTemplate,
     Warning,
 )
+from citypeers.methodology.selectors.public_holidays import public_holidays
 from citypeers.optim.timeslots import Participant, evaluate, rank_start_times
 from citypeers.optim.zones import main_zone
 
@@ -201,9 +206,9 @@ def _daily_limit_warnings(template: PlanTemplate, request: PlanRequest, days) ->
         return []
     warnings = []
     asked = request.minutes or 0
-    over = [day for day in days if day.minutes > limit]
+    over = [day for day in days if day.span > limit]
     if asked > limit or over:
-        longest = max([asked, *(day.minutes for day in over)])
+        longest = max([asked, *(day.span for day in over)])
         more_days = request.days < template.max_days
         warnings.append(
             Warning(
@@ -239,7 +244,7 @@ def _daily_limit_warnings(template: PlanTemplate, request: PlanRequest, days) ->
         )
     if asked and asked <= limit:
         for day in days:
-            if day.minutes > asked:
+            if day.span > asked:
                 warnings.append(
                     Warning(
                         "daily_limit",
@@ -251,15 +256,15 @@ def _daily_limit_warnings(template: PlanTemplate, request: PlanRequest, days) ->
                             "%(minutes)s are planned.",
                             asked,
                         )
-                        % {"day": day.number, "need": day.minutes, "minutes": asked},
+                        % {"day": day.number, "need": day.span, "minutes": asked},
                         Fix(
                             ngettext(
                                 "Plan %(need)s minute a day.",
                                 "Plan %(need)s minutes a day.",
-                                min(day.minutes, limit),
+                                min(day.span, limit),
                             )
-                            % {"need": min(day.minutes, limit)},
-                            {"minutes": min(day.minutes, limit)},
+                            % {"need": min(day.span, limit)},
+                            {"minutes": min(day.span, limit)},
                         ),
                         Severity.IMPORTANT,
                     )
@@ -272,22 +277,176 @@ def _next_monday(date: datetime.date) -> datetime.date:
     return date + datetime.timedelta(days=(7 - date.weekday()) % 7)
 
 
+def _off_days(codes, dates) -> dict[datetime.date, str]:
+    """Weekend days and the public holidays of the countries `codes` among `dates`."""
+    off = {}
+    for code in codes:
+        off |= public_holidays(code, dates)
+    return off
+
+
+def _working_start(request: PlanRequest, codes) -> datetime.date | None:
+    """The earliest start after the asked one on which no visit day is a weekend day or a public
+    holiday of the countries `codes`; None within four months."""
+    for shift in range(1, 121):
+        start = request.start + datetime.timedelta(days=shift)
+        dates = [start + datetime.timedelta(days=n) for n in range(request.days)]
+        if all(date.weekday() < 5 for date in dates) and not _off_days(codes, dates):
+            return start
+    return None
+
+
+def _start_fix(request: PlanRequest, codes) -> Fix:
+    start = _working_start(request, codes)
+    if start is None:
+        return Fix(_("Choose dates without weekend days or public holidays."))
+    return Fix(
+        _("Start on %(date)s, so every day of the visit is a working day.")
+        % {"date": _long(start)},
+        {"start": start.isoformat()},
+    )
+
+
 def _visit_day_warnings(request: PlanRequest, days: list[Day]) -> list[Warning]:
-    weekend = [day for day in days if day.date.weekday() >= 5]
-    if not weekend or request.days > 5:
+    """Visit days on a weekend or a public holiday of the host's country (important), or of a
+    participant's country (minor, naming the country)."""
+    if request.days > 5:
         return []
-    monday = _next_monday(request.start)
+    host = [request.host_country] if request.host_country else []
+    dates = [day.date for day in days]
+    warnings = []
+    weekend = [day for day in days if day.date.weekday() >= 5]
+    if weekend:
+        warnings.append(
+            Warning(
+                "weekend",
+                _("Day %(day)s of the visit, %(date)s, is a weekend day.")
+                % {"day": weekend[0].number, "date": _long(weekend[0].date)},
+                _start_fix(request, host),
+                Severity.IMPORTANT,
+            )
+        )
+    host_off = public_holidays(request.host_country, dates)
+    for day in days:
+        if day.date in host_off:
+            warnings.append(
+                Warning(
+                    "holiday",
+                    _(
+                        "Day %(day)s of the visit, %(date)s, is %(holiday)s, a public holiday in "
+                        "%(country)s."
+                    )
+                    % {
+                        "day": day.number,
+                        "date": _long(day.date),
+                        "holiday": host_off[day.date],
+                        "country": countries.name(request.host_country),
+                    },
+                    _start_fix(request, host),
+                    Severity.IMPORTANT,
+                )
+            )
+    for code in request.countries:
+        if code == request.host_country:
+            continue
+        for date, name in public_holidays(code, dates).items():
+            warnings.append(
+                Warning(
+                    "holiday",
+                    _(
+                        "%(date)s is %(holiday)s, a public holiday in %(country)s: participants "
+                        "from there may not be free."
+                    )
+                    % {"date": _long(date), "holiday": name, "country": countries.name(code)},
+                    _start_fix(request, [*host, code]),
+                    Severity.MINOR,
+                )
+            )
+    return warnings
+
+
+def _placement_fix(breach, count: int, names: dict[str, str]) -> str:
+    texts = {
+        PlacementRule.OPENS_VISIT: _("Make it the first session of day 1."),
+        PlacementRule.CLOSES_DAY: _("Make it the last session of its day."),
+        PlacementRule.CLOSES_VISIT: _("Make it the last session of the last day."),
+        PlacementRule.NOT_FIRST_DAY: _("Move it to a later day in the template."),
+        PlacementRule.NOT_LAST_DAY: _("Move it to an earlier day in the template."),
+        PlacementRule.PENULTIMATE_DAY: _(
+            "Put it on the day before the last (day %(day)s) in the template."
+        )
+        % {"day": count - 1},
+        PlacementRule.RIGHT_AFTER: _("Put it right after %(format)s in the template.")
+        % {"format": names.get(breach.after, breach.after)},
+        PlacementRule.NOT_AFTER_LUNCH_LAST_DAY: _(
+            "Shorten or move the sessions before it, so that it ends before lunch."
+        ),
+    }
+    return texts.get(breach.rule, "")
+
+
+def _placement_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[Warning]:
+    """The cards' placement rules and lengths a day still breaks, one warning each."""
+    names = {activity.slug: activity.name for activity in template.formats}
+    warnings = []
+    for breach in placement_breaches(days, request.mode):
+        activity = breach.format
+        if breach.rule == "minutes":
+            session = next(
+                s for s in days[breach.day - 1].sessions if s.format.slug == activity.slug
+            )
+            message = _(
+                "Day %(day)s: %(format)s runs %(minutes)s min; its card says %(low)s to %(high)s."
+            ) % {
+                "day": breach.day,
+                "format": activity.name,
+                "minutes": session.minutes,
+                "low": activity.min_minutes,
+                "high": activity.max_minutes,
+            }
+            fix = _("Give it %(low)s to %(high)s minutes in the template.") % {
+                "low": activity.min_minutes,
+                "high": activity.max_minutes,
+            }
+        else:
+            message = _("Day %(day)s: %(format)s breaks its card's rule: %(rule)s") % {
+                "day": breach.day,
+                "format": activity.name,
+                "rule": rule_text(Placement(breach.rule, breach.after), names),
+            }
+            fix = _placement_fix(breach, len(days), names)
+        warnings.append(Warning("placement", message, Fix(fix), Severity.IMPORTANT))
+    return warnings
+
+
+def _left_out_warnings(template: PlanTemplate, request: PlanRequest, days) -> list[Warning]:
+    """Sessions the minutes asked could not hold: the first such day, with the minutes that
+    would keep them."""
+    short = [day for day in days if day.left_out]
+    if not short or not request.minutes:
+        return []
+    day = short[0]
+    need = request.minutes + sum(activity.min_minutes for activity in day.left_out)
+    breaks = lambda minutes: max(0, math.ceil(minutes / 90) - 1)  # noqa: E731 as the planner
+    need = math.ceil((need + 10 * (breaks(need) - breaks(request.minutes))) / 5) * 5
+    limit = template.daily_minutes_max
+    fits = not limit or need <= limit
     return [
         Warning(
-            "weekend",
-            _("Day %(day)s of the visit, %(date)s, is a weekend day.")
-            % {"day": weekend[0].number, "date": _long(weekend[0].date)},
+            "left_out",
+            _("Day %(day)s leaves out %(formats)s to keep to the %(minutes)s minutes asked.")
+            % {
+                "day": day.number,
+                "formats": ", ".join(activity.name for activity in day.left_out),
+                "minutes": request.minutes,
+            },
             Fix(
-                _("Start on %(date)s, so every day of the visit is a weekday.")
-                % {"date": _long(monday)},
-                {"start": monday.isoformat()},
+                _("Plan about %(need)s minutes a day to keep them.") % {"need": need}
+                if fits
+                else _("Add a day, or keep the shorter day."),
+                {"minutes": need} if fits else {},
             ),
-            Severity.IMPORTANT,
+            Severity.MINOR,
         )
     ]
 
@@ -316,24 +475,39 @@ def _date_warnings(request: PlanRequest, dated: list, today: datetime.date) -> l
                 Severity.BLOCKING,
             )
         )
+    host = request.host_country
     for milestone in dated:
-        if milestone.date.weekday() < 5 or milestone.date < today:
-            continue  # a weekday, or already past: nothing to move
-        after = milestone.step.offset_days > 0
-        moved = milestone.date + datetime.timedelta(
-            days=(7 - milestone.date.weekday()) if after else -(milestone.date.weekday() - 4)
-        )
+        holiday = public_holidays(host, [milestone.date]).get(milestone.date)
+        if (milestone.date.weekday() < 5 and not holiday) or milestone.date < today:
+            continue  # a working day, or already past: nothing to move
+        moved = _working_day(milestone.date, host, later=milestone.step.offset_days > 0)
         if moved >= today:  # a weekend day today cannot move to yesterday's Friday
+            message = (
+                _("“%(step)s” falls on %(date)s, %(holiday)s.")
+                % {"step": milestone.step.title, "date": _long(milestone.date), "holiday": holiday}
+                if holiday
+                else _("“%(step)s” falls on %(date)s, a weekend.")
+                % {"step": milestone.step.title, "date": _long(milestone.date)}
+            )
             warnings.append(
                 Warning(
-                    "weekend",
-                    _("“%(step)s” falls on %(date)s, a weekend.")
-                    % {"step": milestone.step.title, "date": _long(milestone.date)},
+                    "holiday" if holiday else "weekend",
+                    message,
                     Fix(_("Plan it for %(date)s.") % {"date": _long(moved)}),
                     Severity.MINOR,
                 )
             )
     return warnings
+
+
+def _working_day(date: datetime.date, country: str, *, later: bool) -> datetime.date:
+    """The nearest day before `date` (after, if `later`) that is neither a weekend day nor a
+    public holiday of `country`."""
+    step = datetime.timedelta(days=1 if later else -1)
+    moved = date + step
+    while moved.weekday() >= 5 or public_holidays(country, [moved]):
+        moved += step
+    return moved
 
 
 def plan_warnings(
@@ -351,6 +525,8 @@ def plan_warnings(
         *_time_zone_warning(request, days, zone),
         *_group_warnings(template, request, days),
         *_daily_limit_warnings(template, request, days),
+        *_left_out_warnings(template, request, days),
+        *_placement_warnings(template, request, days),
         *_visit_day_warnings(request, days),
         *_date_warnings(request, dated, today),
     ]

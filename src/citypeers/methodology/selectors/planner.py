@@ -2,7 +2,30 @@
 
 from citypeers.methodology.enums import PHASES
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
-from citypeers.methodology.selectors.plan_data import FormatInfo, PlanTemplate, StepInfo
+from citypeers.methodology.selectors.plan_data import (
+    FormatInfo,
+    Placement,
+    PlanTemplate,
+    StepInfo,
+)
+
+
+def format_info(activity: ActivityFormat) -> FormatInfo:
+    """A format as the planner's plain data, its placement rules included."""
+    return FormatInfo(
+        activity.slug,
+        activity.name,
+        activity.stage,
+        tuple(activity.modes),
+        activity.min_group,
+        activity.max_group,
+        activity.min_minutes,
+        activity.max_minutes,
+        tuple(
+            Placement(rule["rule"], rule.get("format", ""), tuple(rule.get("modes", ())))
+            for rule in activity.placement or ()
+        ),
+    )
 
 
 def current_versions() -> dict[str, TemplateVersion]:
@@ -53,22 +76,12 @@ def plan_template(version: TemplateVersion) -> PlanTemplate:
         )
         for step in version.steps.all()
     )
-    formats = {
-        activity.pk: FormatInfo(
-            activity.slug,
-            activity.name,
-            activity.stage,
-            tuple(activity.modes),
-            activity.min_group,
-            activity.max_group,
-            activity.min_minutes,
-            activity.max_minutes,
-        )
-        for activity in ActivityFormat.objects.all()
-    }
+    formats = {activity.pk: format_info(activity) for activity in ActivityFormat.objects.all()}
     agenda: dict[str, list] = {}
     for item in version.agenda.order_by("position"):
-        agenda.setdefault(item.day, []).append((formats[item.format_id], item.minutes))
+        agenda.setdefault(item.day, []).append(
+            (formats[item.format_id], item.minutes, item.leave_out)
+        )
     return PlanTemplate(
         mode=version.template.mode,
         min_days=version.min_days,
@@ -78,4 +91,5 @@ def plan_template(version: TemplateVersion) -> PlanTemplate:
         steps=steps,
         agenda={day: tuple(items) for day, items in agenda.items()},
         formats=tuple(formats.values()),
+        first_day_start=version.first_day_start,
     )

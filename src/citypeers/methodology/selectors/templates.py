@@ -43,13 +43,15 @@ class DayPlan:
 
 
 def version_content(version: TemplateVersion) -> tuple[list[PhasePlan], list[DayPlan]]:
-    """The version's steps by phase (every phase, even without steps) and agenda by day."""
+    """The version's steps by phase (every phase, even without steps) and agenda by kind of
+    day (the kinds it uses)."""
     steps = list(version.steps.all())
     phases = [PhasePlan(phase, [s for s in steps if s.phase == phase.number]) for phase in PHASES]
     agenda = list(version.agenda.select_related("format"))
     days = [
         DayPlan(kind, label, [item for item in agenda if item.day == kind])
         for kind, label in DayKind.choices
+        if any(item.day == kind for item in agenda)
     ]
     return phases, days
 

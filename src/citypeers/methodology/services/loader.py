@@ -54,6 +54,7 @@ def format_load(*, data: dict, position: int) -> ActivityFormat | None:
         min_minutes=data["min_minutes"],
         max_minutes=data["max_minutes"],
         default_minutes=data["default_minutes"],
+        placement=data.get("placement", []),
     )
     _translated(activity, data, FORMAT_TEXTS)
     activity.save()
@@ -83,6 +84,11 @@ def template_load(*, data: dict) -> VisitTemplate | None:
         daily_minutes_max=data["daily_minutes_max"],
         default_participants=data["default_participants"],
         session_start=datetime.time.fromisoformat(data["session_start"]),
+        first_day_start=(
+            datetime.time.fromisoformat(data["first_day_start"])
+            if data.get("first_day_start")
+            else None
+        ),
     )
     positions: dict[int, int] = {}
     for number, step in enumerate(data["steps"]):
@@ -113,6 +119,7 @@ def template_load(*, data: dict) -> VisitTemplate | None:
             position=days[item["day"]],
             format=formats[item["format"]],
             minutes=item["minutes"],
+            leave_out=item.get("leave_out", 0),
         )
     return template
 

@@ -90,6 +90,7 @@ def template_save_version(
                 position=days[data["day"]],
                 format=data["format"],
                 minutes=data["minutes"],
+                leave_out=data.get("leave_out") or 0,
             )
         if previous and version_changes(previous, version).is_empty:
             transaction.set_rollback(True)

@@ -12,7 +12,11 @@ from citypeers.methodology.enums import Mode
 from citypeers.methodology.forms.formats import FormatFilterForm, FormatForm, FormatStepFormSet
 from citypeers.methodology.forms.formsets import kept
 from citypeers.methodology.models import ActivityFormat
-from citypeers.methodology.selectors.formats import format_with_steps, formats_matching
+from citypeers.methodology.selectors.formats import (
+    format_placement_texts,
+    format_with_steps,
+    formats_matching,
+)
 from citypeers.methodology.selectors.translated_texts import untranslated_default
 from citypeers.methodology.selectors.worksheets import worksheets_for_format
 from citypeers.methodology.services.formats import format_save
@@ -43,6 +47,7 @@ def format_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "format": activity,
         "variants": [(label, activity.variant(mode)) for mode, label in Mode.choices],
         "worksheets": worksheets_for_format(activity.slug),
+        "placement": format_placement_texts(activity),
         "can_edit": request.user.has_perm("methodology.change_methodology"),
     }
     return render(request, "methodology/format_detail.html", context)

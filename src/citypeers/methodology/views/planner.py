@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from citypeers.core.http import whole_number
 from citypeers.methodology.enums import Severity
@@ -85,6 +86,9 @@ def planner(request: HttpRequest) -> HttpResponse:
             "title": title,
             "warnings": warnings,
             "minor_warnings": minor_warnings,
+            "host_country": countries.name(plan.request.host_country)
+            if plan.request.host_country
+            else "",
             "can_create_visit": request.user.has_perm("visits.create_visit"),
         }
         export = request.GET.get("export")
