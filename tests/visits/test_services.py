@@ -11,8 +11,10 @@ from citypeers.core.models import AuditEntry
 from citypeers.methodology.models import StepTemplate
 from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.programmes.models import Role, Visit
-from citypeers.visits import services
 from citypeers.visits.models import VisitPlan
+from citypeers.visits.services.agenda import agenda_publish
+from citypeers.visits.services.plans import visit_apply_plan, visit_create_from_plan
+from citypeers.visits.services.work import task_assign, task_reminders_queue, task_set_done
 from tests.factories import (
     MembershipFactory,
     PlaceFactory,
@@ -37,7 +39,7 @@ REQUEST = PlanRequest(
 
 
 def _create(programme, by, version, *, title="Heritage walks", practice=None):
-    return services.visit_create_from_plan(
+    return visit_create_from_plan(
         programme=programme,
         by=by,
         title=title,
@@ -120,7 +122,7 @@ def test_two_visits_with_one_title_get_their_own_addresses(programme, coordinato
 
 def test_an_existing_visit_takes_the_plans_dates_and_mode(coordinator, version):
     visit = VisitFactory(mode="onsite", starts_on=None)
-    services.visit_apply_plan(
+    visit_apply_plan(
         visit=visit,
         by=coordinator,
         practice=None,
@@ -140,7 +142,7 @@ def test_an_existing_visit_takes_the_plans_dates_and_mode(coordinator, version):
 def test_a_task_can_be_recorded_as_done_at_the_time_it_was_done(coordinator):
     task = VisitTaskFactory(title="Send the briefing pack")
     then = datetime.datetime(2021, 3, 1, 16, tzinfo=datetime.UTC)
-    services.task_set_done(task=task, by=coordinator, done=True, now=then)
+    task_set_done(task=task, by=coordinator, done=True, now=then)
     task.refresh_from_db()
     assert (task.done_at, task.done_by) == (then, coordinator)
 
@@ -148,10 +150,10 @@ def test_a_task_can_be_recorded_as_done_at_the_time_it_was_done(coordinator):
 def test_a_task_done_records_who_and_when_and_reopening_forgets_both(coordinator):
     task = VisitTaskFactory(title="Book the rooms")
     before = timezone.now()
-    services.task_set_done(task=task, by=coordinator, done=True)
+    task_set_done(task=task, by=coordinator, done=True)
     task.refresh_from_db()
     assert task.done_by == coordinator and before <= task.done_at <= timezone.now()
-    services.task_set_done(task=task, by=coordinator, done=False)
+    task_set_done(task=task, by=coordinator, done=False)
     task.refresh_from_db()
     assert (task.done_at, task.done_by, task.is_done) == (None, None, False)
     assert _audit(task.visit) == [
@@ -163,10 +165,10 @@ def test_a_task_done_records_who_and_when_and_reopening_forgets_both(coordinator
 def test_a_task_is_given_an_owner_and_given_back(coordinator):
     task = VisitTaskFactory(title="Book the rooms")
     host = UserFactory(display_name="Helmi")
-    services.task_assign(task=task, by=coordinator, owner=host)
+    task_assign(task=task, by=coordinator, owner=host)
     task.refresh_from_db()
     assert task.owner == host
-    services.task_assign(task=task, by=coordinator, owner=None)
+    task_assign(task=task, by=coordinator, owner=None)
     task.refresh_from_db()
     assert task.owner is None
     assert _audit(task.visit) == [
@@ -177,9 +179,9 @@ def test_a_task_is_given_an_owner_and_given_back(coordinator):
 
 def test_the_agenda_is_published_and_hidden_again(coordinator):
     plan = VisitPlanFactory()
-    services.agenda_publish(visit=plan.visit, by=coordinator, published=True)
+    agenda_publish(visit=plan.visit, by=coordinator, published=True)
     assert VisitPlan.objects.get(pk=plan.pk).agenda_published
-    services.agenda_publish(visit=plan.visit, by=coordinator, published=False)
+    agenda_publish(visit=plan.visit, by=coordinator, published=False)
     assert not VisitPlan.objects.get(pk=plan.pk).agenda_published
     assert [action for action, _changes in _audit(plan.visit)] == [
         "agenda.published",
@@ -190,7 +192,7 @@ def test_the_agenda_is_published_and_hidden_again(coordinator):
 def test_queueing_the_reminders_sends_todays(programme):
     task = VisitTaskFactory(visit__programme=programme, due_on=timezone.localdate())
     host = MembershipFactory(programme=programme, visit=task.visit, role=Role.HOST).user
-    assert services.task_reminders_queue()
+    assert task_reminders_queue()
     assert [message.to for message in mail.outbox] == [[host.email]]
 
 
@@ -203,14 +205,14 @@ def test_two_visits_of_one_title_created_at_once_each_get_an_address(
     first, second = race(
         lambda: _create(programme, coordinator, version),
         lambda: _create(programme, coordinator, version),
-        hold_after="citypeers.visits.services.log_action",
+        hold_after="citypeers.visits.services.plans.log_action",
     )
     assert (first.error, second.error) == (None, None)
     assert (first.result.slug, second.result.slug) == ("heritage-walks", "heritage-walks-2")
 
 
 def _apply(visit, by, version):
-    return services.visit_apply_plan(
+    return visit_apply_plan(
         visit=Visit.objects.get(pk=visit.pk),
         by=by,
         practice=None,
@@ -238,7 +240,7 @@ def test_two_plans_given_to_one_visit_at_once_make_one_and_refuse_the_other(coor
     first, second = race(
         lambda: _apply(visit, coordinator, version),
         lambda: _apply(visit, coordinator, version),
-        hold_after="citypeers.visits.services.log_action",
+        hold_after="citypeers.visits.services.plans.log_action",
     )
     assert first.error is None
     assert isinstance(second.error, VisitError)

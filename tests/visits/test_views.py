@@ -8,7 +8,7 @@ from django.utils import timezone
 from citypeers.programmes.models import Role, Visit
 from citypeers.visits.models import VisitPlan, VisitTask
 from citypeers.visits.selectors.pages import planner_query
-from citypeers.visits.services import task_set_done
+from citypeers.visits.services.work import task_set_done
 from tests.factories import (
     AgendaSessionFactory,
     MembershipFactory,

@@ -9,7 +9,9 @@ from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.methodology.selectors.planner import current_versions_by_mode
 from citypeers.places.countries import country_zone
 from citypeers.visits.models import VisitPlan, VisitTask
-from citypeers.visits.services import agenda_publish, task_set_done, visit_apply_plan
+from citypeers.visits.services.agenda import agenda_publish
+from citypeers.visits.services.plans import visit_apply_plan
+from citypeers.visits.services.work import task_set_done
 
 CHIA_PARTICIPANTS = 24
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from citypeers.core.background import retrying_task
 from citypeers.core.notifications import send_templated_mail
 from citypeers.visits.selectors.reminders import reminder_recipients, tasks_to_remind
-from citypeers.visits.services import task_reminded
+from citypeers.visits.services.work import task_reminded
 
 
 @retrying_task

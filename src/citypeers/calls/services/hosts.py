@@ -15,7 +15,7 @@ from citypeers.methodology.selectors.plan_data import PlanRequest
 from citypeers.methodology.selectors.planner import current_versions_by_mode
 from citypeers.places.countries import country_zone
 from citypeers.programmes.models import Membership, Role, Visit
-from citypeers.visits.services import visit_create_from_plan
+from citypeers.visits.services.plans import visit_create_from_plan
 
 
 def host_select(

@@ -13,8 +13,8 @@ from citypeers.methodology.selectors.planner import plan_template
 from citypeers.methodology.selectors.planning import make_plan
 from citypeers.methodology.views.planner import planner_form
 from citypeers.programmes.models import Visit
-from citypeers.visits import services
 from citypeers.visits.forms import PlanForVisitForm, VisitFromPlanForm
+from citypeers.visits.services.plans import visit_apply_plan, visit_create_from_plan
 from citypeers.visits.views.guards import plannable, visit_in_address
 
 
@@ -30,7 +30,7 @@ def create_from_plan(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            visit = services.visit_create_from_plan(
+            visit = visit_create_from_plan(
                 programme=form.cleaned_data["programme"],
                 by=request.user,
                 title=form.cleaned_data["title"],
@@ -65,7 +65,7 @@ def apply_plan(request: HttpRequest, programme: str, visit: str, obj: Visit) -> 
     form = PlanForVisitForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.visit_apply_plan(
+            visit_apply_plan(
                 visit=obj,
                 by=request.user,
                 practice=form.cleaned_data["practice"],

@@ -9,12 +9,13 @@ from django.views.decorators.http import require_POST
 
 from citypeers.core.http import permission_required
 from citypeers.programmes.models import Visit
-from citypeers.visits import services
 from citypeers.visits.forms import TaskOwnerForm
 from citypeers.visits.models import VisitTask
 from citypeers.visits.permissions import is_finished_visit
 from citypeers.visits.selectors.pages import plan_of, planner_query
 from citypeers.visits.selectors.workspace import team_of, workspace_of
+from citypeers.visits.services import agenda
+from citypeers.visits.services.work import task_assign, task_set_done
 from citypeers.visits.views.guards import read_only_once_finished, visit_in_address
 
 
@@ -53,13 +54,13 @@ def task_update(request: HttpRequest, programme: str, visit: str, pk: int, obj: 
     task = obj
     action = request.POST.get("action")
     if action in {"done", "reopen"}:
-        services.task_set_done(task=task, by=request.user, done=action == "done")
+        task_set_done(task=task, by=request.user, done=action == "done")
         message = _("“%(task)s” is done.") if action == "done" else _("“%(task)s” is open again.")
         messages.success(request, message % {"task": task.title})
     elif action == "assign":
         form = TaskOwnerForm(request.POST, team=team_of(task.visit))
         if form.is_valid():
-            services.task_assign(task=task, by=request.user, owner=form.chosen_owner())
+            task_assign(task=task, by=request.user, owner=form.chosen_owner())
             messages.success(request, _("The owner of “%(task)s” is saved.") % {"task": task.title})
     return redirect(f"{request.path.rsplit('/tasks/', 1)[0]}/workspace/#task-{task.pk}")
 
@@ -69,7 +70,7 @@ def task_update(request: HttpRequest, programme: str, visit: str, pk: int, obj: 
 @permission_required("visits.publish_agenda", visit_in_address)
 def agenda_publish(request: HttpRequest, programme: str, visit: str, obj: Visit):
     published = request.POST.get("published") == "yes"
-    services.agenda_publish(visit=obj, by=request.user, published=published)
+    agenda.agenda_publish(visit=obj, by=request.user, published=published)
     messages.success(
         request, _("The agenda is public.") if published else _("The agenda is hidden.")
     )

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from citypeers.visits.services import task_reminders_queue
+from citypeers.visits.services.work import task_reminders_queue
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Making a visit from a plan, and keeping its tasks."""
+"""Making a visit from a plan, and giving a plan to a visit that has none."""
 
 import datetime
 
@@ -131,42 +131,3 @@ def _tasks_and_agenda_save(*, visit: Visit, by, plan) -> None:
         for day in plan.days
         for session in day.sessions
     )
-
-
-def task_set_done(*, task: VisitTask, by, done: bool, now=None) -> VisitTask:
-    """Ticks a task off (at `now`, by default the present) or reopens it."""
-    task.done_at = (now or timezone.now()) if done else None
-    task.done_by = by if done else None
-    task.save(update_fields=["done_at", "done_by"])
-    log_action(
-        task.visit, "task.done" if done else "task.reopened", by=by, changes={"task": task.title}
-    )
-    return task
-
-
-def task_assign(*, task: VisitTask, by, owner) -> VisitTask:
-    task.owner = owner
-    task.save(update_fields=["owner"])
-    log_action(
-        task.visit, "task.assigned", by=by, changes={"task": task.title, "owner": str(owner or "")}
-    )
-    return task
-
-
-def agenda_publish(*, visit: Visit, by, published: bool) -> None:
-    VisitPlan.objects.filter(visit=visit).update(agenda_published=published)
-    log_action(visit, "agenda.published" if published else "agenda.hidden", by=by, changes={})
-
-
-def task_reminded(*, task: VisitTask, on: datetime.date) -> None:
-    """Records that the task's reminder went out on that day (the next is a week later)."""
-    VisitTask.objects.filter(pk=task.pk).update(reminded_on=on)
-
-
-def task_reminders_queue() -> str:
-    """Queues today's e-mail reminders for tasks due soon or overdue; returns the task's id."""
-    from citypeers.visits.tasks import (
-        send_task_reminders,  # tasks import services
-    )
-
-    return send_task_reminders.enqueue().id

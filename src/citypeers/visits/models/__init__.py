@@ -1,0 +1,13 @@
+"""A visit's delivery: the plan it was made from, its tasks and its agenda.
+
+The visit itself (identity, host, dates) is `programmes.Visit`; this app adds what the
+methodology produced for it. The plan keeps the template version it was made with, so later
+edits of the template never change a planned visit. Importing this package registers every
+model of the app.
+"""
+
+from citypeers.visits.models.agenda import AgendaSession
+from citypeers.visits.models.plans import VisitPlan
+from citypeers.visits.models.tasks import VisitTask
+
+__all__ = ["AgendaSession", "VisitPlan", "VisitTask"]
