@@ -55,5 +55,5 @@ def test_a_coordinator_plans_a_two_day_bilateral_study_visit_for_three_visitors(
     expect(page.get_by_text("Send the briefing pack").first).to_be_visible()  # its tasks
     visit = Visit.objects.get(title="Heritage in Kortrijk")
     assert (visit.ends_on - visit.starts_on).days == 1  # two days
-    assert visit.tasks.count() == 14 and visit.sessions.count() == 9
+    assert visit.tasks.count() == 16 and visit.sessions.count() == 9
     assert not Call.objects.exists()
