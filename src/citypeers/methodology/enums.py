@@ -159,8 +159,8 @@ PHASES = (
         8,
         _("Follow-up"),
         _(
-            "A feedback survey, a transfer action plan for each participant, and a follow-up "
-            "survey some months later."
+            "Action plans finished with a local group at home, a buddy call six weeks after, a "
+            "reunion at six months and a check of the host's recommendations at twelve."
         ),
         _("Feedback figures, action plans and impact figures."),
     ),
