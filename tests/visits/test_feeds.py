@@ -129,6 +129,13 @@ def test_a_revoked_or_unknown_address_answers_404(client, scene):
     assert client.get(reverse("visits:calendar_feed", args=["x" * 43])).status_code == 404
 
 
+def test_a_deactivated_accounts_address_answers_404(client, scene):
+    feed = calendar_feed_renew(user=scene.lisbon)
+    scene.lisbon.is_active = False
+    scene.lisbon.save()
+    assert client.get(reverse("visits:calendar_feed", args=[feed.token])).status_code == 404
+
+
 def test_an_unchanged_feed_answers_304_and_a_change_gives_a_new_etag(client, scene):
     calendar_feed_renew(user=scene.lisbon)
     first = client.get(feed_url(scene.lisbon))

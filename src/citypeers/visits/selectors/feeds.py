@@ -112,8 +112,10 @@ def active_feed(user) -> CalendarFeed | None:
 
 
 def feed_of_token(token: str) -> CalendarFeed | None:
-    """The active subscription with this token; None for an unknown or revoked one."""
-    return CalendarFeed.objects.select_related("user").filter(token=token, revoked_at=None).first()
+    """The active subscription with this token; None for an unknown or revoked one, or one of
+    an account that was deactivated."""
+    feeds = CalendarFeed.objects.select_related("user").filter(user__is_active=True)
+    return feeds.filter(token=token, revoked_at=None).first()
 
 
 # Apps above this one know who has a place in a visit (calls: a selected or confirmed
