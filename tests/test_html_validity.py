@@ -251,6 +251,12 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     }
     html = {name: client.get(url).content.decode() for name, url in urls.items()}
     html["format-edit-error"] = client.post(urls["format-edit"], {"name": ""}).content.decode()
+    html["my-calendar-none"] = client.get(reverse("visits:calendar")).content.decode()
+    html["calendar-stop-none"] = client.get(reverse("visits:calendar_stop")).content.decode()
+    client.post(reverse("visits:calendar_renew"))
+    html["my-calendar"] = client.get(reverse("visits:calendar")).content.decode()
+    html["calendar-renew"] = client.get(reverse("visits:calendar_renew")).content.decode()
+    html["calendar-stop"] = client.get(reverse("visits:calendar_stop")).content.decode()
     call = CallFactory(programme=programme, visits=[Visit.objects.get(title="Walks")])
     Question.objects.create(call=call, kind="single_choice", label="Size?", choices="S\nM")
     Question.objects.create(call=call, kind="file", label="CV")

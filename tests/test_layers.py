@@ -93,6 +93,9 @@ PLACED = {
     "places.countries": "enums",
     "visits.breakouts": "selectors",
     "visits.rooms": "selectors",
+    # Plain code on dataclasses, as rooms and breakouts are: the feeds' selectors build its
+    # sessions and the agenda's services ask it which changes a calendar must see.
+    "visits.texts.calendar": "selectors",
 }
 TASK_IMPORTERS = {"services", "views"}
 
@@ -108,7 +111,7 @@ def layer_of(module: str) -> str | None:
     parts = module.split(".")
     if app_of(module) in ("config", "optim", "demo") or len(parts) < 3:
         return None
-    placed = PLACED.get(".".join(parts[1:3]))
+    placed = PLACED.get(".".join(parts[1:4])) or PLACED.get(".".join(parts[1:3]))
     return placed or parts[2]
 
 

@@ -98,6 +98,10 @@ PUBLIC = {
     "calls:list": "calls",
     "calls:detail": "a call",
     "visits:visit": "a visit's public page",
+    "visits:visit_ics": "a visit's published agenda as .ics, no room links (404 before: "
+    "tests/visits/test_feeds.py)",
+    "visits:calendar_feed": "a person's calendar feed: its secret address is the key (revoked "
+    "or unknown: 404; what each role's feed holds: tests/visits/test_feeds.py)",
     "admin:*": "Django's admin: staff only (test_admin_site_is_for_staff_only and below)",
     **{
         f"account_{name}": "allauth: signing up, in and out, e-mail addresses, passwords"
@@ -411,6 +415,10 @@ MATRIX = {
     # The planner's parameters come from the address; a template must exist to plan with.
     "visits:create_from_plan": [Case(ANY_COORDINATOR, given=lambda w: TemplateVersionFactory())],
     "visits:dashboard": [Case(EVERYONE_SIGNED_IN)],
+    # One's own calendar subscription: a confirmation (GET), then the change (POST).
+    "visits:calendar": [Case(EVERYONE_SIGNED_IN)],
+    "visits:calendar_renew": [Case(EVERYONE_SIGNED_IN), _post(EVERYONE_SIGNED_IN)],
+    "visits:calendar_stop": [Case(EVERYONE_SIGNED_IN), _post(EVERYONE_SIGNED_IN)],
     # A finished visit's workspace is read by its team and changed by nobody (see below).
     "visits:workspace": [
         Case(VISIT_TEAM, _visit),

@@ -31,9 +31,11 @@ from citypeers.library.views import EXPORT_FORMATS as LIBRARY_EXPORT_FORMATS
 from citypeers.methodology.models import AgendaItemTemplate
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Role
-from citypeers.visits.models import VisitPlan, VisitTask
+from citypeers.visits.models import CalendarFeed, VisitPlan, VisitTask
+from citypeers.visits.services.feeds import calendar_feed_renew
 from tests.factories import (
     ActivityFormatFactory,
+    AgendaSessionFactory,
     CallFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -305,6 +307,24 @@ def _member(scene):
     )
 
 
+def _published_session(scene, visit=None):
+    """A session of a published agenda: the scene's visit, else a new visit of the member's."""
+    if visit is None:
+        visit = VisitFactory(programme=scene.programme)
+        MembershipFactory(
+            programme=scene.programme, visit=visit, role=Role.PARTICIPANT, user=scene.member
+        )
+    scene.planned(visit)
+    VisitPlan.objects.filter(visit=visit).update(agenda_published=True)
+    return AgendaSessionFactory(visit=visit, format=ActivityFormatFactory())
+
+
+def _members_feed(scene) -> str:
+    feed = CalendarFeed.objects.filter(user=scene.member, revoked_at=None).first()
+    feed = feed or calendar_feed_renew(user=scene.member)
+    return reverse("visits:calendar_feed", args=[feed.token])
+
+
 @dataclass(frozen=True)
 class Listing:
     """A list page or an export: its address, who looks at it, and how to add one row."""
@@ -389,6 +409,11 @@ LISTINGS = {
         lambda scene: reverse("visits:dashboard"),
         lambda scene: VisitFactory(programme=scene.programme),  # without a plan: a link to plan it
         "coordinator",
+    ),
+    "a person's calendar feed": Listing(_members_feed, _published_session),
+    "a visit's .ics": Listing(
+        lambda scene: reverse("visits:visit_ics", args=[scene.programme.slug, scene.visit.slug]),
+        lambda scene: _published_session(scene, scene.visit),
     ),
     "requests to join an organisation": Listing(
         lambda scene: reverse("people:affiliations"), _affiliation_request, "staff"

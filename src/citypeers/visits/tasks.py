@@ -1,12 +1,17 @@
-"""Reminders for a visit's tasks, sent in the background by the task worker."""
+"""Reminders for a visit's tasks and mails about its changed agenda, sent in the background by
+the task worker."""
 
 from django.db import transaction
 from django.utils import timezone
 
 from citypeers.core.background import retrying_task
 from citypeers.core.notifications import send_templated_mail
+from citypeers.programmes.models import Visit
+from citypeers.visits.selectors.feeds import pending_agenda_changes, visit_people
 from citypeers.visits.selectors.reminders import reminder_recipients, tasks_to_remind
+from citypeers.visits.services.agenda_changes import agenda_changes_notified
 from citypeers.visits.services.work import task_reminded
+from citypeers.visits.texts.agenda_changes import change_lines
 
 
 @retrying_task
@@ -34,3 +39,25 @@ def _remind(visit_task, today) -> None:
             ),
         )
     task_reminded(task=visit_task, on=today)
+
+
+@retrying_task
+def notify_agenda_changes(visit_id: int) -> int:
+    """Mails the visit's people every change of its published agenda not mailed yet, in one
+    message each; returns how many changes it told. Enqueued after each change commits: the
+    first run takes them all, the later ones find nothing left and send nothing."""
+    with transaction.atomic():
+        visit = Visit.objects.select_related("programme").get(pk=visit_id)
+        changes = list(pending_agenda_changes(visit).select_for_update())
+        if not changes:
+            return 0
+        lines = change_lines(changes)
+        for person in visit_people(visit):
+            send_templated_mail(
+                to=person,
+                template="visits/email/agenda_changed",
+                context={"visit": visit, "lines": lines, "zone": person.time_zone},
+                link=("visits:visit", {"programme": visit.programme.slug, "visit": visit.slug}),
+            )
+        agenda_changes_notified(changes=changes, now=timezone.now())
+    return len(changes)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citypeers.visits.views import pages, plans, workspace
+from citypeers.visits.views import feeds, pages, plans, workspace
 
 app_name = "visits"
 visit = "programmes/<slug:programme>/visits/<slug:visit>/"
@@ -12,4 +12,9 @@ urlpatterns = [
     path(visit + "plan/", plans.apply_plan, name="apply_plan"),
     path(visit + "agenda/", workspace.agenda_publish, name="agenda_publish"),
     path(visit + "tasks/<int:pk>/", workspace.task_update, name="task_update"),
+    path(visit + "agenda.ics", feeds.visit_ics, name="visit_ics"),
+    path("me/calendar/", feeds.calendar, name="calendar"),
+    path("me/calendar/new/", feeds.calendar_renew, name="calendar_renew"),
+    path("me/calendar/stop/", feeds.calendar_stop, name="calendar_stop"),
+    path("calendar/<str:token>.ics", feeds.calendar_feed, name="calendar_feed"),
 ]

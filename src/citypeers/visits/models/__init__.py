@@ -7,7 +7,8 @@ model of the app.
 """
 
 from citypeers.visits.models.agenda import AgendaSession
+from citypeers.visits.models.feeds import AgendaChange, CalendarFeed
 from citypeers.visits.models.plans import VisitPlan
 from citypeers.visits.models.tasks import VisitTask
 
-__all__ = ["AgendaSession", "VisitPlan", "VisitTask"]
+__all__ = ["AgendaChange", "AgendaSession", "CalendarFeed", "VisitPlan", "VisitTask"]

@@ -18,6 +18,12 @@ class AgendaSession(models.Model):
         ActivityFormat, verbose_name=_("format"), on_delete=models.PROTECT, related_name="+"
     )
     groups = models.PositiveSmallIntegerField(_("parallel groups"), default=1)
+    # What calendars need (visits.services.agenda_changes): SEQUENCE, raised when a calendar must
+    # show the session again; a session removed from a published agenda is cancelled, not
+    # deleted, so subscribed calendars see STATUS:CANCELLED instead of keeping it.
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["visit", "starts_at"]
