@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citypeers.visits.views import pages, plans, workspace
+from citypeers.visits.views import pages, plans, roster, workspace
 
 app_name = "visits"
 visit = "programmes/<slug:programme>/visits/<slug:visit>/"
@@ -12,4 +12,6 @@ urlpatterns = [
     path(visit + "plan/", plans.apply_plan, name="apply_plan"),
     path(visit + "agenda/", workspace.agenda_publish, name="agenda_publish"),
     path(visit + "tasks/<int:pk>/", workspace.task_update, name="task_update"),
+    path(visit + "people/", roster.roster, name="roster"),
+    path(visit + "questionnaire/", roster.questionnaire, name="questionnaire"),
 ]
