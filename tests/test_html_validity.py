@@ -278,7 +278,32 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     html["template-edit-error"] = client.post(
         urls["template-edit"], {"min_days": "x"}
     ).content.decode()
+    html |= _roster_pages(client, call, workspace, coordinator)
     return html
+
+
+def _roster_pages(client, call, workspace, coordinator) -> dict[str, str]:
+    """The visit's people as its team and as a participant see them, and the questionnaire."""
+    roster, questionnaire = (
+        workspace.replace("workspace/", f"{page}/") for page in ("people", "questionnaire")
+    )
+    participant = UserFactory(organisation=OrganisationFactory(), languages=["pt"])
+    visit = call.visits.get()
+    call = CallFactory(programme=visit.programme, visits=[visit])  # the other one is closed
+    application = sent_application(call, participant, preferences=[visit])
+    application.outcome, application.outcome_visit = "confirmed", visit
+    application.save()
+    client.force_login(participant)
+    answer = {"expectations": "Ideas", "challenge": "Vacant shops", "access_needs": "Ramp"}
+    client.post(questionnaire, {**answer, "shares_with_participants": "on"})
+    pages = {
+        "roster-participant": client.get(roster),
+        "questionnaire-answered": client.get(questionnaire),
+        "questionnaire-error": client.post(questionnaire, {"can_share": "x"}),
+    }
+    client.force_login(coordinator)
+    pages |= {"roster-team": client.get(roster), "questionnaire": client.get(questionnaire)}
+    return {name: response.content.decode() for name, response in pages.items()}
 
 
 @pytest.mark.django_db

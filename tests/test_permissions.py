@@ -72,6 +72,7 @@ EVERYONE = frozenset(ROLES)
 COORDINATORS = frozenset({"coordinator", "staff"})  # of this programme
 ANY_COORDINATOR = frozenset({"coordinator", "coordinator_elsewhere", "staff"})
 VISIT_TEAM = frozenset({"coordinator", "host", "expert", "rapporteur", "technical_host", "staff"})
+VISIT_PEOPLE = (VISIT_TEAM - {"staff"}) | {"participant"}
 LOG_IN = "log in"
 
 PUBLIC = {
@@ -449,6 +450,21 @@ MATRIX = {
             label="rapporteur's own task",
         ),
         _post(frozenset(), lambda w: [*_finished(w), w.task.pk], label="finished visit's task"),
+    ],
+    # The roster: the team sees everyone and downloads it; the visit's participants see those
+    # who consented (test_roster.py), and may not download it.
+    "visits:roster": [
+        Case(VISIT_TEAM | {"participant"}, _visit),
+        Case(VISIT_TEAM | {"participant"}, _finished, label="finished visit"),
+        Case(VISIT_TEAM, _visit, query="?export=csv", label="download"),
+    ],
+    # The questionnaire: the visit's people (staff have no answer to give); an empty answer
+    # is shown again with its error; once the visit has started it is read-only.
+    "visits:questionnaire": [
+        Case(VISIT_PEOPLE, _visit),
+        Case(VISIT_PEOPLE, _visit, method="post", label="empty answer"),
+        Case(VISIT_PEOPLE, _finished, label="finished visit"),
+        _post(frozenset(), _finished, label="finished visit"),
     ],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],

@@ -31,7 +31,7 @@ from citypeers.library.views import EXPORT_FORMATS as LIBRARY_EXPORT_FORMATS
 from citypeers.methodology.models import AgendaItemTemplate
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Role
-from citypeers.visits.models import CalendarFeed, VisitPlan, VisitTask
+from citypeers.visits.models import CalendarFeed, QuestionnaireAnswer, VisitPlan, VisitTask
 from citypeers.visits.services.feeds import calendar_feed_renew
 from tests.factories import (
     ActivityFormatFactory,
@@ -277,6 +277,42 @@ def _workspace_item(scene):
     )
 
 
+def _confirmed(scene, person):
+    application = sent_application(scene.call, person, preferences=[scene.visit])
+    application.outcome, application.outcome_visit = "confirmed", scene.visit
+    application.save()
+
+
+def _roster_people(scene):
+    """A confirmed participant who answered the questionnaire and shares it, and an expert."""
+    person = scene.applicant()
+    _confirmed(scene, person)
+    QuestionnaireAnswer.objects.create(
+        visit=scene.visit,
+        person=person,
+        challenge="Vacant shops",
+        dietary_needs="Vegetarian",
+        shares_with_participants=True,
+        submitted_at=timezone.now(),
+    )
+    MembershipFactory(
+        user=UserFactory(organisation=OrganisationFactory()),
+        programme=scene.programme,
+        visit=scene.visit,
+        role=Role.EXPERT,
+    )
+
+
+def _roster_seen_by_a_participant(scene):
+    if not scene.member.applications.exists():
+        _confirmed(scene, scene.member)
+    _roster_people(scene)
+
+
+def _roster_url(scene):
+    return reverse("visits:roster", args=[scene.programme.slug, scene.visit.slug])
+
+
 def _visit_and_coordinator(scene):
     VisitFactory(programme=scene.programme)
     MembershipFactory(programme=scene.programme, role=Role.COORDINATOR)
@@ -423,6 +459,14 @@ LISTINGS = {
         lambda scene: reverse("visits:workspace", args=[scene.programme.slug, scene.visit.slug]),
         _workspace_item,
         "coordinator",
+    ),
+    **_exports(
+        "a visit's people",
+        Listing(_roster_url, _roster_people, "coordinator"),
+        formats=("csv", "xlsx"),
+    ),
+    "a visit's people, seen by a participant": Listing(
+        _roster_url, _roster_seen_by_a_participant, "member"
     ),
     "outbox": Listing(
         lambda scene: reverse("core:outbox"),

@@ -4,7 +4,14 @@ import pytest
 from django.urls import reverse
 
 from citypeers.programmes.models import Visit
-from tests.factories import PlaceFactory, TemplateVersionFactory
+from tests.factories import (
+    CallFactory,
+    OrganisationFactory,
+    PlaceFactory,
+    TemplateVersionFactory,
+    UserFactory,
+    sent_application,
+)
 
 PLAN = {
     "mode": "online",
@@ -39,3 +46,25 @@ def planned(client, programme, coordinator, version):
     visit = Visit.objects.get(slug="heritage-walks")
     assert response["Location"] == reverse("visits:workspace", args=[programme.slug, visit.slug])
     return visit
+
+
+def placed(call, visit, outcome="confirmed", **person):
+    """A person who applied to `call` with a challenge and access needs and was given
+    `outcome` on `visit` (confirmed: their place is on the visit's roster)."""
+    user = UserFactory(organisation=OrganisationFactory(), **person)
+    application = sent_application(
+        call,
+        user,
+        preferences=[visit],
+        challenge="Empty shops on the high street",
+        access_needs="Step-free rooms",
+        languages=["pt", "en"],
+    )
+    application.outcome, application.outcome_visit = outcome, visit
+    application.save()
+    return user
+
+
+@pytest.fixture
+def call(programme, visit):
+    return CallFactory(programme=programme, visits=[visit])

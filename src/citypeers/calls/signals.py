@@ -1,6 +1,7 @@
 """What calls does when something below it changes (connected by CallsConfig.ready()):
 
-- it tells the visits app which visits a person has a place in (for "My visits");
+- it tells the visits app which visits a person has a place in (for "My visits") and who
+  has a confirmed place on a visit (for its roster);
 - it tells the apps below which programmes an organisation takes part in; and, when a
   person's approved organisation changed, their sent applications are flagged. An
   application keeps the organisation it was sent with (eligibility, quotas and conflicts read
@@ -21,7 +22,11 @@ from citypeers.calls.selectors.eligibility import (
     coordinators_of_applications_by,
     organisations_applying_to_programmes_of,
 )
-from citypeers.calls.selectors.personal import people_given_a_place_in, visits_given_to
+from citypeers.calls.selectors.personal import (
+    confirmed_places,
+    people_given_a_place_in,
+    visits_given_to,
+)
 from citypeers.calls.services.review import review_assignments_end
 from citypeers.core.audit import log_action
 from citypeers.core.files import delete_after_commit
@@ -31,6 +36,7 @@ from citypeers.programmes.models import Role
 from citypeers.programmes.signals import membership_ended
 from citypeers.visits.selectors.feeds import visit_people_register
 from citypeers.visits.selectors.mine import visit_places_register
+from citypeers.visits.selectors.roster import confirmed_places_register
 
 
 def flag_sent_applications(sender, user, before, after, by, **kwargs) -> None:
@@ -62,6 +68,8 @@ def connect() -> None:
     visit_places_register(visits_given_to)
     # ... and hears when the visit's published agenda changes.
     visit_people_register(people_given_a_place_in)
+    # A confirmed applicant is on the visit's roster (late replacements too, once confirmed).
+    confirmed_places_register(confirmed_places)
     # An applicant's organisation takes part in the call's programme: where it has no member,
     # the programme's coordinators decide requests to join it.
     programme_link_register(

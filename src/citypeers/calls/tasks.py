@@ -5,8 +5,10 @@ Every task retries with backoff (`core.background.retrying_task`); a mail is sen
 task's transaction (`atomic=True`), so a retry or a worker's death never sends it twice to the
 outbox, and what the mail starts (a selected person's time to answer) starts with it."""
 
+from django.conf import settings
 from django.utils import translation
 
+from citypeers.calls.enums import Outcome
 from citypeers.calls.models import Application, ReviewAssignment, SelectionRun
 from citypeers.calls.services.decisions import decision_mailed
 from citypeers.calls.services.selection import selection_execute, selection_run_lost
@@ -63,7 +65,7 @@ def notify_outcome(*, application_id: int, outcome: str | None = None) -> None:
     nothing if it changed since it was queued (they answered before the mail went out). A
     selected person's days to answer count from this mail."""
     application = (
-        Application.objects.select_related("call", "applicant", "outcome_visit")
+        Application.objects.select_related("call", "applicant", "outcome_visit__programme")
         .prefetch_related("preferences", "call__visits")
         .filter(pk=application_id, outcome__in=[outcome] if outcome else EDITABLE)
         .first()
@@ -75,7 +77,13 @@ def notify_outcome(*, application_id: int, outcome: str | None = None) -> None:
     send_templated_mail(
         to=application.applicant,
         template="calls/email/outcome",
-        context={"application": application, "message": message},
+        # A place comes with the visit's pre-visit questionnaire (its link, in the mail).
+        context={
+            "application": application,
+            "message": message,
+            "questionnaire": application.outcome == Outcome.SELECTED,
+            "site_url": settings.SITE_URL,
+        },
         link=("calls:mine", {}),
     )
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from citypeers.visits.models import AgendaSession, VisitPlan, VisitTask
+from citypeers.visits.models import AgendaSession, QuestionnaireAnswer, VisitPlan, VisitTask
 
 
 @admin.register(VisitPlan)
@@ -22,3 +22,10 @@ class VisitTaskAdmin(admin.ModelAdmin):
 class AgendaSessionAdmin(admin.ModelAdmin):
     list_display = ["visit", "day", "starts_at", "minutes", "format"]
     raw_id_fields = ["visit"]
+
+
+@admin.register(QuestionnaireAnswer)
+class QuestionnaireAnswerAdmin(admin.ModelAdmin):
+    list_display = ["visit", "person", "shares_with_participants", "submitted_at", "updated_at"]
+    list_select_related = ["visit", "person"]
+    raw_id_fields = ["visit", "person"]

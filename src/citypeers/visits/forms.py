@@ -1,11 +1,13 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.forms import PlacesField
 from citypeers.catalogue.selectors import practices_willing_to_host
-from citypeers.core.forms import Form
+from citypeers.core.forms import Form, ModelForm
 from citypeers.programmes.models import Programme
 from citypeers.programmes.selectors import programmes_coordinated_by
+from citypeers.visits.models import QuestionnaireAnswer
 
 
 class PlanForVisitForm(Form):
@@ -55,3 +57,42 @@ class TaskOwnerForm(Form):
 
     def chosen_owner(self):
         return self.team.get(self.cleaned_data["owner"])
+
+
+# Long enough for a page of text; a paste of a whole report is refused at the field.
+ANSWER_MAX_LENGTH = 3000
+
+
+class QuestionnaireForm(ModelForm):
+    """The pre-visit questionnaire; with `read_only`, the answer as given, every field
+    disabled."""
+
+    class Meta:
+        model = QuestionnaireAnswer
+        fields = QuestionnaireAnswer.ANSWER_FIELDS
+        help_texts = {
+            "challenge": _("A question from your own city or organisation you want to work on."),
+            "can_share": _("An experience, a method or a result the others could learn from."),
+            "access_needs": _("Only the visit's team sees your needs."),
+            "shares_with_participants": _(
+                "Off: only the visit's team sees your answers. On: the other participants see "
+                "your name, organisation, city and challenge on the visit's people page."
+            ),
+        }
+
+    def __init__(self, *args, read_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name != "shares_with_participants":
+                field.max_length = ANSWER_MAX_LENGTH
+                field.validators.append(MaxLengthValidator(ANSWER_MAX_LENGTH))
+                field.widget.attrs.update(rows=4, maxlength=ANSWER_MAX_LENGTH)
+            field.disabled = read_only
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("expectations") or cleaned.get("challenge")):
+            raise forms.ValidationError(
+                _("Say what you expect from the visit or the challenge you bring (or both).")
+            )
+        return cleaned

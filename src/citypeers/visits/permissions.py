@@ -1,6 +1,6 @@
-"""Predicates of the visits app: who is on a visit's team, who may change one of its tasks,
-who may give it a plan, and whether the visit is over (its workspace is then a record nobody
-changes)."""
+"""Predicates of the visits app: who is on a visit's team, who takes part in it, who may change
+one of its tasks, who may give it a plan, and whether the visit has started or is over (its
+workspace is then a record nobody changes)."""
 
 import datetime
 
@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
+from citypeers.visits.selectors.mine import visits_placed
 from citypeers.visits.selectors.pages import plan_of
+from citypeers.visits.selectors.roster import has_a_place
 
 
 def _roles_on_visit(user, visit_id: int) -> set[str]:
@@ -88,4 +90,30 @@ def may_act_on_task(user, task) -> bool:
         task.owner_id == user.pk
         or (task.owner_id is None and task.role in roles)
         or bool(roles & {Role.HOST, Role.COORDINATOR})
+    )
+
+
+@rules.predicate
+def is_visit_participant(user, visit: Visit) -> bool:
+    """A confirmed place on the visit (from the published selection), or its participant's
+    role: they see the other participants who consented."""
+    return visit is not None and has_a_place(user, visit)
+
+
+@rules.predicate
+def is_given_a_place(user, visit: Visit) -> bool:
+    """A place on the visit, confirmed or still waiting for their answer (the outcome mail
+    links the questionnaire), or its participant's role."""
+    if visit is None or not user.is_authenticated:
+        return False
+    return is_visit_participant(user, visit) or visits_placed(user).filter(pk=visit.pk).exists()
+
+
+@rules.predicate
+def has_started(user, visit: Visit) -> bool:
+    """Its first day has come; undated: not yet."""
+    return (
+        visit is not None
+        and visit.starts_on is not None
+        and (visit.starts_on <= timezone.localdate())
     )

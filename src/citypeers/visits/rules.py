@@ -5,8 +5,11 @@ from citypeers.programmes.permissions import is_any_coordinator
 from citypeers.visits.permissions import (
     coordinates_visits_programme,
     has_a_plan,
+    has_started,
     is_finished_visit,
+    is_given_a_place,
     is_in_finished_visit,
+    is_visit_participant,
     is_visit_team,
     may_act_on_task,
 )
@@ -22,3 +25,10 @@ rules.add_perm(
     "visits.plan_visit",
     (is_staff | coordinates_visits_programme) & ~has_a_plan & ~is_finished_visit,
 )
+# The roster: the team (and staff) see everyone with contacts and needs; participants see
+# the participants who consented, and nothing of the others.
+rules.add_perm("visits.view_roster", is_visit_team | is_staff | is_visit_participant)
+# The pre-visit questionnaire: for the people of the visit (staff have none to give), read-only
+# once the visit has started.
+rules.add_perm("visits.answer_questionnaire", is_visit_team | is_given_a_place)
+rules.add_perm("visits.change_questionnaire", (is_visit_team | is_given_a_place) & ~has_started)

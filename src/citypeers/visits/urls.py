@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citypeers.visits.views import feeds, pages, plans, workspace
+from citypeers.visits.views import feeds, pages, plans, roster, workspace
 
 app_name = "visits"
 visit = "programmes/<slug:programme>/visits/<slug:visit>/"
@@ -17,4 +17,6 @@ urlpatterns = [
     path("me/calendar/new/", feeds.calendar_renew, name="calendar_renew"),
     path("me/calendar/stop/", feeds.calendar_stop, name="calendar_stop"),
     path("calendar/<str:token>.ics", feeds.calendar_feed, name="calendar_feed"),
+    path(visit + "people/", roster.roster, name="roster"),
+    path(visit + "questionnaire/", roster.questionnaire, name="questionnaire"),
 ]

@@ -1,6 +1,7 @@
 """What the calls ask of one person now, for their home page (`/me/`): reviews to score,
-places waiting for their answer, the visits they were given a place in, and, for coordinators,
-the calls that wait for their next step."""
+places waiting for their answer, the visits they were given a place in (and, for a visit's
+roster, who has a confirmed place on it), and, for coordinators, the calls that wait for their
+next step."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
@@ -10,6 +11,7 @@ from django.utils import timezone
 from citypeers.calls.enums import Outcome
 from citypeers.calls.models import Application, Call, ReviewAssignment, SelectionRun
 from citypeers.programmes.models import Membership, Role, Visit
+from citypeers.visits.selectors.roster import ConfirmedPlace
 
 
 def calls_to_review(user, *, now=None) -> QuerySet[Call]:
@@ -93,3 +95,24 @@ def calls_to_steer(user, *, now=None) -> QuerySet[Call]:
         .select_related("programme")
         .order_by(F("closes_at").asc(nulls_first=True), "pk")
     )
+
+
+def confirmed_places(visit: Visit, *, user=None) -> list[ConfirmedPlace]:
+    """The visit's confirmed places (only `user`'s, when given), with what each person said
+    when applying; a late replacement from the waiting list is one of them once confirmed."""
+    applications = Application.objects.filter(outcome=Outcome.CONFIRMED, outcome_visit=visit)
+    if user is not None:
+        applications = applications.filter(applicant=user)
+    applications = applications.select_related(
+        "applicant__organisation__place", "organisation__place"
+    )
+    return [
+        ConfirmedPlace(
+            user=application.applicant,
+            organisation=application.organisation,
+            challenge=application.challenge,
+            access_needs=application.access_needs,
+            languages=tuple(application.languages),
+        )
+        for application in applications
+    ]

@@ -1,4 +1,5 @@
-"""A visit's delivery: the plan it was made from, its tasks and its agenda.
+"""A visit's delivery: the plan it was made from, its tasks, its agenda and the
+answers to its pre-visit questionnaire.
 
 The visit itself (identity, host, dates) is `programmes.Visit`; this app adds what the
 methodology produced for it. The plan keeps the template version it was made with, so later
@@ -9,6 +10,14 @@ model of the app.
 from citypeers.visits.models.agenda import AgendaSession
 from citypeers.visits.models.feeds import AgendaChange, CalendarFeed
 from citypeers.visits.models.plans import VisitPlan
+from citypeers.visits.models.questionnaire import QuestionnaireAnswer
 from citypeers.visits.models.tasks import VisitTask
 
-__all__ = ["AgendaChange", "AgendaSession", "CalendarFeed", "VisitPlan", "VisitTask"]
+__all__ = [
+    "AgendaChange",
+    "AgendaSession",
+    "CalendarFeed",
+    "QuestionnaireAnswer",
+    "VisitPlan",
+    "VisitTask",
+]

@@ -21,6 +21,8 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
         "plan": plan,
         "sessions": list(obj.sessions.all()) if plan and plan.agenda_published else [],
         "can_run": request.user.has_perm("visits.run_visit", obj),
+        "may_see_roster": request.user.has_perm("visits.view_roster", obj),
+        "may_answer": request.user.has_perm("visits.answer_questionnaire", obj),
         "viewer_zone": getattr(request.user, "time_zone", None),
         "today": timezone.localdate(),
     }
