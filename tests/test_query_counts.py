@@ -34,6 +34,7 @@ from citypeers.programmes.models import Role
 from citypeers.visits.models import VisitPlan, VisitTask
 from tests.factories import (
     ActivityFormatFactory,
+    AgendaSessionFactory,
     CallFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -275,6 +276,21 @@ def _workspace_item(scene):
     )
 
 
+def _agenda_session(scene):
+    """A session with a facilitator, on a day of its own (each day is a section of the page)."""
+    number = next(scene.numbers)
+    facilitator = MembershipFactory(
+        programme=scene.programme, visit=scene.visit, role=Role.FACILITATOR
+    ).user
+    AgendaSessionFactory(
+        visit=scene.planned(scene.visit),
+        day=number + 1,
+        starts_at=datetime.datetime(2027, 3, 22 + number, 9, tzinfo=datetime.UTC),
+        facilitator=facilitator,
+        title=f"Session {number}",
+    )
+
+
 def _visit_and_coordinator(scene):
     VisitFactory(programme=scene.programme)
     MembershipFactory(programme=scene.programme, role=Role.COORDINATOR)
@@ -397,6 +413,11 @@ LISTINGS = {
     "a visit's workspace": Listing(
         lambda scene: reverse("visits:workspace", args=[scene.programme.slug, scene.visit.slug]),
         _workspace_item,
+        "coordinator",
+    ),
+    "a visit's agenda editor": Listing(
+        lambda scene: reverse("visits:agenda", args=[scene.programme.slug, scene.visit.slug]),
+        _agenda_session,
         "coordinator",
     ),
     "outbox": Listing(

@@ -21,7 +21,7 @@ from citypeers.calls.selectors.eligibility import (
     coordinators_of_applications_by,
     organisations_applying_to_programmes_of,
 )
-from citypeers.calls.selectors.personal import visits_given_to
+from citypeers.calls.selectors.personal import people_given_places_in, visits_given_to
 from citypeers.calls.services.review import review_assignments_end
 from citypeers.core.audit import log_action
 from citypeers.core.files import delete_after_commit
@@ -29,6 +29,7 @@ from citypeers.people.selectors import ProgrammeLink, programme_link_register
 from citypeers.people.services import organisation_changed
 from citypeers.programmes.models import Role
 from citypeers.programmes.signals import membership_ended
+from citypeers.visits.selectors.agenda import visit_people_register
 from citypeers.visits.selectors.mine import visit_places_register
 
 
@@ -59,6 +60,7 @@ def reviewer_role_ended(sender, membership, by, **kwargs) -> None:
 def connect() -> None:
     # A selected or confirmed applicant takes part in the visit they were given a place in.
     visit_places_register(visits_given_to)
+    visit_people_register(people_given_places_in)
     # An applicant's organisation takes part in the call's programme: where it has no member,
     # the programme's coordinators decide requests to join it.
     programme_link_register(

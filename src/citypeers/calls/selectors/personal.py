@@ -2,6 +2,7 @@
 places waiting for their answer, the visits they were given a place in, and, for coordinators,
 the calls that wait for their next step."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -50,6 +51,14 @@ def visits_given_to(user) -> QuerySet[Visit]:
         applicant=user, outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED]
     ).values("outcome_visit_id")
     return Visit.objects.filter(pk__in=places)
+
+
+def people_given_places_in(visit: Visit) -> QuerySet:
+    """The people with a place in the visit: selected (waiting for their answer) or confirmed."""
+    places = Application.objects.filter(
+        outcome_visit=visit, outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED]
+    ).values("applicant_id")
+    return get_user_model().objects.filter(pk__in=places)
 
 
 def _count(rows: QuerySet, by: str):
