@@ -249,7 +249,20 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
         "planner-for-a-visit": f"{reverse('planner:plan')}?{planner_query(unplanned)}",
         "apply-plan": unplanned_url.replace("workspace/", "plan/") + "?" + planner_query(unplanned),
     }
+    agenda = workspace.replace("workspace/", "agenda/edit/")
+    session = Visit.objects.get(title="Walks").sessions.first()
+    urls |= {
+        "agenda": agenda,
+        "agenda-daily-time": f"{agenda}daily-time/",
+        "agenda-daily-time-confirm": f"{agenda}daily-time/?time=10:00",
+        "agenda-session": f"{agenda}{session.pk}/",
+        "agenda-session-add": f"{agenda}day/1/add/",
+        "agenda-session-delete": f"{agenda}{session.pk}/delete/",
+    }
     html = {name: client.get(url).content.decode() for name, url in urls.items()}
+    html["agenda-session-error"] = client.post(
+        urls["agenda-session"], {"starts": "x", "minutes": "900"}
+    ).content.decode()
     html["format-edit-error"] = client.post(urls["format-edit"], {"name": ""}).content.decode()
     html["my-calendar-none"] = client.get(reverse("visits:calendar")).content.decode()
     html["calendar-stop-none"] = client.get(reverse("visits:calendar_stop")).content.decode()

@@ -35,6 +35,7 @@ from citypeers.programmes.services import membership_remove
 from citypeers.visits.models import VisitTask
 from tests.factories import (
     ActivityFormatFactory,
+    AgendaSessionFactory,
     CallFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -282,6 +283,11 @@ class World:
         return factory(programme=self.programme, status=status, submitted_by=author)
 
     @cached_property
+    def session(self):
+        """A session on day 1 of the visit's agenda (which dates that day)."""
+        return AgendaSessionFactory(visit=self.visit)
+
+    @cached_property
     def task(self):
         return VisitTask.objects.create(
             visit=self.visit,
@@ -347,6 +353,10 @@ def _published(world):
 def _finished(world):
     world.finish_visit()
     return _visit(world)
+
+
+def _session(world):
+    return [*_visit(world), world.session.pk]
 
 
 def _planned(world):
@@ -438,6 +448,28 @@ MATRIX = {
     ],
     "visits:agenda_publish": [
         _post(VISIT_TEAM, _visit),
+        _post(frozenset(), _finished, label="finished visit"),
+    ],
+    # The agenda editor: the visit's team; a finished visit's agenda is read, never changed.
+    "visits:agenda": [
+        Case(VISIT_TEAM, _visit),
+        Case(VISIT_TEAM, _finished, label="finished visit"),
+    ],
+    "visits:agenda_session": [
+        Case(VISIT_TEAM, _session),
+        _post(frozenset(), lambda w: [*_finished(w), _session(w)[-1]], label="finished visit"),
+    ],
+    "visits:agenda_session_add": [
+        Case(VISIT_TEAM, lambda w: [*_visit(w), w.session.day]),
+        _post(frozenset(), lambda w: [*_finished(w), w.session.day], label="finished visit"),
+    ],
+    "visits:agenda_session_delete": [
+        Case(VISIT_TEAM, _session),
+        _post(VISIT_TEAM, _session),
+        _post(frozenset(), lambda w: [*_finished(w), _session(w)[-1]], label="finished visit"),
+    ],
+    "visits:agenda_daily_time": [
+        Case(VISIT_TEAM, _visit),
         _post(frozenset(), _finished, label="finished visit"),
     ],
     # A task: its owner, the visit's host team, the programme's coordinators (and staff); not

@@ -313,6 +313,21 @@ def _roster_url(scene):
     return reverse("visits:roster", args=[scene.programme.slug, scene.visit.slug])
 
 
+def _agenda_session(scene):
+    """A session with a facilitator, on a day of its own (each day is a section of the page)."""
+    number = next(scene.numbers)
+    facilitator = MembershipFactory(
+        programme=scene.programme, visit=scene.visit, role=Role.FACILITATOR
+    ).user
+    AgendaSessionFactory(
+        visit=scene.planned(scene.visit),
+        day=number + 1,
+        starts_at=datetime.datetime(2027, 3, 22 + number, 9, tzinfo=datetime.UTC),
+        facilitator=facilitator,
+        title=f"Session {number}",
+    )
+
+
 def _visit_and_coordinator(scene):
     VisitFactory(programme=scene.programme)
     MembershipFactory(programme=scene.programme, role=Role.COORDINATOR)
@@ -467,6 +482,11 @@ LISTINGS = {
     ),
     "a visit's people, seen by a participant": Listing(
         _roster_url, _roster_seen_by_a_participant, "member"
+    ),
+    "a visit's agenda editor": Listing(
+        lambda scene: reverse("visits:agenda", args=[scene.programme.slug, scene.visit.slug]),
+        _agenda_session,
+        "coordinator",
     ),
     "outbox": Listing(
         lambda scene: reverse("core:outbox"),

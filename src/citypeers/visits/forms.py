@@ -1,3 +1,5 @@
+from zoneinfo import ZoneInfo
+
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from citypeers.catalogue.forms import PlacesField
 from citypeers.catalogue.selectors import practices_willing_to_host
 from citypeers.core.forms import Form, ModelForm
+from citypeers.methodology.models import ActivityFormat
 from citypeers.programmes.models import Programme
 from citypeers.programmes.selectors import programmes_coordinated_by
 from citypeers.visits.models import QuestionnaireAnswer
@@ -46,14 +49,19 @@ class VisitFromPlanForm(PlanForVisitForm):
         return places[0]
 
 
+def _team_choice(field: forms.ChoiceField, team) -> dict:
+    """Offers the team's people in `field` (or nobody); returns them by the value chosen."""
+    people = {str(user.pk): user for user in team}
+    field.choices = [("", _("Nobody yet")), *((pk, str(user)) for pk, user in people.items())]
+    return people
+
+
 class TaskOwnerForm(Form):
     owner = forms.ChoiceField(label=_("Owner"), required=False)
 
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
-        self.team = {str(user.pk): user for user in team}
-        people = [(pk, str(user)) for pk, user in self.team.items()]
-        self.fields["owner"].choices = [("", _("Nobody yet")), *people]
+        self.team = _team_choice(self.fields["owner"], team)
 
     def chosen_owner(self):
         return self.team.get(self.cleaned_data["owner"])
@@ -96,3 +104,71 @@ class QuestionnaireForm(ModelForm):
                 _("Say what you expect from the visit or the challenge you bring (or both).")
             )
         return cleaned
+
+
+class SessionForm(Form):
+    """A session of the agenda: its start in the visit's zone on its day, length, format and
+    what people read about it. The service checks the format's minutes; the view puts its
+    refusal at the field."""
+
+    starts = forms.TimeField(
+        label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    minutes = forms.IntegerField(label=_("Minutes"), min_value=5, max_value=600)
+    format = forms.ModelChoiceField(label=_("Format"), queryset=ActivityFormat.objects.none())
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=200,
+        help_text=_("Empty: the format's name."),
+    )
+    objective = forms.CharField(label=_("Objective"), required=False, widget=forms.Textarea)
+    speakers = forms.CharField(label=_("Speakers"), required=False, widget=forms.Textarea)
+    facilitator = forms.ChoiceField(label=_("Facilitator"), required=False)
+    place = forms.CharField(
+        label=_("Place"),
+        required=False,
+        max_length=300,
+        help_text=_("A room or an address."),
+    )
+    resources = forms.CharField(
+        label=_("Resources"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("Links, one a line."),
+    )
+
+    def __init__(self, *args, formats, team, zone: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["starts"].label = _("Starts (%(zone)s)") % {"zone": zone}
+        self.fields["format"].queryset = ActivityFormat.objects.filter(
+            pk__in=[f.pk for f in formats]
+        )
+        self.fields["format"].label_from_instance = lambda f: (
+            _("%(name)s (%(low)s to %(high)s min)")
+            % {"name": f.name, "low": f.min_minutes, "high": f.max_minutes}
+        )
+        self.team = _team_choice(self.fields["facilitator"], team)
+
+    def clean_facilitator(self):
+        return self.team.get(self.cleaned_data["facilitator"])
+
+    @staticmethod
+    def initial_for(session, zone: str) -> dict:
+        return {
+            "starts": session.starts_at.astimezone(ZoneInfo(zone)).time(),
+            "minutes": session.minutes,
+            "format": session.format_id,
+            "title": session.title,
+            "objective": session.objective,
+            "speakers": session.speakers,
+            "facilitator": str(session.facilitator_id or ""),
+            "place": session.place,
+            "resources": session.resources,
+        }
+
+
+class DailyTimeForm(Form):
+    time = forms.TimeField(
+        label=_("Daily start"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,20 @@ class AgendaSession(models.Model):
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # What the team writes for people; empty: the format's name stands for the title.
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    objective = models.TextField(_("objective"), blank=True)
+    speakers = models.TextField(_("speakers"), blank=True)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    resources = models.TextField(_("resources"), blank=True)  # links, one a line
 
     class Meta:
         ordering = ["visit", "starts_at"]
@@ -32,6 +47,15 @@ class AgendaSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.format} ({self.starts_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def shown_title(self) -> str:
+        """The title the team gave it, else its format's name."""
+        return self.title or self.format.name
+
+    @property
+    def resource_links(self) -> list[str]:
+        return [line.strip() for line in self.resources.splitlines() if line.strip()]
 
     @property
     def ends_at(self) -> datetime.datetime:

@@ -35,8 +35,8 @@ def visit_zone(visit: Visit) -> str:
 
 
 def session_summary(session: AgendaSession) -> str:
-    """What a calendar names the session: its format."""
-    return session.format.name
+    """What a calendar names the session: its title, else its format."""
+    return session.shown_title
 
 
 def session_snapshot(

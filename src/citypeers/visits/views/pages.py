@@ -19,7 +19,9 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
     context = {
         "visit": obj,
         "plan": plan,
-        "sessions": list(obj.sessions.all()) if plan and plan.agenda_published else [],
+        "sessions": [s for s in obj.sessions.all() if s.cancelled_at is None]
+        if plan and plan.agenda_published
+        else [],
         "can_run": request.user.has_perm("visits.run_visit", obj),
         "may_see_roster": request.user.has_perm("visits.view_roster", obj),
         "may_answer": request.user.has_perm("visits.answer_questionnaire", obj),
