@@ -96,7 +96,9 @@ def test_a_coordinator_sees_each_call_waiting_for_a_step_with_the_step(client, p
     apply(open_call, "Aino")
     reviewing = CallFactory(programme=programme, title="Reviewing")
     to_review = apply(reviewing, "Bram")
-    to_run = close(CallFactory(programme=programme, title="Reviewed"))
+    to_run = CallFactory(programme=programme, title="Reviewed")
+    apply(to_run, "Dara")
+    close(to_run)
     answering = CallFactory(programme=programme, title="Answering")
     Application.objects.filter(pk=apply(answering, "Cleo").pk).update(outcome=Outcome.SELECTED)
     done = close(CallFactory(programme=programme, title="Done"))
@@ -106,6 +108,7 @@ def test_a_coordinator_sees_each_call_waiting_for_a_step_with_the_step(client, p
     for call in (answering, done):
         SelectionRun.objects.create(call=call, number=1, instance={}, published_at=timezone.now())
     CallFactory(title="Another programme's call")
+    close(CallFactory(programme=programme, title="Nobody applied"))  # nothing to select
     client.force_login(coordinator)
     page = client.get("/en/me/").text
     steps = {
@@ -121,7 +124,7 @@ def test_a_coordinator_sees_each_call_waiting_for_a_step_with_the_step(client, p
     assert "1 application sent" in page and "1 review still to do" in page
     assert "1 place waits for an answer" in page
     assert 'id="steer-' + done.slug not in page  # decided, nobody left to answer
-    assert "Another programme" not in page
+    assert "Another programme" not in page and "Nobody applied" not in page
 
 
 def test_a_coordinator_sees_the_visits_of_their_programmes_coming_up(client, programme):

@@ -77,7 +77,9 @@ def test_a_participant_selected_in_2021_finds_their_visit_from_my_page(page):
 
 
 def test_a_coordinator_finds_the_call_that_waits_for_the_selection_and_opens_it(page):
-    call = close(CallFactory(title="Call for participants 2027"))
+    call = CallFactory(title="Call for participants 2027")
+    sent_application(call, UserFactory(display_name="Aino Applicant"))
+    close(call)
     coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
     VisitFactory(
         programme=call.programme,

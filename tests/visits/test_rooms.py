@@ -164,6 +164,7 @@ def test_every_session_and_group_has_its_own_room():
         GROUP,
         Room(**{**vars(GROUP), "group_id": 4}),
         Room(**{**vars(GROUP), "group_id": None, "group_title": ""}),
+        Room(**{**vars(GROUP), "group_id": 0}),  # groups count from 0: not the session's room
     ]
 
     assert len({room_name(room) for room in rooms}) == len(rooms)

@@ -72,7 +72,14 @@ def test_the_plan_is_kept_with_the_visit(programme, coordinator, version):
     assert (plan.created_by, plan.agenda_published) == (coordinator, False)
     assert (visit.host_place.name, visit.mode) == ("Tampere", "online")
     assert _audit(visit) == [
-        ("visit.planned", {"template": str(version), "start": "2027-03-22"}),
+        (
+            "visit.planned",
+            {
+                "template": str(version),
+                "starts_on": ["2027-03-22", "2027-03-22"],
+                "ends_on": ["", "2027-03-25"],
+            },
+        ),
     ]
 
 
@@ -120,16 +127,14 @@ def test_two_visits_with_one_title_get_their_own_addresses(programme, coordinato
     assert _create(programme, coordinator, version, title="???").slug == "visit"
 
 
-def test_an_existing_visit_takes_the_plans_dates_and_mode(coordinator, version):
-    visit = VisitFactory(mode="onsite", starts_on=None)
-    visit_apply_plan(
-        visit=visit,
-        by=coordinator,
-        practice=None,
-        version=version,
-        request=REQUEST,
-        today=datetime.date(2026, 6, 1),
-    )
+def test_an_existing_visit_takes_the_plans_dates_but_never_another_mode(coordinator, version):
+    apply = {"by": coordinator, "practice": None, "version": version, "request": REQUEST}
+    onsite = VisitFactory(mode="onsite", starts_on=None)
+    with pytest.raises(VisitError) as refused:  # an online plan would turn it online silently
+        visit_apply_plan(visit=onsite, today=datetime.date(2026, 6, 1), **apply)
+    assert refused.value.field == "template"
+    visit = VisitFactory(mode="online", starts_on=None)
+    visit_apply_plan(visit=visit, today=datetime.date(2026, 6, 1), **apply)
     visit.refresh_from_db()
     assert (visit.mode, visit.starts_on, visit.ends_on) == (
         "online",

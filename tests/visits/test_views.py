@@ -588,3 +588,19 @@ def test_a_visit_without_a_plan_is_given_the_template_chosen_in_the_planner(
     client.post(url, {})
     visit.refresh_from_db()
     assert visit.plan.template_version == clinic  # not the online mode's main template
+
+
+def test_a_plan_of_another_mode_is_refused_before_and_on_confirming(
+    client, programme, coordinator, plan_params
+):
+    TemplateVersionFactory(template__slug="online")
+    TemplateVersionFactory(template__slug="onsite", template__mode="onsite")
+    visit = _unplanned(programme, mode="online")  # a call may advertise it as online
+    client.force_login(coordinator)
+    url = _apply_url(visit, template="onsite", mode="onsite")
+    page = client.get(url).text
+    assert "This visit is online and this template plans onsite visits" in page
+    assert '<form method="post"' not in page.split("<main")[1]  # nothing to confirm
+    client.post(url, {})
+    visit.refresh_from_db()
+    assert visit.mode == "online" and not VisitPlan.objects.filter(visit=visit).exists()

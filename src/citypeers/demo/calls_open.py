@@ -20,6 +20,12 @@ OPEN_CALL_SLUG = "heritage-in-action-2027-participants"
 CALL_HOSTS = [("Tampere", "FI"), ("Kortrijk", "BE")]  # hosts of the open call's two visits
 
 
+def _this_hour():
+    """Now, to the hour: calls close at a time people would set ("17 Jan, 03:00"), not at the
+    minute the demo happened to be built."""
+    return timezone.now().replace(minute=0, second=0, microsecond=0)
+
+
 def next_round_load(coordinator: User) -> Programme:
     """A programme running now, with an open call, so the demo can be applied to."""
     today = datetime.date.today()
@@ -61,7 +67,7 @@ def load_open_call(*, programme, places: dict, by: User) -> Call:
             },
         )
         visits.append(visit)
-    now = timezone.now()
+    now = _this_hour()
     call = Call.objects.filter(slug=OPEN_CALL_SLUG).first()
     created = call is None
     data = {
@@ -98,7 +104,7 @@ HOST_CALL_SLUG = "heritage-in-action-2027-hosts"
 
 def load_host_call(*, programme, by: User) -> Call:
     """Idempotent: an open call for hosts, so the demo's host can propose a visit."""
-    now = timezone.now()
+    now = _this_hour()
     data = {
         "programme": programme,
         "type": Call.Type.HOSTS,

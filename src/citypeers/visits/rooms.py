@@ -249,7 +249,8 @@ def meeting_title(room: Room) -> str:
 
 def _digest(room: Room) -> str:
     # The purpose in the message keeps these digests apart from any other HMAC of the same key.
-    ids = f"citypeers.visits.rooms:{room.visit_id}:{room.session_id}:{room.group_id or ''}"
+    group = "" if room.group_id is None else room.group_id  # group 0 is a group, not the session
+    ids = f"citypeers.visits.rooms:{room.visit_id}:{room.session_id}:{group}"
     mac = hmac.new(settings.SECRET_KEY.encode(), ids.encode(), hashlib.sha256).digest()
     return b32encode(mac[:DIGEST_BYTES]).decode().lower()
 

@@ -315,3 +315,15 @@ def test_a_visit_on_easter_monday_is_flagged_and_its_fix_avoids_every_holiday(cl
     assert "a public holiday in Belgium" not in fixed
     luxembourg = client.get(reverse("planner:plan"), easter | {"host_country": "LU"}).text
     assert "a public holiday in Luxembourg" in luxembourg
+
+
+def test_a_host_country_in_lower_case_is_understood_and_the_holiday_note_fits_the_plan(
+    client, methodology
+):
+    easter = PLAN | {"start": "2027-03-29", "days": "4", "host_tz": "Europe/Brussels"}
+    page = client.get(reverse("planner:plan"), easter | {"host_country": "lu"}).text
+    assert "a public holiday in Luxembourg" in page  # "lu" is Luxembourg, not an error
+    alone = client.get(reverse("planner:plan"), easter | {"countries": ""}).text
+    assert "name the participants' countries to check theirs too" in alone
+    with_countries = client.get(reverse("planner:plan"), easter | {"countries": "PT, FI"}).text
+    assert "and for the participants' countries" in with_countries

@@ -73,9 +73,9 @@ def _count(rows: QuerySet, by: str):
 
 def calls_to_steer(user, *, now=None) -> QuerySet[Call]:
     """The calls of the programmes the person coordinates that wait for a step from them:
-    drafts, open calls, closed calls whose decisions are not published, and published ones
-    whose places still wait for answers. Each with `sent`, `reviews_open`, `awaiting` and
-    `decided`; the soonest to close first."""
+    drafts, open calls, closed calls with applications whose decisions are not published, and
+    published ones whose places still wait for answers. Each with `sent`, `reviews_open`,
+    `awaiting` and `decided`; the soonest to close first."""
     now = now or timezone.now()
     coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("programme_id")
     sent = Application.objects.filter(status=Application.Status.SUBMITTED)
@@ -92,6 +92,8 @@ def calls_to_steer(user, *, now=None) -> QuerySet[Call]:
             ),
         )
         .filter(Q(decided=False) | Q(awaiting__gt=0))
+        # A call that closed with no application sent leaves nothing to select.
+        .exclude(Q(closes_at__lte=now) & Q(sent=0) & Q(decided=False))
         .select_related("programme")
         .order_by(F("closes_at").asc(nulls_first=True), "pk")
     )

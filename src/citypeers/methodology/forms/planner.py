@@ -133,6 +133,8 @@ class PlannerForm(Form):
     def __init__(self, data, *, defaults: dict, versions: dict[str, TemplateVersion]):
         self.versions = versions  # template address -> its current version
         merged = {**defaults, **{key: value for key, value in data.items() if value != ""}}
+        if isinstance(merged.get("host_country"), str):
+            merged["host_country"] = merged["host_country"].strip().upper()  # "be" is Belgium
         super().__init__(merged)
         choices = _zone_choices()
         asked = merged.get("host_tz")

@@ -16,6 +16,9 @@ from django.utils.translation import get_language
 
 from citypeers.methodology.models import ActivityFormat
 
+# How high a box or an empty table row may be, in lines (the documents have a style for each).
+MOST_LINES = 12
+
 WORKSHEET_DIR = Path(__file__).resolve().parents[1] / "content" / "worksheets"
 FALLBACK_LANGUAGE = "en"
 
@@ -90,7 +93,7 @@ def _worksheet(data: dict, language: str) -> Worksheet:
             Part(
                 label=part_texts["label"],
                 help=part_texts.get("help", ""),
-                lines=part.get("lines", 1),
+                lines=min(max(int(part.get("lines", 1)), 1), MOST_LINES),
                 columns=tuple(part_texts.get("columns", ())),
                 rows=part.get("rows", 0),
             )

@@ -29,10 +29,10 @@ from odf.style import (
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import H, P
 
-from citypeers.methodology.selectors.worksheets import Worksheet, worksheets_stamp
+from citypeers.methodology.selectors.worksheets import MOST_LINES, Worksheet, worksheets_stamp
 
 LINE_CM = 0.8  # height of one line to write on
-LINE_COUNTS = range(1, 13)  # how high a box or an empty table row may be, in lines
+LINE_COUNTS = range(1, MOST_LINES + 1)  # a style for each height a box may have
 CACHE_SECONDS = 60 * 60 * 24 * 30
 COUNTRIES = {"en": "GB", "fr": "FR"}  # the language's region, for spelling in word processors
 

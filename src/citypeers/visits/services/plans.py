@@ -58,6 +58,20 @@ def visit_create_from_plan(
     return visit
 
 
+def mode_mismatch(visit: Visit, mode: str) -> str:
+    """Why a plan of `mode` cannot be given to the visit, or "": a visit a call may already
+    advertise keeps its mode (online stays online), so a plan never changes it silently."""
+    if mode == visit.mode:
+        return ""
+    return _(
+        "This visit is %(visit_mode)s and this template plans %(plan_mode)s visits: choose a "
+        "template for %(visit_mode)s visits."
+    ) % {
+        "visit_mode": visit.get_mode_display().lower(),
+        "plan_mode": Visit.Mode(mode).label.lower(),
+    }
+
+
 def visit_apply_plan(
     *,
     visit: Visit,
@@ -72,8 +86,11 @@ def visit_apply_plan(
     Tasks for coordinators go to `by`; the others wait for the visit's team to take them.
     A visit has one plan: a second is refused, also when two arrive at once.
     """
+    if mismatch := mode_mismatch(visit, request.mode):
+        raise VisitError(mismatch, field="template")
     plan = make_plan(plan_template(version), request, today=today or timezone.localdate())
     refusal = _("This visit has a plan already: its tasks are in its workspace.")
+    before = {"starts_on": str(visit.starts_on or ""), "ends_on": str(visit.ends_on or "")}
     try:
         with transaction.atomic():
             if VisitPlan.objects.filter(visit=visit).exists():
@@ -92,7 +109,11 @@ def visit_apply_plan(
                 created_by=by,
             )
             _tasks_and_agenda_save(visit=visit, by=by, plan=plan)
-            changes = {"template": str(version), "start": request.start.isoformat()}
+            changes = {
+                "template": str(version),
+                "starts_on": [before["starts_on"], request.start.isoformat()],
+                "ends_on": [before["ends_on"], plan.end.isoformat()],
+            }
             log_action(visit, "visit.planned", by=by, changes=changes)
     except IntegrityError:
         # On PostgreSQL a plan saved at the same moment (a double click) is not seen by the

@@ -14,7 +14,11 @@ from citypeers.methodology.selectors.planning import make_plan
 from citypeers.methodology.views.planner import planner_form
 from citypeers.programmes.models import Visit
 from citypeers.visits.forms import PlanForVisitForm, VisitFromPlanForm
-from citypeers.visits.services.plans import visit_apply_plan, visit_create_from_plan
+from citypeers.visits.services.plans import (
+    mode_mismatch,
+    visit_apply_plan,
+    visit_create_from_plan,
+)
 from citypeers.visits.views.guards import plannable, visit_in_address
 
 
@@ -72,11 +76,17 @@ def apply_plan(request: HttpRequest, programme: str, visit: str, obj: Visit) -> 
                 version=version,
                 request=plan_form.plan_request(),
             )
-        except VisitError as error:  # given a plan a moment ago (a double click)
+        except VisitError as error:  # given a plan a moment ago (a double click), or refused
             messages.error(request, error.message)
         else:
             messages.success(request, _("The visit is planned: its tasks and agenda are ready."))
         return redirect("visits:workspace", programme=programme, visit=visit)
     plan = make_plan(plan_template(version), plan_form.plan_request(), today=timezone.localdate())
-    context = {"visit": obj, "form": form, "plan": plan, "version": version}
+    context = {
+        "visit": obj,
+        "form": form,
+        "plan": plan,
+        "version": version,
+        "refusal": mode_mismatch(obj, version.template.mode),
+    }
     return render(request, "visits/apply_plan.html", context)
