@@ -13,6 +13,7 @@ from citypeers.core.audit import AuditEntry
 from citypeers.core.errors import VisitError
 from citypeers.visits.models import QuestionnaireAnswer
 from citypeers.visits.services.questionnaire import questionnaire_answer_save
+from tests.races import race
 from tests.visits.conftest import placed
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +174,20 @@ def test_the_mail_of_a_waiting_person_does_not(call, visit):
 
     [message] = mail.outbox
     assert "questionnaire" not in message.body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_first_answer_sent_twice_at_once_is_saved_once(call, visit):
+    """A double click on the first sending: on PostgreSQL the second met the first only at the
+    unique index and failed with an error page."""
+    starts_in(visit, 10)
+    ana = placed(call, visit)
+    changed = ANSWERS | {"challenge": "Our walks reach only tourists, and only in summer"}
+    first, second = race(
+        lambda: questionnaire_answer_save(visit=visit, person=ana, by=ana, fields=ANSWERS),
+        lambda: questionnaire_answer_save(visit=visit, person=ana, by=ana, fields=changed),
+        hold_after="citypeers.visits.services.questionnaire.log_action",
+    )
+    assert (first.error, second.error) == (None, None)
+    [answer] = QuestionnaireAnswer.objects.all()
+    assert answer.challenge == changed["challenge"]  # the later sending wins

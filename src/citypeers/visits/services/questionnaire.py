@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,15 @@ def questionnaire_answer_save(
     if visit.starts_on is not None and visit.starts_on <= today:
         raise VisitError(_("This visit has started: the questionnaire can no longer be changed."))
     values = {name: fields[name] for name in QuestionnaireAnswer.ANSWER_FIELDS if name in fields}
+    try:
+        return _answer_save(visit=visit, person=person, by=by, values=values)
+    except IntegrityError:
+        # A first answer sent twice at once (a double click): on PostgreSQL the second meets
+        # the first only at the unique index; the first is saved now, so this one updates it.
+        return _answer_save(visit=visit, person=person, by=by, values=values)
+
+
+def _answer_save(*, visit: Visit, person, by, values: dict) -> QuestionnaireAnswer:
     with transaction.atomic():
         answer = (
             QuestionnaireAnswer.objects.select_for_update()
