@@ -50,6 +50,14 @@ def test_zoom_csv_has_zoom_s_header_and_one_row_per_person_with_an_address(round
     assert without_email(rounds, round_index=1) == [OLA]
 
 
+def test_an_address_a_spreadsheet_would_run_is_left_for_placing_by_hand(rounds):
+    sly = Person(key="s", name="Sly", email="=cmd@example.org", country="FR")
+    groups = (((ANA, sly),),)
+    one = Rounds(**{**vars(rounds), "groups": groups, "people": (ANA, sly)})
+    assert "=cmd" not in zoom_csv(one, round_index=0)
+    assert without_email(one, round_index=0) == [sly]
+
+
 def test_zoom_csv_keeps_zoom_s_header_and_names_rooms_in_the_reader_s_language(rounds):
     with translation.override("fr"):
         lines = zoom_csv(rounds, round_index=0).splitlines()

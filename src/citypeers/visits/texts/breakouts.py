@@ -32,13 +32,20 @@ def zoom_csv(rounds: Rounds, *, round_index: int) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(ZOOM_HEADER)
     for g, group in enumerate(rounds.groups[round_index]):
-        writer.writerows((room_name(round_index, g), p.email) for p in group if p.email)
+        writer.writerows((room_name(round_index, g), p.email) for p in group if _usable(p))
     return out.getvalue()
 
 
+def _usable(person: Person) -> bool:
+    """An address Zoom can match, written as it is: one a spreadsheet would read as a formula
+    (valid, but starting with = + - @) is left for placing by hand instead of being altered."""
+    return bool(person.email) and not person.email.startswith(("=", "+", "-", "@"))
+
+
 def without_email(rounds: Rounds, *, round_index: int) -> list[Person]:
-    """The people of a round whom Zoom cannot pre-assign: they have no e-mail address."""
-    return [p for group in rounds.groups[round_index] for p in group if not p.email]
+    """The people of a round whom Zoom cannot pre-assign: no e-mail address, or one that a
+    spreadsheet would run as a formula."""
+    return [p for group in rounds.groups[round_index] for p in group if not _usable(p)]
 
 
 def kind_label(kind: Kind) -> str:
