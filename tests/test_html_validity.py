@@ -258,12 +258,17 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
         "agenda-session": f"{agenda}{session.pk}/",
         "agenda-session-add": f"{agenda}day/1/add/",
         "agenda-session-delete": f"{agenda}{session.pk}/delete/",
+        "agenda-print": workspace.replace("workspace/", "agenda/print/"),
+        "programme-rooms": reverse("programmes:rooms", args=[programme.slug]),
     }
     html = {name: client.get(url).content.decode() for name, url in urls.items()}
     html["agenda-session-error"] = client.post(
         urls["agenda-session"], {"starts": "x", "minutes": "900"}
     ).content.decode()
     html["format-edit-error"] = client.post(urls["format-edit"], {"name": ""}).content.decode()
+    html["programme-rooms-error"] = client.post(
+        urls["programme-rooms"], {"provider": "url_template", "url_template": "http://x"}
+    ).content.decode()
     html["my-calendar-none"] = client.get(reverse("visits:calendar")).content.decode()
     html["calendar-stop-none"] = client.get(reverse("visits:calendar_stop")).content.decode()
     client.post(reverse("visits:calendar_renew"))

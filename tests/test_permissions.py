@@ -100,6 +100,8 @@ PUBLIC = {
     "calls:list": "calls",
     "calls:detail": "a call",
     "visits:visit": "a visit's public page",
+    "visits:agenda_print": "a visit's printable agenda once published (before: its team only, "
+    "tests/visits/test_visit_event.py)",
     "visits:visit_ics": "a visit's published agenda as .ics, no room links (404 before: "
     "tests/visits/test_feeds.py)",
     "visits:calendar_feed": "a person's calendar feed: its secret address is the key (revoked "
@@ -288,6 +290,14 @@ class World:
         return AgendaSessionFactory(visit=self.visit)
 
     @cached_property
+    def roomed_session(self):
+        """A session of the (online) visit, in a programme whose rooms open from an address."""
+        self.programme.room_provider = "url_template"
+        self.programme.room_url_template = "https://meet.example.org/{room}"
+        self.programme.save()
+        return self.session
+
+    @cached_property
     def task(self):
         return VisitTask.objects.create(
             visit=self.visit,
@@ -400,6 +410,11 @@ MATRIX = {
             lambda w: [w.programme.slug, MembershipFactory(programme=w.programme).pk],
         )
     ],
+    # Where the programme's online sessions meet: its coordinators (and staff).
+    "programmes:rooms": [
+        Case(COORDINATORS, lambda w: [w.programme.slug]),
+        Case(COORDINATORS, lambda w: [w.programme.slug], method="post", label="empty form"),
+    ],
     "programmes:themes": [Case(ANY_COORDINATOR)],
     "programmes:theme_edit": [Case(ANY_COORDINATOR, lambda w: [ThemeFactory().slug])],
     "catalogue:create": [Case(EVERYONE_SIGNED_IN)],
@@ -498,6 +513,9 @@ MATRIX = {
         Case(VISIT_PEOPLE, _finished, label="finished visit"),
         _post(frozenset(), _finished, label="finished visit"),
     ],
+    # A session's room: the visit's people (team and participants), not staff outside it;
+    # the room opens from a meeting server's address, so the allowed are sent there.
+    "visits:join": [Case(VISIT_PEOPLE, lambda w: [*_visit(w), w.roomed_session.pk], ok=302)],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],
     "calls:apply": [Case(EVERYONE_SIGNED_IN, _call)],

@@ -30,7 +30,7 @@ from citypeers.core.models import OutboxMessage
 from citypeers.library.views import EXPORT_FORMATS as LIBRARY_EXPORT_FORMATS
 from citypeers.methodology.models import AgendaItemTemplate
 from citypeers.people.services import affiliation_request
-from citypeers.programmes.models import Role
+from citypeers.programmes.models import Membership, Role
 from citypeers.visits.models import CalendarFeed, QuestionnaireAnswer, VisitPlan, VisitTask
 from citypeers.visits.services.feeds import calendar_feed_renew
 from tests.factories import (
@@ -370,6 +370,19 @@ def _published_session(scene, visit=None):
     return AgendaSessionFactory(visit=visit, format=ActivityFormatFactory())
 
 
+def _roomed_session(scene, visit=None):
+    """A published session in a programme whose online rooms open from an address; the
+    member takes part in the visit, so the page shows them each session's room."""
+    if visit is not None:
+        Membership.objects.get_or_create(
+            user=scene.member, programme=scene.programme, visit=visit, role=Role.PARTICIPANT
+        )
+    scene.programme.room_provider = "url_template"
+    scene.programme.room_url_template = "https://meet.example.org/{room}"
+    scene.programme.save()
+    return _published_session(scene, visit)
+
+
 def _members_feed(scene) -> str:
     feed = CalendarFeed.objects.filter(user=scene.member, revoked_at=None).first()
     feed = feed or calendar_feed_renew(user=scene.member)
@@ -462,6 +475,16 @@ LISTINGS = {
         "coordinator",
     ),
     "a person's calendar feed": Listing(_members_feed, _published_session),
+    "a visit's printable agenda": Listing(
+        lambda scene: reverse("visits:agenda_print", args=[scene.programme.slug, scene.visit.slug]),
+        lambda scene: _published_session(scene, scene.visit),
+    ),
+    "a visit's page with its rooms": Listing(
+        lambda scene: reverse("visits:visit", args=[scene.programme.slug, scene.visit.slug]),
+        lambda scene: _roomed_session(scene, scene.visit),
+        "member",
+    ),
+    "a person's calendar feed with rooms": Listing(_members_feed, _roomed_session),
     "a visit's .ics": Listing(
         lambda scene: reverse("visits:visit_ics", args=[scene.programme.slug, scene.visit.slug]),
         lambda scene: _published_session(scene, scene.visit),

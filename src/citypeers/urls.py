@@ -8,6 +8,7 @@ from citypeers import views as site_views
 from citypeers.core import urls as core_urls
 from citypeers.core import views as core_views
 from citypeers.programmes import urls as programmes_urls
+from citypeers.visits.views import rooms as visits_rooms
 
 # The admin has no log-in form of its own: everyone signs in through allauth, which
 # rate-limits failed attempts; signed-in people who are not staff get 403.
@@ -24,11 +25,20 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("citypeers.people.urls")),
     # A person's home reads every app: the view is the project's, its name stays in programmes.
+    # A programme's online rooms are checked by the rooms core in visits, which owns the page.
     path(
         "",
         include(
             (
-                [path("me/", site_views.me, name="dashboard"), *programmes_urls.urlpatterns],
+                [
+                    path("me/", site_views.me, name="dashboard"),
+                    path(
+                        "programmes/<slug:slug>/rooms/",
+                        visits_rooms.programme_rooms,
+                        name="rooms",
+                    ),
+                    *programmes_urls.urlpatterns,
+                ],
                 "programmes",
             )
         ),

@@ -21,6 +21,14 @@ class Theme(models.Model):
         return self.name
 
 
+class RoomProvider(models.TextChoices):
+    """Where a programme's online sessions meet (`visits.rooms` makes the links)."""
+
+    NONE = "none", _("No online rooms")
+    URL_TEMPLATE = "url_template", _("A meeting server's address (such as Jitsi Meet)")
+    BIGBLUEBUTTON = "bigbluebutton", _("BigBlueButton, through its API")
+
+
 class Programme(models.Model):
     """The top-level container: a cycle of calls and visits run by its coordinators."""
 
@@ -31,6 +39,16 @@ class Programme(models.Model):
     ends_on = models.DateField(_("ends on"))
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The online rooms of its visits: checked by `visits.rooms` when a coordinator saves them.
+    room_provider = models.CharField(
+        _("online rooms"), max_length=20, choices=RoomProvider.choices, default=RoomProvider.NONE
+    )
+    room_url_template = models.CharField(_("room address"), max_length=500, blank=True)
+    bbb_api_url = models.CharField(_("BigBlueButton API address"), max_length=500, blank=True)
+    bbb_secret = models.CharField(_("BigBlueButton shared secret"), max_length=200, blank=True)
+    bbb_checksum_algorithm = models.CharField(
+        _("BigBlueButton checksum"), max_length=10, default="sha1"
+    )
 
     class Meta:
         ordering = ["-starts_on", "name"]

@@ -36,10 +36,12 @@ def programme_view(request: HttpRequest, slug: str) -> HttpResponse:
         programme = programme_detail(slug=slug)
     except Programme.DoesNotExist:
         raise Http404 from None
-    can_manage = request.user.has_perm("programmes.manage_members", programme)
-    return render(
-        request, "programmes/detail.html", {"programme": programme, "can_manage": can_manage}
-    )
+    context = {
+        "programme": programme,
+        "can_manage": request.user.has_perm("programmes.manage_members", programme),
+        "can_change_rooms": request.user.has_perm("programmes.change_rooms", programme),
+    }
+    return render(request, "programmes/detail.html", context)
 
 
 @permission_required("programmes.manage_members", _programme)

@@ -8,9 +8,10 @@ from citypeers.catalogue.forms import PlacesField
 from citypeers.catalogue.selectors import practices_willing_to_host
 from citypeers.core.forms import Form, ModelForm
 from citypeers.methodology.models import ActivityFormat
-from citypeers.programmes.models import Programme
+from citypeers.programmes.models import Programme, RoomProvider
 from citypeers.programmes.selectors import programmes_coordinated_by
 from citypeers.visits.models import QuestionnaireAnswer
+from citypeers.visits.rooms import CHECKSUM_ALGORITHMS
 
 
 class PlanForVisitForm(Form):
@@ -172,3 +173,56 @@ class DailyTimeForm(Form):
     time = forms.TimeField(
         label=_("Daily start"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
+
+
+class RoomSettingsForm(Form):
+    """Where a programme's online sessions meet. The stored secret is never shown back: the
+    field says whether one is set; typing a new one replaces it, leaving it empty keeps it."""
+
+    provider = forms.ChoiceField(
+        label=_("Online rooms"), choices=RoomProvider.choices, widget=forms.RadioSelect
+    )
+    url_template = forms.CharField(
+        label=_("Room address"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "For a meeting server's address: {room} is replaced by each room's name, as in "
+            "https://meet.example.org/{room}."
+        ),
+    )
+    api_url = forms.CharField(
+        label=_("BigBlueButton API address"),
+        required=False,
+        max_length=500,
+        help_text=_("As `bbb-conf --secret` prints it: https://bbb.example.org/bigbluebutton/"),
+    )
+    secret = forms.CharField(
+        label=_("BigBlueButton shared secret"),
+        required=False,
+        max_length=200,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+    )
+    checksum_algorithm = forms.ChoiceField(
+        label=_("BigBlueButton checksum"),
+        choices=[(name, name.upper().replace("SHA", "SHA-")) for name in CHECKSUM_ALGORITHMS],
+        help_text=_("SHA-1 unless the server's administrator chose another."),
+    )
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "provider": programme.room_provider,
+                "url_template": programme.room_url_template,
+                "api_url": programme.bbb_api_url,
+                "checksum_algorithm": programme.bbb_checksum_algorithm,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.secret_set = bool(programme.bbb_secret)
+        self.fields["secret"].help_text = (
+            _("A secret is set. Leave this empty to keep it, or type a new one to replace it.")
+            if self.secret_set
+            else _("As `bbb-conf --secret` prints it.")
+        )

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
+from citypeers.visits.selectors.feeds import visit_people
 from citypeers.visits.selectors.mine import visits_placed
 from citypeers.visits.selectors.pages import plan_of
 from citypeers.visits.selectors.roster import has_a_place
@@ -116,4 +117,15 @@ def has_started(user, visit: Visit) -> bool:
         visit is not None
         and visit.starts_on is not None
         and (visit.starts_on <= timezone.localdate())
+    )
+
+
+@rules.predicate
+def is_visit_person(user, visit: Visit) -> bool:
+    """One of the visit's people (`feeds.visit_people`): its team, the programme's coordinators
+    and those given a place. Only they get its room links."""
+    return (
+        visit is not None
+        and user.is_authenticated
+        and user.pk in {person.pk for person in visit_people(visit)}
     )

@@ -10,6 +10,7 @@ from citypeers.visits.permissions import (
     is_given_a_place,
     is_in_finished_visit,
     is_visit_participant,
+    is_visit_person,
     is_visit_team,
     may_act_on_task,
 )
@@ -33,3 +34,5 @@ rules.add_perm("visits.view_roster", is_visit_team | is_staff | is_visit_partici
 # once the visit has started.
 rules.add_perm("visits.answer_questionnaire", is_visit_team | is_given_a_place)
 rules.add_perm("visits.change_questionnaire", (is_visit_team | is_given_a_place) & ~has_started)
+# Online rooms: the visit's people only; staff not on the visit get no link.
+rules.add_perm("visits.join_room", is_visit_person)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citypeers.visits.views import agenda, feeds, pages, plans, roster, workspace
+from citypeers.visits.views import agenda, feeds, pages, plans, rooms, roster, workspace
 
 app_name = "visits"
 visit = "programmes/<slug:programme>/visits/<slug:visit>/"
@@ -11,6 +11,7 @@ urlpatterns = [
     path(visit + "workspace/", workspace.workspace, name="workspace"),
     path(visit + "plan/", plans.apply_plan, name="apply_plan"),
     path(visit + "agenda/", workspace.agenda_publish, name="agenda_publish"),
+    path(visit + "agenda/print/", rooms.agenda_print, name="agenda_print"),
     path(visit + "agenda/edit/", agenda.agenda, name="agenda"),
     path(visit + "agenda/edit/daily-time/", agenda.daily_time, name="agenda_daily_time"),
     path(visit + "agenda/edit/day/<int:day>/add/", agenda.session_new, name="agenda_session_add"),
@@ -18,6 +19,7 @@ urlpatterns = [
     path(
         visit + "agenda/edit/<int:pk>/delete/", agenda.session_remove, name="agenda_session_delete"
     ),
+    path(visit + "sessions/<int:pk>/join/", rooms.join, name="join"),
     path(visit + "tasks/<int:pk>/", workspace.task_update, name="task_update"),
     path(visit + "agenda.ics", feeds.visit_ics, name="visit_ics"),
     path("me/calendar/", feeds.calendar, name="calendar"),

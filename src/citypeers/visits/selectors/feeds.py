@@ -4,9 +4,9 @@ mailed to.
 
 A feed holds every session of every visit the person has a role in (`visits_with_a_role`:
 team, coordinated programmes, a place given by the calls) whose agenda is published, cancelled
-ones too (STATUS:CANCELLED), so a subscribed calendar drops what it had. Rooms: no programme
-stores a room provider yet (`visits.rooms` is not wired to a model), so LOCATION and URL stay
-empty; `session_snapshot(room=…)` is where the visit's people will get them.
+ones too (STATUS:CANCELLED), so a subscribed calendar drops what it had. Rooms: the person's
+own subscription gets each session's room link in LOCATION and URL when they may join it
+(`selectors.rooms.calendar_rooms`, passed as `rooms`); the public per-visit `.ics` never does.
 """
 
 import datetime
@@ -82,20 +82,30 @@ def sessions_for_visit(visit: Visit) -> list[AgendaSession]:
     return list(_published_sessions().filter(visit=visit).order_by("starts_at", "pk"))
 
 
-def calendar_of(*, name: str, sessions: list[AgendaSession]) -> SessionCalendar:
-    return SessionCalendar(name=name, sessions=[session_snapshot(s) for s in sessions])
+def calendar_of(
+    *, name: str, sessions: list[AgendaSession], rooms: dict[int, tuple[str, str]] | None = None
+) -> SessionCalendar:
+    """The calendar; `rooms` gives (location, url) by session id, for a person's own feed."""
+    rooms = rooms or {}
+    snapshots = [session_snapshot(s, room=rooms.get(s.pk, ("", ""))) for s in sessions]
+    return SessionCalendar(name=name, sessions=snapshots)
 
 
 def person_calendar_name() -> str:
     return _("citypeers: my visits")
 
 
-def calendar_version(sessions: list[AgendaSession]) -> str:
+def calendar_version(
+    sessions: list[AgendaSession], rooms: dict[int, tuple[str, str]] | None = None
+) -> str:
     """An ETag for the calendar these sessions make: it changes when any of them, their visit's
-    title or zone, or the language changes (what the feed writes), and only then."""
+    title or zone, their room links or the language changes (what the feed writes), and only
+    then."""
+    rooms = rooms or {}
     parts = [get_language() or ""]
     parts += [
         f"{s.pk}:{s.sequence}:{s.updated_at.isoformat()}:{s.visit.title}:{visit_zone(s.visit)}"
+        f":{rooms.get(s.pk, '')}"
         for s in sessions
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]

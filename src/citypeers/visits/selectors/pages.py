@@ -23,6 +23,15 @@ def plan_of(visit: Visit):
         return None
 
 
+def published_sessions(visit: Visit) -> list:
+    """The sessions the public sees: none before the agenda is published, never cancelled ones
+    (from the prefetched sessions of `visit_for_page`)."""
+    plan = plan_of(visit)
+    if plan is None or not plan.agenda_published:
+        return []
+    return [session for session in visit.sessions.all() if session.cancelled_at is None]
+
+
 def planner_query(visit: Visit) -> str:
     """The planner's parameters (a query string) that plan this visit as it stands (mode, first
     day, number of days, host's zone, topic), and `visit`, naming it for the planner's "give

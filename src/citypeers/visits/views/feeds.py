@@ -23,6 +23,7 @@ from citypeers.visits.selectors.feeds import (
     sessions_for_visit,
 )
 from citypeers.visits.selectors.pages import plan_of
+from citypeers.visits.selectors.rooms import calendar_rooms
 from citypeers.visits.services.feeds import calendar_feed_renew, calendar_feed_stop
 from citypeers.visits.texts.calendar import calendar_ics
 from citypeers.visits.views.guards import visit_in_address
@@ -70,7 +71,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if feed is None:
         raise Http404
     sessions = sessions_for_person(feed.user)
-    response = _ics(request, person_calendar_name(), sessions, since=feed.created_at)
+    rooms = calendar_rooms(feed.user, sessions)
+    response = _ics(request, person_calendar_name(), sessions, since=feed.created_at, rooms=rooms)
     patch_cache_control(response, private=True, max_age=FEED_MAX_AGE)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -88,13 +90,16 @@ def visit_ics(request: HttpRequest, programme: str, visit: str) -> HttpResponse:
     return response
 
 
-def _ics(request, name: str, sessions: list, *, since: datetime.datetime) -> HttpResponse:
-    """The calendar, or 304 when the client's copy (ETag, Last-Modified) is still right."""
-    etag = f'"{calendar_version(sessions)}"'
+def _ics(
+    request, name: str, sessions: list, *, since: datetime.datetime, rooms: dict | None = None
+) -> HttpResponse:
+    """The calendar, or 304 when the client's copy (ETag, Last-Modified) is still right; `rooms`
+    only in a person's own feed."""
+    etag = f'"{calendar_version(sessions, rooms)}"'
     stamp = newest_change(sessions, since=since)
     response = get_conditional_response(request, etag=etag, last_modified=int(stamp.timestamp()))
     if response is None:
-        body = calendar_ics(calendar_of(name=name, sessions=sessions), now=stamp)
+        body = calendar_ics(calendar_of(name=name, sessions=sessions, rooms=rooms), now=stamp)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["ETag"] = etag
     response["Last-Modified"] = http_date(stamp.timestamp())

@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from citypeers.programmes.models import Visit
 from citypeers.visits.selectors.mine import my_visits
-from citypeers.visits.selectors.pages import plan_of, visit_for_page
+from citypeers.visits.selectors.pages import plan_of, published_sessions, visit_for_page
+from citypeers.visits.selectors.rooms import join_addresses
+from citypeers.visits.texts.event import event_json, visit_event
 
 
 def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse:
@@ -16,12 +18,13 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
     except Visit.DoesNotExist:
         raise Http404 from None
     plan = plan_of(obj)
+    sessions = published_sessions(obj)
+    join = join_addresses(obj, request.user, sessions)
     context = {
         "visit": obj,
         "plan": plan,
-        "sessions": [s for s in obj.sessions.all() if s.cancelled_at is None]
-        if plan and plan.agenda_published
-        else [],
+        "agenda": [(session, join.get(session.pk)) for session in sessions],
+        "event_json": event_json(visit_event(obj, sessions=sessions)),
         "can_run": request.user.has_perm("visits.run_visit", obj),
         "may_see_roster": request.user.has_perm("visits.view_roster", obj),
         "may_answer": request.user.has_perm("visits.answer_questionnaire", obj),
