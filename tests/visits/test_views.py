@@ -83,7 +83,7 @@ def test_the_public_page_shows_the_agenda_once_published_in_both_time_zones(clie
     client.force_login(viewer)
     text = client.get(page).text
     assert "Time (Europe/Helsinki)" in text and "10:00" in text
-    assert "Your time (Europe/Lisbon)" in text and "Mon 08:00" in text
+    assert "Your time (Europe/Lisbon)" in text and "Mon 22 Mar 2027, 08:00" in text
 
 
 def test_the_dashboard_shows_the_phase_overdue_and_upcoming_tasks(client, planned, coordinator):
