@@ -33,3 +33,7 @@ rules.add_perm("visits.view_roster", is_visit_team | is_staff | is_visit_partici
 # once the visit has started.
 rules.add_perm("visits.answer_questionnaire", is_visit_team | is_given_a_place)
 rules.add_perm("visits.change_questionnaire", (is_visit_team | is_given_a_place) & ~has_started)
+# Attendance: the visit's people check themselves in through the session's link (its time
+# window is the service's); the team reads the sheet, and marks it until the visit is over.
+rules.add_perm("visits.check_in", is_visit_team | is_visit_participant)
+rules.add_perm("visits.mark_attendance", (is_visit_team | is_staff) & ~is_finished_visit)
