@@ -17,6 +17,7 @@ from citypeers.calls.services.selection import selection_execute, selection_star
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Membership, Visit
+from citypeers.visits.selectors.attendance import check_in_signature
 from citypeers.visits.selectors.pages import planner_query
 from tests.calls.helpers import close
 from tests.factories import (
@@ -301,7 +302,8 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
 
 
 def _roster_pages(client, call, workspace, coordinator) -> dict[str, str]:
-    """The visit's people as its team and as a participant see them, and the questionnaire."""
+    """The visit's people as its team and as a participant see them, the questionnaire, a
+    session's check-in page and its attendance sheet."""
     roster, questionnaire = (
         workspace.replace("workspace/", f"{page}/") for page in ("people", "questionnaire")
     )
@@ -319,8 +321,14 @@ def _roster_pages(client, call, workspace, coordinator) -> dict[str, str]:
         "questionnaire-answered": client.get(questionnaire),
         "questionnaire-error": client.post(questionnaire, {"can_share": "x"}),
     }
+    session = visit.sessions.first()
+    args = [visit.programme.slug, visit.slug, session.pk]
+    pages["check-in"] = client.get(
+        reverse("visits:check_in", args=[*args, check_in_signature(session)])
+    )
     client.force_login(coordinator)
     pages |= {"roster-team": client.get(roster), "questionnaire": client.get(questionnaire)}
+    pages["attendance"] = client.get(reverse("visits:attendance", args=args))
     return {name: response.content.decode() for name, response in pages.items()}
 
 

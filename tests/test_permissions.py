@@ -33,6 +33,7 @@ from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
 from citypeers.visits.models import VisitTask
+from citypeers.visits.selectors.attendance import check_in_signature
 from tests.factories import (
     ActivityFormatFactory,
     AgendaSessionFactory,
@@ -369,6 +370,10 @@ def _session(world):
     return [*_visit(world), world.session.pk]
 
 
+def _check_in(world):
+    return [*_session(world), check_in_signature(world.session)]
+
+
 def _planned(world):
     VisitPlanFactory(visit=world.visit)
     return _visit(world)
@@ -504,6 +509,21 @@ MATRIX = {
         Case(VISIT_TEAM | {"participant"}, _visit),
         Case(VISIT_TEAM | {"participant"}, _finished, label="finished visit"),
         Case(VISIT_TEAM, _visit, query="?export=csv", label="download"),
+    ],
+    # Attendance: the team reads a session's sheet and downloads it, and marks it until the
+    # visit is over (an empty mark comes back with its message); the visit's people open the
+    # session's check-in link (staff have no place to check in to). The window is the
+    # service's: tests/visits/test_attendance.py.
+    "visits:attendance": [
+        Case(VISIT_TEAM, _session),
+        Case(VISIT_TEAM, _session, query="?export=csv", label="download"),
+        _post(VISIT_TEAM, _session, label="marking"),
+        Case(VISIT_TEAM, lambda w: [*_finished(w), w.session.pk], label="finished visit"),
+        _post(frozenset(), lambda w: [*_finished(w), w.session.pk], label="finished visit"),
+    ],
+    "visits:check_in": [
+        Case(VISIT_PEOPLE, _check_in),
+        _post(VISIT_PEOPLE, _check_in, label="checking in"),
     ],
     # The questionnaire: the visit's people (staff have no answer to give); an empty answer
     # is shown again with its error; once the visit has started it is read-only.

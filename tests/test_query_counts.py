@@ -31,7 +31,13 @@ from citypeers.library.views import EXPORT_FORMATS as LIBRARY_EXPORT_FORMATS
 from citypeers.methodology.models import AgendaItemTemplate
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role
-from citypeers.visits.models import CalendarFeed, QuestionnaireAnswer, VisitPlan, VisitTask
+from citypeers.visits.models import (
+    Attendance,
+    CalendarFeed,
+    QuestionnaireAnswer,
+    VisitPlan,
+    VisitTask,
+)
 from citypeers.visits.services.feeds import calendar_feed_renew
 from tests.factories import (
     ActivityFormatFactory,
@@ -118,6 +124,10 @@ class Scene:
     @cached_property
     def version(self):
         return TemplateVersionFactory()
+
+    @cached_property
+    def session(self):
+        return AgendaSessionFactory(visit=self.planned(self.visit))
 
     def applicant(self):
         return UserFactory(organisation=OrganisationFactory())
@@ -307,6 +317,28 @@ def _roster_seen_by_a_participant(scene):
     if not scene.member.applications.exists():
         _confirmed(scene, scene.member)
     _roster_people(scene)
+
+
+def _marked_attendee(scene):
+    """A confirmed participant whose attendance of the session the host marked, and one who
+    checked in by themselves."""
+    for self_checked in (False, True):
+        person = scene.applicant()
+        _confirmed(scene, person)
+        Attendance.objects.create(
+            session=scene.session,
+            person=person,
+            status="late" if self_checked else "present",
+            marked_by=person if self_checked else scene.people["coordinator"],
+            at=timezone.now(),
+            self_checked=self_checked,
+        )
+
+
+def _attendance_url(scene):
+    return reverse(
+        "visits:attendance", args=[scene.programme.slug, scene.visit.slug, scene.session.pk]
+    )
 
 
 def _roster_url(scene):
@@ -505,6 +537,11 @@ LISTINGS = {
     ),
     "a visit's people, seen by a participant": Listing(
         _roster_url, _roster_seen_by_a_participant, "member"
+    ),
+    **_exports(
+        "a session's attendance",
+        Listing(_attendance_url, _marked_attendee, "coordinator"),
+        formats=("csv", "xlsx"),
     ),
     "a visit's agenda editor": Listing(
         lambda scene: reverse("visits:agenda", args=[scene.programme.slug, scene.visit.slug]),

@@ -43,3 +43,27 @@ def test_a_name_with_a_line_break_cannot_add_a_header_to_a_mail():
     assert message.subject.startswith("Your role in CHiA Bcc: spy@example.org:")
     assert message.bcc == []
     assert message.message()["Bcc"] is None
+
+
+@pytest.mark.django_db
+def test_a_templated_mail_carries_its_attachments_and_sends_none_by_default():
+    membership = MembershipFactory()
+    ics = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    send_templated_mail(
+        to=membership.user,
+        template="programmes/email/membership_added",
+        context={"membership": membership},
+        attachments=[("visit.ics", ics, "text/calendar")],
+    )
+    send_templated_mail(
+        to=membership.user,
+        template="programmes/email/membership_added",
+        context={"membership": membership},
+    )
+    with_file, without = mail.outbox
+    [(name, content, mimetype)] = with_file.attachments
+    assert (name, mimetype) == ("visit.ics", "text/calendar")
+    assert content.replace("\r\n", "\n") == ics.decode().replace("\r\n", "\n")
+    parts = [part.get_filename() for part in with_file.message().walk()]
+    assert "visit.ics" in parts
+    assert without.attachments == []

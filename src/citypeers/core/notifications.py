@@ -1,7 +1,7 @@
 """E-mails to people, each in the first shipped language they speak, with a link back."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -16,12 +16,18 @@ def preferred_language(languages: list[str]) -> str:
 
 
 def send_templated_mail(
-    *, to, template: str, context: dict, link: tuple[str, dict] | None = None
+    *,
+    to,
+    template: str,
+    context: dict,
+    link: tuple[str, dict] | None = None,
+    attachments: list[tuple[str, bytes | str, str]] | None = None,
 ) -> None:
     """Renders `<template>_subject.txt` and `_body.txt` in the person's language and sends them.
 
     `to` is a person (with `email` and `languages`); `link` is a URL name and its kwargs, given
-    to the templates as `url`, absolute and in the same language.
+    to the templates as `url`, absolute and in the same language; `attachments` are (file name,
+    content, MIME type), e.g. `("visit.ics", ics_bytes, "text/calendar")`.
     """
     with translation.override(preferred_language(to.languages)):
         if link:
@@ -30,4 +36,4 @@ def send_templated_mail(
         # refuses to send) or, through a lax mail server, start another (`Bcc:`).
         subject = one_line(render_to_string(f"{template}_subject.txt", context))
         body = render_to_string(f"{template}_body.txt", context)
-    send_mail(subject, body, None, [to.email])
+    EmailMessage(subject, body, None, [to.email], attachments=attachments or []).send()

@@ -10,6 +10,7 @@ from citypeers.core.forms import Form, ModelForm
 from citypeers.methodology.models import ActivityFormat
 from citypeers.programmes.models import Programme, RoomProvider
 from citypeers.programmes.selectors import programmes_coordinated_by
+from citypeers.visits.enums import AttendanceStatus
 from citypeers.visits.models import QuestionnaireAnswer
 from citypeers.visits.rooms import CHECKSUM_ALGORITHMS
 
@@ -226,3 +227,18 @@ class RoomSettingsForm(Form):
             if self.secret_set
             else _("As `bbb-conf --secret` prints it.")
         )
+
+
+class AttendanceMarkForm(Form):
+    """The team's mark for one person of the visit (one small form per row of the sheet)."""
+
+    person = forms.ChoiceField(label=_("Person"), widget=forms.HiddenInput)
+    status = forms.ChoiceField(label=_("Attendance"), choices=AttendanceStatus.choices)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(user.pk): user for user in people}
+        self.fields["person"].choices = [(pk, str(user)) for pk, user in self.people.items()]
+
+    def clean_person(self):
+        return self.people[self.cleaned_data["person"]]

@@ -36,3 +36,7 @@ rules.add_perm("visits.answer_questionnaire", is_visit_team | is_given_a_place)
 rules.add_perm("visits.change_questionnaire", (is_visit_team | is_given_a_place) & ~has_started)
 # Online rooms: the visit's people only; staff not on the visit get no link.
 rules.add_perm("visits.join_room", is_visit_person)
+# Attendance: the visit's people check themselves in through the session's link (its time
+# window is the service's); the team reads the sheet, and marks it until the visit is over.
+rules.add_perm("visits.check_in", is_visit_team | is_visit_participant)
+rules.add_perm("visits.mark_attendance", (is_visit_team | is_staff) & ~is_finished_visit)

@@ -1,5 +1,5 @@
-"""Reminders for a visit's tasks and mails about its changed agenda, sent in the background by
-the task worker."""
+"""Reminders for a visit's tasks, reminders of the visit itself (a week and a day before) and
+mails about its changed agenda, sent in the background by the task worker."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -7,11 +7,23 @@ from django.utils import timezone
 from citypeers.core.background import retrying_task
 from citypeers.core.notifications import send_templated_mail
 from citypeers.programmes.models import Visit
-from citypeers.visits.selectors.feeds import pending_agenda_changes, visit_people
+from citypeers.visits.selectors.feeds import (
+    calendar_of,
+    pending_agenda_changes,
+    visit_people,
+    visit_zone,
+)
 from citypeers.visits.selectors.reminders import reminder_recipients, tasks_to_remind
+from citypeers.visits.selectors.visit_reminders import (
+    people_to_remind,
+    reminder_sessions,
+    visits_to_remind,
+)
 from citypeers.visits.services.agenda_changes import agenda_changes_notified
+from citypeers.visits.services.visit_reminders import visit_reminder_sent
 from citypeers.visits.services.work import task_reminded
 from citypeers.visits.texts.agenda_changes import change_lines
+from citypeers.visits.texts.calendar import calendar_ics
 
 
 @retrying_task
@@ -61,3 +73,38 @@ def notify_agenda_changes(visit_id: int) -> int:
             )
         agenda_changes_notified(changes=changes, now=timezone.now())
     return len(changes)
+
+
+@retrying_task
+def send_visit_reminders() -> int:
+    """Mails the reminders due today (a week and a day before each visit's first day), in each
+    person's language and zone with the visit's agenda as an .ics; returns how many it sent.
+    Each mail commits with its record, so a retry or a second run sends only what is left."""
+    now = timezone.now()
+    sent = 0
+    for visit, days_before in visits_to_remind(timezone.localdate()):
+        sessions = reminder_sessions(visit)
+        attachments = []
+        if sessions:
+            ics = calendar_ics(calendar_of(name=visit.title, sessions=sessions), now=now)
+            attachments = [(f"{visit.slug}.ics", ics, "text/calendar")]
+        for person in people_to_remind(visit, days_before):
+            with transaction.atomic():
+                send_templated_mail(
+                    to=person,
+                    template="visits/email/visit_reminder",
+                    context={
+                        "visit": visit,
+                        "days_left": (visit.starts_on - timezone.localdate()).days,
+                        "sessions": sessions,
+                        "zone": person.time_zone or visit_zone(visit),
+                    },
+                    link=(
+                        "visits:visit",
+                        {"programme": visit.programme.slug, "visit": visit.slug},
+                    ),
+                    attachments=attachments,
+                )
+                visit_reminder_sent(visit=visit, person=person, days_before=days_before, now=now)
+            sent += 1
+    return sent

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from citypeers.visits.views import agenda, feeds, pages, plans, rooms, roster, workspace
+from citypeers.visits.views import (
+    agenda,
+    attendance,
+    feeds,
+    pages,
+    plans,
+    rooms,
+    roster,
+    workspace,
+)
 
 app_name = "visits"
 visit = "programmes/<slug:programme>/visits/<slug:visit>/"
@@ -28,4 +37,10 @@ urlpatterns = [
     path("calendar/<str:token>.ics", feeds.calendar_feed, name="calendar_feed"),
     path(visit + "people/", roster.roster, name="roster"),
     path(visit + "questionnaire/", roster.questionnaire, name="questionnaire"),
+    path(visit + "sessions/<int:pk>/attendance/", attendance.attendance, name="attendance"),
+    path(
+        visit + "sessions/<int:pk>/check-in/<str:signature>/",
+        attendance.check_in,
+        name="check_in",
+    ),
 ]
