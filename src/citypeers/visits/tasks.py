@@ -1,15 +1,17 @@
-"""Reminders for a visit's tasks and mails about its changed agenda, sent in the background by
-the task worker."""
+"""Reminders for a visit's tasks, mails about its changed agenda and the breakout groups of a
+big roster, done in the background by the task worker."""
 
 from django.db import transaction
 from django.utils import timezone
 
-from citypeers.core.background import retrying_task
+from citypeers.core.background import retrying_task, will_retry
 from citypeers.core.notifications import send_templated_mail
 from citypeers.programmes.models import Visit
+from citypeers.visits.models import BreakoutPlan
 from citypeers.visits.selectors.feeds import pending_agenda_changes, visit_people
 from citypeers.visits.selectors.reminders import reminder_recipients, tasks_to_remind
 from citypeers.visits.services.agenda_changes import agenda_changes_notified
+from citypeers.visits.services.breakouts import breakout_plan_execute, breakout_plan_failed
 from citypeers.visits.services.work import task_reminded
 from citypeers.visits.texts.agenda_changes import change_lines
 
@@ -61,3 +63,18 @@ def notify_agenda_changes(visit_id: int) -> int:
             )
         agenda_changes_notified(changes=changes, now=timezone.now())
     return len(changes)
+
+
+@retrying_task
+def plan_breakouts(*, plan_id: int) -> None:
+    """Makes a queued breakout plan (a roster too big to solve in the click); a plan made
+    again since it was queued, or made already, is left as it is."""
+    plan = BreakoutPlan.objects.select_related("session__visit").filter(pk=plan_id).first()
+    if plan is None or plan.status != BreakoutPlan.Status.QUEUED:
+        return
+    try:
+        breakout_plan_execute(plan=plan)
+    except BaseException:
+        if not will_retry(plan_breakouts):  # never a plan the page shows as "being made" for ever
+            breakout_plan_failed(plan=plan)
+        raise

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citypeers.visits.views import agenda, feeds, pages, plans, roster, workspace
+from citypeers.visits.views import agenda, breakouts, feeds, pages, plans, roster, workspace
 
 app_name = "visits"
 visit = "programmes/<slug:programme>/visits/<slug:visit>/"
@@ -17,6 +17,18 @@ urlpatterns = [
     path(visit + "agenda/edit/<int:pk>/", agenda.session_edit, name="agenda_session"),
     path(
         visit + "agenda/edit/<int:pk>/delete/", agenda.session_remove, name="agenda_session_delete"
+    ),
+    path(visit + "sessions/<int:pk>/groups/", breakouts.groups, name="groups"),
+    path(
+        visit + "sessions/<int:pk>/groups/generate/",
+        breakouts.groups_generate,
+        name="groups_generate",
+    ),
+    path(visit + "sessions/<int:pk>/groups/move/", breakouts.groups_move, name="groups_move"),
+    path(
+        visit + "sessions/<int:pk>/groups/dropout/",
+        breakouts.groups_dropout,
+        name="groups_dropout",
     ),
     path(visit + "tasks/<int:pk>/", workspace.task_update, name="task_update"),
     path(visit + "agenda.ics", feeds.visit_ics, name="visit_ics"),

@@ -1,5 +1,5 @@
-"""A visit's delivery: the plan it was made from, its tasks, its agenda and the
-answers to its pre-visit questionnaire.
+"""A visit's delivery: the plan it was made from, its tasks, its agenda, the breakout groups of its
+sessions and the answers to its pre-visit questionnaire.
 
 The visit itself (identity, host, dates) is `programmes.Visit`; this app adds what the
 methodology produced for it. The plan keeps the template version it was made with, so later
@@ -8,6 +8,7 @@ model of the app.
 """
 
 from citypeers.visits.models.agenda import AgendaSession
+from citypeers.visits.models.breakouts import BreakoutPlan, BreakoutSeat
 from citypeers.visits.models.feeds import AgendaChange, CalendarFeed
 from citypeers.visits.models.plans import VisitPlan
 from citypeers.visits.models.questionnaire import QuestionnaireAnswer
@@ -16,6 +17,8 @@ from citypeers.visits.models.tasks import VisitTask
 __all__ = [
     "AgendaChange",
     "AgendaSession",
+    "BreakoutPlan",
+    "BreakoutSeat",
     "CalendarFeed",
     "QuestionnaireAnswer",
     "VisitPlan",
