@@ -32,6 +32,7 @@ from tests.factories import (
     VisitFactory,
     sent_application,
 )
+from tests.visits.groups_scene import groups_people as groups_scene_people
 
 VNU_JAR = (
     Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -298,6 +299,27 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
         urls["template-edit"], {"min_days": "x"}
     ).content.decode()
     html |= _roster_pages(client, call, workspace, coordinator)
+    html |= _groups_pages(client, session, coordinator)
+    return html
+
+
+def _groups_pages(client, session, coordinator) -> dict[str, str]:
+    """A session's breakout groups: none yet, made, a move previewed, a form's errors; and a
+    participant's own group on the visit's page."""
+    people = groups_scene_people(session.visit, participants=8, facilitators=1)
+    visit = session.visit
+    url = reverse("visits:groups", args=[visit.programme.slug, visit.slug, session.pk])
+    client.force_login(coordinator)
+    html = {"groups-none": client.get(url).content.decode()}
+    html["groups-error"] = client.post(f"{url}generate/", {"generate-size": "9"}).content.decode()
+    client.post(f"{url}generate/", {"generate-rounds": "2", "generate-size": "5"})
+    html["groups"] = client.get(url).content.decode()
+    move = {"move-person": people[0].pk, "move-round": "1", "move-group": "1", "preview": ""}
+    html["groups-preview"] = client.post(f"{url}move/", move).content.decode()
+    client.force_login(people[0])
+    visit_url = reverse("visits:visit", args=[visit.programme.slug, visit.slug])
+    html["visit-with-my-groups"] = client.get(visit_url).content.decode()
+    client.force_login(coordinator)
     return html
 
 

@@ -32,7 +32,7 @@ from citypeers.core.models import OutboxMessage
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
-from citypeers.visits.models import VisitTask
+from citypeers.visits.models import BreakoutPlan, BreakoutSeat, VisitTask
 from citypeers.visits.selectors.attendance import check_in_signature
 from tests.factories import (
     ActivityFormatFactory,
@@ -299,6 +299,17 @@ class World:
         return self.session
 
     @cached_property
+    def breakout_plan(self):
+        """The session's breakout groups, made: one round, the participant alone in a group."""
+        plan = BreakoutPlan.objects.create(
+            session=self.session, rounds=1, size=6, status="done", repeated_pairs=0, lower_bound=0
+        )
+        BreakoutSeat.objects.create(
+            plan=plan, round_index=0, group_index=0, person=self.person("participant")
+        )
+        return plan
+
+    @cached_property
     def task(self):
         return VisitTask.objects.create(
             visit=self.visit,
@@ -372,6 +383,22 @@ def _session(world):
 
 def _check_in(world):
     return [*_session(world), check_in_signature(world.session)]
+
+
+def _groups_made(world):
+    return world.breakout_plan
+
+
+# A person moved, or leaving: once the groups are made, as making them.
+GROUPS_CHANGED = [
+    Case(VISIT_TEAM, _session, method="post", given=_groups_made, label="empty form"),
+    _post(
+        frozenset(),
+        lambda w: [*_finished(w), w.session.pk],
+        given=_groups_made,
+        label="finished visit",
+    ),
+]
 
 
 def _planned(world):
@@ -492,6 +519,21 @@ MATRIX = {
         Case(VISIT_TEAM, _visit),
         _post(frozenset(), _finished, label="finished visit"),
     ],
+    # A session's breakout groups: seen by the visit's team, downloaded by them (Zoom per
+    # round, CSV), made and changed until the visit is over. A POST with empty data shows its
+    # form again with the errors (200).
+    "visits:groups": [
+        Case(VISIT_TEAM, _session),
+        Case(VISIT_TEAM, _session, query="?zoom=1", given=_groups_made, label="zoom"),
+        Case(VISIT_TEAM, _session, query="?export=csv", given=_groups_made, label="csv"),
+        Case(VISIT_TEAM, lambda w: [*_finished(w), w.session.pk], label="finished visit"),
+    ],
+    "visits:groups_generate": [
+        Case(VISIT_TEAM, _session, method="post", label="empty form"),
+        _post(frozenset(), lambda w: [*_finished(w), w.session.pk], label="finished visit"),
+    ],
+    "visits:groups_move": GROUPS_CHANGED,
+    "visits:groups_dropout": GROUPS_CHANGED,
     # A task: its owner, the visit's host team, the programme's coordinators (and staff); not
     # the visit's other experts or rapporteurs, not another visit's team.
     "visits:task_update": [

@@ -32,7 +32,10 @@ from citypeers.methodology.models import AgendaItemTemplate
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role
 from citypeers.visits.models import (
+    AgendaSession,
     Attendance,
+    BreakoutPlan,
+    BreakoutSeat,
     CalendarFeed,
     QuestionnaireAnswer,
     VisitPlan,
@@ -341,6 +344,48 @@ def _attendance_url(scene):
     )
 
 
+def _groups_session(scene):
+    return AgendaSession.objects.filter(visit=scene.visit).first() or AgendaSessionFactory(
+        visit=scene.visit
+    )
+
+
+def _groups_url(scene):
+    session = _groups_session(scene)
+    return reverse("visits:groups", args=[scene.programme.slug, scene.visit.slug, session.pk])
+
+
+def _breakout_seats(scene, session=None, person=None):
+    """A participant of the visit (with an organisation in a place) seated in both rounds of
+    the session's groups."""
+    session = session or _groups_session(scene)
+    plan, _created = BreakoutPlan.objects.get_or_create(
+        session=session,
+        defaults={"rounds": 2, "size": 6, "status": "done", "repeated_pairs": 0, "lower_bound": 0},
+    )
+    person = (
+        person
+        or MembershipFactory(
+            user=UserFactory(organisation=OrganisationFactory()),
+            programme=scene.programme,
+            visit=scene.visit,
+            role=Role.PARTICIPANT,
+        ).user
+    )
+    number = next(scene.numbers)
+    for round_index in range(2):
+        BreakoutSeat.objects.create(
+            plan=plan, round_index=round_index, group_index=number % 2, person=person
+        )
+
+
+def _my_groups_in_a_new_session(scene):
+    """The member and another participant seated together in a new session's groups."""
+    session = AgendaSessionFactory(visit=scene.visit)
+    _breakout_seats(scene, session, scene.member)
+    _breakout_seats(scene, session)
+
+
 def _roster_url(scene):
     return reverse("visits:roster", args=[scene.programme.slug, scene.visit.slug])
 
@@ -547,6 +592,19 @@ LISTINGS = {
         lambda scene: reverse("visits:agenda", args=[scene.programme.slug, scene.visit.slug]),
         _agenda_session,
         "coordinator",
+    ),
+    **_exports(
+        "a session's breakout groups",
+        Listing(_groups_url, _breakout_seats, "coordinator"),
+        formats=("csv", "xlsx"),
+    ),
+    "a session's breakout groups, Zoom file": Listing(
+        lambda scene: _groups_url(scene) + "?zoom=1", _breakout_seats, "coordinator"
+    ),
+    "a visit's page, with one's breakout groups": Listing(
+        lambda scene: reverse("visits:visit", args=[scene.programme.slug, scene.visit.slug]),
+        _my_groups_in_a_new_session,
+        "member",
     ),
     "outbox": Listing(
         lambda scene: reverse("core:outbox"),

@@ -137,6 +137,10 @@ TASK_RUNNING_TIMEOUT = config.int("TASK_RUNNING_TIMEOUT", default=3600)
 # A selection run still solving this many seconds after it started is marked failed; the
 # optimiser's own time limit is 30 seconds, building a large instance takes a few more.
 SELECTION_RUN_TIMEOUT = config.int("SELECTION_RUN_TIMEOUT", default=1800)
+# Breakout groups (visits.services.breakouts): the optimiser's time limit for one plan, in
+# seconds, and the roster size past which a plan is made by the task worker, not in the click.
+BREAKOUT_TIME_LIMIT_S = config.int("BREAKOUT_TIME_LIMIT_S", default=5)
+BREAKOUT_INLINE_PEOPLE = config.int("BREAKOUT_INLINE_PEOPLE", default=40)
 # The daily clean-up (`citypeers prune_old_records`) deletes finished task rows and sent
 # outbox e-mails older than this many days.
 TASK_RESULT_RETENTION_DAYS = config.int("TASK_RESULT_RETENTION_DAYS", default=14)

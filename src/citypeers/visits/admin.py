@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from citypeers.visits.models import AgendaSession, QuestionnaireAnswer, VisitPlan, VisitTask
+from citypeers.visits.models import (
+    AgendaSession,
+    BreakoutPlan,
+    QuestionnaireAnswer,
+    VisitPlan,
+    VisitTask,
+)
 
 
 @admin.register(VisitPlan)
@@ -29,3 +35,10 @@ class QuestionnaireAnswerAdmin(admin.ModelAdmin):
     list_display = ["visit", "person", "shares_with_participants", "submitted_at", "updated_at"]
     list_select_related = ["visit", "person"]
     raw_id_fields = ["visit", "person"]
+
+
+@admin.register(BreakoutPlan)
+class BreakoutPlanAdmin(admin.ModelAdmin):
+    list_display = ["session", "rounds", "size", "status", "repeated_pairs", "lower_bound"]
+    list_select_related = ["session__format"]
+    raw_id_fields = ["session", "created_by"]

@@ -3,6 +3,7 @@
     plan_groups(people=[Person, ...], rounds=3, size=6, seed=0)   -> Rounds
     after_move(rounds=..., person=..., round_index=1, to_group=2)  -> Rounds (recounted)
     replan_after_dropout(rounds=..., person=..., from_round=2)      -> Rounds
+    rounds_of(groups=..., people=..., lower_bound=..., size=6)      -> Rounds (as stored)
 
 A `Person` is a participant, a facilitator or an interpreter; an interpreter names the
 participant they stay with (`with_key`). Rounds and groups are counted from 0 here and shown
@@ -184,6 +185,29 @@ def replan_after_dropout(*, rounds: Rounds, person: Person, from_round: int) -> 
         size=rounds.size,
         seed=rounds.seed,
         time_limit_s=rounds.time_limit_s,
+        method=method,
+    )
+
+
+def rounds_of(
+    *,
+    groups: tuple[tuple[Group, ...], ...],
+    people: tuple[Person, ...],
+    lower_bound: int,
+    size: int,
+    seed: int = 0,
+    time_limit_s: float = 5.0,
+    method: str = "",
+) -> Rounds:
+    """A plan kept elsewhere (the database) as `Rounds` again, its figures recounted, so
+    `after_move` and `replan_after_dropout` take it as they take `plan_groups`' result."""
+    return _counted(
+        groups,
+        people=people,
+        lower_bound=lower_bound,
+        size=size,
+        seed=seed,
+        time_limit_s=time_limit_s,
         method=method,
     )
 

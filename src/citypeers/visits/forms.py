@@ -242,3 +242,55 @@ class AttendanceMarkForm(Form):
 
     def clean_person(self):
         return self.people[self.cleaned_data["person"]]
+
+
+class GroupsGenerateForm(Form):
+    """How many rounds, and how many people a group has (the methodology's 5 to 6)."""
+
+    rounds = forms.TypedChoiceField(
+        label=_("Rounds"), choices=[(n, n) for n in range(1, 5)], coerce=int, initial=3
+    )
+    size = forms.TypedChoiceField(
+        label=_("People per group"), choices=[(5, 5), (6, 6)], coerce=int, initial=6
+    )
+
+
+def _people_choices(rounds) -> list:
+    return sorted(((p.key, p.name) for p in rounds.people), key=lambda c: c[1].lower())
+
+
+def _numbers(count: int) -> list:
+    return [(n, n) for n in range(1, count + 1)]
+
+
+class GroupsMoveForm(Form):
+    """A person moved to another group of one round; rounds and groups counted from 1 here,
+    from 0 in `cleaned_data` (`round_index`, `group_index`), as the core counts."""
+
+    person = forms.TypedChoiceField(label=_("Person"), coerce=int)
+    round = forms.TypedChoiceField(label=_("Round"), coerce=int)
+    group = forms.TypedChoiceField(label=_("To group"), coerce=int)
+
+    def __init__(self, *args, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = _people_choices(rounds)
+        self.fields["round"].choices = _numbers(len(rounds.groups))
+        self.fields["group"].choices = _numbers(max(len(row) for row in rounds.groups))
+
+    def clean(self):
+        data = super().clean()
+        if "round" in data and "group" in data:
+            data["round_index"], data["group_index"] = data["round"] - 1, data["group"] - 1
+        return data
+
+
+class GroupsDropoutForm(Form):
+    """A person who leaves, and the first round they miss."""
+
+    person = forms.TypedChoiceField(label=_("Person"), coerce=int)
+    from_round = forms.TypedChoiceField(label=_("Leaves before round"), coerce=int)
+
+    def __init__(self, *args, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = _people_choices(rounds)
+        self.fields["from_round"].choices = _numbers(len(rounds.groups))

@@ -22,6 +22,8 @@ rules.add_perm("visits.run_visit", is_visit_team | is_staff)
 rules.add_perm("visits.change_task", (may_act_on_task | is_staff) & ~is_in_finished_visit)
 rules.add_perm("visits.publish_agenda", (is_visit_team | is_staff) & ~is_finished_visit)
 rules.add_perm("visits.edit_agenda", (is_visit_team | is_staff) & ~is_finished_visit)
+# Breakout groups: seen by whoever runs the visit, made and changed until it is over.
+rules.add_perm("visits.edit_groups", (is_visit_team | is_staff) & ~is_finished_visit)
 # A visit made without a plan gets one once, while it is not over.
 rules.add_perm(
     "visits.plan_visit",

@@ -1,12 +1,14 @@
-"""Reminders for a visit's tasks, reminders of the visit itself (a week and a day before) and
-mails about its changed agenda, sent in the background by the task worker."""
+"""Reminders for a visit's tasks, reminders of the visit itself (a week and a day before),
+mails about its changed agenda and the breakout groups of a big roster, done in the background
+by the task worker."""
 
 from django.db import transaction
 from django.utils import timezone
 
-from citypeers.core.background import retrying_task
+from citypeers.core.background import retrying_task, will_retry
 from citypeers.core.notifications import send_templated_mail
 from citypeers.programmes.models import Visit
+from citypeers.visits.models import BreakoutPlan
 from citypeers.visits.selectors.feeds import (
     calendar_of,
     pending_agenda_changes,
@@ -20,6 +22,7 @@ from citypeers.visits.selectors.visit_reminders import (
     visits_to_remind,
 )
 from citypeers.visits.services.agenda_changes import agenda_changes_notified
+from citypeers.visits.services.breakouts import breakout_plan_execute, breakout_plan_failed
 from citypeers.visits.services.visit_reminders import visit_reminder_sent
 from citypeers.visits.services.work import task_reminded
 from citypeers.visits.texts.agenda_changes import change_lines
@@ -108,3 +111,18 @@ def send_visit_reminders() -> int:
                 visit_reminder_sent(visit=visit, person=person, days_before=days_before, now=now)
             sent += 1
     return sent
+
+
+@retrying_task
+def plan_breakouts(*, plan_id: int) -> None:
+    """Makes a queued breakout plan (a roster too big to solve in the click); a plan made
+    again since it was queued, or made already, is left as it is."""
+    plan = BreakoutPlan.objects.select_related("session__visit").filter(pk=plan_id).first()
+    if plan is None or plan.status != BreakoutPlan.Status.QUEUED:
+        return
+    try:
+        breakout_plan_execute(plan=plan)
+    except BaseException:
+        if not will_retry(plan_breakouts):  # never a plan the page shows as "being made" for ever
+            breakout_plan_failed(plan=plan)
+        raise

@@ -3,6 +3,7 @@ from django.urls import path
 from citypeers.visits.views import (
     agenda,
     attendance,
+    breakouts,
     feeds,
     pages,
     plans,
@@ -29,6 +30,18 @@ urlpatterns = [
         visit + "agenda/edit/<int:pk>/delete/", agenda.session_remove, name="agenda_session_delete"
     ),
     path(visit + "sessions/<int:pk>/join/", rooms.join, name="join"),
+    path(visit + "sessions/<int:pk>/groups/", breakouts.groups, name="groups"),
+    path(
+        visit + "sessions/<int:pk>/groups/generate/",
+        breakouts.groups_generate,
+        name="groups_generate",
+    ),
+    path(visit + "sessions/<int:pk>/groups/move/", breakouts.groups_move, name="groups_move"),
+    path(
+        visit + "sessions/<int:pk>/groups/dropout/",
+        breakouts.groups_dropout,
+        name="groups_dropout",
+    ),
     path(visit + "tasks/<int:pk>/", workspace.task_update, name="task_update"),
     path(visit + "agenda.ics", feeds.visit_ics, name="visit_ics"),
     path("me/calendar/", feeds.calendar, name="calendar"),

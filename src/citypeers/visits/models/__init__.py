@@ -1,5 +1,5 @@
-"""A visit's delivery: the plan it was made from, its tasks, its agenda, the
-answers to its pre-visit questionnaire, who attended and the reminders sent.
+"""A visit's delivery: the plan it was made from, its tasks, its agenda, the breakout groups of its
+sessions, the answers to its pre-visit questionnaire, who attended and the reminders sent.
 
 The visit itself (identity, host, dates) is `programmes.Visit`; this app adds what the
 methodology produced for it. The plan keeps the template version it was made with, so later
@@ -9,6 +9,7 @@ model of the app.
 
 from citypeers.visits.models.agenda import AgendaSession
 from citypeers.visits.models.attendance import Attendance, VisitReminder
+from citypeers.visits.models.breakouts import BreakoutPlan, BreakoutSeat
 from citypeers.visits.models.feeds import AgendaChange, CalendarFeed
 from citypeers.visits.models.plans import VisitPlan
 from citypeers.visits.models.questionnaire import QuestionnaireAnswer
@@ -18,6 +19,8 @@ __all__ = [
     "AgendaChange",
     "AgendaSession",
     "Attendance",
+    "BreakoutPlan",
+    "BreakoutSeat",
     "CalendarFeed",
     "QuestionnaireAnswer",
     "VisitPlan",

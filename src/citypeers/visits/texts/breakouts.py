@@ -85,3 +85,33 @@ def groups_export_response(rounds: Rounds, *, export_format: str, filename: str)
         filename=filename,
         export_format=export_format,
     )
+
+
+def shown_rounds(rounds: Rounds) -> list[dict]:
+    """Each round's groups for a page, counted from 1: each person's name, whether they
+    facilitate, and their country's name."""
+    return [
+        {
+            "number": r + 1,
+            "groups": [
+                {
+                    "number": g + 1,
+                    "people": [
+                        (
+                            p.name,
+                            p.kind == Kind.FACILITATOR,
+                            countries.name(p.country) if p.country else "",
+                        )
+                        for p in group
+                    ],
+                }
+                for g, group in enumerate(row)
+            ],
+            "without_email": [p.name for p in without_email(rounds, round_index=r)],
+        }
+        for r, row in enumerate(rounds.groups)
+    ]
+
+
+def zoom_filename(slug: str, session_pk: int, round_index: int) -> str:
+    return f"{slug}-session-{session_pk}-round-{round_index + 1}-zoom.csv"

@@ -1,0 +1,140 @@
+"""Breakout groups read back: who a session's groups are made of, a stored plan as the core's
+`Rounds`, a hand move counted before it is saved, and a person's own groups on a visit."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from citypeers.programmes.models import Role, Visit
+from citypeers.visits.breakouts import Kind, Person, Rounds, after_move, rounds_of
+from citypeers.visits.models import AgendaSession, BreakoutPlan, BreakoutSeat
+from citypeers.visits.selectors.roster import roster_of
+
+# The roles planned into groups; a person holding several is planned by the first here.
+PLANNED_ROLES = (Role.FACILITATOR, Role.INTERPRETER, Role.PARTICIPANT)
+
+
+def _person(user, organisation, kind: Kind) -> Person:
+    """The core's person for a user: country and city size from them, else their
+    organisation's place."""
+    place = organisation.place if organisation else None
+    country = user.country or (place.country if place else None)
+    participant = kind == Kind.PARTICIPANT
+    return Person(
+        key=str(user.pk),
+        name=str(user),
+        email=user.email,
+        country=(country.code if country and participant else "") or "",
+        city_size=place.size_class.value if participant and place and place.size_class else "",
+        organisation=organisation.name if organisation else "",
+        kind=kind,
+    )
+
+
+def breakout_people(session: AgendaSession) -> list[Person]:
+    """The visit's participants, facilitators and interpreters (from its roster), and the
+    session's facilitator, each once, by name. An interpreter is planned as a participant:
+    nothing on a visit says whom they interpret for, which the core needs to keep them
+    together (`Person.with_key`)."""
+    people: dict[int, Person] = {}
+    for entry in roster_of(session.visit):
+        role = next((r for r in PLANNED_ROLES if r in entry.roles), None)
+        if role is None:
+            continue
+        kind = Kind.FACILITATOR if role == Role.FACILITATOR else Kind.PARTICIPANT
+        people[entry.user.pk] = _person(entry.user, entry.organisation, kind)
+    facilitator = session.facilitator
+    if facilitator is not None:
+        people[facilitator.pk] = _person(facilitator, facilitator.organisation, Kind.FACILITATOR)
+    return sorted(people.values(), key=lambda p: p.name.lower())
+
+
+def breakout_plan_of(session: AgendaSession) -> BreakoutPlan | None:
+    return BreakoutPlan.objects.filter(session=session).first()
+
+
+def breakout_rounds(plan: BreakoutPlan) -> Rounds | None:
+    """The stored plan as the core's `Rounds`, figures recounted; None until it is made. A
+    person without a seat in a round is absent from it."""
+    if plan.status != BreakoutPlan.Status.DONE:
+        return None
+    seats = list(plan.seats.select_related("person__organisation__place"))
+    rows = [defaultdict(list) for _ in range(plan.rounds)]
+    people: dict[int, Person] = {}
+    present: dict[int, set[int]] = defaultdict(set)
+    for seat in seats:
+        if seat.person_id not in people:
+            people[seat.person_id] = _person(seat.person, seat.person.organisation, Kind(seat.kind))
+        rows[seat.round_index][seat.group_index].append(people[seat.person_id])
+        present[seat.person_id].add(seat.round_index)
+    everyone = {
+        pk: Person(**{**vars(p), "absent": frozenset(set(range(plan.rounds)) - present[pk])})
+        for pk, p in people.items()
+    }
+    groups = tuple(
+        tuple(tuple(everyone[int(p.key)] for p in row[g]) for g in sorted(row)) for row in rows
+    )
+    return rounds_of(
+        groups=groups,
+        people=tuple(everyone.values()),
+        lower_bound=plan.lower_bound or 0,
+        size=plan.size,
+        seed=plan.seed,
+        time_limit_s=plan.time_limit_s,
+        method=plan.method,
+    )
+
+
+def planned_person(rounds: Rounds, person_pk: int) -> Person | None:
+    return next((p for p in rounds.people if p.key == str(person_pk)), None)
+
+
+def breakout_moved(*, rounds: Rounds, person: Person, round_index: int, group_index: int):
+    """The plan with the person moved, counted and not saved: what the page previews and the
+    service then saves, so both show the same figures."""
+    return after_move(rounds=rounds, person=person, round_index=round_index, to_group=group_index)
+
+
+@dataclass(frozen=True)
+class MyGroup:
+    session: AgendaSession
+    round_number: int  # from 1
+    group_number: int
+    names: list[str]  # everyone in the group, the person included, by name
+
+
+def my_breakout_groups(visit: Visit, user) -> list[MyGroup]:
+    """The groups `user` sits in, in the visit's sessions not cancelled, by session and round."""
+    if not user.is_authenticated:
+        return []
+    mine = list(
+        BreakoutSeat.objects.filter(
+            person=user,
+            plan__session__visit=visit,
+            plan__session__cancelled_at__isnull=True,
+            plan__status=BreakoutPlan.Status.DONE,
+        ).select_related("plan__session__format")
+    )
+    if not mine:
+        return []
+    names: dict[tuple, list[str]] = defaultdict(list)
+    others = BreakoutSeat.objects.filter(plan__in={seat.plan_id for seat in mine}).select_related(
+        "person"
+    )
+    for seat in others:
+        names[_where(seat)].append(str(seat.person))
+    return sorted(
+        (
+            MyGroup(
+                session=seat.plan.session,
+                round_number=seat.round_index + 1,
+                group_number=seat.group_index + 1,
+                names=sorted(names[_where(seat)], key=str.lower),
+            )
+            for seat in mine
+        ),
+        key=lambda group: (group.session.starts_at, group.round_number),
+    )
+
+
+def _where(seat: BreakoutSeat) -> tuple[int, int, int]:
+    return seat.plan_id, seat.round_index, seat.group_index
