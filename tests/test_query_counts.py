@@ -251,9 +251,15 @@ def _visits_of_every_kind(scene):
 def _what_needs_me(scene):
     """In a new programme I coordinate: a visit I host with an overdue task, a closed call
     (waiting for my next step) with an application for me to review, and a place there waiting
-    for my answer."""
-    programme = ProgrammeFactory()
-    visit = scene.planned(VisitFactory(programme=programme))
+    for my answer; the visit is online, and I sit in a session's breakout groups (with its
+    "Join" link)."""
+    programme = ProgrammeFactory(
+        room_provider="url_template", room_url_template="https://meet.example.org/{room}"
+    )
+    visit = scene.planned(VisitFactory(programme=programme, mode="online"))
+    session = AgendaSessionFactory(visit=visit)
+    _breakout_seats(scene, session, scene.member)
+    _breakout_seats(scene, session)
     MembershipFactory(user=scene.member, programme=programme, visit=visit, role=Role.HOST)
     VisitTask.objects.create(
         visit=visit,

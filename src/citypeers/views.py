@@ -19,7 +19,9 @@ from citypeers.people.selectors import affiliations_to_decide, pending_affiliati
 from citypeers.programmes.models import Programme, Role
 from citypeers.programmes.selectors import memberships_of, programmes_list
 from citypeers.visits.enums import TEAM_ROLES
+from citypeers.visits.selectors.breakouts import MyGroup, my_breakout_groups_by_visit
 from citypeers.visits.selectors.mine import tasks_due_for, visits_with_a_role
+from citypeers.visits.selectors.rooms import calendar_rooms
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -49,11 +51,36 @@ def _by_programme(memberships, visits) -> list[ProgrammePart]:
     return sorted(parts.values(), key=lambda part: part.programme.starts_on, reverse=True)
 
 
+@dataclass
+class ComingVisit:
+    """A visit coming up, with the person's breakout groups in it; a session's "Join" link
+    rides on its first group, when the person may join its room."""
+
+    visit: object
+    groups: list[tuple[MyGroup, str]] = field(default_factory=list)
+
+
+def _coming(visits, user, today: datetime.date) -> list[ComingVisit]:
+    coming = [visit for visit in visits if not _is_over(visit, today)]
+    groups = my_breakout_groups_by_visit(coming, user)
+    sessions = {g.session.pk: g.session for mine in groups.values() for g in mine}
+    rooms = calendar_rooms(user, list(sessions.values()))
+    lines = []
+    for visit in coming:
+        seen, mine = set(), []
+        for group in groups.get(visit.pk, []):
+            first = group.session.pk not in seen
+            seen.add(group.session.pk)
+            mine.append((group, rooms.get(group.session.pk, ("", ""))[1] if first else ""))
+        lines.append(ComingVisit(visit, mine))
+    return lines
+
+
 @login_required
 def me(request: HttpRequest) -> HttpResponse:
     """A person's home, built from their roles: what needs them now (calls waiting for a
     coordinator's step, reviews to score, places to answer, tasks due this week or overdue,
-    visits coming up), then the rest by programme."""
+    visits coming up, with one's breakout groups and rooms), then the rest by programme."""
     user, today = request.user, timezone.localdate()
     memberships = list(memberships_of(user=user))
     visits = visits_with_a_role(user, also=visits_given_to(user))
@@ -68,7 +95,7 @@ def me(request: HttpRequest) -> HttpResponse:
         "to_answer": list(places_to_answer(user)),
         "overdue": [task for task in tasks if task.due_on < today],
         "this_week": [task for task in tasks if task.due_on >= today],
-        "coming": [visit for visit in visits if not _is_over(visit, today)],
+        "coming": _coming(visits, user, today),
         "by_programme": _by_programme(memberships, visits),
         "today": today,
         "affiliation": pending_affiliation(user=user),

@@ -34,6 +34,28 @@ def a_move_that_changes_the_repeats(plan):
     raise AssertionError("no move changes the repeats")
 
 
+def preview_a_move(page, plan) -> tuple[int, int]:
+    """On the groups page, previews a move that changes the repeats (not saved): the repeats
+    before and after, as the preview shows them."""
+    person, round_number, group_number, before, after = a_move_that_changes_the_repeats(plan)
+    move = page.get_by_role("region", name="Move a person")
+    move.get_by_label("Person").select_option(label=person.name)
+    move.get_by_label("Round").select_option(str(round_number))
+    move.get_by_label("To group").select_option(str(group_number))
+    move.get_by_role("button", name="Preview").click()
+    expect(page.get_by_text(f"Pairs meeting again: {before} → {after}")).to_be_visible()
+    return before, after
+
+
+def zoom_csv_of_round_1(page, tmp_path) -> list[str]:
+    """The lines of round 1's Zoom pre-assignment file, downloaded from the groups page."""
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Zoom pre-assignment CSV for round 1").click()
+    saved = tmp_path / "zoom.csv"
+    download.value.save_as(saved)
+    return saved.read_text(encoding="utf-8").splitlines()
+
+
 def test_the_coordinator_makes_moves_and_downloads_the_groups(page, new_page, settings, tmp_path):
     settings.BREAKOUT_TIME_LIMIT_S = 0.5
     visit = VisitFactory(title="Heritage walks")
@@ -56,14 +78,7 @@ def test_the_coordinator_makes_moves_and_downloads_the_groups(page, new_page, se
     expect(page.get_by_text("Proven lower bound")).to_be_visible()
     assert_accessible(page)
 
-    plan = BreakoutPlan.objects.get(session=session)
-    person, round_number, group_number, before, after = a_move_that_changes_the_repeats(plan)
-    move = page.get_by_role("region", name="Move a person")
-    move.get_by_label("Person").select_option(label=person.name)
-    move.get_by_label("Round").select_option(str(round_number))
-    move.get_by_label("To group").select_option(str(group_number))
-    move.get_by_role("button", name="Preview").click()
-    expect(page.get_by_text(f"Pairs meeting again: {before} → {after}")).to_be_visible()
+    before, after = preview_a_move(page, BreakoutPlan.objects.get(session=session))
     expect(page.locator("#repeats")).to_have_text(str(before))  # not saved yet
     assert_accessible(page)
     page.get_by_role("button", name="Save the move").click()
@@ -71,11 +86,7 @@ def test_the_coordinator_makes_moves_and_downloads_the_groups(page, new_page, se
     expect(page.locator("#repeats")).to_have_text(str(after))
     assert_fits_phone(page)
 
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Zoom pre-assignment CSV for round 1").click()
-    saved = tmp_path / "zoom.csv"
-    download.value.save_as(saved)
-    lines = saved.read_text(encoding="utf-8").splitlines()
+    lines = zoom_csv_of_round_1(page, tmp_path)
     assert lines[0] == "Pre-assign Room Name,Email Address"
     assert len(lines) == 1 + len(people)
 
