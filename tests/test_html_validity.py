@@ -16,7 +16,7 @@ from citypeers.calls.services.review import reviewers_assign
 from citypeers.calls.services.selection import selection_execute, selection_start
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.services.loader import load_methodology
-from citypeers.programmes.models import Membership, Visit
+from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.selectors.attendance import check_in_signature
 from citypeers.visits.selectors.pages import planner_query
 from tests.calls.helpers import close
@@ -300,7 +300,29 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     ).content.decode()
     html |= _roster_pages(client, call, workspace, coordinator)
     html |= _groups_pages(client, session, coordinator)
+    html |= _recommendation_pages(client, workspace, coordinator)
     return html
+
+
+def _recommendation_pages(client, workspace, coordinator) -> dict[str, str]:
+    """Recommendations for the host: the team's page (with an empty one's error), and the
+    host's, with an answer form per recommendation and an answer's error."""
+    url = workspace.replace("workspace/", "recommendations/")
+    visit = Visit.objects.get(title="Walks")
+    host = MembershipFactory(programme=visit.programme, visit=visit, role=Role.HOST).user
+    client.force_login(coordinator)
+    pages = {"recommendations-error": client.post(url, {"text": ""})}
+    client.post(url, {"text": "Map the empty shops"})
+    client.post(url, {"text": "Open a shop incubator"})
+    pages["recommendations"] = client.get(url)
+    client.force_login(host)
+    pages["recommendations-host"] = client.get(url)
+    first = visit.recommendations.first().pk
+    pages["recommendations-answer-error"] = client.post(
+        f"{url}{first}/answer/", {f"r{first}-status": "maybe"}
+    )
+    client.force_login(coordinator)
+    return {name: response.content.decode() for name, response in pages.items()}
 
 
 def _groups_pages(client, session, coordinator) -> dict[str, str]:

@@ -32,7 +32,7 @@ from citypeers.core.models import OutboxMessage
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
-from citypeers.visits.models import BreakoutPlan, BreakoutSeat, VisitTask
+from citypeers.visits.models import BreakoutPlan, BreakoutSeat, Recommendation, VisitTask
 from citypeers.visits.selectors.attendance import check_in_signature
 from tests.factories import (
     ActivityFormatFactory,
@@ -401,6 +401,17 @@ GROUPS_CHANGED = [
 ]
 
 
+def _recommendation(world, *, ended_days_ago: int | None = None):
+    """A recommendation of the team; the visit ended that many days ago, when given."""
+    if ended_days_ago is not None:
+        last_day = timezone.localdate() - datetime.timedelta(days=ended_days_ago)
+        Visit.objects.filter(pk=world.visit.pk).update(
+            starts_on=last_day - datetime.timedelta(days=2), ends_on=last_day
+        )
+    recommendation = Recommendation.objects.create(visit=world.visit, text="Open the shops")
+    return [*_visit(world), recommendation.pk]
+
+
 def _planned(world):
     VisitPlanFactory(visit=world.visit)
     return _visit(world)
@@ -574,6 +585,30 @@ MATRIX = {
         Case(VISIT_PEOPLE, _visit, method="post", label="empty answer"),
         Case(VISIT_PEOPLE, _finished, label="finished visit"),
         _post(frozenset(), _finished, label="finished visit"),
+    ],
+    # The participant pack: the visit's people and staff.
+    "visits:pack": [
+        Case(VISIT_TEAM | {"participant"}, _visit),
+        Case(VISIT_TEAM | {"participant"}, _finished, label="finished visit"),
+    ],
+    # Recommendations for the host: everyone on the visit (and staff) reads them; the team
+    # adds them until the visit is over (an empty one comes back with its error); the host
+    # answers each, also after the visit, until a year after its end.
+    "visits:recommendations": [
+        Case(VISIT_TEAM | {"participant"}, _visit),
+        Case(VISIT_TEAM | {"participant"}, _finished, label="finished visit"),
+        Case(VISIT_TEAM, _visit, method="post", label="empty recommendation"),
+        _post(frozenset(), _finished, label="finished visit"),
+    ],
+    "visits:recommendation_answer": [
+        Case({"host"}, _recommendation, method="post", label="empty answer"),
+        Case(
+            {"host"},
+            lambda w: _recommendation(w, ended_days_ago=300),
+            method="post",
+            label="visit over for 300 days",
+        ),
+        _post(frozenset(), lambda w: _recommendation(w, ended_days_ago=400), label="a year on"),
     ],
     # A session's room: the visit's people (team and participants), not staff outside it;
     # the room opens from a meeting server's address, so the allowed are sent there.

@@ -38,6 +38,7 @@ from citypeers.visits.models import (
     BreakoutSeat,
     CalendarFeed,
     QuestionnaireAnswer,
+    Recommendation,
     VisitPlan,
     VisitTask,
 )
@@ -466,6 +467,23 @@ def _roomed_session(scene, visit=None):
     return _published_session(scene, visit)
 
 
+def _pack_rows(scene):
+    """A published session with a room for the member, and a confirmed participant who shares
+    their name and challenge (with an expert beside)."""
+    _roomed_session(scene, scene.visit)
+    _roster_people(scene)
+
+
+def _recommendation_to_answer(scene):
+    """A recommendation of the team, which the member, hosting the visit, may answer."""
+    Membership.objects.get_or_create(
+        user=scene.member, programme=scene.programme, visit=scene.visit, role=Role.HOST
+    )
+    Recommendation.objects.create(
+        visit=scene.visit, author=scene.people["coordinator"], text="Map the empty shops"
+    )
+
+
 def _members_feed(scene) -> str:
     feed = CalendarFeed.objects.filter(user=scene.member, revoked_at=None).first()
     feed = feed or calendar_feed_renew(user=scene.member)
@@ -561,6 +579,18 @@ LISTINGS = {
     "a visit's printable agenda": Listing(
         lambda scene: reverse("visits:agenda_print", args=[scene.programme.slug, scene.visit.slug]),
         lambda scene: _published_session(scene, scene.visit),
+    ),
+    "a visit's participant pack": Listing(
+        lambda scene: reverse("visits:pack", args=[scene.programme.slug, scene.visit.slug]),
+        _pack_rows,
+        "member",
+    ),
+    "a visit's recommendations, seen by its host": Listing(
+        lambda scene: reverse(
+            "visits:recommendations", args=[scene.programme.slug, scene.visit.slug]
+        ),
+        _recommendation_to_answer,
+        "member",
     ),
     "a visit's page with its rooms": Listing(
         lambda scene: reverse("visits:visit", args=[scene.programme.slug, scene.visit.slug]),

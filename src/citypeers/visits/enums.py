@@ -20,3 +20,17 @@ class AttendanceStatus(models.TextChoices):
 
 # Reminders before a visit's first day, in days; each person gets each once.
 REMINDER_DAYS_BEFORE = (7, 1)
+
+
+class RecommendationStatus(models.TextChoices):
+    """What the host made of a recommendation of the visit's team."""
+
+    OPEN = "open", _("Open")
+    ADOPTED = "adopted", _("Adopted")
+    PARTLY = "partly", _("Partly adopted")
+    NOT_ADOPTED = "not_adopted", _("Not adopted")
+
+
+# The host answers the recommendations until this many days after the visit's last day: the
+# answers feed the twelve-month check.
+RECOMMENDATION_ANSWER_DAYS = 365

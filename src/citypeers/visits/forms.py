@@ -10,7 +10,7 @@ from citypeers.core.forms import Form, ModelForm
 from citypeers.methodology.models import ActivityFormat
 from citypeers.programmes.models import Programme, RoomProvider
 from citypeers.programmes.selectors import programmes_coordinated_by
-from citypeers.visits.enums import AttendanceStatus
+from citypeers.visits.enums import AttendanceStatus, RecommendationStatus
 from citypeers.visits.models import QuestionnaireAnswer
 from citypeers.visits.rooms import CHECKSUM_ALGORITHMS
 
@@ -294,3 +294,23 @@ class GroupsDropoutForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["person"].choices = _people_choices(rounds)
         self.fields["from_round"].choices = _numbers(len(rounds.groups))
+
+
+class RecommendationForm(Form):
+    text = forms.CharField(
+        label=_("Recommendation"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One recommendation for the host, as the team agreed it."),
+    )
+
+
+class RecommendationAnswerForm(Form):
+    status = forms.ChoiceField(label=_("Status"), choices=RecommendationStatus.choices)
+    answer = forms.CharField(
+        label=_("Your answer"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you did with it, or why not."),
+    )

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from citypeers.programmes.models import Membership, Role, Visit
-from citypeers.visits.enums import TEAM_ROLES
+from citypeers.visits.enums import RECOMMENDATION_ANSWER_DAYS, TEAM_ROLES
 from citypeers.visits.selectors.feeds import visit_people
 from citypeers.visits.selectors.mine import visits_placed
 from citypeers.visits.selectors.pages import plan_of
@@ -129,3 +129,24 @@ def is_visit_person(user, visit: Visit) -> bool:
         and user.is_authenticated
         and user.pk in {person.pk for person in visit_people(visit)}
     )
+
+
+@rules.predicate
+def is_visit_host(user, visit: Visit) -> bool:
+    """The visit's host (its membership's role), who answers the team's recommendations."""
+    return visit is not None and Role.HOST in _roles_on_visit(user, visit.pk)
+
+
+def recommendations_answerable_until(visit: Visit) -> datetime.date | None:
+    """The last day the host may answer: a year after the visit's last day; undated: open."""
+    last_day = visit_last_day(visit)
+    if last_day is None:
+        return None
+    return last_day + datetime.timedelta(days=RECOMMENDATION_ANSWER_DAYS)
+
+
+@rules.predicate
+def is_past_answering(user, visit: Visit) -> bool:
+    """More than a year after the visit's last day: its recommendations' answers are kept."""
+    until = recommendations_answerable_until(visit) if visit is not None else None
+    return until is not None and until < timezone.localdate()

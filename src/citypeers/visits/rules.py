@@ -9,6 +9,8 @@ from citypeers.visits.permissions import (
     is_finished_visit,
     is_given_a_place,
     is_in_finished_visit,
+    is_past_answering,
+    is_visit_host,
     is_visit_participant,
     is_visit_person,
     is_visit_team,
@@ -42,3 +44,10 @@ rules.add_perm("visits.join_room", is_visit_person)
 # window is the service's); the team reads the sheet, and marks it until the visit is over.
 rules.add_perm("visits.check_in", is_visit_team | is_visit_participant)
 rules.add_perm("visits.mark_attendance", (is_visit_team | is_staff) & ~is_finished_visit)
+# The participant pack: the visit's people and staff.
+rules.add_perm("visits.view_pack", is_visit_person | is_staff)
+# Recommendations for the host: everyone on the visit reads them; the team adds them until the
+# visit is over; the host answers each until a year after its end (the twelve-month check).
+rules.add_perm("visits.view_recommendations", is_visit_person | is_staff)
+rules.add_perm("visits.add_recommendation", (is_visit_team | is_staff) & ~is_finished_visit)
+rules.add_perm("visits.answer_recommendation", is_visit_host & ~is_past_answering)

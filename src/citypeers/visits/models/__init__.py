@@ -13,6 +13,7 @@ from citypeers.visits.models.breakouts import BreakoutPlan, BreakoutSeat
 from citypeers.visits.models.feeds import AgendaChange, CalendarFeed
 from citypeers.visits.models.plans import VisitPlan
 from citypeers.visits.models.questionnaire import QuestionnaireAnswer
+from citypeers.visits.models.recommendations import Recommendation
 from citypeers.visits.models.tasks import VisitTask
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "BreakoutSeat",
     "CalendarFeed",
     "QuestionnaireAnswer",
+    "Recommendation",
     "VisitPlan",
     "VisitReminder",
     "VisitTask",

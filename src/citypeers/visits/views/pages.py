@@ -29,6 +29,8 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
         "can_run": request.user.has_perm("visits.run_visit", obj),
         "may_see_roster": request.user.has_perm("visits.view_roster", obj),
         "may_answer": request.user.has_perm("visits.answer_questionnaire", obj),
+        "may_see_pack": request.user.has_perm("visits.view_pack", obj),
+        "may_see_recommendations": request.user.has_perm("visits.view_recommendations", obj),
         "viewer_zone": getattr(request.user, "time_zone", None),
         "today": timezone.localdate(),
         "my_groups": my_breakout_groups(obj, request.user),
