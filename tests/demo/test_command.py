@@ -8,16 +8,26 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 
 from citypeers.calls.models import Call, Question
 from citypeers.calls.selectors.eligibility import hostable_practices
 from citypeers.catalogue.models import Practice
+from citypeers.core.models import AuditEntry
 from citypeers.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import User
 from citypeers.places.models import Place
 from citypeers.programmes.models import Membership, Programme, Theme, Visit
-from citypeers.visits.models import VisitTask
+from citypeers.visits.models import (
+    AgendaChange,
+    Attendance,
+    BreakoutPlan,
+    BreakoutSeat,
+    QuestionnaireAnswer,
+    VisitTask,
+)
+from citypeers.visits.selectors.roster import roster_of
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +64,10 @@ def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(p
             Theme.objects.count(),
             Question.objects.count(),
             sorted(Call.objects.values_list("slug", "consent_version")),
+            BreakoutSeat.objects.count(),
+            sorted(Attendance.objects.values_list("session", "person", "status")),
+            QuestionnaireAnswer.objects.count(),
+            AgendaChange.objects.count(),
         )
 
     first = counts()
@@ -76,7 +90,8 @@ def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(p
     assert vantaa.plan.practice.title == "Developing a local cultural environment programme"
     assert vantaa.sessions.filter(day=5).exists() and vantaa.plan.agenda_published
     assert not vantaa.tasks.filter(done_at=None).exists()  # all of 2021 is done
-    assert VisitTask.objects.values("visit").distinct().count() == 10
+    # The ten of 2021 and the 2027 Tampere visit in preparation.
+    assert VisitTask.objects.values("visit").distinct().count() == 11
     assert ActivityFormat.objects.count() >= 14
     # An open call, so a person trying the demo can apply as participant@.
     call = Call.objects.get(slug="heritage-in-action-2027-participants")
@@ -128,3 +143,50 @@ def test_the_assumed_days_of_the_kortrijk_visit_are_shown_as_assumed(chia_practi
     page = client.get(programme.get_absolute_url()).content.decode()
     note = "The exact days of the Kortrijk visit were not found; the demo assumes 20 to 22 April"
     assert note in page
+
+
+def test_a_2021_visit_ran_with_its_confirmed_people_groups_and_attendance(printed):
+    vantaa = Visit.objects.get(slug="vantaa")
+    participants = [entry for entry in roster_of(vantaa) if entry.is_participant]
+    assert len(participants) >= 20
+    plan = BreakoutPlan.objects.get(session__visit=vantaa)
+    assert plan.status == BreakoutPlan.Status.DONE
+    assert plan.seats.filter(round_index=0).count() == len(participants)
+    marks = Attendance.objects.filter(session=plan.session)
+    assert marks.count() == len(participants)
+    statuses = set(
+        Attendance.objects.filter(session__visit=vantaa).values_list("status", flat=True)
+    )
+    assert {"present", "late"} <= statuses  # most present, a few not
+    presentation = vantaa.sessions.get(format__slug="host-context-presentation")
+    assert "https://docslib.org/doc/6981022/" in presentation.resources
+    # Ran in 2021: nobody is told of a change today, and the trail says when things happened.
+    assert not AgendaChange.objects.filter(visit=vantaa).exists()
+    trail = AuditEntry.objects.filter(object_type="visits.agendasession", object_id=plan.session_id)
+    assert {entry.at.year for entry in trail} == {2021}
+    every = Visit.objects.filter(programme__slug="cultural-heritage-in-action-2021")
+    assert BreakoutPlan.objects.filter(session__visit__in=every).count() == 10
+
+
+def test_the_2027_visit_is_in_preparation_with_answers_and_rooms(printed, client):
+    tampere = Visit.objects.get(slug="tampere-2027")
+    assert tampere.plan.template_version.template.slug == "online"
+    assert tampere.plan.agenda_published  # sent with the confirmations
+    participant = User.objects.get(email="participant@example.org")
+    roster = {entry.user.email: entry for entry in roster_of(tampere)}
+    assert roster["participant@example.org"].is_participant
+    answered = QuestionnaireAnswer.objects.filter(visit=tampere)
+    assert set(answered.values_list("person__email", flat=True)) == {
+        "participant@example.org",
+        "host@example.org",
+    }
+    assert tampere.programme.room_url_template == "https://meet.example.org/{room}"
+    address = reverse(
+        "visits:visit", kwargs={"programme": tampere.programme.slug, "visit": tampere.slug}
+    )
+    client.force_login(participant)
+    page = client.get(address).content.decode()
+    assert 'href="https://meet.example.org/' in page  # a "Join" link to the room
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    page = client.get(address + "people/").content.decode()
+    assert "textile mills" in page  # the participant's challenge, for the team

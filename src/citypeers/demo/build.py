@@ -13,6 +13,7 @@ from citypeers.demo.practices import CHIA_2021_PRACTICES, THEMES
 from citypeers.demo.practices.load import load_demo_practices
 from citypeers.demo.programme_2021 import place_named, programme_load
 from citypeers.demo.visits import plan_demo_visits
+from citypeers.demo.visits_run import prepare_demo_visit, run_demo_visits
 from citypeers.methodology.models import ActivityFormat
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.people.models import Organisation, User
@@ -46,9 +47,17 @@ def load_demo() -> str:
     load_closed_call(
         programme=programme, visits=visits, coordinator=coordinator, reviewer=people["reviewer"]
     )
+    run_demo_visits(visits, coordinator=coordinator)
     next_round = next_round_load(coordinator)
     places = {name: place_named(name, country, "city") for name, country in CALL_HOSTS}
-    load_open_call(programme=next_round, places=places, by=coordinator)
+    call = load_open_call(programme=next_round, places=places, by=coordinator)
+    prepare_demo_visit(
+        visit=call.visits.get(slug="tampere-2027"),
+        programme=next_round,
+        coordinator=coordinator,
+        participant=people["participant"],
+        host=people["host"],
+    )
     load_host_call(programme=next_round, by=coordinator)
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "

@@ -1,0 +1,170 @@
+"""The demo's visits as they ran and as one is prepared, written through the services.
+
+The ten 2021 visits ran: their confirmed participants (from the published selection), groups for
+one interactive session each, attendance on the day of the groups, and the host's sources as
+the resources of its presentation. The 2027 Tampere visit is being prepared: planned (its
+agenda out), the demo participant given a place, two questionnaire answers in, and the
+programme's online rooms set.
+
+Idempotent: a visit whose part is there already (attendance, groups, an answer) is left as it is.
+"""
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from citypeers.calls.enums import Outcome
+from citypeers.calls.models import Application
+from citypeers.calls.services.decisions import decision_respond
+from citypeers.catalogue.models import Practice
+from citypeers.demo.accounts import role_give
+from citypeers.demo.history import entries_dated, key, last_entry
+from citypeers.demo.visits import plan_demo_visit
+from citypeers.people.models import User
+from citypeers.programmes.models import Programme, Role, RoomProvider, Visit
+from citypeers.visits.enums import AttendanceStatus
+from citypeers.visits.models import AgendaSession, Attendance, BreakoutPlan, QuestionnaireAnswer
+from citypeers.visits.selectors.roster import roster_of
+from citypeers.visits.services.agenda import agenda_publish
+from citypeers.visits.services.agenda_edit import session_update
+from citypeers.visits.services.attendance import attendance_mark
+from citypeers.visits.services.breakouts import breakout_generate
+from citypeers.visits.services.questionnaire import questionnaire_answer_save
+from citypeers.visits.services.rooms import programme_rooms_save
+
+# The formats a visit's groups are made for, in the order the first found is taken.
+INTERACTIVE_FORMATS = ["peer-review-clinic", "problem-tree", "solution-workshop", "transfer-lab"]
+BREAKOUT_ROUNDS, BREAKOUT_SIZE = 3, 5
+BREAKOUT_TIME_LIMIT_S = 0.05  # ten visits stay quick to build; the groups are good enough
+FEWEST_CONFIRMED = 20  # a 2021 visit with fewer means the selection did not run as it should
+ROOM_URL_TEMPLATE = "https://meet.example.org/{room}"
+
+
+def run_demo_visits(visits: list[Visit], *, coordinator: User) -> None:
+    """The 2021 `visits` as they ran, each part once."""
+    for visit in visits:
+        _places_confirmed(visit)
+        mark = last_entry()
+        dates: dict[tuple[str, str], datetime.datetime] = {}
+        sessions = list(visit.sessions.select_related("format").order_by("starts_at"))
+        _resources_given(visit, sessions, coordinator, dates)
+        grouped = _groups_made(sessions, coordinator, dates)
+        day = grouped.day if grouped else 1
+        _attendance_marked(visit, [s for s in sessions if s.day == day], coordinator, dates)
+        entries_dated(
+            mark, lambda entry, dates=dates: dates.get((entry.object_type, entry.object_id))
+        )
+
+
+def _places_confirmed(visit: Visit) -> None:
+    """Anyone still only selected for the visit confirms, as they did in 2021."""
+    selected = Application.objects.filter(outcome=Outcome.SELECTED, outcome_visit=visit)
+    for application in selected.select_related("applicant", "call"):
+        decision_respond(
+            application=application,
+            by=application.applicant,
+            accept=True,
+            today=visit.starts_on - datetime.timedelta(days=14),
+            notify=False,
+        )
+    confirmed = Application.objects.filter(outcome=Outcome.CONFIRMED, outcome_visit=visit)
+    if confirmed.count() < FEWEST_CONFIRMED:
+        raise RuntimeError(f"The 2021 demo visit {visit.slug} has too few confirmed places.")
+
+
+def _resources_given(visit, sessions, coordinator, dates) -> None:
+    """The host's presentation links the practice's public sources, where nothing is written."""
+    practice = Practice.objects.filter(places=visit.host_place, is_generated=False).first()
+    if practice is None or not practice.link_list:
+        return
+    for session in sessions:
+        if session.format.slug == "host-context-presentation" and not session.resources:
+            session_update(session=session, by=coordinator, resources="\n".join(practice.link_list))
+            dates[key(session)] = session.starts_at - datetime.timedelta(days=2)
+
+
+def _groups_made(sessions, coordinator, dates) -> AgendaSession | None:
+    """Groups for the first interactive session, made the day before it; returns the session."""
+    interactive = [s for s in sessions if s.format.slug in INTERACTIVE_FORMATS]
+    if not interactive:
+        return None
+    session = min(interactive, key=lambda s: INTERACTIVE_FORMATS.index(s.format.slug))
+    if BreakoutPlan.objects.filter(session=session).exists():
+        return session
+    plan = breakout_generate(
+        session=session,
+        rounds=BREAKOUT_ROUNDS,
+        size=BREAKOUT_SIZE,
+        by=coordinator,
+        time_limit_s=BREAKOUT_TIME_LIMIT_S,
+    )
+    dates[key(plan)] = session.starts_at - datetime.timedelta(days=1)
+    return session
+
+
+def _attendance_marked(visit, sessions, coordinator, dates) -> None:
+    """The participants at `sessions`, marked by the team at each end: most present, a few
+    late, left early or absent (drawn from the visit's own seed, the same at every load). Only
+    the day with groups: every session of ten visits would slow the build by seconds."""
+    if Attendance.objects.filter(session__visit=visit).exists():
+        return
+    rng = random.Random(f"attendance-{visit.slug}")  # noqa: S311 - a demo draw, not a secret
+    people = [entry.user for entry in roster_of(visit) if entry.is_participant]
+    statuses = [AttendanceStatus.PRESENT] * 30 + [
+        AttendanceStatus.LATE,
+        AttendanceStatus.LATE,
+        AttendanceStatus.LEFT_EARLY,
+        AttendanceStatus.ABSENT,
+    ]
+    for session in sessions:
+        ends = session.starts_at + datetime.timedelta(minutes=session.minutes)
+        for person in people:
+            attendance_mark(
+                session=session,
+                person=person,
+                status=rng.choice(statuses),
+                by=coordinator,
+                now=ends,
+            )
+        dates[key(session)] = ends
+
+
+def prepare_demo_visit(
+    *, visit: Visit, programme: Programme, coordinator: User, participant: User, host: User
+) -> None:
+    """The 2027 `visit` in preparation: the demo participant and host on it, their answers to
+    the questionnaire (while it is open), and the programme's rooms."""
+    today = timezone.localdate()
+    if plan_demo_visit(visit, coordinator=coordinator, today=today):
+        # Sent with the confirmations, so the visit's people see when to join and where.
+        agenda_publish(visit=visit, by=coordinator, published=True)
+    role_give(
+        user=participant, programme=programme, role=Role.PARTICIPANT, visit=visit, by=coordinator
+    )
+    role_give(user=host, programme=programme, role=Role.HOST, visit=visit, by=coordinator)
+    answers = {
+        participant: {
+            "expectations": "How other cities keep volunteers once a restoration is finished.",
+            "challenge": "Our former textile mills need new uses the neighbourhood supports.",
+            "can_share": "Our participatory budget for heritage sites, and what went wrong.",
+            "access_needs": "Captions in the plenary sessions, please.",
+            "shares_with_participants": True,
+        },
+        host: {
+            "expectations": "Fresh eyes on how we involve residents in the mill districts.",
+            "challenge": "Keeping an industrial landscape alive while housing moves in.",
+            "can_share": "Adopt a Monument: agreements, the museum's role and its results.",
+            "shares_with_participants": True,
+        },
+    }
+    if visit.starts_on is None or visit.starts_on > today:
+        for person, fields in answers.items():
+            if not QuestionnaireAnswer.objects.filter(visit=visit, person=person).exists():
+                questionnaire_answer_save(visit=visit, person=person, by=person, fields=fields)
+    programme_rooms_save(
+        programme=programme,
+        provider=RoomProvider.URL_TEMPLATE,
+        url_template=ROOM_URL_TEMPLATE,
+        by=coordinator,
+    )
