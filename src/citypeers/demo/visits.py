@@ -16,6 +16,14 @@ from citypeers.visits.services.work import task_set_done
 CHIA_PARTICIPANTS = 24
 
 
+def tasks_done_before(visit, day: datetime.date, *, coordinator) -> None:
+    """The visit's tasks due before `day` ticked off on their due date, as a team that kept to
+    its plan would have."""
+    for task in VisitTask.objects.filter(visit=visit, due_on__lt=day).select_related("owner"):
+        done_at = datetime.datetime.combine(task.due_on, datetime.time(16), tzinfo=datetime.UTC)
+        task_set_done(task=task, by=task.owner or coordinator, done=True, now=done_at)
+
+
 def plan_demo_visits(visits, *, coordinator) -> int:
     """Plans the visits that have none yet; tasks already due count as done and the agenda is
     published, as they were in 2021. Returns how many."""
@@ -24,9 +32,7 @@ def plan_demo_visits(visits, *, coordinator) -> int:
     for visit in visits:
         if not plan_demo_visit(visit, coordinator=coordinator, today=today):
             continue
-        for task in VisitTask.objects.filter(visit=visit, due_on__lt=today).select_related("owner"):
-            done_at = datetime.datetime.combine(task.due_on, datetime.time(16), tzinfo=datetime.UTC)
-            task_set_done(task=task, by=task.owner or coordinator, done=True, now=done_at)
+        tasks_done_before(visit, today, coordinator=coordinator)
         agenda_publish(visit=visit, by=coordinator, published=True)
         planned += 1
     return planned

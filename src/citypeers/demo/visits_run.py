@@ -20,7 +20,7 @@ from citypeers.calls.services.decisions import decision_respond
 from citypeers.catalogue.models import Practice
 from citypeers.demo.accounts import role_give
 from citypeers.demo.history import entries_dated, key, last_entry
-from citypeers.demo.visits import plan_demo_visit
+from citypeers.demo.visits import plan_demo_visit, tasks_done_before
 from citypeers.people.models import User
 from citypeers.programmes.models import Programme, Role, RoomProvider, Visit
 from citypeers.visits.enums import AttendanceStatus
@@ -137,6 +137,9 @@ def prepare_demo_visit(
     the questionnaire (while it is open), and the programme's rooms."""
     today = timezone.localdate()
     if plan_demo_visit(visit, coordinator=coordinator, today=today):
+        # The phases behind it (catalogue, call for hosts, choosing them) were done on time;
+        # the last three weeks' tasks are left, so the workspace shows a visit being prepared.
+        tasks_done_before(visit, today - datetime.timedelta(days=21), coordinator=coordinator)
         # Sent with the confirmations, so the visit's people see when to join and where.
         agenda_publish(visit=visit, by=coordinator, published=True)
     role_give(
