@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "citypeers.methodology",
     "citypeers.visits",
     "citypeers.calls",
+    "citypeers.feedback",
     "citypeers.library",
     "citypeers.demo",
     "simple_history",

@@ -1,0 +1,16 @@
+"""What a visit leaves: surveys (templates, invitations, answers), transfer action plans and
+their follow-up, from which the impact figures are counted. Importing this package registers
+every model of the app."""
+
+from citypeers.feedback.models.surveys import Answer, Invitation, Response, Survey
+from citypeers.feedback.models.templates import Question, SurveyTemplate, SurveyTemplateVersion
+
+__all__ = [
+    "Answer",
+    "Invitation",
+    "Question",
+    "Response",
+    "Survey",
+    "SurveyTemplate",
+    "SurveyTemplateVersion",
+]
