@@ -613,6 +613,16 @@ MATRIX = {
     # A session's room: the visit's people (team and participants), not staff outside it;
     # the room opens from a meeting server's address, so the allowed are sent there.
     "visits:join": [Case(VISIT_PEOPLE, lambda w: [*_visit(w), w.roomed_session.pk], ok=302)],
+    # A breakout group's room (group 1 of the session's groups): the same people, sent there;
+    # the rapporteur of another visit is refused as for the session's room.
+    "visits:join_group": [
+        Case(
+            VISIT_PEOPLE,
+            lambda w: [*_visit(w), w.roomed_session.pk, 1],
+            given=lambda w: w.breakout_plan,
+            ok=302,
+        )
+    ],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],
     "calls:apply": [Case(EVERYONE_SIGNED_IN, _call)],

@@ -115,6 +115,26 @@ def test_the_coordinator_runs_the_visit_and_a_participant_finds_their_group_and_
     join = coming.get_by_role("link", name="Join Peer clinic")
     expect(join).to_have_count(1)  # one link per session, not one per round
     expect(join).to_have_attribute("href", re.compile(r"^https://meet\.example\.org/heritage-"))
+    # Each round's group has its room, named by the group: the same group, the same room.
+    for seat in seats:
+        number, round_number = seat.group_index + 1, seat.round_index + 1
+        room = coming.get_by_role(
+            "link", name=f"Join the room of group {number} (Peer clinic, round {round_number})"
+        )
+        expect(room).to_have_attribute(
+            "href",
+            re.compile(rf"^https://meet\.example\.org/heritage-walks-peer-clinic-group-{number}-"),
+        )
+    assert_accessible(participant)
+
+    # The visit's page: the same rooms under "Your breakout groups" and in the agenda's row.
+    coming.get_by_role("link", name="Heritage walks").click()
+    first = seats[0].group_index + 1
+    name = f"Join the room of group {first} (Peer clinic, round 1)"
+    yours = participant.get_by_role("region", name="Your breakout groups")
+    expect(yours.get_by_role("link", name=name)).to_have_count(1)
+    agenda = participant.get_by_role("region", name="Agenda")
+    expect(agenda.get_by_role("link", name=name)).to_have_count(1)
     assert_accessible(participant)
 
 

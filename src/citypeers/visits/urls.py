@@ -32,6 +32,7 @@ urlpatterns = [
         visit + "agenda/edit/<int:pk>/delete/", agenda.session_remove, name="agenda_session_delete"
     ),
     path(visit + "sessions/<int:pk>/join/", rooms.join, name="join"),
+    path(visit + "sessions/<int:pk>/groups/<int:group>/join/", rooms.join_group, name="join_group"),
     path(visit + "sessions/<int:pk>/groups/", breakouts.groups, name="groups"),
     path(
         visit + "sessions/<int:pk>/groups/generate/",

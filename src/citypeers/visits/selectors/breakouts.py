@@ -4,9 +4,12 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from citypeers.programmes.models import Role, Visit
 from citypeers.visits.breakouts import Kind, Person, Rounds, after_move, rounds_of
 from citypeers.visits.models import AgendaSession, BreakoutPlan, BreakoutSeat
+from citypeers.visits.selectors.rooms import full_address, my_group_addresses
 from citypeers.visits.selectors.roster import roster_of
 
 # The roles planned into groups; a person holding several is planned by the first here.
@@ -84,6 +87,14 @@ def breakout_rounds(plan: BreakoutPlan) -> Rounds | None:
     )
 
 
+def breakout_group_indexes(session: AgendaSession) -> set[int]:
+    """The groups (from 0) of the session's plan once made; empty before."""
+    seats = BreakoutSeat.objects.filter(
+        plan__session=session, plan__status=BreakoutPlan.Status.DONE
+    )
+    return set(seats.values_list("group_index", flat=True).distinct())
+
+
 def planned_person(rounds: Rounds, person_pk: int) -> Person | None:
     return next((p for p in rounds.people if p.key == str(person_pk)), None)
 
@@ -100,16 +111,19 @@ class MyGroup:
     round_number: int  # from 1
     group_number: int
     names: list[str]  # everyone in the group, the person included, by name
+    join_url: str = ""  # the group's room, when the person may join it
 
 
 def my_breakout_groups(visit: Visit, user) -> list[MyGroup]:
-    """The groups `user` sits in, in the visit's sessions not cancelled, by session and round."""
+    """The groups `user` sits in, in the visit's sessions not cancelled, by session and round,
+    each with its room's "Join" address when the visit has rooms."""
     return my_breakout_groups_by_visit([visit], user).get(visit.pk, [])
 
 
 def my_breakout_groups_by_visit(visits: list[Visit], user) -> dict[int, list[MyGroup]]:
     """`my_breakout_groups` of several visits by the visit's id, in two queries however many
-    visits (for `/me/`); a visit where the person has no seat is left out."""
+    visits (for `/me/`), two more when some have rooms; a visit where the person has no seat
+    is left out."""
     if not user.is_authenticated or not visits:
         return {}
     mine = list(
@@ -128,6 +142,7 @@ def my_breakout_groups_by_visit(visits: list[Visit], user) -> dict[int, list[MyG
     )
     for seat in others:
         names[_where(seat)].append(str(seat.person))
+    rooms = my_group_addresses(user, {(seat.plan.session, seat.group_index) for seat in mine})
     groups = sorted(
         (
             MyGroup(
@@ -135,6 +150,7 @@ def my_breakout_groups_by_visit(visits: list[Visit], user) -> dict[int, list[MyG
                 round_number=seat.round_index + 1,
                 group_number=seat.group_index + 1,
                 names=sorted(names[_where(seat)], key=str.lower),
+                join_url=rooms.get((seat.plan.session_id, seat.group_index), ""),
             )
             for seat in mine
         ),
@@ -144,6 +160,32 @@ def my_breakout_groups_by_visit(visits: list[Visit], user) -> dict[int, list[MyG
     for group in groups:
         by_visit[group.session.visit_id].append(group)
     return dict(by_visit)
+
+
+def my_breakout_notes(user, sessions: list[AgendaSession]) -> dict[int, str]:
+    """For the person's own calendar, by session id: their group in each round and, when they
+    may join it, the group's room (a full address), as lines for the event's description. The
+    session's own room stays its LOCATION: everyone starts there. One query, two more when a
+    visit has rooms."""
+    seats = BreakoutSeat.objects.filter(
+        person=user,
+        plan__session__in=[session.pk for session in sessions],
+        plan__status=BreakoutPlan.Status.DONE,
+    ).order_by("plan__session_id", "round_index")
+    seats = list(seats.values_list("plan__session_id", "round_index", "group_index"))
+    if not seats:
+        return {}
+    session_of = {session.pk: session for session in sessions}
+    rooms = my_group_addresses(user, {(session_of[pk], group) for pk, _r, group in seats})
+    notes: dict[int, list[str]] = defaultdict(list)
+    for pk, round_index, group_index in seats:
+        notes[pk].append(
+            _("Your group, round %(round)s: Group %(group_number)s")
+            % {"round": round_index + 1, "group_number": group_index + 1}
+        )
+        if address := rooms.get((pk, group_index)):
+            notes[pk].append(_("Your breakout room: %(url)s") % {"url": full_address(address)})
+    return {pk: "\n".join(lines) for pk, lines in notes.items()}
 
 
 def _where(seat: BreakoutSeat) -> tuple[int, int, int]:

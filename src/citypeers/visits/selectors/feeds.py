@@ -6,7 +6,9 @@ A feed holds every session of every visit the person has a role in (`visits_with
 team, coordinated programmes, a place given by the calls) whose agenda is published, cancelled
 ones too (STATUS:CANCELLED), so a subscribed calendar drops what it had. Rooms: the person's
 own subscription gets each session's room link in LOCATION and URL when they may join it
-(`selectors.rooms.calendar_rooms`, passed as `rooms`); the public per-visit `.ics` never does.
+(`selectors.rooms.calendar_rooms`, passed as `rooms`), and their breakout group per round
+with its room at the end of the description (`selectors.breakouts.my_breakout_notes`, passed
+as `notes`); the public per-visit `.ics` never does.
 """
 
 import datetime
@@ -40,16 +42,16 @@ def session_summary(session: AgendaSession) -> str:
 
 
 def session_snapshot(
-    session: AgendaSession, *, room: tuple[str, str] = ("", "")
+    session: AgendaSession, *, room: tuple[str, str] = ("", ""), note: str = ""
 ) -> CalendarSession:
     """The session as a calendar shows it; `room` is (location, url), given only to people
-    allowed to see the room."""
+    allowed to see the room; `note` ends the description (one's breakout groups)."""
     visit = session.visit
     page = settings.SITE_URL + reverse("visits:visit", args=[visit.programme.slug, visit.slug])
     return CalendarSession(
         key=f"visit-{visit.pk}-session-{session.pk}",
         summary=session_summary(session),
-        description=f"{visit.title}\n{page}",
+        description=f"{visit.title}\n{page}" + (f"\n\n{note}" if note else ""),
         starts=session.starts_at,
         ends=session.ends_at,
         zone=visit_zone(visit),
@@ -83,11 +85,19 @@ def sessions_for_visit(visit: Visit) -> list[AgendaSession]:
 
 
 def calendar_of(
-    *, name: str, sessions: list[AgendaSession], rooms: dict[int, tuple[str, str]] | None = None
+    *,
+    name: str,
+    sessions: list[AgendaSession],
+    rooms: dict[int, tuple[str, str]] | None = None,
+    notes: dict[int, str] | None = None,
 ) -> SessionCalendar:
-    """The calendar; `rooms` gives (location, url) by session id, for a person's own feed."""
-    rooms = rooms or {}
-    snapshots = [session_snapshot(s, room=rooms.get(s.pk, ("", ""))) for s in sessions]
+    """The calendar; `rooms` gives (location, url) and `notes` the end of the description by
+    session id, for a person's own feed."""
+    rooms, notes = rooms or {}, notes or {}
+    snapshots = [
+        session_snapshot(s, room=rooms.get(s.pk, ("", "")), note=notes.get(s.pk, ""))
+        for s in sessions
+    ]
     return SessionCalendar(name=name, sessions=snapshots)
 
 
@@ -96,16 +106,18 @@ def person_calendar_name() -> str:
 
 
 def calendar_version(
-    sessions: list[AgendaSession], rooms: dict[int, tuple[str, str]] | None = None
+    sessions: list[AgendaSession],
+    rooms: dict[int, tuple[str, str]] | None = None,
+    notes: dict[int, str] | None = None,
 ) -> str:
     """An ETag for the calendar these sessions make: it changes when any of them, their visit's
-    title or zone, their room links or the language changes (what the feed writes), and only
-    then."""
-    rooms = rooms or {}
+    title or zone, their room links, one's groups or the language changes (what the feed
+    writes), and only then."""
+    rooms, notes = rooms or {}, notes or {}
     parts = [get_language() or ""]
     parts += [
         f"{s.pk}:{s.sequence}:{s.updated_at.isoformat()}:{s.visit.title}:{visit_zone(s.visit)}"
-        f":{rooms.get(s.pk, '')}"
+        f":{rooms.get(s.pk, '')}:{notes.get(s.pk, '')}"
         for s in sessions
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]

@@ -1,19 +1,25 @@
 """Who gets which room link: the programme's stored provider adapted to `visits.rooms`, and a
-session's join link for the person looking, only when they are one of the visit's people
-(`feeds.visit_people`: its team, the programme's coordinators, the people given a place) and
-the visit is online or hybrid. The visit's team moderates; the others attend.
+session's join link, or a breakout group's, for the person looking, only when they are one of
+the visit's people (`feeds.visit_people`: its team, the programme's coordinators, the people
+given a place) and the visit is online or hybrid. The visit's team moderates; the others attend.
+
+A breakout group has one room per session and group number, the same in every round: people
+move between rooms between rounds, as in Zoom's breakout rooms.
 
 A BigBlueButton room must be created on the server before anyone joins, so its link is our own
-`visits:join` address, which creates the meeting and then sends the person in; a URL template's
-link is the room's address itself. Links are computed when shown, never stored: a renamed
-session or a changed provider gives new ones.
+`visits:join` (or `visits:join_group`) address, which creates the meeting and then sends the
+person in; a URL template's link is the room's address itself. Links are computed when shown,
+never stored: a renamed session or a changed provider gives new ones.
 """
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from citypeers.core.errors import VisitError
 from citypeers.programmes.models import Membership, Programme, Role, RoomProvider, Visit
@@ -48,12 +54,24 @@ def programme_rooms(programme: Programme) -> Provider | None:
 
 
 def session_room(session: AgendaSession) -> Room:
+    # In the site's language: a URL template's room name carries the titles (a format's name
+    # is translated), and everyone must reach the same address whatever language they read.
+    with translation.override(settings.LANGUAGE_CODE):
+        title = session.shown_title
     return Room(
         visit_id=session.visit_id,
         visit_title=session.visit.title,
         session_id=session.pk,
-        session_title=session.shown_title,
+        session_title=title,
     )
+
+
+def group_room(session: AgendaSession, group_index: int) -> Room:
+    """A breakout group's room: one per session and group number (from 0), whatever the round;
+    titled "Group 3" in the site's language, as `session_room` is."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Group %(number)s") % {"number": group_index + 1}
+    return dataclasses.replace(session_room(session), group_id=group_index, group_title=title)
 
 
 def _moderates(user) -> Callable[[Visit], bool]:
@@ -92,6 +110,19 @@ def session_links(
 ) -> RoomLinks | None:
     """The person's links to the session's room; None for someone not of the visit's people,
     an onsite visit, a programme without rooms or one whose stored settings no longer hold."""
+    return _links(session, user, person=person, room=lambda: session_room(session))
+
+
+def group_links(
+    session: AgendaSession, group_index: int, user, *, person: Person | None = None
+) -> RoomLinks | None:
+    """The person's links to a breakout group's room (group counted from 0), on the same
+    terms as `session_links`: the visit's people, its team moderating. Whether the session
+    has such a group is the caller's to check (`breakouts.breakout_group_indexes`)."""
+    return _links(session, user, person=person, room=lambda: group_room(session, group_index))
+
+
+def _links(session: AgendaSession, user, *, person: Person | None, room) -> RoomLinks | None:
     visit = session.visit
     if not has_rooms(visit) or session.cancelled_at is not None:
         return None
@@ -99,19 +130,62 @@ def session_links(
     if person is None:
         return None
     try:
-        return room_links(
-            provider=programme_rooms(visit.programme), room=session_room(session), person=person
-        )
+        return room_links(provider=programme_rooms(visit.programme), room=room(), person=person)
     except VisitError:
         return None
 
 
-def join_address(session: AgendaSession, links: RoomLinks) -> str:
-    """Where a "Join" link points: the room itself, or, on BigBlueButton, our join page."""
+def join_address(session: AgendaSession, links: RoomLinks, group_index: int | None = None) -> str:
+    """Where a "Join" link points: the room itself, or, on BigBlueButton, our join page (the
+    session's, or the group's, shown from 1)."""
     if links.create_url is None:
         return links.join_url
     visit = session.visit
-    return reverse("visits:join", args=[visit.programme.slug, visit.slug, session.pk])
+    args = [visit.programme.slug, visit.slug, session.pk]
+    if group_index is None:
+        return reverse("visits:join", args=args)
+    return reverse("visits:join_group", args=[*args, group_index + 1])
+
+
+def group_join_addresses(
+    session: AgendaSession, user, group_indexes: Iterable[int]
+) -> dict[int, str]:
+    """Each group's "Join" address for the person, by the group's index; empty for those who
+    get none (the groups page gives the team every group's room)."""
+    if not has_rooms(session.visit) or (person := room_person(session.visit, user)) is None:
+        return {}
+    addresses = {}
+    for index in group_indexes:
+        if links := group_links(session, index, user, person=person):
+            addresses[index] = join_address(session, links, index)
+    return addresses
+
+
+def my_group_addresses(
+    user, groups: Iterable[tuple[AgendaSession, int]]
+) -> dict[tuple[int, int], str]:
+    """For a person's own groups, (session, group index) pairs of any visits: each group's
+    "Join" address by (session id, group index); two queries however many visits, none when
+    no visit has rooms."""
+    with_rooms = [(s, g) for s, g in groups if has_rooms(s.visit)]
+    if not with_rooms:
+        return {}
+    person_in = _room_people(user)
+    addresses = {}
+    for session, index in with_rooms:
+        person = person_in(session.visit)
+        if person and (links := group_links(session, index, user, person=person)):
+            addresses[session.pk, index] = join_address(session, links, index)
+    return addresses
+
+
+def _room_people(user) -> Callable[[Visit], Person | None]:
+    """The person as each visit's rooms see them, None where they are not of its people: the
+    visits they are of in one query (`feeds.visit_people` read the other way: roles on the
+    visit, coordinated programmes, places), the team told apart in another."""
+    theirs = {visit.pk for visit in visits_with_a_role(user, also=visits_placed(user))}
+    moderates = _moderates(user)
+    return lambda visit: _person(user, moderator=moderates(visit)) if visit.pk in theirs else None
 
 
 def join_addresses(visit: Visit, user, sessions: list[AgendaSession]) -> dict[int, str]:
@@ -135,15 +209,16 @@ def calendar_rooms(user, sessions: list[AgendaSession]) -> dict[int, tuple[str, 
     with_rooms = [session for session in sessions if has_rooms(session.visit)]
     if not with_rooms:
         return {}
-    theirs = {visit.pk for visit in visits_with_a_role(user, also=visits_placed(user))}
-    moderates = _moderates(user)
+    person_in = _room_people(user)
     rooms = {}
     for session in with_rooms:
-        if session.visit_id not in theirs:
-            continue
-        person = _person(user, moderator=moderates(session.visit))
-        if links := session_links(session, user, person=person):
-            address = join_address(session, links)
-            url = address if "://" in address else settings.SITE_URL + address
+        person = person_in(session.visit)
+        if person and (links := session_links(session, user, person=person)):
+            url = full_address(join_address(session, links))
             rooms[session.pk] = (url, url)
     return rooms
+
+
+def full_address(address: str) -> str:
+    """A join address as a calendar needs it: our own join pages with the site's address."""
+    return address if "://" in address else settings.SITE_URL + address

@@ -87,15 +87,17 @@ def groups_export_response(rounds: Rounds, *, export_format: str, filename: str)
     )
 
 
-def shown_rounds(rounds: Rounds) -> list[dict]:
+def shown_rounds(rounds: Rounds, rooms: dict[int, str] | None = None) -> list[dict]:
     """Each round's groups for a page, counted from 1: each person's name, whether they
-    facilitate, and their country's name."""
+    facilitate, and their country's name; with `rooms` (by group index), the group's room."""
+    rooms = rooms or {}
     return [
         {
             "number": r + 1,
             "groups": [
                 {
                     "number": g + 1,
+                    "join_url": rooms.get(g, ""),
                     "people": [
                         (
                             p.name,

@@ -23,6 +23,7 @@ from citypeers.visits.selectors.breakouts import (
     breakout_rounds,
     planned_person,
 )
+from citypeers.visits.selectors.rooms import group_join_addresses
 from citypeers.visits.services.breakouts import (
     breakout_dropout,
     breakout_generate,
@@ -62,7 +63,7 @@ def _page(request: HttpRequest, visit: Visit, session, plan, rounds, **forms) ->
         "session": session,
         "plan": plan,
         "rounds": rounds,
-        "shown": shown_rounds(rounds) if rounds else [],
+        "shown": shown_rounds(rounds, _group_rooms(request, session, rounds)) if rounds else [],
         "may_edit": may_edit,
         "generate_form": forms.get("generate_form") or GroupsGenerateForm(prefix="generate"),
         "preview": forms.get("preview"),
@@ -75,6 +76,11 @@ def _page(request: HttpRequest, visit: Visit, session, plan, rounds, **forms) ->
             rounds=rounds, prefix="dropout"
         )
     return render(request, "visits/groups.html", context)
+
+
+def _group_rooms(request: HttpRequest, session: AgendaSession, rounds) -> dict[int, str]:
+    groups = max((len(row) for row in rounds.groups), default=0)
+    return group_join_addresses(session, request.user, range(groups))
 
 
 def _back(session: AgendaSession):

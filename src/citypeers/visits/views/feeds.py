@@ -12,6 +12,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
+from citypeers.visits.selectors.breakouts import my_breakout_notes
 from citypeers.visits.selectors.feeds import (
     active_feed,
     calendar_of,
@@ -72,7 +73,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     sessions = sessions_for_person(feed.user)
     rooms = calendar_rooms(feed.user, sessions)
-    response = _ics(request, person_calendar_name(), sessions, since=feed.created_at, rooms=rooms)
+    notes = my_breakout_notes(feed.user, sessions)
+    name = person_calendar_name()
+    response = _ics(request, name, sessions, since=feed.created_at, rooms=rooms, notes=notes)
     patch_cache_control(response, private=True, max_age=FEED_MAX_AGE)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -91,15 +94,22 @@ def visit_ics(request: HttpRequest, programme: str, visit: str) -> HttpResponse:
 
 
 def _ics(
-    request, name: str, sessions: list, *, since: datetime.datetime, rooms: dict | None = None
+    request,
+    name: str,
+    sessions: list,
+    *,
+    since: datetime.datetime,
+    rooms: dict | None = None,
+    notes: dict | None = None,
 ) -> HttpResponse:
     """The calendar, or 304 when the client's copy (ETag, Last-Modified) is still right; `rooms`
-    only in a person's own feed."""
-    etag = f'"{calendar_version(sessions, rooms)}"'
+    and `notes` only in a person's own feed."""
+    etag = f'"{calendar_version(sessions, rooms, notes)}"'
     stamp = newest_change(sessions, since=since)
     response = get_conditional_response(request, etag=etag, last_modified=int(stamp.timestamp()))
     if response is None:
-        body = calendar_ics(calendar_of(name=name, sessions=sessions, rooms=rooms), now=stamp)
+        calendar = calendar_of(name=name, sessions=sessions, rooms=rooms, notes=notes)
+        body = calendar_ics(calendar, now=stamp)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["ETag"] = etag
     response["Last-Modified"] = http_date(stamp.timestamp())

@@ -21,10 +21,14 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
     plan = plan_of(obj)
     sessions = published_sessions(obj)
     join = join_addresses(obj, request.user, sessions)
+    my_groups = my_breakout_groups(obj, request.user)
     context = {
         "visit": obj,
         "plan": plan,
-        "agenda": [(session, join.get(session.pk)) for session in sessions],
+        "agenda": [
+            (session, join.get(session.pk), [g for g in my_groups if g.session.pk == session.pk])
+            for session in sessions
+        ],
         "event_json": event_json(visit_event(obj, sessions=sessions)),
         "can_run": request.user.has_perm("visits.run_visit", obj),
         "may_see_roster": request.user.has_perm("visits.view_roster", obj),
@@ -33,7 +37,7 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
         "may_see_recommendations": request.user.has_perm("visits.view_recommendations", obj),
         "viewer_zone": getattr(request.user, "time_zone", None),
         "today": timezone.localdate(),
-        "my_groups": my_breakout_groups(obj, request.user),
+        "my_groups": my_groups,
     }
     return render(request, "visits/visit.html", context)
 

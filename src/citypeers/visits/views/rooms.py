@@ -1,6 +1,6 @@
 """Online rooms and the printable agenda: a programme's room settings (named
 `programmes:rooms`, wired by the project's urls, since the rooms core lives here), joining a
-session's room, and the agenda on paper."""
+session's room or a breakout group's, and the agenda on paper."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,8 +12,10 @@ from citypeers.core.http import add_error_to_form, permission_required
 from citypeers.programmes.models import Programme, Visit
 from citypeers.visits.forms import RoomSettingsForm
 from citypeers.visits.models import AgendaSession
+from citypeers.visits.rooms import RoomLinks
+from citypeers.visits.selectors.breakouts import breakout_group_indexes
 from citypeers.visits.selectors.pages import plan_of, visit_for_page
-from citypeers.visits.selectors.rooms import session_links
+from citypeers.visits.selectors.rooms import group_links, session_links
 from citypeers.visits.services.rooms import bbb_meeting_open, programme_rooms_save
 from citypeers.visits.views.guards import visit_in_address
 
@@ -42,7 +44,22 @@ def join(request: HttpRequest, programme: str, visit: str, pk: int, obj: Visit) 
     """Into the session's room: on BigBlueButton the meeting is created first; a server that
     fails sends the person back to the visit's page with the reason."""
     session = get_object_or_404(AgendaSession.objects.select_related("format"), pk=pk, visit=obj)
-    links = session_links(session, request.user)
+    return _enter(request, session_links(session, request.user), programme, visit)
+
+
+@permission_required("visits.join_room", visit_in_address)
+def join_group(
+    request: HttpRequest, programme: str, visit: str, pk: int, group: int, obj: Visit
+) -> HttpResponse:
+    """Into a breakout group's room (the group shown from 1), as `join` does for a session;
+    404 while the session's groups are not made, or for a group it does not have."""
+    session = get_object_or_404(AgendaSession.objects.select_related("format"), pk=pk, visit=obj)
+    if group - 1 not in breakout_group_indexes(session):
+        raise Http404(_("This session has no such group."))
+    return _enter(request, group_links(session, group - 1, request.user), programme, visit)
+
+
+def _enter(request: HttpRequest, links: RoomLinks | None, programme: str, visit: str):
     if links is None:
         raise Http404(_("This session has no online room."))
     if links.create_url is not None:
