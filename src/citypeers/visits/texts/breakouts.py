@@ -88,8 +88,9 @@ def groups_export_response(rounds: Rounds, *, export_format: str, filename: str)
 
 
 def shown_rounds(rounds: Rounds) -> list[dict]:
-    """Each round's groups for a page, counted from 1: each person's name, whether they
-    facilitate, and their country's name."""
+    """Each round's groups for a page, counted from 1: each person's name, what they do there
+    ("facilitator", "interprets for …", else ""), and their country's name."""
+    names = {p.key: p.name for p in rounds.people}
     return [
         {
             "number": r + 1,
@@ -99,7 +100,7 @@ def shown_rounds(rounds: Rounds) -> list[dict]:
                     "people": [
                         (
                             p.name,
-                            p.kind == Kind.FACILITATOR,
+                            _seat_note(p, names),
                             countries.name(p.country) if p.country else "",
                         )
                         for p in group
@@ -111,6 +112,14 @@ def shown_rounds(rounds: Rounds) -> list[dict]:
         }
         for r, row in enumerate(rounds.groups)
     ]
+
+
+def _seat_note(person: Person, names: dict[str, str]) -> str:
+    if person.kind == Kind.FACILITATOR:
+        return _("facilitator")
+    if person.kind == Kind.INTERPRETER:
+        return _("interprets for %(name)s") % {"name": names.get(person.with_key, "")}
+    return ""
 
 
 def zoom_filename(slug: str, session_pk: int, round_index: int) -> str:
