@@ -563,6 +563,12 @@ MATRIX = {
         Case(VISIT_TEAM | {"participant"}, _finished, label="finished visit"),
         Case(VISIT_TEAM, _visit, query="?export=csv", label="download"),
     ],
+    # Whom an interpreter interprets for: the team sets it until the visit is over; a POST
+    # naming no interpreter of the visit finds nobody (404; the form: test_interpreting.py).
+    "visits:interpreting": [
+        Case(VISIT_TEAM, _visit, method="post", ok=404, label="no interpreter named"),
+        _post(frozenset(), _finished, label="finished visit"),
+    ],
     # Attendance: the team reads a session's sheet and downloads it, and marks it until the
     # visit is over (an empty mark comes back with its message); the visit's people open the
     # session's check-in link (staff have no place to check in to). The window is the

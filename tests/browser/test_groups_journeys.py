@@ -1,6 +1,7 @@
 """The coordinator makes the breakout groups of a session for a visit of 12 participants,
 moves a person after previewing the figures, saves, and downloads round 1's Zoom file; a
-participant finds their group on the visit's page."""
+participant finds their group on the visit's page. An interpreter set on the roster sits with
+their participant; someone marked absent after the groups were made is planned out of them."""
 
 import re
 
@@ -8,8 +9,11 @@ import pytest
 from playwright.sync_api import expect
 
 from citypeers.programmes.models import Role
+from citypeers.visits.enums import AttendanceStatus
 from citypeers.visits.models import BreakoutPlan
 from citypeers.visits.selectors.breakouts import breakout_moved, breakout_rounds
+from citypeers.visits.services.attendance import attendance_mark
+from citypeers.visits.services.breakouts import breakout_generate
 from tests.browser.conftest import assert_accessible, assert_fits_phone
 from tests.browser.test_catalogue_journeys import sign_in
 from tests.factories import MembershipFactory, UserFactory, VisitFactory, VisitPlanFactory
@@ -97,3 +101,39 @@ def test_the_coordinator_makes_moves_and_downloads_the_groups(page, new_page, se
     groups = participant.get_by_role("region", name="Your breakout groups")
     expect(groups).to_contain_text("Round 1, Group")
     assert_accessible(participant)
+
+
+def test_an_interpreter_is_kept_with_their_participant_and_an_absence_is_replanned(page, settings):
+    settings.BREAKOUT_TIME_LIMIT_S = 0.5
+    visit = VisitFactory(title="Heritage walks")
+    VisitPlanFactory(visit=visit, time_zone="Europe/Brussels")
+    session, people = groups_scene(visit, participants=10, facilitators=2, interpreters=1)
+    participant, interpreter, absent = people[0], people[-1], people[5]
+    coordinator = MembershipFactory(
+        user=UserFactory(), programme=visit.programme, role=Role.COORDINATOR
+    ).user
+    sign_in(page, coordinator)
+
+    # On the roster, the team says whom the interpreter interprets for.
+    page.goto(f"/en/programmes/{visit.programme.slug}/visits/{visit.slug}/people/")
+    form = page.get_by_role("group", name=str(interpreter))
+    form.get_by_label("Interprets for").select_option(label=str(participant))
+    form.get_by_role("button", name="Save").click()
+    expect(page.get_by_text(f"Whom {interpreter} interprets for is saved.")).to_be_visible()
+    expect(page.get_by_role("cell", name=f"Interprets for {participant}")).to_be_visible()
+    assert_accessible(page)
+
+    # The groups seat them together; someone marked absent since is listed, then re-planned.
+    plan = breakout_generate(session=session, rounds=2, size=6, by=coordinator)
+    attendance_mark(session=session, person=absent, status=AttendanceStatus.ABSENT, by=coordinator)
+    page.goto(
+        f"/en/programmes/{visit.programme.slug}/visits/{visit.slug}/sessions/{session.pk}/groups/"
+    )
+    expect(page.get_by_text(f"{interpreter} (interprets for {participant})").first).to_be_visible()
+    notice = page.get_by_role("region", name="Marked absent, still in the groups")
+    expect(notice).to_contain_text(str(absent))
+    assert_accessible(page)
+    notice.get_by_role("button", name=f"Plan again without {absent}").click()
+    expect(page.get_by_text("The later rounds are planned again without them.")).to_be_visible()
+    expect(page.get_by_role("region", name="Marked absent, still in the groups")).to_have_count(0)
+    assert not plan.seats.filter(person=absent).exists()

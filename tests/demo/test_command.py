@@ -24,6 +24,7 @@ from citypeers.visits.models import (
     Attendance,
     BreakoutPlan,
     BreakoutSeat,
+    Interpreting,
     QuestionnaireAnswer,
     VisitTask,
 )
@@ -82,7 +83,16 @@ def test_demo_creates_the_chia_programme_and_one_account_per_role_idempotently(p
         assert email in printed
         assert authenticate(email=email, password=DEMO_PASSWORD) is not None
     roles = set(Membership.objects.values_list("role", flat=True))
-    assert roles == {"coordinator", "host", "reviewer", "participant", "expert", "rapporteur"}
+    # The interpreter is the first 2021 visit's, kept with a participant in its groups.
+    assert roles == {
+        "coordinator",
+        "host",
+        "reviewer",
+        "participant",
+        "expert",
+        "rapporteur",
+        "interpreter",
+    }
     assert User.objects.get(email="admin@example.org").is_staff
     # Each visit is planned from the online template, with its real practice and its agenda.
     vantaa = programme.visits.get(slug="vantaa")
@@ -151,13 +161,27 @@ def test_a_2021_visit_ran_with_its_confirmed_people_groups_and_attendance(printe
     assert len(participants) >= 20
     plan = BreakoutPlan.objects.get(session__visit=vantaa)
     assert plan.status == BreakoutPlan.Status.DONE
-    assert plan.seats.filter(round_index=0).count() == len(participants)
-    marks = Attendance.objects.filter(session=plan.session)
-    assert marks.count() == len(participants)
+    # Attendance of every session of every day: most present, a few late or absent.
+    for session in vantaa.sessions.all():
+        assert Attendance.objects.filter(session=session).count() == len(participants)
+    assert {session.day for session in vantaa.sessions.all()} == set(
+        Attendance.objects.filter(session__visit=vantaa).values_list("session__day", flat=True)
+    )
     statuses = set(
         Attendance.objects.filter(session__visit=vantaa).values_list("status", flat=True)
     )
-    assert {"present", "late"} <= statuses  # most present, a few not
+    assert {"present", "late", "absent"} <= statuses
+    # The interpreter sits with the participant they interpret for, in every round.
+    interpreting = Interpreting.objects.get(visit=vantaa)
+    seats = {
+        who: list(plan.seats.filter(person=who).order_by("round_index").values_list("group_index"))
+        for who in (interpreting.interpreter, interpreting.participant)
+    }
+    assert len(seats[interpreting.participant]) == plan.rounds
+    assert seats[interpreting.interpreter] == seats[interpreting.participant]
+    seated = set(plan.seats.filter(round_index=0).values_list("person", flat=True))
+    assert interpreting.interpreter.pk in seated
+    assert seated - {interpreting.interpreter.pk} <= {entry.user.pk for entry in participants}
     presentation = vantaa.sessions.get(format__slug="host-context-presentation")
     assert "https://docslib.org/doc/6981022/" in presentation.resources
     # Ran in 2021: nobody is told of a change today, and the trail says when things happened.

@@ -1,10 +1,11 @@
 """The demo's visits as they ran and as one is prepared, written through the services.
 
 The ten 2021 visits ran: their confirmed participants (from the published selection), groups for
-one interactive session each, attendance on the day of the groups, and the host's sources as
-the resources of its presentation. The 2027 Tampere visit is being prepared: planned (its
-agenda out), the demo participant given a place, two questionnaire answers in, and the
-programme's online rooms set.
+one interactive session each, attendance of every session (a few late or absent, one
+participant who never came and is left out of the groups), an interpreter seated with their
+participant on the first visit, and the host's sources as the resources of its presentation.
+The 2027 Tampere visit is being prepared: planned (its agenda out), the demo participant given
+a place, two questionnaire answers in, and the programme's online rooms set.
 
 Idempotent: a visit whose part is there already (attendance, groups, an answer) is left as it is.
 """
@@ -18,18 +19,25 @@ from citypeers.calls.enums import Outcome
 from citypeers.calls.models import Application
 from citypeers.calls.services.decisions import decision_respond
 from citypeers.catalogue.models import Practice
-from citypeers.demo.accounts import role_give
+from citypeers.demo.accounts import account, role_give
 from citypeers.demo.history import entries_dated, key, last_entry
 from citypeers.demo.visits import plan_demo_visit, tasks_done_before
 from citypeers.people.models import User
 from citypeers.programmes.models import Programme, Role, RoomProvider, Visit
 from citypeers.visits.enums import AttendanceStatus
-from citypeers.visits.models import AgendaSession, Attendance, BreakoutPlan, QuestionnaireAnswer
+from citypeers.visits.models import (
+    AgendaSession,
+    Attendance,
+    BreakoutPlan,
+    Interpreting,
+    QuestionnaireAnswer,
+)
 from citypeers.visits.selectors.roster import roster_of
 from citypeers.visits.services.agenda import agenda_publish
 from citypeers.visits.services.agenda_edit import session_update
 from citypeers.visits.services.attendance import attendance_mark
 from citypeers.visits.services.breakouts import breakout_generate
+from citypeers.visits.services.interpreting import interpreting_set
 from citypeers.visits.services.questionnaire import questionnaire_answer_save
 from citypeers.visits.services.rooms import programme_rooms_save
 
@@ -39,19 +47,33 @@ BREAKOUT_ROUNDS, BREAKOUT_SIZE = 3, 5
 BREAKOUT_TIME_LIMIT_S = 0.05  # ten visits stay quick to build; the groups are good enough
 FEWEST_CONFIRMED = 20  # a 2021 visit with fewer means the selection did not run as it should
 ROOM_URL_TEMPLATE = "https://meet.example.org/{room}"
+INTERPRETER_EMAIL, INTERPRETER_NAME = "ines.interpreter@example.org", "Ines Interpreter"
+STATUSES = [AttendanceStatus.PRESENT] * 30 + [
+    AttendanceStatus.LATE,
+    AttendanceStatus.LATE,
+    AttendanceStatus.LEFT_EARLY,
+    AttendanceStatus.ABSENT,
+]
 
 
 def run_demo_visits(visits: list[Visit], *, coordinator: User) -> None:
-    """The 2021 `visits` as they ran, each part once."""
-    for visit in visits:
+    """The 2021 `visits` as they ran, each part once; the first has an interpreter."""
+    for number, visit in enumerate(visits):
         _places_confirmed(visit)
         mark = last_entry()
         dates: dict[tuple[str, str], datetime.datetime] = {}
         sessions = list(visit.sessions.select_related("format").order_by("starts_at"))
         _resources_given(visit, sessions, coordinator, dates)
-        grouped = _groups_made(sessions, coordinator, dates)
-        day = grouped.day if grouped else 1
-        _attendance_marked(visit, [s for s in sessions if s.day == day], coordinator, dates)
+        attendance = _Attendance(visit, coordinator, dates)
+        grouped = _grouped_session(sessions)
+        # The groups are made the day before their session: the attendance of the sessions
+        # before it is known then (who dropped out is left out), the rest comes after.
+        attendance.mark([s for s in sessions if grouped is None or s.starts_at < grouped.starts_at])
+        if number == 0 and grouped is not None:
+            _interpreter_given(visit, attendance.interpreted, coordinator, dates, grouped)
+        if grouped is not None:
+            _groups_made(grouped, coordinator, dates)
+        attendance.mark([s for s in sessions if grouped and s.starts_at >= grouped.starts_at])
         entries_dated(
             mark, lambda entry, dates=dates: dates.get((entry.object_type, entry.object_id))
         )
@@ -84,14 +106,18 @@ def _resources_given(visit, sessions, coordinator, dates) -> None:
             dates[key(session)] = session.starts_at - datetime.timedelta(days=2)
 
 
-def _groups_made(sessions, coordinator, dates) -> AgendaSession | None:
-    """Groups for the first interactive session, made the day before it; returns the session."""
+def _grouped_session(sessions) -> AgendaSession | None:
+    """The visit's first interactive session, in the order of INTERACTIVE_FORMATS."""
     interactive = [s for s in sessions if s.format.slug in INTERACTIVE_FORMATS]
     if not interactive:
         return None
-    session = min(interactive, key=lambda s: INTERACTIVE_FORMATS.index(s.format.slug))
+    return min(interactive, key=lambda s: INTERACTIVE_FORMATS.index(s.format.slug))
+
+
+def _groups_made(session, coordinator, dates) -> None:
+    """Groups for `session`, made the day before it."""
     if BreakoutPlan.objects.filter(session=session).exists():
-        return session
+        return
     plan = breakout_generate(
         session=session,
         rounds=BREAKOUT_ROUNDS,
@@ -100,34 +126,62 @@ def _groups_made(sessions, coordinator, dates) -> AgendaSession | None:
         time_limit_s=BREAKOUT_TIME_LIMIT_S,
     )
     dates[key(plan)] = session.starts_at - datetime.timedelta(days=1)
-    return session
 
 
-def _attendance_marked(visit, sessions, coordinator, dates) -> None:
-    """The participants at `sessions`, marked by the team at each end: most present, a few
-    late, left early or absent (drawn from the visit's own seed, the same at every load). Only
-    the day with groups: every session of ten visits would slow the build by seconds."""
-    if Attendance.objects.filter(session__visit=visit).exists():
-        return
-    rng = random.Random(f"attendance-{visit.slug}")  # noqa: S311 - a demo draw, not a secret
-    people = [entry.user for entry in roster_of(visit) if entry.is_participant]
-    statuses = [AttendanceStatus.PRESENT] * 30 + [
-        AttendanceStatus.LATE,
-        AttendanceStatus.LATE,
-        AttendanceStatus.LEFT_EARLY,
-        AttendanceStatus.ABSENT,
-    ]
-    for session in sessions:
-        ends = session.starts_at + datetime.timedelta(minutes=session.minutes)
-        for person in people:
-            attendance_mark(
-                session=session,
-                person=person,
-                status=rng.choice(statuses),
-                by=coordinator,
-                now=ends,
-            )
-        dates[key(session)] = ends
+def _interpreter_given(visit, participant, coordinator, dates, grouped) -> None:
+    """An interpreter on the visit for one participant, set a week before the groups: the
+    groups then seat the two together."""
+    interpreter = account(INTERPRETER_EMAIL, INTERPRETER_NAME)
+    role_give(
+        user=interpreter,
+        programme=visit.programme,
+        role=Role.INTERPRETER,
+        visit=visit,
+        by=coordinator,
+    )
+    if not Interpreting.objects.filter(visit=visit, interpreter=interpreter).exists():
+        interpreting_set(
+            visit=visit, interpreter=interpreter, participant=participant, by=coordinator
+        )
+        dates[key(visit)] = grouped.starts_at - datetime.timedelta(days=7)
+
+
+class _Attendance:
+    """The participants at each session, marked by the team at its end: most present, a few
+    late, left early or absent (drawn from the visit's own seed, the same at every load); one
+    participant never came (absent throughout, so left out of the groups), and the first by
+    name, who has an interpreter on the first visit, came to everything."""
+
+    def __init__(self, visit, coordinator, dates):
+        self.coordinator, self.dates = coordinator, dates
+        self.rng = random.Random(f"attendance-{visit.slug}")  # noqa: S311 - a demo draw
+        self.people = sorted(
+            (entry.user for entry in roster_of(visit) if entry.is_participant),
+            key=lambda user: str(user).lower(),
+        )
+        self.interpreted = self.people[0]
+        self.never_came = self.people[-1]
+
+    def mark(self, sessions) -> None:
+        for session in sessions:
+            if Attendance.objects.filter(session=session).exists():
+                continue
+            ends = session.starts_at + datetime.timedelta(minutes=session.minutes)
+            for person in self.people:
+                attendance_mark(
+                    session=session,
+                    person=person,
+                    status=self._status(person),
+                    by=self.coordinator,
+                    now=ends,
+                )
+            self.dates[key(session)] = ends
+
+    def _status(self, person) -> AttendanceStatus:
+        draw = self.rng.choice(STATUSES)  # drawn for everyone, so the draws stay the same
+        if person == self.never_came:
+            return AttendanceStatus.ABSENT
+        return AttendanceStatus.PRESENT if person == self.interpreted else draw
 
 
 def prepare_demo_visit(

@@ -296,6 +296,30 @@ class GroupsDropoutForm(Form):
         self.fields["from_round"].choices = _numbers(len(rounds.groups))
 
 
+class InterpretingForm(Form):
+    """Whom one interpreter interprets for; empty for nobody in particular. Each interpreter's
+    form on the roster gets its own ids (`auto_id`), as the page shows several."""
+
+    interpreter = forms.IntegerField(widget=forms.HiddenInput)
+    participant = forms.TypedChoiceField(
+        label=_("Interprets for"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("The breakout groups keep them together."),
+    )
+
+    def __init__(self, *args, interpreter, participants, **kwargs):
+        kwargs.setdefault("auto_id", f"id_interpreting_{interpreter.pk}_%s")
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("interpreter", interpreter.pk)
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].choices = [
+            ("", _("Nobody in particular")),
+            *((user.pk, str(user)) for user in participants),
+        ]
+
+
 class RecommendationForm(Form):
     text = forms.CharField(
         label=_("Recommendation"),

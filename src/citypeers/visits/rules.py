@@ -26,6 +26,8 @@ rules.add_perm("visits.publish_agenda", (is_visit_team | is_staff) & ~is_finishe
 rules.add_perm("visits.edit_agenda", (is_visit_team | is_staff) & ~is_finished_visit)
 # Breakout groups: seen by whoever runs the visit, made and changed until it is over.
 rules.add_perm("visits.edit_groups", (is_visit_team | is_staff) & ~is_finished_visit)
+# Whom an interpreter interprets for (the groups keep them together): set by the team.
+rules.add_perm("visits.set_interpreting", (is_visit_team | is_staff) & ~is_finished_visit)
 # A visit made without a plan gets one once, while it is not over.
 rules.add_perm(
     "visits.plan_visit",

@@ -52,6 +52,7 @@ urlpatterns = [
     path("me/calendar/stop/", feeds.calendar_stop, name="calendar_stop"),
     path("calendar/<str:token>.ics", feeds.calendar_feed, name="calendar_feed"),
     path(visit + "people/", roster.roster, name="roster"),
+    path(visit + "people/interpreting/", roster.interpreting, name="interpreting"),
     path(visit + "pack.pdf", pack.pack, name="pack"),
     path(visit + "recommendations/", recommendations.recommendations, name="recommendations"),
     path(

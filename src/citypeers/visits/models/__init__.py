@@ -1,5 +1,6 @@
 """A visit's delivery: the plan it was made from, its tasks, its agenda, the breakout groups of its
-sessions, the answers to its pre-visit questionnaire, who attended and the reminders sent.
+sessions, the answers to its pre-visit questionnaire, whom its interpreters interpret for, who
+attended and the reminders sent.
 
 The visit itself (identity, host, dates) is `programmes.Visit`; this app adds what the
 methodology produced for it. The plan keeps the template version it was made with, so later
@@ -11,6 +12,7 @@ from citypeers.visits.models.agenda import AgendaSession
 from citypeers.visits.models.attendance import Attendance, VisitReminder
 from citypeers.visits.models.breakouts import BreakoutPlan, BreakoutSeat
 from citypeers.visits.models.feeds import AgendaChange, CalendarFeed
+from citypeers.visits.models.interpreting import Interpreting
 from citypeers.visits.models.plans import VisitPlan
 from citypeers.visits.models.questionnaire import QuestionnaireAnswer
 from citypeers.visits.models.recommendations import Recommendation
@@ -23,6 +25,7 @@ __all__ = [
     "BreakoutPlan",
     "BreakoutSeat",
     "CalendarFeed",
+    "Interpreting",
     "QuestionnaireAnswer",
     "Recommendation",
     "VisitPlan",

@@ -68,7 +68,11 @@ class BreakoutSeat(models.Model):
     kind = models.CharField(
         _("kind"),
         max_length=12,
-        choices=[("participant", _("Participant")), ("facilitator", _("Facilitator"))],
+        choices=[
+            ("participant", _("Participant")),
+            ("facilitator", _("Facilitator")),
+            ("interpreter", _("Interpreter")),
+        ],
         default="participant",
     )
 

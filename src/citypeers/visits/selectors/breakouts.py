@@ -1,14 +1,17 @@
-"""Breakout groups read back: who a session's groups are made of, a stored plan as the core's
-`Rounds`, a hand move counted before it is saved, and a person's own groups on a visit."""
+"""Breakout groups read back: who a session's groups are made of (and who is left out for an
+absence), a stored plan as the core's `Rounds`, a hand move counted before it is saved, the
+people in the groups marked absent since, and a person's own groups on a visit."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
 from citypeers.programmes.models import Role, Visit
 from citypeers.visits.breakouts import Kind, Person, Rounds, after_move, rounds_of
-from citypeers.visits.models import AgendaSession, BreakoutPlan, BreakoutSeat
+from citypeers.visits.enums import AttendanceStatus
+from citypeers.visits.models import AgendaSession, Attendance, BreakoutPlan, BreakoutSeat
+from citypeers.visits.selectors.interpreting import interpreting_of
 from citypeers.visits.selectors.rooms import full_address, my_group_addresses
 from citypeers.visits.selectors.roster import roster_of
 
@@ -33,22 +36,95 @@ def _person(user, organisation, kind: Kind) -> Person:
     )
 
 
+@dataclass(frozen=True)
+class BreakoutRoster:
+    """Who a session's groups are made of, and who is left out and why (by name)."""
+
+    people: list[Person]
+    absent: list[str]  # marked absent for the session
+    dropped_out: list[str]  # marked absent on every earlier session of the visit
+
+    @property
+    def left_out(self) -> int:
+        return len(self.absent) + len(self.dropped_out)
+
+
 def breakout_people(session: AgendaSession) -> list[Person]:
+    return breakout_roster(session).people
+
+
+def breakout_roster(session: AgendaSession) -> BreakoutRoster:
     """The visit's participants, facilitators and interpreters (from its roster), and the
-    session's facilitator, each once, by name. An interpreter is planned as a participant:
-    nothing on a visit says whom they interpret for, which the core needs to keep them
-    together (`Person.with_key`)."""
-    people: dict[int, Person] = {}
+    session's facilitator, each once, by name; without whoever is marked absent for the
+    session or on every earlier session of the visit (dropped out).
+
+    An interpreter set to interpret for a planned participant is planned with them
+    (`Kind.INTERPRETER`, `with_key`). One whose participant is not planned (absent, or none
+    set) is planned as a participant: they are at the session anyway, and the core keeps an
+    interpreter only beside a participant it plans."""
+    users: dict[int, tuple] = {}
     for entry in roster_of(session.visit):
         role = next((r for r in PLANNED_ROLES if r in entry.roles), None)
-        if role is None:
-            continue
-        kind = Kind.FACILITATOR if role == Role.FACILITATOR else Kind.PARTICIPANT
-        people[entry.user.pk] = _person(entry.user, entry.organisation, kind)
+        if role is not None:
+            users[entry.user.pk] = (entry.user, entry.organisation, role)
     facilitator = session.facilitator
     if facilitator is not None:
-        people[facilitator.pk] = _person(facilitator, facilitator.organisation, Kind.FACILITATOR)
-    return sorted(people.values(), key=lambda p: p.name.lower())
+        users[facilitator.pk] = (facilitator, facilitator.organisation, Role.FACILITATOR)
+    absent, dropped_out = _absences(session, users)
+    planned = {pk: u for pk, u in users.items() if pk not in absent | dropped_out}
+    interprets_for = {
+        pk: user.pk for pk, user in interpreting_of(session.visit).items() if pk in planned
+    }
+    people = []
+    for pk, (user, organisation, role) in planned.items():
+        kind = Kind.FACILITATOR if role == Role.FACILITATOR else Kind.PARTICIPANT
+        partner = interprets_for.get(pk) if role == Role.INTERPRETER else None
+        if partner in planned and planned[partner][2] == Role.PARTICIPANT:
+            kind = Kind.INTERPRETER
+        person = _person(user, organisation, kind)
+        if kind == Kind.INTERPRETER:
+            person = replace(person, with_key=str(partner))
+        people.append(person)
+
+    def names(pks: set[int]) -> list[str]:
+        return sorted((str(users[pk][0]) for pk in pks), key=str.lower)
+
+    return BreakoutRoster(
+        people=sorted(people, key=lambda p: p.name.lower()),
+        absent=names(absent),
+        dropped_out=names(dropped_out - absent),
+    )
+
+
+def _absences(session: AgendaSession, users: dict) -> tuple[set[int], set[int]]:
+    """Of `users`, those marked absent for the session, and those marked absent on every
+    session of the visit before it (not cancelled; none before: nobody)."""
+    earlier = set(
+        AgendaSession.objects.filter(
+            visit_id=session.visit_id, starts_at__lt=session.starts_at, cancelled_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    marks = Attendance.objects.filter(
+        session_id__in=earlier | {session.pk},
+        person_id__in=users,
+        status=AttendanceStatus.ABSENT,
+    ).values_list("session_id", "person_id")
+    missed: dict[int, set[int]] = defaultdict(set)
+    for session_pk, person_pk in marks:
+        missed[person_pk].add(session_pk)
+    absent = {pk for pk, sessions in missed.items() if session.pk in sessions}
+    dropped_out = {pk for pk, sessions in missed.items() if earlier and earlier <= sessions}
+    return absent, dropped_out
+
+
+def absent_in_groups(session: AgendaSession, rounds: Rounds) -> list[Person]:
+    """The people still seated in the last round of the groups who are marked absent for the
+    session: marked after the groups were made, and not yet planned out of them."""
+    seated = {p.key: p for group in rounds.groups[-1] for p in group}
+    marked = Attendance.objects.filter(
+        session=session, status=AttendanceStatus.ABSENT, person_id__in=[int(k) for k in seated]
+    ).values_list("person_id", flat=True)
+    return sorted((seated[str(pk)] for pk in marked), key=lambda p: p.name.lower())
 
 
 def breakout_plan_of(session: AgendaSession) -> BreakoutPlan | None:
@@ -69,6 +145,7 @@ def breakout_rounds(plan: BreakoutPlan) -> Rounds | None:
             people[seat.person_id] = _person(seat.person, seat.person.organisation, Kind(seat.kind))
         rows[seat.round_index][seat.group_index].append(people[seat.person_id])
         present[seat.person_id].add(seat.round_index)
+    people = _paired(people, plan.session.visit)
     everyone = {
         pk: Person(**{**vars(p), "absent": frozenset(set(range(plan.rounds)) - present[pk])})
         for pk, p in people.items()
@@ -93,6 +170,22 @@ def breakout_group_indexes(session: AgendaSession) -> set[int]:
         plan__session=session, plan__status=BreakoutPlan.Status.DONE
     )
     return set(seats.values_list("group_index", flat=True).distinct())
+
+
+def _paired(people: dict[int, Person], visit: Visit) -> dict[int, Person]:
+    """Stored interpreters given back whom they interpret for (the core moves the two as
+    one); one whose participant is no longer in the groups, or who no longer interprets for
+    anyone, is kept as a participant."""
+    interprets_for = {pk: user.pk for pk, user in interpreting_of(visit).items()}
+    for pk, person in people.items():
+        if person.kind != Kind.INTERPRETER:
+            continue
+        partner = people.get(interprets_for.get(pk))
+        if partner is not None and partner.kind == Kind.PARTICIPANT:
+            people[pk] = replace(person, with_key=partner.key)
+        else:
+            people[pk] = replace(person, kind=Kind.PARTICIPANT)
+    return people
 
 
 def planned_person(rounds: Rounds, person_pk: int) -> Person | None:

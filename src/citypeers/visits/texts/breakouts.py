@@ -88,9 +88,11 @@ def groups_export_response(rounds: Rounds, *, export_format: str, filename: str)
 
 
 def shown_rounds(rounds: Rounds, rooms: dict[int, str] | None = None) -> list[dict]:
-    """Each round's groups for a page, counted from 1: each person's name, whether they
-    facilitate, and their country's name; with `rooms` (by group index), the group's room."""
+    """Each round's groups for a page, counted from 1: each person's name, what they do there
+    ("facilitator", "interprets for …", else ""), and their country's name; with `rooms` (by
+    group index), the group's room."""
     rooms = rooms or {}
+    names = {p.key: p.name for p in rounds.people}
     return [
         {
             "number": r + 1,
@@ -101,7 +103,7 @@ def shown_rounds(rounds: Rounds, rooms: dict[int, str] | None = None) -> list[di
                     "people": [
                         (
                             p.name,
-                            p.kind == Kind.FACILITATOR,
+                            _seat_note(p, names),
                             countries.name(p.country) if p.country else "",
                         )
                         for p in group
@@ -113,6 +115,14 @@ def shown_rounds(rounds: Rounds, rooms: dict[int, str] | None = None) -> list[di
         }
         for r, row in enumerate(rounds.groups)
     ]
+
+
+def _seat_note(person: Person, names: dict[str, str]) -> str:
+    if person.kind == Kind.FACILITATOR:
+        return _("facilitator")
+    if person.kind == Kind.INTERPRETER:
+        return _("interprets for %(name)s") % {"name": names.get(person.with_key, "")}
+    return ""
 
 
 def zoom_filename(slug: str, session_pk: int, round_index: int) -> str:

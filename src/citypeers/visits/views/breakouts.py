@@ -1,5 +1,6 @@
 """A session's breakout groups: made, shown round by round, a person moved after a preview of
-the figures, a late drop-out re-planned, and the groups downloaded (Zoom, CSV, Excel)."""
+the figures, a late drop-out re-planned (also from the notice of people marked absent since the
+groups were made), and the groups downloaded (Zoom, CSV, Excel)."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,8 +19,10 @@ from citypeers.programmes.models import Visit
 from citypeers.visits.forms import GroupsDropoutForm, GroupsGenerateForm, GroupsMoveForm
 from citypeers.visits.models import AgendaSession
 from citypeers.visits.selectors.breakouts import (
+    absent_in_groups,
     breakout_moved,
     breakout_plan_of,
+    breakout_roster,
     breakout_rounds,
     planned_person,
 )
@@ -68,7 +71,21 @@ def _page(request: HttpRequest, visit: Visit, session, plan, rounds, **forms) ->
         "generate_form": forms.get("generate_form") or GroupsGenerateForm(prefix="generate"),
         "preview": forms.get("preview"),
     }
+    if may_edit:
+        context["left_out"] = breakout_roster(session)
     if rounds and may_edit:
+        context["absent_forms"] = [
+            (
+                person,
+                GroupsDropoutForm(
+                    rounds=rounds,
+                    prefix="dropout",
+                    auto_id=f"id_absent_{person.key}_%s",
+                    initial={"person": person.key, "from_round": 1},
+                ),
+            )
+            for person in absent_in_groups(session, rounds)
+        ]
         context["move_form"] = forms.get("move_form") or GroupsMoveForm(
             rounds=rounds, prefix="move"
         )
