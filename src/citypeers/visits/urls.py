@@ -9,6 +9,7 @@ from citypeers.visits.views import (
     pages,
     plans,
     recommendations,
+    resources,
     rooms,
     roster,
     workspace,
@@ -32,6 +33,16 @@ urlpatterns = [
         visit + "agenda/edit/<int:pk>/delete/", agenda.session_remove, name="agenda_session_delete"
     ),
     path(visit + "sessions/<int:pk>/join/", rooms.join, name="join"),
+    path(
+        visit + "sessions/<int:pk>/resources/",
+        resources.session_resources,
+        name="session_resources",
+    ),
+    path(
+        visit + "sessions/<int:pk>/resources/<int:resource>/remove/",
+        resources.session_resource_delete,
+        name="session_resource_delete",
+    ),
     path(visit + "sessions/<int:pk>/groups/", breakouts.groups, name="groups"),
     path(
         visit + "sessions/<int:pk>/groups/generate/",
