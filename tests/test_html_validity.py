@@ -301,7 +301,28 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     html |= _roster_pages(client, call, workspace, coordinator)
     html |= _groups_pages(client, session, coordinator)
     html |= _recommendation_pages(client, workspace, coordinator)
+    html |= _resource_pages(client, session, coordinator)
     return html
+
+
+def _resource_pages(client, session, coordinator) -> dict[str, str]:
+    """A session's resources: none, a bad link's error, one listed with its licence, its
+    removal asked; the agenda editor and the visit's page showing it."""
+    visit = session.visit
+    url = reverse("visits:session_resources", args=[visit.programme.slug, visit.slug, session.pk])
+    client.force_login(coordinator)
+    pages = {"resources-none": client.get(url)}
+    data = {"title": "Slides", "url": "ftp://x", "licence": "cc-by-4.0", "visibility": "public"}
+    pages["resources-error"] = client.post(url, data)
+    client.post(url, data | {"url": "https://example.org/slides"})
+    pages["resources"] = client.get(url)
+    item = session.resource_items.get()
+    pages["resource-remove"] = client.get(f"{url}{item.pk}/remove/")
+    slugs = [visit.programme.slug, visit.slug]
+    pages["agenda-with-resources"] = client.get(reverse("visits:agenda", args=slugs))
+    pages["visit-with-resources"] = client.get(reverse("visits:visit", args=slugs))
+    pages["print-with-resources"] = client.get(reverse("visits:agenda_print", args=slugs))
+    return {name: response.content.decode() for name, response in pages.items()}
 
 
 def _recommendation_pages(client, workspace, coordinator) -> dict[str, str]:

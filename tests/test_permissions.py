@@ -32,7 +32,13 @@ from citypeers.core.models import OutboxMessage
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
-from citypeers.visits.models import BreakoutPlan, BreakoutSeat, Recommendation, VisitTask
+from citypeers.visits.models import (
+    BreakoutPlan,
+    BreakoutSeat,
+    Recommendation,
+    SessionResource,
+    VisitTask,
+)
 from citypeers.visits.selectors.attendance import check_in_signature
 from tests.factories import (
     ActivityFormatFactory,
@@ -381,6 +387,16 @@ def _session(world):
     return [*_visit(world), world.session.pk]
 
 
+def _resource(world, *, finished: bool = False):
+    """A resource of the session; the visit over, when `finished`."""
+    if finished:
+        world.finish_visit()
+    item = SessionResource.objects.create(
+        session=world.session, title="Slides", url="https://e.org"
+    )
+    return [*_session(world), item.pk]
+
+
 def _check_in(world):
     return [*_session(world), check_in_signature(world.session)]
 
@@ -525,6 +541,19 @@ MATRIX = {
         Case(VISIT_TEAM, _session),
         _post(VISIT_TEAM, _session),
         _post(frozenset(), lambda w: [*_finished(w), _session(w)[-1]], label="finished visit"),
+    ],
+    # A session's resources: its team reads them, adds and removes them until the visit is over
+    # (an empty one comes back with its errors).
+    "visits:session_resources": [
+        Case(VISIT_TEAM, _session),
+        Case(VISIT_TEAM, _session, method="post", label="empty resource"),
+        Case(VISIT_TEAM, lambda w: [*_finished(w), w.session.pk], label="finished visit"),
+        _post(frozenset(), lambda w: [*_finished(w), w.session.pk], label="finished visit"),
+    ],
+    "visits:session_resource_delete": [
+        Case(VISIT_TEAM, _resource),
+        _post(VISIT_TEAM, _resource),
+        _post(frozenset(), lambda w: _resource(w, finished=True), label="finished visit"),
     ],
     "visits:agenda_daily_time": [
         Case(VISIT_TEAM, _visit),

@@ -92,3 +92,55 @@ def test_the_coordinator_edits_chooses_the_daily_time_and_publishes_the_agenda(p
     expect(agenda.get_by_text("Welcome clinic")).to_be_visible()
     expect(agenda.get_by_role("row").nth(1)).to_contain_text("10:00")
     assert_accessible(page)
+
+
+def test_the_coordinator_gives_a_session_its_slides_and_a_participant_finds_them(new_page):
+    visit = VisitFactory(title="Heritage walks", starts_on=datetime.date(2027, 3, 24))
+    VisitPlanFactory(visit=visit, time_zone="Europe/Brussels", agenda_published=True)
+    AgendaSessionFactory(
+        visit=visit,
+        title="Host presentation",
+        starts_at=datetime.datetime(2027, 3, 24, 8, tzinfo=BRUSSELS),
+    )
+    coordinator = MembershipFactory(programme=visit.programme, role=Role.COORDINATOR).user
+    participant = MembershipFactory(
+        programme=visit.programme, visit=visit, role=Role.PARTICIPANT
+    ).user
+    address = f"/en/programmes/{visit.programme.slug}/visits/{visit.slug}/"
+
+    page = new_page()
+    sign_in(page, coordinator)
+    page.goto(address + "agenda/edit/")
+    page.get_by_role("link", name="Resources of Host presentation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Resources of Host presentation")
+    expect(page.get_by_text("No resource yet.")).to_be_visible()
+    page.get_by_label("Title").fill("Slides")
+    page.get_by_label("Link").fill("slides.example.org/heritage")
+    page.get_by_role("button", name="Add the resource").click()
+    expect(page.get_by_role("alert")).to_contain_text("A link starts with https://")
+    assert_accessible(page)
+    page.get_by_label("Link").fill("https://slides.example.org/heritage")
+    page.get_by_label("Licence").select_option(label="CC BY 4.0")
+    page.get_by_label("Public: anyone reading the published agenda").check()
+    page.get_by_role("button", name="Add the resource").click()
+    expect(page.get_by_text("“Slides” is added.")).to_be_visible()
+    table = page.get_by_role("table", name="Resources")
+    expect(table).to_contain_text("CC BY 4.0")
+    expect(table).to_contain_text("Public: anyone reading the published agenda")
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to the agenda").click()
+    expect(page.get_by_role("link", name="Slides")).to_be_visible()
+    expect(page.get_by_text("Public", exact=True)).to_be_visible()  # the team's badge
+
+    page = new_page()
+    sign_in(page, participant)
+    page.goto(address)
+    agenda = page.get_by_role("region", name="Agenda")
+    expect(agenda.get_by_role("link", name="Slides")).to_have_attribute(
+        "href", "https://slides.example.org/heritage"
+    )
+    expect(agenda.get_by_role("link", name="CC BY 4.0")).to_have_attribute(
+        "href", "https://creativecommons.org/licenses/by/4.0/"
+    )
+    expect(agenda.get_by_text("Public", exact=True)).to_have_count(0)  # no badge for them
+    assert_accessible(page)

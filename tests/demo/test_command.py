@@ -183,7 +183,12 @@ def test_a_2021_visit_ran_with_its_confirmed_people_groups_and_attendance(printe
     assert interpreting.interpreter.pk in seated
     assert seated - {interpreting.interpreter.pk} <= {entry.user.pk for entry in participants}
     presentation = vantaa.sessions.get(format__slug="host-context-presentation")
-    assert "https://docslib.org/doc/6981022/" in presentation.resources
+    resources = {item.url: item for item in presentation.resource_items.all()}
+    assert any(url.startswith("https://docslib.org/doc/6981022/") for url in resources)
+    slides = next(item for item in resources.values() if item.title.startswith("Slides"))
+    assert (slides.licence, slides.visibility) == ("cc-by-4.0", "public")
+    recording = next(item for item in resources.values() if item.title.startswith("Recording"))
+    assert recording.visibility == "visit"
     # Ran in 2021: nobody is told of a change today, and the trail says when things happened.
     assert not AgendaChange.objects.filter(visit=vantaa).exists()
     trail = AuditEntry.objects.filter(object_type="visits.agendasession", object_id=plan.session_id)

@@ -66,11 +66,9 @@ def test_a_session_is_added_with_its_details(planned_visit, coordinator):
         speakers="Ana Silva",
         facilitator=host,
         place="Room 2",
-        resources="https://example.org/slides\n\nhttps://example.org/notes\n",
     )
     assert session.shown_title == "Clinic"  # no title given: the format's name
     assert session.ends_at == _at(27, 11, 30)
-    assert session.resource_links == ["https://example.org/slides", "https://example.org/notes"]
     assert session.facilitator == host
 
 

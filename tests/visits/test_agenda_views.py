@@ -73,7 +73,6 @@ def _form(session, **changes) -> dict:
         "speakers": "",
         "facilitator": "",
         "place": "",
-        "resources": "",
     }
     return data | changes
 

@@ -3,9 +3,10 @@
 The ten 2021 visits ran: their confirmed participants (from the published selection), groups for
 one interactive session each, attendance of every session (a few late or absent, one
 participant who never came and is left out of the groups), an interpreter seated with their
-participant on the first visit, and the host's sources as the resources of its presentation.
-The 2027 Tampere visit is being prepared: planned (its agenda out), the demo participant given
-a place, two questionnaire answers in, and the programme's online rooms set.
+participant on the first visit, and the resources of its presentation (slides, a recording,
+the host's sources). The 2027 Tampere visit is being prepared: planned (its agenda out), the
+demo participant given a place, two questionnaire answers in, and the programme's online rooms
+set.
 
 Idempotent: a visit whose part is there already (attendance, groups, an answer) is left as it is.
 """
@@ -24,7 +25,7 @@ from citypeers.demo.history import entries_dated, key, last_entry
 from citypeers.demo.visits import plan_demo_visit, tasks_done_before
 from citypeers.people.models import User
 from citypeers.programmes.models import Programme, Role, RoomProvider, Visit
-from citypeers.visits.enums import AttendanceStatus
+from citypeers.visits.enums import AttendanceStatus, ResourceLicence, ResourceVisibility
 from citypeers.visits.models import (
     AgendaSession,
     Attendance,
@@ -34,11 +35,11 @@ from citypeers.visits.models import (
 )
 from citypeers.visits.selectors.roster import roster_of
 from citypeers.visits.services.agenda import agenda_publish
-from citypeers.visits.services.agenda_edit import session_update
 from citypeers.visits.services.attendance import attendance_mark
 from citypeers.visits.services.breakouts import breakout_generate
 from citypeers.visits.services.interpreting import interpreting_set
 from citypeers.visits.services.questionnaire import questionnaire_answer_save
+from citypeers.visits.services.resources import session_resource_add
 from citypeers.visits.services.rooms import programme_rooms_save
 
 # The formats a visit's groups are made for, in the order the first found is taken.
@@ -54,6 +55,7 @@ STATUSES = [AttendanceStatus.PRESENT] * 30 + [
     AttendanceStatus.LEFT_EARLY,
     AttendanceStatus.ABSENT,
 ]
+DEMO_FILES = "https://files.example.org"  # where the demo's slides and recordings would be
 
 
 def run_demo_visits(visits: list[Visit], *, coordinator: User) -> None:
@@ -96,14 +98,43 @@ def _places_confirmed(visit: Visit) -> None:
 
 
 def _resources_given(visit, sessions, coordinator, dates) -> None:
-    """The host's presentation links the practice's public sources, where nothing is written."""
+    """The host's presentation: its slides for anyone (CC BY), its recording for the visit's
+    people only, and the practice's public sources (their licence unknown), where it has none."""
     practice = Practice.objects.filter(places=visit.host_place, is_generated=False).first()
     if practice is None or not practice.link_list:
         return
     for session in sessions:
-        if session.format.slug == "host-context-presentation" and not session.resources:
-            session_update(session=session, by=coordinator, resources="\n".join(practice.link_list))
-            dates[key(session)] = session.starts_at - datetime.timedelta(days=2)
+        if session.format.slug != "host-context-presentation" or session.resource_items.exists():
+            continue
+        given = [
+            session_resource_add(
+                session=session,
+                by=coordinator,
+                title="Slides of the presentation",
+                url=f"{DEMO_FILES}/{visit.slug}/presentation-slides.pdf",
+                licence=ResourceLicence.CC_BY,
+                visibility=ResourceVisibility.PUBLIC,
+            ),
+            session_resource_add(
+                session=session,
+                by=coordinator,
+                title="Recording of the presentation",
+                url=f"{DEMO_FILES}/{visit.slug}/presentation-recording.mp4",
+                visibility=ResourceVisibility.VISIT,
+            ),
+            *(
+                session_resource_add(
+                    session=session,
+                    by=coordinator,
+                    title="",  # named after the link's host and path
+                    url=link,
+                    visibility=ResourceVisibility.PUBLIC,
+                )
+                for link in practice.link_list
+            ),
+        ]
+        for resource in given:
+            dates[key(resource)] = session.starts_at - datetime.timedelta(days=2)
 
 
 def _grouped_session(sessions) -> AgendaSession | None:

@@ -10,7 +10,13 @@ from citypeers.core.forms import Form, ModelForm
 from citypeers.methodology.models import ActivityFormat
 from citypeers.programmes.models import Programme, RoomProvider
 from citypeers.programmes.selectors import programmes_coordinated_by
-from citypeers.visits.enums import AttendanceStatus, RecommendationStatus
+from citypeers.visits.enums import (
+    RESOURCE_URL_MAX_LENGTH,
+    AttendanceStatus,
+    RecommendationStatus,
+    ResourceLicence,
+    ResourceVisibility,
+)
 from citypeers.visits.models import QuestionnaireAnswer
 from citypeers.visits.rooms import CHECKSUM_ALGORITHMS
 
@@ -133,12 +139,6 @@ class SessionForm(Form):
         max_length=300,
         help_text=_("A room or an address."),
     )
-    resources = forms.CharField(
-        label=_("Resources"),
-        required=False,
-        widget=forms.Textarea,
-        help_text=_("Links, one a line."),
-    )
 
     def __init__(self, *args, formats, team, zone: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,8 +166,33 @@ class SessionForm(Form):
             "speakers": session.speakers,
             "facilitator": str(session.facilitator_id or ""),
             "place": session.place,
-            "resources": session.resources,
         }
+
+
+class SessionResourceForm(Form):
+    """A resource of a session: its link, the licence it may be reused under and who sees it.
+    The service checks the link; the view puts its refusal at the field."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("As people will see it, e.g. “Slides” or “Recording”."),
+    )
+    url = forms.CharField(
+        label=_("Link"),
+        max_length=RESOURCE_URL_MAX_LENGTH,
+        widget=forms.URLInput,
+        help_text=_("Starting with https://"),
+    )
+    licence = forms.ChoiceField(
+        label=_("Licence"), choices=ResourceLicence.choices, initial=ResourceLicence.UNKNOWN
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who sees it"),
+        choices=ResourceVisibility.choices,
+        initial=ResourceVisibility.VISIT,
+        widget=forms.RadioSelect,
+    )
 
 
 class DailyTimeForm(Form):

@@ -8,8 +8,9 @@ import rules
 from django.db.models import Q
 from django.utils import timezone
 
+from citypeers.core.permissions import is_staff
 from citypeers.programmes.models import Membership, Role, Visit
-from citypeers.visits.enums import RECOMMENDATION_ANSWER_DAYS, TEAM_ROLES
+from citypeers.visits.enums import RECOMMENDATION_ANSWER_DAYS, TEAM_ROLES, ResourceVisibility
 from citypeers.visits.selectors.feeds import visit_people
 from citypeers.visits.selectors.mine import visits_placed
 from citypeers.visits.selectors.pages import plan_of
@@ -150,3 +151,14 @@ def is_past_answering(user, visit: Visit) -> bool:
     """More than a year after the visit's last day: its recommendations' answers are kept."""
     until = recommendations_answerable_until(visit) if visit is not None else None
     return until is not None and until < timezone.localdate()
+
+
+def resource_reach(user, visit: Visit) -> ResourceVisibility:
+    """The widest visibility of session resources meant for `user`: the visit's team,
+    coordinators (and staff, who run any visit) see every one; its people the visit's; anyone
+    else the public ones."""
+    if is_staff(user) or is_visit_team(user, visit):
+        return ResourceVisibility.TEAM
+    if is_visit_person(user, visit):
+        return ResourceVisibility.VISIT
+    return ResourceVisibility.PUBLIC

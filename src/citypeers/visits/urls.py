@@ -9,6 +9,7 @@ from citypeers.visits.views import (
     pages,
     plans,
     recommendations,
+    resources,
     rooms,
     roster,
     workspace,
@@ -33,6 +34,16 @@ urlpatterns = [
     ),
     path(visit + "sessions/<int:pk>/join/", rooms.join, name="join"),
     path(visit + "sessions/<int:pk>/groups/<int:group>/join/", rooms.join_group, name="join_group"),
+    path(
+        visit + "sessions/<int:pk>/resources/",
+        resources.session_resources,
+        name="session_resources",
+    ),
+    path(
+        visit + "sessions/<int:pk>/resources/<int:resource>/remove/",
+        resources.session_resource_delete,
+        name="session_resource_delete",
+    ),
     path(visit + "sessions/<int:pk>/groups/", breakouts.groups, name="groups"),
     path(
         visit + "sessions/<int:pk>/groups/generate/",

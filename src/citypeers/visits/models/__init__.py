@@ -1,6 +1,6 @@
-"""A visit's delivery: the plan it was made from, its tasks, its agenda, the breakout groups of its
-sessions, the answers to its pre-visit questionnaire, whom its interpreters interpret for, who
-attended and the reminders sent.
+"""A visit's delivery: the plan it was made from, its tasks, its agenda, the resources and
+breakout groups of its sessions, the answers to its pre-visit questionnaire, whom its
+interpreters interpret for, who attended and the reminders sent.
 
 The visit itself (identity, host, dates) is `programmes.Visit`; this app adds what the
 methodology produced for it. The plan keeps the template version it was made with, so later
@@ -16,6 +16,7 @@ from citypeers.visits.models.interpreting import Interpreting
 from citypeers.visits.models.plans import VisitPlan
 from citypeers.visits.models.questionnaire import QuestionnaireAnswer
 from citypeers.visits.models.recommendations import Recommendation
+from citypeers.visits.models.resources import SessionResource
 from citypeers.visits.models.tasks import VisitTask
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "Interpreting",
     "QuestionnaireAnswer",
     "Recommendation",
+    "SessionResource",
     "VisitPlan",
     "VisitReminder",
     "VisitTask",

@@ -38,7 +38,6 @@ class AgendaSession(models.Model):
         related_name="+",
     )
     place = models.CharField(_("place"), max_length=300, blank=True)
-    resources = models.TextField(_("resources"), blank=True)  # links, one a line
 
     class Meta:
         ordering = ["visit", "starts_at"]
@@ -52,10 +51,6 @@ class AgendaSession(models.Model):
     def shown_title(self) -> str:
         """The title the team gave it, else its format's name."""
         return self.title or self.format.name
-
-    @property
-    def resource_links(self) -> list[str]:
-        return [line.strip() for line in self.resources.splitlines() if line.strip()]
 
     @property
     def ends_at(self) -> datetime.datetime:

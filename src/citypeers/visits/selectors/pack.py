@@ -1,18 +1,21 @@
 """What the participant pack holds for one reader: the agenda (published, or for the team
-before), each session's join link for them, the host briefing, the participants who consented
-(as participants see the roster) and the challenges those participants bring.
+before) with its resources, each session's join link for them, the host briefing, the
+participants who consented (as participants see the roster) and the challenges they bring.
 
-Everyone reading the pack sees the same people and challenges, as a participant would: a
-team member's pack can be handed on. Only the join links and the reader's zone are theirs."""
+Everyone reading the pack sees the same people, resources and challenges, as a participant
+would: a team member's pack can be handed on. Only the join links and the reader's zone are
+theirs."""
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
 
 from citypeers.programmes.models import Visit
+from citypeers.visits.enums import ResourceVisibility
 from citypeers.visits.models import AgendaSession
 from citypeers.visits.selectors.agenda import visit_zone
 from citypeers.visits.selectors.pages import plan_of
+from citypeers.visits.selectors.resources import with_resources
 from citypeers.visits.selectors.rooms import ONLINE_MODES, join_addresses
 from citypeers.visits.selectors.roster import RosterPerson, roster_of, roster_shown_to_participants
 
@@ -43,6 +46,8 @@ def pack_of(visit: Visit, user, *, may_see_draft: bool) -> Pack:
     sessions = []
     if published or may_see_draft:
         sessions = [s for s in visit.sessions.all() if s.cancelled_at is None]
+        # The visit's resources, as a participant sees them: a team member's pack is handed on.
+        sessions = with_resources(sessions, reach=ResourceVisibility.VISIT)
     join = join_addresses(visit, user, sessions)
     links = [
         (s, join[s.pk] if "://" in join[s.pk] else settings.SITE_URL + join[s.pk])

@@ -17,7 +17,7 @@ from citypeers.visits.selectors.workspace import team_of
 from citypeers.visits.services.agenda_changes import session_cancel, session_change
 
 # What a session says beside its time and format; all optional.
-DETAILS = ("title", "objective", "speakers", "facilitator", "place", "resources")
+DETAILS = ("title", "objective", "speakers", "facilitator", "place")
 
 
 def _check(*, visit: Visit, minutes: int, format: ActivityFormat, facilitator) -> None:
@@ -49,7 +49,7 @@ def session_add(
     **details,
 ) -> AgendaSession:
     """A session on day `day` of the visit's agenda (`details`: title, objective, speakers,
-    facilitator, place, resources)."""
+    facilitator, place; its resources: services.resources)."""
     _check(visit=visit, minutes=minutes, format=format, facilitator=details.get("facilitator"))
     session = AgendaSession.objects.create(
         visit=visit,

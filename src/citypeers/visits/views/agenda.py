@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from citypeers.core.errors import VisitError
 from citypeers.core.http import add_error_to_form, permission_required
 from citypeers.programmes.models import Visit
+from citypeers.visits.enums import ResourceVisibility
 from citypeers.visits.forms import DailyTimeForm, SessionForm
 from citypeers.visits.models import AgendaSession
 from citypeers.visits.selectors.agenda import (
@@ -27,6 +28,7 @@ from citypeers.visits.selectors.agenda import (
     visit_zone,
 )
 from citypeers.visits.selectors.pages import plan_of
+from citypeers.visits.selectors.resources import with_resources
 from citypeers.visits.selectors.workspace import team_of
 from citypeers.visits.services.agenda_edit import (
     agenda_shift_daily_start,
@@ -37,6 +39,7 @@ from citypeers.visits.services.agenda_edit import (
 from citypeers.visits.views.guards import read_only_once_finished, visit_in_address
 
 DEFAULT_START = datetime.time(10)
+TEAM_SEES = ResourceVisibility.TEAM  # the editor is the team's: every resource, with its badge
 
 
 def _page(request: HttpRequest, visit: Visit, **more) -> dict:
@@ -66,7 +69,9 @@ def _fields(form: SessionForm, zone: str, date: datetime.date) -> dict:
 def agenda(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
     context = _page(request, obj)
     context |= {
-        "days": agenda_days(obj, context["zone"], agenda_sessions(obj)),
+        "days": agenda_days(
+            obj, context["zone"], with_resources(agenda_sessions(obj), reach=TEAM_SEES)
+        ),
         "plan": plan_of(obj),
         "may_edit": request.user.has_perm("visits.edit_agenda", obj),
     }
@@ -87,6 +92,7 @@ def session_edit(request: HttpRequest, programme: str, visit: str, pk: int, obj:
             add_error_to_form(form, error)
         else:
             if request.headers.get("HX-Request"):
+                with_resources([session], reach=TEAM_SEES)
                 context = _page(request, obj, session=session, may_edit=True)
                 return render(request, "visits/_agenda_session.html", context)
             messages.success(request, _("“%(title)s” is saved.") % {"title": session.shown_title})

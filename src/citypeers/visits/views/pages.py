@@ -6,9 +6,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from citypeers.programmes.models import Visit
+from citypeers.visits.enums import ResourceVisibility
+from citypeers.visits.permissions import resource_reach
 from citypeers.visits.selectors.breakouts import my_breakout_groups
 from citypeers.visits.selectors.mine import my_visits
 from citypeers.visits.selectors.pages import plan_of, published_sessions, visit_for_page
+from citypeers.visits.selectors.resources import with_resources
 from citypeers.visits.selectors.rooms import join_addresses
 from citypeers.visits.texts.event import event_json, visit_event
 
@@ -19,7 +22,8 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
     except Visit.DoesNotExist:
         raise Http404 from None
     plan = plan_of(obj)
-    sessions = published_sessions(obj)
+    reach = resource_reach(request.user, obj)
+    sessions = with_resources(published_sessions(obj), reach=reach)
     join = join_addresses(obj, request.user, sessions)
     my_groups = my_breakout_groups(obj, request.user)
     context = {
@@ -31,6 +35,7 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
         ],
         "event_json": event_json(visit_event(obj, sessions=sessions)),
         "can_run": request.user.has_perm("visits.run_visit", obj),
+        "sees_every_resource": reach == ResourceVisibility.TEAM,
         "may_see_roster": request.user.has_perm("visits.view_roster", obj),
         "may_answer": request.user.has_perm("visits.answer_questionnaire", obj),
         "may_see_pack": request.user.has_perm("visits.view_pack", obj),

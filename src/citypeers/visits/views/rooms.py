@@ -10,11 +10,14 @@ from django.utils.translation import gettext as _
 from citypeers.core.errors import VisitError
 from citypeers.core.http import add_error_to_form, permission_required
 from citypeers.programmes.models import Programme, Visit
+from citypeers.visits.enums import ResourceVisibility
 from citypeers.visits.forms import RoomSettingsForm
 from citypeers.visits.models import AgendaSession
+from citypeers.visits.permissions import resource_reach
 from citypeers.visits.rooms import RoomLinks
 from citypeers.visits.selectors.breakouts import breakout_group_indexes
 from citypeers.visits.selectors.pages import plan_of, visit_for_page
+from citypeers.visits.selectors.resources import with_resources
 from citypeers.visits.selectors.rooms import group_links, session_links
 from citypeers.visits.services.rooms import bbb_meeting_open, programme_rooms_save
 from citypeers.visits.views.guards import visit_in_address
@@ -83,10 +86,13 @@ def agenda_print(request: HttpRequest, programme: str, visit: str) -> HttpRespon
         raise Http404
     if not plan.agenda_published and not request.user.has_perm("visits.run_visit", obj):
         raise Http404
+    reach = resource_reach(request.user, obj)
+    sessions = [s for s in obj.sessions.all() if s.cancelled_at is None]
     context = {
         "visit": obj,
         "plan": plan,
-        "sessions": [s for s in obj.sessions.all() if s.cancelled_at is None],
+        "sessions": with_resources(sessions, reach=reach),
+        "sees_every_resource": reach == ResourceVisibility.TEAM,
         "viewer_zone": getattr(request.user, "time_zone", None),
     }
     return render(request, "visits/agenda_print.html", context)
