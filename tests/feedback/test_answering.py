@@ -114,7 +114,9 @@ def test_session_ratings_list_the_sessions_held_and_not_cancelled(client, visit,
     AgendaSessionFactory(visit=visit, title="Called off", cancelled_at=timezone.now())
     survey = survey_of(visit, send_at=held.starts_at + datetime.timedelta(days=2))
     AgendaSessionFactory(
-        visit=visit, title="After the survey", starts_at=survey.send_at + datetime.timedelta(hours=1)
+        visit=visit,
+        title="After the survey",
+        starts_at=survey.send_at + datetime.timedelta(hours=1),
     )
     invitation = invitation_for(survey, person)
     Response.objects.all().delete()

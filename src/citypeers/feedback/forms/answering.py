@@ -78,7 +78,7 @@ class AnswerForm(Form):
             for session in self.sessions:
                 when = date_format(localtime(session.starts_at, self._zone), "D j M, H:i")
                 self.fields[f"{name}_s{session.pk}"] = _rating(
-                    f"{session.shown_title()} ({when})", required=False
+                    f"{session.shown_title} ({when})", required=False
                 )
                 yield f"{name}_s{session.pk}"
         elif kind == QuestionKind.CHOICE:
