@@ -29,6 +29,8 @@ from citypeers.calls.models import (
     SelectionRun,
 )
 from citypeers.core.models import OutboxMessage
+from citypeers.feedback.models import SurveyTemplate
+from citypeers.feedback.services.templates import house_templates_load, template_customise
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
@@ -113,6 +115,8 @@ PUBLIC = {
     "tests/visits/test_feeds.py)",
     "visits:calendar_feed": "a person's calendar feed: its secret address is the key (revoked "
     "or unknown: 404; what each role's feed holds: tests/visits/test_feeds.py)",
+    "feedback:answer": "a survey's personal link: its signed token is the key (another signed-in "
+    "person gets 403, a tampered token 404: tests/feedback/test_answering.py)",
     "admin:*": "Django's admin: staff only (test_admin_site_is_for_staff_only and below)",
     **{
         f"account_{name}": "allauth: signing up, in and out, e-mail addresses, passwords"
@@ -428,6 +432,22 @@ def _recommendation(world, *, ended_days_ago: int | None = None):
     return [*_visit(world), recommendation.pk]
 
 
+def _survey_template(world):
+    """The programme's own copy of the house's end-of-visit template (and the house's)."""
+    if not hasattr(world, "_survey_template"):
+        house_templates_load()
+        house = SurveyTemplate.objects.get(programme=None, moment="end")
+        world._survey_template = template_customise(
+            programme=world.programme, template=house, by=None
+        )
+    return [world.programme.slug, world._survey_template.pk]
+
+
+def _house_survey_template(world):
+    house_templates_load()
+    return [world.programme.slug, SurveyTemplate.objects.get(programme=None, moment="host").pk]
+
+
 def _planned(world):
     VisitPlanFactory(visit=world.visit)
     return _visit(world)
@@ -476,6 +496,15 @@ MATRIX = {
     ],
     "programmes:themes": [Case(ANY_COORDINATOR)],
     "programmes:theme_edit": [Case(ANY_COORDINATOR, lambda w: [ThemeFactory().slug])],
+    # A programme's survey templates: its coordinators (and staff). Customising twice is
+    # refused with a message on the templates page (a redirect all the same).
+    "feedback:templates": [Case(COORDINATORS, lambda w: [w.programme.slug])],
+    "feedback:template_customise": [_post(COORDINATORS, _house_survey_template)],
+    "feedback:template_edit": [
+        Case(COORDINATORS, _survey_template),
+        Case(COORDINATORS, _survey_template, method="post", label="empty form"),
+    ],
+    "feedback:template_versions": [Case(COORDINATORS, _survey_template)],
     "catalogue:create": [Case(EVERYONE_SIGNED_IN)],
     "catalogue:mine": [Case(EVERYONE_SIGNED_IN)],
     "catalogue:review_queue": [Case(EVERYONE_SIGNED_IN)],

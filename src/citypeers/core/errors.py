@@ -36,3 +36,7 @@ class VisitError(CitypeersError):
 
 class CallError(CitypeersError):
     pass
+
+
+class FeedbackError(CitypeersError):
+    """A survey answer or template change the feedback app refuses."""

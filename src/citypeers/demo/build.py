@@ -14,6 +14,7 @@ from citypeers.demo.practices.load import load_demo_practices
 from citypeers.demo.programme_2021 import place_named, programme_load
 from citypeers.demo.visits import plan_demo_visits
 from citypeers.demo.visits_run import prepare_demo_visit, run_demo_visits
+from citypeers.feedback.services.templates import house_templates_load
 from citypeers.methodology.models import ActivityFormat
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.people.models import Organisation, User
@@ -43,6 +44,7 @@ def load_demo() -> str:
         programme=programme, visits=visits, themes=themes, coordinator=coordinator
     )
     load_methodology()
+    house_templates_load()
     plan_demo_visits(visits, coordinator=coordinator)
     load_closed_call(
         programme=programme, visits=visits, coordinator=coordinator, reviewer=people["reviewer"]
