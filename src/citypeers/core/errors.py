@@ -36,3 +36,7 @@ class VisitError(CitypeersError):
 
 class CallError(CitypeersError):
     pass
+
+
+class FeedbackError(CitypeersError):
+    """A survey change refused: its anonymity once sent, sending it twice."""

@@ -1,0 +1,38 @@
+"""What a survey's mails say and where their personal link leads."""
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import translation
+
+from citypeers.core.notifications import preferred_language
+from citypeers.feedback.models import Invitation, Survey
+from citypeers.visits.selectors.feeds import visit_zone
+
+INVITATION_SALT = "feedback.invitation"
+
+
+def invitation_path(invitation: Invitation) -> str:
+    """The path of the person's own answering page, in the current language: their random key,
+    signed. The same as the answering page's `selectors.answering.invitation_link`, which owns
+    it; kept here until that lands so mails and tests agree by name and salt."""
+    token = signing.dumps(invitation.key, salt=INVITATION_SALT)
+    return reverse("feedback:answer", args=[token])
+
+
+def invitation_mail_context(invitation: Invitation, survey: Survey, *, reminder: bool) -> dict:
+    """The mail's context in the person's language: the link, the visit, when it closes in
+    their zone (else the visit's)."""
+    person = invitation.person
+    with translation.override(preferred_language(person.languages)):
+        url = settings.SITE_URL + invitation_path(invitation)
+    return {
+        "survey": survey,
+        "visit": survey.visit,
+        "moment": survey.get_moment_display(),
+        "anonymous": survey.anonymity == "anonymous",
+        "closes_at": survey.closes_at,
+        "zone": person.time_zone or visit_zone(survey.visit),
+        "reminder": reminder,
+        "url": url,
+    }
