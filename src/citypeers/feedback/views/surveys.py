@@ -25,12 +25,14 @@ from citypeers.visits.views.guards import visit_in_address
 def _page(request, obj: Visit, *, bound: AnonymityForm | None = None) -> HttpResponse:
     rows = surveys_of(obj)
     forms = {
-        row.survey.pk: bound
-        if bound is not None and bound.prefix == f"s{row.survey.pk}"
-        else AnonymityForm(prefix=f"s{row.survey.pk}", initial={"anonymity": row.survey.anonymity})
+        row.survey.pk: AnonymityForm(
+            prefix=f"s{row.survey.pk}", initial={"anonymity": row.survey.anonymity}
+        )
         for row in rows
         if row.anonymity_editable
     }
+    if bound is not None:  # sent back with its error, even once the survey is no longer open
+        forms[int(bound.prefix[1:])] = bound
     context = {
         "visit": obj,
         "rows": [(row, forms.get(row.survey.pk)) for row in rows],
