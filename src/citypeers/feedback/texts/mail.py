@@ -26,10 +26,11 @@ def invitation_mail_context(invitation: Invitation, survey: Survey, *, reminder:
     person = invitation.person
     with translation.override(preferred_language(person.languages)):
         url = settings.SITE_URL + invitation_path(invitation)
+        moment = survey.get_moment_display()  # a plain string: made in their language
     return {
         "survey": survey,
         "visit": survey.visit,
-        "moment": survey.get_moment_display(),
+        "moment": moment,
         "anonymous": survey.anonymity == "anonymous",
         "closes_at": survey.closes_at,
         "zone": person.time_zone or visit_zone(survey.visit),
