@@ -38,7 +38,10 @@ def send_survey(*, survey_id: int) -> int:
     sent = 0
     while batch_size := _send_batch(survey):
         sent += batch_size
-    survey_mark_sent(survey=survey, now=timezone.now())
+    # Rows another worker still holds are its to send and mark: marked now, they would be
+    # lost if that worker died, since a retry stops at a survey marked sent.
+    if not Invitation.objects.filter(survey=survey, sent_at__isnull=True).exists():
+        survey_mark_sent(survey=survey, now=timezone.now())
     return sent
 
 
