@@ -1,12 +1,18 @@
 """The coordinator follows a visit's surveys: from the workspace to the surveys page with its
 live response rate, then to the results, each chart drawn beside its table."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from citypeers.feedback.enums import Audience, Moment
+from citypeers.feedback.models import Survey
 from tests.browser.conftest import assert_accessible, assert_fits_phone
 from tests.browser.test_catalogue_journeys import sign_in
 from tests.factories import VisitFactory, VisitPlanFactory
+from tests.feedback.factories import template_version
 from tests.feedback.scene import answered_survey, coordinator_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,6 +23,14 @@ def test_the_coordinator_follows_the_rate_and_reads_the_results(new_page):
     VisitPlanFactory(visit=visit)
     survey, given, _sessions = answered_survey(responses=4, visit=visit, seed=4)
     invited = survey.invitations.count()
+    Survey.objects.create(  # the host's feedback, not sent yet: its anonymity can change
+        visit=visit,
+        version=template_version(moment=Moment.HOST, audience=Audience.HOSTS),
+        moment=Moment.HOST,
+        audience=Audience.HOSTS,
+        send_at=timezone.now() + datetime.timedelta(days=2),
+        closes_at=timezone.now() + datetime.timedelta(days=16),
+    )
 
     page = new_page()
     sign_in(page, coordinator_of(visit))
@@ -26,6 +40,13 @@ def test_the_coordinator_follows_the_rate_and_reads_the_results(new_page):
     rate = f"4 of {invited} answered ({round(400 / invited)} %)"
     expect(page.get_by_text(rate)).to_be_visible()
     assert_accessible(page)
+    page.get_by_label("Answers are").select_option(label="Pseudonymous")
+    page.get_by_role("button", name="Save how answers to Host's feedback are kept").click()
+    expect(page.get_by_text("How the answers are kept is saved.")).to_be_visible()
+    page.get_by_role("link", name="Send now").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Send the survey now?")
+    assert_accessible(page)
+    page.get_by_role("link", name="Cancel").click()
 
     page.get_by_role("link", name="Results: End of the visit").click()
     expect(page.get_by_text(f"4 responses of {invited} invited.")).to_be_visible()
