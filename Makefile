@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python benchmarks/methodology.py
 	$(BIN)/python benchmarks/calls/submissions.py
 	$(BIN)/python benchmarks/calls/selection.py
+	$(BIN)/python benchmarks/feedback.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 

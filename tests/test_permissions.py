@@ -57,6 +57,7 @@ from tests.factories import (
     VisitPlanFactory,
     sent_application,
 )
+from tests.feedback.scene import answered_survey
 from tests.samples import PDF
 
 ROLES = [
@@ -453,6 +454,16 @@ def _planned(world):
     return _visit(world)
 
 
+def _survey(world, *, responses: int = 0):
+    """The visit's end-of-visit survey, sent, with that many responses."""
+    survey, _given, _sessions = answered_survey(responses=responses, visit=world.visit)
+    return [*_visit(world), survey.pk]
+
+
+def _answered(world):
+    return _survey(world, responses=3)
+
+
 MATRIX = {
     "core:outbox": [Case({"staff"})],
     "core:outbox_message": [
@@ -637,6 +648,32 @@ MATRIX = {
         _post(VISIT_TEAM, _session, label="marking"),
         Case(VISIT_TEAM, lambda w: [*_finished(w), w.session.pk], label="finished visit"),
         _post(frozenset(), lambda w: [*_finished(w), w.session.pk], label="finished visit"),
+    ],
+    # Surveys: the visit's team (coordinators included) and staff see when they go out and
+    # who answered, change their anonymity until sent, send one now, read results and
+    # charts; a programme's results across its visits are its coordinators'.
+    "feedback:surveys": [Case(VISIT_TEAM, _visit)],
+    "feedback:survey_rates": [Case(VISIT_TEAM, _visit)],
+    "feedback:surveys_prepare": [_post(VISIT_TEAM, _visit)],
+    "feedback:survey_anonymity": [
+        Case(VISIT_TEAM, _survey, method="post", ok=400, label="empty form")
+    ],
+    "feedback:survey_send": [Case(VISIT_TEAM, _survey)],
+    "feedback:results": [
+        Case(VISIT_TEAM, _answered),
+        Case(VISIT_TEAM, _answered, query="?export=csv", label="download"),
+    ],
+    "feedback:chart": [Case(VISIT_TEAM, lambda w: [*_answered(w), "rating-useful"])],
+    "feedback:programme_results": [
+        Case(COORDINATORS, lambda w: [w.programme.slug]),
+        Case(COORDINATORS, lambda w: [w.programme.slug], query="?export=xlsx", label="download"),
+    ],
+    "feedback:programme_chart": [
+        Case(
+            COORDINATORS,
+            lambda w: [w.programme.slug, "end-rating-useful"],
+            given=_answered,
+        )
     ],
     "visits:check_in": [
         Case(VISIT_PEOPLE, _check_in),

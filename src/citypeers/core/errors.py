@@ -39,4 +39,5 @@ class CallError(CitypeersError):
 
 
 class FeedbackError(CitypeersError):
-    """A survey answer or template change the feedback app refuses."""
+    """A survey, its template or an answer the feedback app refuses: an answer off the
+    survey, its anonymity once sent, sending it twice."""

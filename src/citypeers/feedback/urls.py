@@ -1,9 +1,11 @@
 from django.urls import path
 
-from citypeers.feedback.views import answering, templates
+from citypeers.feedback.views import answering, results, surveys, templates
 
 app_name = "feedback"
 programme_templates = "programmes/<slug:programme>/surveys/templates/"
+visit = "programmes/<slug:programme>/visits/<slug:visit>/"
+survey = visit + "surveys/<int:pk>/"
 urlpatterns = [
     path(programme_templates, templates.templates_page, name="templates"),
     path(
@@ -12,4 +14,21 @@ urlpatterns = [
     path(programme_templates + "<int:pk>/edit/", templates.edit, name="template_edit"),
     path(programme_templates + "<int:pk>/versions/", templates.versions, name="template_versions"),
     path("surveys/<str:token>/", answering.answer, name="answer"),
+    path(visit + "surveys/", surveys.surveys, name="surveys"),
+    path(visit + "surveys/rates/", surveys.survey_rates, name="survey_rates"),
+    path(visit + "surveys/prepare/", surveys.surveys_prepare, name="surveys_prepare"),
+    path(survey + "anonymity/", surveys.survey_anonymity, name="survey_anonymity"),
+    path(survey + "send/", surveys.survey_send, name="survey_send"),
+    path(survey + "results/", results.results, name="results"),
+    path(survey + "results/charts/<slug:key>.svg", results.chart, name="chart"),
+    path(
+        "programmes/<slug:programme>/surveys/results/",
+        results.programme_results,
+        name="programme_results",
+    ),
+    path(
+        "programmes/<slug:programme>/surveys/results/charts/<slug:key>.svg",
+        results.programme_chart,
+        name="programme_chart",
+    ),
 ]
