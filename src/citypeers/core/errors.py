@@ -36,3 +36,7 @@ class VisitError(CitypeersError):
 
 class CallError(CitypeersError):
     pass
+
+
+class FeedbackError(CitypeersError):
+    """A survey answer or an action plan the feedback app refuses."""

@@ -1,0 +1,53 @@
+import rules
+
+from citypeers.core.permissions import is_staff
+from citypeers.programmes.models import Role
+from citypeers.visits.permissions import (
+    _roles_on_visit,
+    coordinates_visits_programme,
+    is_visit_host,
+    is_visit_participant,
+)
+
+# Transfer action plans. A plan is its participant's: they write it (the page says when it
+# opens), the programme's coordinators and staff read every plan of the visit, the host and
+# the expert only the submitted plans shared with them; whoever reads another's plan comments.
+
+
+@rules.predicate
+def is_visit_expert(user, visit) -> bool:
+    return visit is not None and Role.EXPERT in _roles_on_visit(user, visit.pk)
+
+
+@rules.predicate
+def is_plan_author(user, plan) -> bool:
+    return plan is not None and plan.person_id == user.pk
+
+
+@rules.predicate
+def coordinates_plans_visit(user, plan) -> bool:
+    return plan is not None and coordinates_visits_programme(user, plan.visit)
+
+
+@rules.predicate
+def is_shared_with_me(user, plan) -> bool:
+    """A submitted plan its participant shared with the host (or the expert) who asks."""
+    if plan is None or not plan.is_submitted:
+        return False
+    return (plan.shared_with_host and is_visit_host(user, plan.visit)) or (
+        plan.shared_with_expert and is_visit_expert(user, plan.visit)
+    )
+
+
+rules.add_perm("feedback.write_plan", is_visit_participant)
+rules.add_perm(
+    "feedback.view_plans",
+    coordinates_visits_programme | is_staff | is_visit_host | is_visit_expert,
+)
+rules.add_perm(
+    "feedback.view_plan", is_plan_author | coordinates_plans_visit | is_staff | is_shared_with_me
+)
+rules.add_perm(
+    "feedback.comment_plan",
+    (coordinates_plans_visit | is_staff | is_shared_with_me) & ~is_plan_author,
+)
