@@ -93,6 +93,10 @@ def with_one_more_row(data, prefix: str):
 class StepFollowUpForm(ModelForm):
     """A step's status and evidence at the follow-up."""
 
+    evidence_url = forms.URLField(
+        label=_("Link to evidence"), required=False, max_length=500, assume_scheme="https"
+    )
+
     class Meta:
         model = ActionStep
         fields = ["status", "evidence", "evidence_url"]

@@ -6,7 +6,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from citypeers.feedback.enums import FOLLOW_UP_MONTHS, PlanMail, PlanStatus, StepStatus
 from citypeers.feedback.models import ActionPlan, ActionStep, PlanMailSent, StepUpdate
@@ -184,15 +184,13 @@ class PlanFigures:
 def plan_figures(visits) -> PlanFigures:
     """The plans' figures for the impact page, counted over submitted plans only."""
     plans = ActionPlan.objects.filter(visit__in=visits, status=PlanStatus.SUBMITTED)
-    steps = ActionStep.objects.filter(plan__in=plans).annotate(
-        updated=Exists(StepUpdate.objects.filter(step=OuterRef("pk")))
-    )
+    steps = ActionStep.objects.filter(plan__in=plans)
     counts = steps.aggregate(
         total=Count("pk"),
         done=Count("pk", filter=Q(status=StepStatus.DONE)),
         in_progress=Count("pk", filter=Q(status=StepStatus.IN_PROGRESS)),
         dropped=Count("pk", filter=Q(status=StepStatus.DROPPED)),
-        updated=Count("pk", filter=Q(updated=True)),
+        updated=Count("pk", filter=Q(pk__in=StepUpdate.objects.values("step_id"))),
     )
     return PlanFigures(
         plans_submitted=plans.count(),
