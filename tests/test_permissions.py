@@ -29,6 +29,7 @@ from citypeers.calls.models import (
     SelectionRun,
 )
 from citypeers.core.models import OutboxMessage
+from citypeers.feedback.models import ActionPlan
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
@@ -412,6 +413,24 @@ def _recommendation(world, *, ended_days_ago: int | None = None):
     return [*_visit(world), recommendation.pk]
 
 
+def _action_plan(world, *, shared: bool = False):
+    """The participant's submitted plan for the visit (over since 2021), shared with the host
+    and the expert, or with nobody."""
+    world.finish_visit()
+    plan = ActionPlan.objects.create(
+        visit=world.visit,
+        person=world.person("participant"),
+        status="submitted",
+        shared_with_host=shared,
+        shared_with_expert=shared,
+    )
+    return [*_visit(world), plan.pk]
+
+
+def _shared_plan(world):
+    return _action_plan(world, shared=True)
+
+
 def _planned(world):
     VisitPlanFactory(visit=world.visit)
     return _visit(world)
@@ -613,6 +632,30 @@ MATRIX = {
     # A session's room: the visit's people (team and participants), not staff outside it;
     # the room opens from a meeting server's address, so the allowed are sent there.
     "visits:join": [Case(VISIT_PEOPLE, lambda w: [*_visit(w), w.roomed_session.pk], ok=302)],
+    # Transfer action plans: each participant's own (before the visit's last day the page says
+    # when it opens; an empty post comes back with its errors); the follow-up page likewise.
+    # Coordinators and staff read every plan, the host and the expert those shared with them;
+    # whoever reads another's plan comments on it (an empty comment comes back).
+    "feedback:plan": [
+        Case({"participant"}, _visit, label="visit not over"),
+        Case({"participant"}, _finished, label="finished visit"),
+        Case({"participant"}, _finished, method="post", label="empty plan"),
+    ],
+    "feedback:plan_follow_up": [
+        Case({"participant"}, _visit, label="no plan"),
+        Case({"participant"}, lambda w: _action_plan(w)[:2], label="six months on"),
+        Case({"participant"}, lambda w: _action_plan(w)[:2], method="post", label="empty"),
+    ],
+    "feedback:plan_list": [
+        Case(COORDINATORS | {"host", "expert"}, _visit),
+        Case(COORDINATORS | {"host", "expert"}, _visit, query="?export=csv", label="csv"),
+        Case(COORDINATORS | {"host", "expert"}, _visit, query="?export=xlsx", label="xlsx"),
+    ],
+    "feedback:plan_read": [
+        Case(COORDINATORS | {"participant"}, _action_plan, label="not shared"),
+        Case(COORDINATORS | {"participant", "host", "expert"}, _shared_plan, label="shared"),
+        Case(COORDINATORS | {"host", "expert"}, _shared_plan, method="post", label="comment"),
+    ],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],
     "calls:apply": [Case(EVERYONE_SIGNED_IN, _call)],
