@@ -29,7 +29,7 @@ from citypeers.calls.models import (
     SelectionRun,
 )
 from citypeers.core.models import OutboxMessage
-from citypeers.feedback.models import SurveyTemplate
+from citypeers.feedback.models import ActionPlan, SurveyTemplate
 from citypeers.feedback.services.templates import house_templates_load, template_customise
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
@@ -449,6 +449,24 @@ def _house_survey_template(world):
     return [world.programme.slug, SurveyTemplate.objects.get(programme=None, moment="host").pk]
 
 
+def _action_plan(world, *, shared: bool = False):
+    """The participant's submitted plan for the visit (over since 2021), shared with the host
+    and the expert, or with nobody."""
+    world.finish_visit()
+    plan = ActionPlan.objects.create(
+        visit=world.visit,
+        person=world.person("participant"),
+        status="submitted",
+        shared_with_host=shared,
+        shared_with_expert=shared,
+    )
+    return [*_visit(world), plan.pk]
+
+
+def _shared_plan(world):
+    return _action_plan(world, shared=True)
+
+
 def _planned(world):
     VisitPlanFactory(visit=world.visit)
     return _visit(world)
@@ -723,6 +741,30 @@ MATRIX = {
             given=lambda w: w.breakout_plan,
             ok=302,
         )
+    ],
+    # Transfer action plans: each participant's own (before the visit's last day the page says
+    # when it opens; an empty post comes back with its errors); the follow-up page likewise.
+    # Coordinators and staff read every plan, the host and the expert those shared with them;
+    # whoever reads another's plan comments on it (an empty comment comes back).
+    "feedback:plan": [
+        Case({"participant"}, _visit, label="visit not over"),
+        Case({"participant"}, _finished, label="finished visit"),
+        Case({"participant"}, _finished, method="post", label="empty plan"),
+    ],
+    "feedback:plan_follow_up": [
+        Case({"participant"}, _visit, label="no plan"),
+        Case({"participant"}, lambda w: _action_plan(w)[:2], label="six months on"),
+        Case({"participant"}, lambda w: _action_plan(w)[:2], method="post", label="empty"),
+    ],
+    "feedback:plan_list": [
+        Case(COORDINATORS | {"host", "expert"}, _visit),
+        Case(COORDINATORS | {"host", "expert"}, _visit, query="?export=csv", label="csv"),
+        Case(COORDINATORS | {"host", "expert"}, _visit, query="?export=xlsx", label="xlsx"),
+    ],
+    "feedback:plan_read": [
+        Case(COORDINATORS | {"participant"}, _action_plan, label="not shared"),
+        Case(COORDINATORS | {"participant", "host", "expert"}, _shared_plan, label="shared"),
+        Case(COORDINATORS | {"host", "expert"}, _shared_plan, method="post", label="comment"),
     ],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],

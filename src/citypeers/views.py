@@ -13,8 +13,10 @@ from citypeers.calls.selectors.personal import (
     calls_to_review,
     calls_to_steer,
     places_to_answer,
+    visits_confirmed_for,
     visits_given_to,
 )
+from citypeers.feedback.selectors.plans import plan_prompts
 from citypeers.people.selectors import affiliations_to_decide, pending_affiliation
 from citypeers.programmes.models import Programme, Role
 from citypeers.programmes.selectors import memberships_of, programmes_list
@@ -80,12 +82,16 @@ def _coming(visits, user, today: datetime.date) -> list[ComingVisit]:
 def me(request: HttpRequest) -> HttpResponse:
     """A person's home, built from their roles: what needs them now (calls waiting for a
     coordinator's step, reviews to score, places to answer, tasks due this week or overdue,
+    action plans to write or follow up,
     visits coming up, with one's breakout groups and rooms), then the rest by programme."""
     user, today = request.user, timezone.localdate()
     memberships = list(memberships_of(user=user))
     visits = visits_with_a_role(user, also=visits_given_to(user))
     tasks = tasks_due_for(user, today=today)
     roles = {membership.role for membership in memberships}
+    taking_part = {m.visit_id for m in memberships if m.role == Role.PARTICIPANT and m.visit_id}
+    taking_part |= set(visits_confirmed_for(user).values_list("pk", flat=True))
+    plans = plan_prompts(user, visits=[v for v in visits if v.pk in taking_part], today=today)
     context = {
         "coordinates": Role.COORDINATOR in roles,
         "reviews": Role.REVIEWER in roles,
@@ -95,6 +101,7 @@ def me(request: HttpRequest) -> HttpResponse:
         "to_answer": list(places_to_answer(user)),
         "overdue": [task for task in tasks if task.due_on < today],
         "this_week": [task for task in tasks if task.due_on >= today],
+        "plans": plans,
         "coming": _coming(visits, user, today),
         "by_programme": _by_programme(memberships, visits),
         "today": today,

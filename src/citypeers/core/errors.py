@@ -39,5 +39,5 @@ class CallError(CitypeersError):
 
 
 class FeedbackError(CitypeersError):
-    """A survey, its template or an answer the feedback app refuses: an answer off the
-    survey, its anonymity once sent, sending it twice."""
+    """A survey, its template, an answer or an action plan the feedback app refuses: an
+    answer off the survey, its anonymity once sent, sending it twice, a plan not yet open."""

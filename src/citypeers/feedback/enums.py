@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Moment(models.TextChoices):
@@ -52,3 +53,24 @@ FOLLOW_UP_MONTHS = 6
 REMINDER_DAYS_AFTER = (3, 7)
 # A survey stays open this many days after it is sent.
 SURVEY_OPEN_DAYS = 14
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class StepStatus(models.TextChoices):
+    """Where a step of a transfer action plan stands; the follow-up updates it."""
+
+    PLANNED = "planned", pgettext_lazy("action plan step", "Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class PlanMail(models.TextChoices):
+    """The two mails about a transfer action plan, each sent once per person and visit."""
+
+    INVITATION = "invitation", _("Invitation to write the plan")
+    FOLLOW_UP = "follow_up", _("Six-month follow-up")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citypeers.feedback.views import answering, results, surveys, templates
+from citypeers.feedback.views import answering, plans, results, surveys, templates
 
 app_name = "feedback"
 programme_templates = "programmes/<slug:programme>/surveys/templates/"
@@ -31,4 +31,8 @@ urlpatterns = [
         results.programme_chart,
         name="programme_chart",
     ),
+    path(visit + "action-plan/", plans.plan_write, name="plan"),
+    path(visit + "action-plan/follow-up/", plans.plan_follow_up_page, name="plan_follow_up"),
+    path(visit + "action-plans/", plans.plan_list, name="plan_list"),
+    path(visit + "action-plans/<int:pk>/", plans.plan_read, name="plan_read"),
 ]

@@ -138,6 +138,12 @@ def is_visit_host(user, visit: Visit) -> bool:
     return visit is not None and Role.HOST in _roles_on_visit(user, visit.pk)
 
 
+@rules.predicate
+def is_visit_expert(user, visit: Visit) -> bool:
+    """The visit's expert (its membership's role), who may read plans shared with them."""
+    return visit is not None and Role.EXPERT in _roles_on_visit(user, visit.pk)
+
+
 def recommendations_answerable_until(visit: Visit) -> datetime.date | None:
     """The last day the host may answer: a year after the visit's last day; undated: open."""
     last_day = visit_last_day(visit)

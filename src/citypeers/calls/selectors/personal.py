@@ -55,6 +55,12 @@ def visits_given_to(user) -> QuerySet[Visit]:
     return Visit.objects.filter(pk__in=places)
 
 
+def visits_confirmed_for(user) -> QuerySet[Visit]:
+    """Visits the person confirmed their place in (not those still waiting for an answer)."""
+    places = Application.objects.filter(applicant=user, outcome=Outcome.CONFIRMED)
+    return Visit.objects.filter(pk__in=places.values("outcome_visit_id"))
+
+
 def people_given_a_place_in(visit: Visit) -> QuerySet:
     """The people with a place in the visit (selected or confirmed): `visits_given_to` read the
     other way."""

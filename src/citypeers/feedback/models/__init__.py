@@ -2,14 +2,26 @@
 their follow-up, from which the impact figures are counted. Importing this package registers
 every model of the app."""
 
+from citypeers.feedback.models.plans import (
+    ActionPlan,
+    ActionStep,
+    PlanComment,
+    PlanMailSent,
+    StepUpdate,
+)
 from citypeers.feedback.models.surveys import Answer, Invitation, Response, Survey
 from citypeers.feedback.models.templates import Question, SurveyTemplate, SurveyTemplateVersion
 
 __all__ = [
+    "ActionPlan",
+    "ActionStep",
     "Answer",
     "Invitation",
+    "PlanComment",
+    "PlanMailSent",
     "Question",
     "Response",
+    "StepUpdate",
     "Survey",
     "SurveyTemplate",
     "SurveyTemplateVersion",
