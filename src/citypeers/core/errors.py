@@ -36,3 +36,7 @@ class VisitError(CitypeersError):
 
 class CallError(CitypeersError):
     pass
+
+
+class FeedbackError(CitypeersError):
+    """A survey, lesson, plan or proposal that cannot be saved as asked."""

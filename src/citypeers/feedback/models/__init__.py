@@ -2,12 +2,15 @@
 their follow-up, from which the impact figures are counted. Importing this package registers
 every model of the app."""
 
+from citypeers.feedback.models.lessons import FormatLesson, MethodologyProposal
 from citypeers.feedback.models.surveys import Answer, Invitation, Response, Survey
 from citypeers.feedback.models.templates import Question, SurveyTemplate, SurveyTemplateVersion
 
 __all__ = [
     "Answer",
+    "FormatLesson",
     "Invitation",
+    "MethodologyProposal",
     "Question",
     "Response",
     "Survey",
