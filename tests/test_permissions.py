@@ -29,7 +29,7 @@ from citypeers.calls.models import (
     SelectionRun,
 )
 from citypeers.core.models import OutboxMessage
-from citypeers.feedback.models import ActionPlan, SurveyTemplate
+from citypeers.feedback.models import ActionPlan, FormatLesson, MethodologyProposal, SurveyTemplate
 from citypeers.feedback.services.templates import house_templates_load, template_customise
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
@@ -482,6 +482,35 @@ def _answered(world):
     return _survey(world, responses=3)
 
 
+def _started(world):
+    """The visit began today, with a session on its agenda."""
+    today = timezone.localdate()
+    Visit.objects.filter(pk=world.visit.pk).update(
+        starts_on=today, ends_on=today + datetime.timedelta(days=2)
+    )
+    world.session  # noqa: B018 (built for its side effect)
+    return _visit(world)
+
+
+def _lesson(world) -> FormatLesson:
+    """The team's lesson on the format of the visit's session."""
+    return FormatLesson.objects.get_or_create(
+        visit=world.visit, format=world.session.format, defaults={"worked": "Small tables"}
+    )[0]
+
+
+def _from_lessons(world) -> str:
+    return f"?format={_lesson(world).format.slug}"
+
+
+def _proposal(world):
+    proposal = MethodologyProposal.objects.create(
+        format=world.session.format, title="Shorter", rationale="Tired", change="45 minutes"
+    )
+    proposal.lessons.add(_lesson(world))
+    return [proposal.pk]
+
+
 MATRIX = {
     "core:outbox": [Case({"staff"})],
     "core:outbox_message": [
@@ -765,6 +794,30 @@ MATRIX = {
         Case(COORDINATORS | {"participant"}, _action_plan, label="not shared"),
         Case(COORDINATORS | {"participant", "host", "expert"}, _shared_plan, label="shared"),
         Case(COORDINATORS | {"host", "expert"}, _shared_plan, method="post", label="comment"),
+    ],
+    # Lessons per format: the visit's team from its first day, also once it is over; an empty
+    # form comes back as it was.
+    "feedback:lessons": [
+        Case(VISIT_TEAM, _started),
+        Case(VISIT_TEAM, _started, method="post", label="empty form"),
+        Case(VISIT_TEAM, _finished, given=lambda w: w.session, label="finished visit"),
+        Case(frozenset(), _visit, label="not begun"),
+        Case(frozenset(), _visit, method="post", label="not begun, posting"),
+    ],
+    "feedback:methodology_test": [
+        Case(VISIT_TEAM, _visit),
+        Case(VISIT_TEAM, _finished, given=_lesson, label="finished visit"),
+    ],
+    # Proposals to change the methodology: whoever may change it (any coordinator, staff).
+    "feedback:proposals": [Case(ANY_COORDINATOR, given=_lesson)],
+    "feedback:proposal_new": [
+        Case(ANY_COORDINATOR, given=_lesson),
+        Case(ANY_COORDINATOR, query=_from_lessons, label="a format's lessons"),
+        Case(ANY_COORDINATOR, query=_from_lessons, method="post", label="empty form"),
+    ],
+    "feedback:proposal": [
+        Case(ANY_COORDINATOR, _proposal),
+        Case(ANY_COORDINATOR, _proposal, method="post", label="empty decision"),
     ],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],

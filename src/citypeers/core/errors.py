@@ -39,5 +39,6 @@ class CallError(CitypeersError):
 
 
 class FeedbackError(CitypeersError):
-    """A survey, its template, an answer or an action plan the feedback app refuses: an
-    answer off the survey, its anonymity once sent, sending it twice, a plan not yet open."""
+    """A survey, its template, an answer, an action plan, a lesson or a proposal the feedback
+    app refuses: an answer off the survey, its anonymity once sent, sending it twice, a plan
+    not yet open."""

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class FeedbackConfig(AppConfig):
     name = "citypeers.feedback"
     verbose_name = _("Feedback and impact")
+
+    def ready(self) -> None:
+        from citypeers.feedback import signals  # models are ready only now
+
+        signals.connect()

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from citypeers.feedback.views import answering, plans, results, surveys, templates
+from citypeers.feedback.views import (
+    answering,
+    lessons,
+    plans,
+    proposals,
+    results,
+    surveys,
+    templates,
+)
 
 app_name = "feedback"
 programme_templates = "programmes/<slug:programme>/surveys/templates/"
@@ -35,4 +43,9 @@ urlpatterns = [
     path(visit + "action-plan/follow-up/", plans.plan_follow_up_page, name="plan_follow_up"),
     path(visit + "action-plans/", plans.plan_list, name="plan_list"),
     path(visit + "action-plans/<int:pk>/", plans.plan_read, name="plan_read"),
+    path(visit + "lessons/", lessons.lessons, name="lessons"),
+    path(visit + "methodology-test/", lessons.methodology_test, name="methodology_test"),
+    path("methodology/proposals/", proposals.proposal_list, name="proposals"),
+    path("methodology/proposals/new/", proposals.proposal_new, name="proposal_new"),
+    path("methodology/proposals/<int:pk>/", proposals.proposal_detail, name="proposal"),
 ]

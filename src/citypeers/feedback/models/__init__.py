@@ -2,6 +2,7 @@
 their follow-up, from which the impact figures are counted. Importing this package registers
 every model of the app."""
 
+from citypeers.feedback.models.lessons import FormatLesson, MethodologyProposal
 from citypeers.feedback.models.plans import (
     ActionPlan,
     ActionStep,
@@ -16,7 +17,9 @@ __all__ = [
     "ActionPlan",
     "ActionStep",
     "Answer",
+    "FormatLesson",
     "Invitation",
+    "MethodologyProposal",
     "PlanComment",
     "PlanMailSent",
     "Question",

@@ -12,6 +12,7 @@ from citypeers.methodology.enums import Mode
 from citypeers.methodology.forms.formats import FormatFilterForm, FormatForm, FormatStepFormSet
 from citypeers.methodology.forms.formsets import kept
 from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.selectors.evidence import format_evidence
 from citypeers.methodology.selectors.formats import (
     format_placement_texts,
     format_with_steps,
@@ -48,6 +49,7 @@ def format_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "variants": [(label, activity.variant(mode)) for mode, label in Mode.choices],
         "worksheets": worksheets_for_format(activity.slug),
         "placement": format_placement_texts(activity),
+        "evidence": format_evidence(activity),
         "can_edit": request.user.has_perm("methodology.change_methodology"),
     }
     return render(request, "methodology/format_detail.html", context)
