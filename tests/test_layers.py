@@ -31,9 +31,12 @@ APP_HEIGHT = {
     "methodology": 4,
     "visits": 5,
     "calls": 6,
-    "library": 7,
-    "demo": 8,
-    "config": 9,
+    # feedback sits below reports, so a report can prefill the visit's survey figures.
+    "feedback": 6,
+    "reports": 7,
+    "library": 8,
+    "demo": 9,
+    "config": 10,
 }
 CONFIG_MODULES = {
     "__init__",

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "citypeers.methodology",
     "citypeers.visits",
     "citypeers.calls",
+    "citypeers.reports",
     "citypeers.library",
     "citypeers.demo",
     "simple_history",

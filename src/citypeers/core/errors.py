@@ -36,3 +36,7 @@ class VisitError(CitypeersError):
 
 class CallError(CitypeersError):
     pass
+
+
+class ReportError(CitypeersError):
+    """A report change the workflow or a concurrent save refuses."""
