@@ -15,7 +15,8 @@ CACHE_SECONDS = 60 * 60 * 24 * 30
 
 def pdf_cache_key(report: Report, version: ReportVersion) -> str:
     """Changes with the version, and with what the cover shows (title, status, language)."""
-    cover = repr((report.title, report.status, report.language, report.visit.title))
+    # As plain text: a status set in memory is an enum member, read back it is a string.
+    cover = "\n".join(map(str, (report.title, report.status, report.language, report.visit.title)))
     stamp = hashlib.sha256(cover.encode()).hexdigest()[:12]
     return f"report-pdf:{report.pk}:{version.number}:{stamp}"
 
