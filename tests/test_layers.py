@@ -92,6 +92,7 @@ PLACED = {
     "library.card_index": "selectors",
     "library.cards": "services",
     "library.indexing": "services",
+    "library.report_cards": "services",
     "library.search": "selectors",
     "places.countries": "enums",
     "visits.breakouts": "selectors",
