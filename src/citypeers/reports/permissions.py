@@ -3,6 +3,7 @@ rapporteurs and the programme's coordinators), who checks it (the host, while it
 factual check), who reads it before it is published (the visit's team)."""
 
 import rules
+from django.db.models import Q
 
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.reports.enums import ReportStatus
@@ -53,3 +54,33 @@ def is_report_published(user, visit: Visit) -> bool:
 
 # The host comments while the report is in the factual check; the writers always.
 may_comment_report = is_report_writer | (is_visit_host & is_report_in_check)
+
+
+def writes_report_now(user, visit: Visit) -> bool:
+    """As `is_report_writer`, asked afresh: services check it after roles may have changed in
+    the same process (the console, the demo), where the per-request answers would be stale."""
+    if not user.is_authenticated:
+        return False
+    memberships = Membership.objects.filter(user=user).filter(
+        Q(visit=visit, role=Role.RAPPORTEUR)
+        | Q(visit=None, programme_id=visit.programme_id, role=Role.COORDINATOR)
+    )
+    return memberships.exists()
+
+
+def hosts_visit_now(user, visit: Visit) -> bool:
+    """The host's role on the visit, asked afresh (see `writes_report_now`)."""
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(user=user, visit=visit, role=Role.HOST).exists()
+    )
+
+
+def coordinates_now(user, visit: Visit) -> bool:
+    """A coordinator of the visit's programme, asked afresh (see `writes_report_now`)."""
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            user=user, visit=None, programme_id=visit.programme_id, role=Role.COORDINATOR
+        ).exists()
+    )
