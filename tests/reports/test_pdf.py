@@ -6,8 +6,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from citypeers.reports.selectors.reports import latest_version
-from citypeers.reports.services.reports import report_create
+from citypeers.reports.services.reports import report_create, report_publish
 from citypeers.reports.texts.pdf import pdf_cache_key
+from tests.reports.conftest import move_to
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,14 @@ def test_a_second_download_comes_from_the_cache(client, published):
     key = pdf_cache_key(published, latest_version(published))
     assert cache.get(key) == first
     assert _pdf(client, published) == first
+
+
+def test_publishing_lays_out_the_pdf_before_anyone_asks(
+    report, rapporteur, coordinator, django_capture_on_commit_callbacks
+):
+    move_to(report, "final", rapporteur=rapporteur, coordinator=coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        report_publish(report=report, by=coordinator)
+    report.refresh_from_db()
+    cached = cache.get(pdf_cache_key(report, latest_version(report)))
+    assert cached is not None and cached.startswith(b"%PDF")

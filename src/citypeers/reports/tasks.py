@@ -1,9 +1,14 @@
-"""The e-mail asking the visit's hosts to check a report's facts, sent by the task worker."""
+"""The e-mail asking the visit's hosts to check a report's facts, and the PDF of a report just
+published, done by the task worker."""
+
+from django.conf import settings
 
 from citypeers.core.background import retrying_task
 from citypeers.core.notifications import send_templated_mail
+from citypeers.reports.enums import ReportStatus
 from citypeers.reports.models import Report
-from citypeers.reports.selectors.reports import visit_hosts
+from citypeers.reports.selectors.reports import latest_version, visit_hosts
+from citypeers.reports.texts.pdf import report_pdf
 
 
 @retrying_task
@@ -22,3 +27,18 @@ def notify_report_check(*, report_id: int) -> int:
             link=("reports:comments", {"programme": visit.programme.slug, "visit": visit.slug}),
         )
     return len(hosts)
+
+
+@retrying_task
+def render_report_pdf(*, report_id: int) -> bool:
+    """Lays out a just-published report's PDF into the cache, so no reader waits for it
+    (a 16-page report takes WeasyPrint over a second); False when it is gone or unpublished."""
+    report = Report.objects.select_related("visit__programme", "visit__host_place").filter(
+        pk=report_id, status=ReportStatus.PUBLISHED
+    )
+    report = report.first()
+    version = latest_version(report) if report is not None else None
+    if version is None:
+        return False
+    report_pdf(report, version, settings.SITE_URL)
+    return True

@@ -203,9 +203,13 @@ def report_mark_final(*, report: Report, by) -> Report:
     )
 
 
-def report_publish(*, report: Report, by, now: datetime.datetime | None = None) -> Report:
+def report_publish(
+    *, report: Report, by, now: datetime.datetime | None = None, render: bool = True
+) -> Report:
+    """Final → published; its PDF is laid out in the background (unless `render` is false),
+    so the first reader gets it from the cache."""
     _require_coordinator(report.visit, by)
-    return _move(
+    report = _move(
         report,
         to=ReportStatus.PUBLISHED,
         allowed_from={ReportStatus.FINAL},
@@ -213,6 +217,12 @@ def report_publish(*, report: Report, by, now: datetime.datetime | None = None) 
         by=by,
         published_at=now or timezone.now(),
     )
+    if render:
+        from citypeers.reports.tasks import render_report_pdf  # tasks import services
+
+        report_id = report.pk
+        transaction.on_commit(lambda: render_report_pdf.enqueue(report_id=report_id))
+    return report
 
 
 def report_unpublish(*, report: Report, by) -> Report:
