@@ -16,7 +16,8 @@ EXCERPT_WORDS = 45
 def report_card_for(report: Report) -> ReportCard:
     visit = report.visit
     place = visit.host_place
-    sections = latest_version(report).sections
+    version = latest_version(report)
+    sections = version.sections if version is not None else {}
     practice = getattr(getattr(visit, "plan", None), "practice", None)
     with translation.override("en"):  # country names as the practices' index holds them
         country = str(place.country.name) if place.country else ""
