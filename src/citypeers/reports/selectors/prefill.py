@@ -7,7 +7,7 @@ Written in the active language: the service calls it inside the report's languag
 from collections import Counter
 from zoneinfo import ZoneInfo
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -96,7 +96,9 @@ def context_text(visit: Visit) -> str:
     if place.country:
         line += f" ({place.country.name})"
     if place.population:
-        line += ", " + _("population %(population)s") % {"population": f"{place.population:,}"}
+        line += ", " + _("population %(population)s") % {
+            "population": number_format(place.population, force_grouping=True)
+        }
     parts = [line + "."]
     practice = _practice(visit)
     if practice is not None and practice.context.strip():
