@@ -34,6 +34,7 @@ bench: install
 	$(BIN)/python benchmarks/http_throughput.py
 	$(BIN)/python benchmarks/library_search.py
 	$(BIN)/python benchmarks/methodology.py
+	$(BIN)/python benchmarks/reports.py
 	$(BIN)/python benchmarks/calls/submissions.py
 	$(BIN)/python benchmarks/calls/selection.py
 	$(BIN)/python benchmarks/feedback.py

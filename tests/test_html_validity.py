@@ -302,6 +302,7 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     html |= _groups_pages(client, session, coordinator)
     html |= _recommendation_pages(client, workspace, coordinator)
     html |= _resource_pages(client, session, coordinator)
+    html |= _report_pages(client, workspace, coordinator)
     return html
 
 
@@ -322,6 +323,35 @@ def _resource_pages(client, session, coordinator) -> dict[str, str]:
     pages["agenda-with-resources"] = client.get(reverse("visits:agenda", args=slugs))
     pages["visit-with-resources"] = client.get(reverse("visits:visit", args=slugs))
     pages["print-with-resources"] = client.get(reverse("visits:agenda_print", args=slugs))
+    return {name: response.content.decode() for name, response in pages.items()}
+
+
+def _report_pages(client, workspace, coordinator) -> dict[str, str]:
+    """The visit's report: none yet (the start form), the editor with an error and after a
+    stale save, the draft's page, versions, diff and comments, and the published page."""
+    url = workspace.replace("workspace/", "report/")
+    client.force_login(coordinator)
+    pages = {"report-none": client.get(url)}
+    client.post(f"{url}start/", {"language": "en"})
+    pages["report-edit"] = client.get(f"{url}edit/")
+    sections = {"title": "Walks", "summary": "**Shops** reopened", "note": ""}
+    pages["report-edit-error"] = client.post(f"{url}edit/", {**sections, "title": ""})
+    client.post(f"{url}edit/", {**sections, "version": "1"})
+    pages["report-edit-stale"] = client.post(f"{url}edit/", {**sections, "version": "1"})
+    client.post(f"{url}step/", {"step": "check"})
+    client.post(f"{url}comments/", {"section_key": "summary", "body": "Since 1998"})
+    pages |= {
+        "report-draft": client.get(url),
+        "report-versions": client.get(f"{url}versions/"),
+        "report-diff": client.get(f"{url}versions/1/diff/2/"),
+        "report-comments": client.get(f"{url}comments/"),
+    }
+    client.post(f"{url}step/", {"step": "final"})
+    client.post(f"{url}step/", {"step": "publish"})
+    client.logout()
+    pages["report-published"] = client.get(url)
+    pages["library-with-reports"] = client.get(reverse("library:search"), {"q": "shops"})
+    client.force_login(coordinator)
     return {name: response.content.decode() for name, response in pages.items()}
 
 

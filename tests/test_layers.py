@@ -31,6 +31,7 @@ APP_HEIGHT = {
     "methodology": 4,
     "visits": 5,
     "calls": 6,
+    # feedback sits below reports, so a report can prefill the visit's survey figures.
     "feedback": 6,
     "reports": 7,
     "library": 8,
@@ -91,6 +92,7 @@ PLACED = {
     "library.card_index": "selectors",
     "library.cards": "services",
     "library.indexing": "services",
+    "library.report_cards": "services",
     "library.search": "selectors",
     "places.countries": "enums",
     "visits.breakouts": "selectors",

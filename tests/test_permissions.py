@@ -34,6 +34,7 @@ from citypeers.feedback.services.templates import house_templates_load, template
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
+from citypeers.reports.models import Report, ReportComment, ReportVersion
 from citypeers.visits.models import (
     BreakoutPlan,
     BreakoutSeat,
@@ -511,6 +512,32 @@ def _proposal(world):
     return [proposal.pk]
 
 
+REPORT_WRITERS = frozenset({"coordinator", "rapporteur", "staff"})
+
+
+def _report(status: str = "draft"):
+    """The visit's report in `status`, with one version (the address is the visit's)."""
+
+    def args(world):
+        published_at = timezone.now() if status == "published" else None
+        report = Report.objects.create(
+            visit=world.visit, language="en", title="R", status=status, published_at=published_at
+        )
+        ReportVersion.objects.create(report=report, number=1, sections={"summary": "S"})
+        return _visit(world)
+
+    return args
+
+
+def _report_comment(world):
+    args = _report("check")(world)
+    report = Report.objects.get(visit=world.visit)
+    comment = ReportComment.objects.create(
+        report=report, version=report.versions.get(), section_key="summary", body="1998"
+    )
+    return [*args, comment.pk]
+
+
 MATRIX = {
     "core:outbox": [Case({"staff"})],
     "core:outbox_message": [
@@ -819,6 +846,36 @@ MATRIX = {
         Case(ANY_COORDINATOR, _proposal),
         Case(ANY_COORDINATOR, _proposal, method="post", label="empty decision"),
     ],
+    # The visit's report: once published, everyone reads it (page and PDF); before, the
+    # visit's team, which also sees "no report yet" and, for its writers, the start form.
+    "reports:report": [
+        Case(VISIT_TEAM, _visit, label="no report"),
+        Case(VISIT_TEAM, _report("draft"), label="draft"),
+        Case(EVERYONE, _report("published"), label="published"),
+    ],
+    "reports:pdf": [
+        Case(VISIT_TEAM, _report("draft"), label="draft"),
+        Case(EVERYONE, _report("published"), label="published"),
+    ],
+    # Written by the visit's rapporteur and the programme's coordinators (an empty start form
+    # comes back with its error); a published report is not edited until unpublished.
+    "reports:start": [Case(REPORT_WRITERS, _visit, method="post", label="empty form")],
+    "reports:edit": [
+        Case(REPORT_WRITERS, _report("draft"), label="draft"),
+        Case(REPORT_WRITERS, _report("draft"), method="post", label="empty form"),
+        Case(frozenset(), _report("published"), label="published"),
+    ],
+    "reports:step": [_post(REPORT_WRITERS, _report("draft"))],
+    "reports:versions": [Case(VISIT_TEAM, _report("draft"))],
+    "reports:diff": [Case(VISIT_TEAM, lambda w: [*_report("draft")(w), 1, 1])],
+    # Comments: read by the team; written by the host during the factual check and by the
+    # writers (an empty one comes back with its error); resolved by the writers.
+    "reports:comments": [
+        Case(VISIT_TEAM, _report("check")),
+        Case(REPORT_WRITERS | {"host"}, _report("check"), method="post", label="empty, check"),
+        Case(REPORT_WRITERS, _report("draft"), method="post", label="empty, draft"),
+    ],
+    "reports:comment_resolve": [_post(REPORT_WRITERS, _report_comment)],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],
     "calls:apply": [Case(EVERYONE_SIGNED_IN, _call)],

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "citypeers.visits",
     "citypeers.calls",
     "citypeers.feedback",
+    "citypeers.reports",
     "citypeers.library",
     "citypeers.demo",
     "simple_history",

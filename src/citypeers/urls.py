@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("", include("citypeers.visits.urls")),
     path("", include("citypeers.feedback.urls")),
     path("", include("citypeers.calls.urls")),
+    path("", include("citypeers.reports.urls")),
     path("places/", include("citypeers.places.urls")),
     # The home page is the project's (it reads every app); it keeps its name, `core:home`.
     path("", include(([path("", site_views.home, name="home"), *core_urls.urlpatterns], "core"))),

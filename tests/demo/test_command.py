@@ -19,6 +19,7 @@ from citypeers.methodology.models import ActivityFormat
 from citypeers.people.models import User
 from citypeers.places.models import Place
 from citypeers.programmes.models import Membership, Programme, Theme, Visit
+from citypeers.reports.models import Report
 from citypeers.visits.models import (
     AgendaChange,
     Attendance,
@@ -219,3 +220,25 @@ def test_the_2027_visit_is_in_preparation_with_answers_and_rooms(printed, client
     client.force_login(User.objects.get(email="coordinator@example.org"))
     page = client.get(address + "people/").content.decode()
     assert "textile mills" in page  # the participant's challenge, for the team
+
+
+def test_the_2021_visits_have_published_reports_written_from_their_facts(printed, client):
+    reports = Report.objects.filter(visit__programme__slug="cultural-heritage-in-action-2021")
+    assert reports.count() == 10
+    assert set(reports.values_list("status", flat=True)) == {"published"}
+    assert {report.published_at.year for report in reports} == {2021}
+    summaries = set()
+    for report in reports.select_related("visit__host_place"):
+        text = report.versions.order_by("-number").first().sections
+        assert report.visit.host_place.name in text["summary"]
+        assert text["recommendations"].startswith("1. ")
+        assert report.versions.count() == 3  # prefilled, written, corrected after the check
+        assert report.comments.get().resolved_at is not None  # the host's, resolved
+        summaries.add(text["summary"])
+    assert len(summaries) == 10
+    vantaa = reports.get(visit__slug="vantaa")
+    assert vantaa.comments.get().author.email == "host@example.org"
+    trail = AuditEntry.objects.filter(object_type="reports.report", object_id=str(vantaa.pk))
+    assert {entry.at.year for entry in trail} == {2021}
+    page = client.get(reverse("library:search"), {"q": "Vantaa", "type": "report"})
+    assert vantaa.title in page.content.decode()

@@ -62,3 +62,18 @@ def coordinators_of_practices_by(organisation) -> QuerySet:
     return get_user_model().objects.filter(
         memberships__role=Role.COORDINATOR, memberships__programme__in=programmes
     )
+
+
+# Links the apps above this one add to a practice's page (reports: the reports of the visits
+# to it), registered from their `ready()`, so the catalogue imports none of them.
+PRACTICE_LINK_SOURCES: list = []
+
+
+def practice_links_register(source) -> None:
+    """`source(practice)` gives (label, address) pairs; registering it twice keeps one."""
+    if source not in PRACTICE_LINK_SOURCES:
+        PRACTICE_LINK_SOURCES.append(source)
+
+
+def practice_links(practice: Practice) -> list[tuple[str, str]]:
+    return [link for source in PRACTICE_LINK_SOURCES for link in source(practice)]

@@ -10,6 +10,7 @@ from citypeers.catalogue.forms import PracticeForm, ReviewForm
 from citypeers.catalogue.models import Practice
 from citypeers.catalogue.selectors import (
     practice_for_page,
+    practice_links,
     practices_of,
     practices_similar,
     practices_to_review,
@@ -38,6 +39,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "practice": practice,
         "similar": practices_similar(practice=practice),
+        "links": practice_links(practice),
         "can_edit": request.user.has_perm("catalogue.change_practice", practice),
         "can_review": request.user.has_perm("catalogue.review_practice", practice),
     }

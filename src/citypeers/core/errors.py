@@ -42,3 +42,7 @@ class FeedbackError(CitypeersError):
     """A survey, its template, an answer, an action plan, a lesson or a proposal the feedback
     app refuses: an answer off the survey, its anonymity once sent, sending it twice, a plan
     not yet open."""
+
+
+class ReportError(CitypeersError):
+    """A report change the workflow or a concurrent save refuses."""

@@ -12,6 +12,7 @@ from citypeers.demo.calls_open import CALL_HOSTS, load_host_call, load_open_call
 from citypeers.demo.practices import CHIA_2021_PRACTICES, THEMES
 from citypeers.demo.practices.load import load_demo_practices
 from citypeers.demo.programme_2021 import place_named, programme_load
+from citypeers.demo.reports_2021 import publish_demo_reports
 from citypeers.demo.visits import plan_demo_visits
 from citypeers.demo.visits_run import prepare_demo_visit, run_demo_visits
 from citypeers.feedback.services.templates import house_templates_load
@@ -50,6 +51,9 @@ def load_demo() -> str:
         programme=programme, visits=visits, coordinator=coordinator, reviewer=people["reviewer"]
     )
     run_demo_visits(visits, coordinator=coordinator)
+    publish_demo_reports(
+        visits, coordinator=coordinator, rapporteur=people["rapporteur"], demo_host=people["host"]
+    )
     next_round = next_round_load(coordinator)
     places = {name: place_named(name, country, "city") for name, country in CALL_HOSTS}
     call = load_open_call(programme=next_round, places=places, by=coordinator)

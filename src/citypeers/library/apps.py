@@ -11,3 +11,4 @@ class LibraryConfig(AppConfig):
         from citypeers.library import signals  # models are ready only now
 
         signals.connect()
+        signals.connect_reports()

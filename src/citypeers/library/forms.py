@@ -5,7 +5,7 @@ from django_countries import countries
 
 from citypeers.catalogue.models import Practice
 from citypeers.core.forms import Form
-from citypeers.library.selectors import LibraryQuery
+from citypeers.library.selectors import REPORT_TYPE, LibraryQuery
 from citypeers.places.models import SizeClass
 from citypeers.programmes.models import Theme
 
@@ -20,7 +20,9 @@ class LibrarySearchForm(Form):
         label=_("City size"), required=False, choices=[("", _("Any size")), *SizeClass.choices]
     )
     type = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("Any type")), *Practice.Type.choices]
+        label=_("Type"),
+        required=False,
+        choices=[("", _("Any type")), *Practice.Type.choices, (REPORT_TYPE, _("Visit report"))],
     )
     host = forms.BooleanField(
         label=_("Willing to host a visit"),

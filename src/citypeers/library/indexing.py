@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from citypeers.catalogue.models import Practice
 from citypeers.library.cards import cards_delete, cards_delete_all, cards_write
 from citypeers.library.models import PracticeCard
+from citypeers.library.report_cards import report_cards_rebuild
 from citypeers.library.search import backend_for
 from citypeers.library.search.documents import practice_document, published_practices
 
@@ -73,4 +74,5 @@ def rebuild_index() -> int:
         backend.write(practice_document(practice) for practice in batch)
         cards_write(batch)
         backend.optimise()
+        report_cards_rebuild()
     return count + len(batch)

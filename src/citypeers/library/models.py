@@ -47,3 +47,35 @@ class LibraryState(models.Model):
 
     def __str__(self) -> str:
         return self.cards_token
+
+
+class ReportCard(models.Model):
+    """What the library lists and searches of one published visit report, in one row.
+
+    Reports are few (one per visit), so they are searched in SQL: `text` holds the report's
+    words, normalised as the search normalises a query, between spaces, so a word's beginning
+    is a `LIKE '% word%'`. Written by the signals on reports (`signals.py`)."""
+
+    report = models.OneToOneField(
+        "reports.Report", primary_key=True, on_delete=models.CASCADE, related_name="library_card"
+    )
+    published_at = models.DateTimeField(_("published"))
+    title = models.CharField(_("title"), max_length=300)
+    visit_title = models.CharField(_("visit"), max_length=300)
+    host = models.CharField(_("host"), max_length=200)
+    language = models.CharField(_("language"), max_length=10)
+    programme_slug = models.SlugField(_("programme"), max_length=200)
+    visit_slug = models.SlugField(_("visit"), max_length=200)
+    excerpt = models.TextField(_("excerpt"))
+    themes = models.TextField(_("theme slugs"))
+    countries = models.TextField(_("country codes"))
+    sizes = models.TextField(_("size classes"))
+    text = models.TextField(_("words"))
+
+    class Meta:
+        verbose_name = _("library report card")
+        verbose_name_plural = _("library report cards")
+        ordering = ["-published_at", "report_id"]
+
+    def __str__(self) -> str:
+        return self.title

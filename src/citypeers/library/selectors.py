@@ -11,11 +11,14 @@ from django_countries import countries
 
 from citypeers.catalogue.models import Practice
 from citypeers.library.card_index import FACETS, CardIndex, current_index
+from citypeers.library.models import ReportCard
 from citypeers.library.search import matching_practice_ids, parse_query, ranked_practice_ids
 from citypeers.places.models import SizeClass
 from citypeers.programmes.models import Theme
 
 SORTS = {"relevance", "newest", "title"}
+# The library's `type` for visit reports, beside the practices' types.
+REPORT_TYPE = "report"
 
 
 @dataclass(frozen=True)
@@ -98,3 +101,26 @@ def practices_in_order(practice_ids: list[int], *, with_themes: bool = False) ->
     found = Practice.objects.filter(pk__in=practice_ids).prefetch_related(*related)
     by_id = {practice.pk: practice for practice in found}
     return [by_id[pk] for pk in practice_ids if pk in by_id]
+
+
+def library_reports(*, query: LibraryQuery) -> list[ReportCard]:
+    """The published visit reports matching the query (each word by its beginning, each phrase
+    whole), newest first; none when the query asks for a practice's type or willing hosts."""
+    if (query.type and query.type != REPORT_TYPE) or query.host:
+        return []
+    cards = ReportCard.objects.all()
+    for field, value in (
+        ("themes", query.theme),
+        ("countries", query.country),
+        ("sizes", query.size),
+    ):
+        if value:
+            cards = cards.filter(**{f"{field}__contains": f"|{value}|"})
+    parsed = parse_query(query.q)
+    for term in parsed.terms:
+        cards = cards.filter(text__contains=f" {term}")
+    for phrase in parsed.phrases:
+        cards = cards.filter(text__contains=f" {phrase} ")
+    if query.sort == "title":
+        cards = cards.order_by("title", "report_id")
+    return list(cards.defer("text"))

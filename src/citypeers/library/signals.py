@@ -9,6 +9,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from citypeers.catalogue.models import Practice
 from citypeers.library.indexing import index_practice, index_practices, remove_practice
+from citypeers.library.report_cards import report_card_write
+from citypeers.reports.enums import ReportStatus
+from citypeers.reports.models import Report, ReportVersion
 
 # The many-to-many fields of a practice whose names the index holds as its taxonomy.
 TAXONOMY_FIELDS = ("places", "themes", "organisations")
@@ -80,3 +83,23 @@ def connect() -> None:
         post_save.connect(taxonomy_saved, sender=taxonomy, dispatch_uid=uid + name + ".saved")
         pre_delete.connect(taxonomy_deleting, sender=taxonomy, dispatch_uid=uid + name + ".del")
         post_delete.connect(taxonomy_deleted, sender=taxonomy, dispatch_uid=uid + name + ".gone")
+
+
+def report_saved(sender, instance, raw: bool = False, **kwargs) -> None:
+    """A report published gets its card; unpublished (or never published), it has none."""
+    if not raw:
+        report_card_write(instance)
+
+
+def report_version_saved(sender, instance, raw: bool = False, **kwargs) -> None:
+    """The services add no version to a published report; anything else that does (the
+    admin, a script) still finds its card holding the latest text."""
+    if not raw and instance.report.status == ReportStatus.PUBLISHED:
+        report_card_write(instance.report)
+
+
+def connect_reports() -> None:
+    post_save.connect(report_saved, sender=Report, dispatch_uid="library.report_saved")
+    post_save.connect(
+        report_version_saved, sender=ReportVersion, dispatch_uid="library.report_version_saved"
+    )

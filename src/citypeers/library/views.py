@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -5,7 +7,12 @@ from django.utils.translation import gettext as _
 from citypeers.core.http import export_response, paginate, query_without_page
 from citypeers.library.forms import LibrarySearchForm
 from citypeers.library.search import highlight, parse_query
-from citypeers.library.selectors import library_listing, practices_in_order
+from citypeers.library.selectors import (
+    REPORT_TYPE,
+    library_listing,
+    library_reports,
+    practices_in_order,
+)
 
 EXPORT_FORMATS = {"csv", "json"}
 EXPORT_BATCH = 500
@@ -65,6 +72,12 @@ def library_search(request: HttpRequest) -> HttpResponse:
     listing = library_listing(query=query)
     if (export_format := request.GET.get("export")) in EXPORT_FORMATS:
         return _export(request, listing.practice_ids, export_format)
+    # Visit reports are listed above the practices, on the first page, and counted as a type.
+    reports = library_reports(query=replace(query, type=""))
+    if reports:
+        listing.facets["types"].append(
+            {"value": REPORT_TYPE, "label": _("Visit report"), "count": len(reports)}
+        )
     page = paginate(request, listing.practice_ids, per_page=20)
     page.object_list = practices_in_order(list(page.object_list))
     parsed = parse_query(query.q)
@@ -76,6 +89,8 @@ def library_search(request: HttpRequest) -> HttpResponse:
         "page": page,
         "facets": _facet_links(listing.facets, request),
         "filter_query": query_without_page(request),
+        "reports": reports if query.type in {"", REPORT_TYPE} and page.number == 1 else [],
+        "only_reports": query.type == REPORT_TYPE,
         "title": _("Library of good practices"),
     }
     return render(request, "library/search.html", context)

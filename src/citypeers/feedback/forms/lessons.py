@@ -3,12 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.forms import Form, ModelForm
 from citypeers.feedback.models import FormatLesson, MethodologyProposal
 
 PUBLIC_HELP = _("Shown on the format's public page once the visit's agenda is public.")
 
 
-class LessonForm(forms.ModelForm):
+class LessonForm(ModelForm):
     class Meta:
         model = FormatLesson
         fields = ["worked", "did_not_work", "would_change"]
@@ -22,7 +23,7 @@ class LessonChoiceField(forms.ModelMultipleChoiceField):
         return f"{lesson.visit.title}: {said[:160]}"
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(ModelForm):
     lessons = LessonChoiceField(
         queryset=FormatLesson.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -43,7 +44,7 @@ class ProposalForm(forms.ModelForm):
         self.fields["lessons"].queryset = lessons
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     ADOPT, DECLINE = "adopt", "decline"
     decision = forms.ChoiceField(
         label=_("Decision"),

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.forms import Form
 from citypeers.feedback.enums import Anonymity
 
 
-class AnonymityForm(forms.Form):
+class AnonymityForm(Form):
     anonymity = forms.ChoiceField(
         label=_("Answers are"),
         choices=Anonymity.choices,

@@ -9,6 +9,7 @@ from citypeers.programmes.models import Visit
 from citypeers.visits.enums import ResourceVisibility
 from citypeers.visits.permissions import resource_reach
 from citypeers.visits.selectors.breakouts import my_breakout_groups
+from citypeers.visits.selectors.links import visit_links
 from citypeers.visits.selectors.mine import my_visits
 from citypeers.visits.selectors.pages import plan_of, published_sessions, visit_for_page
 from citypeers.visits.selectors.resources import with_resources
@@ -43,6 +44,7 @@ def visit_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse
         "viewer_zone": getattr(request.user, "time_zone", None),
         "today": timezone.localdate(),
         "my_groups": my_groups,
+        "links": visit_links(obj, request.user),
     }
     return render(request, "visits/visit.html", context)
 

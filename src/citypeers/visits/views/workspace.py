@@ -12,6 +12,7 @@ from citypeers.programmes.models import Visit
 from citypeers.visits.forms import TaskOwnerForm
 from citypeers.visits.models import VisitTask
 from citypeers.visits.permissions import is_finished_visit
+from citypeers.visits.selectors.links import visit_links
 from citypeers.visits.selectors.pages import plan_of, planner_query
 from citypeers.visits.selectors.workspace import team_of, workspace_of
 from citypeers.visits.services import agenda
@@ -34,6 +35,7 @@ def workspace(request: HttpRequest, programme: str, visit: str, obj: Visit) -> H
         "team": team,
         "today": today,
         "finished": is_finished_visit(request.user, obj),
+        "links": visit_links(obj, request.user),
         "may_publish": request.user.has_perm("visits.publish_agenda", obj),
         "changeable": {
             task.pk for task in space.tasks if request.user.has_perm("visits.change_task", task)

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "citypeers.reports"
+    label = "reports"
+    verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        """The visits' pages and the practices' pages link the reports."""
+        from citypeers.catalogue.selectors import practice_links_register  # models ready now
+        from citypeers.reports.texts import links  # models are ready only now
+        from citypeers.visits.selectors.links import visit_links_register  # models ready now
+
+        visit_links_register(links.visit_report_links)
+        practice_links_register(links.practice_report_links)

@@ -1,0 +1,1 @@
+"""What the reports app renders from data for people: the diff between versions, the PDF."""
