@@ -14,15 +14,20 @@ Target: a 5-day online plan page under 200 ms.
 import argparse
 import json
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-RESULTS_FILE = PROJECT_DIR / "benchmarks" / "results" / "methodology.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
+
+from benchmarks.in_process import (
+    child_argument,
+    is_child,
+    run_in_child,
+    show_and_keep,
+    summary,
+    timed_get,
+)
+
 COUNTRIES = [
     "PT",
     "ES",
@@ -43,25 +48,6 @@ COUNTRIES = [
     "IE",
     "SI",
 ]
-
-
-def _timed(client, path, params=None) -> float:
-    begin = time.perf_counter()
-    response = client.get(path, params or {})
-    elapsed = (time.perf_counter() - begin) * 1000
-    assert response.status_code == 200, (path, params, response.status_code)
-    return elapsed
-
-
-def _summary(timings: list[float]) -> dict:
-    return {
-        "p50_ms": round(statistics.median(timings), 1),
-        "p95_ms": round(statistics.quantiles(timings, n=20, method="inclusive")[18], 1)
-        if len(timings) > 1
-        else round(timings[0], 1),
-        "max_ms": round(max(timings), 1),
-        "runs": len(timings),
-    }
 
 
 def run_here(plan_count: int) -> dict:
@@ -98,66 +84,36 @@ def run_here(plan_count: int) -> dict:
         }
 
     for _ in range(5):  # warm-up: imports, templates, connections
-        _timed(client, "/en/planner/", plan_params())
-    plans = [_timed(client, "/en/planner/", plan_params()) for _ in range(plan_count)]
+        timed_get(client, "/en/planner/", plan_params())[0]
+    plans = [timed_get(client, "/en/planner/", plan_params())[0] for _ in range(plan_count)]
     calendars = [
-        _timed(client, "/en/planner/", plan_params() | {"export": "ics"}) for _ in range(20)
+        timed_get(client, "/en/planner/", plan_params() | {"export": "ics"})[0] for _ in range(20)
     ]
     plan_pdfs = [
-        _timed(client, "/en/planner/", plan_params() | {"export": "pdf"}) for _ in range(5)
+        timed_get(client, "/en/planner/", plan_params() | {"export": "pdf"})[0] for _ in range(5)
     ]
-    guide_first = [_timed(client, "/en/methodology/guide.pdf")]
-    guide_cached = [_timed(client, "/en/methodology/guide.pdf") for _ in range(50)]
-    health = [_timed(client, "/healthz") for _ in range(100)]
+    guide_first = [timed_get(client, "/en/methodology/guide.pdf")[0]]
+    guide_cached = [timed_get(client, "/en/methodology/guide.pdf")[0] for _ in range(50)]
+    health = [timed_get(client, "/healthz")[0] for _ in range(100)]
     return {
-        "planner_5_day_online": _summary(plans),
-        "planner_ics": _summary(calendars),
-        "planner_pdf": _summary(plan_pdfs),
-        "guide_pdf_first": _summary(guide_first),
-        "guide_pdf_cached": _summary(guide_cached),
-        "healthz": _summary(health),
+        "planner_5_day_online": summary(plans),
+        "planner_ics": summary(calendars),
+        "planner_pdf": summary(plan_pdfs),
+        "guide_pdf_first": summary(guide_first),
+        "guide_pdf_cached": summary(guide_cached),
+        "healthz": summary(health),
     }
 
 
 def main() -> int:
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        sys.path.insert(0, str(PROJECT_DIR))
-        print(json.dumps(run_here(int(sys.argv[2]))))
+    if is_child():
+        print(json.dumps(run_here(child_argument())))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=100)
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data_dir:
-        env = {
-            **os.environ,
-            "SECURE_HTTPS": "false",
-            "CITYPEERS_DATA_DIR": data_dir,
-            "DATABASE_URL": f"sqlite:///{data_dir}/bench.sqlite3",
-            "DEBUG": "false",
-            "CACHE_URL": "locmemcache://",
-            "TASK_BACKEND": "dummy",
-        }
-        print("methodology: timing the planner and the guide PDF…", flush=True)
-        child = subprocess.run(
-            [sys.executable, __file__, "--child", str(options.plans)],
-            cwd=PROJECT_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=1800,
-        )
-    if child.returncode != 0:
-        raise SystemExit(f"the benchmark failed:\n{child.stderr[-3000:]}")
-    results = json.loads(child.stdout.strip().splitlines()[-1])
-    print(f"\n{'what':<24}{'runs':>6}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
-    for name, figures in results.items():
-        print(
-            f"{name:<24}{figures['runs']:>6}{figures['p50_ms']:>10}{figures['p95_ms']:>10}"
-            f"{figures['max_ms']:>10}"
-        )
-    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_FILE.write_text(json.dumps(results, indent=2))
-    print(f"\nwritten to {RESULTS_FILE.relative_to(PROJECT_DIR)}")
+    print("methodology: timing the planner and the guide PDF…", flush=True)
+    show_and_keep("methodology", run_in_child(__file__, options.plans))
     return 0
 
 

@@ -15,15 +15,20 @@ import argparse
 import io
 import json
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-RESULTS_FILE = PROJECT_DIR / "benchmarks" / "results" / "reports.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
+
+from benchmarks.in_process import (
+    child_argument,
+    is_child,
+    run_in_child,
+    show_and_keep,
+    summary,
+    timed_get,
+)
+
 # Each PDF timed the first time is a different report, so no cache helps; one more is made
 # untimed first, as a running server has loaded WeasyPrint and its fonts already.
 PDF_REPORTS = 5
@@ -47,25 +52,6 @@ def _section(number: int) -> str:
             + "\n".join(f"| {2015 + y} | {40 + y * 3} | {12000 + y * 900} |" for y in range(8))
         )
     return "\n\n".join(parts)
-
-
-def _timed(client, path) -> tuple[float, bytes]:
-    begin = time.perf_counter()
-    response = client.get(path)
-    elapsed = (time.perf_counter() - begin) * 1000
-    assert response.status_code == 200, (path, response.status_code)
-    return elapsed, response.content
-
-
-def _summary(timings: list[float]) -> dict:
-    return {
-        "p50_ms": round(statistics.median(timings), 1),
-        "p95_ms": round(statistics.quantiles(timings, n=20, method="inclusive")[18], 1)
-        if len(timings) > 1
-        else round(timings[0], 1),
-        "max_ms": round(max(timings), 1),
-        "runs": len(timings),
-    }
 
 
 def run_here(page_count: int) -> dict:
@@ -105,68 +91,36 @@ def run_here(page_count: int) -> dict:
         addresses.append(f"/en/programmes/{programme.slug}/visits/{visit.slug}/report")
     client = Client(HTTP_HOST="127.0.0.1")
     for _ in range(5):  # warm-up: imports, templates, connections
-        _timed(client, addresses[0] + "/")
-        _timed(client, "/healthz")
-    pages = [_timed(client, addresses[0] + "/")[0] for _ in range(page_count)]
-    _timed(client, addresses[-1] + ".pdf")  # warm-up
+        timed_get(client, addresses[0] + "/")
+        timed_get(client, "/healthz")
+    pages = [timed_get(client, addresses[0] + "/")[0] for _ in range(page_count)]
+    timed_get(client, addresses[-1] + ".pdf")  # warm-up
     first, page_counts = [], []
     for address in addresses[:-1]:
-        elapsed, pdf = _timed(client, address + ".pdf")
+        elapsed, pdf = timed_get(client, address + ".pdf")
         first.append(elapsed)
         page_counts.append(len(PdfReader(io.BytesIO(pdf)).pages))
-    cached = [_timed(client, addresses[0] + ".pdf")[0] for _ in range(50)]
-    health = [_timed(client, "/healthz")[0] for _ in range(page_count)]
+    cached = [timed_get(client, addresses[0] + ".pdf")[0] for _ in range(50)]
+    health = [timed_get(client, "/healthz")[0] for _ in range(page_count)]
     return {
-        "report_page": _summary(pages),
-        "report_pdf_first": _summary(first) | {"pdf_pages": min(page_counts)},
-        "report_pdf_cached": _summary(cached),
-        "healthz": _summary(health),
+        "report_page": summary(pages),
+        "report_pdf_first": summary(first) | {"pdf_pages": min(page_counts)},
+        "report_pdf_cached": summary(cached),
+        "healthz": summary(health),
     }
 
 
 def main() -> int:
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        # This checkout's code (and its tests' factories), whichever checkout the venv installed.
-        sys.path[:0] = [str(PROJECT_DIR / "src"), str(PROJECT_DIR)]
-        print(json.dumps(run_here(int(sys.argv[2]))))
+    if is_child():
+        print(json.dumps(run_here(child_argument())))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200)
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data_dir:
-        env = {
-            **os.environ,
-            "SECURE_HTTPS": "false",
-            "CITYPEERS_DATA_DIR": data_dir,
-            "DATABASE_URL": f"sqlite:///{data_dir}/bench.sqlite3",
-            "DEBUG": "false",
-            "CACHE_URL": "locmemcache://",
-            "TASK_BACKEND": "dummy",
-        }
-        print("reports: timing the report page and its PDF…", flush=True)
-        child = subprocess.run(
-            [sys.executable, __file__, "--child", str(options.pages)],
-            cwd=PROJECT_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=1800,
-        )
-    if child.returncode != 0:
-        raise SystemExit(f"the benchmark failed:\n{child.stderr[-3000:]}")
-    results = json.loads(child.stdout.strip().splitlines()[-1])
-    health = results["healthz"]["p50_ms"]
-    print(f"\n{'what':<20}{'runs':>6}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'p50/healthz':>13}")
-    for name, figures in results.items():
-        ratio = figures["p50_ms"] / health if health else 0
-        print(
-            f"{name:<20}{figures['runs']:>6}{figures['p50_ms']:>10}{figures['p95_ms']:>10}"
-            f"{figures['max_ms']:>10}{ratio:>13.1f}"
-        )
+    print("reports: timing the report page and its PDF…", flush=True)
+    results = run_in_child(__file__, options.pages)
+    show_and_keep("reports", results)
     print(f"PDF pages: {results['report_pdf_first']['pdf_pages']}")
-    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_FILE.write_text(json.dumps(results, indent=2))
-    print(f"\nwritten to {RESULTS_FILE.relative_to(PROJECT_DIR)}")
     return 0
 
 
