@@ -9,6 +9,7 @@ from django.db import transaction
 from citypeers.demo.accounts import accounts_load
 from citypeers.demo.calls_2021.build import load_closed_call
 from citypeers.demo.calls_open import CALL_HOSTS, load_host_call, load_open_call, next_round_load
+from citypeers.demo.feedback import feedback_demo_load, feedback_demo_schedule
 from citypeers.demo.practices import CHIA_2021_PRACTICES, THEMES
 from citypeers.demo.practices.load import load_demo_practices
 from citypeers.demo.programme_2021 import place_named, programme_load
@@ -54,16 +55,19 @@ def load_demo() -> str:
     publish_demo_reports(
         visits, coordinator=coordinator, rapporteur=people["rapporteur"], demo_host=people["host"]
     )
+    feedback_demo_load(visits, coordinator=coordinator, demo_participant=people["participant"])
     next_round = next_round_load(coordinator)
     places = {name: place_named(name, country, "city") for name, country in CALL_HOSTS}
     call = load_open_call(programme=next_round, places=places, by=coordinator)
+    tampere = call.visits.get(slug="tampere-2027")
     prepare_demo_visit(
-        visit=call.visits.get(slug="tampere-2027"),
+        visit=tampere,
         programme=next_round,
         coordinator=coordinator,
         participant=people["participant"],
         host=people["host"],
     )
+    feedback_demo_schedule(tampere, coordinator=coordinator)
     load_host_call(programme=next_round, by=coordinator)
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "

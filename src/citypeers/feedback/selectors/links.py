@@ -12,7 +12,7 @@ from citypeers.visits.permissions import visit_last_day
 VISIT_PAGES = (
     ("feedback.write_plan", _("Your transfer action plan"), "feedback:plan"),
     ("feedback.run_surveys", _("Surveys"), "feedback:surveys"),
-    ("feedback.view_plans", _("Action plans"), "feedback:plan_list"),
+    ("feedback.view_plans", _("Transfer action plans"), "feedback:plan_list"),
     ("feedback.record_lessons", _("Lessons for the methodology"), "feedback:lessons"),
     ("feedback.view_methodology_test", _("Methodology test report"), "feedback:methodology_test"),
 )
