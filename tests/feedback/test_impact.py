@@ -214,9 +214,10 @@ def test_the_maps_are_valid_svg_without_script_beside_a_table_of_their_numbers(c
         root = ET.fromstring(response.content)  # noqa: S314 -- our own output
         assert root.tag.endswith("svg")
         assert not [e for e in root.iter() if str(e.tag).endswith("script")]
+        assert "1020 60 560 392" in {e.get("viewBox") for e in root.iter()}  # framed on Europe
     page = client.get(reverse("feedback:programme_impact", args=[programme.slug]))
     text = page.content.decode()
-    assert 'id="impact-map"' in text and "Map of the world" in text
+    assert 'id="impact-map"' in text and "Map of Europe" in text
     for row in programme_impact(programme).whole.countries:
         assert f'<th scope="row">{row.name}</th><td>{row.cities}</td>' in text
     # The page's own CSP stays strict: only the map's address allows inline style.
@@ -244,3 +245,12 @@ def test_the_programme_and_visit_pages_and_me_link_the_impact(client):
     ).user
     client.force_login(coordinator)
     assert impact_url in client.get(reverse("programmes:dashboard")).content.decode()
+
+
+def test_the_page_in_french_names_the_choices_in_french(client):
+    programme, _visits = impact_scene(people=5, visits=1)
+    page = client.get(f"/fr/programmes/{programme.slug}/impact/").content.decode()
+    assert "Chiffres des enquêtes par niveau de Kirkpatrick" in page
+    assert "Un projet pilote" in page or "Rien pour l&#x27;instant" in page or "Des plans" in page
+    assert "A pilot:" not in page and "Nothing yet:" not in page
+    assert "% ont donné 4 ou 5" in page

@@ -19,19 +19,25 @@ from citypeers.feedback.selectors.impact import (
 from citypeers.feedback.texts.charts import STYLE
 from citypeers.programmes.models import Programme, Visit
 
+# The map's own coordinates (its viewBox is 0 0 2475 1388) framing Europe, from Iceland to the
+# Caucasus and from the North Cape to Morocco: programme countries are in Europe, and the whole
+# world would leave them a few pixels each.
+WORLD_VIEWBOX = "0 0 2475 1388"
+EUROPE_VIEWBOX = "1020 60 560 392"
+
 
 def map_alt(countries: list[CountryRow]) -> str:
     if not countries:
-        return _("Map of the world: no city re-uses the practice yet.")
+        return _("Map of Europe: no city re-uses the practice yet.")
     return _(
-        "Map of the world, countries shaded by the number of cities re-using the practice: "
+        "Map of Europe, countries shaded by the number of cities re-using the practice: "
         "%(countries)s. Its numbers are in the table beside it."
     ) % {"countries": ", ".join(f"{row.name} ({row.cities})" for row in countries)}
 
 
 def map_svg(countries: list[CountryRow]) -> bytes:
-    """The map as a standalone SVG document, without script; countries the map does not draw
-    (Kosovo has no shape in it) are in the table only."""
+    """The map of Europe as a standalone SVG document, without script; countries the map does
+    not draw (Kosovo has no shape in it) are in the table only."""
     drawing = World(
         style=STYLE,
         js=[],
@@ -45,6 +51,9 @@ def map_svg(countries: list[CountryRow]) -> bytes:
         {row.country.lower(): row.cities for row in countries if row.country.lower() in COUNTRIES},
     )
     tree = drawing.render_tree()
+    for element in tree.iter():
+        if str(element.tag).endswith("svg") and element.get("viewBox") == WORLD_VIEWBOX:
+            element.set("viewBox", EUROPE_VIEWBOX)
     # pygal writes its config as an inline <script> even with js=[]: the CSP refuses it and
     # nothing needs it.
     for parent in tree.iter():
