@@ -254,3 +254,39 @@ def test_the_page_in_french_names_the_choices_in_french(client):
     assert "Un projet pilote" in page or "Rien pour l&#x27;instant" in page or "Des plans" in page
     assert "A pilot:" not in page and "Nothing yet:" not in page
     assert "% ont donné 4 ou 5" in page
+
+
+def test_a_visit_added_after_the_figures_were_counted_has_its_page_and_map(client):
+    programme, _visits = impact_scene(people=3, visits=1)
+    client.get(reverse("feedback:programme_impact", args=[programme.slug]))  # now cached
+    newcomer = VisitFactory(programme=programme)
+    for name in ("feedback:visit_impact", "feedback:visit_impact_map"):
+        response = client.get(reverse(name, args=[programme.slug, newcomer.slug]))
+        assert response.status_code == 200
+
+
+def test_a_participant_from_the_host_city_is_no_re_use_in_another_city():
+    programme, visits = impact_scene(people=4, visits=1)
+    visit = visits[0]
+    plan = ActionPlan.objects.filter(
+        visit=visit, status=PlanStatus.SUBMITTED, person__organisation__isnull=False
+    ).first()
+    home = plan.person.organisation.place
+    visit.host_place = home
+    visit.save()
+    impact = impact_count(programme).of(visit)
+    assert (home.name, home.country.code) not in {(c.city, c.country) for c in impact.cities}
+    assert impact.plans.plans_submitted == (
+        ActionPlan.objects.filter(visit=visit, status=PlanStatus.SUBMITTED).count()
+    )
+
+
+@pytest.mark.parametrize("visits", [1, 3])
+def test_a_cached_impact_page_asks_as_many_queries_for_three_visits_as_for_one(
+    client, django_assert_max_num_queries, visits
+):
+    programme, _made = impact_scene(people=3, visits=visits)
+    url = reverse("feedback:programme_impact", args=[programme.slug])
+    client.get(url)
+    with django_assert_max_num_queries(2):  # the responses' count, then the cache
+        assert client.get(url).status_code == 200

@@ -172,6 +172,18 @@ def programme_impact(programme: Programme, *, key: str | None = None) -> Program
     return impact
 
 
+def visit_impact(visit: Visit, *, key: str | None = None) -> Impact:
+    """The visit's figures, counted with its programme's; a visit added since they were cached
+    (the programmes app bumps nothing) gets them counted again."""
+    key = key or impact_key(visit.programme)
+    impact = programme_impact(visit.programme, key=key).of(visit)
+    if impact is None:
+        counted = impact_count(visit.programme)
+        cache.set(key, counted, IMPACT_TIMEOUT)
+        impact = counted.of(visit)
+    return impact
+
+
 def impact_count(programme: Programme) -> ProgrammeImpact:
     """Counts the programme's figures, and each visit's, from the rows (no cache)."""
     visits = list(Visit.objects.filter(programme=programme).order_by("starts_on", "title", "pk"))

@@ -15,6 +15,7 @@ from citypeers.feedback.selectors.impact import (
     CountryRow,
     impact_key,
     programme_impact,
+    visit_impact,
 )
 from citypeers.feedback.texts.charts import STYLE
 from citypeers.programmes.models import Programme, Visit
@@ -62,17 +63,16 @@ def map_svg(countries: list[CountryRow]) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
 
 
-def impact_map(programme: Programme, visit: Visit | None = None) -> bytes | None:
-    """The programme's map (or the visit's), drawn once per change like the figures; None for
-    a visit not in the programme."""
+def impact_map(programme: Programme, visit: Visit | None = None) -> bytes:
+    """The programme's map (or its visit's), drawn once per change like the figures."""
     key = impact_key(programme)
     map_key = f"{key}:map:{visit.pk if visit else 'all'}"
     svg = cache.get(map_key)
     if svg is None:
-        figures = programme_impact(programme, key=key)
-        impact = figures.of(visit) if visit else figures.whole
-        if impact is None:
-            return None
+        if visit is None:
+            impact = programme_impact(programme, key=key).whole
+        else:
+            impact = visit_impact(visit, key=key)
         svg = map_svg(impact.countries)
         cache.set(map_key, svg, IMPACT_TIMEOUT)
     return svg

@@ -2,12 +2,11 @@
 `selectors/impact.py`), with the map at its own `.svg` address like the results' charts."""
 
 from csp.decorators import csp_update
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
-from citypeers.feedback.selectors.impact import programme_impact
+from citypeers.feedback.selectors.impact import programme_impact, visit_impact
 from citypeers.feedback.texts.impact import impact_map, map_alt
 from citypeers.feedback.views.results import CHART_CSP
 from citypeers.programmes.models import Programme
@@ -29,7 +28,7 @@ def programme_impact_page(request: HttpRequest, programme: str) -> HttpResponse:
 
 def visit_impact_page(request: HttpRequest, programme: str, visit: str) -> HttpResponse:
     obj = visit_in_address(programme=programme, visit=visit)
-    impact = programme_impact(obj.programme).of(obj)
+    impact = visit_impact(obj)
     context = {
         "visit": obj,
         "impact": impact,
@@ -39,9 +38,7 @@ def visit_impact_page(request: HttpRequest, programme: str, visit: str) -> HttpR
     return render(request, "feedback/impact_visit.html", context)
 
 
-def _svg(svg: bytes | None) -> HttpResponse:
-    if svg is None:
-        raise Http404(_("No such map."))
+def _svg(svg: bytes) -> HttpResponse:
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
