@@ -38,6 +38,7 @@ bench: install
 	$(BIN)/python benchmarks/calls/submissions.py
 	$(BIN)/python benchmarks/calls/selection.py
 	$(BIN)/python benchmarks/feedback.py
+	$(BIN)/python benchmarks/impact.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 

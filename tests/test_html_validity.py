@@ -32,6 +32,7 @@ from tests.factories import (
     VisitFactory,
     sent_application,
 )
+from tests.feedback.impact_scene import impact_scene
 from tests.visits.groups_scene import groups_people as groups_scene_people
 
 VNU_JAR = (
@@ -119,7 +120,20 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
     html["home-fr"] = client.get("/fr/").content.decode()
     html |= _methodology_pages(client, programme, coordinator)
     html |= _host_call_pages(client, programme, coordinator)
+    html |= _impact_pages(client)
     return html
+
+
+def _impact_pages(client) -> dict[str, str]:
+    """A programme's and a visit's impact pages, with plans, quotes and survey figures."""
+    impact_programme, visits = impact_scene(people=4, visits=1)
+    urls = {
+        "impact-programme": reverse("feedback:programme_impact", args=[impact_programme.slug]),
+        "impact-visit": reverse(
+            "feedback:visit_impact", args=[impact_programme.slug, visits[0].slug]
+        ),
+    }
+    return {name: client.get(url).content.decode() for name, url in urls.items()}
 
 
 def _affiliation_pages(client, staff) -> dict[str, str]:

@@ -119,6 +119,12 @@ PUBLIC = {
     "or unknown: 404; what each role's feed holds: tests/visits/test_feeds.py)",
     "feedback:answer": "a survey's personal link: its signed token is the key (another signed-in "
     "person gets 403, a tampered token 404: tests/feedback/test_answering.py)",
+    "feedback:programme_impact": "a programme's impact page: aggregates only, no name, small "
+    "groups hidden (tests/feedback/test_impact.py)",
+    "feedback:programme_impact_map": "the map of that impact page, as SVG",
+    "feedback:visit_impact": "a visit's impact page: aggregates only, no name, small groups "
+    "hidden (tests/feedback/test_impact.py)",
+    "feedback:visit_impact_map": "the map of that impact page, as SVG",
     "admin:*": "Django's admin: staff only (test_admin_site_is_for_staff_only and below)",
     **{
         f"account_{name}": "allauth: signing up, in and out, e-mail addresses, passwords"

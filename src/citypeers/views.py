@@ -38,6 +38,11 @@ class ProgrammePart:
     memberships: list = field(default_factory=list)
     visits: list = field(default_factory=list)
 
+    @property
+    def coordinates(self) -> bool:
+        """The person coordinates the programme (its impact page is linked for them)."""
+        return any(m.role == Role.COORDINATOR and m.visit_id is None for m in self.memberships)
+
 
 def _is_over(visit, today: datetime.date) -> bool:
     return visit.ends_on is not None and visit.ends_on < today

@@ -2,6 +2,7 @@ from django.urls import path
 
 from citypeers.feedback.views import (
     answering,
+    impact,
     lessons,
     plans,
     proposals,
@@ -43,6 +44,16 @@ urlpatterns = [
     path(visit + "action-plan/follow-up/", plans.plan_follow_up_page, name="plan_follow_up"),
     path(visit + "action-plans/", plans.plan_list, name="plan_list"),
     path(visit + "action-plans/<int:pk>/", plans.plan_read, name="plan_read"),
+    path(
+        "programmes/<slug:programme>/impact/", impact.programme_impact_page, name="programme_impact"
+    ),
+    path(
+        "programmes/<slug:programme>/impact/map.svg",
+        impact.programme_impact_map,
+        name="programme_impact_map",
+    ),
+    path(visit + "impact/", impact.visit_impact_page, name="visit_impact"),
+    path(visit + "impact/map.svg", impact.visit_impact_map, name="visit_impact_map"),
     path(visit + "lessons/", lessons.lessons, name="lessons"),
     path(visit + "methodology-test/", lessons.methodology_test, name="methodology_test"),
     path("methodology/proposals/", proposals.proposal_list, name="proposals"),

@@ -19,13 +19,17 @@ VISIT_PAGES = (
 
 
 def visit_feedback_links(visit: Visit, user) -> list[tuple[str, str]]:
-    if not user.is_authenticated:
-        return []
+    """The pages the person may open, then, once the visit is over, its impact (public)."""
+    args = [visit.programme.slug, visit.slug]
     last_day = visit_last_day(visit)
     over = last_day is not None and last_day <= timezone.localdate()
-    args = [visit.programme.slug, visit.slug]
-    return [
+    links = [
         (str(label), reverse(name, args=args))
         for permission, label, name in VISIT_PAGES
-        if (name != "feedback:plan" or over) and user.has_perm(permission, visit)
+        if user.is_authenticated
+        and (name != "feedback:plan" or over)
+        and user.has_perm(permission, visit)
     ]
+    if over:
+        links.append((str(_("The visit's impact")), reverse("feedback:visit_impact", args=args)))
+    return links

@@ -13,6 +13,7 @@ from citypeers.core.errors import FeedbackError
 from citypeers.feedback.enums import PlanStatus, StepStatus
 from citypeers.feedback.models import ActionPlan, ActionStep, PlanComment, PlanMailSent, StepUpdate
 from citypeers.feedback.selectors.plans import follow_up_opens_on, plan_opens_on
+from citypeers.feedback.services.impact import impact_changed
 from citypeers.programmes.models import Visit
 
 PLAN_TEXTS = (
@@ -72,6 +73,7 @@ def plan_save(
         _save_steps(plan, steps)
         action = "action_plan.submitted" if "status" in changed else "action_plan.saved"
         log_action(plan, action, by=person, changes={} if created else changed)
+        impact_changed(programme_id=visit.programme_id)
     return plan
 
 
@@ -158,6 +160,7 @@ def plan_follow_up(
             by=by,
             changes={"steps_updated": changed, "added": added},
         )
+        impact_changed(programme_id=plan.visit.programme_id)
     return plan
 
 

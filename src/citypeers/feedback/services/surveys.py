@@ -30,6 +30,7 @@ from citypeers.feedback.selectors.surveys import (
     template_version_for,
     visits_to_schedule,
 )
+from citypeers.feedback.services.impact import impact_changed
 from citypeers.programmes.models import Visit
 from citypeers.visits.selectors.feeds import visit_zone
 
@@ -203,6 +204,7 @@ def survey_mark_sent(*, survey: Survey, now: datetime.datetime) -> bool:
     marked = Survey.objects.filter(pk=survey.pk, sent_at__isnull=True).update(sent_at=now)
     if marked:
         log_action(survey, "survey.sent", changes={"sent_at": str(now)})
+        impact_changed(programme_id=survey.visit.programme_id)
     return bool(marked)
 
 

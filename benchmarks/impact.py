@@ -1,0 +1,299 @@
+"""A programme's impact page with 10 visits x 25 people, timed beside /healthz in the same run.
+
+    make bench          (runs this after the feedback benchmark)
+    .venv/bin/python benchmarks/impact.py [--views 200]
+
+Builds a throw-away SQLite database with the database cache (as deployed): a programme of 10
+visits, 25 participants each in cities of 12 countries, each of whom answered the house's
+end-of-visit and six-month surveys and submitted an action plan of 3 steps. Times, through
+Django's test client (templates included), the page's first view (the figures counted), then
+views with nothing changed (read from the cache), views right after a change (a plan saved, so
+counted again), the map's SVG, a visit's impact page and /healthz. Prints milliseconds; writes
+benchmarks/results/impact.json. Target: the programme's page p95 under 100 ms.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+RESULTS_FILE = PROJECT_DIR / "benchmarks" / "results" / "impact.json"
+VISITS, PEOPLE = 10, 25
+CITIES = [
+    ("Ghent", "BE"),
+    ("Porto", "PT"),
+    ("Tartu", "EE"),
+    ("Lyon", "FR"),
+    ("Braga", "PT"),
+    ("Graz", "AT"),
+    ("Turku", "FI"),
+    ("Kaunas", "LT"),
+    ("Cork", "IE"),
+    ("Split", "HR"),
+    ("Brno", "CZ"),
+    ("Malmö", "SE"),
+    ("Leipzig", "DE"),
+    ("Matera", "IT"),
+]
+
+
+def _timed(client, path) -> float:
+    begin = time.perf_counter()
+    response = client.get(path)
+    elapsed = (time.perf_counter() - begin) * 1000
+    assert response.status_code == 200, (path, response.status_code)
+    return elapsed
+
+
+def _summary(timings: list[float]) -> dict:
+    return {
+        "p50_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(statistics.quantiles(timings, n=20, method="inclusive")[18], 1)
+        if len(timings) > 1
+        else round(timings[0], 1),
+        "max_ms": round(max(timings), 1),
+        "runs": len(timings),
+    }
+
+
+def build():
+    """The programme and its visits, answered and planned, in bulk."""
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from citypeers.feedback.enums import Audience, Moment, PlanStatus, StepStatus
+    from citypeers.feedback.models import (
+        ActionPlan,
+        ActionStep,
+        Answer,
+        Invitation,
+        Response,
+        Survey,
+        SurveyTemplate,
+    )
+    from citypeers.feedback.services.templates import house_templates_load
+    from citypeers.people.models import Organisation, User
+    from citypeers.places.models import Place
+    from citypeers.programmes.models import Membership, Programme, Role, Visit
+
+    rng = random.Random(18)
+    house_templates_load()
+    now = timezone.now()
+    places = [
+        Place.objects.create(name=name, country=code, kind="city", population=90_000)
+        for name, code in CITIES
+    ]
+    organisations = [
+        Organisation.objects.create(name=f"City of {p.name}", type="local_authority", place=p)
+        for p in places
+    ]
+    programme = Programme.objects.create(
+        name="Heritage in Action",
+        slug="heritage",
+        starts_on=datetime.date(2025, 1, 1),
+        ends_on=datetime.date(2027, 12, 31),
+    )
+    password = make_password("bench-password")
+    versions = {
+        moment: SurveyTemplate.objects.get(programme=None, moment=moment).versions.latest("number")
+        for moment in (Moment.END_OF_VISIT, Moment.FOLLOW_UP)
+    }
+    questions = {m: {q.key: q for q in v.questions.all()} for m, v in versions.items()}
+    for v in range(VISITS):
+        start = datetime.date(2025, 3, 3) + datetime.timedelta(weeks=3 * v)
+        visit = Visit.objects.create(
+            programme=programme,
+            title=f"Visit {v + 1}",
+            slug=f"visit-{v + 1}",
+            host_place=places[v % len(places)],
+            starts_on=start,
+            ends_on=start + datetime.timedelta(days=2),
+        )
+        people = User.objects.bulk_create(
+            User(
+                email=f"p{v}-{n}@example.org",
+                display_name=f"Person {v}-{n}",
+                password=password,
+                organisation=organisations[rng.randrange(len(organisations))],
+            )
+            for n in range(PEOPLE)
+        )
+        Membership.objects.bulk_create(
+            Membership(user=p, programme=programme, visit=visit, role=Role.PARTICIPANT)
+            for p in people
+        )
+        for moment, version in versions.items():
+            survey = Survey.objects.create(
+                visit=visit,
+                version=version,
+                moment=moment,
+                audience=Audience.PARTICIPANTS,
+                send_at=now,
+                closes_at=now + datetime.timedelta(days=14),
+                sent_at=now,
+            )
+            Invitation.objects.bulk_create(
+                Invitation(survey=survey, person=p, key=f"{survey.pk}-{p.pk}", answered=True)
+                for p in people
+            )
+            responses = Response.objects.bulk_create(Response(survey=survey) for _ in people)
+            answers = []
+            for response in responses:
+                answers += _answers(rng, moment, questions[moment], response)
+            Answer.objects.bulk_create(answers)
+        plans = ActionPlan.objects.bulk_create(
+            ActionPlan(
+                visit=visit,
+                person=p,
+                learnt="a",
+                challenge="b",
+                adaptation="c",
+                status=PlanStatus.SUBMITTED,
+                submitted_at=now,
+                quote_to_publish=f"What {p.display_name} will do at home",
+                quote_consent=rng.random() < 0.3,
+            )
+            for p in people
+        )
+        ActionStep.objects.bulk_create(
+            ActionStep(
+                plan=plan,
+                position=n,
+                what=f"Step {n}",
+                status=rng.choice(list(StepStatus.values)),
+            )
+            for plan in plans
+            for n in range(3)
+        )
+    return programme
+
+
+def _answers(rng, moment, questions, response) -> list:
+    from citypeers.feedback.enums import Moment
+    from citypeers.feedback.models import Answer
+
+    if moment == Moment.END_OF_VISIT:
+        before = rng.randint(1, 4)
+        return [
+            Answer(response=response, question=questions["satisfaction"], number=rng.randint(2, 5)),
+            Answer(response=response, question=questions["recommend"], choice="Yes"),
+            Answer(
+                response=response,
+                question=questions["knowledge"],
+                number_before=before,
+                number=rng.randint(before, 5),
+            ),
+            Answer(response=response, question=questions["confidence"], number=rng.randint(1, 5)),
+            Answer(response=response, question=questions["will-apply"], text="A walk"),
+        ]
+    return [
+        Answer(response=response, question=questions["applied"], text="The walk"),
+        Answer(
+            response=response,
+            question=questions["organisation-change"],
+            choice=rng.choice(["Nothing yet", "Plans changed", "A pilot"]),
+        ),
+    ]
+
+
+def run_here(views: int) -> dict:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from citypeers.feedback.models import ActionPlan
+    from citypeers.feedback.services.plans import plan_save
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    programme = build()
+    client = Client(HTTP_HOST="127.0.0.1")
+    page = f"/en/programmes/{programme.slug}/impact/"
+    for _ in range(3):  # warm-up: imports, templates, connections
+        _timed(client, "/healthz")
+    first = [_timed(client, page)]
+    cached = [_timed(client, page) for _ in range(views)]
+    plans = list(ActionPlan.objects.filter(visit__programme=programme)[:20])
+    after_change = []
+    for plan in plans:  # a changed plan: the next view counts again
+        plan_save(visit=plan.visit, person=plan.person, texts={"risks": f"r{plan.pk}"}, steps=[])
+        after_change.append(_timed(client, page))
+    maps_first = [_timed(client, page.replace("impact/", "impact/map.svg"))]
+    maps = [_timed(client, page + "map.svg") for _ in range(50)]
+    visit_pages = [
+        _timed(client, page.replace("impact/", "visits/visit-3/impact/")) for _ in range(50)
+    ]
+    health = [_timed(client, "/healthz") for _ in range(200)]
+    return {
+        "impact_page_first": _summary(first),
+        "impact_page": _summary(cached),
+        "impact_page_after_change": _summary(after_change),
+        "impact_map_first": _summary(maps_first),
+        "impact_map": _summary(maps),
+        "visit_impact_page": _summary(visit_pages),
+        "healthz": _summary(health),
+    }
+
+
+def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        sys.path.insert(0, str(PROJECT_DIR))
+        sys.path.insert(0, str(PROJECT_DIR / "src"))  # this tree's code, whatever is installed
+        print(json.dumps(run_here(int(sys.argv[2]))))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--views", type=int, default=200)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {
+            **os.environ,
+            "SECURE_HTTPS": "false",
+            "CITYPEERS_DATA_DIR": data_dir,
+            "DATABASE_URL": f"sqlite:///{data_dir}/bench.sqlite3",
+            "DEBUG": "false",
+            "CACHE_URL": "dbcache://citypeers_cache",
+            "TASK_BACKEND": "dummy",
+        }
+        print("impact: timing the programme's impact page…", flush=True)
+        child = subprocess.run(
+            [sys.executable, __file__, "--child", str(options.views)],
+            cwd=PROJECT_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+    if child.returncode != 0:
+        raise SystemExit(f"the benchmark failed:\n{child.stderr[-3000:]}")
+    results = json.loads(child.stdout.strip().splitlines()[-1])
+    health = results["healthz"]["p50_ms"] or 0.1
+    print(f"\n{'what':<26}{'runs':>6}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'x healthz':>11}")
+    for name, figures in results.items():
+        ratio = round(figures["p50_ms"] / health, 1)
+        figures["p50_vs_healthz"] = ratio
+        print(
+            f"{name:<26}{figures['runs']:>6}{figures['p50_ms']:>10}{figures['p95_ms']:>10}"
+            f"{figures['max_ms']:>10}{ratio:>11}"
+        )
+    target = results["impact_page"]["p95_ms"] < 100
+    print(f"\ntarget: the programme's page p95 under 100 ms: {'met' if target else 'MISSED'}")
+    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS_FILE.write_text(json.dumps(results, indent=2))
+    print(f"written to {RESULTS_FILE.relative_to(PROJECT_DIR)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
