@@ -17,15 +17,20 @@ import datetime
 import json
 import os
 import random
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-RESULTS_FILE = PROJECT_DIR / "benchmarks" / "results" / "impact.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
+
+from benchmarks.in_process import (
+    child_argument,
+    is_child,
+    run_in_child,
+    show_and_keep,
+    summary,
+    timed_get,
+)
+
 VISITS, PEOPLE = 10, 25
 CITIES = [
     ("Ghent", "BE"),
@@ -43,25 +48,6 @@ CITIES = [
     ("Leipzig", "DE"),
     ("Matera", "IT"),
 ]
-
-
-def _timed(client, path) -> float:
-    begin = time.perf_counter()
-    response = client.get(path)
-    elapsed = (time.perf_counter() - begin) * 1000
-    assert response.status_code == 200, (path, response.status_code)
-    return elapsed
-
-
-def _summary(timings: list[float]) -> dict:
-    return {
-        "p50_ms": round(statistics.median(timings), 1),
-        "p95_ms": round(statistics.quantiles(timings, n=20, method="inclusive")[18], 1)
-        if len(timings) > 1
-        else round(timings[0], 1),
-        "max_ms": round(max(timings), 1),
-        "runs": len(timings),
-    }
 
 
 def build():
@@ -222,76 +208,44 @@ def run_here(views: int) -> dict:
     client = Client(HTTP_HOST="127.0.0.1")
     page = f"/en/programmes/{programme.slug}/impact/"
     for _ in range(3):  # warm-up: imports, templates, connections
-        _timed(client, "/healthz")
-    first = [_timed(client, page)]
-    cached = [_timed(client, page) for _ in range(views)]
+        timed_get(client, "/healthz")[0]
+    first = [timed_get(client, page)[0]]
+    cached = [timed_get(client, page)[0] for _ in range(views)]
     plans = list(ActionPlan.objects.filter(visit__programme=programme)[:20])
     after_change = []
     for plan in plans:  # a changed plan: the next view counts again
         plan_save(visit=plan.visit, person=plan.person, texts={"risks": f"r{plan.pk}"}, steps=[])
-        after_change.append(_timed(client, page))
-    maps_first = [_timed(client, page.replace("impact/", "impact/map.svg"))]
-    maps = [_timed(client, page + "map.svg") for _ in range(50)]
+        after_change.append(timed_get(client, page)[0])
+    maps_first = [timed_get(client, page.replace("impact/", "impact/map.svg"))[0]]
+    maps = [timed_get(client, page + "map.svg")[0] for _ in range(50)]
     visit_pages = [
-        _timed(client, page.replace("impact/", "visits/visit-3/impact/")) for _ in range(50)
+        timed_get(client, page.replace("impact/", "visits/visit-3/impact/"))[0] for _ in range(50)
     ]
-    health = [_timed(client, "/healthz") for _ in range(200)]
+    health = [timed_get(client, "/healthz")[0] for _ in range(200)]
     return {
-        "impact_page_first": _summary(first),
-        "impact_page": _summary(cached),
-        "impact_page_after_change": _summary(after_change),
-        "impact_map_first": _summary(maps_first),
-        "impact_map": _summary(maps),
-        "visit_impact_page": _summary(visit_pages),
-        "healthz": _summary(health),
+        "impact_page_first": summary(first),
+        "impact_page": summary(cached),
+        "impact_page_after_change": summary(after_change),
+        "impact_map_first": summary(maps_first),
+        "impact_map": summary(maps),
+        "visit_impact_page": summary(visit_pages),
+        "healthz": summary(health),
     }
 
 
 def main() -> int:
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        sys.path.insert(0, str(PROJECT_DIR))
-        sys.path.insert(0, str(PROJECT_DIR / "src"))  # this tree's code, whatever is installed
-        print(json.dumps(run_here(int(sys.argv[2]))))
+    if is_child():
+        print(json.dumps(run_here(child_argument())))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--views", type=int, default=200)
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data_dir:
-        env = {
-            **os.environ,
-            "SECURE_HTTPS": "false",
-            "CITYPEERS_DATA_DIR": data_dir,
-            "DATABASE_URL": f"sqlite:///{data_dir}/bench.sqlite3",
-            "DEBUG": "false",
-            "CACHE_URL": "dbcache://citypeers_cache",
-            "TASK_BACKEND": "dummy",
-        }
-        print("impact: timing the programme's impact page…", flush=True)
-        child = subprocess.run(
-            [sys.executable, __file__, "--child", str(options.views)],
-            cwd=PROJECT_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=1800,
-        )
-    if child.returncode != 0:
-        raise SystemExit(f"the benchmark failed:\n{child.stderr[-3000:]}")
-    results = json.loads(child.stdout.strip().splitlines()[-1])
-    health = results["healthz"]["p50_ms"] or 0.1
-    print(f"\n{'what':<26}{'runs':>6}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'x healthz':>11}")
-    for name, figures in results.items():
-        ratio = round(figures["p50_ms"] / health, 1)
-        figures["p50_vs_healthz"] = ratio
-        print(
-            f"{name:<26}{figures['runs']:>6}{figures['p50_ms']:>10}{figures['p95_ms']:>10}"
-            f"{figures['max_ms']:>10}{ratio:>11}"
-        )
-    target = results["impact_page"]["p95_ms"] < 100
-    print(f"\ntarget: the programme's page p95 under 100 ms: {'met' if target else 'MISSED'}")
-    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_FILE.write_text(json.dumps(results, indent=2))
-    print(f"written to {RESULTS_FILE.relative_to(PROJECT_DIR)}")
+    print("impact: timing the programme's impact page…", flush=True)
+    # The database cache, as deployed: the figures are kept there once per change.
+    results = run_in_child(__file__, options.views, cache_url="dbcache://citypeers_cache")
+    show_and_keep("impact", results)
+    met = results["impact_page"]["p95_ms"] < 100
+    print(f"target: the programme's page p95 under 100 ms: {'met' if met else 'MISSED'}")
     return 0
 
 

@@ -53,8 +53,9 @@ def child_argument() -> int:
     return int(sys.argv[2])
 
 
-def run_in_child(script: str, argument: int) -> dict:
-    """Runs `script --child argument` on a fresh database; its figures, or exits with its error."""
+def run_in_child(script: str, argument: int, *, cache_url: str = "locmemcache://") -> dict:
+    """Runs `script --child argument` on a fresh database (and the cache asked, the process's
+    memory unless told); its figures, or exits with its error."""
     with tempfile.TemporaryDirectory() as data_dir:
         env = {
             **os.environ,
@@ -62,7 +63,7 @@ def run_in_child(script: str, argument: int) -> dict:
             "CITYPEERS_DATA_DIR": data_dir,
             "DATABASE_URL": f"sqlite:///{data_dir}/bench.sqlite3",
             "DEBUG": "false",
-            "CACHE_URL": "locmemcache://",
+            "CACHE_URL": cache_url,
             "TASK_BACKEND": "dummy",
         }
         child = subprocess.run(
