@@ -96,6 +96,8 @@ PLACED = {
     "library.search": "selectors",
     "places.countries": "enums",
     "visits.breakouts": "selectors",
+    "visits.breakout_counts": "selectors",
+    "visits.breakout_swaps": "selectors",
     "visits.rooms": "selectors",
     # Plain code on dataclasses, as rooms and breakouts are: the feeds' selectors build its
     # sessions and the agenda's services ask it which changes a calendar must see.

@@ -29,55 +29,24 @@ for the remaining rounds alone: proven (a pair meeting a times before and b time
 a + b - 1 >= (a - 1) + (b - 1)), but not always reachable.
 """
 
-import math
-from collections import Counter
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
-from itertools import combinations
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
 from citypeers.core.errors import VisitError
 from citypeers.optim import InstanceError
 from citypeers.optim.groups import solve
+from citypeers.visits.breakout_counts import (
+    MIX_ATTRIBUTES,
+    Group,
+    Kind,
+    Mix,
+    Person,
+    figures,
+)
+from citypeers.visits.breakout_swaps import Swaps, spread_facilitators, swap_apart
 
 SMALLEST_GROUP, LARGEST_GROUP = 5, 6  # the methodology's breakout groups: 5 to 6 people
-MIX_ATTRIBUTES = ("country", "city_size")  # in order of importance
-SWAP_PASSES = 50  # at most, in the re-plan's swaps; each pass tries every pair once
-
-
-class Kind(StrEnum):
-    PARTICIPANT = "participant"
-    FACILITATOR = "facilitator"
-    INTERPRETER = "interpreter"
-
-
-@dataclass(frozen=True)
-class Person:
-    key: str  # unique among the people planned
-    name: str
-    email: str = ""
-    country: str = ""  # ISO code; "" if unknown
-    city_size: str = ""  # places.SizeClass value; "" if unknown
-    organisation: str = ""
-    kind: Kind = Kind.PARTICIPANT
-    with_key: str = ""  # an interpreter: the key of the participant they stay with
-    absent: frozenset[int] = field(default_factory=frozenset)  # round indices, from 0
-
-
-Group = tuple[Person, ...]
-
-
-@dataclass(frozen=True)
-class Mix:
-    """How mixed the groups are. Countries and city sizes count among participants only."""
-
-    max_same_country: int  # the most participants of one country in a group
-    max_same_city_size: int
-    single_country_groups: int  # groups of two participants or more, all of one country
-    violations: int  # as optim/groups.py counts `mix_violations`, over both attributes
-    groups_without_facilitator: int
-    groups_with_several_facilitators: int
 
 
 @dataclass(frozen=True)
@@ -181,7 +150,7 @@ def replan_after_dropout(*, rounds: Rounds, person: Person, from_round: int) -> 
     return _counted(
         groups,
         people=tuple(people),
-        lower_bound=_figures(past)[0] + result["lower_bound"],
+        lower_bound=figures(past)[0] + result["lower_bound"],
         size=rounds.size,
         seed=rounds.seed,
         time_limit_s=rounds.time_limit_s,
@@ -213,7 +182,7 @@ def rounds_of(
 
 
 def _rank(groups) -> tuple[int, int]:
-    repeats, _met, mix = _figures(groups)
+    repeats, _met, mix = figures(groups)
     return repeats, mix.violations
 
 
@@ -230,7 +199,7 @@ def _kept(later, by_key: dict[str, Person], past, units: dict[str, set[str]]) ->
         for past_r, row in enumerate(later, start=len(past))
     ]
     rows = [[group for group in row if group] for row in rows]
-    swaps = _Swaps(past + tuple(rows), units)
+    swaps = Swaps(past + tuple(rows), units)
     for row in rows:
         while row:
             sizes = [len(group) for group in row]
@@ -334,14 +303,14 @@ def _arranged(result: dict, people: list[Person], *, past) -> tuple[tuple, str]:
     where there is a past, people swapped apart from those they met in it."""
     by_key = {p.key: p for p in people}
     rows = [[[by_key[key] for key in group] for group in row] for row in result["rounds"]]
-    swaps = _Swaps(past + tuple(rows), _unit_keys_all(people))
+    swaps = Swaps(past + tuple(rows), _unit_keys_all(people))
     method = result["method"]
     before = sum(m - 1 for m in swaps.met.values() if m > 1)
-    if _spread_facilitators(swaps, rows):
+    if spread_facilitators(swaps, rows):
         added = sum(m - 1 for m in swaps.met.values() if m > 1) - before
         method += f"; facilitators then moved to one per group ({added} repeated pairs more)"
     if past:
-        _swap_apart(swaps, rows)
+        swap_apart(swaps, rows)
     return past + tuple(tuple(tuple(group) for group in row) for row in rows), method
 
 
@@ -383,181 +352,5 @@ def _recounted(rounds: Rounds, groups: tuple[tuple[Group, ...], ...]) -> Rounds:
 
 
 def _counted(groups: tuple[tuple[Group, ...], ...], **fields) -> Rounds:
-    repeats, met_again, mix = _figures(groups)
+    repeats, met_again, mix = figures(groups)
     return Rounds(groups=groups, repeated_pairs=repeats, mix=mix, met_again=met_again, **fields)
-
-
-def _meetings(groups) -> Counter:
-    met: Counter = Counter()
-    for row in groups:
-        for group in row:
-            for a, b in combinations(sorted(p.key for p in group), 2):
-                met[a, b] += 1
-    return met
-
-
-def _figures(groups) -> tuple[int, tuple[tuple[str, str, int], ...], Mix]:
-    met = _meetings(groups)
-    met_again = tuple(sorted((a, b, m) for (a, b), m in met.items() if m > 1))
-    repeats = sum(m - 1 for _a, _b, m in met_again)
-    most = dict.fromkeys(MIX_ATTRIBUTES, 0)
-    single = violations = without = several = 0
-    for row in groups:
-        violations += _round_mix_violations(row)
-        for group in row:
-            facilitators = sum(p.kind == Kind.FACILITATOR for p in group)
-            without += facilitators == 0
-            several += facilitators > 1
-            for name in MIX_ATTRIBUTES:
-                counts = _values(group, name)
-                most[name] = max(most[name], max(counts.values(), default=0))
-            countries = _values(group, "country")
-            single += len(countries) == 1 and sum(countries.values()) > 1
-    return (
-        repeats,
-        met_again,
-        Mix(
-            max_same_country=most["country"],
-            max_same_city_size=most["city_size"],
-            single_country_groups=single,
-            violations=violations,
-            groups_without_facilitator=without,
-            groups_with_several_facilitators=several,
-        ),
-    )
-
-
-def _values(group, name: str) -> Counter:
-    return Counter(
-        getattr(p, name) for p in group if p.kind == Kind.PARTICIPANT and getattr(p, name)
-    )
-
-
-def _round_mix_violations(row) -> int:
-    """People in a group beyond ceil(n(v) / k) for each value v, as the optimiser counts."""
-    total = 0
-    for name in MIX_ATTRIBUTES:
-        present = sum((_values(group, name) for group in row), Counter())
-        for group in row:
-            for value, count in _values(group, name).items():
-                total += max(0, count - math.ceil(present[value] / len(row)))
-    return total
-
-
-class _Swaps:
-    """Swaps of two people between groups of a round, with the meetings of every round kept
-    counted, so a swap's effect on the repeats is known from the two groups alone."""
-
-    def __init__(self, groups, units: dict[str, set[str]]):
-        self.met = _meetings(groups)
-        self.units = units
-
-    def single(self, x: Person) -> bool:
-        return len(self.units[x.key]) == 1  # not tied to an interpreter
-
-    def _met(self, x: Person, z: Person) -> int:
-        return self.met[(x.key, z.key) if x.key < z.key else (z.key, x.key)]
-
-    def _added(self, x: Person, stay: list[Person], go: list[Person], y: Person) -> int:
-        """Repeats x adds by leaving `stay` for `go`, in y's place."""
-        return sum(self._met(x, z) >= 1 for z in go if z is not y) - sum(
-            self._met(x, z) >= 2 for z in stay if z is not x
-        )
-
-    def repeats_added(self, row: list[list[Person]], a: int, b: int, x: Person, y: Person):
-        return self._added(x, row[a], row[b], y) + self._added(y, row[b], row[a], x)
-
-    def cost(self, row: list[list[Person]], a: int, b: int, x: Person, y: Person):
-        """(repeats added, mix violations added) by swapping x of group a and y of group b."""
-        added = self.repeats_added(row, a, b, x, y)
-        before = _round_mix_violations(row)
-        self._exchange(row, a, b, x, y)
-        mixing = _round_mix_violations(row) - before
-        self._exchange(row, a, b, y, x)
-        return added, mixing
-
-    def swap(self, row: list[list[Person]], a: int, b: int, x: Person, y: Person) -> None:
-        for person, stay, go, other in ((x, row[a], row[b], y), (y, row[b], row[a], x)):
-            for z in stay:
-                if z is not person:
-                    self.met[tuple(sorted((person.key, z.key)))] -= 1
-            for z in go:
-                if z is not other:
-                    self.met[tuple(sorted((person.key, z.key)))] += 1
-        self._exchange(row, a, b, x, y)
-
-    def move_cost(self, row: list[list[Person]], a: int, b: int, x: Person) -> tuple[int, int]:
-        """(repeats added, mix violations added) by moving x from group a to group b."""
-        added = sum(self._met(x, z) >= 1 for z in row[b]) - sum(
-            self._met(x, z) >= 2 for z in row[a] if z is not x
-        )
-        before = _round_mix_violations(row)
-        row[a].remove(x)
-        row[b].append(x)
-        mixing = _round_mix_violations(row) - before
-        row[b].remove(x)
-        row[a].append(x)
-        return added, mixing
-
-    def move(self, row: list[list[Person]], a: int, b: int, x: Person) -> None:
-        for z in row[a]:
-            if z is not x:
-                self.met[tuple(sorted((x.key, z.key)))] -= 1
-        for z in row[b]:
-            self.met[tuple(sorted((x.key, z.key)))] += 1
-        row[a].remove(x)
-        row[b].append(x)
-
-    @staticmethod
-    def _exchange(row, a: int, b: int, x: Person, y: Person) -> None:
-        ia, ib = row[a].index(x), row[b].index(y)
-        row[a][ia], row[b][ib] = y, x
-
-
-def _spread_facilitators(swaps: _Swaps, rows: list[list[list[Person]]]) -> bool:
-    """Facilitators one per group (as evenly as their number allows) in every round, by
-    swapping one from the group with the most for a participant of the group with the fewest,
-    the swap that adds the fewest repeats, then mix violations. The optimiser ranks spreading
-    last; a group without a facilitator while another has two is not what a visit can run.
-    In place; True if anything moved."""
-    moved = False
-    for row in rows:
-        while len(row) > 1:
-            count = [sum(p.kind == Kind.FACILITATOR for p in group) for group in row]
-            a, b = count.index(max(count)), count.index(min(count))
-            options = [
-                (swaps.cost(row, a, b, x, y), x.key, y.key, x, y)
-                for x in row[a]
-                if x.kind == Kind.FACILITATOR
-                for y in row[b]
-                if y.kind != Kind.FACILITATOR and swaps.single(y)
-            ]
-            if count[a] - count[b] <= 1 or not options:
-                break
-            *_order, x, y = min(options, key=lambda option: option[:3])
-            swaps.swap(row, a, b, x, y)
-            moved = True
-    return moved
-
-
-def _swap_apart(swaps: _Swaps, rows: list[list[list[Person]]]) -> None:
-    """Swaps two single people of the same kind between groups of a round, first improvement,
-    while that lowers the repeats (counted over every round `swaps` knows), or keeps them and
-    lowers the round's mix violations. In place."""
-    for row in rows:
-        for _pass in range(SWAP_PASSES):
-            improved = False
-            for a, b in combinations(range(len(row)), 2):
-                for x in list(row[a]):
-                    for y in list(row[b]):
-                        if x not in row[a]:
-                            break
-                        if x.kind != y.kind or not swaps.single(x) or not swaps.single(y):
-                            continue
-                        if swaps.repeats_added(row, a, b, x, y) > 0:
-                            continue
-                        if swaps.cost(row, a, b, x, y) < (0, 0):
-                            swaps.swap(row, a, b, x, y)
-                            improved = True
-            if not improved:
-                break
