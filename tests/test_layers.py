@@ -77,6 +77,7 @@ LAYER_HEIGHT = {
 PLACED = {
     "calls.optimiser": "selectors",
     "core.audit": "services",
+    "core.registry": "enums",
     "core.background": "services",
     "core.accounts": "services",
     "core.context_processors": "views",

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
 from citypeers.catalogue.models import Practice
+from citypeers.core.registry import Sources
 from citypeers.programmes.models import Membership, Role
 
 
@@ -66,13 +67,9 @@ def coordinators_of_practices_by(organisation) -> QuerySet:
 
 # Links the apps above this one add to a practice's page (reports: the reports of the visits
 # to it), registered from their `ready()`, so the catalogue imports none of them.
-PRACTICE_LINK_SOURCES: list = []
+PRACTICE_LINK_SOURCES: Sources = Sources()
 
-
-def practice_links_register(source) -> None:
-    """`source(practice)` gives (label, address) pairs; registering it twice keeps one."""
-    if source not in PRACTICE_LINK_SOURCES:
-        PRACTICE_LINK_SOURCES.append(source)
+practice_links_register = PRACTICE_LINK_SOURCES.register
 
 
 def practice_links(practice: Practice) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from citypeers.core.registry import Sources
 from citypeers.people.enums import AffiliationState
 from citypeers.people.models import Affiliation, Organisation, User
 
@@ -31,13 +32,9 @@ class ProgrammeLink:
     coordinators_of: Callable[[Organisation], QuerySet]
 
 
-PROGRAMME_LINKS: list[ProgrammeLink] = []
+PROGRAMME_LINKS: Sources[ProgrammeLink] = Sources()
 
-
-def programme_link_register(link: ProgrammeLink) -> None:
-    """Called from an app's `ready()`; registering the same link twice keeps one."""
-    if link not in PROGRAMME_LINKS:
-        PROGRAMME_LINKS.append(link)
+programme_link_register = PROGRAMME_LINKS.register
 
 
 def approved_organisation(user) -> Organisation | None:

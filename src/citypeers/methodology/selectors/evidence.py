@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from citypeers.core.registry import Sources
 from citypeers.methodology.models import ActivityFormat
 
 # Below this many ratings an average says more about a person than about a format.
@@ -56,13 +57,9 @@ class FormatEvidence:
         return self.ratings < FEWEST_RATINGS_SHOWN
 
 
-EVIDENCE_SOURCES: list[Callable[[ActivityFormat], FormatEvidence]] = []
+EVIDENCE_SOURCES: Sources[Callable[[ActivityFormat], FormatEvidence]] = Sources()
 
-
-def format_evidence_register(source: Callable[[ActivityFormat], FormatEvidence]) -> None:
-    """Called from an app's `ready()`; registering the same source twice keeps one."""
-    if source not in EVIDENCE_SOURCES:
-        EVIDENCE_SOURCES.append(source)
+format_evidence_register = EVIDENCE_SOURCES.register
 
 
 def format_evidence(activity: ActivityFormat) -> FormatEvidence | None:

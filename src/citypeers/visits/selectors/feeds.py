@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from citypeers.core.registry import Sources
 from citypeers.people.models import User
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.models import AgendaChange, AgendaSession, CalendarFeed
@@ -142,13 +143,9 @@ def feed_of_token(token: str) -> CalendarFeed | None:
 
 # Apps above this one know who has a place in a visit (calls: a selected or confirmed
 # application); they register a source from their `ready()`, as for `visit_places_register`.
-PEOPLE_SOURCES: list[Callable[[Visit], QuerySet[User]]] = []
+PEOPLE_SOURCES: Sources[Callable[[Visit], QuerySet[User]]] = Sources()
 
-
-def visit_people_register(source: Callable[[Visit], QuerySet[User]]) -> None:
-    """Called from an app's `ready()`; registering the same source twice keeps one."""
-    if source not in PEOPLE_SOURCES:
-        PEOPLE_SOURCES.append(source)
+visit_people_register = PEOPLE_SOURCES.register
 
 
 def visit_people(visit: Visit) -> list[User]:

@@ -4,17 +4,14 @@ imports none of them."""
 
 from collections.abc import Callable, Iterable
 
+from citypeers.core.registry import Sources
 from citypeers.programmes.models import Visit
 
 # A function of (visit, user) giving (label, address) pairs the person may follow.
 LinkSource = Callable[[Visit, object], Iterable[tuple[str, str]]]
-VISIT_LINK_SOURCES: list[LinkSource] = []
+VISIT_LINK_SOURCES: Sources[LinkSource] = Sources()
 
-
-def visit_links_register(source: LinkSource) -> None:
-    """Called from an app's `ready()`; registering the same source twice keeps one."""
-    if source not in VISIT_LINK_SOURCES:
-        VISIT_LINK_SOURCES.append(source)
+visit_links_register = VISIT_LINK_SOURCES.register
 
 
 def visit_links(visit: Visit, user) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from citypeers.core.registry import Sources
 from citypeers.methodology.enums import PHASES
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
@@ -74,13 +75,9 @@ def visits_run_by(user, *, today: datetime.date) -> list[VisitStatus]:
 # Apps above this one give people a place in a visit (calls: a selected or confirmed
 # application); they register how from their `ready()`, so "My visits" lists those visits
 # without importing them, as /me/ does with `calls.selectors.personal.visits_given_to`.
-PLACE_SOURCES: list[Callable[..., QuerySet[Visit]]] = []
+PLACE_SOURCES: Sources[Callable[..., QuerySet[Visit]]] = Sources()
 
-
-def visit_places_register(source: Callable[..., QuerySet[Visit]]) -> None:
-    """Called from an app's `ready()`; registering the same source twice keeps one."""
-    if source not in PLACE_SOURCES:
-        PLACE_SOURCES.append(source)
+visit_places_register = PLACE_SOURCES.register
 
 
 def visits_placed(user) -> QuerySet[Visit]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from citypeers.core.registry import Sources
 from citypeers.people.models import Organisation, User
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.visits.enums import TEAM_ROLES
@@ -31,13 +32,9 @@ class ConfirmedPlace:
 # Apps above this one register, from their `ready()`, a function giving a visit's confirmed
 # places, or only `user`'s when given (calls: `calls.selectors.personal.confirmed_places`).
 PlaceSource = Callable[..., Iterable[ConfirmedPlace]]
-CONFIRMED_PLACE_SOURCES: list[PlaceSource] = []
+CONFIRMED_PLACE_SOURCES: Sources[PlaceSource] = Sources()
 
-
-def confirmed_places_register(source: PlaceSource) -> None:
-    """Called from an app's `ready()`; registering the same source twice keeps one."""
-    if source not in CONFIRMED_PLACE_SOURCES:
-        CONFIRMED_PLACE_SOURCES.append(source)
+confirmed_places_register = CONFIRMED_PLACE_SOURCES.register
 
 
 def confirmed_places(visit: Visit, *, user=None) -> list[ConfirmedPlace]:
