@@ -32,7 +32,11 @@ def test_the_coordinator_reads_the_programmes_impact_from_me(new_page):
     # The map is drawn (an SVG image that loaded), with its numbers in the table beside it.
     map_image = page.locator("#impact-map")
     assert "Map of Europe" in map_image.get_attribute("alt")
-    assert page.evaluate("document.getElementById('impact-map').naturalWidth") > 0
+    # Waited for: a busy machine loads the map's SVG after the page.
+    page.wait_for_function(
+        "() => { const map = document.getElementById('impact-map');"
+        " return map.complete && map.naturalWidth > 0; }"
+    )
     first = impact.countries[0]
     expect(page.locator("#impact-countries tbody tr").first).to_contain_text(first.name)
     expect(page.locator("#impact-countries tbody tr")).to_have_count(len(impact.countries))
