@@ -31,7 +31,8 @@ def test_the_survey_charts_come_with_their_numbers_in_an_appendix(client, publis
     survey, given, sessions = answered_survey(responses=4, visit=published.visit)
     pages = _pages(client, published)
     assert "Survey figures" in pages[1]  # listed in the contents
-    appendix = "\n".join(pages[pages.index(next(p for p in pages[2:] if "Survey figures" in p)) :])
+    start = next(n for n, page in enumerate(pages) if n > 1 and "Survey figures" in page)
+    appendix = "\n".join(pages[start:])
     invited = survey.invitations.count()
     assert f"4 responses of {invited} invited." in appendix
     useful = sum(answers["useful"] for answers in given) / 4
@@ -40,6 +41,7 @@ def test_the_survey_charts_come_with_their_numbers_in_an_appendix(client, publis
     after = sum(answers["knowledge"][1] for answers in given) / 4
     assert "Self-rated knowledge, before and after" in appendix
     assert f"{before:.2f} {after:.2f}" in appendix  # the table's row
+    assert "Self-rated knowledge, mean from 1 to 5" in appendix  # the chart's own title, drawn
     for session in sessions:
         mean = sum(a["sessions"][session] for a in given) / 4
         assert session.shown_title in appendix and f"{mean:.2f}" in appendix
