@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from citypeers.feedback.enums import Audience, Moment
-from citypeers.feedback.models import Survey
-from citypeers.feedback.selectors.results import figures_of
+from citypeers.feedback.models import Response, Survey
+from citypeers.feedback.selectors.results import Figures, figures_of
 from citypeers.programmes.models import Visit
 
 BEST_SESSIONS = 3
@@ -22,13 +22,25 @@ def _end_of_visit(visit: Visit) -> QuerySet[Survey]:
     )
 
 
+def end_of_visit_figures(visit: Visit) -> Figures:
+    """The end-of-visit survey's figures (hidden when too few answered), for the report's
+    appendix of charts."""
+    return figures_of(_end_of_visit(visit))
+
+
+def end_of_visit_responses(visit: Visit) -> int:
+    """How many answered the end-of-visit survey: the figures change only when this does, so
+    a cached PDF names it in its key."""
+    return Response.objects.filter(survey__in=_end_of_visit(visit)).count()
+
+
 def _mean(value: float) -> str:
     return number_format(round(value, 1), decimal_pos=1)  # number_format cuts, not rounds
 
 
 def survey_figures_text(visit: Visit) -> str:
     """Markdown, in the active language; "" when no end-of-visit survey has enough answers."""
-    figures = figures_of(_end_of_visit(visit))
+    figures = end_of_visit_figures(visit)
     if figures.hidden or not figures.invited:
         return ""
     rate = round(100 * figures.responses / figures.invited)

@@ -1,22 +1,31 @@
 """The report as one PDF (WeasyPrint): cover, contents with page numbers, numbered pages, in
-the report's language; cached per version, so a second download costs a cache read."""
+the report's language, and an appendix of the end-of-visit survey's charts when enough
+answered; cached per version, so a second download costs a cache read (and a count)."""
 
+import functools
 import hashlib
+from pathlib import Path
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from citypeers.reports.models import Report, ReportVersion
+from citypeers.reports.selectors.survey_figures import end_of_visit_figures, end_of_visit_responses
 from citypeers.reports.texts.page import report_sections
+from citypeers.reports.texts.survey_charts import survey_appendix
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
+STYLESHEET = Path(__file__).with_name("report_pdf.css")
 
 
 def pdf_cache_key(report: Report, version: ReportVersion) -> str:
-    """Changes with the version, and with what the cover shows (title, status, language)."""
+    """Changes with the version, with what the cover shows (title, status, language), and with
+    the survey answers the appendix counts."""
     # As plain text: a status set in memory is an enum member, read back it is a string.
-    cover = "\n".join(map(str, (report.title, report.status, report.language, report.visit.title)))
+    visit = report.visit
+    shown = (report.title, report.status, report.language, visit.title)
+    cover = "\n".join(map(str, (*shown, end_of_visit_responses(visit))))
     stamp = hashlib.sha256(cover.encode()).hexdigest()[:12]
     return f"report-pdf:{report.pk}:{version.number}:{stamp}"
 
@@ -29,10 +38,20 @@ def report_html(report: Report, version: ReportVersion, base_url: str) -> str:
             "version": version,
             "visit": visit,
             "sections": report_sections(version),
+            "survey": survey_appendix(end_of_visit_figures(visit)),
             "base_url": base_url,
             "language": report.language,
         }
         return render_to_string("reports/report_pdf.html", context)
+
+
+@functools.cache
+def _stylesheet():
+    """Parsed once per process: the same for every report, and parsing it anew each time
+    was a few percent of a 16-page layout."""
+    from weasyprint import CSS  # heavy import, only when a PDF is really made
+
+    return CSS(string=STYLESHEET.read_text(encoding="utf-8"))
 
 
 def report_pdf(report: Report, version: ReportVersion, base_url: str) -> bytes:
@@ -41,6 +60,7 @@ def report_pdf(report: Report, version: ReportVersion, base_url: str) -> bytes:
         return pdf
     from weasyprint import HTML  # heavy import, only when a PDF is really made
 
-    pdf = HTML(string=report_html(report, version, base_url), base_url=base_url).write_pdf()
+    html = HTML(string=report_html(report, version, base_url), base_url=base_url)
+    pdf = html.write_pdf(stylesheets=[_stylesheet()])
     cache.set(key, pdf, CACHE_SECONDS)
     return pdf
