@@ -47,27 +47,33 @@ def places_to_answer(user) -> QuerySet[Application]:
     )
 
 
+# A place held in a visit: given and waiting for the person's answer, or confirmed.
+HELD = (Outcome.SELECTED, Outcome.CONFIRMED)
+
+
+def _places(*, outcomes=HELD, **where) -> QuerySet[Application]:
+    """The applications that hold a place (`outcomes`) and match `where`: what "My visits",
+    the agenda's mails, /me/ and the roster read, each from its side."""
+    return Application.objects.filter(outcome__in=outcomes, **where)
+
+
 def visits_given_to(user) -> QuerySet[Visit]:
     """Visits the person has a place in: selected (waiting for their answer) or confirmed."""
-    places = Application.objects.filter(
-        applicant=user, outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED]
-    ).values("outcome_visit_id")
-    return Visit.objects.filter(pk__in=places)
+    return Visit.objects.filter(pk__in=_places(applicant=user).values("outcome_visit_id"))
 
 
 def visits_confirmed_for(user) -> QuerySet[Visit]:
     """Visits the person confirmed their place in (not those still waiting for an answer)."""
-    places = Application.objects.filter(applicant=user, outcome=Outcome.CONFIRMED)
-    return Visit.objects.filter(pk__in=places.values("outcome_visit_id"))
+    confirmed = _places(applicant=user, outcomes=[Outcome.CONFIRMED])
+    return Visit.objects.filter(pk__in=confirmed.values("outcome_visit_id"))
 
 
 def people_given_a_place_in(visit: Visit) -> QuerySet:
     """The people with a place in the visit (selected or confirmed): `visits_given_to` read the
     other way."""
-    places = Application.objects.filter(
-        outcome_visit=visit, outcome__in=[Outcome.SELECTED, Outcome.CONFIRMED]
-    ).values("applicant_id")
-    return get_user_model().objects.filter(pk__in=places)
+    return get_user_model().objects.filter(
+        pk__in=_places(outcome_visit=visit).values("applicant_id")
+    )
 
 
 def _count(rows: QuerySet, by: str):
@@ -108,7 +114,7 @@ def calls_to_steer(user, *, now=None) -> QuerySet[Call]:
 def confirmed_places(visit: Visit, *, user=None) -> list[ConfirmedPlace]:
     """The visit's confirmed places (only `user`'s, when given), with what each person said
     when applying; a late replacement from the waiting list is one of them once confirmed."""
-    applications = Application.objects.filter(outcome=Outcome.CONFIRMED, outcome_visit=visit)
+    applications = _places(outcome_visit=visit, outcomes=[Outcome.CONFIRMED])
     if user is not None:
         applications = applications.filter(applicant=user)
     applications = applications.select_related(
