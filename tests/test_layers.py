@@ -34,9 +34,14 @@ APP_HEIGHT = {
     # feedback sits below reports, so a report can prefill the visit's survey figures.
     "feedback": 6,
     "reports": 7,
-    "library": 8,
-    "demo": 9,
-    "config": 10,
+    # news links programmes, visits, practices and reports; the newsletter gathers news, visits
+    # and reports; the library's feeds and open data cover news too; the API reads them all.
+    "news": 8,
+    "newsletter": 9,
+    "library": 9,
+    "api": 10,
+    "demo": 11,
+    "config": 12,
 }
 CONFIG_MODULES = {
     "__init__",

@@ -62,7 +62,10 @@ INSTALLED_APPS = [
     "citypeers.calls",
     "citypeers.feedback",
     "citypeers.reports",
+    "citypeers.news",
+    "citypeers.newsletter",
     "citypeers.library",
+    "citypeers.api",
     "citypeers.demo",
     "simple_history",
 ]

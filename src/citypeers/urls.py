@@ -20,6 +20,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Machines read the API and the open data in no language: no language prefix.
+    path("api/v1/", include("citypeers.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
@@ -51,6 +53,8 @@ urlpatterns += i18n_patterns(
     path("", include("citypeers.feedback.urls")),
     path("", include("citypeers.calls.urls")),
     path("", include("citypeers.reports.urls")),
+    path("", include("citypeers.news.urls")),
+    path("", include("citypeers.newsletter.urls")),
     path("places/", include("citypeers.places.urls")),
     # The home page is the project's (it reads every app); it keeps its name, `core:home`.
     path("", include(([path("", site_views.home, name="home"), *core_urls.urlpatterns], "core"))),
