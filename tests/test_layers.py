@@ -92,6 +92,7 @@ PLACED = {
     "core.mail": "services",
     "core.markdown": "texts",
     "core.middleware": "views",
+    "core.ratelimit": "views",
     "core.notifications": "services",
     "core.saving": "services",
     "core.text": "enums",
