@@ -1,6 +1,7 @@
 """The Atom feed of new practices (`library.feeds`)."""
 
 import datetime
+import re
 
 import feedparser
 import pytest
@@ -75,3 +76,14 @@ def test_text_in_an_entry_is_text_not_markup(client):
     assert b"<script>" not in response.content and b"<b>" not in response.content
     [entry] = feedparser.parse(response.content).entries
     assert entry.title == "<b>Bold</b> & co"
+
+
+@pytest.mark.parametrize("page", ["/en/library/", "/en/"])
+def test_the_library_and_home_link_the_feed_for_feed_readers(client, page):
+    html = client.get(page).content.decode()
+    feed = r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">'
+    assert "/en/library/feed/" in re.findall(feed, html)
+
+
+def test_other_pages_link_no_practice_feed(client):
+    assert "/library/feed/" not in client.get("/en/methodology/").content.decode()

@@ -1,13 +1,39 @@
+from collections.abc import Callable
+from typing import NamedTuple
+
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
+
+from citypeers.core.registry import Sources
+
+
+class FeedLink(NamedTuple):
+    title: str
+    url: str
+
+
+# Apps with feeds register here, from their `ready()`, a function that names the feeds of the
+# page being shown (read from `request.resolver_match`); the base template links each one with
+# `<link rel="alternate">`, so feed readers find them from the page.
+feed_link_sources: Sources[Callable[[HttpRequest], list[FeedLink]]] = Sources()
+
+
+def _feed_links(request: HttpRequest) -> list[FeedLink]:
+    if getattr(request, "resolver_match", None) is None:
+        return []
+    return [link for source in feed_link_sources for link in source(request)]
 
 
 def navigation(request) -> dict:
-    """The language switcher's targets: this very page in each shipped language."""
+    """The language switcher's targets: this very page in each shipped language; the feeds
+    of this page (worked out only if the page's template asks)."""
     path = request.get_full_path()
     return {
         "language_links": [
             {"code": code, "name": name, "url": translate_url(path, code)}
             for code, name in settings.LANGUAGES
         ],
+        "feed_links": SimpleLazyObject(lambda: _feed_links(request)),
     }

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.context_processors import feed_link_sources
+
 
 class LibraryConfig(AppConfig):
     name = "citypeers.library"
@@ -9,6 +11,8 @@ class LibraryConfig(AppConfig):
 
     def ready(self) -> None:
         from citypeers.library import signals  # models are ready only now
+        from citypeers.library.feeds import practice_feed_links  # models are ready only now
 
+        feed_link_sources.register(practice_feed_links)
         signals.connect()
         signals.connect_reports()

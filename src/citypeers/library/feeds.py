@@ -1,10 +1,12 @@
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.models import Practice
 from citypeers.catalogue.selectors import practices_published
+from citypeers.core.context_processors import FeedLink
 
 
 class NewPracticesFeed(Feed):
@@ -36,3 +38,10 @@ class NewPracticesFeed(Feed):
 
     def item_categories(self, item: Practice):
         return [place.country.name for place in item.places.all()]
+
+
+def practice_feed_links(request: HttpRequest) -> list[FeedLink]:
+    """The library and the home page offer the new practices' feed."""
+    if request.resolver_match.view_name not in {"library:search", "core:home"}:
+        return []
+    return [FeedLink(str(NewPracticesFeed.title), reverse("library:feed"))]
