@@ -103,6 +103,7 @@ PLACED = {
     "library.indexing": "services",
     "library.report_cards": "services",
     "library.search": "selectors",
+    "library.sitemaps": "views",
     "places.countries": "enums",
     "visits.breakouts": "selectors",
     "visits.breakout_counts": "selectors",

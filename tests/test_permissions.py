@@ -89,6 +89,9 @@ LOG_IN = "log in"
 
 PUBLIC = {
     "healthz": "load balancer's health check",
+    "robots_txt": "what crawlers may read, for everyone",
+    "sitemap": "the index of public pages, for search engines",
+    "sitemap_section": "public pages of one kind, for search engines",
     "set_language": "switching language, for everyone",
     "core:home": "home page",
     "library:search": "the library of published practices (and its exports)",

@@ -1,12 +1,14 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from citypeers import views as site_views
 from citypeers.core import urls as core_urls
 from citypeers.core import views as core_views
+from citypeers.library.sitemaps import SITEMAPS
 from citypeers.programmes import urls as programmes_urls
 from citypeers.visits.views import rooms as visits_rooms
 
@@ -20,6 +22,19 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", site_views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     # Machines read the API and the open data in no language: no language prefix.
     path("api/v1/", include("citypeers.api.urls")),
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from citypeers.calls.selectors.personal import (
@@ -114,3 +115,14 @@ def me(request: HttpRequest) -> HttpResponse:
         "affiliations_to_decide": affiliations_to_decide(user=user).count(),
     }
     return render(request, "me.html", context)
+
+
+# Pages that are personal, for staff, or forms are of no use to a search engine.
+ROBOTS_DISALLOWED = ("/admin/", "/api/v1/docs/", "/*/accounts/", "/*/me/", "/*/staff/")
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Where crawlers need not go, and the sitemap that lists every public page."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
