@@ -45,6 +45,10 @@ def _framable(view):
     return xframe_options_exempt(wrapped)
 
 
+def _with_query(path: str, query: str) -> str:
+    return f"{path}?{query}" if query else path
+
+
 def _listing(request: HttpRequest, kind: str, params: WidgetParams) -> dict:
     """The widget's items with absolute addresses (they open on our site from another)."""
     absolute = request.build_absolute_uri
@@ -82,7 +86,7 @@ def widget_page(request: HttpRequest, kind: str) -> HttpResponse:
     params = WidgetParams.from_query(request.GET)
     context = _listing(request, kind, params) | {
         "params": params,
-        "theme_url": f"{reverse('library:widget_theme')}?{params.query(filters=False)}",
+        "theme_url": _with_query(reverse("library:widget_theme"), params.query(filters=False)),
         "viewer_zone": getattr(request.user, "time_zone", None),
     }
     response = render(request, "library/widget.html", context)
@@ -126,13 +130,11 @@ def widget_builder(request: HttpRequest) -> HttpResponse:
             accent=data["accent"][1:].lower(),
             background=data["background"][1:].lower(),
         )
-    query = params.query()
     widget_url = request.build_absolute_uri(
-        reverse("library:widget_" + kind) + (f"?{query}" if query else "")
+        _with_query(reverse(f"library:widget_{kind}"), params.query())
     )
     fragment_url = request.build_absolute_uri(
-        reverse(f"library:widget_{kind}_html")
-        + (f"?{params.query(colours=False)}" if params.query(colours=False) else "")
+        _with_query(reverse(f"library:widget_{kind}_html"), params.query(colours=False))
     )
     frame_title = _("Upcoming visits") if kind == "visits" else _("Open calls")
     context = {
