@@ -177,10 +177,8 @@ def test_the_builder_previews_the_widget_and_gives_both_snippets(client):
     src = f"{widget}?programme=heritage-peers&amp;limit=3&amp;accent=aa0000"
     assert f'<iframe class="widget-preview" src="{src}"' in html
     # The iframe code, escaped in its read-only text area, ready to copy.
-    assert (
-        f'<textarea id="iframe-code" readonly rows="4">&lt;iframe src=&quot;{src.replace("&amp;", "&amp;amp;")}'
-        in html
-    )
+    escaped = src.replace("&amp;", "&amp;amp;")
+    assert f'<textarea id="iframe-code" readonly rows="4">&lt;iframe src=&quot;{escaped}' in html
     assert "title=&quot;Open calls&quot; width=&quot;100%&quot;" in html
     assert "&lt;section class=&quot;citypeers-widget&quot;" in html
     assert "No call is open at the moment." in html

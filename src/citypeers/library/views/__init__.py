@@ -1,3 +1,98 @@
-from citypeers.library.views.search import library_search
+"""The library's search page (and its exports); the widgets are in `views.widgets`."""
 
-__all__ = ["library_search"]
+from dataclasses import replace
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from citypeers.core.http import export_response, paginate, query_without_page
+from citypeers.library.forms import LibrarySearchForm
+from citypeers.library.search import highlight, parse_query
+from citypeers.library.selectors import (
+    REPORT_TYPE,
+    library_listing,
+    library_reports,
+    practices_in_order,
+)
+
+EXPORT_FORMATS = {"csv", "json"}
+EXPORT_BATCH = 500
+FACET_PARAMETERS = {"themes": "theme", "countries": "country", "sizes": "size", "types": "type"}
+
+
+def _export(request: HttpRequest, practice_ids: list[int], export_format: str) -> HttpResponse:
+    def rows():
+        for start in range(0, len(practice_ids), EXPORT_BATCH):
+            for practice in practices_in_order(
+                practice_ids[start : start + EXPORT_BATCH], with_themes=True
+            ):
+                places = list(practice.places.all())
+                yield (
+                    practice.title,
+                    request.build_absolute_uri(practice.get_absolute_url()),
+                    practice.tagline,
+                    "; ".join(place.name for place in places),
+                    "; ".join(place.country.code for place in places),
+                    "; ".join(theme.name for theme in practice.themes.all()),
+                    practice.type,
+                    "yes" if practice.willing_to_host else "no",
+                    practice.published_at.date().isoformat(),
+                )
+
+    headers = [
+        "title",
+        "url",
+        "tagline",
+        "places",
+        "countries",
+        "themes",
+        "type",
+        "willing_to_host",
+        "published",
+    ]
+    return export_response(
+        headers=headers, rows=rows(), filename="citypeers-practices", export_format=export_format
+    )
+
+
+def _facet_links(facets: dict, request: HttpRequest) -> dict:
+    """Each facet value with the address that narrows the current search to it."""
+    for facet, parameter in FACET_PARAMETERS.items():
+        for item in facets[facet]:
+            query = request.GET.copy()
+            query.pop("page", None)
+            query[parameter] = item["value"]
+            item["url"] = "?" + query.urlencode()
+            item["current"] = request.GET.get(parameter) == item["value"]
+    return facets
+
+
+def library_search(request: HttpRequest) -> HttpResponse:
+    form = LibrarySearchForm(request.GET)
+    query = form.to_query()
+    listing = library_listing(query=query)
+    if (export_format := request.GET.get("export")) in EXPORT_FORMATS:
+        return _export(request, listing.practice_ids, export_format)
+    # Visit reports are listed above the practices, on the first page, and counted as a type.
+    reports = library_reports(query=replace(query, type=""))
+    if reports:
+        listing.facets["types"].append(
+            {"value": REPORT_TYPE, "label": _("Visit report"), "count": len(reports)}
+        )
+    page = paginate(request, listing.practice_ids, per_page=20)
+    page.object_list = practices_in_order(list(page.object_list))
+    parsed = parse_query(query.q)
+    for practice in page.object_list:
+        practice.excerpt = highlight(practice.summary, parsed) if not parsed.is_empty else None
+    context = {
+        "form": form,
+        "query": query,
+        "page": page,
+        "facets": _facet_links(listing.facets, request),
+        "filter_query": query_without_page(request),
+        "reports": reports if query.type in {"", REPORT_TYPE} and page.number == 1 else [],
+        "only_reports": query.type == REPORT_TYPE,
+        "title": _("Library of good practices"),
+    }
+    return render(request, "library/search.html", context)

@@ -4,6 +4,7 @@ and the colours are made readable (WCAG AA, 4.5:1) whatever two colours were ask
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 
@@ -104,9 +105,7 @@ class WidgetParams:
                 values["accent"] = self.accent
             if self.background != DEFAULT_BACKGROUND:
                 values["background"] = self.background
-        query = QueryDict(mutable=True)
-        query.update({key: value for key, value in values.items() if value})
-        return query.urlencode()
+        return urlencode({key: value for key, value in values.items() if value})
 
 
 def theme_css(palette: Palette) -> str:
