@@ -179,7 +179,7 @@ def test_the_builder_previews_the_widget_and_gives_both_snippets(client):
     # The iframe code, escaped in its read-only text area, ready to copy.
     escaped = src.replace("&amp;", "&amp;amp;")
     assert f'<textarea id="iframe-code" readonly rows="4">&lt;iframe src=&quot;{escaped}' in html
-    assert "title=&quot;Open calls&quot; width=&quot;100%&quot;" in html
+    assert "title=&quot;Open calls&quot; style=&quot;width: 100%; border: 0;&quot;" in html
     assert "&lt;section class=&quot;citypeers-widget&quot;" in html
     assert "No call is open at the moment." in html
 

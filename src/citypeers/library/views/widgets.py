@@ -146,8 +146,9 @@ def widget_builder(request: HttpRequest) -> HttpResponse:
         "title": _("Widgets for your site"),
         "frame_title": frame_title,
         "iframe_code": (
-            f'<iframe src="{escape(widget_url)}" title="{escape(frame_title)}" width="100%" '
-            f'height="{WIDGET_HEIGHT}" loading="lazy"></iframe>'
+            # width="100%" is not valid HTML: the full width is asked in CSS.
+            f'<iframe src="{escape(widget_url)}" title="{escape(frame_title)}" '
+            f'style="width: 100%; border: 0;" height="{WIDGET_HEIGHT}" loading="lazy"></iframe>'
         ),
         "fragment_code": render_to_string(
             "library/widget_fragment.html", _listing(request, kind, params), request=request
