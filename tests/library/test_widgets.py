@@ -195,3 +195,21 @@ def test_the_builder_shows_errors_at_the_field_and_keeps_what_was_typed(client):
 
 def test_the_widget_takes_no_post(client):
     assert client.post(reverse("library:widget_visits")).status_code == 405
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_widgets_read_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, count
+):
+    theme = ThemeFactory(slug="reuse")
+    for _ in range(count):
+        announced_visit().themes.add(theme)
+        CallFactory().visits.add(announced_visit())
+    for name, most in [
+        ("library:widget_visits", 6),
+        ("library:widget_calls", 8),
+        ("library:widget_visits_html", 6),
+        ("library:widget_calls_html", 8),
+    ]:
+        with django_assert_max_num_queries(most):
+            assert client.get(reverse(name) + "?theme=reuse").status_code == 200
