@@ -69,3 +69,9 @@ def test_a_call_closing_drops_out_for_a_polling_reader_without_any_write(client,
     again = client.get(reverse("library:calls_feed"), HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert feedparser.parse(again.content).entries == []
+
+
+def test_an_entry_id_is_the_calls_absolute_address(client):
+    call = CallFactory()
+    [entry] = entries(client)
+    assert entry.id == "http://testserver" + call.get_absolute_url()

@@ -65,9 +65,6 @@ class EntriesFeed(Feed):
     def item_link(self, item: Entry) -> str:
         return item.url
 
-    def item_guid(self, item: Entry) -> str:
-        return item.url
-
     def item_description(self, item: Entry) -> str:
         return item.summary
 

@@ -29,9 +29,6 @@ class OpenCallsFeed(EntriesFeed):
     def item_link(self, item: Call) -> str:
         return item.get_absolute_url()
 
-    def item_guid(self, item: Call) -> str:
-        return item.get_absolute_url()
-
     def item_description(self, item: Call) -> str:
         return gettext("%(programme)s. Opens %(opens)s; deadline %(closes)s.") % {
             "programme": item.programme.name,

@@ -87,7 +87,6 @@ def widget_page(request: HttpRequest, kind: str) -> HttpResponse:
     context = _listing(request, kind, params) | {
         "params": params,
         "theme_url": _with_query(reverse("library:widget_theme"), params.query(filters=False)),
-        "viewer_zone": getattr(request.user, "time_zone", None),
     }
     response = render(request, "library/widget.html", context)
     patch_cache_control(response, public=True, max_age=WIDGET_MAX_AGE)
