@@ -96,6 +96,18 @@ PUBLIC = {
     "core:home": "home page",
     "library:search": "the library of published practices (and its exports)",
     "library:feed": "Atom feed of published practices",
+    "library:reports_feed": "Atom feed of published reports (drafts never: tests/library/"
+    "test_feeds_reports.py)",
+    "library:calls_feed": "Atom feed of public calls not yet closed (drafts never)",
+    "library:programme_feed": "Atom feed of what a programme publishes (public calls, published "
+    "agendas and reports only: tests/library/test_feeds_programmes.py)",
+    "library:theme_feed": "Atom feed of published practices, visits and reports of a theme",
+    "library:widgets": "the widget builder: public lists only, nothing saved",
+    "library:widget_visits": "embeddable widget of upcoming visits with a published agenda",
+    "library:widget_calls": "embeddable widget of open public calls",
+    "library:widget_visits_html": "the same upcoming visits as an HTML fragment (CORS *)",
+    "library:widget_calls_html": "the same open calls as an HTML fragment (CORS *)",
+    "library:widget_theme": "the widget's two colours as a stylesheet",
     "catalogue:detail": "a published practice (unpublished: test_unpublished_practices_…)",
     "methodology:guide": "the methodology guide",
     "methodology:guide_pdf": "the methodology guide as PDF",

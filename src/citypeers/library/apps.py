@@ -12,9 +12,10 @@ class LibraryConfig(AppConfig):
     def ready(self) -> None:
         from citypeers.library import signals  # models are ready only now
         from citypeers.library.changes import connect_changes  # models are ready only now
-        from citypeers.library.feeds import practice_feed_links  # models are ready only now
+        from citypeers.library.feeds import feed_links, practice_feed_links  # models are ready
 
         feed_link_sources.register(practice_feed_links)
+        feed_link_sources.register(feed_links)
         signals.connect()
         signals.connect_reports()
         connect_changes()

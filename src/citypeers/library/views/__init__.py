@@ -1,3 +1,5 @@
+"""The library's search page (and its exports); the widgets are in `views.widgets`."""
+
 from dataclasses import replace
 
 from django.http import HttpRequest, HttpResponse
