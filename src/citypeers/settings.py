@@ -275,6 +275,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# The embeddable widgets (`/<lang>/widgets/visits/`, `…/calls/`) are the only pages other sites
+# may frame: `frame-ancestors` of their CSP, e.g. "https://www.tampere.fi https://*.eurocities.eu".
+WIDGET_FRAME_ANCESTORS = config.list("WIDGET_FRAME_ANCESTORS", default=["*"])
 SILENCED_SYSTEM_CHECKS = (
     [] if SECURE_HTTPS else ["security.W004", "security.W008", "security.W012", "security.W016"]
 )

@@ -119,11 +119,6 @@ def test_the_library_filtered_by_a_theme_links_that_themes_feed(client):
     assert "/themes/nope/feed/" not in unknown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="visits.services.agenda.agenda_publish writes with .update(), which marks no change "
-    "(core.changes): a reader holding the old ETag gets 304 until the lead's fix",
-)
 def test_a_poller_sees_a_visit_once_its_agenda_is_published(
     client, coordinator, django_capture_on_commit_callbacks
 ):

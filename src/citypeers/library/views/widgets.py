@@ -30,7 +30,7 @@ WIDGET_HEIGHT = 420
 
 
 def frame_ancestors() -> list[str]:
-    return list(getattr(settings, "WIDGET_FRAME_ANCESTORS", None) or ["*"])
+    return list(settings.WIDGET_FRAME_ANCESTORS or ["*"])
 
 
 def _framable(view):

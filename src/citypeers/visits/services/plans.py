@@ -91,13 +91,15 @@ def visit_apply_plan(
     plan = make_plan(plan_template(version), request, today=today or timezone.localdate())
     refusal = _("This visit has a plan already: its tasks are in its workspace.")
     before = {"starts_on": str(visit.starts_on or ""), "ends_on": str(visit.ends_on or "")}
+    unplanned = (visit.mode, visit.starts_on, visit.ends_on)
     try:
         with transaction.atomic():
             if VisitPlan.objects.filter(visit=visit).exists():
                 raise VisitError(refusal)
-            Visit.objects.filter(pk=visit.pk).update(
-                mode=request.mode, starts_on=request.start, ends_on=plan.end
-            )
+            # Only these fields are written, and saved (not updated in bulk) so the public
+            # copies of the visit (feeds, API, open data) learn of it by its signal.
+            visit.mode, visit.starts_on, visit.ends_on = request.mode, request.start, plan.end
+            visit.save(update_fields=["mode", "starts_on", "ends_on"])
             visit_plan = VisitPlan.objects.create(
                 visit=visit,
                 template_version=version,
@@ -115,11 +117,14 @@ def visit_apply_plan(
                 "ends_on": [before["ends_on"], plan.end.isoformat()],
             }
             log_action(visit, "visit.planned", by=by, changes=changes)
+    except VisitError:
+        visit.mode, visit.starts_on, visit.ends_on = unplanned  # as the database still has it
+        raise
     except IntegrityError:
+        visit.mode, visit.starts_on, visit.ends_on = unplanned
         # On PostgreSQL a plan saved at the same moment (a double click) is not seen by the
         # check above, only by the one-to-one's unique index; SQLite's writers take turns.
         raise VisitError(refusal) from None
-    visit.mode, visit.starts_on, visit.ends_on = request.mode, request.start, plan.end
     return visit_plan
 
 
