@@ -28,6 +28,7 @@ from citypeers.library.opendata.enums import (
 from citypeers.library.opendata.selectors import Dataset, coverage, datasets
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+DCATAP = Namespace("http://data.europa.eu/r5r/")
 FORMATS = {"turtle": "text/turtle", "json-ld": "application/ld+json"}
 _KEEP = 24 * 3600
 
@@ -80,7 +81,13 @@ def _day(value: datetime.date) -> Literal:
 
 def catalogue_graph() -> Graph:
     graph = Graph()
-    for prefix, ns in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("vcard", VCARD)):
+    for prefix, ns in (
+        ("dcat", DCAT),
+        ("dct", DCTERMS),
+        ("foaf", FOAF),
+        ("vcard", VCARD),
+        ("dcatap", DCATAP),
+    ):
         graph.bind(prefix, ns)
     graph.bind("skos", SKOS)
     catalogue = URIRef(data_url("catalog"))
@@ -181,6 +188,7 @@ def _distribution(graph, dataset: Dataset, fmt: str, licence, modified) -> URIRe
     graph.add((node, DCAT.mediaType, media))
     graph.add((node, DCTERMS.license, licence))
     graph.add((node, DCTERMS.modified, _when(modified)))
+    graph.add((node, DCATAP.availability, URIRef(EU + "planned-availability/STABLE")))
     return node
 
 
