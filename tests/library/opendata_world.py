@@ -4,7 +4,6 @@ and the network's own news."""
 
 import datetime
 
-import pytest
 from django.utils import timezone
 
 from citypeers.news.models import NewsItem, NewsText
@@ -29,8 +28,7 @@ def _news(slug: str, *, programme, publish_at, title: str) -> NewsItem:
     return item
 
 
-@pytest.fixture
-def open_world(db):
+def build_open_world() -> dict:
     now = timezone.now()
     heritage = ThemeFactory(name="Heritage", slug="heritage")
     lyon = PlaceFactory(name="Lyon", country="FR")

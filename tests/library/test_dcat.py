@@ -13,9 +13,16 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, FOAF
 
 from citypeers.library.opendata.dcat import catalogue_graph
-from tests.library.opendata_world import PRIVATE_WORDS, open_world  # noqa: F401 fixture
+from tests.library.opendata_world import PRIVATE_WORDS, build_open_world
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_world(db) -> dict:
+    return build_open_world()
+
+
 SHAPES = Path(__file__).parent / "shapes"
 EU = "http://publications.europa.eu/resource/authority/"
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -105,8 +112,8 @@ def test_publisher_contact_point_and_languages(open_world, settings):
     assert graph.value(contact, VCARD.hasEmail) == URIRef(
         "mailto:" + settings.OPEN_DATA_CONTACT_EMAIL
     )
-    titles = {title.language for title in graph.objects(catalogue, DCTERMS.title)}
-    assert titles == {"en", "fr"}
+    titles = {title.language: str(title) for title in graph.objects(catalogue, DCTERMS.title)}
+    assert titles == {"en": "citypeers open data", "fr": "Données ouvertes de citypeers"}
     assert {t.language for t in graph.objects(catalogue, DCTERMS.description)} == {"en", "fr"}
 
 

@@ -9,9 +9,14 @@ import pytest
 from django.test import Client
 
 from citypeers.library.opendata.enums import COLLECTIONS
-from tests.library.opendata_world import PRIVATE_WORDS, open_world  # noqa: F401 fixture
+from tests.library.opendata_world import PRIVATE_WORDS, build_open_world
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_world(db) -> dict:
+    return build_open_world()
 
 
 def _get(path: str, **headers):

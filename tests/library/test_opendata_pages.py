@@ -11,10 +11,15 @@ from django.urls import reverse
 from citypeers.core.models import AuditEntry
 from citypeers.programmes.models import Role
 from tests.factories import MembershipFactory, ProgrammeFactory
-from tests.library.opendata_world import open_world  # noqa: F401 fixture
+from tests.library.opendata_world import build_open_world
 from tests.test_html_validity import VNU_JAR, _require_checker
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_world(db) -> dict:
+    return build_open_world()
 
 
 def _licence_page(programme) -> str:
