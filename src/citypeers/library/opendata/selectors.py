@@ -328,17 +328,19 @@ def coverage(dataset: Dataset) -> Coverage:
         hosts = Visit.objects.filter(programme=programme).values_list(
             "host_place__country", flat=True
         )
-        return Coverage(_alpha3(hosts.distinct()), programme.starts_on, programme.ends_on)
+        return Coverage(
+            _alpha3(hosts.order_by().distinct()), programme.starts_on, programme.ends_on
+        )
     if name == "practices":
         published = practices_published()
         span = published.aggregate(start=Min("started_on"), end=Max("ended_on"))
-        codes = published.values_list("places__country", flat=True).distinct()
+        codes = published.values_list("places__country", flat=True).order_by().distinct()
         return Coverage(_alpha3(codes), span["start"], span["end"])
     if name == "programmes":
         span = Programme.objects.aggregate(start=Min("starts_on"), end=Max("ends_on"))
-        codes = Visit.objects.values_list("host_place__country", flat=True).distinct()
+        codes = Visit.objects.values_list("host_place__country", flat=True).order_by().distinct()
         return Coverage(_alpha3(codes), span["start"], span["end"])
     if name == "places":
-        codes = Place.objects.values_list("country", flat=True).distinct()
+        codes = Place.objects.values_list("country", flat=True).order_by().distinct()
         return Coverage(_alpha3(codes), None, None)
     return Coverage((), None, None)
