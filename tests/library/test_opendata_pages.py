@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from citypeers.core.models import AuditEntry
+from citypeers.demo.opendata import opendata_demo_load
 from citypeers.programmes.models import Role
 from tests.factories import MembershipFactory, ProgrammeFactory
 from tests.library.opendata_world import build_open_world
@@ -137,3 +138,12 @@ def test_pages_are_valid_html(open_world, tmp_path):
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     assert [m["message"] for m in messages if m["type"] == "error"] == []
+
+
+def test_the_demo_programme_licence_is_set_once_however_often_the_demo_loads(db):
+    programme = ProgrammeFactory()
+    for _ in range(2):
+        opendata_demo_load(programme=programme, by=None)
+    programme.refresh_from_db()
+    assert programme.data_licence == "CC-BY-SA-4.0"
+    assert AuditEntry.objects.filter(action="programme.data_licence_changed").count() == 1
