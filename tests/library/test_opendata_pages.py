@@ -147,3 +147,10 @@ def test_the_demo_programme_licence_is_set_once_however_often_the_demo_loads(db)
     programme.refresh_from_db()
     assert programme.data_licence == "CC-BY-SA-4.0"
     assert AuditEntry.objects.filter(action="programme.data_licence_changed").count() == 1
+
+
+def test_the_programme_page_links_its_coordinators_to_the_licence_page(open_world):
+    programme = open_world["programme"]
+    page = reverse("programmes:detail", args=[programme.slug])
+    assert _licence_page(programme) in _coordinator(programme).get(page).content.decode()
+    assert _licence_page(programme) not in Client().get(page).content.decode()
