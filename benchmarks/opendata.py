@@ -74,10 +74,15 @@ def build() -> None:
         )
         for n, visit in enumerate(visits[:3]):
             call = Call.objects.create(
-                programme=programme, type="participants", title=f"Call {n}",
-                slug=f"{programme.slug}-call-{n}", description="Come.", published_at=now,
-                opens_at=now, closes_at=now + datetime.timedelta(days=30),
-            )  # fmt: skip
+                programme=programme,
+                type="participants",
+                title=f"Call {n}",
+                slug=f"{programme.slug}-call-{n}",
+                description="Come.",
+                published_at=now,
+                opens_at=now,
+                closes_at=now + datetime.timedelta(days=30),
+            )
             call.visits.add(visit)
     practices = Practice.objects.bulk_create(
         Practice(

@@ -9,6 +9,14 @@ import pytest
 from django.test import Client
 
 from citypeers.library.opendata.enums import COLLECTIONS
+from tests.factories import (
+    CallFactory,
+    PlaceFactory,
+    ProgrammeFactory,
+    PublishedPracticeFactory,
+    ThemeFactory,
+    VisitFactory,
+)
 from tests.library.opendata_world import PRIVATE_WORDS, build_open_world
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +158,28 @@ def test_practices_export_reads_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(12):
         _get("/data/practices.csv")
+
+
+def test_formula_like_text_stays_inert_in_csv_and_as_written_in_json(db):
+    PublishedPracticeFactory(title='=HYPERLINK("http://evil.example")')
+    (row,) = _csv("/data/practices.csv")
+    assert row["title"] == '\'=HYPERLINK("http://evil.example")'
+    (item,) = json.loads(_get("/data/practices.json")[1])["items"]
+    assert item["title"] == '=HYPERLINK("http://evil.example")'
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_downloads_read_a_fixed_number_of_queries(db, count, django_assert_max_num_queries):
+    programme = ProgrammeFactory(slug="p")
+    for _ in range(count):
+        PublishedPracticeFactory(places=[PlaceFactory()], themes=[ThemeFactory()])
+        VisitFactory(programme=programme)
+        CallFactory(programme=programme)
+    for path in (
+        "/data/practices.csv",
+        "/data/programmes/p/visits.json",
+        "/data/places.csv",
+        "/data/programmes/p/calls.csv",
+    ):
+        with django_assert_max_num_queries(8):
+            assert _get(path)[0].status_code == 200

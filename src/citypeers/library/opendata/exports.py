@@ -5,6 +5,7 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
+from citypeers.core.http import FORMULA_STARTS
 from citypeers.library.opendata.enums import LICENCES
 from citypeers.library.opendata.selectors import Dataset, rows
 
@@ -19,13 +20,17 @@ class _Line:
 
 
 def _cell(value) -> str | int | float | None:
-    """Lists become one cell ("a; b"); a visit's sessions, the number of them."""
+    """Lists become one cell ("a; b"); a visit's sessions, the number of them. Text a
+    spreadsheet would run as a formula is kept as text with a leading apostrophe, as the
+    platform's other exports do (the JSON keeps it as written)."""
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
             return len(value)
-        return "; ".join(str(v) for v in value)
+        value = "; ".join(str(v) for v in value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 
