@@ -154,3 +154,9 @@ def test_the_programme_page_links_its_coordinators_to_the_licence_page(open_worl
     page = reverse("programmes:detail", args=[programme.slug])
     assert _licence_page(programme) in _coordinator(programme).get(page).content.decode()
     assert _licence_page(programme) not in Client().get(page).content.decode()
+
+
+def test_the_data_address_without_a_language_leads_to_the_landing_page(db):
+    response = Client().get("/data/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("opendata:index")
