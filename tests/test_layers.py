@@ -106,6 +106,7 @@ PLACED = {
     "library.opendata": "enums",
     "library.opendata.enums": "enums",
     "library.opendata.selectors": "selectors",
+    "library.opendata.readers": "selectors",
     "library.opendata.services": "services",
     "library.opendata.exports": "texts",
     "library.opendata.dcat": "texts",

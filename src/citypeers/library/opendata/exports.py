@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from citypeers.core.http import FORMULA_STARTS
 from citypeers.library.opendata.enums import LICENCES
-from citypeers.library.opendata.selectors import Dataset, rows
+from citypeers.library.opendata.readers import rows
+from citypeers.library.opendata.selectors import Dataset
 
 BATCH = 500  # rows per chunk written to the response
 
