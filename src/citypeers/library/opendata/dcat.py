@@ -29,7 +29,6 @@ from citypeers.library.opendata.selectors import Dataset, coverage, datasets
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 DCATAP = Namespace("http://data.europa.eu/r5r/")
-FORMATS = {"turtle": "text/turtle", "json-ld": "application/ld+json"}
 _KEEP = 24 * 3600
 
 
@@ -45,10 +44,8 @@ def catalogue_text(fmt: str) -> str:
     if texts is None:
         graph = catalogue_graph()
         texts = {
-            f: graph.serialize(format=f, auto_compact=True)
-            if f == "json-ld"
-            else graph.serialize(format=f)
-            for f in FORMATS
+            "turtle": graph.serialize(format="turtle"),
+            "json-ld": graph.serialize(format="json-ld", auto_compact=True),
         }
         cache.set(key, texts, _KEEP)
     return texts[fmt]
