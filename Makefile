@@ -40,6 +40,7 @@ bench: install
 	$(BIN)/python benchmarks/feedback.py
 	$(BIN)/python benchmarks/impact.py
 	$(BIN)/python benchmarks/feeds.py
+	$(BIN)/python benchmarks/opendata.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 

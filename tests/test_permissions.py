@@ -108,6 +108,12 @@ PUBLIC = {
     "library:widget_visits_html": "the same upcoming visits as an HTML fragment (CORS *)",
     "library:widget_calls_html": "the same open calls as an HTML fragment (CORS *)",
     "library:widget_theme": "the widget's two colours as a stylesheet",
+    "opendata:index": "the open data's landing page: public datasets only",
+    "data:download": "a public collection as CSV or JSON (private records never in it: "
+    "tests/library/test_opendata_downloads.py)",
+    "data:programme_download": "a programme's public visits, calls, reports or news as CSV or "
+    "JSON (tests/library/test_opendata_downloads.py)",
+    "data:catalogue": "the DCAT-AP catalogue of the open data",
     "catalogue:detail": "a published practice (unpublished: test_unpublished_practices_…)",
     "methodology:guide": "the methodology guide",
     "methodology:guide_pdf": "the methodology guide as PDF",
@@ -597,6 +603,11 @@ MATRIX = {
     ],
     # Where the programme's online sessions meet: its coordinators (and staff).
     "programmes:rooms": [
+        Case(COORDINATORS, lambda w: [w.programme.slug]),
+        Case(COORDINATORS, lambda w: [w.programme.slug], method="post", label="empty form"),
+    ],
+    # The licence of the programme's open data: its coordinators (and staff).
+    "programmes:open_data": [
         Case(COORDINATORS, lambda w: [w.programme.slug]),
         Case(COORDINATORS, lambda w: [w.programme.slug], method="post", label="empty form"),
     ],

@@ -301,6 +301,16 @@ CONTENT_SECURITY_POLICY = {
 # Kosovo has no ISO 3166 code (so no name in django-countries); GeoNames and the EU use XK.
 COUNTRIES_ONLY = [(code, _("Kosovo")) if code == "XK" else code for code in PROGRAMME_COUNTRIES]
 
+# Open data (`library.opendata`): the licence of the site-wide collections (practices,
+# programmes, themes, places, the network's news; one of programmes.DataLicence), the
+# publisher named in the DCAT-AP catalogue and its type (EU publisher-type vocabulary), and the
+# address answering questions about the data.
+OPEN_DATA_LICENCE = config.str("OPEN_DATA_LICENCE", default="CC-BY-4.0")
+OPEN_DATA_PUBLISHER = config.str("OPEN_DATA_PUBLISHER", default=SITE_NAME)
+OPEN_DATA_PUBLISHER_TYPE = config.str("OPEN_DATA_PUBLISHER_TYPE", default="NonProfitOrganisation")
+OPEN_DATA_CONTACT_EMAIL = config.str("OPEN_DATA_CONTACT_EMAIL", default="opendata@citypeers.eu")
+OPEN_DATA_ISSUED = config.str("OPEN_DATA_ISSUED", default="2026-01-01T00:00:00+00:00")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

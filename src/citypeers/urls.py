@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from citypeers import views as site_views
 from citypeers.core import urls as core_urls
 from citypeers.core import views as core_views
+from citypeers.library.opendata import urls as opendata_urls
+from citypeers.library.opendata import views as opendata_views
 from citypeers.library.sitemaps import SITEMAPS
 from citypeers.programmes import urls as programmes_urls
 from citypeers.visits.views import rooms as visits_rooms
@@ -37,6 +39,7 @@ urlpatterns = [
     ),
     # Machines read the API and the open data in no language: no language prefix.
     path("api/v1/", include("citypeers.api.urls")),
+    path("data/", include("citypeers.library.opendata.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
@@ -54,6 +57,12 @@ urlpatterns += i18n_patterns(
                         visits_rooms.programme_rooms,
                         name="rooms",
                     ),
+                    # The licence of a programme's open data: the library's open data owns it.
+                    path(
+                        "programmes/<slug:slug>/open-data/",
+                        opendata_views.programme_licence,
+                        name="open_data",
+                    ),
                     *programmes_urls.urlpatterns,
                 ],
                 "programmes",
@@ -62,6 +71,7 @@ urlpatterns += i18n_patterns(
     ),
     path("", include("citypeers.catalogue.urls")),
     path("", include("citypeers.library.urls")),
+    path("", include(opendata_urls.pages)),
     path("", include("citypeers.methodology.urls")),
     path("", include("citypeers.methodology.urls.planner")),
     path("", include("citypeers.visits.urls")),

@@ -29,6 +29,16 @@ class RoomProvider(models.TextChoices):
     BIGBLUEBUTTON = "bigbluebutton", _("BigBlueButton, through its API")
 
 
+class DataLicence(models.TextChoices):
+    """The open licences a programme's open data may carry (`library.opendata` knows their
+    addresses); CC BY 4.0 unless its coordinators choose another."""
+
+    CC_BY_4_0 = "CC-BY-4.0", "CC BY 4.0"
+    CC_BY_SA_4_0 = "CC-BY-SA-4.0", "CC BY-SA 4.0"
+    CC0_1_0 = "CC0-1.0", "CC0 1.0"
+    ODBL_1_0 = "ODbL-1.0", "ODbL 1.0"
+
+
 class Programme(models.Model):
     """The top-level container: a cycle of calls and visits run by its coordinators."""
 
@@ -48,6 +58,13 @@ class Programme(models.Model):
     bbb_secret = models.CharField(_("BigBlueButton shared secret"), max_length=200, blank=True)
     bbb_checksum_algorithm = models.CharField(
         _("BigBlueButton checksum"), max_length=10, default="sha1"
+    )
+    # The licence of its visits, calls, reports and news as open data (`library.opendata`).
+    data_licence = models.CharField(
+        _("open data licence"),
+        max_length=20,
+        choices=DataLicence.choices,
+        default=DataLicence.CC_BY_4_0,
     )
 
     class Meta:

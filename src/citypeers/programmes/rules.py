@@ -11,3 +11,5 @@ rules.add_perm("programmes.change_rooms", is_programme_coordinator | is_staff)
 rules.add_perm("places.add_place", is_any_coordinator | is_staff)
 # Themes are shared by every programme; any coordinator may add or reword them.
 rules.add_perm("programmes.manage_themes", is_any_coordinator | is_staff)
+# The licence of the programme's open data (`library.opendata`).
+rules.add_perm("programmes.change_data_licence", is_programme_coordinator | is_staff)

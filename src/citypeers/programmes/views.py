@@ -40,6 +40,9 @@ def programme_view(request: HttpRequest, slug: str) -> HttpResponse:
         "programme": programme,
         "can_manage": request.user.has_perm("programmes.manage_members", programme),
         "can_change_rooms": request.user.has_perm("programmes.change_rooms", programme),
+        "can_change_data_licence": request.user.has_perm(
+            "programmes.change_data_licence", programme
+        ),
     }
     return render(request, "programmes/detail.html", context)
 
