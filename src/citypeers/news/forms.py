@@ -28,7 +28,7 @@ class NewsTextForm(Form):
     body = forms.CharField(
         label=_("Text"),
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Markdown: **bold**, *italics*, lists with “-”, links as <https://…>."),
+        help_text=_("Markdown: **bold**, *italics*, lists with “-”, links as &lt;https://…&gt;."),
     )
     image_alt = forms.CharField(
         label=_("Image description"),

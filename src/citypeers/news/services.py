@@ -208,7 +208,8 @@ def news_item_schedule(
 
 
 def news_item_publish(*, item: NewsItem, by, now: datetime.datetime | None = None) -> NewsItem:
-    return _set_publish_at(item, by=by, at=now or timezone.now(), action="news.published")
+    at = (now or timezone.now()).replace(microsecond=0)
+    return _set_publish_at(item, by=by, at=at, action="news.published")
 
 
 def news_item_unpublish(*, item: NewsItem, by) -> NewsItem:
