@@ -14,7 +14,7 @@ from citypeers.programmes.selectors import programmes_coordinated_by
 from citypeers.reports.enums import ReportStatus
 from citypeers.reports.models import Report
 
-LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
 
 class NewsTextForm(Form):
@@ -114,7 +114,10 @@ class NewsCreateForm(NewsTextForm, NewsItemForm):
 class ScheduleForm(Form):
     publish_at = forms.DateTimeField(
         label=_("Publish at"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_FORMAT),
+        # to the second (step 1): an item can go out at 9:00:30, not only on the minute
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "step": "1"}, format=LOCAL_FORMAT
+        ),
     )
 
     def __init__(self, *args, **kwargs):
