@@ -101,6 +101,8 @@ def test_the_list_shows_published_news_filters_and_says_when_empty(client, progr
     assert "With theme" in html and "Elsewhere" not in html
     html = client.get(reverse("news:list") + "?programme=nope&page=x").content.decode()
     assert "With theme" in html  # an unknown filter is an error at the field, not a 500
+    response = client.get(reverse("news:list") + "?programme=%00&theme=%FF%00")
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
 
 
 def test_the_list_is_paginated_by_twenty(client):

@@ -11,10 +11,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from citypeers.core.context_processors import FeedLink
-from citypeers.news.enums import FEED_SIZE
+from citypeers.news.enums import FEED_SIZE, SLUG
 from citypeers.news.models import NewsItem
 from citypeers.news.selectors import news_list, text_for
 from citypeers.programmes.models import Programme, Theme
+
+
+def _by_slug(model, value: str | None):
+    """The row with this slug, or None for a value that cannot be one (no query)."""
+    if not value or not SLUG.fullmatch(value):
+        return None
+    return model.objects.filter(slug=value).first()
 
 
 def feed_address(*, programme: Programme | None = None, theme: Theme | None = None) -> str:
@@ -28,9 +35,10 @@ class NewsFeed(Feed):
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> dict:
         """The programme and theme asked for (an unknown one is ignored: the whole feed)."""
-        programme = Programme.objects.filter(slug=request.GET.get("programme", "")[:200]).first()
-        theme = Theme.objects.filter(slug=request.GET.get("theme", "")[:200]).first()
-        return {"programme": programme, "theme": theme}
+        return {
+            "programme": _by_slug(Programme, request.GET.get("programme")),
+            "theme": _by_slug(Theme, request.GET.get("theme")),
+        }
 
     def title(self, obj: dict) -> str:
         if obj["programme"]:
@@ -78,13 +86,13 @@ class NewsFeed(Feed):
 def _named(request: HttpRequest, view: str):
     kwargs = request.resolver_match.kwargs
     if view == "programmes:detail":
-        return Programme.objects.filter(slug=kwargs.get("slug")).first(), None
+        return _by_slug(Programme, kwargs.get("slug")), None
     if view == "news:detail":
-        item = NewsItem.objects.filter(slug=kwargs.get("slug")).select_related("programme").first()
+        item = _by_slug(NewsItem, kwargs.get("slug"))
         return (item.programme if item else None), None
-    programme = Programme.objects.filter(slug=request.GET.get("programme", "")[:200]).first()
-    theme = Theme.objects.filter(slug=request.GET.get("theme", "")[:200]).first()
-    return programme, theme
+    return _by_slug(Programme, request.GET.get("programme")), _by_slug(
+        Theme, request.GET.get("theme")
+    )
 
 
 def news_feed_links(request: HttpRequest) -> list[FeedLink]:

@@ -3,12 +3,14 @@ create form has both), and the time it goes out, typed in the editor's own zone.
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.models import Practice
 from citypeers.core.dates import zone_name
 from citypeers.core.forms import Form
+from citypeers.news.enums import SLUG
 from citypeers.programmes.models import Programme, Theme, Visit
 from citypeers.programmes.selectors import programmes_coordinated_by
 from citypeers.reports.enums import ReportStatus
@@ -127,15 +129,25 @@ class ScheduleForm(Form):
         }
 
 
+class SlugChoiceField(forms.ModelChoiceField):
+    """A choice named by its slug in the address: a value no slug can be (a NUL byte, which
+    PostgreSQL refuses to compare) is not a choice, and is not looked up."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not SLUG.fullmatch(str(value)):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class NewsFilterForm(Form):
-    programme = forms.ModelChoiceField(
+    programme = SlugChoiceField(
         label=_("Programme"),
         queryset=Programme.objects.order_by("-starts_on"),
         to_field_name="slug",
         required=False,
         empty_label=_("All programmes"),
     )
-    theme = forms.ModelChoiceField(
+    theme = SlugChoiceField(
         label=_("Theme"),
         queryset=Theme.objects.all(),
         to_field_name="slug",
