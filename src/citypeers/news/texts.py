@@ -10,7 +10,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
-from citypeers.news.selectors import Shown, news_about_practice, news_about_visit, shown_in
+from citypeers.news.selectors import (
+    Shown,
+    news_about_practice,
+    news_about_programme,
+    news_about_visit,
+    shown_in,
+)
 
 # As django.utils.html.json_script escapes: "<", ">" and "&" as JSON escapes.
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -125,3 +131,8 @@ def visit_news_links(visit, user) -> list[tuple[str, str]]:
 def practice_news_links(practice) -> list[tuple[str, str]]:
     """The published news about the practice, on its page."""
     return _news_links(news_about_practice(practice))
+
+
+def programme_news_links(programme) -> list[tuple[str, str]]:
+    """The programme's latest published news, on its page."""
+    return _news_links(news_about_programme(programme))
