@@ -120,3 +120,15 @@ def test_an_image_added_later_asks_for_the_description_in_each_language(
     assert "Describe the image in every language first" in response.content.decode()
     item.refresh_from_db()
     assert not item.image
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_editors_list_takes_few_queries(
+    client, programme, coordinator, django_assert_max_num_queries, count
+):
+    for number in range(count):
+        translate(write(programme=programme, title=f"Item {number}"))
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("news:manage")).content.decode()
+    assert html.count("EN, FR") == count
