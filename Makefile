@@ -41,6 +41,7 @@ bench: install
 	$(BIN)/python benchmarks/impact.py
 	$(BIN)/python benchmarks/feeds.py
 	$(BIN)/python benchmarks/opendata.py
+	$(BIN)/python benchmarks/news.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 

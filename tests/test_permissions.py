@@ -31,6 +31,7 @@ from citypeers.calls.models import (
 from citypeers.core.models import OutboxMessage
 from citypeers.feedback.models import ActionPlan, FormatLesson, MethodologyProposal, SurveyTemplate
 from citypeers.feedback.services.templates import house_templates_load, template_customise
+from citypeers.news.services import news_item_create
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
@@ -146,6 +147,10 @@ PUBLIC = {
     "feedback:visit_impact": "a visit's impact page: aggregates only, no name, small groups "
     "hidden (tests/feedback/test_impact.py)",
     "feedback:visit_impact_map": "the map of that impact page, as SVG",
+    "news:list": "the published news",
+    "news:feed": "Atom feed of the published news",
+    "news:detail": "a published news item (drafts and scheduled ones: 404 but to their editors, "
+    "tests/news/test_pages.py)",
     "admin:*": "Django's admin: staff only (test_admin_site_is_for_staff_only and below)",
     **{
         f"account_{name}": "allauth: signing up, in and out, e-mail addresses, passwords"
@@ -565,6 +570,16 @@ def _report_comment(world):
     return [*args, comment.pk]
 
 
+def _news(world):
+    """A draft news item of the programme."""
+    item = news_item_create(by=None, programme=world.programme, title="Call", summary="S", body="B")
+    return [item.slug]
+
+
+def _news_text(world):
+    return [*_news(world), "fr"]
+
+
 MATRIX = {
     "core:outbox": [Case({"staff"})],
     "core:outbox_message": [
@@ -908,6 +923,25 @@ MATRIX = {
         Case(REPORT_WRITERS, _report("draft"), method="post", label="empty, draft"),
     ],
     "reports:comment_resolve": [_post(REPORT_WRITERS, _report_comment)],
+    # News: staff write the network's and any programme's; coordinators their programme's.
+    "news:manage": [Case(ANY_COORDINATOR)],
+    "news:create": [
+        Case(ANY_COORDINATOR),
+        Case(ANY_COORDINATOR, method="post", label="empty form"),
+    ],
+    "news:edit": [
+        Case(COORDINATORS, _news),
+        Case(COORDINATORS, _news, method="post", label="empty form"),
+    ],
+    "news:text": [
+        Case(COORDINATORS, _news_text),
+        Case(COORDINATORS, _news_text, method="post", label="empty form"),
+    ],
+    "news:text_remove": [_post(COORDINATORS, _news_text)],
+    "news:schedule": [Case(COORDINATORS, _news, method="post", label="empty form")],
+    "news:publish": [_post(COORDINATORS, _news)],
+    "news:unpublish": [_post(COORDINATORS, _news)],
+    "news:delete": [Case(COORDINATORS, _news), _post(COORDINATORS, _news)],
     "calls:create": [Case(ANY_COORDINATOR)],
     "calls:mine": [Case(EVERYONE_SIGNED_IN)],
     "calls:apply": [Case(EVERYONE_SIGNED_IN, _call)],

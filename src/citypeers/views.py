@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from citypeers.calls.selectors.personal import (
     calls_to_review,
@@ -18,6 +19,7 @@ from citypeers.calls.selectors.personal import (
     visits_given_to,
 )
 from citypeers.feedback.selectors.plans import plan_prompts
+from citypeers.news.selectors import news_published, shown_in
 from citypeers.people.selectors import affiliations_to_decide, pending_affiliation
 from citypeers.programmes.models import Programme, Role
 from citypeers.programmes.selectors import memberships_of, programmes_list
@@ -28,7 +30,11 @@ from citypeers.visits.selectors.rooms import calendar_rooms
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"programmes": programmes_list()[:3]})
+    context = {
+        "programmes": programmes_list()[:3],
+        "news": shown_in(news_published()[:3], get_language()),
+    }
+    return render(request, "home.html", context)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from citypeers.demo.accounts import accounts_load
 from citypeers.demo.calls_2021.build import load_closed_call
 from citypeers.demo.calls_open import CALL_HOSTS, load_host_call, load_open_call, next_round_load
 from citypeers.demo.feedback import feedback_demo_load, feedback_demo_schedule
+from citypeers.demo.news import news_demo_load
 from citypeers.demo.opendata import opendata_demo_load
 from citypeers.demo.practices import CHIA_2021_PRACTICES, THEMES
 from citypeers.demo.practices.load import load_demo_practices
@@ -57,6 +58,7 @@ def load_demo() -> str:
         visits, coordinator=coordinator, rapporteur=people["rapporteur"], demo_host=people["host"]
     )
     feedback_demo_load(visits, coordinator=coordinator, demo_participant=people["participant"])
+    news_demo_load(programme=programme, visits=visits, coordinator=coordinator)
     next_round = next_round_load(coordinator)
     places = {name: place_named(name, country, "city") for name, country in CALL_HOSTS}
     call = load_open_call(programme=next_round, places=places, by=coordinator)
