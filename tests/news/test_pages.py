@@ -151,3 +151,11 @@ def test_the_news_pages_and_programme_pages_name_their_feeds(client, programme):
     assert f'href="{feed}?programme={programme.slug}"' in html
     html = client.get(programme.get_absolute_url()).content.decode()
     assert f'href="{feed}?programme={programme.slug}"' in html
+
+
+def test_the_programme_page_lists_its_news(client, programme):
+    item = write(programme=programme, title="Call open")
+    write(programme=programme, title="Not yet", published=False)
+    html = client.get(programme.get_absolute_url()).content.decode()
+    assert reverse("news:detail", args=[item.slug]) in html
+    assert "News: Call open" in html and "Not yet" not in html

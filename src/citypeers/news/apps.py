@@ -14,9 +14,15 @@ class NewsConfig(AppConfig):
         the news about them."""
         from citypeers.catalogue.selectors import practice_links_register  # models ready now
         from citypeers.news.feeds import news_feed_links  # models are ready only now
-        from citypeers.news.texts import practice_news_links, visit_news_links  # models ready
+        from citypeers.news.texts import (  # models are ready only now
+            practice_news_links,
+            programme_news_links,
+            visit_news_links,
+        )
+        from citypeers.programmes.selectors import programme_links_register  # models ready
         from citypeers.visits.selectors.links import visit_links_register  # models ready now
 
         feed_link_sources.register(news_feed_links)
         visit_links_register(visit_news_links)
         practice_links_register(practice_news_links)
+        programme_links_register(programme_news_links)

@@ -1,5 +1,6 @@
 from django.db.models import Count, F, Prefetch, QuerySet
 
+from citypeers.core.registry import Sources
 from citypeers.programmes.models import (
     VISIT_TEAM_ROLES,
     Membership,
@@ -90,3 +91,14 @@ def where_the_role_starts(*, membership: Membership) -> tuple[str, dict]:
     if membership.role == Role.COORDINATOR:
         return "programmes:detail", {"slug": membership.programme.slug}
     return "programmes:dashboard", {}
+
+
+# Links the apps above this one add to a programme's page (news: the programme's latest news),
+# registered from their `ready()`, so `programmes` imports none of them.
+PROGRAMME_LINK_SOURCES: Sources = Sources()
+
+programme_links_register = PROGRAMME_LINK_SOURCES.register
+
+
+def programme_links(programme: Programme) -> list[tuple[str, str]]:
+    return [link for source in PROGRAMME_LINK_SOURCES for link in source(programme)]

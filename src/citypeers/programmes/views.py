@@ -15,6 +15,7 @@ from citypeers.programmes.forms import MembershipAddForm, ThemeForm
 from citypeers.programmes.models import Membership, Programme, Theme
 from citypeers.programmes.selectors import (
     programme_detail,
+    programme_links,
     programme_members,
     programmes_list,
     themes_with_counts,
@@ -43,6 +44,7 @@ def programme_view(request: HttpRequest, slug: str) -> HttpResponse:
         "can_change_data_licence": request.user.has_perm(
             "programmes.change_data_licence", programme
         ),
+        "links": programme_links(programme),
     }
     return render(request, "programmes/detail.html", context)
 
