@@ -1,0 +1,158 @@
+"""Subscriptions to a programme's newsletter, the issues its coordinators compose, and one
+delivery per (issue, subscription): the sent log, and what keeps a mail from going twice."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from citypeers.news.models import NewsItem
+from citypeers.newsletter.enums import BounceKind, DeliveryState, ItemKind
+from citypeers.programmes.models import Programme, Theme, Visit
+from citypeers.reports.models import Report
+
+
+class Subscription(models.Model):
+    """One address subscribed to one programme's newsletter. Confirmed once its owner clicked
+    the link mailed to it; mailed while confirmed and neither unsubscribed nor suspended."""
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="newsletter_subscriptions",
+    )
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    # Empty: everything the programme sends.
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    # The languages the subscriber reads, in their order of preference.
+    languages = models.JSONField(_("languages"), default=list)
+    # The consent as it was given: the wording shown and when.
+    consent_text = models.TextField(_("consent given"))
+    consented_at = models.DateTimeField(_("consent given at"))
+    # The key of the unsubscribe and preferences links (random, never shown elsewhere).
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    suspended_at = models.DateTimeField(_("suspended after bounces"), null=True, blank=True)
+    hard_bounces = models.PositiveIntegerField(_("hard bounces"), default=0)
+    soft_bounces = models.PositiveIntegerField(_("soft bounces"), default=0)
+
+    class Meta:
+        ordering = ["programme", "email"]
+        verbose_name = _("newsletter subscription")
+        verbose_name_plural = _("newsletter subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "email"], name="newsletter_one_subscription_per_address"
+            )
+        ]
+        indexes = [models.Index(fields=["programme", "confirmed_at"])]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def active(self) -> bool:
+        return bool(self.confirmed_at and not self.unsubscribed_at and not self.suspended_at)
+
+
+class Issue(models.Model):
+    """An issue of a programme's newsletter: a draft until sent, then never changed."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(
+        _("written in"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class IssueItem(models.Model):
+    """A news item, visit or report in an issue, at its place."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices)
+    news = models.ForeignKey(NewsItem, null=True, blank=True, on_delete=models.CASCADE)
+    visit = models.ForeignKey(Visit, null=True, blank=True, on_delete=models.CASCADE)
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE)
+
+    class Meta:
+        ordering = ["issue", "position", "pk"]
+        verbose_name = _("issue item")
+        verbose_name_plural = _("issue items")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind=ItemKind.NEWS, news__isnull=False, visit=None, report=None)
+                    | Q(kind=ItemKind.VISIT, visit__isnull=False, news=None, report=None)
+                    | Q(kind=ItemKind.REPORT, report__isnull=False, news=None, visit=None)
+                ),
+                name="newsletter_item_is_what_its_kind_says",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issue_id} #{self.position} {self.kind}"
+
+
+class Delivery(models.Model):
+    """The issue for one subscriber: queued when the issue is sent, then sent, failed or
+    skipped. Unique per (issue, subscription), so a retried task or a second worker finds the
+    row already sent and sends nothing twice."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=DeliveryState.choices, default=DeliveryState.QUEUED
+    )
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    bounce = models.CharField(_("bounce"), max_length=10, choices=BounceKind.choices, blank=True)
+
+    class Meta:
+        ordering = ["issue", "pk"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "subscription"], name="newsletter_one_delivery_per_subscriber"
+            )
+        ]
+        indexes = [models.Index(fields=["issue", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.issue_id} → {self.subscription_id}: {self.state}"

@@ -1,0 +1,102 @@
+"""Writes about issues: composing a draft, sending it (once), and the sent log the task keeps."""
+
+import datetime
+import math
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from citypeers.core.audit import log_action
+from citypeers.newsletter.enums import BATCH, DeliveryState, ItemKind
+from citypeers.newsletter.errors import NewsletterError
+from citypeers.newsletter.models import Delivery, Issue, IssueItem
+from citypeers.newsletter.selectors import active_subscriptions
+from citypeers.newsletter.services.subscriptions import subscriptions_prune_unconfirmed
+from citypeers.programmes.models import Programme
+
+FIELD_OF_KIND = {ItemKind.NEWS: "news", ItemKind.VISIT: "visit", ItemKind.REPORT: "report"}
+
+
+def issue_save(
+    *,
+    programme: Programme,
+    subject: str,
+    intro: str,
+    language: str,
+    items: list[tuple[str, object]],
+    by,
+    issue: Issue | None = None,
+) -> Issue:
+    """Creates or rewrites a draft: its subject, introduction and items (kind, object) in this
+    order. A sent issue is what its readers received: refused."""
+    with transaction.atomic():
+        if issue is None:
+            issue = Issue(programme=programme, created_by=by)
+            action = "newsletter.issue_created"
+        else:
+            issue = Issue.objects.select_for_update().get(pk=issue.pk, programme=programme)
+            if issue.sent_at is not None:
+                raise NewsletterError(_("This issue is sent: it cannot be changed any more."))
+            action = "newsletter.issue_changed"
+        issue.subject, issue.intro, issue.language = subject, intro, language
+        issue.save()
+        IssueItem.objects.filter(issue=issue).delete()
+        IssueItem.objects.bulk_create(
+            IssueItem(issue=issue, position=n, kind=kind, **{FIELD_OF_KIND[kind]: obj})
+            for n, (kind, obj) in enumerate(items, start=1)
+        )
+        log_action(issue, action, by=by, changes={"subject": subject, "items": len(items)})
+    return issue
+
+
+def issue_send(*, issue: Issue, by, now: datetime.datetime | None = None) -> int:
+    """Queues the issue for every confirmed, active subscriber of its programme, one delivery
+    each, and a task per BATCH of them; returns how many. Sending twice is refused (the lock
+    and the sent time make two clicks one). Unconfirmed subscriptions past their time are
+    forgotten first."""
+    from citypeers.newsletter.tasks import send_issue_batch  # tasks import services
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Issue.objects.select_for_update().get(pk=issue.pk)
+        if locked.sent_at is not None:
+            raise NewsletterError(_("This issue is sent already."))
+        if not locked.items.exists():
+            raise NewsletterError(_("Add at least one item before sending the issue."))
+        subscriptions_prune_unconfirmed(now=now)
+        locked.sent_at, locked.sent_by = now, by
+        locked.save(update_fields=["sent_at", "sent_by"])
+        ids = list(active_subscriptions(locked.programme).values_list("pk", flat=True))
+        Delivery.objects.bulk_create(
+            (Delivery(issue=locked, subscription_id=pk) for pk in ids),
+            ignore_conflicts=True,
+            batch_size=1000,
+        )
+        log_action(locked, "newsletter.issue_sent", by=by, changes={"subscribers": len(ids)})
+        batches = math.ceil(len(ids) / BATCH)
+        transaction.on_commit(lambda: _queue(send_issue_batch, locked.pk, batches))
+    return len(ids)
+
+
+def _queue(task, issue_id: int, batches: int) -> None:
+    for _n in range(batches):
+        task.enqueue(issue_id=issue_id)
+
+
+def deliveries_mark(
+    *,
+    sent: dict[str, list[int]],
+    skipped: list[int],
+    failed: dict[int, str],
+    now: datetime.datetime,
+) -> None:
+    """Records what a batch did: sent (by language), skipped (nothing for their themes),
+    failed (with the transport's error). Only queued rows change: a row is sent once."""
+    queued = Delivery.objects.filter(state=DeliveryState.QUEUED)
+    for language, ids in sent.items():
+        queued.filter(pk__in=ids).update(state=DeliveryState.SENT, sent_at=now, language=language)
+    if skipped:
+        queued.filter(pk__in=skipped).update(state=DeliveryState.SKIPPED)
+    for pk, error in failed.items():
+        queued.filter(pk=pk).update(state=DeliveryState.FAILED, error=error[:300])
