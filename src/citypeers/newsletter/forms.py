@@ -73,26 +73,53 @@ def candidate_key(kind: str, pk: int) -> str:
 
 
 class IssueForm(Form):
-    """Subject, introduction, language, and a position for each candidate item: an item with
-    a number is in the issue, lower numbers first; empty leaves it out."""
+    """The language it is written in, its subject and introduction in that language and
+    optionally others, and a position for each candidate item: an item with a number is in the
+    issue, lower numbers first; empty leaves it out."""
 
-    subject = forms.CharField(label=_("Subject"), max_length=200)
-    intro = forms.CharField(
-        label=_("Introduction"),
-        required=False,
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Markdown: **bold**, *italic*, [links](https://example.org), lists."),
-    )
     language = forms.ChoiceField(label=_("Written in"), choices=settings.LANGUAGES)
 
     def __init__(self, *args, candidates: list[tuple[str, object, str]], **kwargs):
         super().__init__(*args, **kwargs)
+        for code, _name in settings.LANGUAGES:
+            self.fields[f"subject_{code}"] = forms.CharField(
+                label=_("Subject"), max_length=200, required=False
+            )
+            self.fields[f"intro_{code}"] = forms.CharField(
+                label=_("Introduction"),
+                required=False,
+                max_length=10000,
+                widget=forms.Textarea(attrs={"rows": 6}),
+                help_text=_("Markdown: **bold**, *italic*, [links](https://example.org), lists."),
+            )
         self.candidates = candidates
         for kind, obj, label in candidates:
             self.fields[candidate_key(kind, obj.pk)] = forms.IntegerField(
                 label=label, required=False, min_value=1, max_value=999
             )
+
+    def clean(self):
+        data = super().clean()
+        language = data.get("language")
+        if language and not data.get(f"subject_{language}"):
+            self.add_error(
+                f"subject_{language}", _("Give the subject in the language it is written in.")
+            )
+        return data
+
+    def language_fields(self) -> list[tuple[str, object, object]]:
+        """(language name, subject field, introduction field) for each language."""
+        return [
+            (name, self[f"subject_{code}"], self[f"intro_{code}"])
+            for code, name in settings.LANGUAGES
+        ]
+
+    def texts(self) -> dict[str, tuple[str, str]]:
+        return {
+            code: (self.cleaned_data[f"subject_{code}"], self.cleaned_data[f"intro_{code}"])
+            for code, _name in settings.LANGUAGES
+            if self.cleaned_data[f"subject_{code}"]
+        }
 
     def candidate_fields(self, kind: str) -> list:
         return [self[candidate_key(k, obj.pk)] for k, obj, _label in self.candidates if k == kind]

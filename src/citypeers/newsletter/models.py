@@ -64,11 +64,10 @@ class Issue(models.Model):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="+"
     )
+    # The language it was written in: what a reader of none of its languages receives.
     language = models.CharField(
         _("written in"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
-    subject = models.CharField(_("subject"), max_length=200)
-    intro = models.TextField(_("introduction"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -92,6 +91,37 @@ class Issue(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
+
+    def __str__(self) -> str:
+        return f"{self.programme_id}/{self.pk}"
+
+    def text_for(self, languages: list[str]) -> "IssueText | None":
+        """Its text in the first of `languages` it has, else in its own language, else any."""
+        texts = {text.language: text for text in self.texts.all()}
+        for code in [*languages, self.language]:
+            if code in texts:
+                return texts[code]
+        return next(iter(texts.values()), None)
+
+
+class IssueText(models.Model):
+    """The issue's subject and introduction (markdown, sanitised when shown) in one language."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+
+    class Meta:
+        ordering = ["issue", "language"]
+        verbose_name = _("issue text")
+        verbose_name_plural = _("issue texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "language"], name="newsletter_issue_text_one_per_language"
+            ),
+            models.CheckConstraint(condition=~Q(subject=""), name="newsletter_issue_has_a_subject"),
+        ]
 
     def __str__(self) -> str:
         return self.subject

@@ -74,13 +74,20 @@ def confirmed_addresses(programme: Programme) -> QuerySet:
 
 
 def issues_of(programme: Programme) -> QuerySet[Issue]:
-    return Issue.objects.filter(programme=programme).annotate(
-        sent=Count("deliveries", filter=Q(deliveries__state=DeliveryState.SENT))
+    return (
+        Issue.objects.filter(programme=programme)
+        .annotate(sent=Count("deliveries", filter=Q(deliveries__state=DeliveryState.SENT)))
+        .prefetch_related("texts")
     )
 
 
 def issue_of(programme: Programme, pk: int) -> Issue | None:
-    return Issue.objects.filter(programme=programme, pk=pk).first()
+    return (
+        Issue.objects.filter(programme=programme, pk=pk)
+        .select_related("programme", "sent_by")
+        .prefetch_related("texts")
+        .first()
+    )
 
 
 def _texts() -> Prefetch:

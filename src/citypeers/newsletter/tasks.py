@@ -66,7 +66,12 @@ def send_issue_batch(*, issue_id: int) -> int:
     """Sends the issue to the next BATCH queued subscribers (rows another worker holds are
     skipped) and records each; returns how many mails went out. The mails kept in the outbox,
     the records and the task's "done" commit together, so a retry sends nothing twice."""
-    issue = Issue.objects.select_related("programme").filter(pk=issue_id).first()
+    issue = (
+        Issue.objects.select_related("programme")
+        .prefetch_related("texts")
+        .filter(pk=issue_id)
+        .first()
+    )
     if issue is None:
         return 0
     batch = list(

@@ -61,14 +61,9 @@ def personal_links(subscription: Subscription, language: str) -> tuple[str, str]
         )
 
 
-def issue_languages(issue: Issue) -> list[str]:
-    """The languages the issue is written in (its own, for now: one text per issue)."""
-    return [issue.language]
-
-
 def mail_language(issue: Issue, languages: list[str]) -> str:
     """The first of the subscriber's languages the issue exists in, else its own."""
-    written = issue_languages(issue)
+    written = {text.language for text in issue.texts.all()}
     return next((code for code in languages if code in written), issue.language)
 
 
@@ -124,10 +119,13 @@ def shown_item(item: IssueItem, languages: list[str]) -> ShownItem | None:
 
 
 def _context(issue: Issue, shown: list[ShownItem], language: str, level: int) -> dict:
+    text = issue.text_for([language])
     return {
         "issue": issue,
+        "subject": text.subject if text else "",
+        "intro_text": text.intro if text else "",
         "programme": issue.programme,
-        "intro": render_markdown(issue.intro) if issue.intro else "",
+        "intro": render_markdown(text.intro) if text and text.intro else "",
         "items": shown,
         "level": level,
         "unsubscribe_url": UNSUBSCRIBE_MARK,
@@ -141,13 +139,13 @@ def issue_mail(issue: Issue, items: list[IssueItem], *, languages: list[str]) ->
     """The issue for a reader of `languages`, with `items` (already chosen for their themes);
     the personal links are marks that `IssueMail.personal` replaces."""
     language = mail_language(issue, languages)
-    order = [language, *languages]
     with translation.override(language):
+        order = [language, *languages]
         shown = [s for item in items if (s := shown_item(item, order)) is not None]
         context = _context(issue, shown, language, level=2)
         text = render_to_string("newsletter/email/issue.txt", context)
         html = render_to_string("newsletter/email/issue.html", context)
-    return IssueMail(one_line(issue.subject), text, html, language)
+    return IssueMail(one_line(context["subject"]), text, html, language)
 
 
 @dataclass(frozen=True)
@@ -171,6 +169,12 @@ def issue_preview(issue: Issue, items: list[IssueItem], *, language: str) -> Pre
     for mark, url in marks:
         text, html, fragment = (x.replace(mark, url) for x in (text, html, fragment))
     return Preview(IssueMail(mail.subject, text, html, mail.language), fragment)
+
+
+def issue_title(issue: Issue) -> str:
+    """The issue's subject in the reader's language, else in the language it is written in."""
+    text = issue.text_for([translation.get_language() or settings.LANGUAGE_CODE])
+    return text.subject if text else ""
 
 
 def candidates(news, visits, reports) -> list[tuple[str, object, str]]:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from citypeers.core.audit import log_action
 from citypeers.newsletter.enums import BATCH, DeliveryState, ItemKind
 from citypeers.newsletter.errors import NewsletterError
-from citypeers.newsletter.models import Delivery, Issue, IssueItem
+from citypeers.newsletter.models import Delivery, Issue, IssueItem, IssueText
 from citypeers.newsletter.selectors import active_subscriptions
 from citypeers.newsletter.services.subscriptions import subscriptions_prune_unconfirmed
 from citypeers.programmes.models import Programme
@@ -21,15 +21,17 @@ FIELD_OF_KIND = {ItemKind.NEWS: "news", ItemKind.VISIT: "visit", ItemKind.REPORT
 def issue_save(
     *,
     programme: Programme,
-    subject: str,
-    intro: str,
+    texts: dict[str, tuple[str, str]],
     language: str,
     items: list[tuple[str, object]],
     by,
     issue: Issue | None = None,
 ) -> Issue:
-    """Creates or rewrites a draft: its subject, introduction and items (kind, object) in this
-    order. A sent issue is what its readers received: refused."""
+    """Creates or rewrites a draft: its subject and introduction by language (`texts`:
+    language -> (subject, intro); the `language` it is written in must be there) and its items
+    (kind, object) in this order. A sent issue is what its readers received: refused."""
+    if not texts.get(language, ("", ""))[0]:
+        raise NewsletterError(_("Give the subject in the language it is written in."))
     with transaction.atomic():
         if issue is None:
             issue = Issue(programme=programme, created_by=by)
@@ -39,14 +41,21 @@ def issue_save(
             if issue.sent_at is not None:
                 raise NewsletterError(_("This issue is sent: it cannot be changed any more."))
             action = "newsletter.issue_changed"
-        issue.subject, issue.intro, issue.language = subject, intro, language
+        issue.language = language
         issue.save()
+        IssueText.objects.filter(issue=issue).delete()
+        IssueText.objects.bulk_create(
+            IssueText(issue=issue, language=code, subject=subject, intro=intro)
+            for code, (subject, intro) in texts.items()
+            if subject
+        )
         IssueItem.objects.filter(issue=issue).delete()
         IssueItem.objects.bulk_create(
             IssueItem(issue=issue, position=n, kind=kind, **{FIELD_OF_KIND[kind]: obj})
             for n, (kind, obj) in enumerate(items, start=1)
         )
-        log_action(issue, action, by=by, changes={"subject": subject, "items": len(items)})
+        subjects = {code: subject for code, (subject, _intro) in texts.items() if subject}
+        log_action(issue, action, by=by, changes={"subject": subjects, "items": len(items)})
     return issue
 
 

@@ -26,7 +26,7 @@ from citypeers.newsletter.selectors import (
     visit_candidates,
 )
 from citypeers.newsletter.services.issues import issue_save, issue_send
-from citypeers.newsletter.texts import candidates, issue_preview
+from citypeers.newsletter.texts import candidates, issue_preview, issue_title
 from citypeers.programmes.models import Programme
 
 MANAGE = "newsletter.manage"
@@ -53,7 +53,8 @@ def newsletter_home(request: HttpRequest, programme: str, obj: Programme) -> Htt
             filename=f"{obj.slug}-newsletter-subscribers",
             export_format="csv",
         )
-    context = {"programme": obj, "counts": subscriber_counts(obj), "issues": issues_of(obj)}
+    issues = [(issue, issue_title(issue)) for issue in issues_of(obj)]
+    context = {"programme": obj, "counts": subscriber_counts(obj), "issues": issues}
     return render(request, "newsletter/coordinators/home.html", context)
 
 
@@ -63,7 +64,10 @@ def _form(request: HttpRequest, obj: Programme, issue: Issue | None) -> IssueFor
     listed = candidates(news, visits, report_candidates(obj, now=now))
     initial = {"language": translation.get_language()}
     if issue is not None:
-        initial = {"subject": issue.subject, "intro": issue.intro, "language": issue.language}
+        initial = {"language": issue.language}
+        for text in issue.texts.all():
+            initial[f"subject_{text.language}"] = text.subject
+            initial[f"intro_{text.language}"] = text.intro
         for item in issue.items.all():
             target = item.news_id or item.visit_id or item.report_id
             initial[candidate_key(item.kind, target)] = item.position
@@ -77,8 +81,7 @@ def _compose(request: HttpRequest, obj: Programme, issue: Issue | None) -> HttpR
             saved = issue_save(
                 programme=obj,
                 issue=issue,
-                subject=form.cleaned_data["subject"],
-                intro=form.cleaned_data["intro"],
+                texts=form.texts(),
                 language=form.cleaned_data["language"],
                 items=form.chosen_items(),
                 by=request.user,
@@ -118,6 +121,7 @@ def issue_preview_page(
     context = {
         "programme": obj,
         "issue": issue,
+        "title": issue_title(issue),
         "preview": issue_preview(issue, issue_items(issue), language=language),
         "language": language,
         "languages": settings.LANGUAGES,
@@ -140,6 +144,7 @@ def issue_send_page(request: HttpRequest, programme: str, pk: int, obj: Programm
     context = {
         "programme": obj,
         "issue": issue,
+        "title": issue_title(issue),
         "audience": audience_count(issue),
         "error": error,
     }
@@ -149,7 +154,12 @@ def issue_send_page(request: HttpRequest, programme: str, pk: int, obj: Programm
 @permission_required(MANAGE, programme_in_address)
 def issue_log(request: HttpRequest, programme: str, pk: int, obj: Programme) -> HttpResponse:
     issue = _issue(obj, pk)
-    context = {"programme": obj, "issue": issue, "counts": delivery_counts(issue)}
+    context = {
+        "programme": obj,
+        "issue": issue,
+        "title": issue_title(issue),
+        "counts": delivery_counts(issue),
+    }
     if request.headers.get("HX-Request"):
         return render(request, "newsletter/coordinators/_log_counts.html", context)
     return render(request, "newsletter/coordinators/log.html", context)
