@@ -105,8 +105,7 @@ def test_an_issue_is_sent_once_and_cannot_be_changed_after(
         issue_save(
             programme=programme,
             issue=issue,
-            subject="x",
-            intro="",
+            texts={"en": ("x", "")},
             language="en",
             items=[],
             by=None,
