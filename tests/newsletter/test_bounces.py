@@ -54,7 +54,7 @@ def test_one_hard_bounce_suspends_and_the_log_counts_it(client, settings, sent):
 
 def test_three_soft_bounces_suspend_two_do_not(client, settings, sent):
     settings.NEWSLETTER_BOUNCE_SECRET = SECRET
-    _subscription, issue = sent
+    subscription, issue = sent
     delivery = Delivery.objects.get()
     for _n in range(2):
         assert _report(client, delivery=str(delivery.pk), kind="soft").json()["suspended"] is False
