@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Mails rendered, sent and marked per task: a retry resends at most one batch's uncommitted
 # mails, and tasks (on one or several workers) share an issue batch by batch.
@@ -29,13 +30,13 @@ class ItemKind(models.TextChoices):
 
 
 class DeliveryState(models.TextChoices):
-    QUEUED = "queued", _("queued")
+    QUEUED = "queued", pgettext_lazy("newsletter", "queued")
     SENT = "sent", _("sent")
-    FAILED = "failed", _("failed")
+    FAILED = "failed", pgettext_lazy("newsletter", "failed")
     # Nothing in the issue was for this subscriber's themes: no mail.
     SKIPPED = "skipped", _("nothing for their themes")
 
 
 class BounceKind(models.TextChoices):
-    HARD = "hard", _("hard")
-    SOFT = "soft", _("soft")
+    HARD = "hard", pgettext_lazy("newsletter", "hard")
+    SOFT = "soft", pgettext_lazy("newsletter", "soft")

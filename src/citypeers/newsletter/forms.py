@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from citypeers.core.forms import Form
 from citypeers.newsletter.enums import ItemKind
@@ -24,7 +25,7 @@ class LanguagesMixin:
 
 def _language_fields(form) -> None:
     form.fields["language"] = forms.ChoiceField(
-        label=_("Your language"), choices=settings.LANGUAGES
+        label=pgettext_lazy("newsletter", "Your language"), choices=settings.LANGUAGES
     )
     form.fields["other_languages"] = forms.MultipleChoiceField(
         label=_("Other languages you read"),
@@ -48,7 +49,9 @@ def _themes_field(form) -> None:
 class SubscribeForm(LanguagesMixin, Form):
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
     programmes = forms.ModelMultipleChoiceField(
-        label=_("Newsletters"), queryset=None, widget=forms.CheckboxSelectMultiple
+        label=pgettext_lazy("newsletter", "Newsletters"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
     )
     consent = forms.BooleanField(label=CONSENT_TEXT)
 
@@ -77,7 +80,9 @@ class IssueForm(Form):
     optionally others, and a position for each candidate item: an item with a number is in the
     issue, lower numbers first; empty leaves it out."""
 
-    language = forms.ChoiceField(label=_("Written in"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=pgettext_lazy("newsletter", "Written in"), choices=settings.LANGUAGES
+    )
 
     def __init__(self, *args, candidates: list[tuple[str, object, str]], **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from citypeers.news.models import NewsItem
 from citypeers.newsletter.enums import BounceKind, DeliveryState, ItemKind
@@ -26,15 +27,19 @@ class Subscription(models.Model):
     # Empty: everything the programme sends.
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
     # The languages the subscriber reads, in their order of preference.
-    languages = models.JSONField(_("languages"), default=list)
+    languages = models.JSONField(pgettext_lazy("newsletter", "languages"), default=list)
     # The consent as it was given: the wording shown and when.
     consent_text = models.TextField(_("consent given"))
     consented_at = models.DateTimeField(_("consent given at"))
     # The key of the unsubscribe and preferences links (random, never shown elsewhere).
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(
+        pgettext_lazy("newsletter", "confirmed"), null=True, blank=True
+    )
+    unsubscribed_at = models.DateTimeField(
+        pgettext_lazy("newsletter", "unsubscribed"), null=True, blank=True
+    )
     suspended_at = models.DateTimeField(_("suspended after bounces"), null=True, blank=True)
     hard_bounces = models.PositiveIntegerField(_("hard bounces"), default=0)
     soft_bounces = models.PositiveIntegerField(_("soft bounces"), default=0)
@@ -80,7 +85,7 @@ class Issue(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
+        verbose_name=pgettext_lazy("newsletter", "sent by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -171,12 +176,14 @@ class Delivery(models.Model):
     language = models.CharField(_("language"), max_length=10, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     error = models.CharField(_("error"), max_length=300, blank=True)
-    bounce = models.CharField(_("bounce"), max_length=10, choices=BounceKind.choices, blank=True)
+    bounce = models.CharField(
+        pgettext_lazy("newsletter", "bounce"), max_length=10, choices=BounceKind.choices, blank=True
+    )
 
     class Meta:
         ordering = ["issue", "pk"]
-        verbose_name = _("delivery")
-        verbose_name_plural = _("deliveries")
+        verbose_name = pgettext_lazy("newsletter", "delivery")
+        verbose_name_plural = pgettext_lazy("newsletter", "deliveries")
         constraints = [
             models.UniqueConstraint(
                 fields=["issue", "subscription"], name="newsletter_one_delivery_per_subscriber"
