@@ -11,9 +11,9 @@ from citypeers.newsletter.enums import DeliveryState
 from citypeers.newsletter.errors import NewsletterError
 from citypeers.newsletter.models import Delivery
 from citypeers.newsletter.selectors import delivery_counts
-from citypeers.newsletter.services.issues import issue_save, issue_send
+from citypeers.newsletter.services.issues import deliveries_create, issue_save, issue_send
 from citypeers.newsletter.services.subscriptions import subscription_unsubscribe
-from citypeers.newsletter.tasks import send_issue_batch
+from citypeers.newsletter.tasks import queue_issue, send_issue_batch
 from tests.factories import ThemeFactory, UserFactory
 from tests.newsletter.scene import issue_with, news_item, running_programme, subscriber
 
@@ -84,12 +84,16 @@ def test_an_issue_goes_out_in_batches_and_a_retried_task_sends_nothing_twice(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=False) as queued:
         issue_send(issue=issue, by=None)
-    [enqueue_all] = queued
-    first = send_issue_batch.call(issue_id=issue.pk)
-    assert first == 2 and delivery_counts(issue).queued == 3
-    enqueue_all()  # the three batch tasks (one of them a retry, now with less to do)
+    [queue_the_issue] = queued
+    issue.refresh_from_db()
+    assert delivery_counts(issue).preparing  # the coordinator's request queued no mail itself
+    assert deliveries_create(issue=issue) == 5
+    assert send_issue_batch.call(issue_id=issue.pk) == 2  # a batch, as a worker would
+    assert delivery_counts(issue).queued == 3
+    queue_the_issue()  # runs again (a retry): no delivery added, two batches for the rest
     assert delivery_counts(issue).sent == 5 and delivery_counts(issue).queued == 0
     assert send_issue_batch.call(issue_id=issue.pk) == 0  # a retry after all is sent
+    assert queue_issue.call(issue_id=issue.pk) == 0
     assert sorted(m.to[0] for m in mail.outbox) == [f"r{n}@example.org" for n in range(5)]
 
 

@@ -10,6 +10,7 @@ from citypeers.demo.accounts import accounts_load
 from citypeers.demo.calls_2021.build import load_closed_call
 from citypeers.demo.calls_open import CALL_HOSTS, load_host_call, load_open_call, next_round_load
 from citypeers.demo.feedback import feedback_demo_load, feedback_demo_schedule
+from citypeers.demo.newsletter import newsletter_demo_load
 from citypeers.demo.practices import CHIA_2021_PRACTICES, THEMES
 from citypeers.demo.practices.load import load_demo_practices
 from citypeers.demo.programme_2021 import place_named, programme_load
@@ -69,6 +70,7 @@ def load_demo() -> str:
     )
     feedback_demo_schedule(tampere, coordinator=coordinator)
     load_host_call(programme=next_round, by=coordinator)
+    newsletter_demo_load(programme=next_round, coordinator=coordinator)
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
         f"{Visit.objects.count()} visits, {practices} good practices, "

@@ -83,6 +83,8 @@ class Issue(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # How many subscribers it was queued for; empty until the task has queued them.
+    recipients = models.PositiveIntegerField(_("subscribers queued"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=pgettext_lazy("newsletter", "sent by"),

@@ -166,6 +166,7 @@ class DeliveryCounts:
     skipped: int
     bounced_hard: int
     bounced_soft: int
+    preparing: bool = False  # sent, but its deliveries not queued yet
 
     @property
     def total(self) -> int:
@@ -173,10 +174,12 @@ class DeliveryCounts:
 
     @property
     def done(self) -> bool:
-        return self.queued == 0
+        return not self.preparing and self.queued == 0
 
     @property
     def percent(self) -> int:
+        if self.preparing:
+            return 0
         return 100 if not self.total else round(100 * (self.total - self.queued) / self.total)
 
 
@@ -186,7 +189,8 @@ def delivery_counts(issue: Issue) -> DeliveryCounts:
         bounced_hard=Count("pk", filter=Q(bounce="hard")),
         bounced_soft=Count("pk", filter=Q(bounce="soft")),
     )
-    return DeliveryCounts(**counts)
+    preparing = issue.sent_at is not None and issue.recipients is None
+    return DeliveryCounts(**counts, preparing=preparing)
 
 
 def latest_delivery_to(email: str) -> Delivery | None:

@@ -3,6 +3,7 @@ batches of BATCH subscribers, each subscriber once."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -10,7 +11,11 @@ from citypeers.core.background import retrying_task
 from citypeers.newsletter.enums import BATCH, DeliveryState
 from citypeers.newsletter.models import Delivery, Issue, Subscription
 from citypeers.newsletter.selectors import confirm_key, issue_items
-from citypeers.newsletter.services.issues import deliveries_mark
+from citypeers.newsletter.services.issues import (
+    batches_needed,
+    deliveries_create,
+    deliveries_mark,
+)
 from citypeers.newsletter.texts import (
     IssueMail,
     confirmation_mail,
@@ -59,6 +64,23 @@ def issue_message(mail: IssueMail, subscription: Subscription) -> EmailMultiAlte
     )
     message.attach_alternative(personal.html, "text/html")
     return message
+
+
+@retrying_task
+def queue_issue(*, issue_id: int) -> int:
+    """Queues a sent issue: a delivery per subscriber, then a task per BATCH of them, all
+    queued in one commit; returns how many deliveries wait. Run again (a retry), it adds no
+    delivery, and the extra batch tasks find nothing left to send."""
+    issue = (
+        Issue.objects.select_related("programme").filter(pk=issue_id, sent_at__isnull=False).first()
+    )
+    if issue is None:
+        return 0
+    queued = deliveries_create(issue=issue)
+    with transaction.atomic():
+        for _n in range(batches_needed(queued)):
+            send_issue_batch.enqueue(issue_id=issue.pk)
+    return queued
 
 
 @retrying_task(atomic=True)

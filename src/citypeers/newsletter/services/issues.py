@@ -60,11 +60,12 @@ def issue_save(
 
 
 def issue_send(*, issue: Issue, by, now: datetime.datetime | None = None) -> int:
-    """Queues the issue for every confirmed, active subscriber of its programme, one delivery
-    each, and a task per BATCH of them; returns how many. Sending twice is refused (the lock
-    and the sent time make two clicks one). Unconfirmed subscriptions past their time are
-    forgotten first."""
-    from citypeers.newsletter.tasks import send_issue_batch  # tasks import services
+    """Marks the issue sent and queues the task that queues it for every confirmed, active
+    subscriber (`deliveries_create`, then a task per BATCH); returns how many subscribers
+    that is now. The coordinator's request stays short whatever the audience. Sending twice
+    is refused (the lock and the sent time make two clicks one). Unconfirmed subscriptions
+    past their time are forgotten first."""
+    from citypeers.newsletter.tasks import queue_issue  # tasks import services
 
     now = now or timezone.now()
     with transaction.atomic():
@@ -76,21 +77,30 @@ def issue_send(*, issue: Issue, by, now: datetime.datetime | None = None) -> int
         subscriptions_prune_unconfirmed(now=now)
         locked.sent_at, locked.sent_by = now, by
         locked.save(update_fields=["sent_at", "sent_by"])
-        ids = list(active_subscriptions(locked.programme).values_list("pk", flat=True))
+        audience = active_subscriptions(locked.programme).count()
+        log_action(locked, "newsletter.issue_sent", by=by, changes={"subscribers": audience})
+        transaction.on_commit(lambda: queue_issue.enqueue(issue_id=locked.pk))
+    return audience
+
+
+def deliveries_create(*, issue: Issue) -> int:
+    """A queued delivery for each confirmed, active subscriber of the sent issue, once (run
+    again, it adds none: unique per subscriber); records and returns how many are queued."""
+    with transaction.atomic():
+        ids = active_subscriptions(issue.programme).values_list("pk", flat=True)
         Delivery.objects.bulk_create(
-            (Delivery(issue=locked, subscription_id=pk) for pk in ids),
+            (Delivery(issue=issue, subscription_id=pk) for pk in ids.iterator(chunk_size=2000)),
             ignore_conflicts=True,
             batch_size=1000,
         )
-        log_action(locked, "newsletter.issue_sent", by=by, changes={"subscribers": len(ids)})
-        batches = math.ceil(len(ids) / BATCH)
-        transaction.on_commit(lambda: _queue(send_issue_batch, locked.pk, batches))
-    return len(ids)
+        total = Delivery.objects.filter(issue=issue).count()
+        Issue.objects.filter(pk=issue.pk).update(recipients=total)
+        queued = Delivery.objects.filter(issue=issue, state=DeliveryState.QUEUED).count()
+    return queued
 
 
-def _queue(task, issue_id: int, batches: int) -> None:
-    for _n in range(batches):
-        task.enqueue(issue_id=issue_id)
+def batches_needed(queued: int) -> int:
+    return math.ceil(queued / BATCH)
 
 
 def deliveries_mark(
