@@ -16,7 +16,7 @@ from django.utils import translation
 
 from citypeers.core.markdown import render_markdown
 from citypeers.core.text import one_line
-from citypeers.newsletter.enums import ItemKind
+from citypeers.newsletter.enums import CONFIRM_DAYS, ItemKind
 from citypeers.newsletter.models import Issue, IssueItem, Subscription
 from citypeers.newsletter.selectors import item_theme_ids
 
@@ -195,7 +195,12 @@ def confirmation_mail(subscription: Subscription, url: str) -> tuple[str, str, s
     """(subject, body, language) of the mail asking to confirm a subscription."""
     language = subscription.languages[0] if subscription.languages else settings.LANGUAGE_CODE
     with translation.override(language):
-        context = {"subscription": subscription, "url": url, "site_name": settings.SITE_NAME}
+        context = {
+            "subscription": subscription,
+            "url": url,
+            "site_name": settings.SITE_NAME,
+            "days": CONFIRM_DAYS,
+        }
         subject = one_line(render_to_string("newsletter/email/confirm_subject.txt", context))
         body = render_to_string("newsletter/email/confirm_body.txt", context)
     return subject, body, language
