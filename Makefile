@@ -42,6 +42,7 @@ bench: install
 	$(BIN)/python benchmarks/feeds.py
 	$(BIN)/python benchmarks/opendata.py
 	$(BIN)/python benchmarks/news.py
+	$(BIN)/python benchmarks/newsletter.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 

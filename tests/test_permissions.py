@@ -32,6 +32,7 @@ from citypeers.core.models import OutboxMessage
 from citypeers.feedback.models import ActionPlan, FormatLesson, MethodologyProposal, SurveyTemplate
 from citypeers.feedback.services.templates import house_templates_load, template_customise
 from citypeers.news.services import news_item_create
+from citypeers.newsletter.services.issues import issue_save
 from citypeers.people.services import affiliation_request
 from citypeers.programmes.models import Membership, Role, Visit
 from citypeers.programmes.services import membership_remove
@@ -60,6 +61,7 @@ from tests.factories import (
     sent_application,
 )
 from tests.feedback.scene import answered_survey
+from tests.newsletter.scene import news_item
 from tests.samples import PDF
 
 ROLES = [
@@ -1043,6 +1045,59 @@ MATRIX = {
         Case(COORDINATORS, _call, query=lambda w: f"?run={w.finished_run.number}")
     ],
 }
+
+
+# The newsletter (tests/newsletter/): its public pages are opened by a key, a token or a secret;
+# a programme's newsletter is its coordinators' (and staff's).
+PUBLIC.update(
+    {
+        "newsletter:subscribe": "the newsletters and the subscribe form, rate-limited "
+        "(tests/newsletter/test_subscriptions.py)",
+        "newsletter:confirm": "a confirmation link: its signed, expiring key is the key "
+        "(tampered or expired: 404, tests/newsletter/test_subscriptions.py)",
+        "newsletter:unsubscribe": "a subscriber's unsubscribe link: its random token is the key "
+        "(RFC 8058 one-click POST, tests/newsletter/test_subscriptions.py)",
+        "newsletter:preferences": "a subscriber's preferences: the same token is the key",
+        "newsletter:bounce": "the mail provider's bounce reports: a shared secret, off without "
+        "one (tests/newsletter/test_bounces.py)",
+    }
+)
+
+
+def _newsletter_issue(world):
+    issue = issue_save(
+        programme=world.programme,
+        texts={"en": ("Spring", "")},
+        language="en",
+        items=[("news", news_item(world.programme))],
+        by=None,
+    )
+    return [world.programme.slug, issue.pk]
+
+
+def _newsletter(world):
+    return [world.programme.slug]
+
+
+MATRIX.update(
+    {
+        "newsletter:programme": [
+            Case(COORDINATORS, _newsletter),
+            Case(COORDINATORS, _newsletter, query="?export=csv", label="csv"),
+        ],
+        "newsletter:issue_new": [
+            Case(COORDINATORS, _newsletter),
+            Case(COORDINATORS, _newsletter, method="post", label="empty form"),
+        ],
+        "newsletter:issue_edit": [Case(COORDINATORS, _newsletter_issue)],
+        "newsletter:issue_preview": [Case(COORDINATORS, _newsletter_issue)],
+        "newsletter:issue_send": [
+            Case(COORDINATORS, _newsletter_issue),
+            _post(COORDINATORS, _newsletter_issue, label="sending"),
+        ],
+        "newsletter:issue_log": [Case(COORDINATORS, _newsletter_issue)],
+    }
+)
 
 
 def url_names(patterns=None, namespace: str = "") -> set[str]:

@@ -277,6 +277,9 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 # The embeddable widgets (`/<lang>/widgets/visits/`, `…/calls/`) are the only pages other sites
 # may frame: `frame-ancestors` of their CSP, e.g. "https://www.tampere.fi https://*.eurocities.eu".
+# The mail provider reports bounces to /<lang>/newsletter/bounces/ with this bearer secret;
+# empty (the default) turns that endpoint off.
+NEWSLETTER_BOUNCE_SECRET = config.str("NEWSLETTER_BOUNCE_SECRET", default="")
 WIDGET_FRAME_ANCESTORS = config.list("WIDGET_FRAME_ANCESTORS", default=["*"])
 SILENCED_SYSTEM_CHECKS = (
     [] if SECURE_HTTPS else ["security.W004", "security.W008", "security.W012", "security.W016"]

@@ -11,6 +11,7 @@ from citypeers.demo.calls_2021.build import load_closed_call
 from citypeers.demo.calls_open import CALL_HOSTS, load_host_call, load_open_call, next_round_load
 from citypeers.demo.feedback import feedback_demo_load, feedback_demo_schedule
 from citypeers.demo.news import news_demo_load
+from citypeers.demo.newsletter import newsletter_demo_load
 from citypeers.demo.opendata import opendata_demo_load
 from citypeers.demo.practices import CHIA_2021_PRACTICES, THEMES
 from citypeers.demo.practices.load import load_demo_practices
@@ -73,6 +74,7 @@ def load_demo() -> str:
     feedback_demo_schedule(tampere, coordinator=coordinator)
     load_host_call(programme=next_round, by=coordinator)
     opendata_demo_load(programme=next_round, by=coordinator)
+    newsletter_demo_load(programme=next_round, coordinator=coordinator)
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
         f"{Visit.objects.count()} visits, {practices} good practices, "
