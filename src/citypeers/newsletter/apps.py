@@ -6,3 +6,9 @@ class NewsletterConfig(AppConfig):
     name = "citypeers.newsletter"
     label = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self) -> None:
+        from citypeers.newsletter.texts import programme_newsletter_links  # models ready now
+        from citypeers.programmes.selectors import programme_links_register  # models ready now
+
+        programme_links_register(programme_newsletter_links)

@@ -24,6 +24,11 @@ def programmes_with_newsletter(*, today: datetime.date | None = None) -> QuerySe
     return Programme.objects.filter(ends_on__gte=today).order_by("name")
 
 
+def has_newsletter(programme: Programme, *, today: datetime.date | None = None) -> bool:
+    """The rule of `programmes_with_newsletter`, for one programme already read."""
+    return programme.ends_on >= (today or timezone.localdate())
+
+
 def active_subscriptions(programme: Programme) -> QuerySet[Subscription]:
     return Subscription.objects.filter(
         programme=programme,

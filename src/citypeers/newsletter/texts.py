@@ -8,17 +8,20 @@ tracking pixel, no redirecting links); the unsubscribe and preferences links are
 personal ones."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from citypeers.core.markdown import render_markdown
 from citypeers.core.text import one_line
 from citypeers.newsletter.enums import CONFIRM_DAYS, ItemKind
 from citypeers.newsletter.models import Issue, IssueItem, Subscription
-from citypeers.newsletter.selectors import item_theme_ids
+from citypeers.newsletter.selectors import has_newsletter, item_theme_ids
+from citypeers.programmes.models import Programme
 
 UNSUBSCRIBE_MARK = "NEWSLETTER-UNSUBSCRIBE-URL"
 PREFERENCES_MARK = "NEWSLETTER-PREFERENCES-URL"
@@ -94,8 +97,7 @@ def shown_item(item: IssueItem, languages: list[str]) -> ShownItem | None:
         text = _news_text(item.news, languages)
         if text is None:
             return None
-        # News pages are the news app's; until they exist the programme's page shows its news.
-        url = _absolute("programmes:detail", item.news.programme.slug)
+        url = _absolute("news:detail", item.news.slug)
         return ShownItem(item.kind, text.title, text.summary, url)
     if item.kind == ItemKind.VISIT:
         visit = item.visit
@@ -204,3 +206,11 @@ def confirmation_mail(subscription: Subscription, url: str) -> tuple[str, str, s
         subject = one_line(render_to_string("newsletter/email/confirm_subject.txt", context))
         body = render_to_string("newsletter/email/confirm_body.txt", context)
     return subject, body, language
+
+
+def programme_newsletter_links(programme: Programme) -> list[tuple[str, str]]:
+    """On a programme's page, beside its news: subscribing to its newsletter, while it runs."""
+    if not has_newsletter(programme):
+        return []
+    address = reverse("newsletter:subscribe") + "?" + urlencode({"programme": programme.slug})
+    return [(_("Subscribe to this programme's newsletter"), address)]
