@@ -1,10 +1,13 @@
 """`/sitemap.xml` and `/robots.txt`: search engines find every public page, in every language,
 and nothing private."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import timezone
 
+from citypeers.news.models import NewsItem, NewsText
 from tests.factories import PracticeFactory, PublishedPracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +56,13 @@ def test_robots_txt_keeps_crawlers_out_of_personal_pages_and_names_the_sitemap(c
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /*/me/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_published_news_is_listed_and_scheduled_news_is_not(client):
+    now = timezone.now()
+    for slug, publish_at in [("out-now", now), ("next-week", now + datetime.timedelta(days=7))]:
+        item = NewsItem.objects.create(slug=slug, publish_at=publish_at)
+        NewsText.objects.create(item=item, language="en", title=slug, summary="s", body="b")
+    locations = _locations(client, "/sitemap-news.xml")
+    assert "http://testserver/en/news/out-now/" in locations
+    assert not any("next-week" in location for location in locations)

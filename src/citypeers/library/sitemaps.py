@@ -1,5 +1,5 @@
 """`/sitemap.xml`: every public page, in every language with its alternates (hreflang), so
-search engines find the practices, visits, calls, reports and the methodology. Only what the
+search engines find the practices, visits, calls, reports, news and the methodology. Only what the
 public may read is listed; `robots.txt` points to it."""
 
 from django.contrib.sitemaps import Sitemap
@@ -8,6 +8,7 @@ from django.urls import reverse
 from citypeers.calls.selectors.calls import calls_visible_to
 from citypeers.catalogue.selectors import practices_published
 from citypeers.methodology.models import ActivityFormat
+from citypeers.news.selectors import news_published
 from citypeers.programmes.models import Programme, Visit
 from citypeers.reports.selectors.reports import published_reports
 
@@ -30,6 +31,8 @@ class PagesSitemap(_EveryLanguage):
             "methodology:formats",
             "calls:list",
             "programmes:list",
+            "news:list",
+            "opendata:index",
         ]
 
     def location(self, item: str) -> str:
@@ -83,6 +86,17 @@ class ReportsSitemap(_EveryLanguage):
         return report.published_at
 
 
+class NewsSitemap(_EveryLanguage):
+    def items(self):
+        return news_published().select_related(None).prefetch_related(None).order_by("pk")
+
+    def location(self, item) -> str:
+        return reverse("news:detail", kwargs={"slug": item.slug})
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class FormatsSitemap(_EveryLanguage):
     def items(self):
         return ActivityFormat.objects.only("slug").order_by("pk")
@@ -98,5 +112,6 @@ SITEMAPS = {
     "visits": VisitsSitemap,
     "calls": CallsSitemap,
     "reports": ReportsSitemap,
+    "news": NewsSitemap,
     "formats": FormatsSitemap,
 }
