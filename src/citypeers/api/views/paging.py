@@ -1,0 +1,41 @@
+"""Page-number pagination, the same for every list: `page` (from 1) and `page_size` (50 by
+default, 100 at most), answered with `count`, the `next` and `previous` pages' addresses and
+`results`, in an order that never changes between pages (ties broken by id)."""
+
+from collections.abc import Callable
+from typing import Annotated
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Schema
+from pydantic import Field
+
+from citypeers.api.enums import PAGE_MAX, PAGE_SIZE, PAGE_SIZE_MAX
+
+
+class PageParams(Schema):
+    page: Annotated[int, Field(ge=1, le=PAGE_MAX, description="From 1.")] = 1
+    page_size: Annotated[int, Field(ge=1, le=PAGE_SIZE_MAX)] = PAGE_SIZE
+
+
+PageQuery = Query[PageParams]
+
+
+def _address(request: HttpRequest, page: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def page_of(request: HttpRequest, items: QuerySet, paging: PageParams, shape: Callable) -> dict:
+    count = items.count()
+    start = (paging.page - 1) * paging.page_size
+    found = list(items[start : start + paging.page_size]) if start < count else []
+    return {
+        "count": count,
+        "next": _address(request, paging.page + 1) if start + paging.page_size < count else None,
+        "previous": _address(request, min(paging.page - 1, max(1, -(-count // paging.page_size))))
+        if paging.page > 1
+        else None,
+        "results": [shape(item) for item in found],
+    }
