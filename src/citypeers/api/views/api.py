@@ -38,9 +38,9 @@ class CitypeersApi(NinjaAPI):
         for operations in schema["paths"].values():
             for operation in operations.values():
                 operation["security"] = [{"ApiToken": []}, {}]
-                for status, headers in RESPONSE_HEADERS.items():
-                    if status in operation["responses"]:
-                        operation["responses"][status]["headers"] = {
+                for status, answer in operation["responses"].items():  # int keys, from ninja
+                    if headers := RESPONSE_HEADERS.get(str(status)):
+                        answer["headers"] = {
                             name: {"description": text, "schema": {"type": "string"}}
                             for name, text in headers.items()
                         }
