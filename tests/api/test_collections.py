@@ -47,7 +47,8 @@ def test_practices_lists_only_published_ones_without_their_contact_person(client
         ("size=medium", True),
         ("size=small", False),
         ("updated_since=2000-01-01T00:00:00Z", True),
-        ("updated_since=2190-01-01T00:00:00", False),
+        ("updated_since=0001-01-01T00:00:00%2B05:00", True),
+        ("updated_since=2190-01-01T00:00:00%2B01:00", False),
     ],
 )
 def test_practices_filter(client, scene, query, found):
@@ -65,6 +66,8 @@ def test_practices_search_words_of_their_text(client, scene):
         "country=Portugal",
         "size=huge",
         "updated_since=yesterday",
+        "updated_since=0.5",
+        "updated_since=2020-01-01",
         "page=0",
         "page_size=101",
         "theme=%00",

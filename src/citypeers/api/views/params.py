@@ -2,11 +2,12 @@
 gets 422 with ninja's validation message, never a server error."""
 
 import datetime
+import re
 from typing import Annotated, Literal
 
 from django.conf import settings
 from ninja import Schema
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=200)]
 Country = Annotated[
@@ -18,21 +19,39 @@ Id = Annotated[int, Field(ge=1, le=2**53)]
 Text = Annotated[str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
 
 
-def _plausible_date(value):
-    if not 1900 <= value.year <= 2200:
-        raise ValueError("a date between the years 1900 and 2200")
-    return value
+# As the document's `format` says (RFC 3339): a day, or a moment with seconds and its offset;
+# pydantic alone would also take numbers (seconds since 1970) and shorter forms.
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})")
+
+
+def _written(pattern: re.Pattern, example: str):
+    def check(value):
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise ValueError(f"written as {example}")
+        return value
+
+    return check
 
 
 def _utc(value: datetime.datetime) -> datetime.datetime:
-    _plausible_date(value)
-    if value.tzinfo is None:
-        return value.replace(tzinfo=datetime.UTC)
-    return value.astimezone(datetime.UTC)
+    """In UTC; a moment whose offset takes it past year 1 or 9999 is the first or last one."""
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        edge = datetime.datetime.min if value.year == 1 else datetime.datetime.max
+        return edge.replace(tzinfo=datetime.UTC)
 
 
-Day = Annotated[datetime.date, AfterValidator(_plausible_date)]
-Moment = Annotated[datetime.datetime, AfterValidator(_utc)]
+Day = Annotated[
+    datetime.date,
+    BeforeValidator(_written(_DAY, "2027-03-22")),
+]
+Moment = Annotated[
+    datetime.datetime,
+    BeforeValidator(_written(_MOMENT, "2027-03-22T08:00:00Z")),
+    AfterValidator(_utc),
+]
 
 
 class PracticeFilters(Schema):
@@ -40,7 +59,7 @@ class PracticeFilters(Schema):
     theme: Slug | None = Field(None, description="A theme's slug.")
     country: Country | None = None
     size: Size | None = Field(None, description="The size class of one of its places.")
-    updated_since: Moment | None = Field(None, description="Changed at or after (UTC if no zone).")
+    updated_since: Moment | None = Field(None, description="Changed at or after (RFC 3339).")
 
 
 class PlaceFilters(Schema):
