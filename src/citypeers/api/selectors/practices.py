@@ -51,11 +51,47 @@ def practices_for_api(
     parsed = parse_query(q)
     if not parsed.is_empty:
         practices = practices.filter(pk__in=matching_practice_ids(parsed))
-    return (
-        practices.select_related("programme")
-        .prefetch_related("places", "themes")
-        .order_by("-published_at", "-pk")
-    )
+    return practices.order_by("-published_at", "-pk")
+
+
+LIST_FIELDS = [
+    "pk",
+    "slug",
+    "title",
+    "tagline",
+    "type",
+    "language",
+    "programme__slug",
+    "summary",
+    "started_on",
+    "ended_on",
+    "willing_to_host",
+    "published_at",
+    "updated_at",
+]
+PLACE_FIELDS = ["pk", "name", "country", "kind", "population", "latitude", "longitude", "time_zone"]
+
+
+def practice_rows(practice_ids: list[int]) -> list[dict]:
+    """The listed fields of these practices, in this order, each with its `places` (dicts of
+    PLACE_FIELDS) and `themes` (slugs): three queries and no model built, for a page of many."""
+    rows = {
+        row["pk"]: row for row in Practice.objects.filter(pk__in=practice_ids).values(*LIST_FIELDS)
+    }
+    for row in rows.values():
+        row["places"], row["themes"] = [], []
+    links = Practice.places.through.objects.filter(practice_id__in=practice_ids)
+    for row in links.values("practice_id", *(f"place__{f}" for f in PLACE_FIELDS)).order_by(
+        "place__name", "place_id"
+    ):
+        place = {field: row[f"place__{field}"] for field in PLACE_FIELDS}
+        rows[row["practice_id"]]["places"].append(place)
+    themes = Practice.themes.through.objects.filter(practice_id__in=practice_ids)
+    for practice_id, slug in themes.values_list("practice_id", "theme__slug").order_by(
+        "theme__name", "theme_id"
+    ):
+        rows[practice_id]["themes"].append(slug)
+    return [rows[pk] for pk in practice_ids if pk in rows]
 
 
 def practice_for_api(*, slug: str) -> Practice:

@@ -7,7 +7,11 @@ from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
 
 from citypeers.api.selectors.collections import places_for_api, programmes_for_api, themes_for_api
-from citypeers.api.selectors.practices import practice_for_api, practices_for_api
+from citypeers.api.selectors.practices import (
+    practice_for_api,
+    practice_rows,
+    practices_for_api,
+)
 from citypeers.api.views import shapes
 from citypeers.api.views.http import read
 from citypeers.api.views.paging import PageQuery, page_of
@@ -44,8 +48,11 @@ def one(get):
 @decorate_view(read(*PRACTICES))
 def practices(request: HttpRequest, filters: Query[PracticeFilters], paging: PageQuery):
     """Published good practices, newest first."""
+    urls = shapes.PageUrls(request)
     items = practices_for_api(**filters.dict())
-    return page_of(request, items, paging, lambda item: shapes.practice(request, item))
+    return page_of(
+        request, items, paging, lambda row: shapes.practice(urls, row), load=practice_rows
+    )
 
 
 @router.get("/practices/{slug}/", response={200: PracticeDetailOut, **ANSWERS}, tags=["practices"])

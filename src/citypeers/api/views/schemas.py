@@ -5,8 +5,12 @@ names or e-mail addresses of people, no applications, reviews or scores."""
 import datetime
 from typing import Literal
 
-from ninja import Schema
-from pydantic import Field
+from pydantic import BaseModel, Field
+
+
+class Schema(BaseModel):
+    """Plain pydantic, not ninja's `Schema`: answers are built as dicts, so ninja's resolving of
+    model attributes (a third of a list's time) is not needed."""
 
 
 class Error(Schema):

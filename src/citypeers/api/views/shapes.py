@@ -4,6 +4,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 
+from citypeers.api.selectors.practices import LIST_FIELDS, PLACE_FIELDS
+from citypeers.places.models import size_class_for
 from citypeers.reports.enums import ReportStatus
 from citypeers.visits.selectors.agenda import visit_zone
 
@@ -55,30 +57,67 @@ def programme(request, item) -> dict:
     }
 
 
-def practice(request, item) -> dict:
+def place_row(row: dict) -> dict:
+    """A place from `practice_rows`' dicts (PLACE_FIELDS), as `place` shows a model's."""
+    population = row["population"]
     return {
-        "id": item.pk,
-        "slug": item.slug,
-        "title": item.title,
-        "tagline": item.tagline,
-        "type": item.type,
-        "language": item.language,
-        "programme": item.programme.slug,
-        "themes": slugs(item.themes),
-        "places": [place(p) for p in item.places.all()],
-        "summary": item.summary,
-        "started_on": item.started_on,
-        "ended_on": item.ended_on,
-        "willing_to_host": item.willing_to_host,
-        "published_at": item.published_at,
-        "updated_at": item.updated_at,
-        "url": page_url(request, "catalogue:detail", item.slug),
+        "id": row["pk"],
+        "name": row["name"],
+        "country": str(row["country"]),
+        "kind": row["kind"],
+        "population": population,
+        "size_class": size_class_for(population),
+        "latitude": float(row["latitude"]) if row["latitude"] is not None else None,
+        "longitude": float(row["longitude"]) if row["longitude"] is not None else None,
+        "time_zone": row["time_zone"],
+    }
+
+
+class PageUrls:
+    """Pages' addresses by name, reversed once per request: a list of 50 costs one reverse."""
+
+    MARK = "0-slug-0"
+
+    def __init__(self, request: HttpRequest):
+        self.request, self.patterns = request, {}
+
+    def __call__(self, name: str, slug: str) -> str:
+        if name not in self.patterns:
+            self.patterns[name] = page_url(self.request, name, self.MARK)
+        return self.patterns[name].replace(self.MARK, slug)
+
+
+def practice(urls: PageUrls, row: dict) -> dict:
+    """A practice from `practice_rows`' dicts."""
+    return {
+        "id": row["pk"],
+        "slug": row["slug"],
+        "title": row["title"],
+        "tagline": row["tagline"],
+        "type": row["type"],
+        "language": row["language"],
+        "programme": row["programme__slug"],
+        "themes": row["themes"],
+        "places": [place_row(p) for p in row["places"]],
+        "summary": row["summary"],
+        "started_on": row["started_on"],
+        "ended_on": row["ended_on"],
+        "willing_to_host": row["willing_to_host"],
+        "published_at": row["published_at"],
+        "updated_at": row["updated_at"],
+        "url": urls("catalogue:detail", row["slug"]),
     }
 
 
 def practice_detail(request, item) -> dict:
     """Every text of the practice, but not its contact person (personal data)."""
-    return practice(request, item) | {
+    row = {field: getattr(item, field) for field in LIST_FIELDS if "__" not in field}
+    row |= {
+        "programme__slug": item.programme.slug,
+        "themes": slugs(item.themes),
+        "places": [{f: getattr(p, f) for f in PLACE_FIELDS} for p in item.places.all()],
+    }
+    return practice(PageUrls(request), row) | {
         "context": item.context,
         "activities": item.activities,
         "governance": item.governance,
