@@ -9,7 +9,9 @@ countries, 12 themes, two of each per practice. Times, through Django's test cli
 page of 50, a middle page (100), a filtered page (a theme and a country), a detail, a
 conditional request answered 304 (If-None-Match) and /healthz. The rate limits are raised for
 the run (API_RATE_LIMIT_*). Prints milliseconds; writes benchmarks/results/api[-postgres].json.
-Targets: list pages p95 under 50 ms; the 304 within 2x /healthz.
+Each page is timed read again (its answer kept in the cache under its ETag) and uncached (each
+address new, as the first read after a change). Targets: list pages p95 under 50 ms; the 304
+within 2x /healthz.
 """
 
 import argparse
@@ -46,7 +48,9 @@ def build() -> None:
 
     rng = random.Random(19)
     programme = Programme.objects.create(
-        name="Heritage", slug="heritage", starts_on=datetime.date(2025, 1, 1),
+        name="Heritage",
+        slug="heritage",
+        starts_on=datetime.date(2025, 1, 1),
         ends_on=datetime.date(2027, 12, 31),
     )
     places = Place.objects.bulk_create(
@@ -128,7 +132,13 @@ def run_here(requests: int) -> dict:
             timed_get(client, path)
     results = {}
     for name, path in pages.items():
+        # Read again: the answer kept in the cache under its ETag. Uncached: each address is
+        # new (a parameter the API ignores), as the first read after a change.
         results[name] = summary([timed_get(client, path)[0] for _ in range(requests)])
+        glue = "&" if "?" in path else "?"
+        results[f"{name}_uncached"] = summary(
+            [timed_get(client, f"{path}{glue}n={n}")[0] for n in range(requests)]
+        )
     etag = client.get(pages["api_first_page"])["ETag"]
     results["api_304"] = summary(
         [timed_304(client, pages["api_first_page"], etag) for _ in range(requests)]
@@ -155,8 +165,10 @@ def main() -> int:
     show_and_keep(name, results)
     lists = ("api_first_page", "api_middle_page", "api_filtered_page")
     fast = all(results[page]["p95_ms"] < 50 for page in lists)
+    cold = all(results[f"{page}_uncached"]["p95_ms"] < 50 for page in lists)
     ratio = results["api_304"]["p50_ms"] / results["healthz"]["p50_ms"]
     print(f"target: list pages p95 under 50 ms ({database}): {'met' if fast else 'MISSED'}")
+    print(f"  (uncached, each the first read of its address: {'met' if cold else 'MISSED'})")
     print(f"target: 304 within 2x /healthz: {ratio:.2f}x, {'met' if ratio <= 2 else 'MISSED'}")
     return 0
 

@@ -109,3 +109,25 @@ def test_the_docs_are_served_from_our_static_files_under_our_csp(client, db):
 
 def test_the_footer_links_the_api_docs(client, db):
     assert 'href="/api/v1/docs/"' in client.get("/en/").content.decode()
+
+
+def test_conditional_requests_answered_304_are_not_counted_by_the_rate_limit(
+    client, scene, settings
+):
+    settings.API_RATE_LIMIT_ANONYMOUS = "1/minute"
+    first = client.get("/api/v1/themes/")
+    statuses = {
+        client.get("/api/v1/themes/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code
+        for _ in range(3)
+    }
+    assert statuses == {304}
+    assert client.get("/api/v1/themes/?page=2").status_code == 429
+
+
+def test_calls_and_news_change_their_etag_with_the_minute_as_time_opens_calls(
+    client, scene, monkeypatch
+):
+    first = client.get("/api/v1/calls/")
+    monkeypatch.setattr("time.time", lambda: 4_000_000_000.0)
+    assert client.get("/api/v1/calls/")["ETag"] != first["ETag"]
+    assert client.get("/api/v1/themes/")["ETag"] == client.get("/api/v1/themes/")["ETag"]

@@ -48,7 +48,7 @@ def visit(request: HttpRequest, programme: Path[Slug], visit: Path[Slug]):
 
 
 @router.get("/calls/", response={200: CallPage, **ANSWERS}, tags=["calls"], url_name="calls")
-@decorate_view(read("calls", "visits", "programmes"))
+@decorate_view(read("calls", "visits", "programmes", clock=True))
 def calls(request: HttpRequest, filters: Query[CallFilters], paging: PageQuery):
     """Published calls (with a token: its programme's drafts too), latest opening first."""
     items = calls_for_api(scope=request.api_scope, **filters.dict())
@@ -56,7 +56,7 @@ def calls(request: HttpRequest, filters: Query[CallFilters], paging: PageQuery):
 
 
 @router.get("/calls/{slug}/", response={200: CallOut, **ANSWERS}, tags=["calls"])
-@decorate_view(read("calls", "visits", "programmes"))
+@decorate_view(read("calls", "visits", "programmes", clock=True))
 def call(request: HttpRequest, slug: Path[Slug]):
     return shapes.call(request, one(lambda: calls_for_api(scope=request.api_scope).get(slug=slug)))
 
@@ -80,7 +80,7 @@ def report(request: HttpRequest, programme: Path[Slug], visit: Path[Slug]):
 
 
 @router.get("/news/", response={200: NewsPage, **ANSWERS}, tags=["news"], url_name="news")
-@decorate_view(read("news", "programmes", "themes"))
+@decorate_view(read("news", "programmes", "themes", clock=True))
 def news(request: HttpRequest, filters: Query[NewsFilters], paging: PageQuery):
     """Published news, newest first, with its texts in every language written."""
     return page_of(
@@ -89,6 +89,6 @@ def news(request: HttpRequest, filters: Query[NewsFilters], paging: PageQuery):
 
 
 @router.get("/news/{slug}/", response={200: NewsOut, **ANSWERS}, tags=["news"])
-@decorate_view(read("news", "programmes", "themes"))
+@decorate_view(read("news", "programmes", "themes", clock=True))
 def news_item(request: HttpRequest, slug: Path[Slug]):
     return shapes.news(request, one(lambda: news_for_api().get(slug=slug)))

@@ -6,12 +6,15 @@ A signed-in browser session gives nothing: only `Authorization: Bearer <token>` 
 reader sees, so the API needs no CSRF protection and cookies are never read.
 """
 
+import datetime
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -22,6 +25,9 @@ from citypeers.api.selectors.tokens import token_for_secret
 from citypeers.api.services import api_token_touch
 from citypeers.core.changes import version
 from citypeers.core.ratelimit import client_address, hit
+
+# How long an answer stays in the cache (seconds); a change makes a new key at once.
+ANSWER_KEPT = 600
 
 
 def json_error(status: int, detail: str) -> HttpResponse:
@@ -83,9 +89,37 @@ def _finish(response: HttpResponse, token) -> HttpResponse:
     return response
 
 
-def read(*collections: str) -> Callable:
-    """Wraps an operation's run: token, rate limit, then a 304 or the answer with its validators;
-    `collections` are those the operation reads (`core.changes.COLLECTIONS`)."""
+def _answer(request: HttpRequest, run: Callable, args, kwargs, *, scope: Scope, etag: str):
+    """The operation's answer, kept in the shared cache under its ETag (which changes with the
+    data read, the address and the reader's scope), so a page read again costs one cache read."""
+    key = f"api:answer:{etag}"
+    if (body := cache.get(key)) is not None:
+        return HttpResponse(body, content_type="application/json; charset=utf-8")
+    request.api_scope = scope
+    response = run(request, *args, **kwargs)
+    if response.status_code == 200:
+        cache.set(key, response.content, ANSWER_KEPT)
+    return response
+
+
+def _validators(request: HttpRequest, collections, scope: Scope, clock: bool):
+    """The answer's ETag and Last-Modified: the collections' version, the full address (with
+    its host, which links carry) and the scope; with `clock`, the current minute too, for
+    answers that time changes without a write (a call opening, news going out)."""
+    current = version(*collections)
+    modified = current.modified
+    tag = current.tag[:20]
+    if clock:
+        minute = int(time.time()) // 60 * 60
+        modified = max(modified, datetime.datetime.fromtimestamp(minute, tz=datetime.UTC))
+        tag += f".{minute}"
+    where = f"{request.build_absolute_uri()}|{scope.key}"
+    return f'W/"{tag}-{hashlib.sha256(where.encode()).hexdigest()[:20]}"', modified
+
+
+def read(*collections: str, clock: bool = False) -> Callable:
+    """Wraps an operation's run: token, then a 304, or the rate limit and the answer, with its
+    validators; `collections` are those the operation reads (`core.changes.COLLECTIONS`)."""
 
     def decorator(run: Callable) -> Callable:
         @wraps(run)
@@ -93,23 +127,24 @@ def read(*collections: str) -> Callable:
             token, refusal = _reader(request)
             if refusal is not None:
                 return _finish(refusal, token)
-            if limited := _rate_limited(request, token):
+            scope = Scope(token.programme_id) if token else PUBLIC
+            etag, modified = _validators(request, collections, scope, clock)
+            # A 304 is answered before the rate limit is counted: it costs one read of the
+            # shared cache, less than counting it would.
+            if _not_modified(request, etag, modified):
+                response = HttpResponseNotModified()
+            elif limited := _rate_limited(request, token):
                 return _finish(limited, token)
-            request.api_scope = Scope(token.programme_id) if token else PUBLIC
-            current = version(*collections)
-            where = f"{request.get_full_path()}|{request.api_scope.key}"
-            etag = f'W/"{current.tag[:20]}-{hashlib.sha256(where.encode()).hexdigest()[:20]}"'
-            cache_control = "private, max-age=0, must-revalidate" if token else "public, max-age=60"
+            else:
+                response = _answer(request, run, args, kwargs, scope=scope, etag=etag)
             if token is not None:
                 api_token_touch(token=token)
-            if _not_modified(request, etag, current.modified):
-                response = HttpResponseNotModified()
-            else:
-                response = run(request, *args, **kwargs)
             if response.status_code in (200, 304):
                 response["ETag"] = etag
-                response["Last-Modified"] = http_date(current.modified.timestamp())
-                response["Cache-Control"] = cache_control
+                response["Last-Modified"] = http_date(modified.timestamp())
+                response["Cache-Control"] = (
+                    "private, max-age=0, must-revalidate" if token else "public, max-age=60"
+                )
             return _finish(response, token)
 
         return wrapped
