@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python benchmarks/calls/selection.py
 	$(BIN)/python benchmarks/feedback.py
 	$(BIN)/python benchmarks/impact.py
+	$(BIN)/python benchmarks/api.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 

@@ -289,7 +289,7 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     html["api-token-new"] = client.post(tokens, {"name": "Site"}).content.decode()
     html["api-tokens"] = client.get(tokens).content.decode()
     html["api-tokens-error"] = client.post(tokens, {"expires_on": "x"}).content.decode()
-    assert "Your new token" in html["api-token-new"]
+    assert 'id="new-token"' in html["api-token-new"]
     token = programme.api_tokens.get()
     html["api-token-revoke"] = client.get(
         reverse("api_tokens:revoke", args=[programme.slug, token.pk])
