@@ -149,3 +149,12 @@ def test_another_programmes_token_cannot_be_revoked_from_this_programmes_page(cl
     assert client.post(url).status_code == 404
     other.refresh_from_db()
     assert other.revoked_at is None
+
+
+def test_guessing_tokens_is_counted_against_the_address(client, scene, settings):
+    settings.API_RATE_LIMIT_ANONYMOUS = "2/minute"
+    statuses = [
+        client.get("/api/v1/themes/", HTTP_AUTHORIZATION=f"Bearer cp_guess{n}").status_code
+        for n in range(3)
+    ]
+    assert statuses == [401, 401, 429]

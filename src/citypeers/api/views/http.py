@@ -125,8 +125,8 @@ def read(*collections: str, clock: bool = False) -> Callable:
         @wraps(run)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             token, refusal = _reader(request)
-            if refusal is not None:
-                return _finish(refusal, token)
+            if refusal is not None:  # counted against the address: no free guessing
+                return _finish(_rate_limited(request, None) or refusal, token)
             scope = Scope(token.programme_id) if token else PUBLIC
             etag, modified = _validators(request, collections, scope, clock)
             # A 304 is answered before the rate limit is counted: it costs one read of the
