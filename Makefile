@@ -43,6 +43,7 @@ bench: install
 	$(BIN)/python benchmarks/opendata.py
 	$(BIN)/python benchmarks/news.py
 	$(BIN)/python benchmarks/newsletter.py
+	$(BIN)/python benchmarks/api.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 

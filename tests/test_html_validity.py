@@ -285,6 +285,15 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     html["programme-rooms-error"] = client.post(
         urls["programme-rooms"], {"provider": "url_template", "url_template": "http://x"}
     ).content.decode()
+    tokens = reverse("api_tokens:list", args=[programme.slug])
+    html["api-token-new"] = client.post(tokens, {"name": "Site"}).content.decode()
+    html["api-tokens"] = client.get(tokens).content.decode()
+    html["api-tokens-error"] = client.post(tokens, {"expires_on": "x"}).content.decode()
+    assert 'id="new-token"' in html["api-token-new"]
+    token = programme.api_tokens.get()
+    html["api-token-revoke"] = client.get(
+        reverse("api_tokens:revoke", args=[programme.slug, token.pk])
+    ).content.decode()
     html["my-calendar-none"] = client.get(reverse("visits:calendar")).content.decode()
     html["calendar-stop-none"] = client.get(reverse("visits:calendar_stop")).content.decode()
     client.post(reverse("visits:calendar_renew"))

@@ -21,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from citypeers.api.services import api_token_create
 from citypeers.calls.models import (
     ApplicationFile,
     Call,
@@ -153,6 +154,8 @@ PUBLIC = {
     "news:feed": "Atom feed of the published news",
     "news:detail": "a published news item (drafts and scheduled ones: 404 but to their editors, "
     "tests/news/test_pages.py)",
+    "api:*": "the public API: reads only; the public sees published data, a programme's token "
+    "its programme's too, a session cookie nothing more (tests/api/)",
     "admin:*": "Django's admin: staff only (test_admin_site_is_for_staff_only and below)",
     **{
         f"account_{name}": "allauth: signing up, in and out, e-mail addresses, passwords"
@@ -392,6 +395,11 @@ class Case:
         return self.anonymous if role == "anonymous" else self.refused
 
 
+def _api_token(world: World):
+    token, _secret = api_token_create(programme=world.programme, name="Dashboard", by=None)
+    return token
+
+
 def _post(allowed, args=lambda world: [], **more) -> Case:
     """A POST-only view tried with empty data: allowed people get the redirect back."""
     return Case(allowed, args, method="post", ok=302, **more)
@@ -627,6 +635,15 @@ MATRIX = {
     "programmes:open_data": [
         Case(COORDINATORS, lambda w: [w.programme.slug]),
         Case(COORDINATORS, lambda w: [w.programme.slug], method="post", label="empty form"),
+    ],
+    # A programme's API tokens: its coordinators (and staff) list, make and revoke them.
+    "api_tokens:list": [
+        Case(COORDINATORS, lambda w: [w.programme.slug]),
+        Case(COORDINATORS, lambda w: [w.programme.slug], method="post", ok=400, label="empty"),
+    ],
+    "api_tokens:revoke": [
+        Case(COORDINATORS, lambda w: [w.programme.slug, _api_token(w).pk]),
+        _post(COORDINATORS, lambda w: [w.programme.slug, _api_token(w).pk]),
     ],
     "programmes:themes": [Case(ANY_COORDINATOR)],
     "programmes:theme_edit": [Case(ANY_COORDINATOR, lambda w: [ThemeFactory().slug])],

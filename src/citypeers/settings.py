@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    # The API: django-ninja (its Swagger UI served from our static files) and CORS headers.
+    "ninja",
+    "corsheaders",
     "rules.apps.AutodiscoverRulesConfig",
     "citypeers.core",
     "citypeers.places",
@@ -74,6 +77,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -330,3 +334,16 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# The public API (`citypeers.api`): requests per client address without a token, per token
+# with one ("<count>/<second|minute|hour>"); over them, 429 with Retry-After.
+API_RATE_LIMIT_ANONYMOUS = config.str("API_RATE_LIMIT_ANONYMOUS", default="120/minute")
+API_RATE_LIMIT_TOKEN = config.str("API_RATE_LIMIT_TOKEN", default="600/minute")
+# Any site may read the API from a browser: reads only, no cookies (the API never reads them;
+# a token goes in the Authorization header).
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = ["accept", "authorization", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "WWW-Authenticate"]

@@ -80,6 +80,7 @@ urlpatterns += i18n_patterns(
     path("", include("citypeers.reports.urls")),
     path("", include("citypeers.news.urls")),
     path("", include("citypeers.newsletter.urls")),
+    path("", include("citypeers.api.urls.pages")),
     path("places/", include("citypeers.places.urls")),
     # The home page is the project's (it reads every app); it keeps its name, `core:home`.
     path("", include(([path("", site_views.home, name="home"), *core_urls.urlpatterns], "core"))),

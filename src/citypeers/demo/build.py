@@ -7,6 +7,7 @@ demo again changes nothing and loses nothing.
 from django.db import transaction
 
 from citypeers.demo.accounts import accounts_load
+from citypeers.demo.api_tokens import api_tokens_load
 from citypeers.demo.calls_2021.build import load_closed_call
 from citypeers.demo.calls_open import CALL_HOSTS, load_host_call, load_open_call, next_round_load
 from citypeers.demo.feedback import feedback_demo_load, feedback_demo_schedule
@@ -75,6 +76,7 @@ def load_demo() -> str:
     load_host_call(programme=next_round, by=coordinator)
     opendata_demo_load(programme=next_round, by=coordinator)
     newsletter_demo_load(programme=next_round, coordinator=coordinator)
+    api_tokens_load(programme=programme, coordinator=coordinator)
     return (
         f"Demo ready: {Place.objects.count()} places, {Programme.objects.count()} programme(s), "
         f"{Visit.objects.count()} visits, {practices} good practices, "
