@@ -17,12 +17,17 @@ class NewsConfig(AppConfig):
         from citypeers.news.texts import (  # models are ready only now
             practice_news_links,
             programme_news_links,
+            programme_news_tools,
             visit_news_links,
         )
-        from citypeers.programmes.selectors import programme_links_register  # models ready
+        from citypeers.programmes.selectors import (  # models are ready only now
+            programme_links_register,
+            programme_tools_register,
+        )
         from citypeers.visits.selectors.links import visit_links_register  # models ready now
 
         feed_link_sources.register(news_feed_links)
         visit_links_register(visit_news_links)
         practice_links_register(practice_news_links)
         programme_links_register(programme_news_links)
+        programme_tools_register(programme_news_tools)

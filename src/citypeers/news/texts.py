@@ -136,3 +136,10 @@ def practice_news_links(practice) -> list[tuple[str, str]]:
 def programme_news_links(programme) -> list[tuple[str, str]]:
     """The programme's latest published news, on its page."""
     return _news_links(news_about_programme(programme))
+
+
+def programme_news_tools(programme, user) -> list[tuple[str, str]]:
+    """On a programme's page, for those who may write its news: the news editor."""
+    if not user.has_perm("news.write_news", programme):
+        return []
+    return [(_("Write news"), reverse("news:manage"))]

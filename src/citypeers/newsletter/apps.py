@@ -8,7 +8,14 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Newsletter")
 
     def ready(self) -> None:
-        from citypeers.newsletter.texts import programme_newsletter_links  # models ready now
-        from citypeers.programmes.selectors import programme_links_register  # models ready now
+        from citypeers.newsletter.texts import (  # models are ready only now
+            programme_newsletter_links,
+            programme_newsletter_tools,
+        )
+        from citypeers.programmes.selectors import (  # models are ready only now
+            programme_links_register,
+            programme_tools_register,
+        )
 
         programme_links_register(programme_newsletter_links)
+        programme_tools_register(programme_newsletter_tools)

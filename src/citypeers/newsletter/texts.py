@@ -214,3 +214,10 @@ def programme_newsletter_links(programme: Programme) -> list[tuple[str, str]]:
         return []
     address = reverse("newsletter:subscribe") + "?" + urlencode({"programme": programme.slug})
     return [(_("Subscribe to this programme's newsletter"), address)]
+
+
+def programme_newsletter_tools(programme: Programme, user) -> list[tuple[str, str]]:
+    """On a programme's page, for its coordinators: its newsletter's subscribers and issues."""
+    if not user.has_perm("newsletter.manage", programme):
+        return []
+    return [(_("Newsletter"), reverse("newsletter:programme", args=[programme.slug]))]

@@ -102,3 +102,14 @@ programme_links_register = PROGRAMME_LINK_SOURCES.register
 
 def programme_links(programme: Programme) -> list[tuple[str, str]]:
     return [link for source in PROGRAMME_LINK_SOURCES for link in source(programme)]
+
+
+# The pages for those who run a programme that apps above add (its news, newsletter, API
+# tokens): each source names those `user` may open, as (label, address).
+PROGRAMME_TOOL_SOURCES: Sources = Sources()
+
+programme_tools_register = PROGRAMME_TOOL_SOURCES.register
+
+
+def programme_tools(programme: Programme, user) -> list[tuple[str, str]]:
+    return [tool for source in PROGRAMME_TOOL_SOURCES for tool in source(programme, user)]

@@ -17,6 +17,7 @@ from citypeers.programmes.selectors import (
     programme_detail,
     programme_links,
     programme_members,
+    programme_tools,
     programmes_list,
     themes_with_counts,
 )
@@ -45,6 +46,7 @@ def programme_view(request: HttpRequest, slug: str) -> HttpResponse:
             "programmes.change_data_licence", programme
         ),
         "links": programme_links(programme),
+        "tools": programme_tools(programme, request.user),
     }
     return render(request, "programmes/detail.html", context)
 
