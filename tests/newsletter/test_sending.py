@@ -195,3 +195,17 @@ def test_a_refused_address_is_counted_failed_and_the_others_still_get_the_issue(
     assert (counts.sent, counts.failed) == (1, 1)
     failed = Delivery.objects.get(state=DeliveryState.FAILED)
     assert "550" in failed.error
+
+
+def test_who_unsubscribes_after_the_issue_is_queued_does_not_get_it(
+    programme, django_capture_on_commit_callbacks
+):
+    staying = subscriber(programme, "staying@example.org")
+    leaving = subscriber(programme, "leaving@example.org")
+    issue = issue_with(programme, [news_item(programme)])
+    mail.outbox.clear()
+    assert deliveries_create(issue=issue) == 2
+    subscription_unsubscribe(subscription=leaving)
+    assert send_issue_batch.call(issue_id=issue.pk) == 1
+    assert [m.to[0] for m in mail.outbox] == [staying.email]
+    assert delivery_counts(issue).total == 1

@@ -108,10 +108,13 @@ def send_issue_batch(*, issue_id: int) -> int:
     themes = _themes_of([d.subscription_id for d in batch])
     rendered: dict[tuple, IssueMail] = {}
     sent: dict[str, list[int]] = {}
-    skipped, failed = [], {}
+    skipped, failed, withdrawn = [], {}, []
     connection = get_connection()
     for delivery in batch:
         subscription = delivery.subscription
+        if not subscription.active:  # unsubscribed or suspended since the issue was queued
+            withdrawn.append(delivery.pk)
+            continue
         chosen = items_for(items, themes.get(subscription.pk, set()))
         if not chosen:
             skipped.append(delivery.pk)
@@ -128,7 +131,9 @@ def send_issue_batch(*, issue_id: int) -> int:
             failed[delivery.pk] = f"{type(error).__name__}: {error}"
             continue
         sent.setdefault(mail.language, []).append(delivery.pk)
-    deliveries_mark(sent=sent, skipped=skipped, failed=failed, now=timezone.now())
+    deliveries_mark(
+        sent=sent, skipped=skipped, failed=failed, withdrawn=withdrawn, now=timezone.now()
+    )
     return sum(len(ids) for ids in sent.values())
 
 

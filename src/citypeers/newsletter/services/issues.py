@@ -109,10 +109,15 @@ def deliveries_mark(
     skipped: list[int],
     failed: dict[int, str],
     now: datetime.datetime,
+    withdrawn: list[int] = (),
 ) -> None:
     """Records what a batch did: sent (by language), skipped (nothing for their themes),
-    failed (with the transport's error). Only queued rows change: a row is sent once."""
+    failed (with the transport's error); the deliveries of those who unsubscribed (or were
+    suspended) after the issue was queued are dropped: they are no longer its readers. Only
+    queued rows change: a row is sent once."""
     queued = Delivery.objects.filter(state=DeliveryState.QUEUED)
+    if withdrawn:
+        queued.filter(pk__in=withdrawn).delete()
     for language, ids in sent.items():
         queued.filter(pk__in=ids).update(state=DeliveryState.SENT, sent_at=now, language=language)
     if skipped:
