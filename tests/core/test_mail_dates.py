@@ -65,6 +65,7 @@ def test_mail_templates_write_dates_the_european_way(template, language):
         }
         context |= {"url": "http://127.0.0.1:8100/", "respond_by": format_date(DAY), "count": 2}
         context |= {"days_left": 7, "sessions": [Anything()], "zone": "UTC"}  # visit_reminder
+        context |= {"days": 7}  # newsletter confirmation
         shown = render_to_string(name, context)
     assert us_dates(shown, language=language) == [], shown
 
