@@ -35,6 +35,9 @@ def run_citypeers(tmp_path, *args, **env_overrides):
         ("CACHE_URL", "memoryhole://"),
         ("TASK_BACKEND", "celery"),
         ("CONN_MAX_AGE", "forever"),
+        ("OPEN_DATA_LICENCE", "CC-BY-5.0"),
+        ("API_RATE_LIMIT_ANONYMOUS", "lots"),
+        ("API_RATE_LIMIT_TOKEN", "600/fortnight"),
     ],
 )
 def test_a_malformed_setting_stops_with_one_line_naming_it(tmp_path, variable, value):

@@ -56,6 +56,26 @@ class Config:
         except ValueError:
             raise ImproperlyConfigured(f"{name}: expected a whole number, got {value!r}") from None
 
+    def choice(self, name: str, *, default: str, choices: "list[str]") -> str:
+        value = self.str(name, default=default)
+        if value not in choices:
+            raise ImproperlyConfigured(
+                f"{name}: expected one of {', '.join(choices)}, got {value!r}"
+            )
+        return value
+
+    def rate(self, name: str, *, default: str) -> "tuple[int, int]":
+        """A rate such as "120/minute": (hits, seconds)."""
+        value = self.str(name, default=default)
+        count, _slash, per = value.partition("/")
+        seconds = {"second": 1, "minute": 60, "hour": 3600}.get(per.strip())
+        if not count.strip().isdigit() or seconds is None or int(count) < 1:
+            raise ImproperlyConfigured(
+                f"{name}: expected a number of requests per second, minute or hour "
+                f"(such as 120/minute), got {value!r}"
+            )
+        return int(count), seconds
+
     def list(self, name: str, *, default: list[str]) -> list[str]:
         value = self._raw(name)
         if value is None:

@@ -312,7 +312,11 @@ COUNTRIES_ONLY = [(code, _("Kosovo")) if code == "XK" else code for code in PROG
 # programmes, themes, places, the network's news; one of programmes.DataLicence), the
 # publisher named in the DCAT-AP catalogue and its type (EU publisher-type vocabulary), and the
 # address answering questions about the data.
-OPEN_DATA_LICENCE = config.str("OPEN_DATA_LICENCE", default="CC-BY-4.0")
+OPEN_DATA_LICENCE = config.choice(
+    "OPEN_DATA_LICENCE",
+    default="CC-BY-4.0",
+    choices=["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0"],  # programmes.DataLicence
+)
 OPEN_DATA_PUBLISHER = config.str("OPEN_DATA_PUBLISHER", default=SITE_NAME)
 OPEN_DATA_PUBLISHER_TYPE = config.str("OPEN_DATA_PUBLISHER_TYPE", default="NonProfitOrganisation")
 OPEN_DATA_CONTACT_EMAIL = config.str("OPEN_DATA_CONTACT_EMAIL", default="opendata@citypeers.eu")
@@ -337,8 +341,9 @@ LOGGING = {
 
 # The public API (`citypeers.api`): requests per client address without a token, per token
 # with one ("<count>/<second|minute|hour>"); over them, 429 with Retry-After.
-API_RATE_LIMIT_ANONYMOUS = config.str("API_RATE_LIMIT_ANONYMOUS", default="120/minute")
-API_RATE_LIMIT_TOKEN = config.str("API_RATE_LIMIT_TOKEN", default="600/minute")
+# Read as (count, seconds).
+API_RATE_LIMIT_ANONYMOUS = config.rate("API_RATE_LIMIT_ANONYMOUS", default="120/minute")
+API_RATE_LIMIT_TOKEN = config.rate("API_RATE_LIMIT_TOKEN", default="600/minute")
 # Any site may read the API from a browser: reads only, no cookies (the API never reads them;
 # a token goes in the Authorization header).
 CORS_URLS_REGEX = r"^/api/v1/.*$"

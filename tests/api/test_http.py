@@ -58,8 +58,8 @@ def test_a_change_through_a_service_gives_a_new_etag(
 
 
 def test_over_the_limit_a_reader_gets_429_with_retry_after(client, scene, settings):
-    settings.API_RATE_LIMIT_ANONYMOUS = "2/minute"
-    settings.API_RATE_LIMIT_TOKEN = "3/minute"
+    settings.API_RATE_LIMIT_ANONYMOUS = (2, 60)
+    settings.API_RATE_LIMIT_TOKEN = (3, 60)
     statuses = [client.get("/api/v1/themes/").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     limited = client.get("/api/v1/themes/")
@@ -114,7 +114,7 @@ def test_the_footer_links_the_api_docs(client, db):
 def test_conditional_requests_answered_304_are_not_counted_by_the_rate_limit(
     client, scene, settings
 ):
-    settings.API_RATE_LIMIT_ANONYMOUS = "1/minute"
+    settings.API_RATE_LIMIT_ANONYMOUS = (1, 60)
     first = client.get("/api/v1/themes/")
     statuses = {
         client.get("/api/v1/themes/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code

@@ -152,7 +152,7 @@ def test_another_programmes_token_cannot_be_revoked_from_this_programmes_page(cl
 
 
 def test_guessing_tokens_is_counted_against_the_address(client, scene, settings):
-    settings.API_RATE_LIMIT_ANONYMOUS = "2/minute"
+    settings.API_RATE_LIMIT_ANONYMOUS = (2, 60)
     statuses = [
         client.get("/api/v1/themes/", HTTP_AUTHORIZATION=f"Bearer cp_guess{n}").status_code
         for n in range(3)

@@ -42,18 +42,12 @@ def unauthorized() -> HttpResponse:
     return response
 
 
-def _limit(setting: str) -> tuple[int, int]:
-    """A setting such as "120/minute": (hits, seconds)."""
-    count, _slash, per = getattr(settings, setting).partition("/")
-    return int(count), {"second": 1, "minute": 60, "hour": 3600}[per]
-
-
 def _rate_limited(request: HttpRequest, token) -> HttpResponse | None:
     if token is not None:
-        limit, window = _limit("API_RATE_LIMIT_TOKEN")
+        limit, window = settings.API_RATE_LIMIT_TOKEN
         key = f"api:token:{token.pk}"
     else:
-        limit, window = _limit("API_RATE_LIMIT_ANONYMOUS")
+        limit, window = settings.API_RATE_LIMIT_ANONYMOUS
         key = f"api:address:{client_address(request)}"
     wait = hit(key, limit=limit, window=window)
     if wait is None:
