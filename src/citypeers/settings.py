@@ -280,7 +280,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 # The embeddable widgets (`/<lang>/widgets/visits/`, `…/calls/`) are the only pages other sites
-# may frame: `frame-ancestors` of their CSP, e.g. "https://www.tampere.fi https://*.eurocities.eu".
+# may frame: `frame-ancestors` of their CSP, e.g. "https://www.tampere.fi,https://*.eurocities.eu".
 # The mail provider reports bounces to /<lang>/newsletter/bounces/ with this bearer secret;
 # empty (the default) turns that endpoint off.
 NEWSLETTER_BOUNCE_SECRET = config.str("NEWSLETTER_BOUNCE_SECRET", default="")
