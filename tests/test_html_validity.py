@@ -1,11 +1,6 @@
 """Every page is valid HTML according to the W3C Nu checker (npm's vnu-jar)."""
 
 import datetime
-import json
-import os
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -33,19 +28,8 @@ from tests.factories import (
     sent_application,
 )
 from tests.feedback.impact_scene import impact_scene
+from tests.html_checker import html_errors, require_checker
 from tests.visits.groups_scene import groups_people as groups_scene_people
-
-VNU_JAR = (
-    Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-)
-
-
-def _require_checker():
-    missing = not VNU_JAR.is_file() or shutil.which("java") is None
-    if missing and os.environ.get("CI") == "true":
-        pytest.fail("the Nu HTML checker needs node_modules/vnu-jar and java; run `make test`")
-    if missing:
-        pytest.skip("vnu-jar or java missing")
 
 
 @pytest.fixture
@@ -452,28 +436,9 @@ def _roster_pages(client, call, workspace, coordinator) -> dict[str, str]:
 
 @pytest.mark.django_db
 def test_every_page_is_valid_html(pages, tmp_path):
-    _require_checker()
+    require_checker()
     for name, html in pages.items():
         (tmp_path / f"{name}.html").write_text(html)
-    result = subprocess.run(
-        [
-            "java",
-            "-jar",
-            str(VNU_JAR),
-            "--errors-only",
-            "--format",
-            "json",
-            *sorted(str(path) for path in tmp_path.glob("*.html")),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
+    errors = html_errors(tmp_path)
     assert errors == [], "\n".join(errors)
     assert len(pages) >= 73

@@ -2,7 +2,6 @@
 where a programme's coordinators choose the licence of its open data."""
 
 import json
-import subprocess
 
 import pytest
 from django.test import Client
@@ -12,8 +11,8 @@ from citypeers.core.models import AuditEntry
 from citypeers.demo.opendata import opendata_demo_load
 from citypeers.programmes.models import Role
 from tests.factories import MembershipFactory, ProgrammeFactory
+from tests.html_checker import html_errors, require_checker
 from tests.library.opendata_world import build_open_world
-from tests.test_html_validity import VNU_JAR, _require_checker
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +109,7 @@ def test_a_coordinator_of_another_programme_may_not_set_the_licence(open_world):
 
 
 def test_pages_are_valid_html(open_world, tmp_path):
-    _require_checker()
+    require_checker()
     programme = open_world["programme"]
     client = _coordinator(programme)
     pages = {
@@ -122,22 +121,8 @@ def test_pages_are_valid_html(open_world, tmp_path):
     for name, response in pages.items():
         assert response.status_code == 200, name
         (tmp_path / f"{name}.html").write_text(response.content.decode())
-    result = subprocess.run(
-        [
-            "java",
-            "-jar",
-            str(VNU_JAR),
-            "--errors-only",
-            "--format",
-            "json",
-            *sorted(str(path) for path in tmp_path.glob("*.html")),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    assert [m["message"] for m in messages if m["type"] == "error"] == []
+    errors = html_errors(tmp_path)
+    assert errors == [], "\n".join(errors)
 
 
 def test_the_demo_programme_licence_is_set_once_however_often_the_demo_loads(db):

@@ -1,22 +1,18 @@
 """The widget pages and the builder are valid HTML (the Nu checker, as tests/test_html_validity.py
 runs it), with items, empty, and with the builder's errors; the fragment is valid in a page."""
 
-import json
-import subprocess
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 from tests.factories import CallFactory
+from tests.html_checker import html_errors, require_checker
 from tests.library.test_widgets import announced_visit
-from tests.test_html_validity import VNU_JAR, _require_checker
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_widget_pages_are_valid_html(client, tmp_path):
-    _require_checker()
+    require_checker()
     pages = {
         "visits-empty": reverse("library:widget_visits"),
         "calls-empty": reverse("library:widget_calls") + "?accent=000000",
@@ -39,19 +35,5 @@ def test_the_widget_pages_are_valid_html(client, tmp_path):
         (tmp_path / f"builder-{kind}.html").write_text(
             client.get(reverse("library:widgets") + f"?kind={kind}").content.decode()
         )
-    result = subprocess.run(
-        [
-            *("java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json"),
-            *sorted(str(path) for path in tmp_path.glob("*.html")),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
+    errors = html_errors(tmp_path)
     assert errors == [], "\n".join(errors)

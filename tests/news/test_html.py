@@ -1,15 +1,11 @@
 """The news pages are valid HTML (the W3C Nu checker, as tests/test_html_validity.py runs it)."""
 
-import json
-import subprocess
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 from tests.factories import ThemeFactory
+from tests.html_checker import html_errors, require_checker
 from tests.news.conftest import png, translate, write
-from tests.test_html_validity import VNU_JAR, _require_checker
 
 pytestmark = pytest.mark.django_db
 
@@ -52,29 +48,10 @@ def _pages(client, visit, coordinator) -> dict[str, str]:
 
 
 def test_the_news_pages_are_valid_html(client, visit, coordinator, tmp_path):
-    _require_checker()
+    require_checker()
     pages = _pages(client, visit, coordinator)
     for name, html in pages.items():
         (tmp_path / f"{name}.html").write_text(html)
-    result = subprocess.run(
-        [
-            "java",
-            "-jar",
-            str(VNU_JAR),
-            "--errors-only",
-            "--format",
-            "json",
-            *sorted(str(path) for path in tmp_path.glob("*.html")),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
+    errors = html_errors(tmp_path)
     assert errors == [], "\n".join(errors)
     assert len(pages) == 14

@@ -2,9 +2,6 @@
 tests/test_html_validity.py runs it)."""
 
 import datetime
-import json
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -13,15 +10,15 @@ from django.urls import reverse
 from citypeers.newsletter.selectors import confirm_key
 from citypeers.newsletter.services.issues import issue_send
 from tests.factories import ThemeFactory, VisitFactory
+from tests.html_checker import html_errors, require_checker
 from tests.newsletter.scene import issue_with, news_item, subscriber
-from tests.test_html_validity import VNU_JAR, _require_checker
 
 
 @pytest.mark.django_db
 def test_every_newsletter_page_and_the_mail_are_valid_html(
     client, programme, coordinator, tmp_path, django_capture_on_commit_callbacks
 ):
-    _require_checker()
+    require_checker()
     ThemeFactory(name="Water")
     reader = subscriber(programme, "reader@example.org", languages=["fr", "en"])
     waiting = subscriber(programme, "waiting@example.org", confirmed=False)
@@ -69,19 +66,5 @@ def test_every_newsletter_page_and_the_mail_are_valid_html(
         (tmp_path / f"{name}.html").write_text(response.content.decode())
     issue_mail = next(m for m in mail.outbox if m.subject == "Sent one")
     (tmp_path / "mail.html").write_text(issue_mail.alternatives[0][0])
-    result = subprocess.run(
-        [
-            *("java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json"),
-            *sorted(str(path) for path in tmp_path.glob("*.html")),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
+    errors = html_errors(tmp_path)
     assert errors == [], "\n".join(errors)
