@@ -12,9 +12,7 @@ Prints milliseconds; writes benchmarks/results/feeds.json. Target: every feed an
 under 100 ms, a 304 under 10 ms.
 """
 
-import argparse
 import datetime
-import json
 import os
 import sys
 import time
@@ -23,10 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
 
 from benchmarks.in_process import (
-    child_argument,
-    is_child,
-    run_in_child,
-    show_and_keep,
+    command,
     summary,
     timed_get,
 )
@@ -115,19 +110,19 @@ def run_here(views: int) -> dict:
 
 
 def main() -> int:
-    if is_child():
-        print(json.dumps(run_here(child_argument())))
-        return 0
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--views", type=int, default=200)
-    options = parser.parse_args()
-    print("feeds: timing the feeds and the widgets…", flush=True)
-    results = run_in_child(__file__, options.views, cache_url="dbcache://citypeers_cache")
-    show_and_keep("feeds", results)
-    slow = [name for name, figures in results.items() if figures["p95_ms"] >= 100]
-    fast_304 = results["reports_feed_304"]["p95_ms"] < 10
-    print(f"target: every page p95 under 100 ms: {'met' if not slow else f'MISSED {slow}'}")
-    print(f"target: a 304 under 10 ms: {'met' if fast_304 else 'MISSED'}")
+    results = command(
+        name="feeds",
+        script=__file__,
+        description=__doc__,
+        run_here=run_here,
+        doing="timing the feeds and the widgets",
+        cache_url="dbcache://citypeers_cache",
+    )
+    if results is not None:
+        slow = [name for name, figures in results.items() if figures["p95_ms"] >= 100]
+        fast_304 = results["reports_feed_304"]["p95_ms"] < 10
+        print(f"target: every page p95 under 100 ms: {'met' if not slow else f'MISSED {slow}'}")
+        print(f"target: a 304 under 10 ms: {'met' if fast_304 else 'MISSED'}")
     return 0
 
 

@@ -12,9 +12,7 @@ counted again), the map's SVG, a visit's impact page and /healthz. Prints millis
 benchmarks/results/impact.json. Target: the programme's page p95 under 100 ms.
 """
 
-import argparse
 import datetime
-import json
 import os
 import random
 import sys
@@ -23,10 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
 
 from benchmarks.in_process import (
-    child_argument,
-    is_child,
-    run_in_child,
-    show_and_keep,
+    command,
     summary,
     timed_get,
 )
@@ -234,18 +229,18 @@ def run_here(views: int) -> dict:
 
 
 def main() -> int:
-    if is_child():
-        print(json.dumps(run_here(child_argument())))
-        return 0
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--views", type=int, default=200)
-    options = parser.parse_args()
-    print("impact: timing the programme's impact page…", flush=True)
-    # The database cache, as deployed: the figures are kept there once per change.
-    results = run_in_child(__file__, options.views, cache_url="dbcache://citypeers_cache")
-    show_and_keep("impact", results)
-    met = results["impact_page"]["p95_ms"] < 100
-    print(f"target: the programme's page p95 under 100 ms: {'met' if met else 'MISSED'}")
+    results = command(
+        name="impact",
+        script=__file__,
+        description=__doc__,
+        run_here=run_here,
+        doing="timing the programme's impact page",
+        # The database cache, as deployed: the figures are kept there once per change.
+        cache_url="dbcache://citypeers_cache",
+    )
+    if results is not None:
+        met = results["impact_page"]["p95_ms"] < 100
+        print(f"target: the programme's page p95 under 100 ms: {'met' if met else 'MISSED'}")
     return 0
 
 

@@ -6,6 +6,7 @@ Django's test client and prints its figures as JSON; the parent prints them besi
 timed in the same run (ratios mean more than milliseconds on a busy machine), and writes them to
 `benchmarks/results/<name>.json`."""
 
+import argparse
 import json
 import os
 import statistics
@@ -93,3 +94,30 @@ def show_and_keep(name: str, results: dict) -> None:
     results_file.parent.mkdir(parents=True, exist_ok=True)
     results_file.write_text(json.dumps(results, indent=2))
     print(f"\nwritten to {results_file.relative_to(PROJECT_DIR)}")
+
+
+def command(
+    *,
+    name: str,
+    script: str,
+    description: str,
+    run_here,
+    doing: str,
+    option: str = "--views",
+    default: int = 200,
+    cache_url: str = "locmemcache://",
+) -> dict | None:
+    """A page benchmark's command. In the child: time (`run_here(argument)`) and print the
+    figures. In the parent: read `option` (how many runs), run the child on a fresh database
+    and show the figures beside /healthz; they are returned for the caller's targets (None in
+    the child)."""
+    if is_child():
+        print(json.dumps(run_here(child_argument())))
+        return None
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument(option, type=int, default=default, dest="runs")
+    runs = parser.parse_args().runs
+    print(f"{name}: {doing}…", flush=True)
+    results = run_in_child(script, runs, cache_url=cache_url)
+    show_and_keep(name, results)
+    return results

@@ -11,8 +11,6 @@ and once cached, and /healthz. Prints milliseconds; writes benchmarks/results/me
 Target: a 5-day online plan page under 200 ms.
 """
 
-import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -20,10 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
 
 from benchmarks.in_process import (
-    child_argument,
-    is_child,
-    run_in_child,
-    show_and_keep,
+    command,
     summary,
     timed_get,
 )
@@ -106,14 +101,15 @@ def run_here(plan_count: int) -> dict:
 
 
 def main() -> int:
-    if is_child():
-        print(json.dumps(run_here(child_argument())))
-        return 0
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--plans", type=int, default=100)
-    options = parser.parse_args()
-    print("methodology: timing the planner and the guide PDF…", flush=True)
-    show_and_keep("methodology", run_in_child(__file__, options.plans))
+    command(
+        name="methodology",
+        script=__file__,
+        description=__doc__,
+        run_here=run_here,
+        doing="timing the planner and the guide PDF",
+        option="--plans",
+        default=100,
+    )
     return 0
 
 

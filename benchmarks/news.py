@@ -12,9 +12,7 @@ Prints milliseconds; writes benchmarks/results/news.json. Target: list and artic
 100 ms.
 """
 
-import argparse
 import datetime
-import json
 import os
 import sys
 from pathlib import Path
@@ -22,10 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
 
 from benchmarks.in_process import (
-    child_argument,
-    is_child,
-    run_in_child,
-    show_and_keep,
+    command,
     summary,
     timed_get,
 )
@@ -115,17 +110,16 @@ def run_here(views: int) -> dict:
 
 
 def main() -> int:
-    if is_child():
-        print(json.dumps(run_here(child_argument())))
-        return 0
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--views", type=int, default=200)
-    options = parser.parse_args()
-    print("news: timing the news pages…", flush=True)
-    results = run_in_child(__file__, options.views)
-    show_and_keep("news", results)
-    met = all(results[name]["p95_ms"] < 100 for name in ("news_list", "news_article"))
-    print(f"target: list and article p95 under 100 ms: {'met' if met else 'MISSED'}")
+    results = command(
+        name="news",
+        script=__file__,
+        description=__doc__,
+        run_here=run_here,
+        doing="timing the news pages",
+    )
+    if results is not None:
+        met = all(results[name]["p95_ms"] < 100 for name in ("news_list", "news_article"))
+        print(f"target: list and article p95 under 100 ms: {'met' if met else 'MISSED'}")
     return 0
 
 

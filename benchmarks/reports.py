@@ -11,9 +11,7 @@ Builds a throw-away SQLite database with published reports long enough to fill 1
 Targets: the report page p95 under 50 ms; the 16-page PDF under 1.5 s.
 """
 
-import argparse
 import io
-import json
 import os
 import sys
 from pathlib import Path
@@ -21,10 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
 
 from benchmarks.in_process import (
-    child_argument,
-    is_child,
-    run_in_child,
-    show_and_keep,
+    command,
     summary,
     timed_get,
 )
@@ -111,16 +106,16 @@ def run_here(page_count: int) -> dict:
 
 
 def main() -> int:
-    if is_child():
-        print(json.dumps(run_here(child_argument())))
-        return 0
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=200)
-    options = parser.parse_args()
-    print("reports: timing the report page and its PDF…", flush=True)
-    results = run_in_child(__file__, options.pages)
-    show_and_keep("reports", results)
-    print(f"PDF pages: {results['report_pdf_first']['pdf_pages']}")
+    results = command(
+        name="reports",
+        script=__file__,
+        description=__doc__,
+        run_here=run_here,
+        doing="timing the report page and its PDF",
+        option="--pages",
+    )
+    if results is not None:
+        print(f"PDF pages: {results['report_pdf_first']['pdf_pages']}")
     return 0
 
 
