@@ -80,6 +80,7 @@ LAYER_HEIGHT = {
 }
 # Modules of small apps whose name is not a layer, placed by what they do.
 PLACED = {
+    "api.middleware": "views",
     "calls.optimiser": "selectors",
     "core.audit": "services",
     "core.registry": "enums",

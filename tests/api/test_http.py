@@ -3,8 +3,11 @@ headers, 429 with Retry-After, JSON errors, the OpenAPI 3.1 document and the doc
 
 import pytest
 from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from citypeers.api.middleware import HeadAsGetMiddleware
 from citypeers.catalogue.models import Practice
 from citypeers.catalogue.services import practice_publish
 from tests.api.conftest import bearer
@@ -131,3 +134,26 @@ def test_calls_and_news_change_their_etag_with_the_minute_as_time_opens_calls(
     monkeypatch.setattr("time.time", lambda: 4_000_000_000.0)
     assert client.get("/api/v1/calls/")["ETag"] != first["ETag"]
     assert client.get("/api/v1/themes/")["ETag"] == client.get("/api/v1/themes/")["ETag"]
+
+
+def test_head_gives_the_headers_of_the_get_without_its_body(client, scene):
+    get = client.get("/api/v1/practices/")
+    head = client.head("/api/v1/practices/")
+    assert head.status_code == 200
+    assert head["ETag"] == get["ETag"]
+    assert head["Content-Length"] == str(len(get.content))
+    assert client.head("/api/v1/practices/", HTTP_IF_NONE_MATCH=get["ETag"]).status_code == 304
+
+
+def test_head_is_answered_as_a_get_with_the_body_left_out():
+    seen = []
+
+    def view(request):
+        seen.append(request.method)
+        return HttpResponse(b'{"count": 0}', content_type="application/json")
+
+    answer = HeadAsGetMiddleware(view)(RequestFactory().head("/api/v1/themes/"))
+    assert seen == ["GET"]
+    assert answer.content == b"" and answer["Content-Length"] == "12"
+    elsewhere = HeadAsGetMiddleware(view)(RequestFactory().head("/en/library/"))
+    assert seen[-1] == "HEAD" and elsewhere.content == b'{"count": 0}'
