@@ -66,3 +66,5 @@ def test_published_news_is_listed_and_scheduled_news_is_not(client):
     locations = _locations(client, "/sitemap-news.xml")
     assert "http://testserver/en/news/out-now/" in locations
     assert not any("next-week" in location for location in locations)
+    # Written in English only: its French address would only show the English text.
+    assert "http://testserver/fr/news/out-now/" not in locations

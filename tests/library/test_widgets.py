@@ -213,3 +213,11 @@ def test_the_widgets_read_in_a_fixed_number_of_queries(
     ]:
         with django_assert_max_num_queries(most):
             assert client.get(reverse(name) + "?theme=reuse").status_code == 200
+
+
+def test_the_builder_is_not_marked_as_the_library_in_the_navigation(client):
+    builder = client.get(reverse("library:widgets")).content.decode()
+    library = client.get(reverse("library:search")).content.decode()
+    current = 'href="/en/library/" aria-current="page"'
+    assert current in library
+    assert current not in builder

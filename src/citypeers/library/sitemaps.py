@@ -87,8 +87,20 @@ class ReportsSitemap(_EveryLanguage):
 
 
 class NewsSitemap(_EveryLanguage):
+    """A news item in the languages it is written in: in another it only shows a fallback."""
+
     def items(self):
-        return news_published().select_related(None).prefetch_related(None).order_by("pk")
+        return (
+            news_published()
+            .select_related(None)
+            .prefetch_related(None)
+            .prefetch_related("texts")
+            .order_by("pk")
+        )
+
+    def get_languages_for_item(self, item) -> list[str]:
+        written = {text.language for text in item.texts.all()}
+        return [code for code in self._languages() if code in written]
 
     def location(self, item) -> str:
         return reverse("news:detail", kwargs={"slug": item.slug})

@@ -43,6 +43,15 @@ def test_a_new_call_gets_an_address_of_its_own_from_its_title(programme, coordin
     assert AuditEntry.objects.get(action="call.created").actor == coordinator
 
 
+@pytest.mark.parametrize("title", ["New", "Feed"])
+def test_a_call_never_takes_an_address_another_page_has(programme, coordinator, title):
+    """`calls/new/` creates a call and `calls/feed/` is the open calls' feed."""
+    new = Call(programme=programme, opens_at=CallFactory.build().opens_at)
+    new.closes_at = CallFactory.build().closes_at
+    call = call_save(call=new, by=coordinator, data={"title": title, "type": "hosts"}, visits=[])
+    assert call.slug == f"{title.lower()}-2"
+
+
 def test_the_consent_version_moves_only_when_its_text_changes(call, coordinator):
     call_save(
         call=call,

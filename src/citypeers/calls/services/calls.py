@@ -24,8 +24,15 @@ QUESTION_FIELDS = [
 ]
 
 
+# Addresses beside a call's own (`calls/new/`, the open calls' feed `calls/feed/`) that a call
+# titled "New" or "Feed" must not hide.
+RESERVED_SLUGS = frozenset({"new", "feed"})
+
+
 def _unique_slug(title: str) -> str:
-    return unique_slug(title, taken=Call.objects.all(), max_length=180, fallback="call")
+    return unique_slug(
+        title, taken=Call.objects.all(), max_length=180, fallback="call", reserved=RESERVED_SLUGS
+    )
 
 
 def call_save(*, call: Call, by, data: dict, visits) -> Call:
