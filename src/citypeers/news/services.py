@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from citypeers.core.audit import log_action
+from citypeers.core.saving import save_with_free_slug
 from citypeers.news.enums import RESERVED_SLUGS
 from citypeers.news.errors import NewsError
 from citypeers.news.models import NewsItem, NewsText
@@ -107,13 +108,15 @@ def news_item_create(
     )
     _check_image(image)
     with transaction.atomic():
-        item = NewsItem.objects.create(
-            slug=_new_slug(values["title"]),
+        item = NewsItem(
             programme=programme,
             original_language=original_language,
             image=image or "",
             created_by=by if by is not None and by.is_authenticated else None,
         )
+        # Two items of one title saved at once both find its slug free: the second takes the
+        # next one instead of failing.
+        save_with_free_slug(item, make_slug=lambda: _new_slug(values["title"]), save=item.save)
         NewsText.objects.create(item=item, language=original_language, **values)
         _set_links(item, visits=visits, practices=practices, reports=reports, themes=themes)
         log_action(item, "news.created", by=by, changes={"language": original_language})
