@@ -57,9 +57,15 @@ def _with_texts(items: QuerySet) -> QuerySet:
     )
 
 
+def published(now: datetime.datetime | None = None, *, via: str = "") -> Q:
+    """What the public may read: items whose time has come (a draft has no time, a scheduled
+    one a later time). `via` is the way to the item from another model, e.g. "item__"."""
+    return Q(**{f"{via}publish_at__lte": now or timezone.now()})
+
+
 def news_published(*, now: datetime.datetime | None = None) -> QuerySet[NewsItem]:
     """Items whose time has come, newest first."""
-    items = NewsItem.objects.filter(publish_at__lte=now or timezone.now())
+    items = NewsItem.objects.filter(published(now))
     return _with_texts(items).order_by("-publish_at", "-pk")
 
 

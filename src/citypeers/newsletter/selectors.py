@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from citypeers.news.models import NewsItem, NewsText
+from citypeers.news.selectors import published
 from citypeers.newsletter.enums import CANDIDATES_PER_KIND, RECENT_DAYS, DeliveryState, ItemKind
 from citypeers.newsletter.models import Delivery, Issue, IssueItem, Subscription
 from citypeers.programmes.models import Programme, Theme, Visit
@@ -103,8 +104,8 @@ def news_candidates(programme: Programme, *, now: datetime.datetime) -> QuerySet
     """The programme's published news (publish_at <= now) of the last RECENT_DAYS."""
     return (
         NewsItem.objects.filter(
+            published(now),
             programme=programme,
-            publish_at__lte=now,
             publish_at__gte=now - datetime.timedelta(days=RECENT_DAYS),
         )
         .prefetch_related(_texts())

@@ -9,6 +9,7 @@ from citypeers.api.selectors.practices import population_filter
 from citypeers.api.selectors.scope import Scope
 from citypeers.calls.models import Call
 from citypeers.news.models import NewsItem, NewsText
+from citypeers.news.selectors import published
 from citypeers.places.models import Place
 from citypeers.programmes.models import Programme, Theme, Visit
 from citypeers.reports.enums import ReportStatus
@@ -77,7 +78,7 @@ def reports_for_api(
 
 def news_for_api(*, programme: str = "", theme: str = "", language: str = "") -> QuerySet[NewsItem]:
     """Published news (publish_at now or before), each with its texts."""
-    news = NewsItem.objects.filter(publish_at__lte=timezone.now())
+    news = NewsItem.objects.filter(published())
     if programme:
         news = news.filter(programme__slug=programme)
     if theme:

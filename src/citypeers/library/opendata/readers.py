@@ -9,13 +9,14 @@ from collections.abc import Callable, Iterator
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from citypeers.calls.models import Call
 from citypeers.catalogue.models import Practice
 from citypeers.catalogue.selectors import practices_published
 from citypeers.library.opendata.selectors import Dataset
 from citypeers.news.models import NewsText
+from citypeers.news.selectors import published
 from citypeers.places.models import Place
 from citypeers.programmes.models import Programme, Theme, Visit
 from citypeers.reports.selectors.reports import published_reports
@@ -150,13 +151,13 @@ def _places(_programme) -> Iterator[dict]:
 
 def _visits(programme: Programme) -> Iterator[dict]:
     url = _url_maker("visits:visit", "programme-sample-x", "visit-sample-x")
-    published = set(
+    announced = set(
         VisitPlan.objects.filter(visit__programme=programme, agenda_published=True).values_list(
             "visit_id", flat=True
         )
     )
     sessions = AgendaSession.objects.filter(
-        visit__in=published, cancelled_at__isnull=True
+        visit__in=announced, cancelled_at__isnull=True
     ).select_related("format")
     visits = (
         Visit.objects.filter(programme=programme)
@@ -230,7 +231,7 @@ def _reports(programme: Programme) -> Iterator[dict]:
 
 def _news(programme: Programme | None) -> Iterator[dict]:
     texts = (
-        NewsText.objects.filter(item__programme=programme, item__publish_at__lte=timezone.now())
+        NewsText.objects.filter(published(via="item__"), item__programme=programme)
         .select_related("item__programme")
         .prefetch_related("item__themes")
         .order_by("-item__publish_at", "item_id", "language")
