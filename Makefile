@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PO_FILES := $(wildcard src/citypeers/locale/*/LC_MESSAGES/django.po)
+PO_FILES := $(wildcard src/citypeers/locale/*/LC_MESSAGES/django.po src/citypeers/locale_vendor/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: demo test lint format bench install browser messages clean
@@ -24,6 +24,12 @@ test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n 2
+
+# After changing strings: every catalogue gains the new messages (to translate) and loses the
+# old; then `python -m tests.i18n.catalogues LANG` lists what a language still needs.
+messages: install
+	cd src/citypeers && ../../$(BIN)/python -m django makemessages --all --no-location \
+	  --no-obsolete --ignore=migrations --settings=citypeers.settings
 
 lint:
 	$(BIN)/ruff check --fix .

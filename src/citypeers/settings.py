@@ -204,7 +204,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = config.int("TRUSTED_PROXY_COUNT", default=0)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Our catalogues, then the messages of packages that lack one of our languages (Django has no
+# Maltese; see tests/i18n/vendor.py); both come before every package's own catalogue.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_vendor"]
 # Translated content (methodology texts): the reader's language, else English, else any.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
