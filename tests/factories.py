@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from citypeers.calls.models import Call
 from citypeers.calls.services.applications import application_save
+from citypeers.core.translated import TranslatedField
 from citypeers.methodology.models import (
     ActivityFormat,
     AgendaItemTemplate,
@@ -19,6 +20,20 @@ from citypeers.places.models import Place
 from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
 
 PASSWORD = "a-long-test-password"
+
+
+class TranslatedKwargs:
+    """Lets a test give one language of a translated text as `name_fr="…"`: it joins the
+    text's other languages (core.translated)."""
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        fields = {field.name: field for field in cls._meta.model._meta.fields}
+        for key in list(kwargs):
+            name, _sep, language = key.rpartition("_")
+            if isinstance(fields.get(name), TranslatedField) and len(language) == 2:
+                kwargs[name] = {**(kwargs.get(name) or {}), language: kwargs.pop(key)}
+        return kwargs
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -123,7 +138,7 @@ class PublishedPracticeFactory(PracticeFactory):
     published_at = factory.LazyFunction(timezone.now)
 
 
-class ActivityFormatFactory(factory.django.DjangoModelFactory):
+class ActivityFormatFactory(TranslatedKwargs, factory.django.DjangoModelFactory):
     class Meta:
         model = ActivityFormat
         skip_postgeneration_save = True
@@ -134,27 +149,27 @@ class ActivityFormatFactory(factory.django.DjangoModelFactory):
     roles = ["facilitator"]
     min_group, max_group = 4, 30
     min_minutes, max_minutes, default_minutes = 30, 90, 45
-    name_en = factory.Sequence(lambda n: f"Format {n}")
-    summary_en = "A way to learn together."
-    purpose_en = "To learn."
-    when_en = "Any day."
+    name = factory.Sequence(lambda n: {"en": f"Format {n}"})
+    summary = factory.LazyFunction(lambda: {"en": "A way to learn together."})
+    purpose = factory.LazyFunction(lambda: {"en": "To learn."})
+    when = factory.LazyFunction(lambda: {"en": "Any day."})
 
     @factory.post_generation
     def steps(self, create, extracted, **kwargs):
         for position, minutes in enumerate(extracted or [15, 30]):
             FormatStep.objects.create(
-                format=self, position=position, minutes=minutes, text_en=f"Step {position + 1}"
+                format=self, position=position, minutes=minutes, text=f"Step {position + 1}"
             )
 
 
-class VisitTemplateFactory(factory.django.DjangoModelFactory):
+class VisitTemplateFactory(TranslatedKwargs, factory.django.DjangoModelFactory):
     class Meta:
         model = VisitTemplate
 
     slug = factory.Sequence(lambda n: f"template-{n}")
     mode = "online"
-    name_en = factory.Sequence(lambda n: f"Template {n}")
-    summary_en = "For trying things out."
+    name = factory.Sequence(lambda n: {"en": f"Template {n}"})
+    summary = factory.LazyFunction(lambda: {"en": "For trying things out."})
 
 
 class TemplateVersionFactory(factory.django.DjangoModelFactory):
@@ -181,9 +196,9 @@ class TemplateVersionFactory(factory.django.DjangoModelFactory):
             role="coordinator",
             anchor="start",
             offset_days=-42,
-            title_en="Close the call",
-            deliverable_en="Applications",
-            checklist_en="Every application complete",
+            title="Close the call",
+            deliverable="Applications",
+            checklist="Every application complete",
         )
         for day in ("first", "middle", "last"):
             AgendaItemTemplate.objects.create(

@@ -36,7 +36,6 @@ SITE_NAME = config.str("SITE_NAME", default="citypeers")
 SECURE_HTTPS = config.bool("SECURE_HTTPS", default=True)
 
 INSTALLED_APPS = [
-    "modeltranslation",  # before the admin, which it extends
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -207,9 +206,6 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 # Our catalogues, then the messages of packages that lack one of our languages (Django has no
 # Maltese; see tests/i18n/vendor.py); both come before every package's own catalogue.
 LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_vendor"]
-# Translated content (methodology texts): the reader's language, else English, else any.
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

@@ -76,7 +76,7 @@ def test_editing_makes_a_new_version_and_leaves_a_used_one_untouched(programme):
     survey = survey_of(VisitFactory(programme=programme))
     survey.version = first
     survey.save()
-    kept = list(first.questions.values_list("pk", "key", "text_en", "text_fr"))
+    kept = list(first.questions.values_list("pk", "key", "text__en", "text__fr"))
     satisfaction = first.questions.get(key="satisfaction")
     drafts = [
         QuestionDraft(
@@ -94,7 +94,7 @@ def test_editing_makes_a_new_version_and_leaves_a_used_one_untouched(programme):
         template=copy, introduction="Hi", questions=drafts, change_note="Shorter", by=None
     )
     assert second.number == 2 and second.change_note == "Shorter"
-    assert list(first.questions.values_list("pk", "key", "text_en", "text_fr")) == kept
+    assert list(first.questions.values_list("pk", "key", "text__en", "text__fr")) == kept
     happy, city = second.questions.all()
     assert happy.key == "satisfaction" and happy.text == "How happy are you?"
     with translation.override("fr"):

@@ -2,7 +2,6 @@
 the rest shown read-only; answers as kept, naming nobody (see the models)."""
 
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from citypeers.feedback.models import (
     ActionPlan,
@@ -23,12 +22,12 @@ from citypeers.feedback.models import (
 
 
 @admin.register(SurveyTemplate)
-class SurveyTemplateAdmin(TranslationAdmin):
+class SurveyTemplateAdmin(admin.ModelAdmin):
     list_display = ("title", "programme", "moment", "audience")
     list_filter = ("moment", "audience")
 
 
-class QuestionInline(TranslationTabularInline):
+class QuestionInline(admin.TabularInline):
     model = Question
     extra = 0
     fields = ("position", "key", "text", "help_text", "kind", "level", "required", "choices")
@@ -44,7 +43,7 @@ class QuestionInline(TranslationTabularInline):
 
 
 @admin.register(SurveyTemplateVersion)
-class SurveyTemplateVersionAdmin(TranslationAdmin):
+class SurveyTemplateVersionAdmin(admin.ModelAdmin):
     list_display = ("template", "number", "change_note", "created_at")
     readonly_fields = ("template", "number", "change_note", "created_by", "created_at")
     inlines = [QuestionInline]

@@ -1,7 +1,6 @@
 """The methodology in Django's admin: formats and templates editable, saved versions read-only."""
 
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from citypeers.methodology.models import (
     ActivityFormat,
@@ -13,13 +12,13 @@ from citypeers.methodology.models import (
 )
 
 
-class FormatStepInline(TranslationTabularInline):
+class FormatStepInline(admin.TabularInline):
     model = FormatStep
     extra = 0
 
 
 @admin.register(ActivityFormat)
-class ActivityFormatAdmin(TranslationAdmin):
+class ActivityFormatAdmin(admin.ModelAdmin):
     list_display = ["name", "stage", "min_group", "max_group", "default_minutes", "updated_at"]
     list_filter = ["stage"]
     search_fields = ["name", "summary"]
@@ -27,7 +26,7 @@ class ActivityFormatAdmin(TranslationAdmin):
 
 
 @admin.register(VisitTemplate)
-class VisitTemplateAdmin(TranslationAdmin):
+class VisitTemplateAdmin(admin.ModelAdmin):
     list_display = ["name", "mode", "slug"]
 
 

@@ -3,6 +3,7 @@ one language starting from the English."""
 
 import pytest
 
+from citypeers.core.translated import text_in
 from citypeers.methodology.forms.formats import FormatFilterForm, FormatForm
 from citypeers.methodology.models.formats import FORMAT_TEXTS
 from tests.factories import ActivityFormatFactory
@@ -23,10 +24,10 @@ def data(activity, **changes):
         **{name: getattr(activity, name) for name in figures},
         "modes": activity.modes,
         "roles": activity.roles,
-        "name": activity.name_en,
-        "summary": activity.summary_en,
-        "purpose": activity.purpose_en,
-        "when": activity.when_en,
+        "name": text_in(activity, "name", "en"),
+        "summary": text_in(activity, "summary", "en"),
+        "purpose": text_in(activity, "purpose", "en"),
+        "when": text_in(activity, "when", "en"),
     } | changes
 
 
@@ -56,12 +57,13 @@ def test_the_french_form_starts_from_the_english_and_keeps_it_untranslated_if_un
     activity = ActivityFormatFactory(name_fr="Marche en binômes")
     form = FormatForm(instance=activity, language="fr")
     assert form.initial["name"] == "Marche en binômes"
-    assert form.initial["purpose"] == activity.purpose_en
+    assert form.initial["purpose"] == text_in(activity, "purpose", "en")
     bound = FormatForm(
         data(activity, name="Marche à deux", summary="Un résumé."), instance=activity, language="fr"
     )
     assert bound.is_valid(), bound.errors
     texts = bound.texts()
-    assert texts["name_fr"] == "Marche à deux" and texts["summary_fr"] == "Un résumé."
-    assert texts["purpose_fr"] == "" and texts["when_fr"] == ""
-    assert set(texts) == {f"{name}_fr" for name in FORMAT_TEXTS}
+    assert texts["name"]["fr"] == "Marche à deux" and texts["summary"]["fr"] == "Un résumé."
+    assert "fr" not in texts["purpose"] and "fr" not in texts["when"]  # still untranslated
+    assert texts["purpose"]["en"] == text_in(activity, "purpose", "en")  # English untouched
+    assert set(texts) == set(FORMAT_TEXTS)

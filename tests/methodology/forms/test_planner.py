@@ -19,7 +19,7 @@ DEFAULTS = {
 
 
 def version(slug: str, mode: str, days: tuple[int, int], summary: str = "For trying out."):
-    template = VisitTemplate(slug=slug, mode=mode, name_en=slug.title(), summary_en=summary)
+    template = VisitTemplate(slug=slug, mode=mode, name=slug.title(), summary=summary)
     low, high = days
     return TemplateVersion(
         template=template, min_days=low, max_days=high, default_days=low, default_participants=3

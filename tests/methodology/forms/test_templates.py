@@ -37,7 +37,7 @@ def test_a_note_is_asked_for_so_others_know_why():
 
 
 def test_a_session_must_last_what_its_format_allows():
-    activity = ActivityFormatFactory(name_en="World café", min_minutes=45, max_minutes=90)
+    activity = ActivityFormatFactory(name={"en": "World café"}, min_minutes=45, max_minutes=90)
     form = AgendaItemForm({"day": "first", "format": activity.pk, "minutes": 30})
     assert form.errors == {"minutes": ["World café takes 45 to 90 minutes."]}
     assert AgendaItemForm({"day": "first", "format": activity.pk, "minutes": 90}).is_valid()
@@ -45,7 +45,9 @@ def test_a_session_must_last_what_its_format_allows():
 
 def test_steps_start_from_the_english_where_there_is_no_translation():
     version = TemplateVersionFactory()
-    StepTemplate.objects.filter(version=version).update(title_fr="Clore l'appel")
+    StepTemplate.objects.filter(version=version).update(
+        title={"en": "Close the call", "fr": "Clore l'appel"}
+    )
     [step] = step_initial(version, "fr")
     assert step["title"] == "Clore l'appel"
     assert step["deliverable"] == "Applications"  # the English, to translate

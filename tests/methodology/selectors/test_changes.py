@@ -3,6 +3,7 @@ between any two versions, in either direction."""
 
 import pytest
 
+from citypeers.core.translated import text_in
 from citypeers.methodology.models import TemplateVersion
 from citypeers.methodology.models.templates import VERSION_FIGURES
 from citypeers.methodology.selectors.changes import FieldChange, RowChange, version_changes
@@ -20,9 +21,9 @@ def steps_of(version):
             "role": s.role,
             "anchor": s.anchor,
             "offset_days": s.offset_days,
-            "title": s.title_en,
-            "deliverable": s.deliverable_en,
-            "checklist": s.checklist_en,
+            "title": text_in(s, "title", "en"),
+            "deliverable": text_in(s, "deliverable", "en"),
+            "checklist": text_in(s, "checklist", "en"),
         }
         for s in version.steps.all()
     ]
@@ -96,7 +97,7 @@ def test_choices_are_shown_by_their_names():
 def test_figures_and_agenda_changes_are_listed_with_their_labels():
     first = TemplateVersionFactory()
     agenda = agenda_of(first)
-    other = ActivityFormatFactory(name_en="World café")
+    other = ActivityFormatFactory(name={"en": "World café"})
     agenda[0] |= {"minutes": 60}
     agenda[2] |= {"format": other}
     second = next_version(first, figures={"default_days": 5, "max_days": 6}, agenda=agenda)

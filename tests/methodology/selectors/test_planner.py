@@ -38,12 +38,12 @@ def test_no_template_means_nothing_to_plan_with():
 
 def test_the_plan_template_carries_the_versions_figures_steps_and_agenda():
     version = TemplateVersionFactory(daily_minutes_max=90, session_start=datetime.time(9, 30))
-    opener = ActivityFormatFactory(name_en="Ice-breaker", min_minutes=10, stage="opening")
+    opener = ActivityFormatFactory(name={"en": "Ice-breaker"}, min_minutes=10, stage="opening")
     AgendaItemTemplate.objects.filter(version=version, key="a-first").update(position=1)
     AgendaItemTemplate.objects.create(  # saved last, placed first
         version=version, key="a0", day="first", position=0, format=opener, minutes=15
     )
-    StepTemplate.objects.filter(version=version).update(checklist_en="One\n\n  Two  \n")
+    StepTemplate.objects.filter(version=version).update(checklist={"en": "One\n\n  Two  \n"})
     template = plan_template(version)
     assert (template.mode, template.min_days, template.max_days) == ("online", 3, 5)
     assert (template.daily_minutes_max, template.session_start) == (90, datetime.time(9, 30))
@@ -69,7 +69,9 @@ def test_the_plan_template_carries_the_versions_figures_steps_and_agenda():
 
 def test_the_plan_template_reads_in_the_active_language_with_english_where_untranslated():
     version = TemplateVersionFactory()
-    StepTemplate.objects.filter(version=version).update(title_fr="Clore l'appel")
+    StepTemplate.objects.filter(version=version).update(
+        title={"en": "Close the call", "fr": "Clore l'appel"}
+    )
     with translation.override("fr"):
         [step] = plan_template(version).steps
     assert step.title == "Clore l'appel"

@@ -64,7 +64,7 @@ def test_a_versions_content_has_every_phase_in_order_and_every_kind_of_day():
             role="host",
             anchor="start",
             offset_days=-30,
-            title_en=title,
+            title={"en": title},
         )
     phases, days = version_content(version)
     assert [plan.phase.number for plan in phases] == list(range(1, 10))

@@ -1,13 +1,12 @@
 """A translation starts from the English; English left unchanged in a missing translation is
 stored as still missing, so readers keep the English and translators still see the gap."""
 
-from types import SimpleNamespace
-
+from citypeers.methodology.models import ActivityFormat
 from citypeers.methodology.selectors.translated_texts import translated_value, untranslated_default
 
 
 def row(english, french):
-    return SimpleNamespace(name_en=english, name_fr=french)
+    return ActivityFormat(name={"en": english, "fr": french})
 
 
 def test_a_missing_translation_starts_from_the_english():

@@ -5,6 +5,7 @@ import pytest
 
 from citypeers.core.errors import MethodologyError
 from citypeers.core.models import AuditEntry
+from citypeers.core.translated import text_in, translations_of
 from citypeers.methodology.models import ActivityFormat
 from citypeers.methodology.services.formats import format_save
 from tests.factories import ActivityFormatFactory
@@ -22,8 +23,8 @@ def figures(activity, **changes):
 def texts(activity, language="en", **changes):
     names = ("name", "summary", "purpose", "when", "onsite", "online", "hybrid")
     names += ("materials", "accessibility", "pitfalls")
-    columns = {f"{name}_{language}": getattr(activity, f"{name}_{language}") for name in names}
-    return columns | {f"{name}_{language}": value for name, value in changes.items()}
+    texts = {name: translations_of(activity, name) for name in names}
+    return texts | {name: {**texts[name], language: value} for name, value in changes.items()}
 
 
 def save(activity, by, *, language="en", steps, figures_changes=None, **text_changes):
@@ -47,7 +48,7 @@ def test_steps_that_do_not_add_up_to_the_usual_length_are_refused_at_that_field(
         "The steps add up to 55 minutes, but the usual length is 45."
     )
     activity.refresh_from_db()
-    assert activity.name_en != "Renamed"
+    assert text_in(activity, "name", "en") != "Renamed"
     assert [step.minutes for step in activity.steps.all()] == [15, 30]
 
 
@@ -57,7 +58,10 @@ def test_a_new_usual_length_is_saved_with_steps_that_add_up_to_it(coordinator):
     save(activity, coordinator, steps=steps, figures_changes={"default_minutes": 60})
     activity.refresh_from_db()
     assert activity.default_minutes == 60
-    assert [(s.minutes, s.text_en) for s in activity.steps.all()] == [(20, "Welcome"), (40, "Talk")]
+    assert [(s.minutes, text_in(s, "text", "en")) for s in activity.steps.all()] == [
+        (20, "Welcome"),
+        (40, "Talk"),
+    ]
 
 
 def test_a_format_without_steps_keeps_any_usual_length(coordinator):
@@ -74,14 +78,14 @@ def test_steps_removed_from_the_end_are_deleted_and_added_ones_are_appended(coor
     assert [(s.position, s.minutes) for s in activity.steps.all()] == [(0, 45)]
     three = [{"minutes": 15, "text": text} for text in ("One", "Two", "Three")]
     save(activity, coordinator, steps=three)
-    assert [s.text_en for s in activity.steps.all()] == ["One", "Two", "Three"]
+    assert [text_in(s, "text", "en") for s in activity.steps.all()] == ["One", "Two", "Three"]
 
 
 def test_a_french_edit_keeps_the_english_and_steps_left_as_shown_stay_untranslated(
     coordinator,
 ):
     activity = ActivityFormatFactory()
-    english_steps = [s.text_en for s in activity.steps.all()]
+    english_steps = [text_in(s, "text", "en") for s in activity.steps.all()]
     # What the French form shows: the English to start from, where no French exists yet.
     steps = [
         {"minutes": 15, "text": "Accueil"},
@@ -89,9 +93,11 @@ def test_a_french_edit_keeps_the_english_and_steps_left_as_shown_stay_untranslat
     ]
     save(activity, coordinator, language="fr", steps=steps, name="Marche à deux")
     activity.refresh_from_db()
-    assert activity.name_fr == "Marche à deux"
-    assert activity.name_en.startswith("Format")  # the English is not touched
-    assert [(s.text_en, s.text_fr or "") for s in activity.steps.all()] == [
+    assert text_in(activity, "name", "fr") == "Marche à deux"
+    assert text_in(activity, "name", "en").startswith("Format")  # the English is not touched
+    assert [
+        (text_in(s, "text", "en"), text_in(s, "text", "fr") or "") for s in activity.steps.all()
+    ] == [
         (english_steps[0], "Accueil"),
         (english_steps[1], ""),
     ]
@@ -101,9 +107,9 @@ def test_a_french_text_can_be_corrected_back_to_the_same_words_as_the_english(co
     """Only a *missing* translation left as the English stays missing; an existing one is kept."""
     activity = ActivityFormatFactory(name_fr="Nom français")
     steps = [{"minutes": 15, "text": "Un"}, {"minutes": 30, "text": "Deux"}]
-    save(activity, coordinator, language="fr", steps=steps, name=activity.name_en)
+    save(activity, coordinator, language="fr", steps=steps, name=text_in(activity, "name", "en"))
     activity.refresh_from_db()
-    assert activity.name_fr == activity.name_en
+    assert text_in(activity, "name", "fr") == text_in(activity, "name", "en")
 
 
 def test_a_new_format_goes_last_under_an_address_made_from_its_name(coordinator):
@@ -122,7 +128,7 @@ def test_a_new_format_goes_last_under_an_address_made_from_its_name(coordinator)
     assert activity.slug not in ("story-circle", "")
     assert activity.slug.startswith("story-circle")
     assert activity.position == 8
-    assert ActivityFormat.objects.get(slug=activity.slug).name_en == "Story circle"
+    assert text_in(ActivityFormat.objects.get(slug=activity.slug), "name", "en") == "Story circle"
 
 
 def test_an_edit_is_recorded_with_what_changed_and_who_changed_it(coordinator):
@@ -131,7 +137,7 @@ def test_an_edit_is_recorded_with_what_changed_and_who_changed_it(coordinator):
     save(activity, coordinator, steps=steps, figures_changes={"max_group": 40}, name="Pairs")
     entry = AuditEntry.objects.get(action="format.edited", object_id=str(activity.pk))
     assert entry.actor == coordinator
-    assert entry.changes == {"max_group": "40", "name_en": "Pairs", "language": "en"}
+    assert entry.changes == {"max_group": "40", "name": "Pairs", "language": "en"}
 
 
 @pytest.mark.django_db(transaction=True)

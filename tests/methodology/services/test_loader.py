@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from citypeers.core.translated import set_text, text_in
 from citypeers.methodology.models import ActivityFormat, TemplateVersion, VisitTemplate
 from citypeers.methodology.services.loader import load_methodology
 
@@ -17,10 +18,10 @@ pytestmark = pytest.mark.django_db
 def test_the_shipped_methodology_loads_once_and_keeps_edits(methodology):
     assert methodology["formats"] >= 14
     world_cafe = ActivityFormat.objects.get(slug="world-cafe")
-    world_cafe.name_en = "Our café"
+    set_text(world_cafe, "name", "en", "Our café")
     world_cafe.save()
     assert load_methodology() == {"formats": 0, "templates": 0}
-    assert ActivityFormat.objects.get(slug="world-cafe").name_en == "Our café"
+    assert text_in(ActivityFormat.objects.get(slug="world-cafe"), "name", "en") == "Our café"
 
 
 def test_the_shipped_cards_and_templates_load_their_placement_rules_and_day_plans(methodology):
@@ -47,8 +48,8 @@ def test_every_format_has_complete_guidance_in_english_and_french(methodology):
                 "accessibility",
                 "pitfalls",
             ):
-                assert getattr(activity, f"{field}_{language}"), (activity.slug, field, language)
-            assert all(getattr(step, f"text_{language}") for step in activity.steps.all())
+                assert text_in(activity, field, language), (activity.slug, field, language)
+            assert all(text_in(step, "text", language) for step in activity.steps.all())
         assert sum(step.minutes for step in activity.steps.all()) == activity.default_minutes
         for mode in activity.modes:
             assert activity.variant(mode)
@@ -160,10 +161,10 @@ def test_formats_load_in_file_order_with_their_texts_and_steps_in_each_language(
     assert load_methodology(content_dir=content) == {"formats": 2, "templates": 1}
     pairs, trios = ActivityFormat.objects.order_by("position")
     assert (pairs.slug, pairs.position, trios.slug, trios.position) == ("pairs", 0, "trios", 1)
-    assert pairs.summary_en == "A summary."  # trimmed
-    assert (pairs.name_fr, pairs.purpose_fr) == ("Paires", "Parler.")
+    assert text_in(pairs, "summary", "en") == "A summary."  # trimmed
+    assert (text_in(pairs, "name", "fr"), text_in(pairs, "purpose", "fr")) == ("Paires", "Parler.")
     steps = list(pairs.steps.all())
-    assert [(s.minutes, s.text_en, s.text_fr) for s in steps] == [
+    assert [(s.minutes, text_in(s, "text", "en"), text_in(s, "text", "fr")) for s in steps] == [
         (10, "Pairs", "Binômes"),
         (20, "Plenary", "Plénière"),
     ]
@@ -172,8 +173,8 @@ def test_formats_load_in_file_order_with_their_texts_and_steps_in_each_language(
 def test_a_format_without_french_stays_untranslated_rather_than_copied(content):
     load_methodology(content_dir=content)
     trios = ActivityFormat.objects.get(slug="trios")
-    assert trios.name_fr in ("", None)
-    assert all(step.text_fr in ("", None) for step in trios.steps.all())
+    assert text_in(trios, "name", "fr") in ("", None)
+    assert all(text_in(step, "text", "fr") in ("", None) for step in trios.steps.all())
     with translation.override("fr"):
         assert trios.name == "Trios"  # readers get the English meanwhile
 
@@ -184,7 +185,7 @@ def test_a_template_loads_as_version_one_with_keyed_steps_and_agenda(content):
     [version] = template.versions.all()
     assert (version.number, version.session_start) == (1, datetime.time(9, 30))
     assert (version.min_days, version.default_days, version.max_days) == (2, 2, 3)
-    steps = [(s.key, s.phase, s.position, s.title_en) for s in version.steps.all()]
+    steps = [(s.key, s.phase, s.position, text_in(s, "title", "en")) for s in version.steps.all()]
     assert steps == [
         ("s2", 2, 0, "Choose the host"),
         ("s1", 4, 0, "Close the call"),
@@ -198,14 +199,14 @@ def test_a_template_loads_as_version_one_with_keyed_steps_and_agenda(content):
 
 def test_loading_again_adds_only_what_is_missing_and_keeps_every_edit(content):
     load_methodology(content_dir=content)
-    ActivityFormat.objects.filter(slug="pairs").update(name_en="Our pairs", max_group=8)
+    ActivityFormat.objects.filter(slug="pairs").update(name={"en": "Our pairs"}, max_group=8)
     ActivityFormat.objects.get(slug="trios").delete()
-    VisitTemplate.objects.filter(slug="tiny").update(name_en="Our tiny visit")
+    VisitTemplate.objects.filter(slug="tiny").update(name={"en": "Our tiny visit"})
     assert load_methodology(content_dir=content) == {"formats": 1, "templates": 0}
     pairs = ActivityFormat.objects.get(slug="pairs")
-    assert (pairs.name_en, pairs.max_group) == ("Our pairs", 8)
-    assert ActivityFormat.objects.get(slug="trios").name_en == "Trios"
-    assert VisitTemplate.objects.get().name_en == "Our tiny visit"
+    assert (text_in(pairs, "name", "en"), pairs.max_group) == ("Our pairs", 8)
+    assert text_in(ActivityFormat.objects.get(slug="trios"), "name", "en") == "Trios"
+    assert text_in(VisitTemplate.objects.get(), "name", "en") == "Our tiny visit"
     assert TemplateVersion.objects.count() == 1
     assert load_methodology(content_dir=content) == {"formats": 0, "templates": 0}
 

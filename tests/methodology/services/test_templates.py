@@ -5,6 +5,7 @@ import pytest
 
 from citypeers.core.errors import MethodologyError
 from citypeers.core.models import AuditEntry
+from citypeers.core.translated import text_in
 from citypeers.methodology.models import TemplateVersion
 from citypeers.methodology.models.templates import VERSION_FIGURES
 from citypeers.methodology.services.templates import template_save_version
@@ -24,9 +25,9 @@ def as_edited(version):
             "role": step.role,
             "anchor": step.anchor,
             "offset_days": step.offset_days,
-            "title": step.title_en,
-            "deliverable": step.deliverable_en,
-            "checklist": step.checklist_en,
+            "title": text_in(step, "title", "en"),
+            "deliverable": text_in(step, "deliverable", "en"),
+            "checklist": text_in(step, "checklist", "en"),
         }
         for step in version.steps.all()
     ]
@@ -92,7 +93,7 @@ def test_steps_keep_their_key_and_new_ones_get_one_of_their_own(coordinator):
     _figures, steps, _agenda = as_edited(version)
     added = steps[0] | {"key": "", "title": "Send the briefing", "phase": 6, "offset_days": -7}
     new = save(version, coordinator, steps=[*steps, added])
-    keys = dict(new.steps.values_list("title_en", "key"))
+    keys = dict(new.steps.values_list("title__en", "key"))
     assert keys["Close the call"] == "s1"
     assert keys["Send the briefing"].startswith("s") and keys["Send the briefing"] != "s1"
 
@@ -106,7 +107,7 @@ def test_steps_are_numbered_within_their_phase(coordinator):
         step | {"key": "", "title": "Choose the host", "phase": 2},
     ]
     new = save(version, coordinator, steps=steps)
-    assert [(s.phase, s.position, s.title_en) for s in new.steps.all()] == [
+    assert [(s.phase, s.position, text_in(s, "title", "en")) for s in new.steps.all()] == [
         (2, 0, "Choose the host"),
         (4, 0, "Publish the call"),
         (4, 1, "Close the call"),
@@ -121,19 +122,25 @@ def test_a_french_edit_keeps_the_english_and_an_untouched_text_stays_untranslate
     french = step | {"title": "Clore l'appel", "offset_days": -49}
     new = save(version, coordinator, language="fr", steps=[french])
     saved = new.steps.get()
-    assert (saved.title_en, saved.title_fr) == ("Close the call", "Clore l'appel")
-    assert saved.deliverable_en == "Applications" and saved.deliverable_fr == ""
-    assert saved.checklist_fr == ""
+    assert (text_in(saved, "title", "en"), text_in(saved, "title", "fr")) == (
+        "Close the call",
+        "Clore l'appel",
+    )
+    assert (
+        text_in(saved, "deliverable", "en") == "Applications"
+        and text_in(saved, "deliverable", "fr") == ""
+    )
+    assert text_in(saved, "checklist", "fr") == ""
 
 
 def test_an_english_edit_keeps_the_french_of_the_version_before(coordinator):
     version = TemplateVersionFactory()
-    version.steps.update(title_fr="Clore l'appel")
+    version.steps.update(title={"en": "Close the call", "fr": "Clore l'appel"})
     _figures, [step], _agenda = as_edited(version)
     new = save(version, coordinator, steps=[step | {"title": "Close the call for participants"}])
     saved = new.steps.get()
-    assert saved.title_en == "Close the call for participants"
-    assert saved.title_fr == "Clore l'appel"
+    assert text_in(saved, "title", "en") == "Close the call for participants"
+    assert text_in(saved, "title", "fr") == "Clore l'appel"
 
 
 def test_a_day_whose_sessions_exceed_the_daily_limit_is_refused_and_nothing_is_saved(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
+from citypeers.core.translated import set_text, text_in
 from citypeers.methodology.models import ActivityFormat, AgendaItemTemplate, VisitTemplate
 from citypeers.methodology.selectors import guide
 from citypeers.methodology.services.loader import load_methodology
@@ -53,9 +54,11 @@ def test_the_pdf_has_contents_with_page_numbers_and_links_to_every_format(
     assert contents.startswith("Contents")
     for activity in ActivityFormat.objects.all():
         # Each format is listed in the contents with the page it starts on, and is there.
-        listed = re.search(re.escape(activity.name_en) + r" ?\.+ ?(\d+)", contents)
-        assert listed, activity.name_en
-        assert activity.name_en in reader.pages[int(listed.group(1)) - 1].extract_text()
+        listed = re.search(re.escape(text_in(activity, "name", "en")) + r" ?\.+ ?(\d+)", contents)
+        assert listed, text_in(activity, "name", "en")
+        assert (
+            text_in(activity, "name", "en") in reader.pages[int(listed.group(1)) - 1].extract_text()
+        )
         # Its entry is a link to the page the contents give, inside the file.
         destination = reader.named_destinations[f"format-{activity.slug}"]
         assert reader.get_destination_page_number(destination) == int(listed.group(1)) - 1
@@ -94,7 +97,7 @@ def test_the_pdf_follows_the_language_and_changes_with_the_methodology(client, m
     assert "Sommaire" in french or "Table des matières" in french
     assert "Atelier en marchant" in french
     activity = ActivityFormat.objects.get(slug="walkshop")
-    activity.name_en = "Walking workshop"
+    set_text(activity, "name", "en", "Walking workshop")
     activity.save()
     english = pdf_text(client, "en")  # not the copy made before the edit
     assert "Walking workshop" in english and "Walkshop" not in english
@@ -104,11 +107,11 @@ def test_the_stamp_changes_with_any_edit_and_only_then(methodology):
     stamps = [methodology_stamp()]
     assert methodology_stamp() == stamps[-1]
     activity = ActivityFormat.objects.get(slug="walkshop")
-    activity.name_en = "Walking workshop"
+    set_text(activity, "name", "en", "Walking workshop")
     activity.save()
     stamps.append(methodology_stamp())
     template = VisitTemplate.objects.get(slug="online")
-    template.name_en = "Online visit"
+    set_text(template, "name", "en", "Online visit")
     template.save()
     stamps.append(methodology_stamp())
     version = template.versions.get()
@@ -136,7 +139,7 @@ def test_the_guide_lists_each_templates_current_version_and_its_agenda(methodolo
     version = VisitTemplate.objects.get(slug="online").versions.get()
     version.pk, version.number, version.default_days = None, 2, 5
     version.save()
-    VisitTemplateFactory(slug="empty", name_en="Not yet written")  # no version: left out
+    VisitTemplateFactory(slug="empty", name={"en": "Not yet written"})  # no version: left out
     html = guide_html("https://example.org")
     assert "Online peer-learning visit" in html and "Not yet written" not in html
     online = html.split('id="template-online"')[1].split('id="template-')[0]

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from citypeers.core.translated import text_in
 from citypeers.methodology.models import ActivityFormat
 from citypeers.programmes.models import Role
 from tests.factories import ActivityFormatFactory, MembershipFactory
@@ -57,8 +58,8 @@ def test_a_format_page_says_its_placement_rules_in_words(client, methodology):
 
 def format_data(activity, **changes):
     data = {
-        "name": activity.name_en,
-        "summary": activity.summary_en,
+        "name": text_in(activity, "name", "en"),
+        "summary": text_in(activity, "summary", "en"),
         "stage": activity.stage,
         "modes": activity.modes,
         "roles": activity.roles,
@@ -67,8 +68,8 @@ def format_data(activity, **changes):
         "min_minutes": activity.min_minutes,
         "max_minutes": activity.max_minutes,
         "default_minutes": activity.default_minutes,
-        "purpose": activity.purpose_en,
-        "when": activity.when_en,
+        "purpose": text_in(activity, "purpose", "en"),
+        "when": text_in(activity, "when", "en"),
         "steps-TOTAL_FORMS": 2,
         "steps-INITIAL_FORMS": 2,
         "steps-0-minutes": 15,
@@ -86,7 +87,7 @@ def test_a_coordinator_edits_a_format_and_its_steps(client, coordinator):
     response = client.post(url, format_data(activity, name="Pair walk"))
     assert response["Location"] == activity.get_absolute_url()
     activity.refresh_from_db()
-    assert activity.name_en == "Pair walk"
+    assert text_in(activity, "name", "en") == "Pair walk"
     assert [s.text for s in activity.steps.all()] == ["Welcome", "Talk in pairs"]
 
 
@@ -98,7 +99,7 @@ def test_steps_that_do_not_add_up_are_refused_at_the_usual_length(client, coordi
     assert 'href="#id_default_minutes"' in response.text
     assert "add up to 45 minutes" in response.text
     assert "Changed" in response.text  # what was typed is still there
-    assert ActivityFormat.objects.get(pk=activity.pk).name_en != "Changed"
+    assert text_in(ActivityFormat.objects.get(pk=activity.pk), "name", "en") != "Changed"
 
 
 def test_editing_in_french_leaves_untranslated_texts_untranslated(client, coordinator):
@@ -107,12 +108,20 @@ def test_editing_in_french_leaves_untranslated_texts_untranslated(client, coordi
     with translation.override("fr"):
         url = reverse("methodology:format_edit", args=[activity.slug])
         form = client.get(url).text
-        assert activity.purpose_en in form  # the English shown as the text to translate
+        assert (
+            text_in(activity, "purpose", "en") in form
+        )  # the English shown as the text to translate
         client.post(url, format_data(activity, name="Marche à deux", summary="Un résumé."))
     activity.refresh_from_db()
-    assert (activity.name_fr, activity.summary_fr) == ("Marche à deux", "Un résumé.")
-    assert activity.purpose_fr in ("", None)  # left as the English: still untranslated
-    assert activity.name_en.startswith("Format")
+    assert (text_in(activity, "name", "fr"), text_in(activity, "summary", "fr")) == (
+        "Marche à deux",
+        "Un résumé.",
+    )
+    assert text_in(activity, "purpose", "fr") in (
+        "",
+        None,
+    )  # left as the English: still untranslated
+    assert text_in(activity, "name", "en").startswith("Format")
 
 
 def test_a_coordinator_adds_a_format_that_the_guide_then_lists(client, coordinator):
@@ -127,10 +136,10 @@ def test_a_coordinator_adds_a_format_that_the_guide_then_lists(client, coordinat
         min_minutes=30,
         max_minutes=90,
         default_minutes=45,
-        name_en="Story circle",
-        summary_en="Stories.",
-        purpose_en="To listen.",
-        when_en="Day two.",
+        name="Story circle",
+        summary="Stories.",
+        purpose="To listen.",
+        when="Day two.",
     )
     response = client.post(reverse("methodology:format_create"), format_data(blank))
     created = ActivityFormat.objects.get(slug="story-circle")
@@ -171,7 +180,7 @@ def test_people_who_may_not_edit_formats_are_sent_to_log_in_or_refused(client, n
     for url in urls:
         assert client.get(url).status_code == 403
         assert client.post(url, format_data(activity, name="Hijacked")).status_code == 403
-    assert ActivityFormat.objects.get(pk=activity.pk).name_en != "Hijacked"
+    assert text_in(ActivityFormat.objects.get(pk=activity.pk), "name", "en") != "Hijacked"
 
 
 def test_a_refused_edit_keeps_every_step_as_typed(client, coordinator):
@@ -182,7 +191,9 @@ def test_a_refused_edit_keeps_every_step_as_typed(client, coordinator):
     response = client.post(url, format_data(activity, **typed))
     assert 'href="#id_max_group"' in response.text
     assert "Talk in threes, then swap" in response.text
-    assert [s.text_en for s in ActivityFormat.objects.get(pk=activity.pk).steps.all()] == [
+    assert [
+        text_in(s, "text", "en") for s in ActivityFormat.objects.get(pk=activity.pk).steps.all()
+    ] == [
         "Step 1",
         "Step 2",
     ]

@@ -20,7 +20,7 @@ def test_the_guide_shows_phases_roles_and_links(client, methodology):
 
 
 def test_the_guide_links_each_template_and_counts_the_formats(client):
-    version = TemplateVersionFactory(template__name_en="Online visit")  # and three formats
+    version = TemplateVersionFactory(template__name={"en": "Online visit"})  # and three formats
     page = client.get(reverse("methodology:guide")).text
     assert "Online visit" in page and version.template.get_absolute_url() in page
     assert "3 activity formats" in page

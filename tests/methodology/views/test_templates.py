@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from citypeers.core.translated import text_in
 from citypeers.methodology.models import TemplateVersion
 from citypeers.programmes.models import Role
 from citypeers.visits.models import VisitPlan
@@ -25,12 +26,12 @@ def version_data(version, **changes):
         "steps-INITIAL_FORMS": 1,
         "steps-0-key": step.key,
         "steps-0-phase": 4,
-        "steps-0-title": step.title_en,
+        "steps-0-title": text_in(step, "title", "en"),
         "steps-0-role": "coordinator",
         "steps-0-offset_days": -42,
         "steps-0-anchor": "start",
-        "steps-0-deliverable": step.deliverable_en,
-        "steps-0-checklist": step.checklist_en,
+        "steps-0-deliverable": text_in(step, "deliverable", "en"),
+        "steps-0-checklist": text_in(step, "checklist", "en"),
         "agenda-TOTAL_FORMS": 3,
         "agenda-INITIAL_FORMS": 3,
     }

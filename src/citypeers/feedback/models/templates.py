@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.translated import TranslatedField
 from citypeers.feedback.enums import Audience, KirkpatrickLevel, Moment, QuestionKind
 from citypeers.programmes.models import Programme
 
@@ -25,7 +26,7 @@ class SurveyTemplate(models.Model):
     )
     moment = models.CharField(_("moment"), max_length=12, choices=Moment.choices)
     audience = models.CharField(_("audience"), max_length=12, choices=Audience.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = TranslatedField(_("title"), max_length=200)
 
     class Meta:
         ordering = ["programme", "moment", "audience"]
@@ -51,7 +52,7 @@ class SurveyTemplate(models.Model):
 class SurveyTemplateVersion(models.Model):
     template = models.ForeignKey(SurveyTemplate, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = TranslatedField(_("introduction"), blank=True, multiline=True)
     change_note = models.CharField(_("what changed"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -83,14 +84,14 @@ class Question(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     key = models.SlugField(_("key"), max_length=40)  # the same question across versions
-    text = models.CharField(_("question"), max_length=300)
-    help_text = models.CharField(_("help"), max_length=300, blank=True)
+    text = TranslatedField(_("question"), max_length=300)
+    help_text = TranslatedField(_("help"), max_length=300, blank=True)
     kind = models.CharField(_("kind"), max_length=14, choices=QuestionKind.choices)
     level = models.PositiveSmallIntegerField(
         _("Kirkpatrick level"), choices=KirkpatrickLevel.choices
     )
     required = models.BooleanField(_("required"), default=False)
-    choices = models.JSONField(_("choices"), default=list, blank=True)  # CHOICE only: labels
+    choices = TranslatedField(_("choices"), blank=True, text=False)  # CHOICE only: labels
 
     class Meta:
         ordering = ["version", "position"]

@@ -3,16 +3,18 @@ questions and the sessions it rates."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core import signing
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
-from modeltranslation.settings import DEFAULT_LANGUAGE
 
 from citypeers.core.notifications import preferred_language
 from citypeers.feedback.enums import Moment
 from citypeers.feedback.models import Invitation, Question, Survey
 from citypeers.visits.models import AgendaSession
+
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE  # the language answers' choices are kept in
 
 LINK_SALT = "feedback.invitation"  # signing salt: a token for one purpose is no other
 

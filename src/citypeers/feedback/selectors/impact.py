@@ -15,16 +15,19 @@ import secrets
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Q
 from django.utils.translation import get_language
-from modeltranslation.settings import DEFAULT_LANGUAGE
 
+from citypeers.core.translated import text_in
 from citypeers.feedback.enums import KirkpatrickLevel, Moment, PlanStatus, QuestionKind, StepStatus
 from citypeers.feedback.models import ActionPlan, Answer, Question, Response, Survey
 from citypeers.feedback.selectors.plans import PlanFigures, plan_figures, plan_participants
 from citypeers.feedback.selectors.results import MIN_RESPONSES
 from citypeers.programmes.models import Programme, Visit
+
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE  # the language answers' choices are kept in
 
 IMPACT_TIMEOUT = 60 * 60
 HIGH_RATING = 4  # "satisfied": a rating of 4 or 5
@@ -331,7 +334,7 @@ def _figure(question, moment: str, rows: list[dict]) -> SurveyFigure | None:
 def _choice_counts(question, chosen: Counter) -> tuple:
     """Counts in the question's order, each labelled in the reader's language: an answer keeps
     the default language's label (so every language counts together)."""
-    stored = list(getattr(question, f"choices_{DEFAULT_LANGUAGE}", None) or question.choices)
+    stored = list(text_in(question, "choices", DEFAULT_LANGUAGE) or question.choices)
     shown = list(question.choices or stored)
     label = dict(zip(stored, shown if len(shown) == len(stored) else stored, strict=True))
     order = [c for c in stored if c in chosen] + sorted(set(chosen) - set(stored))

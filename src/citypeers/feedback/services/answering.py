@@ -13,12 +13,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from modeltranslation.settings import DEFAULT_LANGUAGE
 
 from citypeers.core.errors import FeedbackError
 from citypeers.feedback.enums import RATING_MAX, RATING_MIN, Anonymity, QuestionKind
 from citypeers.feedback.models import Answer, Invitation, Question, Response
 from citypeers.feedback.selectors.answering import sessions_to_rate
+
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE  # the language answers' choices are kept in
 
 
 def pseudonym_of(*, person, visit) -> str:

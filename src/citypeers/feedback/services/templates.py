@@ -3,7 +3,6 @@
 A version is never changed once made (surveys were sent with it): every save makes the next
 version, with its change note."""
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,13 +13,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
+from citypeers.core.content_files import content_languages, read_content
 from citypeers.core.errors import FeedbackError
+from citypeers.core.translated import set_text, translations_of
 from citypeers.feedback.enums import QuestionKind
 from citypeers.feedback.models import Question, SurveyTemplate, SurveyTemplateVersion
 from citypeers.programmes.models import Programme
 
 CONTENT_DIR = Path(__file__).resolve().parents[1] / "content" / "surveys"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = content_languages(CONTENT_DIR.parent)
 TRANSLATED = ("text", "help_text", "choices")
 
 
@@ -33,10 +34,11 @@ def house_template_load(*, data: dict) -> SurveyTemplate | None:
         return None
     template = SurveyTemplate(moment=moment, audience=audience)
     version = SurveyTemplateVersion(number=1)
-    for language in LANGUAGES:
-        if texts := data.get(language):
-            setattr(template, f"title_{language}", texts["title"].strip())
-            setattr(version, f"introduction_{language}", texts.get("introduction", "").strip())
+    languages = {language: data[language] for language in LANGUAGES if data.get(language)}
+    template.title = {code: texts["title"].strip() for code, texts in languages.items()}
+    version.introduction = {
+        code: texts.get("introduction", "").strip() for code, texts in languages.items()
+    }
     template.save()
     version.template = template
     version.save()
@@ -49,11 +51,14 @@ def house_template_load(*, data: dict) -> SurveyTemplate | None:
             level=item["level"],
             required=item.get("required", False),
         )
-        for language in LANGUAGES:
-            if texts := item.get(language):
-                setattr(question, f"text_{language}", texts["text"].strip())
-                setattr(question, f"help_text_{language}", texts.get("help", "").strip())
-                setattr(question, f"choices_{language}", list(texts.get("choices", [])))
+        languages = {language: item[language] for language in LANGUAGES if item.get(language)}
+        question.text = {code: texts["text"].strip() for code, texts in languages.items()}
+        question.help_text = {
+            code: texts.get("help", "").strip() for code, texts in languages.items()
+        }
+        question.choices = {
+            code: list(texts.get("choices", [])) for code, texts in languages.items()
+        }
         question.save()
     return template
 
@@ -63,15 +68,14 @@ def house_templates_load(*, content_dir: Path = CONTENT_DIR) -> int:
     added = 0
     with transaction.atomic():
         for path in sorted(content_dir.glob("*.toml")):
-            if house_template_load(data=tomllib.loads(path.read_text("utf-8"))):
+            if house_template_load(data=read_content(path, content_dir.parent)):
                 added += 1
     return added
 
 
 def _copy_translated(source, target, fields) -> None:
     for name in fields:
-        for language in LANGUAGES:
-            setattr(target, f"{name}_{language}", getattr(source, f"{name}_{language}"))
+        setattr(target, name, translations_of(source, name))
 
 
 def template_customise(*, programme: Programme, template: SurveyTemplate, by) -> SurveyTemplate:
@@ -148,13 +152,14 @@ def _question_from_draft(draft: QuestionDraft, previous: dict, taken: set[str]) 
         question.key = _new_key(draft.text, taken)
         taken.add(question.key)
     choices = draft.choices if draft.kind == QuestionKind.CHOICE else []
-    setattr(question, f"text_{language}", draft.text)
-    setattr(question, f"help_text_{language}", draft.help_text)
-    setattr(question, f"choices_{language}", choices)
+    set_text(question, "text", language, draft.text)
+    set_text(question, "help_text", language, draft.help_text)
     # Another language's choices that no longer match one for one fall back to these.
-    for other in LANGUAGES:
-        if other != language and len(getattr(question, f"choices_{other}") or []) != len(choices):
-            setattr(question, f"choices_{other}", [])
+    question.choices = {
+        other: labels
+        for other, labels in translations_of(question, "choices").items()
+        if len(labels) == len(choices)
+    } | {language: choices}
     return question
 
 
@@ -187,7 +192,7 @@ def template_version_save(
         )
         if previous:
             _copy_translated(previous, version, ("introduction",))
-        setattr(version, f"introduction_{language}", introduction)
+        set_text(version, "introduction", language, introduction)
         version.save()
         # A continued question keeps its key; a new one gets a key none of them has.
         taken = {old_questions[d.source].key for d in questions if d.source in old_questions}

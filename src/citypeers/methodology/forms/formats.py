@@ -3,11 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.core.forms import Form, ModelForm
+from citypeers.core.forms import Form, ModelForm, text_form_field
 from citypeers.methodology.enums import Mode, SessionRole
 from citypeers.methodology.models import ActivityFormat
 from citypeers.methodology.models.formats import FORMAT_TEXTS
-from citypeers.methodology.selectors.translated_texts import translated_value, untranslated_default
+from citypeers.methodology.selectors.translated_texts import (
+    SOURCE_LANGUAGE,
+    untranslated_default,
+    with_language,
+)
 
 
 class FormatFilterForm(Form):
@@ -66,12 +70,9 @@ class FormatForm(ModelForm):
     def __init__(self, *args, language: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.language = language
-        model_fields = {field.name: field for field in ActivityFormat._meta.fields}
         for name in FORMAT_TEXTS:
-            column = f"{name}_{language}"
-            field = model_fields[column].formfield()
-            field.label = model_fields[name].verbose_name.capitalize()
-            field.required = language == "en" and name in REQUIRED_TEXTS
+            field = text_form_field(ActivityFormat._meta.get_field(name))
+            field.required = language == SOURCE_LANGUAGE and name in REQUIRED_TEXTS
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 6
                 field.help_text = _("Markdown: lists start with -, **bold**.")
@@ -94,12 +95,10 @@ class FormatForm(ModelForm):
             )
         return cleaned
 
-    def texts(self) -> dict[str, str]:
-        """The language's columns and their new values."""
+    def texts(self) -> dict[str, dict]:
+        """Every text's translations, with this form's language as typed."""
         return {
-            f"{name}_{self.language}": translated_value(
-                self.instance, name, self.language, self.cleaned_data[name]
-            )
+            name: with_language(self.instance, name, self.language, self.cleaned_data[name])
             for name in FORMAT_TEXTS
         }
 

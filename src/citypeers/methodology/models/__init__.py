@@ -1,7 +1,7 @@
 """The methodology as data: activity formats, and visit templates kept as immutable versions.
 
-Texts are translated with django-modeltranslation (`translation.py`): each text field has one
-column per language, and reading `format.name` gives the reader's language, or English.
+Texts are translated (core.translated): each text keeps every language in one JSON object, and
+reading `format.name` gives the reader's language, or English.
 A template is edited by saving a new version; visits keep the version they were planned with.
 """
 

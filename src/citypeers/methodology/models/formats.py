@@ -5,9 +5,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.translated import TranslatedField
 from citypeers.methodology.enums import Mode, SessionRole, Stage
 
-# A format's texts, one column per language (translation.py registers them).
+# A format's texts, each in every language (core.translated).
 FORMAT_TEXTS = (
     "name",
     "summary",
@@ -37,17 +38,19 @@ class ActivityFormat(models.Model):
     # "modes": [...] (only in these modes; none: every mode)}]. The planner applies and checks
     # them; the format's page says them in words.
     placement = models.JSONField(_("placement rules"), default=list, blank=True)
-    # Translated (translation.py).
-    name = models.CharField(_("name"), max_length=120)
-    summary = models.CharField(_("summary"), max_length=300)
-    purpose = models.TextField(_("purpose"))
-    when = models.TextField(_("when it fits"))
-    onsite = models.TextField(_("onsite"), blank=True)
-    online = models.TextField(_("online"), blank=True)
-    hybrid = models.TextField(_("hybrid"), blank=True)
-    materials = models.TextField(_("materials and tools"), blank=True)
-    accessibility = models.TextField(_("accessibility, language and inclusion"), blank=True)
-    pitfalls = models.TextField(_("typical pitfalls"), blank=True)
+    # Translated.
+    name = TranslatedField(_("name"), max_length=120)
+    summary = TranslatedField(_("summary"), max_length=300)
+    purpose = TranslatedField(_("purpose"), multiline=True)
+    when = TranslatedField(_("when it fits"), multiline=True)
+    onsite = TranslatedField(_("onsite"), blank=True, multiline=True)
+    online = TranslatedField(_("online"), blank=True, multiline=True)
+    hybrid = TranslatedField(_("hybrid"), blank=True, multiline=True)
+    materials = TranslatedField(_("materials and tools"), blank=True, multiline=True)
+    accessibility = TranslatedField(
+        _("accessibility, language and inclusion"), blank=True, multiline=True
+    )
+    pitfalls = TranslatedField(_("typical pitfalls"), blank=True, multiline=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -87,7 +90,7 @@ class FormatStep(models.Model):
     format = models.ForeignKey(ActivityFormat, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(_("position"))
     minutes = models.PositiveSmallIntegerField(_("minutes"))
-    text = models.TextField(_("what happens"))  # translated
+    text = TranslatedField(_("what happens"), multiline=True)
 
     class Meta:
         ordering = ["format", "position"]

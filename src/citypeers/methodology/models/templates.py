@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.translated import TranslatedField
 from citypeers.methodology.enums import ROLES, Anchor, DayKind, Mode
 from citypeers.methodology.models.formats import ActivityFormat
 
@@ -29,8 +30,8 @@ class VisitTemplate(models.Model):
 
     slug = models.SlugField(_("address"), max_length=80, unique=True)
     mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices)
-    name = models.CharField(_("name"), max_length=120)  # translated
-    summary = models.TextField(_("summary"))  # translated
+    name = TranslatedField(_("name"), max_length=120)
+    summary = TranslatedField(_("summary"), multiline=True)
 
     class Meta:
         ordering = ["slug"]
@@ -120,9 +121,11 @@ class StepTemplate(models.Model):
     anchor = models.CharField(_("counted from"), max_length=10, choices=Anchor.choices)
     offset_days = models.SmallIntegerField(_("days from it"), help_text=_("Negative: before."))
     # Translated.
-    title = models.CharField(_("step"), max_length=200)
-    deliverable = models.CharField(_("deliverable"), max_length=200, blank=True)
-    checklist = models.TextField(_("checklist"), blank=True, help_text=_("One item a line."))
+    title = TranslatedField(_("step"), max_length=200)
+    deliverable = TranslatedField(_("deliverable"), max_length=200, blank=True)
+    checklist = TranslatedField(
+        _("checklist"), blank=True, help_text=_("One item a line."), multiline=True
+    )
 
     class Meta:
         ordering = ["version", "phase", "position"]

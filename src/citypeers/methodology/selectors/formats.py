@@ -29,5 +29,8 @@ def format_placement_texts(activity: ActivityFormat) -> list[str]:
         for rule in activity.placement or ()
     ]
     after = {rule.after for rule in rules if rule.after}
-    names = dict(ActivityFormat.objects.filter(slug__in=after).values_list("slug", "name"))
+    names = {
+        other.slug: other.name
+        for other in ActivityFormat.objects.filter(slug__in=after).only("slug", "name")
+    }
     return [rule_text(rule, names) for rule in rules]

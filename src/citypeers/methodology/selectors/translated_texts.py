@@ -5,15 +5,30 @@ untranslated (readers keep getting the English), so other languages never fill u
 English copies.
 """
 
+from django.conf import settings
 
-def untranslated_default(row, name: str, language: str) -> str:
-    return getattr(row, f"{name}_{language}") or getattr(row, f"{name}_en") or ""
+from citypeers.core.translated import text_in, translations_of
+
+SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 
 
-def translated_value(row, name: str, language: str, value: str) -> str:
+def untranslated_default(row, name: str, language: str):
+    return text_in(row, name, language) or text_in(row, name, SOURCE_LANGUAGE)
+
+
+def translated_value(row, name: str, language: str, value):
     """The value to store: English shown unchanged in a missing translation stays missing."""
-    english = (getattr(row, f"{name}_en") or "").strip()
-    missing = not getattr(row, f"{name}_{language}")
-    if language != "en" and missing and value.strip() == english:
-        return ""
+    english = text_in(row, name, SOURCE_LANGUAGE)
+    english = english.strip() if isinstance(english, str) else english
+    missing = not text_in(row, name, language)
+    typed = value.strip() if isinstance(value, str) else value
+    if language != SOURCE_LANGUAGE and missing and typed == english:
+        return type(value)()
     return value
+
+
+def with_language(row, name: str, language: str, value) -> dict:
+    """Every language of the text, with `language` set to what was typed."""
+    translations = translations_of(row, name)
+    translations[language] = translated_value(row, name, language, value)
+    return {code: text for code, text in translations.items() if text}

@@ -6,7 +6,6 @@ PDF (`texts/worksheets.py`); see content/README.md for the files' schema.
 """
 
 import hashlib
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import get_language
 
+from citypeers.core.content_files import read_content
 from citypeers.methodology.models import ActivityFormat
 
 # How high a box or an empty table row may be, in lines (the documents have a style for each).
@@ -66,7 +66,8 @@ class WorksheetEntry:
 def worksheet_files() -> dict[str, dict]:
     """The shipped worksheets by slug, in the files' order."""
     files = sorted(WORKSHEET_DIR.glob("*.toml"))
-    return {data["slug"]: data for data in (tomllib.loads(f.read_text()) for f in files)}
+    root = WORKSHEET_DIR.parent
+    return {data["slug"]: data for data in (read_content(f, root) for f in files)}
 
 
 @cache

@@ -8,8 +8,9 @@ from citypeers.core.audit import log_action
 from citypeers.core.errors import MethodologyError
 from citypeers.core.saving import save_with_free_slug
 from citypeers.core.text import unique_slug
+from citypeers.core.translated import pick, translations_of
 from citypeers.methodology.models import ActivityFormat, FormatStep
-from citypeers.methodology.selectors.translated_texts import translated_value
+from citypeers.methodology.selectors.translated_texts import with_language
 
 
 def format_save(
@@ -25,10 +26,12 @@ def format_save(
             field="default_minutes",
         )
     with transaction.atomic():
-        changed = {
-            name: str(value)
+        current = {name: getattr(activity, name) for name in figures}
+        current |= {name: translations_of(activity, name) for name in texts}
+        changed = {  # a text as typed in the edited language
+            name: str(value.get(language, "") if name in texts else value)
             for name, value in {**figures, **texts}.items()
-            if getattr(activity, name) != value
+            if current[name] != value
         }
         for name, value in {**figures, **texts}.items():
             setattr(activity, name, value)
@@ -36,7 +39,7 @@ def format_save(
             activity.position = (
                 ActivityFormat.objects.aggregate(last=Max("position"))["last"] or 0
             ) + 1
-            name = texts[f"name_{language}"]
+            name = pick(texts["name"], language)[1] or ""
             save_with_free_slug(
                 activity, make_slug=lambda: _unique_format_slug(name), save=activity.save
             )
@@ -46,7 +49,7 @@ def format_save(
         for position, step in enumerate(steps):
             row = rows[position] if position < len(rows) else FormatStep(format=activity)
             row.position, row.minutes = position, step["minutes"]
-            setattr(row, f"text_{language}", translated_value(row, "text", language, step["text"]))
+            row.text = with_language(row, "text", language, step["text"])
             row.save()
         FormatStep.objects.filter(pk__in=[row.pk for row in rows[len(steps) :]]).delete()
         log_action(activity, "format.edited", by=by, changes=changed | {"language": language})

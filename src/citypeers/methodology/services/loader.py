@@ -5,12 +5,11 @@ edits survive a new load. See content/README.md for the files' schema.
 """
 
 import datetime
-import tomllib
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
+from citypeers.core.content_files import content_languages, read_content
 from citypeers.methodology.models import (
     ActivityFormat,
     AgendaItemTemplate,
@@ -22,21 +21,18 @@ from citypeers.methodology.models import (
 from citypeers.methodology.models.formats import FORMAT_TEXTS
 
 CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = content_languages(CONTENT_DIR)
 
 
-def _translated(target, data: dict, fields, **renamed) -> None:
-    """Sets field_<lang> for every language the file has."""
-    for language in LANGUAGES:
-        texts = data.get(language, {})
-        for field in fields:
-            value = texts.get(renamed.get(field, field))
+def _translated(target, data: dict, fields) -> None:
+    """Sets every text to its translations in every language the file has."""
+    for field in fields:
+        translations = {}
+        for language in LANGUAGES:
+            value = data.get(language, {}).get(field)
             if value is not None:
-                setattr(
-                    target,
-                    f"{field}_{language}",
-                    value.strip() if isinstance(value, str) else value,
-                )
+                translations[language] = value.strip() if isinstance(value, str) else value
+        setattr(target, field, translations)
 
 
 def format_load(*, data: dict, position: int) -> ActivityFormat | None:
@@ -60,9 +56,11 @@ def format_load(*, data: dict, position: int) -> ActivityFormat | None:
     activity.save()
     for number, step in enumerate(data["en"]["steps"]):
         row = FormatStep(format=activity, position=number, minutes=step["minutes"])
-        for language in LANGUAGES:
-            if steps := data.get(language, {}).get("steps"):
-                setattr(row, f"text_{language}", steps[number]["text"].strip())
+        row.text = {
+            language: steps[number]["text"].strip()
+            for language in LANGUAGES
+            if (steps := data.get(language, {}).get("steps"))
+        }
         row.save()
     return activity
 
@@ -102,11 +100,10 @@ def template_load(*, data: dict) -> VisitTemplate | None:
             anchor=step["anchor"],
             offset_days=step["offset_days"],
         )
-        for language in LANGUAGES:
-            if texts := step.get(language):
-                setattr(row, f"title_{language}", texts["title"])
-                setattr(row, f"deliverable_{language}", texts["deliverable"])
-                setattr(row, f"checklist_{language}", "\n".join(texts["checklist"]))
+        languages = {language: step[language] for language in LANGUAGES if step.get(language)}
+        row.title = {code: texts["title"] for code, texts in languages.items()}
+        row.deliverable = {code: texts["deliverable"] for code, texts in languages.items()}
+        row.checklist = {code: "\n".join(texts["checklist"]) for code, texts in languages.items()}
         row.save()
     formats = {activity.slug: activity for activity in ActivityFormat.objects.all()}
     days: dict[str, int] = {}
@@ -129,9 +126,9 @@ def load_methodology(*, content_dir: Path = CONTENT_DIR) -> dict[str, int]:
     added = {"formats": 0, "templates": 0}
     with transaction.atomic():
         for position, path in enumerate(sorted((content_dir / "formats").glob("*.toml"))):
-            if format_load(data=tomllib.loads(path.read_text("utf-8")), position=position):
+            if format_load(data=read_content(path, content_dir), position=position):
                 added["formats"] += 1
         for path in sorted((content_dir / "templates").glob("*.toml")):
-            if template_load(data=tomllib.loads(path.read_text("utf-8"))):
+            if template_load(data=read_content(path, content_dir)):
                 added["templates"] += 1
     return added

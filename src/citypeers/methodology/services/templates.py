@@ -2,7 +2,6 @@
 
 import uuid
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -16,7 +15,7 @@ from citypeers.methodology.models import (
     VisitTemplate,
 )
 from citypeers.methodology.selectors.changes import version_changes
-from citypeers.methodology.selectors.translated_texts import translated_value
+from citypeers.methodology.selectors.translated_texts import with_language
 
 STEP_TEXTS = ("title", "deliverable", "checklist")
 
@@ -71,11 +70,7 @@ def template_save_version(
             source = old_steps.get(data["key"]) or StepTemplate()
             row = StepTemplate(version=version, key=data["key"] or _new_key("s"))
             for name in STEP_TEXTS:  # every language from before, then this one as edited
-                for code, _name in settings.LANGUAGES:
-                    setattr(row, f"{name}_{code}", getattr(source, f"{name}_{code}", "") or "")
-                setattr(
-                    row, f"{name}_{language}", translated_value(source, name, language, data[name])
-                )
+                setattr(row, name, with_language(source, name, language, data[name]))
             row.phase, row.role, row.anchor = data["phase"], data["role"], data["anchor"]
             row.offset_days = data["offset_days"]
             row.position = positions[row.phase] = positions.get(row.phase, -1) + 1

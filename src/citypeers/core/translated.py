@@ -1,0 +1,171 @@
+"""Content in several languages: one JSON object per text, `{"en": "…", "fr": "…"}`.
+
+A model declares `title = TranslatedField(_("title"))`; reading `practice.title` gives the text
+in the active language, else English, else any language it has, as a `TranslatedText`: a `str`
+(templates, markdown and sorting use it as one) that also knows every translation and which
+language it shows, so a page can mark a fallback. Assigning a string writes the active
+language; assigning a dict, or a `TranslatedText`, writes every language.
+
+One JSON column per text scales to 25 languages without a migration per language (the
+column-per-language storage of django-modeltranslation needed 25 columns per text) and, unlike
+django-i18nfield's JSON-in-text column, keeps Django's JSON lookups (`title__en`) on SQLite and
+PostgreSQL. Fields whose translations are lists (a question's choices) use `text=False`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.query_utils import DeferredAttribute
+from django.utils.translation import get_language
+
+
+def fallback_order(language: str | None) -> list[str]:
+    """The languages to try, in order: the asked one, the default, then every offered one."""
+    order = [language] if language else []
+    order.append(settings.LANGUAGE_CODE)
+    order += [code for code, _name in settings.LANGUAGES]
+    return list(dict.fromkeys(order))
+
+
+def pick(translations: dict, language: str | None = None) -> tuple[str, object]:
+    """The language shown and its value: the asked language, else the fallbacks, else any."""
+    translations = translations or {}
+    for code in [*fallback_order(language or get_language()), *translations]:
+        if translations.get(code):
+            return code, translations[code]
+    return language or get_language() or settings.LANGUAGE_CODE, None
+
+
+class TranslatedText(str):
+    """A text in the reader's language that knows its other languages."""
+
+    translations: dict[str, str]
+    language: str  # the language shown
+    requested: str  # the language asked for
+
+    def __new__(cls, translations: dict | None, language: str | None = None):
+        requested = language or get_language() or settings.LANGUAGE_CODE
+        shown, text = pick(translations or {}, requested)
+        instance = super().__new__(cls, text or "")
+        instance.translations = {
+            code: value for code, value in (translations or {}).items() if value
+        }
+        instance.language = shown
+        instance.requested = requested
+        return instance
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when the text is shown in another language than the one asked for."""
+        return bool(self) and self.language != self.requested
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the text has, offered ones first in their order."""
+        offered = [code for code, _name in settings.LANGUAGES if code in self.translations]
+        return offered + sorted(set(self.translations) - set(offered))
+
+    def __reduce__(self):  # pickled in caches: keep the translations, not only the text
+        return (TranslatedText, (self.translations, self.requested))
+
+
+class TranslatedList(list):
+    """A list (a question's choices) in the reader's language that knows its other languages."""
+
+    def __init__(self, translations: dict | None, language: str | None = None):
+        self.language, value = pick(translations or {}, language)
+        super().__init__(value or [])
+        self.translations = {code: items for code, items in (translations or {}).items() if items}
+
+
+def as_translations(value, current: dict | None, language: str | None = None) -> dict:
+    """What storing `value` makes of the translations `current`."""
+    if isinstance(value, TranslatedText | TranslatedList):
+        return dict(value.translations)
+    if isinstance(value, dict):
+        return {code: text for code, text in value.items() if text}
+    if value is None:
+        return {}
+    merged = dict(current or {})
+    merged[language or get_language() or settings.LANGUAGE_CODE] = value
+    return {code: text for code, text in merged.items() if text}
+
+
+class TranslatedAttribute(DeferredAttribute):
+    """Reads give the reader's language; writes go through `as_translations`."""
+
+    def __get__(self, instance, cls=None):
+        if instance is None:
+            return self
+        translations = super().__get__(instance, cls)
+        if self.field.text:
+            return TranslatedText(translations)
+        return TranslatedList(translations)
+
+    def __set__(self, instance, value):
+        current = instance.__dict__.get(self.field.attname)
+        instance.__dict__[self.field.attname] = as_translations(
+            value, current if isinstance(current, dict) else None
+        )
+
+
+class TranslatedField(models.JSONField):
+    """A text (or, with `text=False`, a list) per language, stored as one JSON object."""
+
+    descriptor_class = TranslatedAttribute
+
+    def __init__(self, *args, text=True, multiline=False, max_length=None, **kwargs):
+        self.text = text
+        self.multiline = multiline
+        self.text_max_length = max_length
+        kwargs.setdefault("default", dict)
+        super().__init__(*args, **kwargs)
+
+    def empty_value(self):
+        return "" if self.text else []
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        path = "citypeers.core.translated.TranslatedField"
+        if not self.text:
+            kwargs["text"] = False
+        if self.multiline:
+            kwargs["multiline"] = True
+        if self.text_max_length:
+            kwargs["max_length"] = self.text_max_length
+        if kwargs.get("default") is dict:
+            del kwargs["default"]
+        return name, path, args, kwargs
+
+    def translations(self, instance) -> dict:
+        return dict(instance.__dict__.get(self.attname) or {})
+
+    def value_from_object(self, obj):
+        return self.translations(obj)
+
+    def pre_save(self, model_instance, add):
+        return self.translations(model_instance)
+
+    def get_prep_value(self, value):
+        if isinstance(value, TranslatedText | TranslatedList):
+            value = value.translations
+        elif isinstance(value, dict):
+            value = {code: text for code, text in value.items() if text}
+        return super().get_prep_value(value)
+
+
+def translations_of(instance, name: str) -> dict:
+    """Every language of one text of a record: {code: text}."""
+    return instance._meta.get_field(name).translations(instance)
+
+
+def text_in(instance, name: str, language: str):
+    """The text in exactly this language, empty when it has none (no fallback)."""
+    field = instance._meta.get_field(name)
+    return field.translations(instance).get(language) or field.empty_value()
+
+
+def set_text(instance, name: str, language: str, value) -> None:
+    """Writes one language of a text; an empty value removes that language."""
+    translations = translations_of(instance, name)
+    translations[language] = value
+    setattr(instance, name, translations)

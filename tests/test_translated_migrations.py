@@ -1,0 +1,72 @@
+"""methodology 0005 and feedback 0005: texts move from a column per language to one JSON
+object per text, and every translation survives, both ways."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from citypeers.feedback.services.templates import house_templates_load
+from citypeers.methodology.services.loader import load_methodology
+from tests.test_migrations import back_to_the_latest_migrations  # noqa: F401 (a fixture)
+
+BEFORE = [("methodology", "0004_agenda_days_placement_rules"), ("feedback", "0004_lessons")]
+AFTER = [("methodology", "0005_texts_as_json"), ("feedback", "0005_texts_as_json")]
+TEXTS = {
+    ("methodology", "ActivityFormat"): (
+        "name summary purpose when onsite online hybrid materials accessibility pitfalls"
+    ).split(),
+    ("methodology", "FormatStep"): ["text"],
+    ("methodology", "VisitTemplate"): ["name", "summary"],
+    ("methodology", "StepTemplate"): ["title", "deliverable", "checklist"],
+    ("feedback", "SurveyTemplate"): ["title"],
+    ("feedback", "SurveyTemplateVersion"): ["introduction"],
+    ("feedback", "Question"): ["text", "help_text", "choices"],
+}
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def columns(apps) -> dict:
+    """Every translation in the per-language columns: (model, pk, text, language) -> value."""
+    found = {}
+    for (app, model), names in TEXTS.items():
+        for row in apps.get_model(app, model).objects.all():
+            for name in names:
+                for language in ("en", "fr"):
+                    if value := getattr(row, f"{name}_{language}"):
+                        found[(model, row.pk, name, language)] = value
+    return found
+
+
+def json_objects(apps) -> dict:
+    """Every translation in the JSON objects, keyed like `columns`."""
+    found = {}
+    for (app, model), names in TEXTS.items():
+        for row in apps.get_model(app, model).objects.all():
+            for name in names:
+                for language, value in row._meta.get_field(name).translations(row).items():
+                    found[(model, row.pk, name, language)] = value
+    return found
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_translation_survives_the_move_to_json_and_back(back_to_the_latest_migrations):  # noqa: F811
+    load_methodology()
+    house_templates_load()
+    old = migrate(BEFORE)
+    # A coordinator's French-only edit, as the old columns held it.
+    step = old.get_model("methodology", "StepTemplate").objects.first()
+    step.deliverable_fr, step.deliverable_en = "Un livrable", None
+    step.save()
+    before = columns(old)
+    assert sum(1 for key in before if key[3] == "fr") > 500  # the shipped French is there
+    assert before[("StepTemplate", step.pk, "deliverable", "fr")] == "Un livrable"
+
+    after = json_objects(migrate(AFTER))
+    assert after == before  # every translation, each in its language, nothing added
+
+    assert columns(migrate(BEFORE)) == before  # and back again
