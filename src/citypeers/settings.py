@@ -226,6 +226,13 @@ STATICFILES_DIRS = [
         "vendor/htmx",
         config.path("NODE_MODULES", default=PROJECT_DIR / "node_modules") / "htmx.org" / "dist",
     ),
+    (  # the shipped fonts (core.fonts)
+        "vendor/noto-sans",
+        config.path("NODE_MODULES", default=PROJECT_DIR / "node_modules")
+        / "@fontsource"
+        / "noto-sans"
+        / "files",
+    ),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from citypeers.core.fonts import pdf_font_faces
 from citypeers.reports.models import Report, ReportVersion
 from citypeers.reports.selectors.survey_figures import end_of_visit_figures, end_of_visit_responses
 from citypeers.reports.texts.page import report_sections
@@ -46,12 +47,15 @@ def report_html(report: Report, version: ReportVersion, base_url: str) -> str:
 
 
 @functools.cache
-def _stylesheet():
+def _fonts_and_stylesheet():
     """Parsed once per process: the same for every report, and parsing it anew each time
-    was a few percent of a 16-page layout."""
+    was a few percent of a 16-page layout. The shipped fonts come with it (core.fonts)."""
     from weasyprint import CSS  # heavy import, only when a PDF is really made
+    from weasyprint.text.fonts import FontConfiguration
 
-    return CSS(string=STYLESHEET.read_text(encoding="utf-8"))
+    fonts = FontConfiguration()
+    text = pdf_font_faces() + STYLESHEET.read_text(encoding="utf-8")
+    return fonts, CSS(string=text, font_config=fonts)
 
 
 def report_pdf(report: Report, version: ReportVersion, base_url: str) -> bytes:
@@ -61,6 +65,7 @@ def report_pdf(report: Report, version: ReportVersion, base_url: str) -> bytes:
     from weasyprint import HTML  # heavy import, only when a PDF is really made
 
     html = HTML(string=report_html(report, version, base_url), base_url=base_url)
-    pdf = html.write_pdf(stylesheets=[_stylesheet()])
+    fonts, stylesheet = _fonts_and_stylesheet()
+    pdf = html.write_pdf(stylesheets=[stylesheet], font_config=fonts)
     cache.set(key, pdf, CACHE_SECONDS)
     return pdf
