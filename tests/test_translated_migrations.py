@@ -70,3 +70,31 @@ def test_every_translation_survives_the_move_to_json_and_back(back_to_the_latest
     assert after == before  # every translation, each in its language, nothing added
 
     assert columns(migrate(BEFORE)) == before  # and back again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_themes_name_becomes_its_english_and_comes_back(back_to_the_latest_migrations):  # noqa: F811
+    before = [("programmes", "0004_programme_data_licence")]
+    old = migrate(before)
+    themes = old.get_model("programmes", "Theme")
+    themes.objects.create(name="Adaptive reuse", slug="adaptive-reuse", description="Old walls.")
+    themes.objects.create(name="Participation", slug="participation", description="")
+
+    new = migrate([("programmes", "0005_theme_texts_translated")])
+    rows = {
+        theme.slug: (
+            theme._meta.get_field("name").translations(theme),
+            theme._meta.get_field("description").translations(theme),
+        )
+        for theme in new.get_model("programmes", "Theme").objects.all()
+    }
+    assert rows == {
+        "adaptive-reuse": ({"en": "Adaptive reuse"}, {"en": "Old walls."}),
+        "participation": ({"en": "Participation"}, {}),
+    }
+
+    back = migrate(before).get_model("programmes", "Theme")
+    assert sorted(back.objects.values_list("slug", "name", "description")) == [
+        ("adaptive-reuse", "Adaptive reuse", "Old walls."),
+        ("participation", "Participation", ""),
+    ]

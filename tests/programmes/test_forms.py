@@ -29,5 +29,9 @@ def test_a_role_without_a_visit_is_for_the_whole_programme(programme):
 
 
 def test_a_theme_needs_a_name_but_not_a_description():
-    assert ThemeForm({"name": "Participation"}).is_valid()
-    assert "name" in ThemeForm({"description": "About"}).errors
+    assert ThemeForm({"name_en": "Participation"}).is_valid()
+    assert ThemeForm({"name_fr": "Participation"}).cleaned_data == {
+        "name": {"fr": "Participation"},
+        "description": {},
+    }
+    assert "name" in ThemeForm({"description_en": "About"}).errors

@@ -168,7 +168,7 @@ def test_a_theme_keeps_its_own_name_when_only_the_description_changes(coordinato
     theme.refresh_from_db()
     assert (theme.name, theme.description) == ("participation", "Who takes part.")
     assert AuditEntry.objects.get(action="theme.edited").changes == {
-        "name": "Participation -> participation"
+        "name": "en: Participation -> participation"
     }
 
 

@@ -30,7 +30,7 @@ def font_face_rules(url_of, family=lambda subset: FAMILY) -> str:
     """@font-face rules for every subset and face; `url_of(static path)` gives each src."""
     return "\n".join(
         f'@font-face {{ font-family: "{family(subset)}"; font-style: {style}; '
-        f'font-weight: {weight}; font-display: swap; '
+        f"font-weight: {weight}; font-display: swap; "
         f'src: url("{url_of(font_file(subset, weight, style))}") format("woff2"); '
         f"unicode-range: {ranges}; }}"
         for subset, ranges in SUBSETS.items()

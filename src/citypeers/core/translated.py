@@ -136,6 +136,22 @@ class TranslatedField(models.JSONField):
             del kwargs["default"]
         return name, path, args, kwargs
 
+    def formfield(self, **kwargs):
+        if not self.text:  # lists (choices) are edited by their own forms; the admin: JSON
+            return super().formfield(**kwargs)
+        from citypeers.core.translated_forms import TranslatedFormField
+
+        options = {"max_length": self.text_max_length, "multiline": self.multiline}
+        return models.Field.formfield(self, form_class=TranslatedFormField, **options, **kwargs)
+
+    def save_form_data(self, instance, data):
+        """A form's languages replace those it offers; any other language is kept."""
+        offered = {code for code, _name in settings.LANGUAGES}
+        kept = {
+            code: text for code, text in self.translations(instance).items() if code not in offered
+        }
+        setattr(instance, self.name, {**kept, **(data or {})})
+
     def translations(self, instance) -> dict:
         return dict(instance.__dict__.get(self.attname) or {})
 
@@ -151,6 +167,20 @@ class TranslatedField(models.JSONField):
         elif isinstance(value, dict):
             value = {code: text for code, text in value.items() if text}
         return super().get_prep_value(value)
+
+
+def named_choices(queryset, key: str = "slug", name: str = "name") -> list[tuple]:
+    """(key, name in the reader's language) for each row, in the order of those names."""
+    rows = [(value, TranslatedText(names)) for value, names in queryset.values_list(key, name)]
+    return sorted(rows, key=lambda row: row[1].casefold())
+
+
+def described_change(before: dict, after: dict) -> str:
+    """What changed between two sets of translations, for the audit trail: "en: A -> B"."""
+    codes = [
+        code for code in dict.fromkeys([*before, *after]) if before.get(code) != after.get(code)
+    ]
+    return "; ".join(f"{code}: {before.get(code, '')} -> {after.get(code, '')}" for code in codes)
 
 
 def translations_of(instance, name: str) -> dict:

@@ -30,7 +30,7 @@ class TranslatedWidget(forms.MultiWidget):
     def __init__(self, *, multiline: bool = False, attrs=None):
         self.languages = offered_languages()
         widget = forms.Textarea(attrs={"rows": 4}) if multiline else forms.TextInput
-        super().__init__({code: widget for code in self.languages}, attrs)
+        super().__init__(dict.fromkeys(self.languages, widget), attrs)
 
     def decompress(self, value):
         value = value if isinstance(value, dict) else {}
@@ -50,7 +50,7 @@ class TranslatedWidget(forms.MultiWidget):
         subwidgets = context["widget"]["subwidgets"]
         context["widget"]["first"] = [s for s in subwidgets if s["first"]]
         context["widget"]["others"] = [s for s in subwidgets if not s["first"]]
-        context["widget"]["written_count"] = len(written)
+        context["widget"]["others_written"] = len(written - first)
         return context
 
 
@@ -59,7 +59,9 @@ class TranslatedFormField(forms.MultiValueField):
 
     def __init__(self, *, max_length=None, multiline=False, **kwargs):
         self.languages = offered_languages()
-        fields = [forms.CharField(max_length=max_length, required=False) for _code in self.languages]
+        fields = [
+            forms.CharField(max_length=max_length, required=False) for _code in self.languages
+        ]
         kwargs.setdefault("widget", TranslatedWidget(multiline=multiline))
         super().__init__(fields, require_all_fields=False, **kwargs)
 

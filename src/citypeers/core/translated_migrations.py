@@ -31,7 +31,8 @@ def columns_to_json(
     app_label: str, model_name: str, fields: dict, languages=("en", "fr"), default: str = "en"
 ) -> list:
     """Operations: add `<name>_i18n`, fill it from `<name>_<lang>`, drop the old columns and
-    take the old name. `fields` maps each text's name to its new TranslatedField."""
+    take the old name. `fields` maps each text's name to its new TranslatedField. With
+    `languages=()`, a plain text column becomes the `default` language's text."""
 
     def copy(apps, schema_editor):
         model = apps.get_model(app_label, model_name)

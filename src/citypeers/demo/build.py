@@ -36,7 +36,8 @@ def load_demo() -> str:
     if not Place.objects.filter(geonames_id__isnull=False).exists():
         places_load_reference()
     themes = [
-        Theme.objects.filter(name=name).first() or theme_save(name=name, description="", by=None)
+        Theme.objects.filter(name__en=name).first()
+        or theme_save(name=name, description="", by=None)
         for name in THEMES
     ]
     programme, visits = programme_load(themes=themes, practices=CHIA_2021_PRACTICES)

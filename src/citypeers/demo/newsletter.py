@@ -19,7 +19,7 @@ SUBSCRIBERS = 12
 
 
 def newsletter_demo_load(*, programme: Programme, coordinator) -> None:
-    themes = list(Theme.objects.order_by("name")[:2])
+    themes = list(Theme.objects.order_by("slug")[:2])
     for n in range(SUBSCRIBERS):
         subscription_request(
             email=f"reader{n + 1}@example.org",

@@ -5,6 +5,7 @@ from django_countries import countries
 
 from citypeers.catalogue.models import Practice
 from citypeers.core.forms import Form
+from citypeers.core.translated import named_choices
 from citypeers.library.selectors import REPORT_TYPE, LibraryQuery
 from citypeers.places.models import SizeClass
 from citypeers.programmes.models import Theme
@@ -39,7 +40,7 @@ class LibrarySearchForm(Form):
         super().__init__(data, *args, **kwargs)
         self.fields["theme"].choices = [
             ("", _("All themes")),
-            *Theme.objects.order_by("name").values_list("slug", "name"),
+            *named_choices(Theme.objects.all()),
         ]
         self.fields["country"].choices = [("", _("All countries")), *countries]
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django_countries import countries
 
 from citypeers.catalogue.models import Practice
+from citypeers.core.translated import named_choices
 from citypeers.library.card_index import FACETS, CardIndex, current_index
 from citypeers.library.models import ReportCard
 from citypeers.library.search import matching_practice_ids, parse_query, ranked_practice_ids
@@ -41,7 +42,7 @@ class LibraryListing:
 def _facets(index: CardIndex, matches: int) -> dict:
     counts = index.counts(matches)
     themes, country_codes, sizes, types = (counts[facet] for facet in FACETS)
-    theme_names = dict(Theme.objects.filter(slug__in=themes).values_list("slug", "name"))
+    theme_names = dict(named_choices(Theme.objects.filter(slug__in=themes)))
     by_count = lambda item: (-item[1], item[0])  # noqa: E731 - a sort key, read in place
     return {
         "themes": [

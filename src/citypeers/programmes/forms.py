@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.core.forms import Form
+from citypeers.core.translated_forms import TranslatedFormField
 from citypeers.programmes.models import Programme, Role, Visit
 
 
@@ -23,7 +24,5 @@ class MembershipAddForm(Form):
 
 
 class ThemeForm(Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    name = TranslatedFormField(label=_("Name"), max_length=200)
+    description = TranslatedFormField(label=_("Description"), required=False, multiline=True)

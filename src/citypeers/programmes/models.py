@@ -4,16 +4,18 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.translated import TranslatedField
+
 
 class Theme(models.Model):
     """A topic programmes, visits and (later) good practices are filed under."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = TranslatedField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = TranslatedField(_("description"), blank=True, multiline=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["slug"]  # lists sort by the name in the reader's language
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 

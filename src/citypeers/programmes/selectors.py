@@ -51,12 +51,13 @@ def memberships_of(*, user) -> QuerySet[Membership]:
     )
 
 
-def themes_with_counts() -> QuerySet[Theme]:
-    """Every theme, with how many programmes and practices use it."""
-    return Theme.objects.annotate(
+def themes_with_counts() -> list[Theme]:
+    """Every theme, with how many programmes and practices use it, by name."""
+    themes = Theme.objects.annotate(
         programme_count=Count("programme", distinct=True),
         practice_count=Count("practices", distinct=True),
-    ).order_by("name")
+    )
+    return sorted(themes, key=lambda theme: theme.name.casefold())
 
 
 def programmes_coordinated_by(user) -> QuerySet[Programme]:

@@ -1,9 +1,16 @@
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
 from citypeers.core.errors import MembershipError, ThemeError
+from citypeers.core.translated import (
+    as_translations,
+    described_change,
+    pick,
+    translations_of,
+)
 from citypeers.people.models import User
 from citypeers.programmes.models import Membership, Programme, Role, Theme, Visit
 from citypeers.programmes.signals import membership_ended
@@ -93,26 +100,33 @@ def membership_remove(*, membership: Membership, by) -> None:
         membership_ended.send(sender=Membership, membership=membership, by=by)
 
 
-def theme_save(*, theme: Theme | None = None, name: str, description: str, by) -> Theme:
+def theme_save(*, theme: Theme | None = None, name, description, by) -> Theme:
     """Add a theme, or reword one; its slug (used in library addresses) never changes. The same
-    name saved twice at once (a double click, two coordinators) is refused the second time."""
-    name = name.strip()
+    name saved twice at once (a double click, two coordinators) is refused the second time.
+    `name` and `description` are translations ({language: text}), or a text in the active
+    language."""
+    name = {code: text.strip() for code, text in as_translations(name, None).items()}
+    description = as_translations(description, None)
     clash = ThemeError(_("A theme with this name exists already."), field="name")
     try:
         with transaction.atomic():
-            taken = Theme.objects.filter(name__iexact=name).exclude(pk=theme.pk if theme else None)
-            if taken.exists():
+            same_name = Q()
+            for code, text in name.items():
+                same_name |= Q(**{f"name__{code}__iexact": text})
+            taken = Theme.objects.filter(same_name).exclude(pk=theme.pk if theme else None)
+            if name and taken.exists():
                 raise clash
             if theme is None:
-                base = slugify(name)[:190] or "theme"
+                base = slugify(pick(name)[1] or "")[:190] or "theme"
                 slug, number = base, 1
                 while Theme.objects.filter(slug=slug).exists():
                     number += 1
                     slug = f"{base}-{number}"
                 theme = Theme.objects.create(name=name, slug=slug, description=description)
-                log_action(theme, "theme.created", by=by, changes={"name": name})
+                log_action(theme, "theme.created", by=by, changes={"name": str(theme.name)})
             else:
-                changes = {"name": f"{theme.name} -> {name}"} if theme.name != name else {}
+                before = translations_of(theme, "name")
+                changes = {"name": described_change(before, name)} if before != name else {}
                 theme.name, theme.description = name, description
                 theme.save()
                 log_action(theme, "theme.edited", by=by, changes=changes)

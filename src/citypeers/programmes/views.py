@@ -11,6 +11,7 @@ from citypeers.core.http import (
     permission_required,
     requested_export,
 )
+from citypeers.core.translated import translations_of
 from citypeers.programmes.forms import MembershipAddForm, ThemeForm
 from citypeers.programmes.models import Membership, Programme, Theme
 from citypeers.programmes.selectors import (
@@ -120,7 +121,11 @@ def themes(request: HttpRequest) -> HttpResponse:
 def theme_edit(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(Theme, slug=slug)
     form = ThemeForm(
-        request.POST or None, initial={"name": theme.name, "description": theme.description}
+        request.POST or None,
+        initial={
+            "name": translations_of(theme, "name"),
+            "description": translations_of(theme, "description"),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

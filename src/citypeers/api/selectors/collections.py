@@ -21,7 +21,7 @@ def programmes_for_api() -> QuerySet[Programme]:
 
 
 def themes_for_api() -> QuerySet[Theme]:
-    return Theme.objects.order_by("name", "pk")
+    return Theme.objects.order_by("slug", "pk")
 
 
 def places_for_api(*, country: str = "", size: str = "", kind: str = "") -> QuerySet[Place]:

@@ -88,7 +88,7 @@ def practice_rows(practice_ids: list[int]) -> list[dict]:
         rows[row["practice_id"]]["places"].append(place)
     themes = Practice.themes.through.objects.filter(practice_id__in=practice_ids)
     for practice_id, slug in themes.values_list("practice_id", "theme__slug").order_by(
-        "theme__name", "theme_id"
+        "theme__slug", "theme_id"
     ):
         rows[practice_id]["themes"].append(slug)
     return [rows[pk] for pk in practice_ids if pk in rows]

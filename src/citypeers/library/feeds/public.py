@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from citypeers.calls.models import Call
 from citypeers.catalogue.selectors import practices_published
 from citypeers.core.models import AuditEntry
+from citypeers.core.translated import named_choices
 from citypeers.library.models import ReportCard
 from citypeers.programmes.models import Programme, Theme, Visit
 
@@ -115,7 +116,7 @@ def _newest(entries: list[Entry], limit: int) -> list[Entry]:
 
 
 def theme_names() -> dict[str, str]:
-    return dict(Theme.objects.values_list("slug", "name"))
+    return dict(named_choices(Theme.objects.all()))
 
 
 def report_entries(cards, names: dict[str, str]) -> list[Entry]:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from citypeers.core.forms import Form
+from citypeers.core.translated import named_choices
 from citypeers.library.views.widget_params import (
     DEFAULT_ACCENT,
     DEFAULT_BACKGROUND,
@@ -71,7 +72,7 @@ class WidgetForm(Form):
         ]
         self.fields["theme"].choices = [
             ("", _("All themes")),
-            *Theme.objects.order_by("name").values_list("slug", "name"),
+            *named_choices(Theme.objects.all()),
         ]
         self.fields["country"].choices = [("", _("All countries")), *countries]
 
