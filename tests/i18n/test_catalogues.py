@@ -9,7 +9,7 @@ import polib
 import pytest
 from django.conf import settings
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "citypeers"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "citypeers"
 SHIPPED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
