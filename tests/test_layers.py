@@ -91,6 +91,7 @@ PLACED = {
     "core.dates": "enums",
     "core.files": "validators",
     "core.http": "views",
+    "core.languages": "enums",
     "core.mail": "services",
     "core.markdown": "texts",
     "core.middleware": "views",

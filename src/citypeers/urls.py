@@ -11,6 +11,7 @@ from citypeers.core import views as core_views
 from citypeers.library.opendata import urls as opendata_urls
 from citypeers.library.opendata import views as opendata_views
 from citypeers.library.sitemaps import SITEMAPS
+from citypeers.people import views as people_views
 from citypeers.programmes import urls as programmes_urls
 from citypeers.visits.views import rooms as visits_rooms
 
@@ -23,7 +24,8 @@ admin.site.site_title = _("citypeers admin")
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, wrapped: it keeps the page and a signed-in person's choice.
+    path("i18n/setlang/", people_views.language_switch, name="set_language"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",

@@ -15,11 +15,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_visitor_switches_to_french_and_back(page):
     page.goto("/en/")
     assert_accessible(page)
+    page.locator(".language-picker summary").click()
     page.get_by_role("button", name="Français").click()
     expect(page).to_have_url(re.compile(r"/fr/$"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("heading", level=1)).to_contain_text("villes")
     assert_accessible(page)
+    page.locator(".language-picker summary").click()
     page.get_by_role("button", name="English").click()
     expect(page).to_have_url(re.compile(r"/en/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(

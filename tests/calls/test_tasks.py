@@ -155,3 +155,19 @@ def test_a_decision_mail_that_fails_is_sent_later_once_and_only_then_starts_the_
     run_ready_tasks()
     aino.refresh_from_db()
     assert aino.respond_by is not None and len(mail.outbox) == 1
+
+
+def test_the_copy_and_the_outcome_are_in_the_applicants_chosen_language(call):
+    application = apply(call, "Aino")
+    application.applicant.language, application.applicant.languages = "fr", ["en"]
+    application.applicant.save()
+    send_application_copy.call(application_id=application.pk, first=True)
+    application.outcome, application.waiting_position = "waitlisted", 1
+    application.outcome_visit = call.visits.get()
+    application.save()
+    notify_outcome.call(application_id=application.pk)
+    copy, outcome = mail.outbox
+    assert copy.subject.startswith("Votre candidature")
+    assert f"/fr/calls/{call.slug}/apply/" in copy.body
+    assert "numéro 1 sur la liste d'attente" in outcome.body
+    assert "/fr/me/applications/" in outcome.body

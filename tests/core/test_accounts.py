@@ -1,6 +1,7 @@
 """Links and names in mails: where the demo runs, and the platform's name."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,21 @@ def test_account_mails_name_the_platform_not_the_host(client, settings):
     assert "Hello from citypeers!" in message.body
     assert "testserver" not in message.body.split("\n", 1)[0]
     assert message.subject.startswith("[citypeers] ")
+
+
+@pytest.mark.django_db
+def test_an_account_mail_is_in_the_persons_chosen_language_links_and_all(client):
+    person = UserFactory(language="fr")
+    client.post(reverse("account_reset_password"), {"email": person.email})  # an English page
+    [message] = mail.outbox
+    assert "mot de passe" in message.subject
+    assert re.search(r"https?://[^/]+/fr/accounts/password/reset/key/\S+", message.body)
+
+
+@pytest.mark.django_db
+def test_without_a_chosen_language_an_account_mail_speaks_the_pages(client):
+    person = UserFactory(languages=["fr"])
+    client.post(reverse("account_reset_password"), {"email": person.email})
+    [message] = mail.outbox
+    assert "Password Reset" in message.subject
+    assert "/en/accounts/password/reset/key/" in message.body

@@ -237,3 +237,8 @@ def test_two_submits_at_once_keep_one_answer(visit, person):
     errors = [o.error for o in (first, second) if o.error is not None]
     assert len(errors) == 1 and isinstance(errors[0], FeedbackError)
     assert Response.objects.count() == 1
+
+
+def test_the_link_is_in_the_persons_chosen_language(visit):
+    person = UserFactory(language="fr", languages=["en"])
+    assert invitation_link(invitation_for(survey_of(visit), person)).startswith("/fr/")

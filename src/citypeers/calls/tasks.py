@@ -15,7 +15,7 @@ from citypeers.calls.services.selection import selection_execute, selection_run_
 from citypeers.calls.texts.application import changed_labels, receipt_rows
 from citypeers.calls.texts.decision_mail import EDITABLE, outcome_message
 from citypeers.core.background import retrying_task, will_retry
-from citypeers.core.notifications import preferred_language, send_templated_mail
+from citypeers.core.notifications import mail_language, send_templated_mail
 
 
 @retrying_task(atomic=True)
@@ -30,7 +30,7 @@ def send_application_copy(*, application_id: int, first: bool, changed: list | N
     )
     if application is None:
         return
-    with translation.override(preferred_language(application.applicant.languages)):
+    with translation.override(mail_language(application.applicant)):
         questions = list(application.call.questions.all())
         context = {
             "application": application,
@@ -72,7 +72,7 @@ def notify_outcome(*, application_id: int, outcome: str | None = None) -> None:
     )
     if application is None or not decision_mailed(application=application):
         return
-    with translation.override(preferred_language(application.applicant.languages)):
+    with translation.override(mail_language(application.applicant)):
         message = outcome_message(application)
     send_templated_mail(
         to=application.applicant,

@@ -1,4 +1,5 @@
-"""allauth's account mails name the platform, not the host they were asked from.
+"""allauth's account mails name the platform, not the host they were asked from, and speak the
+person's chosen language; signing in takes a person into that language.
 
 Without django.contrib.sites allauth calls the site by the request's host ("Hello from
 127.0.0.1:8100!"); this adapter gives every account mail SITE_NAME and SITE_URL's host instead.
@@ -9,6 +10,10 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.utils import translation
+
+from citypeers.core.languages import address_in_language, is_offered, remember_language
 
 
 def current_site() -> SimpleNamespace:
@@ -16,6 +21,38 @@ def current_site() -> SimpleNamespace:
     return SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
 
 
+def chosen_language(user) -> str | None:
+    """The offered language a person chose for their pages and e-mails, if any."""
+    language = getattr(user, "language", "")
+    return language if is_offered(language) else None
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        super().send_mail(template_prefix, email, {**context, "current_site": current_site()})
+        context = {**context, "current_site": current_site()}
+        language = chosen_language(context.get("user"))
+        if language is None:  # nobody known, or no choice: the language of the page that asked
+            super().send_mail(template_prefix, email, context)
+            return
+        # Written in the person's language, whatever page asked, with its links in it too.
+        context = {
+            key: address_in_language(value, language)
+            if key.endswith("_url") and isinstance(value, str)
+            else value
+            for key, value in context.items()
+        }
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+    def post_login(self, request, user, **kwargs):
+        """A person who chose a language is taken into it on signing in (the page they were
+        going to, in that language, and the cookie for pages without a language prefix)."""
+        language = chosen_language(user)
+        if language is None:
+            return super().post_login(request, user, **kwargs)
+        with translation.override(language):  # the "signed in" message, in it too
+            response = super().post_login(request, user, **kwargs)
+        if isinstance(response, HttpResponseRedirect):
+            response["Location"] = address_in_language(response["Location"], language)
+            remember_language(response, language)
+        return response

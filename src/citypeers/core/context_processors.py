@@ -5,7 +5,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
+from citypeers.core.languages import offered_languages
 from citypeers.core.registry import Sources
 
 
@@ -27,13 +29,21 @@ def _feed_links(request: HttpRequest) -> list[FeedLink]:
 
 
 def navigation(request) -> dict:
-    """The language switcher's targets: this very page in each shipped language; the feeds
-    of this page (worked out only if the page's template asks)."""
+    """This very page in each offered language (its code, its name in the reader's language
+    and in its own, its address), for the language picker and search engines; the feeds of this
+    page (worked out only if the page's template asks)."""
     path = request.get_full_path()
+    own_names = dict(offered_languages())
     return {
         "language_links": [
-            {"code": code, "name": name, "url": translate_url(path, code)}
+            {
+                "code": code,
+                "name": name,
+                "own_name": own_names[code],
+                "url": translate_url(path, code),
+            }
             for code, name in settings.LANGUAGES
         ],
+        "language_own_name": own_names.get(get_language(), ""),
         "feed_links": SimpleLazyObject(lambda: _feed_links(request)),
     }

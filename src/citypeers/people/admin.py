@@ -19,7 +19,16 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ["email", "password"]}),
         (
             _("Profile"),
-            {"fields": ["display_name", "country", "time_zone", "languages", "organisation"]},
+            {
+                "fields": [
+                    "display_name",
+                    "country",
+                    "time_zone",
+                    "language",
+                    "languages",
+                    "organisation",
+                ]
+            },
         ),
         (
             _("Access"),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.core.forms import Form, ModelForm
+from citypeers.core.languages import offered_languages
 from citypeers.people.models import Organisation, User, spoken_language_choices
 
 
@@ -19,7 +20,32 @@ class SignupForm(Form):
         user.save(update_fields=["display_name"])
 
 
+def page_language_choices() -> list[tuple[str, str]]:
+    return [("", _("As your browser says")), *offered_languages()]
+
+
+class LanguageSelect(forms.Select):
+    """Each language named in itself, and marked as written in it (screen readers say it so)."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class ProfileForm(ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language of pages and e-mails"),
+        required=False,
+        choices=page_language_choices,
+        widget=LanguageSelect,
+        help_text=_(
+            "Pages open in this language when you sign in, and e-mails come in it. With “As "
+            "your browser says”, pages follow your browser and e-mails come in the first "
+            "language you speak that citypeers offers."
+        ),
+    )
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         required=False,
@@ -41,8 +67,15 @@ class ProfileForm(ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "country", "time_zone", "languages"]
-        field_order = ["display_name", "country", "time_zone", "languages", "organisation"]
+        fields = ["display_name", "country", "time_zone", "language", "languages"]
+        field_order = [
+            "display_name",
+            "country",
+            "time_zone",
+            "language",
+            "languages",
+            "organisation",
+        ]
 
     def __init__(self, *args, pending=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
 
+from citypeers.core.languages import offered_languages
 from citypeers.people.enums import AffiliationSource, AffiliationState
 
 
@@ -61,6 +62,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=list,
         blank=True,
         help_text=_("Languages you can take part in a visit in."),
+    )
+    # Empty: pages follow the browser, mails the first offered language spoken
+    # (`core.notifications.mail_language`). Choices are read from settings.LANGUAGES when asked,
+    # so offering another language needs no migration.
+    language = models.CharField(
+        _("language of pages and e-mails"),
+        max_length=10,
+        blank=True,
+        choices=offered_languages,
+        help_text=_("Pages open in this language when you sign in, and e-mails come in it."),
     )
     time_zone = TimeZoneField(
         _("time zone"), default="Europe/Brussels", help_text=_("Times are shown in this zone.")

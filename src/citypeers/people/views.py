@@ -2,11 +2,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from citypeers.core.http import add_error_to_form, paginate, permission_required
+from citypeers.core.languages import (
+    is_offered,
+    language_of_address,
+    offered_variant,
+    remember_language,
+)
 from citypeers.people.errors import AffiliationError
 from citypeers.people.forms import AffiliationDecisionForm, ProfileForm
 from citypeers.people.models import Affiliation, User
@@ -34,6 +42,22 @@ CHOSEN = {
 }
 
 
+def language_switch(request: HttpRequest) -> HttpResponse:
+    """Django's `set_language`, keeping the page: the address's own language is made active so
+    Django can move its prefix (see `core.languages.address_in_language`); a code not offered
+    changes nothing; a signed-in person's choice is kept on their profile, for their mails."""
+    language = offered_variant(request.POST.get("language"))
+    request.POST = request.POST.copy()
+    request.POST["language"] = language or ""
+    page = request.POST.get("next", request.GET.get("next")) or request.headers.get("referer", "")
+    with translation.override(language_of_address(page)):
+        response = set_language(request)
+    signed_in = request.user.is_authenticated
+    if language and request.method == "POST" and signed_in and request.user.language != language:
+        user_update_profile(user=request.user, by=request.user, data={"language": language})
+    return response
+
+
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
     # The form validates a copy, so a rejected POST never changes the signed-in user object.
@@ -50,12 +74,22 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         except AffiliationError as refusal:
             add_error_to_form(form, refusal)
         else:
-            messages.success(request, _("Your profile has been saved."))
-            if outcome in CHOSEN:
-                messages.info(request, CHOSEN[outcome] % {"organisation": organisation})
-            return redirect("programmes:dashboard")
+            return _profile_saved(request, outcome=outcome, organisation=organisation)
     context = {"form": form, "affiliation": latest_affiliation(user=user)}
     return render(request, "people/profile_form.html", context)
+
+
+def _profile_saved(request: HttpRequest, *, outcome: str, organisation) -> HttpResponse:
+    """To the person's page, in the language they chose (if they chose one), saying so."""
+    chosen = request.user.language if is_offered(request.user.language) else None
+    with translation.override(chosen or translation.get_language()):
+        messages.success(request, _("Your profile has been saved."))
+        if outcome in CHOSEN:
+            messages.info(request, CHOSEN[outcome] % {"organisation": organisation})
+        response = redirect("programmes:dashboard")
+    if chosen:
+        remember_language(response, chosen)
+    return response
 
 
 def _affiliation(*, pk: int, **_kwargs) -> Affiliation:

@@ -305,7 +305,8 @@ def test_a_visit_on_easter_monday_is_flagged_and_its_fix_avoids_every_holiday(cl
     easter = PLAN | {"start": "2027-03-29", "days": "4", "host_tz": "Europe/Brussels"}
     page = client.get(reverse("planner:plan"), easter).text
     assert "Public holidays are checked for Belgium, the host's country" in page
-    things = page[page.index('id="warnings-heading"') : page.index("<details")]
+    warnings = page.index('id="warnings-heading"')  # up to the minor notes, folded below
+    things = page[warnings : page.index("<details", warnings)]
     assert "Day 1 of the visit, Monday 29 March 2027, is Easter Monday" in things
     [link] = re.findall(
         r"is Easter Monday.*?<a href=\"([^\"]+)\">Apply this fix</a>", things, re.DOTALL

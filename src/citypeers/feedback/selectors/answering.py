@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from citypeers.core.notifications import preferred_language
+from citypeers.core.notifications import mail_language
 from citypeers.feedback.enums import Moment
 from citypeers.feedback.models import Invitation, Question, Survey
 from citypeers.visits.models import AgendaSession
@@ -25,7 +25,7 @@ def invitation_token(invitation: Invitation) -> str:
 
 def invitation_link(invitation: Invitation) -> str:
     """The absolute path of the person's own link, in their language (mails prefix the site)."""
-    with translation.override(preferred_language(invitation.person.languages)):
+    with translation.override(mail_language(invitation.person)):
         return reverse("feedback:answer", args=[invitation_token(invitation)])
 
 

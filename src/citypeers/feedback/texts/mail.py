@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils import translation
 
-from citypeers.core.notifications import preferred_language
+from citypeers.core.notifications import mail_language
 from citypeers.feedback.models import Invitation, Survey
 from citypeers.feedback.selectors.answering import invitation_link
 from citypeers.visits.selectors.feeds import visit_zone
@@ -13,7 +13,7 @@ def invitation_mail_context(invitation: Invitation, survey: Survey, *, reminder:
     """The mail's context in the person's language: the link, the visit, when it closes in
     their zone (else the visit's)."""
     person = invitation.person
-    with translation.override(preferred_language(person.languages)):
+    with translation.override(mail_language(person)):
         url = settings.SITE_URL + invitation_link(invitation)
         moment = survey.get_moment_display()  # a plain string: made in their language
     return {
