@@ -30,7 +30,8 @@ def test_a_role_without_a_visit_is_for_the_whole_programme(programme):
 
 def test_a_theme_needs_a_name_but_not_a_description():
     assert ThemeForm({"name_en": "Participation"}).is_valid()
-    assert ThemeForm({"name_fr": "Participation"}).cleaned_data == {
+    form = ThemeForm({"name_fr": "Participation"})
+    assert form.is_valid() and form.cleaned_data == {
         "name": {"fr": "Participation"},
         "description": {},
     }

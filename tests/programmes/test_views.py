@@ -90,9 +90,11 @@ def test_a_coordinator_adds_a_theme_and_sees_how_much_each_is_used(client, coord
     PublishedPracticeFactory(themes=[used])
     client.force_login(coordinator)
     url = reverse("programmes:themes")
-    response = client.post(url, {"name": "Heritage and climate", "description": "Adaptation."})
+    response = client.post(
+        url, {"name_en": "Heritage and climate", "description_en": "Adaptation."}
+    )
     assert response["Location"] == url
-    theme = Theme.objects.get(name="Heritage and climate")
+    theme = Theme.objects.get(name__en="Heritage and climate")
     assert theme.slug == "heritage-and-climate"
     page = client.get(url).text
     assert "Heritage and climate" in page
@@ -102,7 +104,7 @@ def test_a_coordinator_adds_a_theme_and_sees_how_much_each_is_used(client, coord
 def test_a_second_theme_of_the_same_name_is_refused_at_the_field(client, coordinator):
     ThemeFactory(name="Participation")
     client.force_login(coordinator)
-    response = client.post(reverse("programmes:themes"), {"name": " participation "})
+    response = client.post(reverse("programmes:themes"), {"name_en": " participation "})
     assert 'href="#id_name"' in response.text
     assert Theme.objects.count() == 1
 
@@ -218,7 +220,7 @@ def test_a_theme_is_reworded_from_its_page_and_keeps_its_address(client, coordin
     form = client.get(url).text
     assert 'value="Old wording"' in form
     assert "Before." in form
-    response = client.post(url, {"name": "New wording", "description": "After."}, follow=True)
+    response = client.post(url, {"name_en": "New wording", "description_en": "After."}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("programmes:themes")
     assert "Theme saved." in response.text
     theme.refresh_from_db()
@@ -229,9 +231,11 @@ def test_rewording_a_theme_to_a_name_taken_is_shown_at_the_field(client, coordin
     ThemeFactory(name="Taken")
     theme = ThemeFactory(name="Free")
     client.force_login(coordinator)
-    response = client.post(reverse("programmes:theme_edit", args=[theme.slug]), {"name": "taken"})
+    url = reverse("programmes:theme_edit", args=[theme.slug])
+    response = client.post(url, {"name_en": "taken"})
     assert response.status_code == 200
     assert 'href="#id_name"' in response.text
+    assert "A theme with this name exists already." in response.text
     theme.refresh_from_db()
     assert theme.name == "Free"
 

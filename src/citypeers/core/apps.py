@@ -9,7 +9,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self) -> None:
+        from django.conf.locale import LANG_INFO
+
         from citypeers.core import background  # it imports models: only once apps are ready
+
+        # Django names every EU language but Maltese; {% get_language_info %} then knows it too.
+        LANG_INFO.setdefault(
+            "mt", {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"}
+        )
 
         # Retrying tasks need to know which task row the thread is running.
         task_started.connect(background.task_started, dispatch_uid="core.task_started")

@@ -7,6 +7,8 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext, trans_real
 
+from citypeers.core.languages import offered_variant, own_name
+
 
 class UserTimeZoneMiddleware:
     """Shows times in the signed-in person's own time zone (stored in UTC regardless)."""
@@ -23,33 +25,11 @@ class UserTimeZoneMiddleware:
         return self.get_response(request)
 
 
-# Django knows the names of about a hundred languages (every EU language but Maltese, and
-# Ukrainian); Maltese is added so that every EU language gets the same welcome.
-_EXTRA_LANGUAGE_NAMES = {"mt": "Malti"}
-
-
-def _language_name_local(code: str) -> str | None:
-    """The language's own name for a language code, or None if the code is no language."""
-    if code in _EXTRA_LANGUAGE_NAMES:
-        return _EXTRA_LANGUAGE_NAMES[code]
-    try:
-        return translation.get_language_info(code)["name_local"]
-    except KeyError:
-        return None
-
-
-def _offered_variant(code: str) -> str | None:
-    try:
-        return translation.get_supported_language_variant(code)
-    except LookupError:
-        return None
-
-
 def _browser_language(request) -> str:
     """The first offered language in the browser's Accept-Language, else the default."""
     header = request.headers.get("Accept-Language", "")
     for code, _quality in trans_real.parse_accept_lang_header(header):
-        if code != "*" and (offered := _offered_variant(code)):
+        if code != "*" and (offered := offered_variant(code)):
             return offered
     return settings.LANGUAGE_CODE
 
@@ -62,7 +42,9 @@ def _shown_instead_note(shown: str) -> str:
         "en": gettext("This page is not available in %(language)s yet; it is shown in English."),
         "fr": gettext("This page is not available in %(language)s yet; it is shown in French."),
     }
-    return notes.get(shown, notes["en"])
+    # Other languages name the language shown in itself, as their speakers write it.
+    generic = gettext("This page is not available in %(language)s yet; it is shown in %(shown)s.")
+    return notes.get(shown) or generic.replace("%(shown)s", own_name(shown) or shown)
 
 
 class UnofferedLanguageMiddleware:
@@ -81,9 +63,9 @@ class UnofferedLanguageMiddleware:
     def __call__(self, request):
         segment, _slash, rest = request.path_info.lstrip("/").partition("/")
         code = segment.lower()
-        if code in self.offered or not (name := _language_name_local(code)):
+        if code in self.offered or not (name := own_name(code)):
             return self.get_response(request)
-        target = _offered_variant(code)
+        target = offered_variant(code)
         if target is None:
             target = _browser_language(request)
             with translation.override(target):

@@ -9,8 +9,10 @@ written, so a form with 25 languages stays short. Languages the platform does no
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from citypeers.core import languages
 
 
 def offered_languages() -> list[str]:
@@ -18,10 +20,7 @@ def offered_languages() -> list[str]:
 
 
 def language_name(code: str) -> str:
-    try:
-        return get_language_info(code)["name_local"]
-    except KeyError:
-        return code
+    return dict(languages.offered_languages()).get(code, code)
 
 
 class TranslatedWidget(forms.MultiWidget):

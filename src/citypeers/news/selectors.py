@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language_info
 
+from citypeers.core.languages import offered_languages, own_name
 from citypeers.news.enums import NewsState
 from citypeers.news.models import NewsItem, NewsText
 from citypeers.programmes.models import Membership, Role
@@ -37,10 +37,7 @@ class Shown:
 
 def local_name(code: str) -> str:
     """A language named in itself ("Français"), as the language switcher names it."""
-    try:
-        return get_language_info(code)["name_local"]
-    except KeyError:
-        return code
+    return dict(offered_languages()).get(code) or own_name(code) or code
 
 
 def news_state(item: NewsItem, *, now: datetime.datetime | None = None) -> str:
