@@ -202,7 +202,38 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ALLAUTH_TRUSTED_PROXY_COUNT = config.int("TRUSTED_PROXY_COUNT", default=0)
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# The 24 official languages of the EU, in the EU's protocol order, and Ukrainian. A language is
+# offered once its interface, glossary and shipped methodology are complete (tests/i18n). The
+# names are Django's, translated by its catalogues (and ours for Maltese): `language_name` is
+# gettext_lazy under a name makemessages does not collect, so they stay out of our catalogues.
+language_name = _
+LANGUAGES = [
+    ("bg", language_name("Bulgarian")),
+    ("es", language_name("Spanish")),
+    ("cs", language_name("Czech")),
+    ("da", language_name("Danish")),
+    ("de", language_name("German")),
+    ("et", language_name("Estonian")),
+    ("el", language_name("Greek")),
+    ("en", language_name("English")),
+    ("fr", language_name("French")),
+    ("ga", language_name("Irish")),
+    ("hr", language_name("Croatian")),
+    ("it", language_name("Italian")),
+    ("lv", language_name("Latvian")),
+    ("lt", language_name("Lithuanian")),
+    ("hu", language_name("Hungarian")),
+    ("mt", language_name("Maltese")),
+    ("nl", language_name("Dutch")),
+    ("pl", language_name("Polish")),
+    ("pt", language_name("Portuguese")),
+    ("ro", language_name("Romanian")),
+    ("sk", language_name("Slovak")),
+    ("sl", language_name("Slovenian")),
+    ("fi", language_name("Finnish")),
+    ("sv", language_name("Swedish")),
+    ("uk", language_name("Ukrainian")),
+]
 # Our catalogues, then the messages of packages that lack one of our languages (Django has no
 # Maltese; see tests/i18n/vendor.py); both come before every package's own catalogue.
 LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_vendor"]
