@@ -1,6 +1,6 @@
-"""Bulgarian: понеделник, 8 Февруари 2027 г., 8 фев 2027 г., 14:30; the year followed by "г."
-as Bulgarian writes it; abbreviated months in lower case ("b"). Django's Bulgarian month names
-are capitalised ("Февруари"); there is no genitive form to use ("E" is the same word)."""
+"""Bulgarian: понеделник, 8 февруари 2027 г., 8 фев 2027 г., 14:30; the year followed by "г."
+as Bulgarian writes it; abbreviated months in lower case ("b"). Django's Bulgarian month and
+weekday names are capitalised: locale_vendor/bg writes them in lower case."""
 
 DATE_FORMAT = "j F Y г."
 SHORT_DATE_FORMAT = "j b Y г."

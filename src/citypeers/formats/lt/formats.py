@@ -1,4 +1,4 @@
-"""Lithuanian: Pirmadienis, 2027 m. vasario 8 d.; Pr, 2027 m. vas. 8 d. (the genitive month name,
+"""Lithuanian: pirmadienis, 2027 m. vasario 8 d.; pr, 2027 m. vas. 8 d. (the genitive month name,
 "E", as Django's DATE_FORMAT has it; "N" gives the abbreviated months with their full stop)."""
 
 WEEKDAY_DATE_FORMAT = r"l, Y \m. E j \d."
