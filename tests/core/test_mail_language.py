@@ -23,9 +23,10 @@ EU_AND_UKRAINIAN = [
     [
         ("fr", ["en"], "fr"),  # the choice wins over what they speak
         ("en", ["fr"], "en"),
-        ("", ["fi", "fr"], "fr"),  # no choice: the first offered language spoken
+        ("", ["is", "fr"], "fr"),  # no choice: the first offered language spoken
+        ("", ["fi", "fr"], "fi"),
         ("", [], "en"),  # nothing known: the default
-        ("de", ["fr"], "fr"),  # a choice no longer offered is left aside
+        ("is", ["fr"], "fr"),  # a choice not offered is left aside
     ],
 )
 def test_a_mail_speaks_the_chosen_language_else_one_spoken(chosen, spoken, language):

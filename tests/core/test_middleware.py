@@ -39,13 +39,13 @@ def test_the_next_person_sees_their_own_zone_not_the_previous_ones(client, messa
 @pytest.mark.parametrize(
     ("path", "accept_language", "expected"),
     [
-        ("/de/", "", "/en/"),
-        ("/de/calls/", "", "/en/calls/"),
-        ("/de/calls/", "fr", "/fr/calls/"),
-        ("/de/calls/", "de-DE,de;q=0.9,fr;q=0.8,en;q=0.5", "/fr/calls/"),
-        ("/it/calls/?page=2", "", "/en/calls/?page=2"),
-        ("/mt/calls/", "", "/en/calls/"),
-        ("/uk/", "", "/en/"),
+        ("/is/", "", "/en/"),
+        ("/is/calls/", "", "/en/calls/"),
+        ("/is/calls/", "fr", "/fr/calls/"),
+        ("/is/calls/", "is-IS,is;q=0.9,fr;q=0.8,en;q=0.5", "/fr/calls/"),
+        ("/nb/calls/?page=2", "", "/en/calls/?page=2"),
+        ("/ca/calls/", "", "/en/calls/"),
+        ("/tr/", "", "/en/"),
         ("/fr-be/calls/", "", "/fr/calls/"),
     ],
 )
@@ -59,15 +59,21 @@ def test_a_language_not_offered_redirects_to_the_closest_offered_one(
 
 
 def test_the_page_redirected_to_says_the_language_asked_for_is_not_available_yet(client):
-    response = client.get("/de/calls/", follow=True)
+    response = client.get("/is/calls/", follow=True)
     assert response.redirect_chain == [("/en/calls/", 302)]
-    assert "This page is not available in Deutsch yet; it is shown in English." in response.text
+    assert "This page is not available in Íslenska yet; it is shown in English." in response.text
 
 
 def test_the_note_is_in_the_language_shown(client):
-    response = client.get("/es/calls/", HTTP_ACCEPT_LANGUAGE="fr", follow=True)
+    response = client.get("/ca/calls/", HTTP_ACCEPT_LANGUAGE="fr", follow=True)
     assert response.redirect_chain == [("/fr/calls/", 302)]
-    assert "pas encore disponible en español ; elle est affichée en français." in response.text
+    assert "pas encore disponible en català ; elle est affichée en français." in response.text
+
+
+def test_in_a_further_language_the_note_names_the_language_shown_in_itself(client):
+    response = client.get("/ca/calls/", HTTP_ACCEPT_LANGUAGE="de", follow=True)
+    assert response.redirect_chain == [("/de/calls/", 302)]
+    assert "Deutsch" in response.text and "català" in response.text
 
 
 def test_a_regional_variant_of_an_offered_language_goes_there_without_a_note(client):

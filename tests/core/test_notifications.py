@@ -7,7 +7,14 @@ from tests.factories import MembershipFactory
 
 @pytest.mark.parametrize(
     ("spoken", "chosen"),
-    [(["fr", "en"], "fr"), (["de", "fr"], "fr"), (["fi", "en"], "en"), (["de"], "en"), ([], "en")],
+    [
+        (["fr", "en"], "fr"),
+        (["is", "fr"], "fr"),  # Icelandic is not offered: the next one
+        (["ca", "en"], "en"),
+        (["fi", "en"], "fi"),
+        (["is"], "en"),
+        ([], "en"),
+    ],
 )
 def test_mail_goes_out_in_the_first_shipped_language_a_person_speaks(spoken, chosen):
     assert preferred_language(spoken) == chosen

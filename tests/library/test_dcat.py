@@ -113,8 +113,11 @@ def test_publisher_contact_point_and_languages(open_world, settings):
         "mailto:" + settings.OPEN_DATA_CONTACT_EMAIL
     )
     titles = {title.language: str(title) for title in graph.objects(catalogue, DCTERMS.title)}
-    assert titles == {"en": "citypeers open data", "fr": "Données ouvertes de citypeers"}
-    assert {t.language for t in graph.objects(catalogue, DCTERMS.description)} == {"en", "fr"}
+    assert titles["en"] == "citypeers open data"
+    assert titles["fr"] == "Données ouvertes de citypeers"
+    assert set(titles) == {code for code, _name in settings.LANGUAGES}  # every offered language
+    descriptions = {t.language for t in graph.objects(catalogue, DCTERMS.description)}
+    assert descriptions == set(titles)
 
 
 def test_themes_and_countries_come_from_the_eu_vocabularies(open_world):

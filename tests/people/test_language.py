@@ -195,5 +195,5 @@ def test_without_a_chosen_language_signing_in_stays_in_the_pages_language(client
 
 
 def test_a_chosen_language_no_longer_offered_is_left_aside(client):
-    response = sign_in(client, UserFactory(language="de"))
+    response = sign_in(client, UserFactory(language="is"))
     assert response["Location"] == "/en/me/"

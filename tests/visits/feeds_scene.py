@@ -47,7 +47,9 @@ def build_scene(programme, *, published: bool = True) -> Scene:
     talk = ActivityFormatFactory(name_en="Peer review")
     before = AgendaSessionFactory(visit=visit, day=1, starts_at=brussels(26), format=walk)
     after = AgendaSessionFactory(visit=visit, day=4, starts_at=brussels(29), format=talk)
-    lisbon = UserFactory(display_name="Inês", time_zone="Europe/Lisbon", languages=["pt", "en"])
+    lisbon = UserFactory(
+        display_name="Inês", time_zone="Europe/Lisbon", languages=["pt", "en"], language="en"
+    )
     MembershipFactory(programme=programme, visit=visit, role=Role.PARTICIPANT, user=lisbon)
     helsinki = UserFactory(display_name="Aino", time_zone="Europe/Helsinki", languages=["fr"])
     application = sent_application(CallFactory(programme=programme, visits=[visit]), helsinki)

@@ -94,8 +94,8 @@ def test_coordinator_steps_are_the_creators_and_the_others_wait_for_the_team(
         role="host",
         anchor="start",
         offset_days=-7,
-        title_en="Book the rooms",
-        checklist_en="Main hall\nBreakout rooms",
+        title="Book the rooms",
+        checklist="Main hall\nBreakout rooms",
     )
     visit = _create(programme, coordinator, version)
     tasks = {task.title: task for task in visit.tasks.all()}

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from citypeers.catalogue.validators import validate_image_size
+from citypeers.core.languages import offered_languages
 
 # The free-text fields of a practice, in reading order; search indexes all of them.
 TEXT_FIELDS = [
@@ -92,7 +93,7 @@ class Practice(models.Model):
         _("willing to host a visit"), default=False, help_text=_("Open to peer-learning visits.")
     )
     language = models.CharField(
-        _("language of the text"), max_length=10, default="en", choices=settings.LANGUAGES
+        _("language of the text"), max_length=10, default="en", choices=offered_languages
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True

@@ -12,6 +12,10 @@ class CoreConfig(AppConfig):
         from django.conf.locale import LANG_INFO
 
         from citypeers.core import background  # it imports models: only once apps are ready
+        from citypeers.core.translated import TranslatedField  # models: once apps are ready
+        from citypeers.core.translated_forms import TranslatedFormField  # as models
+
+        TranslatedField.form_class = TranslatedFormField  # a model form edits each language
 
         # Django names every EU language but Maltese; {% get_language_info %} then knows it too.
         LANG_INFO.setdefault(

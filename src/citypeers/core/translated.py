@@ -112,6 +112,9 @@ class TranslatedField(models.JSONField):
     """A text (or, with `text=False`, a list) per language, stored as one JSON object."""
 
     descriptor_class = TranslatedAttribute
+    # The form field (core.translated_forms.TranslatedFormField): forms sit above models, so
+    # core's AppConfig.ready() sets it.
+    form_class = None
 
     def __init__(self, *args, text=True, multiline=False, max_length=None, **kwargs):
         self.text = text
@@ -139,10 +142,8 @@ class TranslatedField(models.JSONField):
     def formfield(self, **kwargs):
         if not self.text:  # lists (choices) are edited by their own forms; the admin: JSON
             return super().formfield(**kwargs)
-        from citypeers.core.translated_forms import TranslatedFormField
-
         options = {"max_length": self.text_max_length, "multiline": self.multiline}
-        return models.Field.formfield(self, form_class=TranslatedFormField, **options, **kwargs)
+        return models.Field.formfield(self, form_class=self.form_class, **options, **kwargs)
 
     def save_form_data(self, instance, data):
         """A form's languages replace those it offers; any other language is kept."""

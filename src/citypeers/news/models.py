@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.models import Practice
 from citypeers.catalogue.validators import validate_image_size
+from citypeers.core.languages import offered_languages
 from citypeers.programmes.models import Programme, Theme, Visit
 from citypeers.reports.models import Report
 
@@ -25,7 +26,7 @@ class NewsItem(models.Model):
         related_name="news",
     )
     original_language = models.CharField(
-        _("written in"), max_length=10, choices=settings.LANGUAGES, default="en"
+        _("written in"), max_length=10, choices=offered_languages, default="en"
     )
     image = models.ImageField(
         _("image"),
@@ -67,7 +68,7 @@ class NewsText(models.Model):
     the image's description, which every language with an image must give."""
 
     item = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="texts")
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=offered_languages)
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=400)
     body = models.TextField(_("text"))

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from citypeers.core.languages import offered_languages
 from citypeers.news.models import NewsItem
 from citypeers.newsletter.enums import BounceKind, DeliveryState, ItemKind
 from citypeers.programmes.models import Programme, Theme, Visit
@@ -71,7 +72,7 @@ class Issue(models.Model):
     )
     # The language it was written in: what a reader of none of its languages receives.
     language = models.CharField(
-        _("written in"), max_length=10, choices=settings.LANGUAGES, default="en"
+        _("written in"), max_length=10, choices=offered_languages, default="en"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -115,7 +116,7 @@ class IssueText(models.Model):
     """The issue's subject and introduction (markdown, sanitised when shown) in one language."""
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="texts")
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=offered_languages)
     subject = models.CharField(_("subject"), max_length=200)
     intro = models.TextField(_("introduction"), blank=True)
 

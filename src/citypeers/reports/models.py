@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.languages import offered_languages
 from citypeers.programmes.models import Visit
 from citypeers.reports.enums import ReportStatus
 
@@ -13,7 +14,7 @@ class Report(models.Model):
     visit = models.OneToOneField(
         Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="report"
     )
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=offered_languages)
     title = models.CharField(_("title"), max_length=300)
     status = models.CharField(
         _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT
