@@ -48,6 +48,7 @@ bench: install
 	$(BIN)/python benchmarks/feeds.py
 	$(BIN)/python benchmarks/opendata.py
 	$(BIN)/python benchmarks/news.py
+	$(BIN)/python benchmarks/languages.py
 	$(BIN)/python benchmarks/newsletter.py
 	$(BIN)/python benchmarks/api.py
 

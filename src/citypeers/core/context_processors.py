@@ -3,11 +3,10 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from citypeers.core.languages import offered_languages
+from citypeers.core.languages import offered_languages, page_in_each_language
 from citypeers.core.registry import Sources
 
 
@@ -32,16 +31,11 @@ def navigation(request) -> dict:
     """This very page in each offered language (its code, its name in the reader's language
     and in its own, its address), for the language picker and search engines; the feeds of this
     page (worked out only if the page's template asks)."""
-    path = request.get_full_path()
     own_names = dict(offered_languages())
+    links = page_in_each_language(request.get_full_path(), getattr(request, "resolver_match", None))
     return {
         "language_links": [
-            {
-                "code": code,
-                "name": name,
-                "own_name": own_names[code],
-                "url": translate_url(path, code),
-            }
+            {"code": code, "name": name, "own_name": own_names[code], "url": links[code]}
             for code, name in settings.LANGUAGES
         ],
         "language_own_name": own_names.get(get_language(), ""),

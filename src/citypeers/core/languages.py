@@ -4,10 +4,10 @@ Whatever `settings.LANGUAGES` offers is read at each call, so adding a language 
 all it takes for the picker, the profile and the mails to offer it.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 
 # Each language by the name its speakers give it, as the EU's own sites write them. Django's
@@ -71,6 +71,26 @@ def address_in_language(url: str, code: str) -> str:
     """
     with translation.override(language_of_address(url)):
         return translate_url(url, code)
+
+
+def page_in_each_language(url: str, match) -> dict[str, str]:
+    """The page at `url` (query string and all) in every offered language, from the page's
+    own resolver match: one reverse per language, where `translate_url` resolves the address
+    again for each (with 25 languages, two thirds of a page's time went there)."""
+    parsed = urlsplit(url)
+    name = f"{match.namespace}:{match.url_name}" if match and match.namespace else None
+    name = name or (match.url_name if match else None)
+    links = {}
+    for code, _name in settings.LANGUAGES:
+        path = None
+        if name:
+            with translation.override(code):
+                try:
+                    path = reverse(name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    path = None
+        links[code] = urlunsplit(("", "", path, parsed.query, "")) if path else url
+    return links
 
 
 def language_of_address(url: str) -> str:
