@@ -1,6 +1,6 @@
 """Content in several languages: one JSON object per text, `{"en": "…", "fr": "…"}`.
 
-A model declares `title = TranslatedField(_("title"))`; reading `practice.title` gives the text
+A model declares `name = TranslatedField(_("name"))`; reading `format.name` gives the text
 in the active language, else English, else any language it has, as a `TranslatedText`: a `str`
 (templates, markdown and sorting use it as one) that also knows every translation and which
 language it shows, so a page can mark a fallback. Assigning a string writes the active

@@ -1,0 +1,89 @@
+"""Translated content (core.translated, core.translated_forms): what a reader and an editor of
+a text in several languages get."""
+
+import pickle
+
+import pytest
+from django.utils import translation
+
+from citypeers.feedback.models import Question
+from citypeers.feedback.services.templates import house_templates_load
+from citypeers.programmes.forms import ThemeForm
+from citypeers.programmes.models import Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_reader_gets_their_language_else_english_else_any_and_knows_which():
+    theme = Theme(name={"en": "Adaptive reuse", "fr": "Réemploi"}, slug="reuse")
+    with translation.override("fr"):
+        assert theme.name == "Réemploi" and not theme.name.is_fallback
+    with translation.override("de"):
+        assert theme.name == "Adaptive reuse"
+        assert theme.name.is_fallback and theme.name.language == "en"
+        assert theme.name.languages == ["en", "fr"]
+    only_greek = Theme(name={"el": "Επανάχρηση"}, slug="el")
+    with translation.override("de"):
+        assert only_greek.name == "Επανάχρηση" and only_greek.name.language == "el"
+
+
+def test_a_string_written_goes_to_the_active_language_and_keeps_the_others():
+    theme = Theme.objects.create(name={"en": "Participation"}, slug="participation")
+    with translation.override("fr"):
+        theme.name = "Participation citoyenne"
+    theme.save()
+    theme.refresh_from_db()
+    assert theme._meta.get_field("name").translations(theme) == {
+        "en": "Participation",
+        "fr": "Participation citoyenne",
+    }
+
+
+def test_an_empty_language_is_not_stored_and_a_text_is_found_by_its_language():
+    Theme.objects.create(name={"en": "Climate", "fr": ""}, slug="climate")
+    assert Theme.objects.filter(name__en="Climate").exists()
+    assert not Theme.objects.filter(name__has_key="fr").exists()
+
+
+def test_lists_are_translated_too_and_survive_a_bulk_update():
+    """A question's choices are a list per language; bulk_update reads the attribute, which
+    must carry every language, not only the reader's list."""
+    house_templates_load()
+    question = Question.objects.exclude(choices={}).first()
+    english = question._meta.get_field("choices").translations(question)["en"]
+    question.choices = {"en": english, "fr": ["un", "deux", "trois"][: len(english)]}
+    Question.objects.bulk_update([question], ["choices"])
+    stored = Question.objects.get(pk=question.pk)
+    assert stored._meta.get_field("choices").translations(stored)["en"] == english
+    with translation.override("fr"):
+        assert list(stored.choices) == ["un", "deux", "trois"][: len(english)]
+
+
+def test_a_text_kept_in_a_cache_keeps_its_languages():
+    with translation.override("fr"):
+        text = Theme(name={"en": "Walls", "fr": "Murs"}, slug="walls").name
+    copy = pickle.loads(pickle.dumps(text))  # noqa: S301 (our own bytes)
+    assert copy == "Murs" and copy.translations == {"en": "Walls", "fr": "Murs"}
+
+
+def test_the_form_shows_the_texts_languages_first_and_counts_the_others_written(settings):
+    form = ThemeForm(initial={"name": {"en": "Heritage", "el": "Κληρονομιά"}})
+    with translation.override("fr"):
+        html = str(form["name"])
+    first, _sep, others = html.partition("<details")
+    for language, name in [("en", "English"), ("fr", "Français"), ("el", "Ελληνικά")]:
+        assert f'lang="{language}"' in first and name in first
+    assert 'lang="de"' in others and 'lang="de"' not in first
+
+
+def test_saving_a_form_keeps_a_language_the_platform_does_not_offer(settings):
+    theme = Theme.objects.create(name={"en": "Walls", "is": "Veggir"}, slug="walls")
+    field = Theme._meta.get_field("name")
+    field.save_form_data(theme, {"en": "Old walls", "fr": "Vieux murs"})
+    assert field.translations(theme) == {"is": "Veggir", "en": "Old walls", "fr": "Vieux murs"}
+
+
+def test_a_text_needs_one_language_at_least():
+    form = ThemeForm({"name_en": "  ", "name_fr": ""})
+    assert not form.is_valid()
+    assert form.errors["name"] == ["Write it in at least one language."]
