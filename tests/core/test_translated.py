@@ -83,6 +83,13 @@ def test_saving_a_form_keeps_a_language_the_platform_does_not_offer(settings):
     assert field.translations(theme) == {"is": "Veggir", "en": "Old walls", "fr": "Vieux murs"}
 
 
+def test_each_language_of_a_text_is_cleaned_like_any_field():
+    form = ThemeForm({"name_en": "Walls\x07 and roofs", "name_fr": "Murs\x1b"})
+    assert form.is_valid(), form.errors
+    name = form.cleaned_data["name"]
+    assert "\x07" not in name["en"] and name["en"].startswith("Walls") and name["fr"] == "Murs"
+
+
 def test_a_text_needs_one_language_at_least():
     form = ThemeForm({"name_en": "  ", "name_fr": ""})
     assert not form.is_valid()

@@ -112,6 +112,9 @@ def _make_safe(field: forms.Field) -> None:
         field.to_python = _cleaned_text(
             field.to_python, without_controls if multi_line else one_line
         )
+    elif isinstance(field, forms.MultiValueField):  # a translated text: each language's field
+        for part in field.fields:
+            _make_safe(part)
     elif isinstance(field, forms.ModelChoiceField):
         field.clean = _keys_in_range(field.clean, field)
     elif isinstance(field, forms.DateField | forms.DateTimeField):
