@@ -66,7 +66,7 @@ def test_a_text_kept_in_a_cache_keeps_its_languages():
     assert copy == "Murs" and copy.translations == {"en": "Walls", "fr": "Murs"}
 
 
-def test_the_form_shows_the_texts_languages_first_and_counts_the_others_written(settings):
+def test_the_form_shows_the_texts_languages_first_and_counts_the_others(settings):
     form = ThemeForm(initial={"name": {"en": "Heritage", "el": "Κληρονομιά"}})
     with translation.override("fr"):
         html = str(form["name"])
@@ -74,6 +74,8 @@ def test_the_form_shows_the_texts_languages_first_and_counts_the_others_written(
     for language, name in [("en", "English"), ("fr", "Français"), ("el", "Ελληνικά")]:
         assert f'lang="{language}"' in first and name in first
     assert 'lang="de"' in others and 'lang="de"' not in first
+    summary = others.partition("<summary>")[2].partition("</summary>")[0]
+    assert f"{len(settings.LANGUAGES) - 3}" in summary  # the unwritten ones
 
 
 def test_saving_a_form_keeps_a_language_the_platform_does_not_offer(settings):

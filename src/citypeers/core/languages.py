@@ -57,8 +57,13 @@ def offered_languages() -> list[tuple[str, str]]:
     return [(code, _capitalised(own_name(code) or code)) for code, _name in settings.LANGUAGES]
 
 
+def offered_codes() -> list[str]:
+    """The offered languages' codes, in the settings' order."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
 def is_offered(code: str | None) -> bool:
-    return bool(code) and code in {offered for offered, _name in settings.LANGUAGES}
+    return bool(code) and code in offered_codes()
 
 
 def address_in_language(url: str, code: str) -> str:

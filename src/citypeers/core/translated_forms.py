@@ -15,19 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from citypeers.core import languages
 
 
-def offered_languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def language_name(code: str) -> str:
-    return dict(languages.offered_languages()).get(code, code)
-
-
 class TranslatedWidget(forms.MultiWidget):
     template_name = "core/widgets/translated.html"
 
     def __init__(self, *, multiline: bool = False, attrs=None):
-        self.languages = offered_languages()
+        self.languages = languages.offered_codes()
         widget = forms.Textarea(attrs={"rows": 4}) if multiline else forms.TextInput
         super().__init__(dict.fromkeys(self.languages, widget), attrs)
 
@@ -39,17 +31,16 @@ class TranslatedWidget(forms.MultiWidget):
         context = super().get_context(name, value, attrs)
         values = self.decompress(value) if not isinstance(value, list) else value
         written = {code for code, text in zip(self.languages, values, strict=False) if text}
-        first = {get_language() or settings.LANGUAGE_CODE} | written or {settings.LANGUAGE_CODE}
-        for code, subwidget in zip(self.languages, context["widget"]["subwidgets"], strict=True):
+        first = written | {get_language() or settings.LANGUAGE_CODE}
+        names = dict(languages.offered_languages())
+        subwidgets = context["widget"]["subwidgets"]
+        for code, subwidget in zip(self.languages, subwidgets, strict=True):
             subwidget["attrs"]["lang"] = code
             subwidget["language"] = code
-            subwidget["language_name"] = language_name(code)
-            subwidget["written"] = code in written
-            subwidget["first"] = code in first
-        subwidgets = context["widget"]["subwidgets"]
-        context["widget"]["first"] = [s for s in subwidgets if s["first"]]
-        context["widget"]["others"] = [s for s in subwidgets if not s["first"]]
-        context["widget"]["others_written"] = len(written - first)
+            subwidget["language_name"] = names.get(code, code)
+        # Every written language is shown, so the disclosure holds only unwritten ones.
+        context["widget"]["first"] = [s for s in subwidgets if s["language"] in first]
+        context["widget"]["others"] = [s for s in subwidgets if s["language"] not in first]
         return context
 
 
@@ -57,7 +48,7 @@ class TranslatedFormField(forms.MultiValueField):
     """The translations of one text: {language: text}, only the languages written."""
 
     def __init__(self, *, max_length=None, multiline=False, **kwargs):
-        self.languages = offered_languages()
+        self.languages = languages.offered_codes()
         fields = [
             forms.CharField(max_length=max_length, required=False) for _code in self.languages
         ]
