@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmark
 from benchmarks.in_process import (
     child_argument,
     is_child,
+    prepared_site,
     run_in_child,
     show_and_keep,
     summary,
@@ -108,21 +109,12 @@ def run_here(requests: int) -> dict:
         os.environ["DATABASE_URL"] = url
     limits = "10000000/hour"  # the run's requests, never limited
     os.environ.update(API_RATE_LIMIT_ANONYMOUS=limits, API_RATE_LIMIT_TOKEN=limits)
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
-    django.setup()
-    from django.core.management import call_command
+    client = prepared_site()
     from django.db import connection
-    from django.test import Client
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     build()
     with connection.cursor() as cursor:  # what autovacuum (or SQLite's optimize) would know
         cursor.execute("ANALYZE")
-    client = Client(HTTP_HOST="127.0.0.1")
     pages = {
         "api_first_page": "/api/v1/practices/",
         "api_middle_page": "/api/v1/practices/?page=100",

@@ -13,7 +13,6 @@ under 100 ms, a 304 under 10 ms.
 """
 
 import datetime
-import os
 import sys
 import time
 from pathlib import Path
@@ -22,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmark
 
 from benchmarks.in_process import (
     command,
+    prepared_site,
     summary,
     timed_get,
 )
@@ -68,18 +68,8 @@ def build():
 
 
 def run_here(views: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
-    django.setup()
-    from django.core.management import call_command
-    from django.test import Client
-
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
+    client = prepared_site()
     build()
-    client = Client(HTTP_HOST="127.0.0.1")
     for _ in range(3):  # warm-up: imports, templates, connections
         timed_get(client, "/healthz")
     pages = {

@@ -13,7 +13,6 @@ benchmarks/results/impact.json. Target: the programme's page p95 under 100 ms.
 """
 
 import datetime
-import os
 import random
 import sys
 from pathlib import Path
@@ -22,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmark
 
 from benchmarks.in_process import (
     command,
+    prepared_site,
     summary,
     timed_get,
 )
@@ -186,21 +186,11 @@ def _answers(rng, moment, questions, response) -> list:
 
 
 def run_here(views: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
-    django.setup()
-    from django.core.management import call_command
-    from django.test import Client
-
+    client = prepared_site()
     from citypeers.feedback.models import ActionPlan
     from citypeers.feedback.services.plans import plan_save
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     programme = build()
-    client = Client(HTTP_HOST="127.0.0.1")
     page = f"/en/programmes/{programme.slug}/impact/"
     for _ in range(3):  # warm-up: imports, templates, connections
         timed_get(client, "/healthz")[0]

@@ -54,6 +54,22 @@ def child_argument() -> int:
     return int(sys.argv[2])
 
 
+def prepared_site():
+    """In the child: Django set up on its fresh database (migrated, cache table, static files
+    collected, as a server has them); a test client for it."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return Client(HTTP_HOST="127.0.0.1")
+
+
 def run_in_child(script: str, argument: int, *, cache_url: str = "locmemcache://") -> dict:
     """Runs `script --child argument` on a fresh database (and the cache asked, the process's
     memory unless told); its figures, or exits with its error."""

@@ -11,13 +11,12 @@ and the guide in English and in Greek, then the home page and the format page ag
 languages offered. Prints milliseconds; writes benchmarks/results/languages.json.
 """
 
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
 
-from benchmarks.in_process import command, summary, timed_get
+from benchmarks.in_process import command, prepared_site, summary, timed_get
 
 PAGES = {
     "home": "/en/",
@@ -31,20 +30,12 @@ TWO_LANGUAGES = [("en", "English"), ("fr", "French")]
 
 
 def run_here(views: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
-    django.setup()
-    from django.core.management import call_command
-    from django.test import Client, override_settings
+    client = prepared_site()
+    from django.test import override_settings
 
     from citypeers.methodology.services.loader import load_methodology
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     load_methodology()
-    client = Client(HTTP_HOST="127.0.0.1")
     for _ in range(3):  # warm-up: imports, templates, connections
         for path in PAGES.values():
             timed_get(client, path)

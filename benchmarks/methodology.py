@@ -11,7 +11,6 @@ and once cached, and /healthz. Prints milliseconds; writes benchmarks/results/me
 Target: a 5-day online plan page under 200 ms.
 """
 
-import os
 import sys
 from pathlib import Path
 
@@ -19,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmark
 
 from benchmarks.in_process import (
     command,
+    prepared_site,
     summary,
     timed_get,
 )
@@ -49,20 +49,10 @@ def run_here(plan_count: int) -> dict:
     import datetime
     import random
 
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
-    django.setup()
-    from django.core.management import call_command
-    from django.test import Client
-
+    client = prepared_site()
     from citypeers.methodology.services.loader import load_methodology
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     load_methodology()
-    client = Client(HTTP_HOST="127.0.0.1")
     rng = random.Random(6)
     monday = datetime.date.today() + datetime.timedelta(weeks=20)
     monday += datetime.timedelta(days=-monday.weekday())

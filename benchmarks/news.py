@@ -13,7 +13,6 @@ Prints milliseconds; writes benchmarks/results/news.json. Target: list and artic
 """
 
 import datetime
-import os
 import sys
 from pathlib import Path
 
@@ -21,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmark
 
 from benchmarks.in_process import (
     command,
+    prepared_site,
     summary,
     timed_get,
 )
@@ -77,18 +77,9 @@ def build():
 
 
 def run_here(views: int) -> dict:
-    import django
+    client = prepared_site()
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
-    django.setup()
-    from django.core.management import call_command
-    from django.test import Client
-
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     _programme, themes = build()
-    client = Client(HTTP_HOST="127.0.0.1")
     for _ in range(3):  # warm-up: imports, templates, connections
         timed_get(client, "/healthz")
         timed_get(client, "/en/news/")

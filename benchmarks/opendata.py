@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmark
 from benchmarks.in_process import (
     child_argument,
     is_child,
+    prepared_site,
     run_in_child,
     show_and_keep,
     summary,
@@ -121,20 +122,11 @@ def streamed_get(client, path: str) -> tuple[float, int]:
 def run_here(views: int) -> dict:
     if os.environ.get("OPENDATA_BENCH_DATABASE_URL"):
         os.environ["DATABASE_URL"] = os.environ["OPENDATA_BENCH_DATABASE_URL"]
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
-    django.setup()
-    from django.core.management import call_command
-    from django.test import Client
+    client = prepared_site()
 
     from citypeers.core.changes import changed
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     build()
-    client = Client(HTTP_HOST="127.0.0.1")
     for _ in range(3):  # warm-up: imports, templates, connections
         timed_get(client, "/healthz")
     cold = []

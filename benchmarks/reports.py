@@ -12,7 +12,6 @@ Targets: the report page p95 under 50 ms; the 16-page PDF under 1.5 s.
 """
 
 import io
-import os
 import sys
 from pathlib import Path
 
@@ -20,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmark
 
 from benchmarks.in_process import (
     command,
+    prepared_site,
     summary,
     timed_get,
 )
@@ -50,12 +50,7 @@ def _section(number: int) -> str:
 
 
 def run_here(page_count: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citypeers.settings")
-    django.setup()
-    from django.core.management import call_command
-    from django.test import Client
+    client = prepared_site()
     from pypdf import PdfReader
 
     from citypeers.programmes.models import Role
@@ -69,9 +64,6 @@ def run_here(page_count: int) -> dict:
     )
     from tests.factories import MembershipFactory, ProgrammeFactory, VisitFactory
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     programme = ProgrammeFactory()
     coordinator = MembershipFactory(programme=programme, role=Role.COORDINATOR).user
     sections = {key: _section(number) for number, key in enumerate(SECTION_KEYS, 1)}
@@ -84,7 +76,6 @@ def run_here(page_count: int) -> dict:
         report_mark_final(report=report, by=coordinator)
         report_publish(report=report, by=coordinator)
         addresses.append(f"/en/programmes/{programme.slug}/visits/{visit.slug}/report")
-    client = Client(HTTP_HOST="127.0.0.1")
     for _ in range(5):  # warm-up: imports, templates, connections
         timed_get(client, addresses[0] + "/")
         timed_get(client, "/healthz")
