@@ -66,16 +66,26 @@ def test_a_text_kept_in_a_cache_keeps_its_languages():
     assert copy == "Murs" and copy.translations == {"en": "Walls", "fr": "Murs"}
 
 
-def test_the_form_shows_the_texts_languages_first_and_counts_the_others(settings):
+def test_the_form_shows_english_and_the_pages_language_side_by_side_and_counts_the_others(
+    settings,
+):
     form = ThemeForm(initial={"name": {"en": "Heritage", "el": "Κληρονομιά"}})
     with translation.override("fr"):
         html = str(form["name"])
     first, _sep, others = html.partition("<details")
-    for language, name in [("en", "English"), ("fr", "Français"), ("el", "Ελληνικά")]:
+    for language, name in [("en", "English"), ("fr", "Français")]:
         assert f'lang="{language}"' in first and name in first
-    assert 'lang="de"' in others and 'lang="de"' not in first
+    assert 'lang="el"' in others and 'lang="de"' in others and 'lang="el"' not in first
+    assert others.index('lang="el"') < others.index('lang="bg"')  # the written ones first
     summary = others.partition("<summary>")[2].partition("</summary>")[0]
-    assert f"{len(settings.LANGUAGES) - 3}" in summary  # the unwritten ones
+    assert f"{len(settings.LANGUAGES) - 2}" in summary and "1" in summary
+
+
+def test_a_text_without_english_is_translated_from_its_first_language():
+    form = ThemeForm(initial={"name": {"el": "Κληρονομιά"}})
+    with translation.override("fr"):
+        first = str(form["name"]).partition("<details")[0]
+    assert 'lang="el"' in first and 'lang="fr"' in first and 'lang="en"' not in first
 
 
 def test_saving_a_form_keeps_a_language_the_platform_does_not_offer(settings):

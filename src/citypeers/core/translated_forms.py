@@ -1,8 +1,9 @@
 """Editing a translated text (core.translated) in a form: one input per offered language.
 
-The languages that matter to the person editing come first, side by side: the text's own
-languages and the page's language. The rest wait in a disclosure that says how many are
-written, so a form with 25 languages stays short. Languages the platform does not offer
+The languages that matter to the person editing come first, side by side: the language to
+translate from (English when the text has it, else its first language) and the page's. The
+rest wait in a disclosure that says how many are written, so a form with 25 languages stays
+short. Languages the platform does not offer
 (yet) are kept as they are when the form is saved.
 """
 
@@ -30,17 +31,21 @@ class TranslatedWidget(forms.MultiWidget):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         values = self.decompress(value) if not isinstance(value, list) else value
-        written = {code for code, text in zip(self.languages, values, strict=False) if text}
-        first = written | {get_language() or settings.LANGUAGE_CODE}
+        written = [code for code, text in zip(self.languages, values, strict=False) if text]
+        # Side by side: the language to translate from and the page's; the others, written
+        # ones first, behind a disclosure, so a text in 25 languages is not 25 inputs tall.
+        reference = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in written else None
+        first = {get_language() or settings.LANGUAGE_CODE, reference or next(iter(written), "")}
         names = dict(languages.offered_languages())
         subwidgets = context["widget"]["subwidgets"]
         for code, subwidget in zip(self.languages, subwidgets, strict=True):
             subwidget["attrs"]["lang"] = code
             subwidget["language"] = code
             subwidget["language_name"] = names.get(code, code)
-        # Every written language is shown, so the disclosure holds only unwritten ones.
+        others = [s for s in subwidgets if s["language"] not in first]
         context["widget"]["first"] = [s for s in subwidgets if s["language"] in first]
-        context["widget"]["others"] = [s for s in subwidgets if s["language"] not in first]
+        context["widget"]["others"] = sorted(others, key=lambda s: s["language"] not in written)
+        context["widget"]["others_written"] = len(set(written) - first)
         return context
 
 
