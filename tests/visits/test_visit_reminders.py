@@ -15,6 +15,7 @@ from citypeers.visits.models import VisitReminder
 from citypeers.visits.selectors.visit_reminders import reminder_due
 from citypeers.visits.tasks import send_visit_reminders
 from tests.factories import (
+    ActivityFormatFactory,
     AgendaSessionFactory,
     MembershipFactory,
     UserFactory,
@@ -124,6 +125,25 @@ def test_the_reminder_carries_the_published_agenda_as_an_ics_calendars_read(fixe
     assert events[0]["DTSTART"].params["TZID"] == "Europe/Helsinki"
     assert str(events[1]["UID"]).startswith(f"visit-{visit.pk}-session-{second.pk}@")
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Helsinki"]
+
+
+def test_each_reader_gets_the_calendar_in_their_own_language(fixed_today):
+    visit = _visit_in(7, title="Heritage walks")
+    VisitPlanFactory(visit=visit, agenda_published=True)
+    walkshop = ActivityFormatFactory(name={"en": "Walkshop", "fr": "Balade atelier"})
+    AgendaSessionFactory(visit=visit, format=walkshop, title="", starts_at=timezone.now())
+    readers = {language: UserFactory(language=language) for language in ("fr", "en")}
+    for user in readers.values():
+        MembershipFactory(programme=visit.programme, visit=visit, role=Role.EXPERT, user=user)
+    send_visit_reminders.call()
+    read = {}
+    for message in mail.outbox:
+        [event] = icalendar.Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
+        read[message.to[0]] = (str(event["SUMMARY"]), str(event["DESCRIPTION"]))
+    french_summary, french_text = read[readers["fr"].email]
+    english_summary, english_text = read[readers["en"].email]
+    assert (french_summary, english_summary) == ("Balade atelier", "Walkshop")
+    assert "/fr/programmes/" in french_text and "/en/programmes/" in english_text
 
 
 def test_the_reminder_is_in_the_persons_language_with_times_in_their_zone(fixed_today):

@@ -3,10 +3,10 @@ mails about its changed agenda and the breakout groups of a big roster, done in 
 by the task worker."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from citypeers.core.background import retrying_task, will_retry
-from citypeers.core.notifications import send_templated_mail
+from citypeers.core.notifications import mail_language, send_templated_mail
 from citypeers.programmes.models import Visit
 from citypeers.visits.models import BreakoutPlan
 from citypeers.visits.selectors.feeds import (
@@ -87,11 +87,16 @@ def send_visit_reminders() -> int:
     sent = 0
     for visit, days_before in visits_to_remind(timezone.localdate()):
         sessions = reminder_sessions(visit)
-        attachments = []
-        if sessions:
-            ics = calendar_ics(calendar_of(name=visit.title, sessions=sessions), now=now)
-            attachments = [(f"{visit.slug}.ics", ics, "text/calendar")]
+        calendars: dict[str, bytes] = {}  # format names and links in each reader's language
         for person in people_to_remind(visit, days_before):
+            attachments = []
+            if sessions:
+                language = mail_language(person)
+                if language not in calendars:
+                    with translation.override(language):
+                        calendar = calendar_of(name=visit.title, sessions=sessions)
+                        calendars[language] = calendar_ics(calendar, now=now)
+                attachments = [(f"{visit.slug}.ics", calendars[language], "text/calendar")]
             with transaction.atomic():
                 send_templated_mail(
                     to=person,
