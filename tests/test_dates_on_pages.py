@@ -1,9 +1,11 @@
-"""Every page of the role matrix, as a person allowed to see it, in English and French: no
-US-style date ("Jan. 1, 2021", "03/22/2021", "8:51 p.m.") and no capitalised French month."""
+"""Every page of the role matrix, as a person allowed to see it, in English and French (the
+public pages in every offered language): no US-style date ("Jan. 1, 2021", "03/22/2021",
+"8:51 p.m.") and no capitalised French month."""
 
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -57,10 +59,11 @@ PUBLIC_PAGES = {
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
 def test_public_pages_write_dates_the_european_way(client, world, name, language):
-    """The pages the issue found "Jan. 1, 2021 to Dec. 31, 2021" and "03/22/2021" on."""
+    """The pages the issue found "Jan. 1, 2021 to Dec. 31, 2021" and "03/22/2021" on, in every
+    offered language."""
     world.visit.starts_on, world.visit.ends_on = (
         datetime.date(2021, 3, 22),
         datetime.date(2021, 4, 20),

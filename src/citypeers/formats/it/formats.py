@@ -4,3 +4,8 @@ the other formats are Django's)."""
 
 WEEKDAY_DATE_FORMAT = "l j F Y"
 SHORT_WEEKDAY_DATE_FORMAT = "D j b Y"
+
+# Short dates name the month, as on the English and French pages: "22/03/2021" is ambiguous
+# to readers from other countries.
+SHORT_DATE_FORMAT = "j b Y"
+SHORT_DATETIME_FORMAT = "j b Y, H:i"
