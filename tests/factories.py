@@ -79,7 +79,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"theme-{n}")
 
 
-class ProgrammeFactory(factory.django.DjangoModelFactory):
+class ProgrammeFactory(TranslatedKwargs, factory.django.DjangoModelFactory):
     class Meta:
         model = Programme
 
@@ -260,7 +260,7 @@ class VisitPlanFactory(factory.django.DjangoModelFactory):
     participants = 24
 
 
-class VisitTaskFactory(factory.django.DjangoModelFactory):
+class VisitTaskFactory(TranslatedKwargs, factory.django.DjangoModelFactory):
     """An open, unowned task for the host, due in a month."""
 
     class Meta:

@@ -1,12 +1,17 @@
-"""methodology 0005 and feedback 0005: texts move from a column per language to one JSON
-object per text, and every translation survives, both ways."""
+"""methodology 0005 and feedback 0005 (and programmes 0005-0006, visits 0011): texts move from
+a column per language (or a plain column) to one JSON object per text, and every translation
+survives, both ways."""
+
+import datetime
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from citypeers.feedback.services.templates import house_templates_load
+from citypeers.methodology.models import StepTemplate
 from citypeers.methodology.services.loader import load_methodology
+from tests.factories import VisitPlanFactory
 from tests.test_migrations import back_to_the_latest_migrations  # noqa: F401 (a fixture)
 
 BEFORE = [("methodology", "0004_agenda_days_placement_rules"), ("feedback", "0004_lessons")]
@@ -98,3 +103,98 @@ def test_a_themes_name_becomes_its_english_and_comes_back(back_to_the_latest_mig
         ("adaptive-reuse", "Adaptive reuse", "Old walls."),
         ("participation", "Participation", ""),
     ]
+
+
+def _texts(row, *names: str) -> tuple:
+    return tuple(row._meta.get_field(name).translations(row) for name in names)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_programmes_name_becomes_its_english_and_comes_back(back_to_the_latest_migrations):  # noqa: F811
+    before = [("programmes", "0005_theme_texts_translated")]
+    programmes = migrate(before).get_model("programmes", "Programme")
+    for slug, name, description in [
+        ("chia-2021", "Cultural Heritage in Action 2021", "Peer learning for small cities."),
+        ("tampere", "Tampere's walks", ""),
+    ]:
+        programmes.objects.create(
+            slug=slug,
+            name=name,
+            description=description,
+            starts_on=datetime.date(2021, 1, 1),
+            ends_on=datetime.date(2021, 12, 31),
+        )
+
+    new = migrate([("programmes", "0006_programme_texts_translated")])
+    rows = {
+        row.slug: _texts(row, "name", "description")
+        for row in new.get_model("programmes", "Programme").objects.all()
+    }
+    assert rows == {
+        "chia-2021": (
+            {"en": "Cultural Heritage in Action 2021"},
+            {"en": "Peer learning for small cities."},
+        ),
+        "tampere": ({"en": "Tampere's walks"}, {}),
+    }
+
+    back = migrate(before).get_model("programmes", "Programme")
+    assert sorted(back.objects.values_list("slug", "name", "description")) == [
+        ("chia-2021", "Cultural Heritage in Action 2021", "Peer learning for small cities."),
+        ("tampere", "Tampere's walks", ""),
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_tasks_texts_become_its_english_and_its_steps_other_languages(
+    back_to_the_latest_migrations,  # noqa: F811
+):
+    """visits 0011: every task keeps its text as its English; a task still as its step wrote it
+    takes the step's other languages, text by text; back, the English is the column again."""
+    plan = VisitPlanFactory()  # its version's one step: "Close the call", by today's models
+    StepTemplate.objects.filter(version=plan.template_version).update(
+        title={"en": "Close the call", "fr": "Clore l'appel"},
+        deliverable={"en": "Applications", "fr": "Les candidatures"},
+        checklist={"en": "Every application complete\n", "fr": "Chaque candidature complète"},
+    )
+    before = [("visits", "0010_session_resources")]
+    tasks = migrate(before).get_model("visits", "VisitTask")
+    common = {"visit_id": plan.visit_id, "phase": 4, "due_on": datetime.date(2027, 2, 8)}
+    old_rows = [
+        ("Close the call", "Applications", "Every application complete"),  # as the step
+        ("Close the call", "Every application, read", "Every application complete"),  # reworded
+        ("Book the rooms", "", "Main hall\nBreakout rooms"),  # the team's own
+    ]
+    made = [
+        tasks.objects.create(
+            position=n,
+            role="coordinator",
+            title=title,
+            deliverable=deliverable,
+            checklist=checklist,
+            **common,
+        ).pk
+        for n, (title, deliverable, checklist) in enumerate(old_rows)
+    ]
+
+    new = migrate([("visits", "0011_task_texts_translated")]).get_model("visits", "VisitTask")
+    rows = [_texts(new.objects.get(pk=pk), "title", "deliverable", "checklist") for pk in made]
+    assert rows == [
+        (
+            {"en": "Close the call", "fr": "Clore l'appel"},
+            {"en": "Applications", "fr": "Les candidatures"},
+            {"en": "Every application complete", "fr": "Chaque candidature complète"},
+        ),
+        (
+            {"en": "Close the call", "fr": "Clore l'appel"},
+            {"en": "Every application, read"},
+            {"en": "Every application complete", "fr": "Chaque candidature complète"},
+        ),
+        ({"en": "Book the rooms"}, {}, {"en": "Main hall\nBreakout rooms"}),
+    ]
+    assert list(new.objects.filter(pk__in=made).values_list("ticked", flat=True)) == [[]] * 3
+
+    back = migrate(before).get_model("visits", "VisitTask")
+    assert [
+        back.objects.values_list("title", "deliverable", "checklist").get(pk=pk) for pk in made
+    ] == old_rows

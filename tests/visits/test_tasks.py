@@ -125,9 +125,9 @@ def test_reminder_email(language, overdue, assert_matches_snapshot, fixed_today)
     VisitTaskFactory(
         visit=visit,
         owner=owner,
-        title='Book the "big" rooms',
-        deliverable="Rooms booked",
-        checklist="Main hall\nBreakout rooms",
+        title={"en": 'Book the "big" rooms', "fr": "Réserver les « grandes » salles"},
+        deliverable={"en": "Rooms booked", "fr": "Salles réservées"},
+        checklist={"en": "Main hall\nBreakout rooms", "fr": "Grande salle\nSalles annexes"},
         due_on=fixed_today + datetime.timedelta(days=-2 if overdue else 2),
     )
     send_task_reminders.call()

@@ -96,7 +96,8 @@ def test_the_dashboard_shows_the_phase_overdue_and_upcoming_tasks(client, planne
         title="Brief",
         due_on=today + datetime.timedelta(days=3),
     )
-    planned.tasks.filter(title="Close the call").update(due_on=today - datetime.timedelta(days=2))
+    two_days_ago = today - datetime.timedelta(days=2)
+    planned.tasks.filter(title__en="Close the call").update(due_on=two_days_ago)
     text = client.get(reverse("visits:dashboard")).text
     assert "phase 4, Call for participants" in text
     assert "1 overdue task" in text and "Close the call" in text

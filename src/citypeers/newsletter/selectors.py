@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from citypeers.news.models import NewsItem, NewsText
 from citypeers.news.selectors import published
@@ -20,9 +23,12 @@ from citypeers.reports.models import Report
 
 
 def programmes_with_newsletter(*, today: datetime.date | None = None) -> QuerySet[Programme]:
-    """The programmes one may subscribe to: those not ended yet."""
+    """The programmes one may subscribe to: those not ended yet, by their name in the reader's
+    language (else English)."""
     today = today or timezone.localdate()
-    return Programme.objects.filter(ends_on__gte=today).order_by("name")
+    language = get_language() or settings.LANGUAGE_CODE
+    name = Lower(Coalesce(KT(f"name__{language}"), KT(f"name__{settings.LANGUAGE_CODE}")))
+    return Programme.objects.filter(ends_on__gte=today).order_by(name, "slug")
 
 
 def has_newsletter(programme: Programme, *, today: datetime.date | None = None) -> bool:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 
 from citypeers.programmes.models import Membership, Programme, Theme, Visit
@@ -17,14 +18,22 @@ class VisitInline(admin.TabularInline):
     autocomplete_fields = ["host_place"]
 
 
+def in_every_language(*names: str) -> list[str]:
+    """Search fields for translated texts: each offered language's text (`name__fr`), read as
+    text on both databases (SQLite keeps the JSON's non-ASCII letters escaped)."""
+    return [f"{name}__{code}" for name in names for code, _name in settings.LANGUAGES]
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "starts_on", "ends_on"]
-    search_fields = ["name", "description"]
     date_hierarchy = "starts_on"
-    prepopulated_fields = {"slug": ["name"]}
+    # No slug made from the name: the name is one input per language.
     filter_horizontal = ["themes"]
     inlines = [VisitInline]
+
+    def get_search_fields(self, request):
+        return in_every_language("name", "description")
 
 
 @admin.register(Visit)

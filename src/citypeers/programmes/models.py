@@ -44,9 +44,9 @@ class DataLicence(models.TextChoices):
 class Programme(models.Model):
     """The top-level container: a cycle of calls and visits run by its coordinators."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = TranslatedField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = TranslatedField(_("description"), blank=True, multiline=True)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
@@ -70,7 +70,8 @@ class Programme(models.Model):
     )
 
     class Meta:
-        ordering = ["-starts_on", "name"]
+        # Lists that show names sort them in the reader's language (`named_choices`).
+        ordering = ["-starts_on", "slug"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__gte=models.F("starts_on")), name="programme_ends_after_start"

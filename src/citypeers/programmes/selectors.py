@@ -19,7 +19,7 @@ def programmes_list() -> QuerySet[Programme]:
     return (
         Programme.objects.annotate(visit_count=Count("visits", distinct=True))
         .prefetch_related("themes")
-        .order_by("-starts_on", "name")
+        .order_by("-starts_on", "slug")
     )
 
 
@@ -47,7 +47,7 @@ def memberships_of(*, user) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(user=user)
         .select_related("programme", "visit", "visit__host_place")
-        .order_by("-programme__starts_on", "programme__name", WHOLE_PROGRAMME_FIRST, "role")
+        .order_by("-programme__starts_on", "programme__slug", WHOLE_PROGRAMME_FIRST, "role")
     )
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 
 from citypeers.visits.models import (
@@ -20,8 +21,13 @@ class VisitPlanAdmin(admin.ModelAdmin):
 class VisitTaskAdmin(admin.ModelAdmin):
     list_display = ["title", "visit", "phase", "due_on", "owner", "done_at"]
     list_filter = ["phase", "role"]
-    search_fields = ["title", "visit__title"]
     raw_id_fields = ["visit", "owner", "done_by"]
+    # Ticks are the team's, made on the workspace: rewording the checklist leaves them.
+    readonly_fields = ["ticked"]
+
+    def get_search_fields(self, request):
+        # Each language's title, read as text (SQLite keeps the JSON's non-ASCII escaped).
+        return [*(f"title__{code}" for code, _name in settings.LANGUAGES), "visit__title"]
 
 
 @admin.register(AgendaSession)

@@ -75,6 +75,18 @@ class TaskOwnerForm(Form):
         return self.team.get(self.cleaned_data["owner"])
 
 
+class TaskChecklistForm(Form):
+    """The checklist's items ticked on the page and those it showed, by position."""
+
+    ticked = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    shown = forms.TypedMultipleChoiceField(coerce=int, required=False)
+
+    def __init__(self, *args, task, **kwargs):
+        super().__init__(*args, **kwargs)
+        positions = [(str(n), str(n)) for n in range(task.checklist_length)]
+        self.fields["ticked"].choices = self.fields["shown"].choices = positions
+
+
 # Long enough for a page of text; a paste of a whole report is refused at the field.
 ANSWER_MAX_LENGTH = 3000
 

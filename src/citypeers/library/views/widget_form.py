@@ -68,7 +68,7 @@ class WidgetForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["programme"].choices = [
             ("", _("All programmes")),
-            *Programme.objects.order_by("name").values_list("slug", "name"),
+            *named_choices(Programme.objects.all()),
         ]
         self.fields["theme"].choices = [
             ("", _("All themes")),

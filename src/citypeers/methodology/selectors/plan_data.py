@@ -51,6 +51,7 @@ class StepInfo:
     deliverable: str
     checklist: tuple[str, ...]
     role_key: str = ""  # `role` is the name shown
+    key: str = ""  # its StepTemplate's key: a visit's tasks take every language from it
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ def plan_template(version: TemplateVersion) -> PlanTemplate:
             step.deliverable,
             tuple(step.checklist_items),
             role_key=step.role,
+            key=step.key,
         )
         for step in version.steps.all()
     )

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from citypeers.core.translated import TranslatedField
 from citypeers.methodology.enums import ROLES
 from citypeers.programmes.models import Visit
 
@@ -20,9 +21,15 @@ class VisitTask(models.Model):
     role = models.CharField(
         _("responsible"), max_length=20, choices=[(role.key, role.name) for role in ROLES]
     )
-    title = models.CharField(_("task"), max_length=200)
-    deliverable = models.CharField(_("deliverable"), max_length=200, blank=True)
-    checklist = models.TextField(_("checklist"), blank=True)
+    # In every language of the step it was made from; the checklist one item a line.
+    title = TranslatedField(_("task"), max_length=200)
+    deliverable = TranslatedField(_("deliverable"), max_length=200, blank=True)
+    checklist = TranslatedField(
+        _("checklist"), blank=True, help_text=_("One item a line."), multiline=True
+    )
+    # The checklist's items ticked, by position (0 the first), so a tick holds in every
+    # language and survives rewording an item.
+    ticked = models.JSONField(_("ticked items"), default=list, blank=True)
     due_on = models.DateField(_("due"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -60,4 +67,22 @@ class VisitTask(models.Model):
 
     @property
     def checklist_items(self) -> list[str]:
+        """The checklist in the reader's language, one item a line, blank lines left out."""
         return [line.strip() for line in self.checklist.splitlines() if line.strip()]
+
+    @property
+    def checklist_rows(self) -> list[tuple[int, str, bool]]:
+        """Each item in the reader's language: (position, text, ticked)."""
+        ticked = set(self.ticked or ())
+        return [(n, item, n in ticked) for n, item in enumerate(self.checklist_items)]
+
+    @property
+    def checklist_length(self) -> int:
+        """The most items any language has: the positions a tick may take."""
+        return max(
+            (
+                len([line for line in text.splitlines() if line.strip()])
+                for text in self.checklist.translations.values()
+            ),
+            default=0,
+        )

@@ -10,8 +10,9 @@ from citypeers.core.audit import log_action
 from citypeers.core.errors import VisitError
 from citypeers.core.saving import save_with_free_slug
 from citypeers.core.text import unique_slug
-from citypeers.methodology.models import ActivityFormat, TemplateVersion
-from citypeers.methodology.selectors.plan_data import PlanRequest
+from citypeers.core.translated import translations_of
+from citypeers.methodology.models import ActivityFormat, StepTemplate, TemplateVersion
+from citypeers.methodology.selectors.plan_data import PlanRequest, StepInfo
 from citypeers.methodology.selectors.planner import plan_template
 from citypeers.methodology.selectors.planning import make_plan
 from citypeers.programmes.models import Programme, Role, Visit
@@ -110,7 +111,7 @@ def visit_apply_plan(
                 countries=list(request.countries),
                 created_by=by,
             )
-            _tasks_and_agenda_save(visit=visit, by=by, plan=plan)
+            _tasks_and_agenda_save(visit=visit, by=by, plan=plan, version=version)
             changes = {
                 "template": str(version),
                 "starts_on": [before["starts_on"], request.start.isoformat()],
@@ -128,18 +129,30 @@ def visit_apply_plan(
     return visit_plan
 
 
-def _tasks_and_agenda_save(*, visit: Visit, by, plan) -> None:
+def _step_texts(step: StepInfo, templates: dict[str, StepTemplate]) -> dict:
+    """A step's title, deliverable and checklist in every language its template has, so each
+    of the visit's people reads the tasks in their own; the plan's (active) language else."""
+    template = templates.get(step.key)
+    if template is None:
+        return {
+            "title": step.title,
+            "deliverable": step.deliverable,
+            "checklist": "\n".join(step.checklist),
+        }
+    return {name: translations_of(template, name) for name in ("title", "deliverable", "checklist")}
+
+
+def _tasks_and_agenda_save(*, visit: Visit, by, plan, version: TemplateVersion) -> None:
     """Every step of the plan as a dated task, its agenda as sessions."""
     formats = {activity.slug: activity for activity in ActivityFormat.objects.all()}
+    templates = {step.key: step for step in version.steps.all()}
     VisitTask.objects.bulk_create(
         VisitTask(
             visit=visit,
             phase=m.step.phase,
             position=number,
             role=m.step.role_key,
-            title=m.step.title,
-            deliverable=m.step.deliverable,
-            checklist="\n".join(m.step.checklist),
+            **_step_texts(m.step, templates),
             due_on=m.date,
             owner=by if m.step.role_key == Role.COORDINATOR else None,
         )

@@ -9,14 +9,14 @@ from django.views.decorators.http import require_POST
 
 from citypeers.core.http import permission_required
 from citypeers.programmes.models import Visit
-from citypeers.visits.forms import TaskOwnerForm
+from citypeers.visits.forms import TaskChecklistForm, TaskOwnerForm
 from citypeers.visits.models import VisitTask
 from citypeers.visits.permissions import is_finished_visit
 from citypeers.visits.selectors.links import visit_links
 from citypeers.visits.selectors.pages import plan_of, planner_query
 from citypeers.visits.selectors.workspace import team_of, workspace_of
 from citypeers.visits.services import agenda
-from citypeers.visits.services.work import task_assign, task_set_done
+from citypeers.visits.services.work import task_assign, task_checklist_tick, task_set_done
 from citypeers.visits.views.guards import read_only_once_finished, visit_in_address
 
 
@@ -64,6 +64,12 @@ def task_update(request: HttpRequest, programme: str, visit: str, pk: int, obj: 
         if form.is_valid():
             task_assign(task=task, by=request.user, owner=form.chosen_owner())
             messages.success(request, _("The owner of “%(task)s” is saved.") % {"task": task.title})
+    elif action == "checklist":
+        form = TaskChecklistForm(request.POST, task=task)
+        if form.is_valid():
+            ticked, shown = (set(form.cleaned_data[name]) for name in ("ticked", "shown"))
+            task_checklist_tick(task=task, by=request.user, ticked=ticked, shown=shown)
+            messages.success(request, _("“%(title)s” is saved.") % {"title": task.title})
     return redirect(f"{request.path.rsplit('/tasks/', 1)[0]}/workspace/#task-{task.pk}")
 
 
