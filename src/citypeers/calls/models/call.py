@@ -187,8 +187,8 @@ class Question(models.Model):
 
     @property
     def stored_choices(self) -> list[str]:
-        """What an answer keeps for each choice: its label in the default language (else the
-        first language written), so answers given in every language count together."""
+        """What an answer keeps for each choice: its label in the default language (else in the
+        first offered language it has), so answers given in every language count together."""
         translations = self._meta.get_field("choices").translations(self)
         return list(TranslatedList(translations, settings.LANGUAGE_CODE))
 
