@@ -211,7 +211,7 @@ class TemplateVersionFactory(factory.django.DjangoModelFactory):
             )
 
 
-class CallFactory(factory.django.DjangoModelFactory):
+class CallFactory(TranslatedKwargs, factory.django.DjangoModelFactory):
     """A participant call, public and open from yesterday for four weeks (`published_at=None`
     for a draft)."""
 

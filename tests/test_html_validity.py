@@ -285,7 +285,7 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
     html["calendar-renew"] = client.get(reverse("visits:calendar_renew")).content.decode()
     html["calendar-stop"] = client.get(reverse("visits:calendar_stop")).content.decode()
     call = CallFactory(programme=programme, visits=[Visit.objects.get(title="Walks")])
-    Question.objects.create(call=call, kind="single_choice", label="Size?", choices="S\nM")
+    Question.objects.create(call=call, kind="single_choice", label="Size?", choices=["S", "M"])
     Question.objects.create(call=call, kind="file", label="CV")
     html |= {
         "calls": client.get(reverse("calls:list")).content.decode(),

@@ -1,6 +1,7 @@
-"""methodology 0005 and feedback 0005 (and programmes 0005-0006, visits 0011): texts move from
-a column per language (or a plain column) to one JSON object per text, and every translation
-survives, both ways."""
+"""methodology 0005 and feedback 0005: texts move from a column per language to one JSON
+object per text, and every translation survives, both ways; themes (programmes 0005),
+programmes (0006), visit tasks (visits 0011) and calls (calls 0012) move from a single column,
+which becomes the English."""
 
 import datetime
 
@@ -11,7 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 from citypeers.feedback.services.templates import house_templates_load
 from citypeers.methodology.models import StepTemplate
 from citypeers.methodology.services.loader import load_methodology
-from tests.factories import VisitPlanFactory
+from tests.factories import CallFactory, UserFactory, VisitPlanFactory
 from tests.test_migrations import back_to_the_latest_migrations  # noqa: F401 (a fixture)
 
 BEFORE = [("methodology", "0004_agenda_days_placement_rules"), ("feedback", "0004_lessons")]
@@ -198,3 +199,87 @@ def test_a_tasks_texts_become_its_english_and_its_steps_other_languages(
     assert [
         back.objects.values_list("title", "deliverable", "checklist").get(pk=pk) for pk in made
     ] == old_rows
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_calls_texts_and_questions_become_english_and_answers_still_match(
+    back_to_the_latest_migrations,  # noqa: F811
+):
+    """calls 0012: each text becomes its English, choices one a line a list; answers keep the
+    choice's label, so they still name a choice; a consent given to the call's current text
+    keeps that text; all of it comes back."""
+    made = CallFactory()  # by today's models, with the programme it needs
+    applicant, earlier = UserFactory(), UserFactory()
+    before = [("calls", "0011_consent_text_for_every_kind_of_call")]
+    old = migrate(before)
+    calls = old.get_model("calls", "Call")
+    calls.objects.filter(pk=made.pk).update(
+        title="Heritage in action",
+        description="Visits.\n\nTwo of them.",
+        eligibility_text="Cities.",
+        consent_text="I agree.",
+        consent_version=2,
+    )
+    question = old.get_model("calls", "Question").objects.create(
+        call_id=made.pk,
+        kind="single_choice",
+        label="How big is your city?",
+        help_text="Inhabitants.",
+        choices="Small\n  Large  \n\n",
+    )
+    applications = old.get_model("calls", "Application")
+    answered = applications.objects.create(
+        call_id=made.pk,
+        applicant_id=applicant.pk,
+        answers={str(question.pk): "Large"},
+        consent_version=2,
+        consented_at=made.opens_at,
+    )
+    applications.objects.create(
+        call_id=made.pk, applicant_id=earlier.pk, consent_version=1, consented_at=made.opens_at
+    )
+
+    new = migrate([("calls", "0012_call_texts_translated")])
+    call = new.get_model("calls", "Call").objects.get(pk=made.pk)
+    texts = {
+        name: call._meta.get_field(name).translations(call)
+        for name in ("title", "description", "eligibility_text", "consent_text")
+    }
+    assert texts == {
+        "title": {"en": "Heritage in action"},
+        "description": {"en": "Visits.\n\nTwo of them."},
+        "eligibility_text": {"en": "Cities."},
+        "consent_text": {"en": "I agree."},
+    }
+    asked = new.get_model("calls", "Question").objects.get(pk=question.pk)
+    field = asked._meta.get_field
+    assert (
+        field("label").translations(asked),
+        field("help_text").translations(asked),
+        field("choices").translations(asked),
+    ) == ({"en": "How big is your city?"}, {"en": "Inhabitants."}, {"en": ["Small", "Large"]})
+    kept = new.get_model("calls", "Application").objects.get(pk=answered.pk)
+    assert kept.answers == {str(question.pk): "Large"}  # still the English label of a choice
+    consents = new.get_model("calls", "Application").objects.order_by("pk")
+    assert list(consents.values_list("consent_text", "consent_language")) == [
+        ("I agree.", "en"),
+        ("", ""),  # consented to an earlier version, whose wording is gone
+    ]
+
+    back = migrate(before)
+    call = back.get_model("calls", "Call").objects.get(pk=made.pk)
+    assert (call.title, call.description, call.eligibility_text, call.consent_text) == (
+        "Heritage in action",
+        "Visits.\n\nTwo of them.",
+        "Cities.",
+        "I agree.",
+    )
+    asked = back.get_model("calls", "Question").objects.get(pk=question.pk)
+    assert (asked.label, asked.help_text, asked.choices) == (
+        "How big is your city?",
+        "Inhabitants.",
+        "Small\nLarge",
+    )
+    assert back.get_model("calls", "Application").objects.get(pk=answered.pk).answers == {
+        str(question.pk): "Large"
+    }

@@ -263,3 +263,35 @@ def test_a_coordinator_opens_an_application_from_the_list_and_reads_answers_and_
     page.set_viewport_size({"width": 320, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(page)
+
+
+def test_a_coordinator_writes_a_question_in_two_languages_and_a_french_applicant_reads_it(
+    page, new_page
+):
+    call = CallFactory(title={"en": "Call for participants 2027", "fr": "Appel 2027"})
+    coordinator = MembershipFactory(programme=call.programme, role=Role.COORDINATOR).user
+    sign_in(page, coordinator)
+    page.goto(f"/en/calls/{call.slug}/questions/")
+    question = page.get_by_role("group", name="A new question")
+    question.get_by_label("English").first.fill("How big is your city?")
+    question.get_by_label("Kind").select_option(label="One choice")
+    choices = page.locator("#id_questions-0-choices")
+    choices.get_by_label("English").fill("Small\nLarge")
+    for name in ("label", "choices"):  # French waits among the other languages
+        page.locator(f"#id_questions-0-{name} summary").click()
+    label = page.locator("#id_questions-0-label")
+    label.get_by_label("Français").fill("Quelle taille a votre ville ?")  # each by its own name
+    choices.get_by_label("Français").fill("Petite\nGrande")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save the questions").click()
+    expect(page.get_by_text("The questions are saved.")).to_be_visible()
+    saved = Question.objects.get(call=call)
+    assert saved.choices.translations == {"en": ["Small", "Large"], "fr": ["Petite", "Grande"]}
+
+    applicant = new_page("fr-FR")
+    sign_in(applicant, UserFactory(display_name="Paul"))
+    applicant.goto(f"/fr/calls/{call.slug}/apply/")
+    expect(applicant.get_by_role("heading", level=1)).to_contain_text("Appel 2027")
+    group = applicant.get_by_role("group", name="Quelle taille a votre ville ?")
+    expect(group.get_by_label("Grande")).to_have_value("Large")  # one answer, any language
+    assert_accessible(applicant)

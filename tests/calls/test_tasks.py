@@ -171,3 +171,24 @@ def test_the_copy_and_the_outcome_are_in_the_applicants_chosen_language(call):
     assert f"/fr/calls/{call.slug}/apply/" in copy.body
     assert "numéro 1 sur la liste d'attente" in outcome.body
     assert "/fr/me/applications/" in outcome.body
+
+
+def test_the_copy_quotes_the_call_and_the_questions_in_the_applicants_language(call):
+    call.title = {"en": "Heritage in action", "fr": "Le patrimoine en action"}
+    call.save()
+    question = Question.objects.create(
+        call=call,
+        kind="single_choice",
+        label={"en": "How big is your city?", "fr": "Quelle taille a votre ville ?"},
+        choices={"en": ["Small", "Large"], "fr": ["Petite", "Grande"]},
+    )
+    application = apply(call, "Aino")
+    application.applicant.language = "fr"
+    application.applicant.save()
+    application.answers = {str(question.pk): "Large"}
+    application.save()
+    send_application_copy.call(application_id=application.pk, first=True)
+    [copy] = mail.outbox
+    assert "Le patrimoine en action" in copy.subject
+    assert "Quelle taille a votre ville ?:\nGrande" in copy.body
+    assert "Heritage in action" not in copy.body and "Large" not in copy.body

@@ -54,8 +54,11 @@ class TranslatedFormField(forms.MultiValueField):
 
     def __init__(self, *, max_length=None, multiline=False, **kwargs):
         self.languages = languages.offered_codes()
+        # Each language's own widget tells core.forms to keep a multi-line text's line breaks.
+        part = forms.Textarea if multiline else forms.TextInput
         fields = [
-            forms.CharField(max_length=max_length, required=False) for _code in self.languages
+            forms.CharField(max_length=max_length, required=False, widget=part)
+            for _code in self.languages
         ]
         kwargs.setdefault("widget", TranslatedWidget(multiline=multiline))
         super().__init__(fields, require_all_fields=False, **kwargs)

@@ -92,8 +92,15 @@ def load_open_call(*, programme, places: dict, by: User) -> Call:
     if created:
         question = {name: getattr(Question(), name) for name in QUESTION_FIELDS} | {
             "kind": Question.Kind.SINGLE_CHOICE,
-            "label": "How big is your city or region?",
-            "choices": "Under 50,000 inhabitants\n50,000 to 250,000\nOver 250,000",
+            # In two languages: a French reader applies in French, answers count together.
+            "label": {
+                "en": "How big is your city or region?",
+                "fr": "Quelle est la taille de votre ville ou région ?",
+            },
+            "choices": {
+                "en": ["Under 50,000 inhabitants", "50,000 to 250,000", "Over 250,000"],
+                "fr": ["Moins de 50 000 habitants", "De 50 000 à 250 000", "Plus de 250 000"],
+            },
         }
         questions_save(call=call, by=by, rows=[question], deleted=[])
     return call

@@ -126,7 +126,10 @@ def test_a_submission_ranks_visits_from_the_first_choice(two_visit_call):
 def test_answers_are_kept_as_json_can_hold_them(two_visit_call):
     number = Question.objects.create(call=two_visit_call, kind="number", label="Staff?")
     several = Question.objects.create(
-        call=two_visit_call, kind="multiple_choice", label="Topics", choices="Heritage\nMobility"
+        call=two_visit_call,
+        kind="multiple_choice",
+        label="Topics",
+        choices=["Heritage", "Mobility"],
     )
     yes_no = Question.objects.create(call=two_visit_call, kind="yes_no", label="Online ok?")
     optional = Question.objects.create(

@@ -34,7 +34,13 @@ def test_the_times_of_a_stored_call_show_in_its_own_zone(programme, coordinator)
 )
 def test_a_choice_question_needs_two_choices(kind, choices, valid):
     bound = QuestionForm(
-        {"label": "Pick", "kind": kind, "choices": choices, "max_file_mb": 5, "file_types": "pdf"}
+        {
+            "label_en": "Pick",
+            "kind": kind,
+            "choices_en": choices,
+            "max_file_mb": 5,
+            "file_types": "pdf",
+        }
     )
     assert bound.is_valid() == valid
     if not valid:

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from citypeers.calls.models import Application, Question
+from citypeers.calls.models import Application, Call, Question
 from citypeers.calls.services.applications import (
     application_eligibility_decide,
     application_save,
@@ -298,3 +298,40 @@ def test_sending_again_mails_only_when_something_changed_and_says_what(
     what = changed.body.split("What changed:\n")[1].split("\n\n")[0]
     assert what.splitlines() == ["- Access needs", "- The visits you ranked", "- Your street?"]
     assert "Your street?:\nQuay Street" in changed.body
+
+
+def test_a_consent_keeps_the_words_shown_and_their_language_whatever_the_call_says_later(call):
+    call.consent_text = {"en": "I agree.", "fr": "J'accepte."}
+    call.save()
+    with translation.override("fr"):
+        shown = call.consent_text
+        application = save(call, UserFactory())
+    assert (application.consent_text, application.consent_language) == ("J'accepte.", "fr")
+    call.consent_text = {"en": "I agree to more.", "fr": "J'accepte davantage."}
+    call.save()
+    application.refresh_from_db()
+    assert (application.consent_text, application.consent_language) == ("J'accepte.", "fr")
+    # A reader of a language the text lacks was shown its English, and consented to that.
+    with translation.override("de"):
+        german = save(call, UserFactory())
+    assert (german.consent_text, german.consent_language) == ("I agree to more.", "en")
+    assert shown.language == "fr"
+
+
+def test_the_page_tells_the_service_which_consent_it_showed(call):
+    call.consent_text = {"en": "I agree.", "fr": "J'accepte."}
+    call.save()
+    with translation.override("fr"):
+        shown = Call.objects.get(pk=call.pk).consent_text
+    application = application_save(
+        call=call,
+        applicant=UserFactory(),
+        fields={"role": "Officer"},
+        preferences=list(call.visits.all()),
+        answers={},
+        files={},
+        consent=True,
+        consent_shown=shown,
+        submit=True,
+    )
+    assert (application.consent_text, application.consent_language) == ("J'accepte.", "fr")

@@ -17,6 +17,7 @@ from citypeers.calls.services.calls import (
 )
 from citypeers.core.errors import CallError
 from citypeers.core.models import AuditEntry
+from citypeers.core.translated import translations_of
 from tests.factories import CallFactory, VisitFactory
 from tests.races import race
 
@@ -25,7 +26,7 @@ QUESTION = {
     "kind": "short_text",
     "help_text": "",
     "required": True,
-    "choices": "",
+    "choices": [],
     "word_limit": None,
     "max_file_mb": 5,
     "file_types": "pdf",
@@ -79,7 +80,7 @@ def test_questions_are_saved_in_the_order_given_and_deleted(call, coordinator):
         QUESTION | {"label": "Kept, renamed", "instance": kept},
     ]
     questions_save(call=call, by=coordinator, rows=rows, deleted=[old])
-    assert list(call.questions.values_list("label", "position")) == [
+    assert [(q.label, q.position) for q in call.questions.all()] == [
         ("New first", 0),
         ("Kept, renamed", 1),
     ]
@@ -169,3 +170,22 @@ def test_a_double_click_on_copy_makes_two_drafts_each_at_its_own_address(call, c
     assert (first.error, second.error) == (None, None)
     slug = slugify(f"Copy of {call.title}")
     assert (first.result.slug, second.result.slug) == (slug, f"{slug}-2")
+
+
+def test_a_copy_is_titled_in_each_language_of_the_title(call, coordinator):
+    call.title = {"en": "Walks", "fr": "Promenades"}
+    call.save()
+    copy = call_copy(call=call, by=coordinator)
+    assert translations_of(copy, "title") == {"en": "Copy of Walks", "fr": "Copie de Promenades"}
+
+
+def test_a_question_saved_from_the_editor_keeps_a_language_the_platform_does_not_offer(
+    call, coordinator
+):
+    question = Question.objects.create(
+        call=call, kind="short_text", label={"en": "Street?", "is": "Gata?"}, position=0
+    )
+    rows = [QUESTION | {"label": {"en": "Your street?"}, "instance": question}]
+    questions_save(call=call, by=coordinator, rows=rows, deleted=[])
+    question.refresh_from_db()
+    assert translations_of(question, "label") == {"en": "Your street?", "is": "Gata?"}

@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import translation
 
 from citypeers.calls.models import ApplicationFile, Question, ReviewAssignment
 from citypeers.calls.services.applications import (
@@ -180,3 +181,23 @@ def test_a_coordinator_decides_eligibility_on_the_page_and_comes_back_to_it(
     assert "Why: Not a city body." in page  # and in the history
     listed = client.post(url, {"decision": "rules", "reason": ""})
     assert listed.url == reverse("calls:applications", args=[amina.call.slug])
+
+
+def test_each_coordinator_reads_a_choice_answer_in_their_own_language(
+    client, rubric_call, coordinator
+):
+    question = Question.objects.create(
+        call=rubric_call,
+        kind="multiple_choice",
+        label={"en": "Which topics?", "fr": "Quels sujets ?"},
+        choices={"en": ["Archives", "Schools"], "fr": ["Archives", "Écoles"]},
+    )
+    application = apply(rubric_call, "Amina Virtanen")
+    application.answers = {str(question.pk): ["Archives", "Schools"]}
+    application.save()
+    client.force_login(coordinator)
+    english = client.get(_url(application)).text
+    assert "Which topics?" in english and "Archives, Schools" in english
+    with translation.override("fr"):
+        french = client.get(_url(application)).text
+    assert "Quels sujets ?" in french and "Archives, Écoles" in french

@@ -2,13 +2,14 @@
 
 import datetime
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from citypeers.calls.models import Application, Question
 from citypeers.calls.services.applications import application_save
@@ -384,3 +385,63 @@ def test_my_applications_link_the_visits_ranked_and_the_one_given(client):
         visit_page = reverse("visits:visit", args=[visit.programme.slug, visit.slug])
         assert f'<a href="{visit_page}">{visit.title}</a>' in page
     assert page.count(reverse("visits:visit", args=[vantaa.programme.slug, vantaa.slug])) == 2
+
+
+def _two_language_question(call) -> Question:
+    return Question.objects.create(
+        call=call,
+        kind="single_choice",
+        label={"en": "How big is your city?", "fr": "Quelle taille a votre ville ?"},
+        help_text={"en": "Inhabitants.", "fr": "Habitants."},
+        choices={"en": ["Small", "Large"], "fr": ["Petite", "Grande"]},
+    )
+
+
+def _apply_url(call, language: str) -> str:
+    with translation.override(language):
+        return reverse("calls:apply", args=[call.slug])
+
+
+def test_a_french_applicant_reads_the_form_in_french_and_their_choice_counts_with_english_ones(
+    client, call
+):
+    call.title = {"en": "Call for participants", "fr": "Appel à participants"}
+    call.consent_text = {"en": "I agree.", "fr": "J'accepte."}
+    call.save()
+    question = _two_language_question(call)
+    french, english = UserFactory(language="fr"), UserFactory(language="en")
+    client.force_login(french)
+    page = client.get(_apply_url(call, "fr")).text
+    assert "Appel à participants" in page and "Call for participants" not in page
+    assert "Quelle taille a votre ville ?" in page and "Habitants." in page
+    assert "Grande" in page and "Large</label>" not in page
+    assert "J&#x27;accepte." in page
+    # The radio button reading "Grande" sends what every language's "Large" sends.
+    assert re.search(r'value="Large"[^>]*>\s*Grande', page)
+    answer = {f"q_{question.pk}": "Large"}
+    assert client.post(_apply_url(call, "fr"), complete(call, **answer)).status_code == 302
+    client.force_login(english)
+    assert client.post(_apply_url(call, "en"), complete(call, **answer)).status_code == 302
+    answers = [a.answers[str(question.pk)] for a in Application.objects.order_by("pk")]
+    assert Counter(answers) == {"Large": 2}  # counted together, whoever read which language
+    consents = Application.objects.order_by("pk").values_list("consent_text", "consent_language")
+    assert list(consents) == [("J'accepte.", "fr"), ("I agree.", "en")]
+
+
+def test_a_text_written_only_in_english_is_shown_to_a_french_reader_marked_as_english(client, call):
+    call.description = "Take part in **visits**."
+    call.save()
+    question = Question.objects.create(
+        call=call, kind="single_choice", label="Your city?", choices=["Small", "Large"]
+    )
+    client.force_login(UserFactory(language="fr"))
+    with translation.override("fr"):
+        detail = client.get(reverse("calls:detail", args=[call.slug])).text
+    assert f'<h1 lang="en">{call.title}</h1>' in detail
+    assert '<div lang="en"><p>Take part in <strong>visits</strong>.</p>' in detail
+    page = client.get(_apply_url(call, "fr")).text
+    assert "Your city?" in page and "Large" in page
+    # An error is still said at its field, in the reader's language.
+    response = client.post(_apply_url(call, "fr"), complete(call))
+    assert f'href="#id_q_{question.pk}' in response.text
+    assert "Ce champ est obligatoire." in response.text

@@ -71,7 +71,7 @@ def test_hostile_text_everywhere_is_stored_as_typed_and_shown_as_text(client, pr
     short = Question.objects.create(call=call, kind="short_text", label=f"Short {HOSTILE}")
     long = Question.objects.create(call=call, kind="long_text", label="Long", help_text=HOSTILE)
     choice = Question.objects.create(
-        call=call, kind="single_choice", label="Pick", choices=f"Plain\n{HOSTILE}"
+        call=call, kind="single_choice", label="Pick", choices=["Plain", HOSTILE]
     )
     Criterion.objects.create(
         call=call, name=f"Motivation {HOSTILE}", scale_max=5, description=HOSTILE

@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from citypeers.calls.models import Call, Question
 from citypeers.calls.services.calls import call_save
+from citypeers.core.translated import translations_of
 from tests.factories import CallFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +28,12 @@ def call_data(programme, visit, **changes):
         "consent_text": "I agree.",
         "reviewers_per_application": 2,
     }
-    return data | changes
+    data |= changes
+    # A translated text is posted one language at a time (core.translated_forms): English here.
+    for name in ("title", "description", "consent_text", "eligibility_text"):
+        if name in data:
+            data[f"{name}_en"] = data.pop(name)
+    return data
 
 
 def test_a_coordinator_creates_a_call_whose_times_are_the_calls_own(
@@ -71,25 +78,25 @@ def test_questions_are_added_reordered_and_removed(client, coordinator, programm
     for number, (question, order) in enumerate([(first, 2), (second, 1)]):
         rows |= {
             f"questions-{number}-id": question.pk,
-            f"questions-{number}-label": question.label,
+            f"questions-{number}-label_en": question.label,
             f"questions-{number}-kind": "short_text",
             f"questions-{number}-required": "on",
             f"questions-{number}-max_file_mb": 5,
             f"questions-{number}-ORDER": order,
         }
     rows |= {
-        "questions-2-label": "Pick one",
+        "questions-2-label_en": "Pick one",
         "questions-2-kind": "single_choice",
-        "questions-2-choices": "Small\nLarge",
+        "questions-2-choices_en": "Small\nLarge",
         "questions-2-max_file_mb": 5,
         "questions-2-ORDER": 3,
     }
     assert client.post(url, rows).status_code == 302
-    assert list(call.questions.values_list("label", flat=True)) == ["Second", "First", "Pick one"]
+    assert [q.label for q in call.questions.all()] == ["Second", "First", "Pick one"]
     rows |= {"questions-1-DELETE": "on", "questions-TOTAL_FORMS": 2}
-    rows.pop("questions-2-label")
+    rows.pop("questions-2-label_en")
     client.post(url, rows)
-    assert list(call.questions.values_list("label", flat=True)) == ["First", "Pick one"]
+    assert [q.label for q in call.questions.all()] == ["First", "Pick one"]
 
 
 def test_a_choice_question_needs_two_choices(client, coordinator, programme):
@@ -100,9 +107,9 @@ def test_a_choice_question_needs_two_choices(client, coordinator, programme):
         {
             "questions-TOTAL_FORMS": 1,
             "questions-INITIAL_FORMS": 0,
-            "questions-0-label": "Pick",
+            "questions-0-label_en": "Pick",
             "questions-0-kind": "single_choice",
-            "questions-0-choices": "Only",
+            "questions-0-choices_en": "Only",
             "questions-0-max_file_mb": 5,
         },
     )
@@ -214,3 +221,87 @@ def test_a_draft_without_dates_is_not_opened_and_the_page_says_why(client, progr
     assert "Set the call&#x27;s opening and closing times before opening it." in response.text
     draft.refresh_from_db()
     assert draft.state() == "draft"
+
+
+def test_an_editor_writes_a_question_in_two_languages_and_both_are_kept(
+    client, coordinator, programme
+):
+    call = CallFactory(programme=programme)
+    client.force_login(coordinator)
+    url = reverse("calls:questions", args=[call.slug])
+    rows = {
+        "questions-TOTAL_FORMS": 1,
+        "questions-INITIAL_FORMS": 0,
+        "questions-0-label_en": "How big is your city?",
+        "questions-0-label_fr": "Quelle taille a votre ville ?",
+        "questions-0-help_text_fr": "En habitants.",
+        "questions-0-kind": "single_choice",
+        "questions-0-choices_en": "Small\nLarge",
+        "questions-0-choices_fr": "Petite\n\nGrande\n",
+        "questions-0-max_file_mb": 5,
+    }
+    assert client.post(url, rows).status_code == 302
+    question = call.questions.get()
+    assert translations_of(question, "label") == {
+        "en": "How big is your city?",
+        "fr": "Quelle taille a votre ville ?",
+    }
+    assert translations_of(question, "help_text") == {"fr": "En habitants."}
+    assert translations_of(question, "choices") == {
+        "en": ["Small", "Large"],
+        "fr": ["Petite", "Grande"],
+    }
+    page = client.get(url).text  # the editor shows every language written, one a line
+    assert "Petite\nGrande</textarea>" in page and "Small\nLarge</textarea>" in page
+
+
+def test_choices_in_two_languages_need_as_many_lines_in_each(client, coordinator, programme):
+    call = CallFactory(programme=programme)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("calls:questions", args=[call.slug]),
+        {
+            "questions-TOTAL_FORMS": 1,
+            "questions-INITIAL_FORMS": 0,
+            "questions-0-label_en": "Pick",
+            "questions-0-kind": "single_choice",
+            "questions-0-choices_en": "Small\nLarge",
+            "questions-0-choices_fr": "Petite\nMoyenne\nGrande",
+            "questions-0-max_file_mb": 5,
+        },
+    )
+    assert 'href="#id_questions-0-choices"' in response.text
+    assert "Give the same number of choices in each language, one a line." in response.text
+    assert "Petite\nMoyenne\nGrande</textarea>" in response.text  # what was typed is kept
+    assert not call.questions.exists()
+
+
+def test_an_editor_writes_the_call_in_two_languages_and_paragraphs_stay(
+    client, programme, coordinator, visit
+):
+    client.force_login(coordinator)
+    data = call_data(programme, visit, description="First.\n\nSecond.")
+    data |= {"title_fr": "Appel à participants 2027", "description_fr": "D'abord.\n\nEnsuite."}
+    client.post(reverse("calls:create"), data)
+    call = Call.objects.get()
+    assert translations_of(call, "title") == {
+        "en": "Call for participants 2027",
+        "fr": "Appel à participants 2027",
+    }
+    assert translations_of(call, "description") == {
+        "en": "First.\n\nSecond.",
+        "fr": "D'abord.\n\nEnsuite.",
+    }
+    with translation.override("fr"):
+        page = client.get(reverse("calls:edit", args=[call.slug])).text
+    assert 'value="Appel à participants 2027"' in page and 'lang="fr"' in page
+
+
+def test_a_consent_changed_in_one_language_is_a_new_version(client, coordinator, programme, visit):
+    call = CallFactory(programme=programme, consent_text={"en": "I agree.", "fr": "J'accepte."})
+    client.force_login(coordinator)
+    url = reverse("calls:edit", args=[call.slug])
+    client.post(url, call_data(programme, visit, consent_text="I agree.", consent_text_fr="Oui."))
+    call.refresh_from_db()
+    assert translations_of(call, "consent_text") == {"en": "I agree.", "fr": "Oui."}
+    assert call.consent_version == 2

@@ -131,14 +131,17 @@ class ApplicationForm(Form):
             )
         for question in call.questions.all():
             self.fields[f"q_{question.pk}"] = self._question_field(question)
-        self.fields["consent"] = forms.BooleanField(label=call.consent_text, required=submitting)
+        # The consent's wording as this person reads it: what their application keeps.
+        self.consent_shown = call.consent_text
+        self.fields["consent"] = forms.BooleanField(label=self.consent_shown, required=submitting)
 
     def _question_field(self, question: Question) -> forms.Field:
         required = self.submitting and question.required
         # Django shows help texts unescaped; a coordinator's text must stay text.
         help_text = escape(question.help_text)
         common = {"label": question.label, "help_text": help_text, "required": required}
-        kind, choices = question.kind, [(c, c) for c in question.choice_list]
+        # Each choice's value is what the answer keeps, the same in every language.
+        kind, choices = question.kind, question.choice_options
         if kind == Question.Kind.LONG_TEXT:
             if question.word_limit:
                 hint = escape(limit_hint(question.word_limit))

@@ -11,6 +11,7 @@ from django_countries import countries
 
 from citypeers.calls.models import Call, Question
 from citypeers.core.forms import ModelForm
+from citypeers.core.translated_forms import TranslatedFormField
 from citypeers.people.models import Organisation
 from citypeers.places.countries import programme_zones, zone_choices
 from citypeers.programmes.models import Visit
@@ -75,7 +76,6 @@ class CallForm(ModelForm):
         widgets = {
             "visits": forms.CheckboxSelectMultiple,
             "notify_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "description": forms.Textarea(attrs={"rows": 6}),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -144,7 +144,40 @@ class CallForm(ModelForm):
         return naive.replace(tzinfo=zone).astimezone(datetime.UTC)
 
 
+class ChoicesField(TranslatedFormField):
+    """A question's choices in each language, one a line: {language: [choice, …]}. Every
+    language written lists as many choices, as answers are matched by position."""
+
+    def __init__(self, **kwargs):
+        super().__init__(multiline=True, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, dict):
+            return {code: "\n".join(lines) for code, lines in value.items()}
+        return value
+
+    def has_changed(self, initial, data):
+        return super().has_changed(self.prepare_value(initial), data)
+
+    def compress(self, data_list) -> dict:
+        texts = super().compress(data_list)
+        lines = {code: [line.strip() for line in text.splitlines()] for code, text in texts.items()}
+        return {code: [line for line in items if line] for code, items in lines.items()}
+
+    def validate(self, value):
+        super().validate(value)
+        if len({len(lines) for lines in value.values()}) > 1:
+            raise forms.ValidationError(
+                _("Give the same number of choices in each language, one a line."),
+                code="counts",
+            )
+
+
 class QuestionForm(ModelForm):
+    choices = ChoicesField(
+        label=gettext_lazy("Choices"), required=False, help_text=gettext_lazy("One a line.")
+    )
+
     class Meta:
         model = Question
         fields = [
@@ -157,14 +190,13 @@ class QuestionForm(ModelForm):
             "max_file_mb",
             "file_types",
         ]
-        widgets = {"choices": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
         choice_kinds = {Question.Kind.SINGLE_CHOICE, Question.Kind.MULTIPLE_CHOICE}
-        lines = [line for line in (cleaned.get("choices") or "").splitlines() if line.strip()]
-        if kind in choice_kinds and len(lines) < 2:
+        counts = [len(lines) for lines in (cleaned.get("choices") or {}).values()]
+        if kind in choice_kinds and "choices" not in self.errors and max(counts, default=0) < 2:
             self.add_error("choices", _("Give at least two choices, one a line."))
         return cleaned
 

@@ -66,6 +66,10 @@ class Application(models.Model):
     )
     consent_version = models.PositiveSmallIntegerField(null=True, blank=True)
     consented_at = models.DateTimeField(null=True, blank=True)
+    # The consent as it was given: the wording shown and its language, not the call's text,
+    # which changes and is read in other languages.
+    consent_text = models.TextField(_("consent given"), blank=True)
+    consent_language = models.CharField(_("language"), max_length=10, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     eligibility_override = models.BooleanField(

@@ -2,15 +2,36 @@
 
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from citypeers.calls.enums import MAX_PREFERENCES
+from citypeers.core.translated import TranslatedField, TranslatedList
 from citypeers.programmes.models import Programme, Visit
+
+STANDARD_CONSENT = _(
+    "I agree that the programme's coordinators and reviewers process the data in "
+    "this application to make this call's selection, and keep it until the "
+    "programme ends."
+)
+
+
+def standard_consent() -> dict:
+    """The standard consent text in every offered language its translation exists in (a
+    language whose catalogue lacks it shows the English rather than storing a copy of it)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        english = str(STANDARD_CONSENT)
+    texts = {settings.LANGUAGE_CODE: english}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            if (text := str(STANDARD_CONSENT)) != english:
+                texts[code] = text
+    return texts
 
 
 class Call(models.Model):
@@ -24,9 +45,9 @@ class Call(models.Model):
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="calls"
     )
     type = models.CharField(_("type"), max_length=20, choices=Type.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = TranslatedField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=200, unique=True)
-    description = models.TextField(_("description"), help_text=_("Markdown."))
+    description = TranslatedField(_("description"), multiline=True, help_text=_("Markdown."))
     eligible_countries = models.JSONField(
         _("eligible countries"), default=list, blank=True, help_text=_("Empty: every country.")
     )
@@ -36,7 +57,7 @@ class Call(models.Model):
         blank=True,
         help_text=_("Empty: every kind."),
     )
-    eligibility_text = models.TextField(_("who may apply, in words"), blank=True)
+    eligibility_text = TranslatedField(_("who may apply, in words"), blank=True, multiline=True)
     # Empty while a draft may still leave them open (a copy starts without dates).
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
@@ -53,13 +74,9 @@ class Call(models.Model):
         help_text=_("From 1 to 5 (0 for calls that offer no visits to rank)."),
     )
     notify_on = models.DateField(_("applicants told by"), null=True, blank=True)
-    consent_text = models.TextField(
-        _("consent to the processing of data"),
-        default=_(
-            "I agree that the programme's coordinators and reviewers process the data in "
-            "this application to make this call's selection, and keep it until the "
-            "programme ends."
-        ),
+    # An application keeps the wording its author agreed to, in the language they read it in.
+    consent_text = TranslatedField(
+        _("consent to the processing of data"), multiline=True, default=standard_consent
     )
     consent_version = models.PositiveSmallIntegerField(_("consent text version"), default=1)
     reviewers_per_application = models.PositiveSmallIntegerField(
@@ -145,10 +162,11 @@ class Question(models.Model):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    label = models.CharField(_("question"), max_length=300)
-    help_text = models.CharField(_("help"), max_length=300, blank=True)
+    label = TranslatedField(_("question"), max_length=300)
+    help_text = TranslatedField(_("help"), max_length=300, blank=True)
     required = models.BooleanField(_("required"), default=True)
-    choices = models.TextField(_("choices"), blank=True, help_text=_("One a line."))
+    # A list per language, the same choices in the same order (matched by position).
+    choices = TranslatedField(_("choices"), blank=True, text=False, help_text=_("One a line."))
     word_limit = models.PositiveIntegerField(_("word limit"), null=True, blank=True)
     max_file_mb = models.PositiveSmallIntegerField(_("largest file, in MB"), default=5)
     file_types = models.CharField(
@@ -168,5 +186,26 @@ class Question(models.Model):
         return self.label
 
     @property
-    def choice_list(self) -> list[str]:
-        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+    def stored_choices(self) -> list[str]:
+        """What an answer keeps for each choice: its label in the default language (else in the
+        first offered language it has), so answers given in every language count together."""
+        translations = self._meta.get_field("choices").translations(self)
+        return list(TranslatedList(translations, settings.LANGUAGE_CODE))
+
+    @property
+    def choice_options(self) -> list[tuple[str, str]]:
+        """(the value an answer keeps, the label in the reader's language) for each choice; a
+        language whose list does not match the default's one for one is not used."""
+        stored, shown = self.stored_choices, list(self.choices)
+        return list(zip(stored, shown if len(shown) == len(stored) else stored, strict=True))
+
+    def choice_label(self, value: str) -> str:
+        """The reader's label of an answer kept as `value`; an answer that no choice gives any
+        longer (the choices were reworded since) is shown as it was kept."""
+        shown = dict(self.choice_options)
+        if value in shown:
+            return shown[value]
+        for labels in self._meta.get_field("choices").translations(self).values():
+            if value in labels and len(labels) == len(shown):
+                return list(shown.values())[labels.index(value)]
+        return value

@@ -17,6 +17,7 @@ from citypeers.core.files import (
     display_name,
     upload_limit,
 )
+from citypeers.core.translated import TranslatedText
 
 
 def _application_for(call: Call, applicant) -> Application:
@@ -109,6 +110,7 @@ def application_save(
     files: dict,
     consent: bool,
     submit: bool,
+    consent_shown: TranslatedText | None = None,
     now=None,
     notify: bool = True,
 ) -> Application:
@@ -116,7 +118,8 @@ def application_save(
     page left open past the closing time cannot slip an application in. A submission mails
     the applicant a copy, unless `notify` is false (demo data about past calls sends none);
     a sending again mails only if something changed. The application returned tells, in
-    `mailed`, whether a copy is on its way."""
+    `mailed`, whether a copy is on its way. A consent keeps the text its author was shown
+    (`consent_shown`, else the call's in the active language) and that text's language."""
     now = now or timezone.now()
     if not call.is_open(now):
         raise CallError(closed_message(call))
@@ -133,7 +136,9 @@ def application_save(
         application.organisation = applicant.organisation  # as the profile says when sent
         application.answers = answers
         if consent:
+            shown = call.consent_text if consent_shown is None else consent_shown
             application.consent_version, application.consented_at = call.consent_version, now
+            application.consent_text, application.consent_language = str(shown), shown.language
         first_submission = submit and application.submitted_at is None
         if submit:
             application.status = Application.Status.SUBMITTED

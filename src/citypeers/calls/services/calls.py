@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Call, Question
@@ -11,6 +11,7 @@ from citypeers.core.audit import log_action
 from citypeers.core.errors import CallError
 from citypeers.core.saving import save_with_free_slug
 from citypeers.core.text import unique_slug
+from citypeers.core.translated import TranslatedField, translations_of
 
 QUESTION_FIELDS = [
     "kind",
@@ -35,6 +36,16 @@ def _unique_slug(title: str) -> str:
     )
 
 
+def _assign(instance, name: str, value) -> None:
+    """Sets a field as a form saves it: a translated text given as {language: text} keeps
+    the languages the platform does not offer; a plain string writes the active language."""
+    field = instance._meta.get_field(name)
+    if isinstance(field, TranslatedField) and isinstance(value, dict):
+        field.save_form_data(instance, value)
+    else:
+        setattr(instance, name, value)
+
+
 def call_save(*, call: Call, by, data: dict, visits) -> Call:
     """Creates or updates a call; a new call is a draft until `call_publish`. A changed consent
     text gets a new version number, so each application records which text its author agreed
@@ -46,11 +57,13 @@ def call_save(*, call: Call, by, data: dict, visits) -> Call:
     with transaction.atomic():
         creating = call.pk is None
         # Compared with the stored text: a model form has already put the new one on `call`.
+        # A change in any language is a new version.
         stored = Call.objects.filter(pk=call.pk).values_list("consent_text", flat=True).first()
-        if not creating and "consent_text" in data and data["consent_text"] != stored:
-            call.consent_version += 1
         for name, value in data.items():
-            setattr(call, name, value)
+            _assign(call, name, value)
+        consent = translations_of(call, "consent_text")
+        if not creating and "consent_text" in data and consent != (stored or {}):
+            call.consent_version += 1
         if creating and not call.slug:  # the next free slug, should a namesake take it now
             save_with_free_slug(call, make_slug=lambda: _unique_slug(call.title), save=call.save)
         else:
@@ -60,7 +73,7 @@ def call_save(*, call: Call, by, data: dict, visits) -> Call:
             call,
             "call.created" if creating else "call.edited",
             by=by,
-            changes={"title": call.title},
+            changes={"title": str(call.title)},
         )
     return call
 
@@ -73,7 +86,7 @@ def questions_save(*, call: Call, by, rows: list[dict], deleted: list[Question])
         for position, row in enumerate(rows):
             question = row["instance"] if row.get("instance") else Question(call=call)
             for name in QUESTION_FIELDS:
-                setattr(question, name, row[name])
+                _assign(question, name, row[name])
             question.call, question.position = call, position
             question.save()
         log_action(call, "call.questions_saved", by=by, changes={"questions": len(rows)})
@@ -108,7 +121,9 @@ def call_copy(*, call: Call, by) -> Call:
     with transaction.atomic():
         copy = Call.objects.get(pk=call.pk)
         copy.pk = None
-        copy.title = _("Copy of %(title)s") % {"title": call.title}
+        copy.title = {
+            code: _copy_title(title, code) for code, title in translations_of(call, "title").items()
+        }
         copy.opens_at = copy.closes_at = copy.published_at = copy.notify_on = None
         save_with_free_slug(copy, make_slug=lambda: _unique_slug(copy.title), save=copy.save)
         copy.visits.set(call.visits.all())
@@ -118,6 +133,11 @@ def call_copy(*, call: Call, by) -> Call:
         )
         log_action(copy, "call.copied", by=by, changes={"from": call.slug})
     return copy
+
+
+def _copy_title(title: str, language: str) -> str:
+    with translation.override(language):
+        return _("Copy of %(title)s") % {"title": title}
 
 
 def call_selection_settings_save(*, call: Call, by, settings: dict) -> Call:

@@ -47,13 +47,21 @@ def answer_rows(application: Application, questions: list[Question]) -> list[Ans
         if question.kind != Question.Kind.FILE:
             value = application.answers.get(str(question.pk), "")
             long = question.kind == Question.Kind.LONG_TEXT
-            rows.append(Answer(question.label, _answer_text(value), long=long))
+            rows.append(Answer(question.label, _answer_text(value, question), long=long))
     return rows
 
 
-def _answer_text(value) -> str:
+CHOICE_KINDS = {Question.Kind.SINGLE_CHOICE, Question.Kind.MULTIPLE_CHOICE}
+
+
+def _answer_text(value, question: Question) -> str:
+    """An answer in words, a choice by its label in the reader's language."""
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if question.kind in CHOICE_KINDS and isinstance(value, str):
+        return question.choice_label(value)
+    if question.kind in CHOICE_KINDS and isinstance(value, list):
+        value = [question.choice_label(item) for item in value]
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return "" if value is None else str(value)
@@ -180,7 +188,7 @@ def receipt_rows(application: Application, questions: list[Question]) -> list[An
     ]
     for question in questions:
         if question.kind != Question.Kind.FILE:
-            value = _answer_text(application.answers.get(str(question.pk), ""))
+            value = _answer_text(application.answers.get(str(question.pk), ""), question)
             rows.append(Answer(question.label, value or _("(no answer)")))
     return rows
 

@@ -82,6 +82,7 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
                 answers=form.answers(),
                 files=form.uploads(),
                 consent=form.cleaned_data.get("consent", False),
+                consent_shown=form.consent_shown,
                 submit=submitting,
             )
         except CallError as error:

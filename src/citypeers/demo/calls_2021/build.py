@@ -117,7 +117,7 @@ def _call(programme: Programme, visits: list[Visit], coordinator: User) -> Call:
         by=coordinator,
         rows=[
             {name: getattr(blank, name) for name in QUESTION_FIELDS}
-            | {"kind": kind, "label": label, "choices": "\n".join(choices)}
+            | {"kind": kind, "label": {"en": label}, "choices": {"en": list(choices)}}
             for kind, label, choices in QUESTIONS
         ],
         deleted=[],
