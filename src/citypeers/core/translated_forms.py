@@ -25,6 +25,8 @@ def language_name(code: str) -> str:
 
 class TranslatedWidget(forms.MultiWidget):
     template_name = "core/widgets/translated.html"
+    # Languages a form wants among the first even while empty (a record's original language).
+    first_languages = frozenset()
 
     def __init__(self, *, multiline: bool = False, attrs=None):
         self.languages = offered_languages()
@@ -39,7 +41,8 @@ class TranslatedWidget(forms.MultiWidget):
         context = super().get_context(name, value, attrs)
         values = self.decompress(value) if not isinstance(value, list) else value
         written = {code for code, text in zip(self.languages, values, strict=False) if text}
-        first = {get_language() or settings.LANGUAGE_CODE} | written or {settings.LANGUAGE_CODE}
+        first = {get_language() or settings.LANGUAGE_CODE} | written | set(self.first_languages)
+        first = first or {settings.LANGUAGE_CODE}
         for code, subwidget in zip(self.languages, context["widget"]["subwidgets"], strict=True):
             subwidget["attrs"]["lang"] = code
             subwidget["language"] = code
