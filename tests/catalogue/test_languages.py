@@ -121,3 +121,12 @@ def test_the_history_keeps_each_version_in_every_language(db):
         {"en": "Adopt a monument"},
         {"en": "Adopt a monument", "fr": "Adopter un monument"},
     ]
+
+
+def test_a_text_keeps_its_lines_and_a_title_stays_on_one(form_data):
+    form = PracticeForm(
+        form_data | {"summary_fr": "Les habitants\nadoptent un monument.", "title_fr": "Un\ntitre"}
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["summary"]["fr"] == "Les habitants\nadoptent un monument."
+    assert form.cleaned_data["title"]["fr"] == "Un titre"

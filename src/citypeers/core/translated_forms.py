@@ -61,8 +61,11 @@ class TranslatedFormField(forms.MultiValueField):
 
     def __init__(self, *, max_length=None, multiline=False, **kwargs):
         self.languages = offered_languages()
+        # Each language's field says whether it has lines: its cleaning keeps them or not.
+        part = forms.Textarea if multiline else forms.TextInput
         fields = [
-            forms.CharField(max_length=max_length, required=False) for _code in self.languages
+            forms.CharField(max_length=max_length, required=False, widget=part)
+            for _code in self.languages
         ]
         kwargs.setdefault("widget", TranslatedWidget(multiline=multiline))
         super().__init__(fields, require_all_fields=False, **kwargs)
