@@ -136,14 +136,13 @@ class PracticeForm(ModelForm):
         if self.instance.pk:
             self.initial["places"] = list(self.instance.places.all())
             self.initial["organisations"] = [o.name for o in self.instance.organisations.all()]
+            for name in TRANSLATED_FIELDS:  # editors start from the original, beside the page's
+                self.fields[name].widget.first_languages = {self.instance.language}
         else:
             if author is not None and author.organisation:
                 self.initial["organisations"] = [author.organisation.name]
             if get_language() in offered_languages():  # a new practice: written as the page
                 self.initial.setdefault("language", get_language())
-        if self.instance.pk:  # editors start from the original, beside the page's language
-            for name in TRANSLATED_FIELDS:
-                self.fields[name].widget.first_languages = {self.instance.language}
 
     def clean(self):
         cleaned = super().clean()
