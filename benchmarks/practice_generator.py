@@ -6,7 +6,7 @@ import random
 from django.utils import timezone
 from django.utils.text import slugify
 
-from citypeers.catalogue.models import TEXT_FIELDS, Practice
+from citypeers.catalogue.models import TEXT_FIELDS, TRANSLATED_FIELDS, Practice
 from citypeers.demo.practices import THEMES, generated_practices
 from citypeers.places.models import Place
 from citypeers.places.services import places_load_reference
@@ -48,7 +48,13 @@ def generate_practices(count: int, *, seed: int = 7) -> None:
                 slug=f"{slugify(data['title'])[:180]}-{number}",
                 status=Practice.Status.PUBLISHED,
                 published_at=now - datetime.timedelta(hours=number),
-                **{field: data[field] for field in FIELDS},
+                **{field: data[field] for field in FIELDS if field not in TRANSLATED_FIELDS},
+                # Texts in the practice's own language, as the services write them.
+                **{
+                    field: {data["language"]: data[field]} if data.get(field) else {}
+                    for field in FIELDS
+                    if field in TRANSLATED_FIELDS
+                },
             )
         )
         themes_of.append(data["themes"])

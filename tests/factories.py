@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from citypeers.calls.models import Call
 from citypeers.calls.services.applications import application_save
+from citypeers.catalogue.models import TRANSLATED_FIELDS
 from citypeers.core.translated import TranslatedField
 from citypeers.methodology.models import (
     ActivityFormat,
@@ -108,10 +109,19 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Role.PARTICIPANT
 
 
-class PracticeFactory(factory.django.DjangoModelFactory):
+class PracticeFactory(TranslatedKwargs, factory.django.DjangoModelFactory):
     class Meta:
         model = "catalogue.Practice"
         skip_postgeneration_save = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        """A plain text is written in the practice's own language (as the services do)."""
+        language = kwargs.get("language") or "en"
+        for name in TRANSLATED_FIELDS:
+            if isinstance(kwargs.get(name), str):
+                kwargs[name] = {language: kwargs[name]} if kwargs[name] else {}
+        return super()._adjust_kwargs(**kwargs)
 
     programme = factory.SubFactory(ProgrammeFactory)
     title = factory.Sequence(lambda n: f"Practice {n}")

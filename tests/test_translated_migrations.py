@@ -12,7 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 from citypeers.feedback.services.templates import house_templates_load
 from citypeers.methodology.models import StepTemplate
 from citypeers.methodology.services.loader import load_methodology
-from tests.factories import CallFactory, UserFactory, VisitPlanFactory
+from tests.factories import CallFactory, ProgrammeFactory, UserFactory, VisitPlanFactory
 from tests.test_migrations import back_to_the_latest_migrations  # noqa: F401 (a fixture)
 
 BEFORE = [("methodology", "0004_agenda_days_placement_rules"), ("feedback", "0004_lessons")]
@@ -283,3 +283,74 @@ def test_a_calls_texts_and_questions_become_english_and_answers_still_match(
     assert back.get_model("calls", "Application").objects.get(pk=answered.pk).answers == {
         str(question.pk): "Large"
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_practices_texts_stay_in_its_own_language_with_its_history(
+    back_to_the_latest_migrations,  # noqa: F811
+):
+    """catalogue 0003: each practice's texts go under its own `language` (an Italian practice's
+    under "it", not "en"), in the practice and in its history rows, and come back."""
+    programme = ProgrammeFactory()  # by today's models, as the practices' tables expect it
+    before = [("catalogue", "0002_languages_offered")]
+    old = migrate(before)
+    practices = old.get_model("catalogue", "Practice")
+    common = {"programme_id": programme.pk, "type": "project", "status": "draft"}
+    practices.objects.create(
+        **common,
+        slug="adotta-un-monumento",
+        language="it",
+        title="Adotta un monumento",
+        tagline="I cittadini curano i siti.",
+        summary="Un patto tra comune e residenti.",
+        image_alt="Il mulino",
+    )
+    practices.objects.create(
+        **common, slug="night-ferries", language="en", title="Night ferries", tagline="", summary=""
+    )
+    old.get_model("catalogue", "HistoricalPractice").objects.create(
+        **common,
+        id=1,
+        slug="adotta-un-monumento",
+        language="it",
+        title="Adotta un sito",
+        tagline="Prima versione.",
+        summary="",
+        created_at="2021-03-01T09:00:00Z",
+        history_date="2021-03-01T09:00:00Z",
+        history_type="+",
+    )
+
+    new = migrate([("catalogue", "0003_practice_texts_translated")])
+
+    def texts(model, *names):
+        return {
+            row.slug: {name: model._meta.get_field(name).translations(row) for name in names}
+            for row in model.objects.all()
+        }
+
+    assert texts(new.get_model("catalogue", "Practice"), "title", "tagline", "image_alt") == {
+        "adotta-un-monumento": {
+            "title": {"it": "Adotta un monumento"},
+            "tagline": {"it": "I cittadini curano i siti."},
+            "image_alt": {"it": "Il mulino"},
+        },
+        "night-ferries": {"title": {"en": "Night ferries"}, "tagline": {}, "image_alt": {}},
+    }
+    assert texts(new.get_model("catalogue", "HistoricalPractice"), "title", "tagline") == {
+        "adotta-un-monumento": {
+            "title": {"it": "Adotta un sito"},
+            "tagline": {"it": "Prima versione."},
+        }
+    }
+
+    back = migrate(before)
+    assert sorted(
+        back.get_model("catalogue", "Practice").objects.values_list("slug", "title", "summary")
+    ) == [
+        ("adotta-un-monumento", "Adotta un monumento", "Un patto tra comune e residenti."),
+        ("night-ferries", "Night ferries", ""),
+    ]
+    assert list(
+        back.get_model("catalogue", "HistoricalPractice").objects.values_list("title", "tagline")
+    ) == [("Adotta un sito", "Prima versione.")]

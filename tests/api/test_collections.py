@@ -164,3 +164,21 @@ def test_themes_programmes_and_places_by_their_stable_ids_and_slugs(client, scen
     assert place["latitude"] == 41.15 and place["size_class"] == "medium"
     assert _slugs(_get(client, "places/?country=PT&size=medium"), "name") == ["Porto"]
     assert _get(client, "places/?size=metropolis")["results"][0]["name"] == "Ghent"
+
+
+def test_a_practices_texts_come_in_the_readers_language_else_its_original(client, db):
+    practice = PublishedPracticeFactory(
+        language="it",
+        title="Adotta un monumento",
+        title_fr="Adopter un monument",
+        tagline="I cittadini curano i siti.",
+    )
+    french = _get(client, f"practices/{practice.slug}/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert (french["title"], french["language"]) == ("Adopter un monument", "fr")
+    assert french["tagline"] == "I cittadini curano i siti."  # no French yet: the original
+    listed = _get(client, "practices/", HTTP_ACCEPT_LANGUAGE="fr")["results"][0]
+    assert (listed["title"], listed["language"]) == ("Adopter un monument", "fr")
+    # Answered in French just before: each language is its own (cached) answer.
+    italian = client.get("/api/v1/practices/", HTTP_ACCEPT_LANGUAGE="it")
+    assert italian.json()["results"][0]["title"] == "Adotta un monumento"
+    assert "Accept-Language" in italian["Vary"]

@@ -75,12 +75,17 @@ def test_a_practice_goes_from_draft_to_the_library_and_the_feed(new_page):
     sign_in(city, author)
     city.goto("/en/practices/new/")
     assert_accessible(city)
-    city.get_by_label("Title").fill("Adopt a Monument")
-    city.get_by_label("Tagline").fill("Communities adopt and care for heritage sites.")
+    # Each text has an input per language; the page's language (English) comes first.
+    city.get_by_role("group", name="Title").get_by_label("English").fill("Adopt a Monument")
+    city.get_by_role("group", name="Tagline").get_by_label("English").fill(
+        "Communities adopt and care for heritage sites."
+    )
     city.get_by_label("Places").fill("Tampere (FI)")
     city.get_by_role("group", name="Themes").get_by_label("Participatory governance").check()
     city.get_by_label("Type").select_option("project")
-    city.get_by_label("Summary").fill("Residents adopt a monument under an agreement.")
+    city.get_by_role("group", name="Summary").get_by_label("English").fill(
+        "Residents adopt a monument under an agreement."
+    )
     city.get_by_role("button", name="Save the draft").click()
     expect(city.get_by_role("heading", level=1)).to_have_text("Adopt a Monument")
     assert_accessible(city)
@@ -102,7 +107,9 @@ def test_a_practice_goes_from_draft_to_the_library_and_the_feed(new_page):
     city.get_by_role("link", name="Adopt a Monument").click()
     expect(city.get_by_text("Please add what the residents achieved.")).to_be_visible()
     city.get_by_role("link", name="Edit").click()
-    city.get_by_label("Results and impact").fill("Forty sites adopted by local communities.")
+    city.get_by_role("group", name="Results and impact").get_by_label("English").fill(
+        "Forty sites adopted by local communities."
+    )
     city.get_by_role("button", name="Save the draft").click()
     city.get_by_role("button", name="Submit for review").click()
     expect(city.get_by_role("status").first).to_contain_text("Submitted")

@@ -42,12 +42,16 @@ def test_switching_language_on_a_half_filled_form_loses_nothing(page):
     sign_in(page, author)
     page.goto("/en/practices/new/")
 
-    page.get_by_label("Title").fill("Adopt a Monument")
-    page.get_by_label("Tagline").fill("Communities adopt and care for heritage sites.")
+    page.get_by_role("group", name="Title").get_by_label("English").fill("Adopt a Monument")
+    page.get_by_role("group", name="Tagline").get_by_label("English").fill(
+        "Communities adopt and care for heritage sites."
+    )
     page.get_by_label("Places").fill("Tampere (FI)")
     page.get_by_role("group", name="Themes").get_by_label("Participatory governance").check()
     page.get_by_label("Type").select_option("project")
-    page.get_by_label("Summary").fill("Residents adopt a monument\nunder an agreement.")
+    page.get_by_role("group", name="Summary").get_by_label("English").fill(
+        "Residents adopt a monument\nunder an agreement."
+    )
     page.get_by_label("Willing to host a visit").check()
 
     # By keyboard: to the picker, open it, down its list to French, and choose it.
@@ -62,15 +66,18 @@ def test_switching_language_on_a_half_filled_form_loses_nothing(page):
 
     expect(page).to_have_url(re.compile(r"/fr/practices/new/$"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-    expect(page.get_by_label("Titre")).to_have_value("Adopt a Monument")
-    expect(page.get_by_label("Accroche")).to_have_value(
+    # What was typed in English is back in the English inputs of the French page.
+    expect(page.get_by_role("group", name="Titre").get_by_label("English")).to_have_value(
+        "Adopt a Monument"
+    )
+    expect(page.get_by_role("group", name="Accroche").get_by_label("English")).to_have_value(
         "Communities adopt and care for heritage sites."
     )
     expect(page.get_by_label("Lieux")).to_have_value("Tampere (FI)")
     themes = page.get_by_role("group", name="Thèmes")
     expect(themes.get_by_label("Participatory governance")).to_be_checked()
     expect(page.get_by_label("Type")).to_have_value("project")
-    expect(page.get_by_label("Résumé")).to_have_value(
+    expect(page.get_by_role("group", name="Résumé").get_by_label("English")).to_have_value(
         "Residents adopt a monument\nunder an agreement."
     )
     expect(page.get_by_label("Prêt à accueillir une visite")).to_be_checked()

@@ -32,11 +32,11 @@ def form_data(programme):
     PlaceFactory(name="Tampere", country="FI", population=250_000)
     return {
         "programme": programme.pk,
-        "title": "Adopt a Monument",
-        "tagline": "Communities care for sites.",
+        "title_en": "Adopt a Monument",
+        "tagline_en": "Communities care for sites.",
         "places": "Tampere (FI)",
         "themes": [ThemeFactory().pk],
         "type": "project",
-        "summary": "Residents adopt a monument under an agreement.",
+        "summary_en": "Residents adopt a monument under an agreement.",
         "language": "en",
     }

@@ -35,7 +35,7 @@ def test_a_complete_form_gives_the_services_plain_fields_and_the_related_ones_ap
     assert form.is_valid(), form.errors
     data = form.model_data()
     assert {"places", "themes", "organisations"}.isdisjoint(data)
-    assert data["title"] == "Adopt a Monument"
+    assert data["title"] == {"en": "Adopt a Monument"}
     assert data["links"] == "https://example.org/monuments"
     assert [place.name for place in form.cleaned_data["places"]] == ["Tampere"]
 
@@ -127,24 +127,24 @@ def test_an_image_needs_its_description(form_data, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     errors = _errors(form_data, {"image": _png()})
     assert errors["image_alt"] == ["Describe the image for people who cannot see it."]
-    form = PracticeForm(form_data | {"image_alt": "The old mill at dusk"}, {"image": _png()})
+    form = PracticeForm(form_data | {"image_alt_en": "The old mill at dusk"}, {"image": _png()})
     assert form.is_valid(), form.errors
 
 
 def test_a_file_that_is_not_an_image_is_refused(form_data):
     fake = SimpleUploadedFile("mill.png", b"<script>alert(1)</script>", content_type="image/png")
-    errors = _errors(form_data | {"image_alt": "A mill"}, {"image": fake})
+    errors = _errors(form_data | {"image_alt_en": "A mill"}, {"image": fake})
     assert "Upload a valid image" in errors["image"][0]
 
 
 def test_an_image_of_another_type_is_refused(form_data):
-    errors = _errors(form_data | {"image_alt": "A mill"}, {"image": _png("mill.gif")})
+    errors = _errors(form_data | {"image_alt_en": "A mill"}, {"image": _png("mill.gif")})
     assert "File extension “gif” is not allowed" in errors["image"][0]
 
 
 def test_an_image_over_five_megabytes_is_refused(form_data):
     big = _png(padding=5 * 1024 * 1024 + 100_000)
-    errors = _errors(form_data | {"image_alt": "A mill"}, {"image": big})
+    errors = _errors(form_data | {"image_alt_en": "A mill"}, {"image": big})
     assert errors["image"] == ["The image is 5.1 MB; the most is 5 MB."]
 
 

@@ -171,7 +171,7 @@ def test_an_edit_logs_only_what_changed(draft, author):
     )
     entry = AuditEntry.objects.get(object_id=str(draft.pk), action="practice.edited")
     assert entry.changes == {
-        "tagline": "Residents care for sites",
+        "tagline": "en: Communities care for sites -> Residents care for sites",
         "organisations": "Vapriikki Friends",
     }
     assert draft.history.latest().history_change_reason == "edited"

@@ -239,7 +239,7 @@ def test_the_author_edits_a_draft(client, form_data):
     client.force_login(practice.submitted_by)
     edit = reverse("catalogue:edit", args=[practice.slug])
     assert "Edit a good practice" in client.get(edit).text
-    response = client.post(edit, form_data | {"title": "Adopt a Monument"}, follow=True)
+    response = client.post(edit, form_data | {"title_en": "Adopt a Monument"}, follow=True)
     assert "Your changes are saved." in response.text
     practice.refresh_from_db()
     assert (practice.title, practice.slug) == ("Adopt a Monument", "adopt-a-monument")
@@ -260,7 +260,7 @@ def test_staff_correct_a_published_practice_which_keeps_its_address(client, form
     practice = PublishedPracticeFactory(slug="adopt-a-monument")
     client.force_login(staff)
     edit = reverse("catalogue:edit", args=[practice.slug])
-    client.post(edit, form_data | {"title": "Adopt a Monument, Tampere"})
+    client.post(edit, form_data | {"title_en": "Adopt a Monument, Tampere"})
     practice.refresh_from_db()
     assert (practice.title, practice.slug) == ("Adopt a Monument, Tampere", "adopt-a-monument")
 

@@ -41,7 +41,7 @@ TYPES = set(Practice.Type.values)
 
 
 def _max_length(field: str) -> int:
-    return Practice._meta.get_field(field).max_length
+    return Practice._meta.get_field(field).text_max_length  # a translated text's, per language
 
 
 def _words(text: str) -> int:

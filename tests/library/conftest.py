@@ -46,7 +46,7 @@ def found():
 
     def titles_found(text: str, **filters) -> list[str]:
         ids = library_listing(query=LibraryQuery(q=text, **filters)).practice_ids
-        titles = dict(Practice.objects.filter(pk__in=ids).values_list("pk", "title"))
+        titles = {practice.pk: practice.title for practice in Practice.objects.filter(pk__in=ids)}
         return [titles[pk] for pk in ids]
 
     return titles_found

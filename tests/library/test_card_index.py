@@ -1,5 +1,7 @@
 """The in-memory card index: the same counts and orders as reading the cards one by one."""
 
+import json
+
 import pytest
 from django.db import transaction
 from hypothesis import given
@@ -37,8 +39,8 @@ cards = st.lists(
 
 def as_rows(generated):
     return [
-        (100 + n, title, type_, host, bars(themes), bars(countries), bars(sizes))
-        for n, (title, type_, host, themes, countries, sizes) in enumerate(generated)
+        (100 + n, json.dumps({"en": text}), type_, host, bars(themes), bars(places), bars(sizes))
+        for n, (text, type_, host, themes, places, sizes) in enumerate(generated)
     ]
 
 
@@ -60,7 +62,7 @@ def test_filters_and_counts_match_a_row_by_row_reading(generated, theme, country
 def test_title_order_ignores_case_and_keeps_every_match(generated):
     rows = as_rows(generated)
     index = build_index("token", rows)
-    by_title = sorted(rows, key=lambda row: (row[1].casefold(), row[0]))
+    by_title = sorted(rows, key=lambda row: (json.loads(row[1])["en"].casefold(), row[0]))
     assert index.ids_in_order(index.everything, by_title=True) == [row[0] for row in by_title]
 
 

@@ -183,3 +183,11 @@ def test_downloads_read_a_fixed_number_of_queries(db, count, django_assert_max_n
     ):
         with django_assert_max_num_queries(8):
             assert _get(path)[0].status_code == 200
+
+
+def test_a_practices_texts_are_in_its_own_language_which_the_row_names(db):
+    PublishedPracticeFactory(
+        language="it", title="Adotta un monumento", title_en="Adopt a monument", tagline="Siti."
+    )
+    [row] = _csv("/data/practices.csv")
+    assert (row["title"], row["tagline"], row["language"]) == ("Adotta un monumento", "Siti.", "it")

@@ -1,10 +1,13 @@
 import re
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.catalogue.models import TEXT_FIELDS, Practice
+from citypeers.catalogue.models import TEXT_FIELDS, TRANSLATED_FIELDS, Practice
 from citypeers.core.forms import Form, ModelForm
+from citypeers.core.translated import translations_of
+from citypeers.core.translated_forms import offered_languages
 from citypeers.people.models import Organisation
 from citypeers.places.models import Place
 from citypeers.programmes.models import Programme, Theme
@@ -124,9 +127,7 @@ class PracticeForm(ModelForm):
             "willing_to_host",
             "language",
         ]
-        widgets = {field: forms.Textarea(attrs={"rows": 5}) for field in TEXT_FIELDS} | {
-            "links": forms.Textarea(attrs={"rows": 3})
-        }
+        widgets = {"links": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, author=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,12 +136,17 @@ class PracticeForm(ModelForm):
         if self.instance.pk:
             self.initial["places"] = list(self.instance.places.all())
             self.initial["organisations"] = [o.name for o in self.instance.organisations.all()]
-        elif author is not None and author.organisation:
-            self.initial["organisations"] = [author.organisation.name]
+            for name in TRANSLATED_FIELDS:  # editors start from the original, beside the page's
+                self.fields[name].widget.first_languages = {self.instance.language}
+        else:
+            if author is not None and author.organisation:
+                self.initial["organisations"] = [author.organisation.name]
+            if get_language() in offered_languages():  # a new practice: written as the page
+                self.initial.setdefault("language", get_language())
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("image") and not cleaned.get("image_alt", "").strip():
+        if cleaned.get("image") and not cleaned.get("image_alt"):
             self.add_error("image_alt", _("Describe the image for people who cannot see it."))
         started, ended = cleaned.get("started_on"), cleaned.get("ended_on")
         if started and ended and ended < started:
@@ -164,6 +170,10 @@ class PracticeForm(ModelForm):
         """The plain fields for the services; the related ones are passed on their own."""
         related = {"places", "themes", "organisations"}
         data = {k: v for k, v in self.cleaned_data.items() if k not in related}
+        offered = set(offered_languages())
+        for name in TRANSLATED_FIELDS:  # languages the form does not offer are kept as they are
+            kept = translations_of(self.instance, name).items()
+            data[name] = {code: text for code, text in kept if code not in offered} | data[name]
         if data.get("image") is False:  # "clear" ticked on the file input
             data["image"] = ""
         return data

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from citypeers.catalogue.validators import validate_image_size
 from citypeers.core.languages import offered_languages
+from citypeers.core.translated import TranslatedField, TranslatedText, translations_of
 
 # The free-text fields of a practice, in reading order; search indexes all of them.
 TEXT_FIELDS = [
@@ -20,6 +21,8 @@ TEXT_FIELDS = [
     "lessons",
     "transferability",
 ]
+# Every text written per language (core.translated); the rest of a practice is one value.
+TRANSLATED_FIELDS = ["title", "tagline", *TEXT_FIELDS, "image_alt"]
 
 
 class Practice(models.Model):
@@ -45,9 +48,9 @@ class Practice(models.Model):
         related_name="practices",
         help_text=_("The programme whose coordinators review this practice."),
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = TranslatedField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
-    tagline = models.CharField(
+    tagline = TranslatedField(
         _("tagline"), max_length=300, help_text=_("One line that says what the practice is.")
     )
     places = models.ManyToManyField(
@@ -60,15 +63,22 @@ class Practice(models.Model):
         "programmes.Theme", verbose_name=_("themes"), related_name="practices"
     )
     type = models.CharField(_("type"), max_length=20, choices=Type.choices)
-    summary = models.TextField(_("summary"), help_text=_("Markdown."))
-    context = models.TextField(_("context and challenge"), blank=True)
-    activities = models.TextField(_("what was done"), blank=True, help_text=_("Steps or timeline."))
-    governance = models.TextField(_("governance and partners"), blank=True)
-    resources = models.TextField(_("budget and resources"), blank=True)
-    results = models.TextField(_("results and impact"), blank=True, help_text=_("With figures."))
-    lessons = models.TextField(_("lessons learned"), blank=True)
-    transferability = models.TextField(
-        _("transferability"), blank=True, help_text=_("Conditions, and what others can re-use.")
+    summary = TranslatedField(_("summary"), multiline=True, help_text=_("Markdown."))
+    context = TranslatedField(_("context and challenge"), blank=True, multiline=True)
+    activities = TranslatedField(
+        _("what was done"), blank=True, multiline=True, help_text=_("Steps or timeline.")
+    )
+    governance = TranslatedField(_("governance and partners"), blank=True, multiline=True)
+    resources = TranslatedField(_("budget and resources"), blank=True, multiline=True)
+    results = TranslatedField(
+        _("results and impact"), blank=True, multiline=True, help_text=_("With figures.")
+    )
+    lessons = TranslatedField(_("lessons learned"), blank=True, multiline=True)
+    transferability = TranslatedField(
+        _("transferability"),
+        blank=True,
+        multiline=True,
+        help_text=_("Conditions, and what others can re-use."),
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     ended_on = models.DateField(
@@ -81,7 +91,7 @@ class Practice(models.Model):
         blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_image_size],
     )
-    image_alt = models.CharField(
+    image_alt = TranslatedField(
         _("image description"),
         max_length=300,
         blank=True,
@@ -92,8 +102,10 @@ class Practice(models.Model):
     willing_to_host = models.BooleanField(
         _("willing to host a visit"), default=False, help_text=_("Open to peer-learning visits.")
     )
+    # The language the practice was first written in: its address comes from the title in
+    # it, and editors start from it; the texts may have other languages beside it.
     language = models.CharField(
-        _("language of the text"), max_length=10, default="en", choices=offered_languages
+        _("written in"), max_length=10, default="en", choices=offered_languages
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -119,7 +131,7 @@ class Practice(models.Model):
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
-        ordering = ["-published_at", "title"]
+        ordering = ["-published_at", "slug"]  # lists by title sort in the reader's language
         constraints = [
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True)
@@ -140,6 +152,11 @@ class Practice(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("catalogue:detail", kwargs={"slug": self.slug})
+
+    @property
+    def original_title(self) -> TranslatedText:
+        """The title in the language the practice was first written in (else a fallback)."""
+        return TranslatedText(translations_of(self, "title"), self.language)
 
     @property
     def link_list(self) -> list[str]:

@@ -1,13 +1,25 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import get_language
 
 from citypeers.catalogue.models import Practice
 from citypeers.core.registry import Sources
+from citypeers.core.translated import fallback_order
 from citypeers.programmes.models import Membership, Role
 
 
 def practices_published() -> QuerySet[Practice]:
     return Practice.objects.filter(status=Practice.Status.PUBLISHED)
+
+
+def by_title(practices: QuerySet[Practice], language: str | None = None) -> QuerySet[Practice]:
+    """`practices` by the title a reader of `language` (else the active one) sees: its own,
+    else the first the fallbacks find (core.translated), ignoring case; then by address."""
+    titles = [KT(f"title__{code}") for code in fallback_order(language or get_language())]
+    shown = Coalesce(*titles) if len(titles) > 1 else titles[0]
+    return practices.order_by(Lower(shown), "slug")
 
 
 def practices_willing_to_host() -> QuerySet[Practice]:
@@ -31,7 +43,7 @@ def practices_similar(*, practice: Practice, limit: int = 4) -> list[Practice]:
         .exclude(pk=practice.pk)
         .filter(themes__in=theme_ids)
         .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids)))
-        .order_by("-shared", "-published_at", "title")
+        .order_by("-shared", "-published_at", "slug")
         .prefetch_related("places")[:limit]
     )
 

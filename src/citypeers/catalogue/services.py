@@ -4,11 +4,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeers.catalogue.models import Practice
+from citypeers.catalogue.models import TRANSLATED_FIELDS, Practice
 from citypeers.core.audit import log_action
 from citypeers.core.errors import PracticeError
 from citypeers.core.saving import save_with_free_slug
 from citypeers.core.text import unique_slug
+from citypeers.core.translated import (
+    TranslatedText,
+    as_translations,
+    described_change,
+    translations_of,
+)
 from citypeers.people.services import organisations_named
 
 RESERVED_SLUGS = {"new", "review"}
@@ -32,20 +38,36 @@ def _save(practice: Practice, *, by, reason: str) -> None:
 
 
 def _save_titled(practice: Practice, *, by, reason: str) -> None:
-    """Saves a practice under the address its title gives (the next free one, should another
-    practice of the same title take it at the same moment)."""
+    """Saves a practice under the address its title in its original language gives (the next
+    free one, should another practice of the same title take it at the same moment)."""
     save_with_free_slug(
         practice,
-        make_slug=lambda: practice_unique_slug(practice.title, exclude_pk=practice.pk),
+        make_slug=lambda: practice_unique_slug(practice.original_title, exclude_pk=practice.pk),
         save=lambda: _save(practice, by=by, reason=reason),
     )
+
+
+def _texts(data: dict, *, language: str, current: Practice | None = None) -> dict:
+    """`data` with each translated text as its translations: a plain string is the text in
+    `language` (the practice's own), beside the languages it has already."""
+    texts = {}
+    for name, value in data.items():
+        plain = isinstance(value, str) and not isinstance(value, TranslatedText)
+        if name in TRANSLATED_FIELDS and plain:
+            before = translations_of(current, name) if current else {}
+            value = as_translations(value, before, language)
+        texts[name] = value
+    return texts
 
 
 def practice_create(*, by, data: dict, places, themes, organisations=None) -> Practice:
     """A new draft; only its author (and staff) see it until it is published.
 
+    Texts are translations ({language: text}), or a string in the practice's `language`.
     `organisations` are names (new ones are added); by default the author's organisation.
     """
+    language = data.get("language") or Practice._meta.get_field("language").default
+    data = _texts(data, language=language)
     with transaction.atomic():
         practice = Practice(**data, submitted_by=by)
         _save_titled(practice, by=by, reason="created")
@@ -55,18 +77,27 @@ def practice_create(*, by, data: dict, places, themes, organisations=None) -> Pr
             practice.organisations.set([by.organisation] if by.organisation else [])
         else:
             practice.organisations.set(organisations_named(organisations, places=places, by=by))
-        log_action(practice, "practice.created", by=by, changes={"title": practice.title})
+        log_action(
+            practice, "practice.created", by=by, changes={"title": str(practice.original_title)}
+        )
     return practice
 
 
 def practice_update(
     *, practice: Practice, by, data: dict, places, themes, organisations=None
 ) -> Practice:
-    """Save an edit; `organisations` are names (None leaves them as they are)."""
+    """Save an edit; `organisations` are names (None leaves them as they are). Texts are
+    translations, or a string in the practice's `language` (its other languages are kept)."""
+    data = _texts(data, language=data.get("language") or practice.language, current=practice)
     with transaction.atomic():
-        changed = {
-            key: str(value) for key, value in data.items() if getattr(practice, key) != value
-        }
+        changed = {}
+        for key, value in data.items():
+            if key in TRANSLATED_FIELDS:
+                before, after = translations_of(practice, key), as_translations(value, None)
+                if before != after:
+                    changed[key] = described_change(before, after)
+            elif getattr(practice, key) != value:
+                changed[key] = str(value)
         for key, value in data.items():
             setattr(practice, key, value)
         if practice.status == Status.PUBLISHED:

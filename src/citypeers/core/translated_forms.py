@@ -18,6 +18,8 @@ from citypeers.core import languages
 
 class TranslatedWidget(forms.MultiWidget):
     template_name = "core/widgets/translated.html"
+    # Languages a form wants among the first even while empty (a record's original language).
+    first_languages = frozenset()
 
     def __init__(self, *, multiline: bool = False, attrs=None):
         self.languages = languages.offered_codes()
@@ -32,10 +34,12 @@ class TranslatedWidget(forms.MultiWidget):
         context = super().get_context(name, value, attrs)
         values = self.decompress(value) if not isinstance(value, list) else value
         written = [code for code, text in zip(self.languages, values, strict=False) if text]
-        # Side by side: the language to translate from and the page's; the others, written
-        # ones first, behind a disclosure, so a text in 25 languages is not 25 inputs tall.
-        reference = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in written else None
-        first = {get_language() or settings.LANGUAGE_CODE, reference or next(iter(written), "")}
+        # Side by side: the language to translate from (the form's own first languages, else
+        # English, else the text's first) and the page's; the others, written ones first,
+        # behind a disclosure, so a text in 25 languages is not 25 inputs tall.
+        preferred = [code for code in written if code in self.first_languages]
+        preferred += [code for code in written if code == settings.LANGUAGE_CODE] + written
+        first = {get_language() or settings.LANGUAGE_CODE, *preferred[:1], *self.first_languages}
         names = dict(languages.offered_languages())
         subwidgets = context["widget"]["subwidgets"]
         for code, subwidget in zip(self.languages, subwidgets, strict=True):

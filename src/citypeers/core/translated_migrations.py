@@ -28,11 +28,21 @@ def _empty(value) -> bool:
 
 
 def columns_to_json(
-    app_label: str, model_name: str, fields: dict, languages=("en", "fr"), default: str = "en"
+    app_label: str,
+    model_name: str,
+    fields: dict,
+    languages=("en", "fr"),
+    default: str = "en",
+    default_from: str | None = None,
 ) -> list:
     """Operations: add `<name>_i18n`, fill it from `<name>_<lang>`, drop the old columns and
     take the old name. `fields` maps each text's name to its new TranslatedField. With
-    `languages=()`, a plain text column becomes the `default` language's text."""
+    `languages=()`, a plain text column becomes the `default` language's text, or, with
+    `default_from`, the text of the language named by that field of the same row (a record
+    that says which language it was written in); going back reads that language again."""
+
+    def language_of(row) -> str:
+        return (getattr(row, default_from) if default_from else None) or default
 
     def copy(apps, schema_editor):
         model = apps.get_model(app_label, model_name)
@@ -45,7 +55,7 @@ def columns_to_json(
                     if not _empty(getattr(row, f"{name}_{code}"))
                 }
                 if not translations and not _empty(getattr(row, name)):
-                    translations[default] = getattr(row, name)
+                    translations[language_of(row)] = getattr(row, name)
                 setattr(row, f"{name}_i18n", translations)
             row.save(update_fields=[f"{name}_i18n" for name in fields])
 
@@ -57,9 +67,8 @@ def columns_to_json(
                 translations = row._meta.get_field(f"{name}_i18n").translations(row)
                 for code in languages:
                     setattr(row, f"{name}_{code}", translations.get(code))
-                setattr(
-                    row, name, translations.get(default) or next(iter(translations.values()), "")
-                )
+                own = translations.get(language_of(row)) or translations.get(default)
+                setattr(row, name, own or next(iter(translations.values()), ""))
             row.save(
                 update_fields=[f"{name}_{code}" for name in fields for code in languages]
                 + list(fields)

@@ -5,17 +5,25 @@ Python int whose bit `p` is set when the practice at position `p` has that value
 `&`, a facet count is `(bitmap & matches).bit_count()`: a page at 10,000 practices does in well
 under a millisecond what SQL aggregates or Python counters did in tens of milliseconds.
 
+Titles are kept as read (every language's, as JSON) and put in order only when a reader asks
+for the title order, once per language: most searches never sort by title, and a rebuild after
+a write should not pay for 25 sorts.
+
 Each process keeps one index and checks, with one tiny query per use, the token that every
 write of cards replaces (`LibraryState`). A random token rather than a counter, so that an index
 built inside a transaction that then rolls back can never pass for a later state.
 """
 
+import json
 import threading
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connections, router
+from django.utils.translation import get_language
 
+from citypeers.core.translated import fallback_order
 from citypeers.library.models import LibraryState, PracticeCard
 
 FACETS = ("themes", "countries", "sizes", "types")
@@ -27,13 +35,35 @@ class CardIndex:
     token: str
     ids: list[int]  # position -> practice id, newest first
     positions: dict[int, int]  # practice id -> position
-    title_order: list[int]  # positions, by title
+    titles: list  # position -> the title's translations, as read (JSON text or a dict)
     bitmaps: dict[str, dict[str, int]]  # facet -> value -> bitmap
     host: int
     everything: int = field(init=False)
+    # language -> positions by the title in that language (each made on first use)
+    title_orders: dict[str, list[int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "everything", (1 << len(self.ids)) - 1)
+        object.__setattr__(self, "title_orders", {})
+
+    def title_order(self, language: str | None = None) -> list[int]:
+        """Positions by the title a reader of `language` sees (its fallback when untranslated),
+        ignoring case; equal titles by practice id."""
+        language = language or get_language() or settings.LANGUAGE_CODE
+        order = self.title_orders.get(language)
+        if order is None:  # two threads may both make it: the same list, no harm
+            order = self._sorted_titles(fallback_order(language))
+            self.title_orders[language] = order
+        return order
+
+    def _sorted_titles(self, languages: list[str]) -> list[int]:
+        keys = []
+        for position, raw in enumerate(self.titles):
+            translations = json.loads(raw) if isinstance(raw, str) else (raw or {})
+            shown = next((translations[code] for code in languages if translations.get(code)), "")
+            shown = shown or next((text for text in translations.values() if text), "")
+            keys.append((shown.casefold(), self.ids[position], position))
+        return [position for _title, _id, position in sorted(keys)]
 
     def bitmap_of(self, practice_ids) -> int:
         """The bitmap of these practices; ids without a card are left out."""
@@ -58,18 +88,23 @@ class CardIndex:
             }
         return counts
 
-    def ids_in_order(self, matches: int, *, by_title: bool = False) -> list[int]:
-        """The ids of the matches, newest first or by title."""
+    def ids_in_order(
+        self, matches: int, *, by_title: bool = False, language: str | None = None
+    ) -> list[int]:
+        """The ids of the matches, newest first or by title (in `language`, else the active
+        one)."""
         # One string of flags, read by position, beats shifting a 10,000-bit int per practice.
         flags = format(matches, "b")[::-1]
         ids, count = self.ids, len(flags)
         if by_title:
-            return [ids[p] for p in self.title_order if p < count and flags[p] == "1"]
+            order = self.title_order(language)
+            return [ids[p] for p in order if p < count and flags[p] == "1"]
         return [ids[p] for p, flag in enumerate(flags) if flag == "1"]
 
 
 def build_index(token: str, cards) -> CardIndex:
-    """An index of `cards`, newest first: (id, title, type, host, themes, countries, sizes)."""
+    """An index of `cards`, newest first: (id, title, type, host, themes, countries, sizes),
+    the title being its translations (JSON text as the database gives it, or a dict)."""
     bitmaps = {facet: {} for facet in FACETS}
     ids, titles, host = [], [], 0
     for position, (practice_id, title, type_, willing, themes, countries, sizes) in enumerate(
@@ -77,7 +112,7 @@ def build_index(token: str, cards) -> CardIndex:
     ):
         bit = 1 << position
         ids.append(practice_id)
-        titles.append((title.casefold(), practice_id, position))
+        titles.append(title)
         if willing:
             host |= bit
         for facet, values in (("themes", themes), ("countries", countries), ("sizes", sizes)):
@@ -89,7 +124,7 @@ def build_index(token: str, cards) -> CardIndex:
         token=token,
         ids=ids,
         positions={practice_id: position for position, practice_id in enumerate(ids)},
-        title_order=[position for _title, _id, position in sorted(titles)],
+        titles=titles,
         bitmaps=bitmaps,
         host=host,
     )

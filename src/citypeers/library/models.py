@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.models import Practice
+from citypeers.core.translated import TranslatedField
 
 
 class PracticeCard(models.Model):
@@ -16,7 +17,7 @@ class PracticeCard(models.Model):
         Practice, primary_key=True, on_delete=models.CASCADE, related_name="library_card"
     )
     published_at = models.DateTimeField(_("published"))
-    title = models.CharField(_("title"), max_length=200)
+    title = TranslatedField(_("title"), max_length=200)  # every language: sorted per reader
     type = models.CharField(_("type"), max_length=20)
     willing_to_host = models.BooleanField(_("willing to host a visit"))
     themes = models.TextField(_("theme slugs"))

@@ -24,7 +24,7 @@ def report_card_for(report: Report) -> ReportCard:
     themes = [theme.slug for theme in visit.themes.all()]
     searched = [report.title, visit.title, place.name, country, *sections.values()]
     if practice is not None:
-        searched.append(practice.title)
+        searched += practice.title.translations.values()  # found by the title in any language
     return ReportCard(
         report=report,
         published_at=report.published_at,

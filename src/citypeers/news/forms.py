@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.models import Practice
+from citypeers.catalogue.selectors import by_title
 from citypeers.core.dates import zone_name
 from citypeers.core.forms import Form
 from citypeers.news.enums import SLUG
@@ -68,9 +69,9 @@ class NewsItemForm(Form):
         self.fields["visits"].queryset = Visit.objects.filter(
             programme__in=programmes
         ).select_related("programme")
-        self.fields["practices"].queryset = Practice.objects.filter(
-            status=Practice.Status.PUBLISHED
-        ).order_by("title")
+        self.fields["practices"].queryset = by_title(
+            Practice.objects.filter(status=Practice.Status.PUBLISHED)
+        )
         self.fields["reports"].queryset = Report.objects.filter(
             status=ReportStatus.PUBLISHED
         ).order_by("title")

@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.forms import PlacesField
-from citypeers.catalogue.selectors import practices_willing_to_host
+from citypeers.catalogue.selectors import by_title, practices_willing_to_host
 from citypeers.core.forms import Form, ModelForm
 from citypeers.methodology.models import ActivityFormat
 from citypeers.programmes.models import Programme, RoomProvider
@@ -27,9 +27,14 @@ class PlanForVisitForm(Form):
     practice = forms.ModelChoiceField(
         label=_("Good practice shown"),
         required=False,
-        queryset=practices_willing_to_host().order_by("title"),
+        queryset=practices_willing_to_host(),
         help_text=_("A published practice whose city is willing to host a visit."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # By the titles this reader sees: the language is known per request, not at import.
+        self.fields["practice"].queryset = by_title(practices_willing_to_host())
 
 
 class VisitFromPlanForm(PlanForVisitForm):

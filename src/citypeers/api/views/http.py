@@ -16,6 +16,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
@@ -79,7 +80,7 @@ def _not_modified(request: HttpRequest, etag: str, modified) -> bool:
 
 
 def _finish(response: HttpResponse, token) -> HttpResponse:
-    patch_vary_headers(response, ("Authorization", "Origin"))
+    patch_vary_headers(response, ("Authorization", "Origin", "Accept-Language"))
     return response
 
 
@@ -107,7 +108,8 @@ def _validators(request: HttpRequest, collections, scope: Scope, clock: bool):
         minute = int(time.time()) // 60 * 60
         modified = max(modified, datetime.datetime.fromtimestamp(minute, tz=datetime.UTC))
         tag += f".{minute}"
-    where = f"{request.build_absolute_uri()}|{scope.key}"
+    # Texts come in the reader's language: answers in two languages are two answers.
+    where = f"{request.build_absolute_uri()}|{scope.key}|{translation.get_language()}"
     return f'W/"{tag}-{hashlib.sha256(where.encode()).hexdigest()[:20]}"', modified
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from citypeers.api.selectors.practices import LIST_FIELDS, PLACE_FIELDS
+from citypeers.core.translated import TranslatedText
 from citypeers.places.models import size_class_for
 from citypeers.reports.enums import ReportStatus
 from citypeers.visits.selectors.agenda import visit_zone
@@ -87,19 +88,34 @@ class PageUrls:
         return self.patterns[name].replace(self.MARK, slug)
 
 
+def _translated(translations) -> TranslatedText:
+    if isinstance(translations, TranslatedText):
+        translations = translations.translations
+    return TranslatedText(translations)
+
+
+def text(translations) -> str:
+    """A translated text (its translations, or a model's `TranslatedText`) as a plain string in
+    the reader's language (else its fallback), as every answer gives texts."""
+    return str(_translated(translations))
+
+
 def practice(urls: PageUrls, row: dict) -> dict:
-    """A practice from `practice_rows`' dicts."""
+    """A practice from `practice_rows`' dicts (texts as their translations, or as read from a
+    model). `language` is the language its title is given in: the reader's, or, where the
+    practice has no such translation, the one shown instead (its original, mostly)."""
+    title = _translated(row["title"])
     return {
         "id": row["pk"],
         "slug": row["slug"],
-        "title": row["title"],
-        "tagline": row["tagline"],
+        "title": str(title),
+        "tagline": text(row["tagline"]),
         "type": row["type"],
-        "language": row["language"],
+        "language": title.language if title else row["language"],
         "programme": row["programme__slug"],
         "themes": row["themes"],
         "places": [place_row(p) for p in row["places"]],
-        "summary": row["summary"],
+        "summary": text(row["summary"]),
         "started_on": row["started_on"],
         "ended_on": row["ended_on"],
         "willing_to_host": row["willing_to_host"],
@@ -118,16 +134,16 @@ def practice_detail(request, item) -> dict:
         "places": [{f: getattr(p, f) for f in PLACE_FIELDS} for p in item.places.all()],
     }
     return practice(PageUrls(request), row) | {
-        "context": item.context,
-        "activities": item.activities,
-        "governance": item.governance,
-        "resources": item.resources,
-        "results": item.results,
-        "lessons": item.lessons,
-        "transferability": item.transferability,
+        "context": text(item.context),
+        "activities": text(item.activities),
+        "governance": text(item.governance),
+        "resources": text(item.resources),
+        "results": text(item.results),
+        "lessons": text(item.lessons),
+        "transferability": text(item.transferability),
         "links": item.link_list,
         "image": file_url(request, item.image),
-        "image_alt": item.image_alt,
+        "image_alt": text(item.image_alt),
     }
 
 

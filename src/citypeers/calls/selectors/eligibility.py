@@ -6,7 +6,7 @@ from django_countries import countries
 
 from citypeers.calls.models import Application, Call
 from citypeers.catalogue.models import Practice
-from citypeers.catalogue.selectors import practices_willing_to_host
+from citypeers.catalogue.selectors import by_title, practices_willing_to_host
 from citypeers.people.models import Organisation
 from citypeers.programmes.models import Role
 
@@ -72,7 +72,7 @@ def hostable_practices(organisation):
     """The organisation's published practices whose city is willing to host a visit."""
     if organisation is None:
         return Practice.objects.none()
-    return practices_willing_to_host().filter(organisations=organisation).order_by("title")
+    return by_title(practices_willing_to_host().filter(organisations=organisation))
 
 
 def hosting_organisations() -> set[int]:

@@ -35,7 +35,8 @@ def _create(
     data: dict, *, programme, coordinator, places, themes, published_at, organisations=(), **extra
 ) -> bool:
     """Publishes a practice unless its title exists; True when it was created."""
-    if Practice.objects.filter(programme=programme, title=data["title"]).exists():
+    title_in_its_language = {f"title__{data['language']}": data["title"]}
+    if Practice.objects.filter(programme=programme, **title_in_its_language).exists():
         return False
     practice = practice_create(
         by=None,

@@ -14,6 +14,7 @@ from django.utils import translation
 from citypeers.calls.models import Call
 from citypeers.catalogue.models import Practice
 from citypeers.catalogue.selectors import practices_published
+from citypeers.core.translated import TranslatedText
 from citypeers.library.opendata.selectors import Dataset
 from citypeers.news.models import NewsText
 from citypeers.news.selectors import published
@@ -58,7 +59,8 @@ def rows(dataset: Dataset) -> Iterator[dict]:
 
 def _practices(_programme) -> Iterator[dict]:
     """Read as plain values, a chunk of practices and their places and themes at a time: at
-    10,000 practices, model instances and prefetching cost ten times the rest."""
+    10,000 practices, model instances and prefetching cost ten times the rest. The files have
+    no reader's language: texts are in the practice's own, which `language` names."""
     url = _url_maker("catalogue:detail", "slug-sample-x")
     columns = ("pk", "slug", "title", "tagline", "type", "language", "programme__slug")
     dates = ("started_on", "ended_on", "published_at", "updated_at")
@@ -79,13 +81,14 @@ def _practices(_programme) -> Iterator[dict]:
         for pk, slug, title, tagline, type_, language, programme, *when in chunk:
             started_on, ended_on, published_at, updated_at = when
             where = places.get(pk, [])
+            title = TranslatedText(title, language)
             yield {
                 "id": pk,
                 "slug": slug,
-                "title": title,
-                "tagline": tagline,
+                "title": str(title),
+                "tagline": str(TranslatedText(tagline, language)),
                 "type": type_,
-                "language": language,
+                "language": title.language,
                 "programme": programme,
                 "places": [name for name, _country in where],
                 "countries": sorted({str(country) for _name, country in where}),

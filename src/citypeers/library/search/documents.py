@@ -1,4 +1,8 @@
-"""The searchable text of a practice, the same for both backends and for the highlighter."""
+"""The searchable text of a practice, the same for both backends and for the highlighter.
+
+A practice is found by the words of every language it is written in: each language's texts
+are indexed (the original language first), so an Italian practice is found by its Italian
+words from the English page, and by its English words once it has them."""
 
 import re
 import unicodedata
@@ -8,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 
 from citypeers.catalogue.models import TEXT_FIELDS, Practice
+from citypeers.core.translated import translations_of
 
 # `![alt](target)` and `[text](target)` keep their text; the target is an address, not prose.
 _INLINE_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
@@ -47,19 +52,64 @@ def _prose(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class PracticeDocument:
-    """One practice's text in the four parts the index weighs differently."""
+class LanguageText:
+    """A practice's texts in one language, as prose."""
 
-    practice_id: int
     language: str
     title: str
     tagline: str
-    taxonomy: str
     body: str
+
+
+@dataclass(frozen=True)
+class PracticeDocument:
+    """One practice's text in the four parts the index weighs differently: each of title,
+    tagline and body holds every language's (the original's first), the taxonomy is shared."""
+
+    practice_id: int
+    language: str  # the practice's original language
+    taxonomy: str
+    texts: tuple[LanguageText, ...]
+
+    def _joined(self, part: str) -> str:
+        return " ".join(filter(None, (getattr(text, part) for text in self.texts)))
+
+    @property
+    def title(self) -> str:
+        return self._joined("title")
+
+    @property
+    def tagline(self) -> str:
+        return self._joined("tagline")
+
+    @property
+    def body(self) -> str:
+        return self._joined("body")
 
     @property
     def parts(self) -> tuple[str, str, str, str]:
         return (self.title, self.tagline, self.taxonomy, self.body)
+
+
+def _languages(practice: Practice) -> list[str]:
+    """Every language any text of the practice is written in, the original first."""
+    written = dict.fromkeys([practice.language])
+    for name in ("title", "tagline", *TEXT_FIELDS):
+        written.update(dict.fromkeys(translations_of(practice, name)))
+    return [code for code in written if code]
+
+
+def _language_text(practice: Practice, language: str) -> LanguageText:
+    def text(name: str) -> str:
+        return translations_of(practice, name).get(language) or ""
+
+    body = "\n\n".join(text(name) for name in TEXT_FIELDS)
+    return LanguageText(
+        language=language,
+        title=_prose(text("title")),
+        tagline=_prose(text("tagline")),
+        body=_prose(body),
+    )
 
 
 def practice_document(practice: Practice) -> PracticeDocument:
@@ -71,17 +121,18 @@ def practice_document(practice: Practice) -> PracticeDocument:
     names = [
         *(place.name for place in places),
         *sorted(countries),
-        *(theme.name for theme in practice.themes.all()),
+        # Every language of a theme's name, so the index does not depend on who saved last.
+        *dict.fromkeys(
+            text for theme in practice.themes.all() for text in theme.name.translations.values()
+        ),
         *(organisation.name for organisation in practice.organisations.all()),
     ]
-    body = "\n\n".join(getattr(practice, field) or "" for field in TEXT_FIELDS)
+    texts = (_language_text(practice, language) for language in _languages(practice))
     return PracticeDocument(
         practice_id=practice.pk,
         language=practice.language,
-        title=_prose(practice.title),
-        tagline=_prose(practice.tagline),
         taxonomy=_prose(" · ".join(names)),
-        body=_prose(body),
+        texts=tuple(text for text in texts if text.title or text.tagline or text.body),
     )
 
 

@@ -5,15 +5,30 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from citypeers.core.translated import TranslatedText
 from citypeers.library.search.documents import strip_markdown
 from citypeers.library.search.query import WORD_PATTERN, ParsedQuery, fold, normalise
 
 ELLIPSIS = "…"
 
 
+def _prose(text: str) -> str:
+    return unicodedata.normalize("NFKC", strip_markdown(str(text or "")))
+
+
+def matching_language(text: TranslatedText, query: ParsedQuery) -> str:
+    """The language of `text` to quote for `query`: the one shown when the search matches in
+    it, else the first of its languages that matches (a practice is found by the words of
+    every language it has), else the one shown."""
+    for code in [text.language, *text.languages]:
+        if _matched_words(_prose(text.translations.get(code, "")), query):
+            return code
+    return text.language
+
+
 def highlight(text: str, query: ParsedQuery, *, max_chars: int = 280) -> SafeString:
     """Escaped excerpt of Markdown `text` centred on the first match, matches in <mark>."""
-    prose = unicodedata.normalize("NFKC", strip_markdown(str(text or "")))
+    prose = _prose(text)
     matches = _matched_words(prose, query)
     start, end = _window(prose, matches[0] if matches else None, max(1, max_chars))
     pieces = [ELLIPSIS] if start > 0 else []

@@ -27,17 +27,23 @@ TEXT_SEARCH_CONFIGS = {
     "ro": "romanian",
 }
 
-# Title (A), tagline and taxonomy (B), body (C), each indexed twice: stemmed by the practice's
-# language, and as exact accent-folded words split by our own word rule (so 'info@city.eu'
-# gives 'info', 'city', 'eu', as on SQLite).
+# Title (A), tagline and taxonomy (B), body (C), each indexed twice: stemmed by the language it
+# is written in (the taxonomy by the practice's own), and as exact accent-folded words split by
+# our own word rule (so 'info@city.eu' gives 'info', 'city', 'eu', as on SQLite). A practice's
+# document joins these parts for each language it has; its statement is made for that number.
+_PART = "setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), '{weight}')"
 _UPSERT = """
-    INSERT INTO library_practice_search (practice_id, document) VALUES (%s,
-        setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), 'A')
-        || setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), 'B')
-        || setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), 'B')
-        || setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), 'C'))
+    INSERT INTO library_practice_search (practice_id, document) VALUES (%s, {parts})
     ON CONFLICT (practice_id) DO UPDATE SET document = EXCLUDED.document
 """
+
+
+def _upsert(languages: int) -> str:
+    parts = [_PART.format(weight="B")]  # the taxonomy
+    parts += [_PART.format(weight=weight) for _language in range(languages) for weight in "ABC"]
+    return _UPSERT.format(parts=" || ".join(parts))
+
+
 _TERM = "(to_tsquery('simple', %s) || to_tsquery('english', %s))"
 _PHRASE = "phraseto_tsquery('simple', %s)"
 # Weights of D, C (body), B (tagline, taxonomy), A (title): one title match outranks a body
@@ -93,17 +99,18 @@ def _exact_words(text: str) -> str:
 
 
 def write(documents: Iterable[PracticeDocument]) -> None:
-    rows = []
+    by_shape: dict[int, list[list]] = {}
     for document in documents:
         config = TEXT_SEARCH_CONFIGS.get(document.language, "simple")
-        row = [document.practice_id]
-        for part in document.parts:
-            row += [config, part, _exact_words(part)]
-        rows.append(row)
-    if not rows:
-        return
+        row = [document.practice_id, config, document.taxonomy, _exact_words(document.taxonomy)]
+        for text in document.texts:
+            config = TEXT_SEARCH_CONFIGS.get(text.language, "simple")
+            for part in (text.title, text.tagline, text.body):
+                row += [config, part, _exact_words(part)]
+        by_shape.setdefault(len(document.texts), []).append(row)
     with connection.cursor() as cursor:
-        cursor.executemany(_UPSERT, rows)
+        for languages, rows in by_shape.items():
+            cursor.executemany(_upsert(languages), rows)
 
 
 def delete(practice_ids: Iterable[int]) -> None:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from citypeers.core.http import export_response, paginate, query_without_page
 from citypeers.library.forms import LibrarySearchForm
-from citypeers.library.search import highlight, parse_query
+from citypeers.library.search import highlight, matching_language, parse_query
 from citypeers.library.selectors import (
     REPORT_TYPE,
     library_listing,
@@ -84,7 +84,11 @@ def library_search(request: HttpRequest) -> HttpResponse:
     page.object_list = practices_in_order(list(page.object_list))
     parsed = parse_query(query.q)
     for practice in page.object_list:
-        practice.excerpt = highlight(practice.summary, parsed) if not parsed.is_empty else None
+        practice.excerpt = practice.excerpt_language = None
+        if not parsed.is_empty:  # quoted in the language the words were found in
+            practice.excerpt_language = matching_language(practice.summary, parsed)
+            summary = practice.summary.translations.get(practice.excerpt_language, "")
+            practice.excerpt = highlight(summary, parsed)
     context = {
         "form": form,
         "query": query,
