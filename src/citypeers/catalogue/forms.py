@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from citypeers.catalogue.models import TEXT_FIELDS, TRANSLATED_FIELDS, Practice
 from citypeers.core.forms import Form, ModelForm
 from citypeers.core.translated import translations_of
-from citypeers.core.translated_forms import offered_languages
+from citypeers.core.languages import offered_codes
 from citypeers.people.models import Organisation
 from citypeers.places.models import Place
 from citypeers.programmes.models import Programme, Theme
@@ -141,7 +141,7 @@ class PracticeForm(ModelForm):
         else:
             if author is not None and author.organisation:
                 self.initial["organisations"] = [author.organisation.name]
-            if get_language() in offered_languages():  # a new practice: written as the page
+            if get_language() in offered_codes():  # a new practice: written as the page
                 self.initial.setdefault("language", get_language())
 
     def clean(self):
@@ -170,7 +170,7 @@ class PracticeForm(ModelForm):
         """The plain fields for the services; the related ones are passed on their own."""
         related = {"places", "themes", "organisations"}
         data = {k: v for k, v in self.cleaned_data.items() if k not in related}
-        offered = set(offered_languages())
+        offered = set(offered_codes())
         for name in TRANSLATED_FIELDS:  # languages the form does not offer are kept as they are
             kept = translations_of(self.instance, name).items()
             data[name] = {code: text for code, text in kept if code not in offered} | data[name]
