@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from tests.factories import ActivityFormatFactory
+from tests.factories import ActivityFormatFactory, CallFactory, PublishedPracticeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,22 @@ def test_a_text_in_the_readers_language_has_no_notice_and_no_mark(client):
     page = format_page(client, activity_format, "fr")
     assert "<h1>Balade</h1>" in page and "fallback-notice" not in page
     assert '<p class="lead">Une façon' in page and '<div lang="en">' not in page
+
+
+def test_a_practice_written_in_italian_is_marked_for_a_french_reader(client):
+    practice = PublishedPracticeFactory(
+        language="it", title="Le mura aperte", summary="La città ha riaperto le mura."
+    )
+    with translation.override("fr"):
+        page = client.get(practice.get_absolute_url()).content.decode()
+    assert 'lang="it">Le mura aperte</h1>' in page
+    assert 'class="notice fallback-notice"' in page
+
+
+def test_a_call_and_a_programme_in_english_only_are_marked_for_a_polish_reader(client):
+    call = CallFactory(title="Heritage walks", description="Take part in a visit.")
+    with translation.override("pl"):
+        pages = [client.get(call.get_absolute_url()), client.get(call.programme.get_absolute_url())]
+    for response in pages:
+        assert response.status_code == 200
+        assert 'class="notice fallback-notice"' in response.content.decode()
