@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.catalogue.models import TEXT_FIELDS, TRANSLATED_FIELDS, Practice
 from citypeers.core.forms import Form, ModelForm
-from citypeers.core.translated import translations_of
 from citypeers.core.languages import offered_codes
+from citypeers.core.translated import translations_of
 from citypeers.people.models import Organisation
 from citypeers.places.models import Place
 from citypeers.programmes.models import Programme, Theme
