@@ -54,11 +54,17 @@ class TranslatedFormField(forms.MultiValueField):
 
     def __init__(self, *, max_length=None, multiline=False, **kwargs):
         self.languages = languages.offered_codes()
+        # Each language's field has the widget's kind (a text area keeps its line breaks when
+        # cleaned: core.forms.SafeInputMixin flattens a one-line field's).
+        kind = forms.Textarea if multiline else forms.TextInput
         fields = [
-            forms.CharField(max_length=max_length, required=False) for _code in self.languages
+            forms.CharField(max_length=max_length, required=False, widget=kind)
+            for _code in self.languages
         ]
         kwargs.setdefault("widget", TranslatedWidget(multiline=multiline))
         super().__init__(fields, require_all_fields=False, **kwargs)
+        # Every language left empty is refused before `validate`: the same words.
+        self.error_messages["required"] = self.required_message
 
     def compress(self, data_list) -> dict:
         return {
@@ -67,6 +73,8 @@ class TranslatedFormField(forms.MultiValueField):
             if text and text.strip()
         }
 
+    required_message = _("Write it in at least one language.")
+
     def validate(self, value):
         if self.required and not value:
-            raise ValidationError(_("Write it in at least one language."), code="required")
+            raise ValidationError(self.required_message, code="required")
