@@ -6,6 +6,7 @@ import pickle
 import pytest
 from django.utils import translation
 
+from citypeers.core.translated import with_offered
 from citypeers.feedback.models import Question
 from citypeers.feedback.services.templates import house_templates_load
 from citypeers.programmes.forms import ThemeForm
@@ -105,4 +106,23 @@ def test_each_language_of_a_text_is_cleaned_like_any_field():
 def test_a_text_needs_one_language_at_least():
     form = ThemeForm({"name_en": "  ", "name_fr": ""})
     assert not form.is_valid()
+    assert form.errors["name"] == ["Write it in at least one language."]
+
+
+def test_a_multiline_text_keeps_its_line_breaks_in_every_language():
+    """Each language's field was a one-line field, so a Markdown list in a text area was
+    flattened into one line when the form was cleaned."""
+    form = ThemeForm({"name_en": "Walls", "description_en": "- a\n- b", "description_fr": "x\ny"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["description"] == {"en": "- a\n- b", "fr": "x\ny"}
+
+
+def test_a_forms_languages_replace_the_offered_ones_and_keep_the_others():
+    stored = {"en": "Walls", "fr": "Murs", "is": "Veggir"}
+    assert with_offered(stored, {"de": "Mauern"}) == {"is": "Veggir", "de": "Mauern"}
+    assert with_offered({}, None) == {}
+
+
+def test_a_text_left_empty_in_every_language_is_refused_in_the_same_words():
+    form = ThemeForm({"name_en": "", "name_fr": ""})
     assert form.errors["name"] == ["Write it in at least one language."]

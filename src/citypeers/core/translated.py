@@ -147,11 +147,7 @@ class TranslatedField(models.JSONField):
 
     def save_form_data(self, instance, data):
         """A form's languages replace those it offers; any other language is kept."""
-        offered = {code for code, _name in settings.LANGUAGES}
-        kept = {
-            code: text for code, text in self.translations(instance).items() if code not in offered
-        }
-        setattr(instance, self.name, {**kept, **(data or {})})
+        setattr(instance, self.name, with_offered(self.translations(instance), data))
 
     def translations(self, instance) -> dict:
         return dict(instance.__dict__.get(self.attname) or {})
@@ -168,6 +164,14 @@ class TranslatedField(models.JSONField):
         elif isinstance(value, dict):
             value = {code: text for code, text in value.items() if text}
         return super().get_prep_value(value)
+
+
+def with_offered(stored: dict, typed: dict | None) -> dict:
+    """What a form's save makes of `stored`: the offered languages as `typed` (a language left
+    empty is removed), the languages the platform does not offer (yet) kept as they were."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    kept = {code: text for code, text in (stored or {}).items() if code not in offered}
+    return {**kept, **(typed or {})}
 
 
 def named_choices(queryset, key: str = "slug", name: str = "name") -> list[tuple]:

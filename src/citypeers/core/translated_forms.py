@@ -66,6 +66,8 @@ class TranslatedFormField(forms.MultiValueField):
         ]
         kwargs.setdefault("widget", TranslatedWidget(multiline=multiline))
         super().__init__(fields, require_all_fields=False, **kwargs)
+        # Every language left empty is refused before `validate`: the same words.
+        self.error_messages["required"] = self.required_message
 
     def compress(self, data_list) -> dict:
         return {
@@ -74,6 +76,8 @@ class TranslatedFormField(forms.MultiValueField):
             if text and text.strip()
         }
 
+    required_message = _("Write it in at least one language.")
+
     def validate(self, value):
         if self.required and not value:
-            raise ValidationError(_("Write it in at least one language."), code="required")
+            raise ValidationError(self.required_message, code="required")

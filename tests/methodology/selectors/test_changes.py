@@ -132,3 +132,16 @@ def test_a_version_compared_with_itself_has_no_change():
     version = TemplateVersionFactory()
     assert changes(version, version).is_empty
     assert not changes(version, next_version(version, figures={"max_days": 6})).is_empty
+
+
+def test_a_text_changed_only_in_a_language_the_reader_does_not_see_is_a_change_in_that_language():
+    first = TemplateVersionFactory()
+    first.steps.update(title={"en": "Close the call", "is": "Loka"})
+    second = TemplateVersionFactory(template=first.template, number=2)
+    second.steps.update(title={"en": "Close the call", "de": "Aufruf schließen"})
+    [step] = changes(first, second).steps
+    assert step.fields == (
+        FieldChange("step", "Loka", "", "is", "Íslenska"),
+        FieldChange("step", "", "Aufruf schließen", "de", "Deutsch"),
+    )
+    assert changes(first, first).is_empty

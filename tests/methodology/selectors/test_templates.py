@@ -6,6 +6,7 @@ import pytest
 from citypeers.methodology.models import StepTemplate, TemplateVersion
 from citypeers.methodology.selectors.templates import (
     current_version,
+    steps_coverage,
     templates_with_current_versions,
     version_content,
     version_of,
@@ -91,3 +92,17 @@ def test_versions_with_content_are_the_ones_asked_for(three_versions):
     versions = versions_with_content(three_versions, {1, 3, 7})
     assert sorted(versions) == [1, 3]
     assert [s.title for s in versions[3].steps.all()] == ["Close the call"]
+
+
+def test_the_steps_are_complete_in_a_language_when_every_text_written_is_in_it(settings):
+    settings.LANGUAGES = [("en", "English"), ("fr", "French"), ("de", "German")]
+    version = TemplateVersionFactory()  # one step: a title, a deliverable and a checklist
+    version.steps.update(
+        title={"en": "Close the call", "fr": "Clore l'appel", "de": "Aufruf schließen"},
+        deliverable={"en": "Applications", "fr": "Candidatures"},
+        checklist={},  # written in no language: asks for none
+    )
+    coverage = steps_coverage(version)
+    assert coverage.complete == [("en", "English"), ("fr", "Français")]
+    assert coverage.missing == [("de", "Deutsch")]
+    assert coverage.total == 3

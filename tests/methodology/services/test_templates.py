@@ -5,7 +5,7 @@ import pytest
 
 from citypeers.core.errors import MethodologyError
 from citypeers.core.models import AuditEntry
-from citypeers.core.translated import text_in
+from citypeers.core.translated import text_in, translations_of
 from citypeers.methodology.models import TemplateVersion
 from citypeers.methodology.models.templates import VERSION_FIGURES
 from citypeers.methodology.services.templates import template_save_version
@@ -114,13 +114,13 @@ def test_steps_are_numbered_within_their_phase(coordinator):
     ]
 
 
-def test_a_french_edit_keeps_the_english_and_an_untouched_text_stays_untranslated(coordinator):
+def test_a_french_edit_keeps_the_english_and_a_text_left_empty_stays_untranslated(coordinator):
     version = TemplateVersionFactory()
     _figures, [step], _agenda = as_edited(version)
-    # The French form shows the English where there is no French: the title is translated,
-    # the deliverable and the checklist are left as shown.
-    french = step | {"title": "Clore l'appel", "offset_days": -49}
-    new = save(version, coordinator, language="fr", steps=[french])
+    # The French form shows each text in French, empty where there is none yet: the title is
+    # translated, the deliverable and the checklist are left empty.
+    french = step | {"title": "Clore l'appel", "deliverable": "", "checklist": ""}
+    new = save(version, coordinator, language="fr", steps=[french | {"offset_days": -49}])
     saved = new.steps.get()
     assert (text_in(saved, "title", "en"), text_in(saved, "title", "fr")) == (
         "Close the call",
@@ -131,6 +131,24 @@ def test_a_french_edit_keeps_the_english_and_an_untouched_text_stays_untranslate
         and text_in(saved, "deliverable", "fr") == ""
     )
     assert text_in(saved, "checklist", "fr") == ""
+
+
+def test_a_german_edit_alone_is_a_new_version_and_changes_only_the_german(coordinator):
+    version = TemplateVersionFactory()
+    version.steps.update(title={"en": "Close the call", "fr": "Clore l'appel", "is": "Loka"})
+    _figures, [step], _agenda = as_edited(version)
+    german = step | {"title": "Aufruf schließen", "deliverable": "Bewerbungen", "checklist": ""}
+    new = save(version, coordinator, language="de", steps=[german])
+    assert new is not None and new.number == 2
+    saved = new.steps.get()
+    assert translations_of(saved, "title") == {
+        "en": "Close the call",
+        "fr": "Clore l'appel",
+        "is": "Loka",
+        "de": "Aufruf schließen",
+    }
+    assert translations_of(saved, "deliverable") == {"en": "Applications", "de": "Bewerbungen"}
+    assert translations_of(saved, "checklist") == {"en": "Every application complete"}
 
 
 def test_an_english_edit_keeps_the_french_of_the_version_before(coordinator):

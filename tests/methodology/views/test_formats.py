@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from citypeers.core.translated import text_in
+from citypeers.core.models import AuditEntry
+from citypeers.core.translated import text_in, translations_of
 from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.models.formats import FORMAT_TEXTS
 from citypeers.programmes.models import Role
 from tests.factories import ActivityFormatFactory, MembershipFactory
 
@@ -56,10 +58,11 @@ def test_a_format_page_says_its_placement_rules_in_words(client, methodology):
     assert "Placement rules" not in site_visit  # no rule, no section
 
 
-def format_data(activity, **changes):
+def format_data(activity, texts=None, **changes):
+    """What the edit page posts: the figures, each text's languages (`name_en`, `name_fr`…)
+    with `texts` ({name: {language: text}}) typed over them, and two steps."""
+    steps = list(activity.steps.all()) if activity.pk else []
     data = {
-        "name": text_in(activity, "name", "en"),
-        "summary": text_in(activity, "summary", "en"),
         "stage": activity.stage,
         "modes": activity.modes,
         "roles": activity.roles,
@@ -68,15 +71,17 @@ def format_data(activity, **changes):
         "min_minutes": activity.min_minutes,
         "max_minutes": activity.max_minutes,
         "default_minutes": activity.default_minutes,
-        "purpose": text_in(activity, "purpose", "en"),
-        "when": text_in(activity, "when", "en"),
         "steps-TOTAL_FORMS": 2,
-        "steps-INITIAL_FORMS": 2,
+        "steps-INITIAL_FORMS": len(steps),
         "steps-0-minutes": 15,
-        "steps-0-text": "Welcome",
+        "steps-0-text_en": "Welcome",
         "steps-1-minutes": 30,
-        "steps-1-text": "Talk in pairs",
+        "steps-1-text_en": "Talk in pairs",
     }
+    data |= {f"steps-{number}-id": step.pk for number, step in enumerate(steps)}
+    for name in FORMAT_TEXTS:
+        typed = translations_of(activity, name) | (texts or {}).get(name, {})
+        data |= {f"{name}_{code}": text for code, text in typed.items()}
     return data | changes
 
 
@@ -84,44 +89,112 @@ def test_a_coordinator_edits_a_format_and_its_steps(client, coordinator):
     activity = ActivityFormatFactory()
     client.force_login(coordinator)
     url = reverse("methodology:format_edit", args=[activity.slug])
-    response = client.post(url, format_data(activity, name="Pair walk"))
+    response = client.post(url, format_data(activity, {"name": {"en": "Pair walk"}}))
     assert response["Location"] == activity.get_absolute_url()
     activity.refresh_from_db()
     assert text_in(activity, "name", "en") == "Pair walk"
     assert [s.text for s in activity.steps.all()] == ["Welcome", "Talk in pairs"]
 
 
+def test_the_edit_page_shows_each_texts_languages_side_by_side(client, coordinator):
+    activity = ActivityFormatFactory(name_fr="Marche en binômes", purpose_de="Lernen.")
+    client.force_login(coordinator)
+    with translation.override("fr"):
+        page = client.get(reverse("methodology:format_edit", args=[activity.slug])).text
+    assert 'name="name_en"' in page and 'name="name_fr"' in page and 'name="name_de"' in page
+    assert 'value="Marche en binômes"' in page and "Lernen." in page
+    assert 'name="steps-0-text_fr"' in page and 'lang="fr"' in page
+    assert "switch the site" not in page and "changez la langue du site" not in page
+
+
+def test_a_coordinator_edits_french_and_german_in_one_post_and_both_are_kept(client, coordinator):
+    activity = ActivityFormatFactory(name_fr="Marche en binômes", summary_it="Un riassunto.")
+    english = text_in(activity, "name", "en")
+    client.force_login(coordinator)
+    typed = {
+        "name": {"fr": "Marche à deux", "de": "Paarlauf"},
+        "purpose": {"fr": "Apprendre.", "de": "Lernen."},
+    }
+    data = format_data(activity, typed, **{"steps-0-text_de": "Willkommen"})
+    with translation.override("fr"):
+        url = reverse("methodology:format_edit", args=[activity.slug])
+        response = client.post(url, data)
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert translations_of(activity, "name") == {
+        "en": english,
+        "fr": "Marche à deux",
+        "de": "Paarlauf",
+    }
+    assert translations_of(activity, "purpose") == {
+        "en": "To learn.",
+        "fr": "Apprendre.",
+        "de": "Lernen.",
+    }
+    assert translations_of(activity, "summary") == {
+        "en": "A way to learn together.",
+        "it": "Un riassunto.",
+    }
+    assert translations_of(activity.steps.first(), "text") == {"en": "Welcome", "de": "Willkommen"}
+    with translation.override("de"):
+        german = client.get(activity.get_absolute_url()).text
+    assert "Paarlauf" in german and "Lernen." in german
+
+
+def test_a_language_not_offered_survives_a_save_from_the_page(client, coordinator):
+    activity = ActivityFormatFactory(name_is="Paraganga")
+    client.force_login(coordinator)
+    url = reverse("methodology:format_edit", args=[activity.slug])
+    data = {k: v for k, v in format_data(activity).items() if not k.endswith("_is")}
+    client.post(url, data | {"name_en": "Pairs"})
+    activity.refresh_from_db()
+    assert translations_of(activity, "name") == {"is": "Paraganga", "en": "Pairs"}
+
+
+def test_a_required_text_empty_in_every_language_is_refused_at_its_field(client, coordinator):
+    activity = ActivityFormatFactory(purpose_fr="Apprendre.")
+    client.force_login(coordinator)
+    url = reverse("methodology:format_edit", args=[activity.slug])
+    response = client.post(url, format_data(activity, {"purpose": {"en": "", "fr": ""}}))
+    assert response.status_code == 200
+    assert 'href="#id_purpose"' in response.text and 'id="id_purpose"' in response.text
+    assert "Write it in at least one language." in response.text
+    assert translations_of(ActivityFormat.objects.get(pk=activity.pk), "purpose") == {
+        "en": "To learn.",
+        "fr": "Apprendre.",
+    }
+
+
+def test_a_step_without_text_in_any_language_is_refused_in_the_summary(client, coordinator):
+    activity = ActivityFormatFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:format_edit", args=[activity.slug])
+    response = client.post(url, format_data(activity, **{"steps-1-text_en": ""}))
+    assert 'href="#id_steps-1-text"' in response.text
+    assert "Write it in at least one language." in response.text
+
+
+def test_an_edit_on_the_page_is_recorded_with_the_figures_it_changed(client, coordinator):
+    """The model form had put the new figures on the format before the service compared them,
+    so the audit trail recorded no figure."""
+    activity = ActivityFormatFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:format_edit", args=[activity.slug])
+    client.post(url, format_data(activity, max_group=40))
+    entry = AuditEntry.objects.get(action="format.edited", object_id=str(activity.pk))
+    assert entry.changes == {"max_group": "40"}
+
+
 def test_steps_that_do_not_add_up_are_refused_at_the_usual_length(client, coordinator):
     activity = ActivityFormatFactory()
     client.force_login(coordinator)
     url = reverse("methodology:format_edit", args=[activity.slug])
-    response = client.post(url, format_data(activity, name="Changed", default_minutes=60))
+    data = format_data(activity, {"name": {"en": "Changed"}}, default_minutes=60)
+    response = client.post(url, data)
     assert 'href="#id_default_minutes"' in response.text
     assert "add up to 45 minutes" in response.text
     assert "Changed" in response.text  # what was typed is still there
     assert text_in(ActivityFormat.objects.get(pk=activity.pk), "name", "en") != "Changed"
-
-
-def test_editing_in_french_leaves_untranslated_texts_untranslated(client, coordinator):
-    activity = ActivityFormatFactory(name_fr="Marche en binômes")
-    client.force_login(coordinator)
-    with translation.override("fr"):
-        url = reverse("methodology:format_edit", args=[activity.slug])
-        form = client.get(url).text
-        assert (
-            text_in(activity, "purpose", "en") in form
-        )  # the English shown as the text to translate
-        client.post(url, format_data(activity, name="Marche à deux", summary="Un résumé."))
-    activity.refresh_from_db()
-    assert (text_in(activity, "name", "fr"), text_in(activity, "summary", "fr")) == (
-        "Marche à deux",
-        "Un résumé.",
-    )
-    assert text_in(activity, "purpose", "fr") in (
-        "",
-        None,
-    )  # left as the English: still untranslated
-    assert text_in(activity, "name", "en").startswith("Format")
 
 
 def test_a_coordinator_adds_a_format_that_the_guide_then_lists(client, coordinator):
@@ -136,10 +209,10 @@ def test_a_coordinator_adds_a_format_that_the_guide_then_lists(client, coordinat
         min_minutes=30,
         max_minutes=90,
         default_minutes=45,
-        name="Story circle",
-        summary="Stories.",
-        purpose="To listen.",
-        when="Day two.",
+        name={"en": "Story circle"},
+        summary={"en": "Stories."},
+        purpose={"en": "To listen."},
+        when={"en": "Day two."},
     )
     response = client.post(reverse("methodology:format_create"), format_data(blank))
     created = ActivityFormat.objects.get(slug="story-circle")
@@ -179,7 +252,9 @@ def test_people_who_may_not_edit_formats_are_sent_to_log_in_or_refused(client, n
     client.force_login(non_coordinator)
     for url in urls:
         assert client.get(url).status_code == 403
-        assert client.post(url, format_data(activity, name="Hijacked")).status_code == 403
+        assert (
+            client.post(url, format_data(activity, {"name": {"en": "Hijacked"}})).status_code == 403
+        )
     assert text_in(ActivityFormat.objects.get(pk=activity.pk), "name", "en") != "Hijacked"
 
 
@@ -187,7 +262,7 @@ def test_a_refused_edit_keeps_every_step_as_typed(client, coordinator):
     activity = ActivityFormatFactory()
     client.force_login(coordinator)
     url = reverse("methodology:format_edit", args=[activity.slug])
-    typed = {"steps-1-text": "Talk in threes, then swap", "max_group": 2}
+    typed = {"steps-1-text_en": "Talk in threes, then swap", "max_group": 2}
     response = client.post(url, format_data(activity, **typed))
     assert 'href="#id_max_group"' in response.text
     assert "Talk in threes, then swap" in response.text

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from citypeers.core.translated import text_in
+from citypeers.core.languages import offered_codes
+from citypeers.core.translated import text_in, translations_of
 from citypeers.methodology.models import TemplateVersion
 from citypeers.programmes.models import Role
 from citypeers.visits.models import VisitPlan
@@ -208,3 +209,88 @@ def test_the_edit_form_starts_from_the_current_version(client, coordinator):
     client.force_login(coordinator)
     form = client.get(reverse("methodology:template_edit", args=[first.template.slug])).text
     assert 'name="default_participants" value="31"' in form
+
+
+def test_a_template_is_edited_in_german_from_the_english_page_and_only_german_changes(
+    client, coordinator
+):
+    version = TemplateVersionFactory()
+    version.steps.update(title={"en": "Close the call", "fr": "Clore l'appel"})
+    client.force_login(coordinator)
+    url = reverse("methodology:template_edit", args=[version.template.slug])
+    assert url.startswith("/en/")
+    page = client.get(url, {"language": "de"}).text
+    assert '<option value="de" lang="de" selected>Deutsch</option>' in page
+    assert 'name="steps-0-title"' in page and 'lang="de"' in page
+    assert 'action="?language=de"' in page
+    # Beside the empty German inputs, the English to translate from, marked as English.
+    assert '<p lang="en">Close the call</p>' in page and '<p lang="en">Applications</p>' in page
+    german = {
+        "steps-0-title": "Aufruf schließen",
+        "steps-0-deliverable": "Bewerbungen",
+        "steps-0-checklist": "",
+    }
+    response = client.post(f"{url}?language=de", version_data(version, **german))
+    new = TemplateVersion.objects.get(template=version.template, number=2)
+    saved = new.steps.get()
+    assert translations_of(saved, "title") == {
+        "en": "Close the call",
+        "fr": "Clore l'appel",
+        "de": "Aufruf schließen",
+    }
+    assert translations_of(saved, "deliverable") == {"en": "Applications", "de": "Bewerbungen"}
+    assert translations_of(saved, "checklist") == {"en": "Every application complete"}
+    changes = client.get(response["Location"]).text
+    assert "Step (Deutsch)" in changes and '<ins lang="de">Aufruf schließen</ins>' in changes
+
+
+def test_the_page_says_which_languages_the_steps_are_complete_in_and_links_the_missing(
+    client, coordinator
+):
+    version = TemplateVersionFactory()
+    every = {code: f"Text {code}" for code in offered_codes()}
+    version.steps.update(
+        title=every,
+        deliverable={code: text for code, text in every.items() if code != "ga"},
+        checklist=every,
+    )
+    client.force_login(coordinator)
+    page = client.get(reverse("methodology:template_edit", args=[version.template.slug])).text
+    assert "The steps are complete in 24 of 25 languages." in page
+    assert "Missing in:" in page
+    assert '<a href="?language=ga" lang="ga">Gaeilge</a>' in page
+
+
+def test_an_unknown_language_to_edit_gives_the_page_in_the_pages_language(client, coordinator):
+    version = TemplateVersionFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:template_edit", args=[version.template.slug])
+    for value in ("xx", "<script>", "", "EN-gb", "is"):
+        response = client.get(url, {"language": value})
+        assert response.status_code == 200, value
+        assert '<option value="en" lang="en" selected>' in response.text
+        assert 'name="steps-0-title" value="Close the call"' in response.text
+    french = client.get(url.replace("/en/", "/fr/", 1), {"language": "nope"}).text
+    assert '<option value="fr" lang="fr" selected>' in french
+
+
+def test_a_step_may_stay_untranslated_but_a_new_step_needs_a_title(client, coordinator):
+    version = TemplateVersionFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:template_edit", args=[version.template.slug]) + "?language=de"
+    empty = {"steps-0-title": "", "steps-0-deliverable": "", "steps-0-checklist": ""}
+    response = client.post(url, version_data(version, **empty))
+    assert response.status_code == 302  # nothing written in German: nothing changed
+    assert version.template.versions.count() == 1
+    new_step = {
+        "steps-TOTAL_FORMS": 2,
+        "steps-1-phase": 4,
+        "steps-1-role": "coordinator",
+        "steps-1-offset_days": -7,
+        "steps-1-anchor": "start",
+        "steps-1-title": "",
+        "steps-1-deliverable": "Briefing",
+    }
+    response = client.post(url, version_data(version, **empty, **new_step))
+    assert response.status_code == 200
+    assert 'href="#id_steps-1-title"' in response.text

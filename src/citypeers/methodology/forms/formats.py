@@ -3,15 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.core.forms import Form, ModelForm, text_form_field
+from citypeers.core.forms import Form, ModelForm
+from citypeers.core.translated import translations_of
 from citypeers.methodology.enums import Mode, SessionRole
-from citypeers.methodology.models import ActivityFormat
+from citypeers.methodology.models import ActivityFormat, FormatStep
 from citypeers.methodology.models.formats import FORMAT_TEXTS
-from citypeers.methodology.selectors.translated_texts import (
-    SOURCE_LANGUAGE,
-    untranslated_default,
-    with_language,
-)
 
 
 class FormatFilterForm(Form):
@@ -40,12 +36,8 @@ REQUIRED_TEXTS = {"name", "summary", "purpose", "when"}
 
 
 class FormatForm(ModelForm):
-    """A format's figures and its texts in one language (`language`), with labels in plain words.
-
-    A text not yet translated shows the English one to start from; left as it is, it stays
-    untranslated (readers keep getting the English), so the French columns never fill up with
-    English copies.
-    """
+    """A format's figures and its texts in every language side by side
+    (core.translated_forms), with labels in plain words. A required text needs one language."""
 
     modes = forms.MultipleChoiceField(
         label=_("Works"), choices=Mode.choices, widget=forms.CheckboxSelectMultiple
@@ -67,17 +59,18 @@ class FormatForm(ModelForm):
             "default_minutes",
         ]
 
-    def __init__(self, *args, language: str, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.language = language
+        # The texts are added here, not in Meta.fields, so validating the form leaves the
+        # instance's texts alone: format_save compares them with what was typed.
         for name in FORMAT_TEXTS:
-            field = text_form_field(ActivityFormat._meta.get_field(name))
-            field.required = language == SOURCE_LANGUAGE and name in REQUIRED_TEXTS
-            if isinstance(field.widget, forms.Textarea):
-                field.widget.attrs["rows"] = 6
+            model_field = ActivityFormat._meta.get_field(name)
+            field = model_field.formfield()
+            field.required = name in REQUIRED_TEXTS
+            if model_field.multiline:
                 field.help_text = _("Markdown: lists start with -, **bold**.")
             self.fields[name] = field
-            self.initial[name] = untranslated_default(self.instance, name, language)
+            self.initial[name] = translations_of(self.instance, name)
         self.order_fields(["name", "summary", *self.Meta.fields])
 
     def clean(self):
@@ -96,16 +89,30 @@ class FormatForm(ModelForm):
         return cleaned
 
     def texts(self) -> dict[str, dict]:
-        """Every text's translations, with this form's language as typed."""
-        return {
-            name: with_language(self.instance, name, self.language, self.cleaned_data[name])
-            for name in FORMAT_TEXTS
-        }
+        """Every text's translations as typed, in the offered languages."""
+        return {name: self.cleaned_data[name] for name in FORMAT_TEXTS}
 
 
 class FormatStepForm(Form):
+    """A step: its minutes and what happens, in every language; `id` names the stored step, so
+    a step deleted above it does not hand its translations to the next one."""
+
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=600)
-    text = forms.CharField(label=_("What happens"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Made here: the side-by-side field is the model field's once the apps are ready.
+        self.fields["text"] = FormatStep._meta.get_field("text").formfield(label=_("What happens"))
 
 
 FormatStepFormSet = forms.formset_factory(FormatStepForm, extra=2, can_delete=True, max_num=30)
+
+
+def step_initial(activity: ActivityFormat) -> list[dict]:
+    """The format's steps as the formset starts from them: every language of each."""
+    steps = activity.steps.all() if activity.pk else []
+    return [
+        {"id": step.pk, "minutes": step.minutes, "text": translations_of(step, "text")}
+        for step in steps
+    ]

@@ -1,16 +1,22 @@
 """Editing a visit template: its figures, its steps and its agenda, saved as a new version.
 
-Texts are edited in the site's current language, as for formats (see `formats.FormatForm`).
+The steps' texts are edited in one language at a time, chosen on the page: every language of
+~40 steps of 3 texts would be thousands of inputs (more than Django takes in one post). Beside
+them stands the text to translate from (English, else the step's first language).
 """
 
+from dataclasses import dataclass
+
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from citypeers.core.forms import Form, ModelForm
+from citypeers.core.languages import offered_languages, own_name
+from citypeers.core.translated import text_in, translations_of
 from citypeers.methodology.enums import PHASES, ROLES, Anchor, DayKind
-from citypeers.methodology.models import ActivityFormat, TemplateVersion
-from citypeers.methodology.models.templates import VERSION_FIGURES
-from citypeers.methodology.selectors.translated_texts import untranslated_default
+from citypeers.methodology.models import ActivityFormat, StepTemplate, TemplateVersion
+from citypeers.methodology.models.templates import STEP_TEXTS, VERSION_FIGURES
 
 # Selects start empty, so a blank row left at the end of a list stays blank when submitted.
 EMPTY = [("", "—")]
@@ -42,7 +48,21 @@ class VersionForm(ModelForm):
         return cleaned
 
 
+@dataclass(frozen=True)
+class StepReference:
+    """A step's texts in the language to translate from, shown read-only beside the inputs."""
+
+    language: str
+    language_name: str
+    title: str
+    deliverable: str
+    checklist: str
+
+
 class StepForm(Form):
+    """A step, its texts in `language`; `initial["reference"]` (a StepReference) is what
+    stands beside them."""
+
     key = forms.CharField(widget=forms.HiddenInput, required=False)
     phase = forms.TypedChoiceField(
         label=_("Phase"),
@@ -67,6 +87,15 @@ class StepForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One item a line."),
     )
+
+    def __init__(self, *args, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reference = self.initial.get("reference")
+        for name in STEP_TEXTS:
+            self.fields[name].widget.attrs["lang"] = language
+        # A step written in another language may stay untranslated in this one; a new step,
+        # or the language it is written in, needs its title.
+        self.fields["title"].required = self.reference is None
 
 
 class AgendaItemForm(Form):
@@ -103,6 +132,9 @@ AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=1, can_delete=True, 
 
 
 def step_initial(version: TemplateVersion, language: str) -> list[dict]:
+    """The version's steps with their texts in `language` (empty where not translated) and
+    the reference beside them."""
+    names = dict(offered_languages())
     return [
         {
             "key": step.key,
@@ -110,13 +142,24 @@ def step_initial(version: TemplateVersion, language: str) -> list[dict]:
             "role": step.role,
             "anchor": step.anchor,
             "offset_days": step.offset_days,
-            **{
-                name: untranslated_default(step, name, language)
-                for name in ("title", "deliverable", "checklist")
-            },
+            **{name: text_in(step, name, language) for name in STEP_TEXTS},
+            "reference": step_reference(step, language, names),
         }
         for step in version.steps.order_by("phase", "position")
     ]
+
+
+def step_reference(step: StepTemplate, language: str, names: dict) -> StepReference | None:
+    """The step's texts in English, else in its title's first language; None when that is
+    the language edited."""
+    written = step.title.languages
+    code = (
+        settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in written else next(iter(written), None)
+    )
+    if code is None or code == language:
+        return None
+    texts = {name: translations_of(step, name).get(code, "") for name in STEP_TEXTS}
+    return StepReference(code, names.get(code) or own_name(code) or code, **texts)
 
 
 def agenda_initial(version: TemplateVersion) -> list[dict]:

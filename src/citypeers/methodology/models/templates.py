@@ -24,6 +24,9 @@ VERSION_FIGURES = (
     "first_day_start",
 )
 
+# A step's texts, each in every language (core.translated).
+STEP_TEXTS = ("title", "deliverable", "checklist")
+
 
 class VisitTemplate(models.Model):
     """A kind of visit (online, onsite, hybrid); its content lives in its versions."""

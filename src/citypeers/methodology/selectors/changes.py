@@ -6,6 +6,8 @@ changed, not as one removed and one added.
 
 from dataclasses import dataclass
 
+from citypeers.core.languages import own_name
+from citypeers.core.translated import TranslatedText
 from citypeers.methodology.models import TemplateVersion
 from citypeers.methodology.models.templates import VERSION_FIGURES
 
@@ -18,6 +20,9 @@ class FieldChange:
     label: str
     before: str
     after: str
+    # A text changed in another language than the one the reader sees: that language.
+    language: str = ""
+    language_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,11 +50,26 @@ def _shown(row, name: str) -> str:
 
 
 def _field_changes(before, after, names) -> tuple[FieldChange, ...]:
-    return tuple(
-        FieldChange(str(type(after)._meta.get_field(name).verbose_name), old, new)
-        for name in names
-        if (old := _shown(before, name)) != (new := _shown(after, name))
-    )
+    changes = []
+    for name in names:
+        label = str(type(after)._meta.get_field(name).verbose_name)
+        if (old := _shown(before, name)) != (new := _shown(after, name)):
+            changes.append(FieldChange(label, old, new))
+        if isinstance(getattr(after, name), TranslatedText):
+            changes += _other_languages(getattr(before, name), getattr(after, name), label)
+    return tuple(changes)
+
+
+def _other_languages(old: TranslatedText, new: TranslatedText, label: str) -> list:
+    """A text's changes in the languages the reader does not see: an edit in German read from
+    the English page is still a change (and a reason for a new version)."""
+    seen = {old.language, new.language} if str(old) != str(new) else set()
+    before, after = old.translations, new.translations
+    return [
+        FieldChange(label, before.get(code, ""), after.get(code, ""), code, own_name(code) or code)
+        for code in dict.fromkeys([*before, *after])
+        if code not in seen and before.get(code) != after.get(code)
+    ]
 
 
 def _row_changes(before: list, after: list, names, name_of) -> tuple[RowChange, ...]:

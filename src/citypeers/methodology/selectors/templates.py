@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from citypeers.core.languages import offered_languages
+from citypeers.core.translated import translations_of
 from citypeers.methodology.enums import PHASES, DayKind
 from citypeers.methodology.models import (
     AgendaItemTemplate,
@@ -11,6 +13,7 @@ from citypeers.methodology.models import (
     TemplateVersion,
     VisitTemplate,
 )
+from citypeers.methodology.models.templates import STEP_TEXTS
 
 
 def templates_with_current_versions() -> list[VisitTemplate]:
@@ -72,3 +75,28 @@ def versions_with_content(template: VisitTemplate, numbers) -> dict[int, Templat
         Prefetch("agenda", AgendaItemTemplate.objects.select_related("format")),
     )
     return {version.number: version for version in versions}
+
+
+@dataclass
+class LanguageCoverage:
+    """The offered languages a version's steps are complete in, and those they miss: each
+    (code, name)."""
+
+    complete: list[tuple[str, str]]
+    missing: list[tuple[str, str]]
+
+    @property
+    def total(self) -> int:
+        return len(self.complete) + len(self.missing)
+
+
+def steps_coverage(version: TemplateVersion) -> LanguageCoverage:
+    """A language is complete when every text of every step is written in it; a text written
+    in no language (a step without a deliverable) asks for none."""
+    texts = [translations_of(step, name) for step in version.steps.all() for name in STEP_TEXTS]
+    texts = [translations for translations in texts if translations]
+    coverage = LanguageCoverage([], [])
+    for code, name in offered_languages():
+        done = all(translations.get(code) for translations in texts)
+        (coverage.complete if done else coverage.missing).append((code, name))
+    return coverage

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from citypeers.core.audit import log_action
 from citypeers.core.errors import MethodologyError
+from citypeers.core.translated import set_text, translations_of
 from citypeers.methodology.enums import DayKind
 from citypeers.methodology.models import (
     AgendaItemTemplate,
@@ -14,10 +15,8 @@ from citypeers.methodology.models import (
     TemplateVersion,
     VisitTemplate,
 )
+from citypeers.methodology.models.templates import STEP_TEXTS
 from citypeers.methodology.selectors.changes import version_changes
-from citypeers.methodology.selectors.translated_texts import with_language
-
-STEP_TEXTS = ("title", "deliverable", "checklist")
 
 
 def _new_key(prefix: str) -> str:
@@ -36,8 +35,9 @@ def template_save_version(
 ) -> TemplateVersion | None:
     """Saves the edit as the template's next version; None when nothing changed.
 
-    Steps and agenda items keep their keys, and the texts of the other languages, from the
-    version before; visits planned with earlier versions keep theirs.
+    The steps' texts are in `language` (a text left empty is not written in it); steps and
+    agenda items keep their keys, and the texts of the other languages, from the version
+    before; visits planned with earlier versions keep theirs.
     """
     limit = figures["daily_minutes_max"]
     for kind, label in DayKind.choices:
@@ -69,8 +69,9 @@ def template_save_version(
         for data in steps:
             source = old_steps.get(data["key"]) or StepTemplate()
             row = StepTemplate(version=version, key=data["key"] or _new_key("s"))
-            for name in STEP_TEXTS:  # every language from before, then this one as edited
-                setattr(row, name, with_language(source, name, language, data[name]))
+            for name in STEP_TEXTS:  # every language from before, then this one as typed
+                setattr(row, name, translations_of(source, name))
+                set_text(row, name, language, data[name])
             row.phase, row.role, row.anchor = data["phase"], data["role"], data["anchor"]
             row.offset_days = data["offset_days"]
             row.position = positions[row.phase] = positions.get(row.phase, -1) + 1

@@ -3,13 +3,17 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from citypeers.core.errors import MethodologyError
 from citypeers.core.http import add_error_to_form, permission_required
 from citypeers.methodology.enums import Mode
-from citypeers.methodology.forms.formats import FormatFilterForm, FormatForm, FormatStepFormSet
+from citypeers.methodology.forms.formats import (
+    FormatFilterForm,
+    FormatForm,
+    FormatStepFormSet,
+    step_initial,
+)
 from citypeers.methodology.forms.formsets import kept
 from citypeers.methodology.models import ActivityFormat
 from citypeers.methodology.selectors.evidence import format_evidence
@@ -18,7 +22,6 @@ from citypeers.methodology.selectors.formats import (
     format_with_steps,
     formats_matching,
 )
-from citypeers.methodology.selectors.translated_texts import untranslated_default
 from citypeers.methodology.selectors.worksheets import worksheets_for_format
 from citypeers.methodology.services.formats import format_save
 
@@ -66,23 +69,14 @@ def format_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _format_form_page(request: HttpRequest, activity: ActivityFormat) -> HttpResponse:
-    language = get_language()
     data = request.POST if request.method == "POST" else None
-    form = FormatForm(data, instance=activity, language=language)
-    steps = FormatStepFormSet(
-        data,
-        prefix="steps",
-        initial=[
-            {"minutes": step.minutes, "text": untranslated_default(step, "text", language)}
-            for step in (activity.steps.all() if activity.pk else [])
-        ],
-    )
+    form = FormatForm(data, instance=activity)
+    steps = FormatStepFormSet(data, prefix="steps", initial=step_initial(activity))
     if request.method == "POST" and form.is_valid() and steps.is_valid():
         try:
             format_save(
                 activity=activity,
                 by=request.user,
-                language=language,
                 figures={name: form.cleaned_data[name] for name in FormatForm.Meta.fields},
                 texts=form.texts(),
                 steps=kept(steps),
@@ -92,5 +86,5 @@ def _format_form_page(request: HttpRequest, activity: ActivityFormat) -> HttpRes
         else:
             messages.success(request, _("The format is saved."))
             return redirect(activity.get_absolute_url())
-    context = {"form": form, "steps": steps, "format": activity, "language": language}
+    context = {"form": form, "steps": steps, "format": activity}
     return render(request, "methodology/format_form.html", context)

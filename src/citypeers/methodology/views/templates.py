@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from citypeers.core import languages
 from citypeers.core.errors import MethodologyError
 from citypeers.core.http import add_error_to_form, permission_required, whole_number
 from citypeers.methodology.forms.formsets import kept
@@ -22,6 +23,7 @@ from citypeers.methodology.models.templates import VERSION_FIGURES
 from citypeers.methodology.selectors.changes import version_changes
 from citypeers.methodology.selectors.templates import (
     current_version,
+    steps_coverage,
     version_content,
     version_of,
     versions_of,
@@ -88,12 +90,19 @@ def _number(value: str | None, numbers: list[int], *, default: int) -> int:
 
 @permission_required("methodology.change_methodology")
 def template_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """The texts are edited in `?language=` (an offered one; else the page's language)."""
     template = get_object_or_404(VisitTemplate, slug=slug)
     current = current_version(template)
-    language = get_language()
+    language = request.GET.get("language")
+    language = language if languages.is_offered(language) else get_language()
     data = request.POST if request.method == "POST" else None
     form = VersionForm(data, instance=current, initial={"note": ""})
-    steps = StepFormSet(data, prefix="steps", initial=step_initial(current, language))
+    steps = StepFormSet(
+        data,
+        prefix="steps",
+        initial=step_initial(current, language),
+        form_kwargs={"language": language},
+    )
     agenda = AgendaFormSet(data, prefix="agenda", initial=agenda_initial(current))
     if request.method == "POST" and form.is_valid() and steps.is_valid() and agenda.is_valid():
         try:
@@ -109,17 +118,7 @@ def template_edit(request: HttpRequest, slug: str) -> HttpResponse:
         except MethodologyError as error:
             add_error_to_form(form, error)
         else:
-            if version is None:
-                messages.info(request, _("Nothing changed, so no new version was saved."))
-                return redirect(template)
-            saved = _(
-                "Version %(number)s is saved. Visits planned with earlier versions keep theirs."
-            )
-            messages.success(request, saved % {"number": version.number})
-            return redirect(
-                f"{reverse('methodology:template_changes', args=[slug])}"
-                f"?from={current.number}&to={version.number}"
-            )
+            return _after_saving(request, template, current, version)
     context = {
         "template": template,
         "version": current,
@@ -127,5 +126,19 @@ def template_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "steps": steps,
         "agenda": agenda,
         "language": language,
+        "languages": languages.offered_languages(),
+        "coverage": steps_coverage(current),
     }
     return render(request, "methodology/template_form.html", context)
+
+
+def _after_saving(request, template, current, version) -> HttpResponse:
+    if version is None:
+        messages.info(request, _("Nothing changed, so no new version was saved."))
+        return redirect(template)
+    saved = _("Version %(number)s is saved. Visits planned with earlier versions keep theirs.")
+    messages.success(request, saved % {"number": version.number})
+    return redirect(
+        f"{reverse('methodology:template_changes', args=[template.slug])}"
+        f"?from={current.number}&to={version.number}"
+    )
