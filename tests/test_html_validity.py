@@ -241,6 +241,7 @@ def _methodology_pages(client, programme, coordinator) -> dict[str, str]:
         "format-edit": reverse("methodology:format_edit", args=["world-cafe"]),
         "format-create": reverse("methodology:format_create"),
         "template-edit": reverse("methodology:template_edit", args=["hybrid"]),
+        "template-edit-de": reverse("methodology:template_edit", args=["hybrid"]) + "?language=de",
         "visit-from-plan": reverse("visits:create_from_plan") + plan,
         "workspace": workspace,
         "visit": workspace.replace("workspace/", ""),
