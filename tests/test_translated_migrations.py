@@ -1,6 +1,6 @@
 """methodology 0005 and feedback 0005: texts move from a column per language to one JSON
 object per text, and every translation survives, both ways; themes (programmes 0005),
-programmes (0006), visit tasks (visits 0011) and calls (calls 0012) move from a single column,
+programmes (0006), visit tasks (visits 0011) and calls (calls 0012, 0013) move from a single column,
 which becomes the English."""
 
 import datetime
@@ -205,9 +205,9 @@ def test_a_tasks_texts_become_its_english_and_its_steps_other_languages(
 def test_a_calls_texts_and_questions_become_english_and_answers_still_match(
     back_to_the_latest_migrations,  # noqa: F811
 ):
-    """calls 0012: each text becomes its English, choices one a line a list; answers keep the
-    choice's label, so they still name a choice; a consent given to the call's current text
-    keeps that text; all of it comes back."""
+    """calls 0012 and 0013: each text becomes its English, choices one a line a list; answers
+    keep the choice's label, so they still name a choice; a consent given to the call's current
+    text keeps that text; all of it comes back."""
     made = CallFactory()  # by today's models, with the programme it needs
     applicant, earlier = UserFactory(), UserFactory()
     before = [("calls", "0011_consent_text_for_every_kind_of_call")]
@@ -239,7 +239,7 @@ def test_a_calls_texts_and_questions_become_english_and_answers_still_match(
         call_id=made.pk, applicant_id=earlier.pk, consent_version=1, consented_at=made.opens_at
     )
 
-    new = migrate([("calls", "0012_call_texts_translated")])
+    new = migrate([("calls", "0013_question_choices_per_language")])
     call = new.get_model("calls", "Call").objects.get(pk=made.pk)
     texts = {
         name: call._meta.get_field(name).translations(call)

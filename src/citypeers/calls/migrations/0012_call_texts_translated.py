@@ -1,13 +1,12 @@
-"""A call's texts and its questions in every language (core.translated): today's text becomes
-its English, the language calls were written in. A question's choices, one a line, become a
-list; answers keep the English label of their choice, as before, so none changes. Each
+"""A call's texts and its questions' label and help in every language (core.translated): today's
+text becomes its English, the language calls were written in (the choices follow in 0013). Each
 application now keeps the consent text its author agreed to, and its language."""
 
 from django.db import migrations, models
 
 import citypeers.calls.models.call
 from citypeers.core.translated import TranslatedField
-from citypeers.core.translated_migrations import RemoveTextColumn, columns_to_json
+from citypeers.core.translated_migrations import columns_to_json
 
 DEFAULT = "en"  # frozen: the language today's texts are taken to be written in
 
@@ -23,23 +22,6 @@ def consent_kept(apps, schema_editor):
             application.consent_text = application.call.consent_text
             application.consent_language = DEFAULT
             application.save(update_fields=["consent_text", "consent_language"])
-
-
-def choices_to_lists(apps, schema_editor):
-    questions = apps.get_model("calls", "Question")
-    for question in questions.objects.using(schema_editor.connection.alias).all():
-        lines = [line.strip() for line in question.choices.splitlines() if line.strip()]
-        question.choices_i18n = {DEFAULT: lines} if lines else {}
-        question.save(update_fields=["choices_i18n"])
-
-
-def choices_to_lines(apps, schema_editor):
-    questions = apps.get_model("calls", "Question")
-    for question in questions.objects.using(schema_editor.connection.alias).all():
-        translations = question._meta.get_field("choices_i18n").translations(question)
-        lines = translations.get(DEFAULT) or next(iter(translations.values()), [])
-        question.choices = "\n".join(lines)
-        question.save(update_fields=["choices"])
 
 
 class Migration(migrations.Migration):
@@ -88,14 +70,4 @@ class Migration(migrations.Migration):
             languages=(),
             default=DEFAULT,
         ),
-        migrations.AddField(
-            model_name="question",
-            name="choices_i18n",
-            field=TranslatedField(
-                verbose_name="choices", blank=True, text=False, help_text="One a line."
-            ),
-        ),
-        migrations.RunPython(choices_to_lists, choices_to_lines),
-        RemoveTextColumn("question", "choices"),
-        migrations.RenameField("question", "choices_i18n", "choices"),
     ]
