@@ -1,4 +1,5 @@
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
@@ -6,7 +7,15 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from citypeers.core.models import OutboxMessage
+from citypeers.core.audit_chain import (
+    GENESIS,
+    REDACTED,
+    REDACTED_CHANGES,
+    chained,
+    content_of,
+    digest_of,
+)
+from citypeers.core.models import AuditAnchor, AuditEntry, OutboxMessage
 
 
 def outbox_messages(*, q: str = "") -> QuerySet[OutboxMessage]:
@@ -56,3 +65,45 @@ def _task_queue() -> dict:
         "backend": backend,
         **{name: rows.order_by()[: HEALTH_COUNT_CAP + 1].count() for name, rows in counts.items()},
     }
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """What verifying the audit trail found: how many entries, how many redacted, and the
+    first entry that does not verify (None when the chain is intact)."""
+
+    checked: int
+    redacted: int
+    first_break: AuditEntry | None = None
+    reason: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.first_break is None
+
+
+def _entry_fault(entry: AuditEntry, previous: str) -> str:
+    if entry.redacted_at is not None:
+        # Erasure keeps the digest of what was blanked; the blanks themselves must be blank.
+        blank = (entry.object_repr, entry.changes, entry.ip_address, entry.user_agent)
+        if blank != (REDACTED, REDACTED_CHANGES, None, ""):
+            return "a redacted entry holds content"
+    elif digest_of(content_of(entry)) != entry.content_digest:
+        return "its content was changed"
+    if chained(previous, entry.content_digest) != entry.chain_hash:
+        return "the chain is broken before it (an entry removed, inserted or reordered)"
+    return ""
+
+
+def audit_chain_breaks() -> ChainCheck:
+    """Recomputes the audit trail's chain from the retention anchor (or its start), oldest
+    first, and reports the first entry that does not verify."""
+    anchor = AuditAnchor.objects.order_by("-pk").values_list("chain_hash", flat=True).first()
+    previous, checked, redacted = anchor or GENESIS, 0, 0
+    for entry in AuditEntry.objects.order_by("pk").iterator(chunk_size=2000):
+        if fault := _entry_fault(entry, previous):
+            return ChainCheck(checked, redacted, entry, fault)
+        checked += 1
+        redacted += entry.redacted_at is not None
+        previous = entry.chain_hash
+    return ChainCheck(checked, redacted)
