@@ -90,11 +90,12 @@ def test_erasure_blanks_what_the_trail_says_about_a_person_and_the_chain_still_v
     about_her = log_action(person, "profile.updated", by=other, changes={"name": "Ana"})
     about_her_place = log_action(place, "place.renamed", by=other)
     log_sign_in_failure(email="ANA@example.org")
+    role_gone = log_action(other, "membership.removed", by=other, changes={"person": person.email})
     unrelated = log_action(PlaceFactory(name="Lyon"), "place.created", by=other)
 
-    assert redact_about_person(user=person, object_refs=[("places.place", str(place.pk))]) == 4
+    assert redact_about_person(user=person, object_refs=[("places.place", str(place.pk))]) == 5
 
-    for entry in (by_her, about_her, about_her_place):
+    for entry in (by_her, about_her, about_her_place, role_gone):
         entry.refresh_from_db()
         assert (entry.object_repr, entry.changes) == (REDACTED, {"redacted": True})
         assert entry.redacted_at is not None
@@ -104,9 +105,9 @@ def test_erasure_blanks_what_the_trail_says_about_a_person_and_the_chain_still_v
     failure = AuditEntry.objects.get(action="auth.sign_in_failed")
     assert failure.object_repr == REDACTED
     record = AuditEntry.objects.get(action="audit.redacted")
-    assert record.changes == {"entries": 4}
+    assert record.changes == {"entries": 5}
     check = audit_chain_breaks()
-    assert (check.intact, check.redacted) == (True, 4)
+    assert (check.intact, check.redacted) == (True, 5)
     assert not AuditEntry.objects.filter(object_repr__icontains="ana").exists()
 
 

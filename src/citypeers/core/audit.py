@@ -32,9 +32,9 @@ SIGN_IN_ADDRESS = "account.email"
 PROGRAMME_PATHS: dict[str, str] = {}
 
 
-def register_programme_path(label: str, path: str) -> None:
-    """Called from an app's `ready()`: how to find the programme an object belongs to."""
-    PROGRAMME_PATHS[label] = path
+def register_programme_paths(paths: dict[str, str]) -> None:
+    """Called from an app's `ready()`: how to find the programme its objects belong to."""
+    PROGRAMME_PATHS.update(paths)
 
 
 def _masked(changes: dict) -> dict:
@@ -142,6 +142,12 @@ def log_action(
     )
 
 
+def export_record(*, obj: models.Model, by, what: str, export_format: str, rows: int) -> AuditEntry:
+    """Who downloaded which table (personal data, scores, selections), in which format."""
+    changes = {"format": export_format, "rows": rows}
+    return log_action(obj, f"export.{what}", by=by, changes=changes)
+
+
 def log_sign_in_failure(*, email: str, origin: Origin | None = None) -> AuditEntry:
     return _append(
         action="auth.sign_in_failed",
@@ -162,9 +168,17 @@ def _about(refs: set[tuple[str, str]]) -> Q:
     return about
 
 
+def _naming(email: str) -> Q:
+    # Entries about an object since deleted (a role taken away) name the person only here.
+    if not email:
+        return Q(pk__in=[])
+    return Q(object_repr__icontains=email) | Q(changes__icontains=email)
+
+
 def redact_about_person(*, user, object_refs: list[tuple[str, str]], by=None) -> int:
     """Erasure: blanks the address, browser, object name and changes of the entries `user`
-    made and of those about `user` or `object_refs` ((label, pk) pairs); who acted, what and
+    made, of those about `user` or `object_refs` ((label, pk) pairs) and of those naming the
+    user's e-mail address (their object shown or its changes); who acted, what and
     when stay, and so do the digests, so the chain still verifies. Returns how many entries
     were redacted and records that (as "audit.redacted").
 
@@ -177,7 +191,7 @@ def redact_about_person(*, user, object_refs: list[tuple[str, str]], by=None) ->
     with transaction.atomic():
         with audit_rewrite_sanctioned():
             count = (
-                AuditEntry.objects.filter(Q(actor=user) | _about(refs))
+                AuditEntry.objects.filter(Q(actor=user) | _about(refs) | _naming(user.email))
                 .filter(redacted_at=None)
                 .exclude(action="audit.redacted")
                 .update(

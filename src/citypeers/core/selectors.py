@@ -2,6 +2,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -107,3 +109,57 @@ def audit_chain_breaks() -> ChainCheck:
         redacted += entry.redacted_at is not None
         previous = entry.chain_hash
     return ChainCheck(checked, redacted)
+
+
+CHAIN_CHECK_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class ChainSummary:
+    intact: bool
+    checked: int
+    redacted: int
+
+
+def audit_chain_state() -> ChainSummary:
+    """Whether the trail verifies, kept five minutes per newest entry: a page saying so should
+    not rehash six years of trail on each visit (`verify_audit` names the broken entry)."""
+    newest = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    key = f"audit-chain:{newest}"
+    summary = cache.get(key)
+    if summary is None:
+        check = audit_chain_breaks()
+        summary = ChainSummary(check.intact, check.checked, check.redacted)
+        cache.set(key, summary, CHAIN_CHECK_SECONDS)
+    return summary
+
+
+def audit_entries(
+    *,
+    programme_id: int,
+    kind: str = "",
+    actor_id: int | None = None,
+    since: datetime.datetime | None = None,
+    until: datetime.datetime | None = None,
+) -> QuerySet[AuditEntry]:
+    """A programme's entries, newest first; `kind` is an action's first word ("membership")."""
+    entries = AuditEntry.objects.filter(programme_id=programme_id)
+    if kind:
+        entries = entries.filter(action__startswith=f"{kind}.")
+    if actor_id is not None:
+        entries = entries.filter(actor_id=actor_id)
+    if since is not None:
+        entries = entries.filter(at__gte=since)
+    if until is not None:
+        entries = entries.filter(at__lt=until)
+    return entries.select_related("actor").order_by("-at", "-pk")
+
+
+def audit_kinds_and_actors(*, programme_id: int) -> tuple[list[str], list]:
+    """The kinds of action and the people found in a programme's trail, for its filters."""
+    entries = AuditEntry.objects.filter(programme_id=programme_id)
+    actions = entries.values_list("action", flat=True).distinct()
+    kinds = sorted({action.partition(".")[0] for action in actions})
+    actor_ids = entries.exclude(actor=None).values("actor_id").distinct()
+    actors = list(get_user_model().objects.filter(pk__in=actor_ids).order_by("display_name"))
+    return kinds, actors

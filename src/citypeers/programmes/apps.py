@@ -6,3 +6,13 @@ class ProgrammesConfig(AppConfig):
     name = "citypeers.programmes"
     label = "programmes"
     verbose_name = _("Programmes")
+
+    def ready(self) -> None:
+        from citypeers.core.audit import register_programme_paths  # it imports models
+
+        # Which programme the audit entries about this app's objects belong to.
+        register_programme_paths(
+            {
+                "programmes.programme": "pk",
+            }
+        )
