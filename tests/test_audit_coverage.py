@@ -10,6 +10,7 @@ from citypeers.calls.services.review import rubric_save
 from citypeers.calls.services.selection import selection_start
 from citypeers.core.audit import address_key
 from citypeers.core.models import AuditEntry
+from citypeers.core.selectors import audit_chain_breaks
 from citypeers.programmes.services import membership_add, membership_remove
 from tests.factories import AgendaSessionFactory, CallFactory, UserFactory, sent_application
 
@@ -127,3 +128,26 @@ def test_every_download_of_personal_or_selection_data_is_recorded(
         entry = _entry(action)
         assert (entry.actor, entry.programme_id) == (coordinator, programme.pk), name
         assert entry.changes["format"] == export_format
+
+
+def test_an_ipv6_address_and_an_odd_browser_name_are_kept_so_the_trail_verifies(client):
+    person = UserFactory()
+    client.post(
+        reverse("account_login"),
+        {"login": person.email, "password": "a-long-test-password"},
+        REMOTE_ADDR="2001:DB8:0:0::1",
+        HTTP_USER_AGENT="Odd\x00browser\nX-Injected: yes",
+    )
+    entry = _entry("auth.signed_in")
+    entry.refresh_from_db()
+    assert entry.ip_address == "2001:db8::1"
+    assert entry.user_agent == "Odd browser X-Injected: yes"
+    assert audit_chain_breaks().intact
+
+
+def test_a_failed_sign_in_with_control_characters_in_the_address_is_recorded(client):
+    response = client.post(
+        reverse("account_login"), {"login": "a\x00b@example.org\r\n", "password": "wrong"}
+    )
+    assert response.status_code == 200
+    assert audit_chain_breaks().intact
