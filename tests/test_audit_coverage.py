@@ -12,7 +12,13 @@ from citypeers.core.audit import address_key
 from citypeers.core.models import AuditEntry
 from citypeers.core.selectors import audit_chain_breaks
 from citypeers.programmes.services import membership_add, membership_remove
-from tests.factories import AgendaSessionFactory, CallFactory, UserFactory, sent_application
+from tests.factories import (
+    PASSWORD,
+    AgendaSessionFactory,
+    CallFactory,
+    UserFactory,
+    sent_application,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +29,15 @@ def _entry(action: str) -> AuditEntry:
     return AuditEntry.objects.get(action=action)
 
 
+def _sign_in(client, email: str, password: str = PASSWORD, **meta):
+    """The sign-in form sent, with the request's `meta` (address, headers)."""
+    return client.post(reverse("account_login"), {"login": email, "password": password}, **meta)
+
+
 def test_a_sign_in_records_who_from_which_address_and_browser(client, settings):
     person = UserFactory()
-    client.post(
-        reverse("account_login"),
-        {"login": person.email, "password": "a-long-test-password"},
-        REMOTE_ADDR="203.0.113.7",
-        HTTP_USER_AGENT=BROWSER + " " + "x" * 300,
+    _sign_in(
+        client, person.email, REMOTE_ADDR="203.0.113.7", HTTP_USER_AGENT=BROWSER + " " + "x" * 300
     )
     entry = _entry("auth.signed_in")
     assert (entry.actor, entry.ip_address) == (person, "203.0.113.7")
@@ -39,33 +47,19 @@ def test_a_sign_in_records_who_from_which_address_and_browser(client, settings):
 def test_behind_a_trusted_proxy_the_clients_address_is_recorded_not_the_proxys(client, settings):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     person = UserFactory()
-    client.post(
-        reverse("account_login"),
-        {"login": person.email, "password": "a-long-test-password"},
-        REMOTE_ADDR="10.0.0.2",
-        HTTP_X_FORWARDED_FOR="198.51.100.4",
-    )
+    _sign_in(client, person.email, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.4")
     assert _entry("auth.signed_in").ip_address == "198.51.100.4"
 
 
 def test_a_forged_forwarded_address_is_not_believed_without_a_trusted_proxy(client):
     person = UserFactory()
-    client.post(
-        reverse("account_login"),
-        {"login": person.email, "password": "a-long-test-password"},
-        REMOTE_ADDR="203.0.113.7",
-        HTTP_X_FORWARDED_FOR="1.2.3.4",
-    )
+    _sign_in(client, person.email, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="1.2.3.4")
     assert _entry("auth.signed_in").ip_address == "203.0.113.7"
 
 
 def test_a_failed_sign_in_records_the_address_tried_masked_and_where_from(client):
     person = UserFactory(email="ana.lopez@example.org")
-    client.post(
-        reverse("account_login"),
-        {"login": person.email, "password": "wrong"},
-        REMOTE_ADDR="203.0.113.9",
-    )
+    _sign_in(client, person.email, "wrong", REMOTE_ADDR="203.0.113.9")
     entry = _entry("auth.sign_in_failed")
     assert (entry.object_repr, entry.object_id) == ("a***@example.org", address_key(person.email))
     assert entry.ip_address == "203.0.113.9" and entry.actor is None
@@ -132,9 +126,9 @@ def test_every_download_of_personal_or_selection_data_is_recorded(
 
 def test_an_ipv6_address_and_an_odd_browser_name_are_kept_so_the_trail_verifies(client):
     person = UserFactory()
-    client.post(
-        reverse("account_login"),
-        {"login": person.email, "password": "a-long-test-password"},
+    _sign_in(
+        client,
+        person.email,
         REMOTE_ADDR="2001:DB8:0:0::1",
         HTTP_USER_AGENT="Odd\x00browser\nX-Injected: yes",
     )
@@ -146,8 +140,6 @@ def test_an_ipv6_address_and_an_odd_browser_name_are_kept_so_the_trail_verifies(
 
 
 def test_a_failed_sign_in_with_control_characters_in_the_address_is_recorded(client):
-    response = client.post(
-        reverse("account_login"), {"login": "a\x00b@example.org\r\n", "password": "wrong"}
-    )
+    response = _sign_in(client, "a\x00b@example.org\r\n", "wrong")
     assert response.status_code == 200
     assert audit_chain_breaks().intact
