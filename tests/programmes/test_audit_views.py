@@ -136,3 +136,11 @@ def test_the_trail_page_and_download_run_a_fixed_number_of_queries(
     # The download is recorded: PostgreSQL takes the chain's lock first (one query more).
     with django_assert_max_num_queries(12 if connection.vendor == "postgresql" else 11):
         assert _page(signed_in, programme, "?export=csv").status_code == 200
+
+
+def test_the_filters_offer_each_kind_and_person_once(signed_in, programme, coordinator):
+    for name in ("Aino", "Bruno", "Chiara"):
+        _added(programme, coordinator, name)
+    page = _page(signed_in, programme).text
+    assert page.count('<option value="membership">Roles</option>') == 1
+    assert page.count(f'<option value="{coordinator.pk}">') == 1
