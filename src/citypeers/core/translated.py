@@ -190,6 +190,13 @@ def with_offered(stored: dict, typed: dict | None) -> dict:
     return {**kept, **(typed or {})}
 
 
+def in_every_language(*names: str) -> list[str]:
+    """Lookups of translated texts for the admin's search: each offered language's text
+    (`name__fr`), read as text on both databases (SQLite keeps the JSON's non-ASCII escaped,
+    so searching the whole column misses "Réemploi")."""
+    return [f"{name}__{code}" for name in names for code in offered_codes()]
+
+
 def named_choices(queryset, key: str = "slug", name: str = "name") -> list[tuple]:
     """(key, name in the reader's language) for each row, in the order of those names."""
     rows = [(value, TranslatedText(names)) for value, names in queryset.values_list(key, name)]
