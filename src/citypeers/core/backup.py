@@ -242,7 +242,7 @@ def _free_name(folder: Path, now: datetime.datetime) -> Path:
     path, number = folder / f"citypeers-backup-{stamp}.tar.gz", 1
     while path.exists():
         number += 1
-        path = folder / f"citypeers-backup-{stamp}-{number}.tar.gz"
+        path = folder / f"citypeers-backup-{stamp}_{number}.tar.gz"  # "_" sorts after "."
     return path
 
 

@@ -51,7 +51,11 @@ class Command(BaseCommand):
         for table, (archived, restored) in report.mismatches.items():
             self.stderr.write(f"{table}: {archived} rows in the archive, {restored} restored")
         if not report.mismatches:
-            self.stdout.write(f"Restored: every table's rows match ({len(report.rows)} tables).")
+            rows = sum(restored or 0 for _archived, restored in report.rows.values())
+            self.stdout.write(
+                f"Restored {rows} rows in {len(report.rows)} tables: every table's rows match "
+                "the archive's."
+            )
         if report.storages_restored:
             self.stdout.write(f"Files restored: {', '.join(report.storages_restored)}.")
         for alias in report.storages_left_alone:
