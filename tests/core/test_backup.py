@@ -10,6 +10,7 @@ import os
 import stat
 import tarfile
 import tempfile
+import threading
 from io import StringIO
 from pathlib import Path
 
@@ -18,9 +19,9 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, connections
 
-from citypeers.core import changes
+from citypeers.core import backup_database, changes
 from citypeers.core.backup import backup_create, backup_open, backup_restore, backups_rotate
 from citypeers.core.backup_database import DUMP_NAMES, required_binary
 from citypeers.core.errors import BackupError
@@ -127,6 +128,33 @@ def test_restore_brings_back_every_row_and_file_as_they_were_backed_up(folders, 
     assert report.mismatches == {}
     assert report.storages_restored == ["default", "private"]
     assert not report.migrations_pending
+
+
+@in_committed_database
+def test_the_manifest_counts_the_rows_the_dump_holds_while_people_keep_writing(
+    folders, tmp_path, monkeypatch
+):
+    read_migrations = backup_database._migrations
+
+    def someone_signs_up_meanwhile(cursor):
+        # From another connection, committed, while the backup is between copy and counts.
+        def sign_up():
+            UserFactory(email="meanwhile@example.org")
+            connections.close_all()
+
+        thread = threading.Thread(target=sign_up)
+        thread.start()
+        thread.join(timeout=30)
+        return read_migrations(cursor)
+
+    monkeypatch.setattr(backup_database, "_migrations", someone_signs_up_meanwhile)
+    backup = backup_create(output_dir=tmp_path / "backups")
+    assert User.objects.filter(email="meanwhile@example.org").exists()
+
+    report = restore(backup.path)
+
+    assert report.mismatches == {}
+    assert not User.objects.filter(email="meanwhile@example.org").exists()
 
 
 @in_committed_database
