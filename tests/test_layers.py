@@ -83,6 +83,8 @@ PLACED = {
     "api.middleware": "views",
     "calls.optimiser": "selectors",
     "core.audit": "services",
+    "core.backup": "services",
+    "core.backup_database": "services",
     "core.registry": "enums",
     "core.background": "services",
     "core.changes": "services",

@@ -155,6 +155,8 @@ BREAKOUT_INLINE_PEOPLE = config.int("BREAKOUT_INLINE_PEOPLE", default=40)
 # outbox e-mails older than this many days.
 TASK_RESULT_RETENTION_DAYS = config.int("TASK_RESULT_RETENTION_DAYS", default=14)
 OUTBOX_RETENTION_DAYS = config.int("OUTBOX_RETENTION_DAYS", default=90)
+# Where `citypeers backup` writes its archives unless given --output (core.backup).
+BACKUP_DIR = config.path("BACKUP_DIR", default=DATA_DIR / "backups")
 # /healthz tells the public only "ok"; staff, or a probe sending this token as
 # `Authorization: Bearer <token>`, also get the database and task-queue details.
 HEALTHZ_TOKEN = config.str("HEALTHZ_TOKEN", default="")
