@@ -84,6 +84,7 @@ PLACED = {
     "calls.optimiser": "selectors",
     "core.audit": "services",
     "core.registry": "enums",
+    "core.second_factor": "selectors",
     "core.background": "services",
     "core.changes": "services",
     "core.content_files": "selectors",
