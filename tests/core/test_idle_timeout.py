@@ -55,3 +55,8 @@ def test_the_timeout_follows_the_setting(client, settings):
     idle_for(client, 6)
     client.get(reverse("programmes:dashboard"))
     assert "_auth_user_id" not in client.session
+
+
+def test_signing_in_starts_the_clock_so_the_first_page_writes_no_session(client):
+    client.force_login(UserFactory())
+    assert time.time() - client.session[IDLE_SINCE_KEY] < 5

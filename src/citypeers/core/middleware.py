@@ -117,6 +117,13 @@ IDLE_SINCE_KEY = "citypeers_last_request_at"
 IDLE_CLOCK_RESOLUTION = 60
 
 
+def start_idle_clock(sender, request, user, **kwargs) -> None:
+    """Signing in starts the clock (connected to `user_logged_in`): the first page after it
+    then writes no session."""
+    if request is not None and hasattr(request, "session"):
+        request.session[IDLE_SINCE_KEY] = int(time.time())
+
+
 class IdleSessionTimeoutMiddleware:
     """Signs a person out after SESSION_IDLE_TIMEOUT minutes without a request (ASVS 3.3.2),
     and sends them to the sign-in page, which says why."""
