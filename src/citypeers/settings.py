@@ -225,6 +225,12 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_REAUTHENTICATION_REQUIRED = True
+# allauth's security-key forms, refusing a forged credential at the form (people/forms.py).
+MFA_FORMS = {
+    "add_webauthn": "citypeers.people.forms.AddWebAuthnForm",
+    "authenticate_webauthn": "citypeers.people.forms.AuthenticateWebAuthnForm",
+    "reauthenticate_webauthn": "citypeers.people.forms.ReauthenticateWebAuthnForm",
+}
 # WebAuthn needs a secure origin; plain-http 127.0.0.1 (the demo, tests) is allowed without TLS.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not SECURE_HTTPS
 MFA_REQUIRED_FOR_STAFF = config.bool("MFA_REQUIRED_FOR_STAFF", default=True)
