@@ -6,7 +6,7 @@ from django.urls import reverse
 from citypeers.core.models import AuditEntry
 from citypeers.programmes.models import Role
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
-from tests.second_factor import give_authenticator_app, totp_code
+from tests.second_factor import give_authenticator_app, reauthenticated, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -81,11 +81,6 @@ def test_the_overview_offers_an_app_and_security_keys(client):
     page = client.get(reverse("mfa_index")).text
     assert reverse("mfa_activate_totp") in page
     assert reverse("mfa_add_webauthn") in page
-
-
-def reauthenticated(client, person):
-    client.force_login(person)
-    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
 
 
 def test_setting_up_an_app_shows_the_qr_code_and_the_secret_as_text(client):

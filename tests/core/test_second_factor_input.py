@@ -4,16 +4,11 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
-from tests.second_factor import give_authenticator_app
+from tests.second_factor import give_authenticator_app, reauthenticated
 
 pytestmark = pytest.mark.django_db
 
 HOSTILE = ["", "x" * 100_000, "nul\x00byte", "{}", '{"id": 1}', "[]", "null", "12345678", "²"]
-
-
-def reauthenticated(client, person):
-    client.force_login(person)
-    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
 
 
 @pytest.mark.parametrize("value", HOSTILE)
