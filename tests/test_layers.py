@@ -86,6 +86,7 @@ PLACED = {
     "core.backup": "services",
     "core.backup_database": "services",
     "core.registry": "enums",
+    "core.second_factor": "selectors",
     "core.background": "services",
     "core.changes": "services",
     "core.content_files": "selectors",

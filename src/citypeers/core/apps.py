@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
 from django_tasks.signals import task_finished, task_started
 
@@ -12,6 +13,7 @@ class CoreConfig(AppConfig):
         from django.conf.locale import LANG_INFO
 
         from citypeers.core import background  # it imports models: only once apps are ready
+        from citypeers.core.middleware import start_idle_clock  # reads allauth's models
         from citypeers.core.translated import TranslatedField  # models: once apps are ready
         from citypeers.core.translated_forms import TranslatedFormField  # as models
 
@@ -25,3 +27,4 @@ class CoreConfig(AppConfig):
         # Retrying tasks need to know which task row the thread is running.
         task_started.connect(background.task_started, dispatch_uid="core.task_started")
         task_finished.connect(background.task_finished, dispatch_uid="core.task_finished")
+        user_logged_in.connect(start_idle_clock, dispatch_uid="core.start_idle_clock")

@@ -9,6 +9,7 @@ from citypeers.core.http import (
     export_response,
     paginate,
     permission_required,
+    reauthentication_required_to_export,
     requested_export,
 )
 from citypeers.core.translated import translations_of
@@ -53,6 +54,7 @@ def programme_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @permission_required("programmes.manage_members", _programme)
+@reauthentication_required_to_export
 def members(request: HttpRequest, slug: str, obj: Programme) -> HttpResponse:
     memberships = programme_members(programme=obj)
     if export_format := requested_export(request):

@@ -6,7 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from citypeers.core.http import export_response, permission_required, requested_export
+from citypeers.core.http import (
+    export_response,
+    permission_required,
+    reauthentication_required_to_export,
+    requested_export,
+)
 from citypeers.feedback.enums import Anonymity
 from citypeers.feedback.models import Survey
 from citypeers.feedback.selectors.results import (
@@ -46,6 +51,7 @@ def _export(request, surveys, filename: str) -> HttpResponse:
 
 
 @permission_required("feedback.run_surveys", visit_in_address)
+@reauthentication_required_to_export
 def results(request: HttpRequest, programme: str, visit: str, pk: int, obj: Visit) -> HttpResponse:
     survey = _survey(obj, pk)
     if requested_export(request) in RESULT_EXPORTS:
@@ -71,6 +77,7 @@ def chart(
 
 
 @permission_required("feedback.view_programme_results", programme_in_address)
+@reauthentication_required_to_export
 def programme_results(request: HttpRequest, programme: str, obj: Programme) -> HttpResponse:
     if requested_export(request) in RESULT_EXPORTS:
         return _export(request, programme_surveys(obj), f"{obj.slug}-surveys")

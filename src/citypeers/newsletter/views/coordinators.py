@@ -8,7 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from citypeers.core.http import add_error_to_form, export_response, permission_required
+from citypeers.core.http import (
+    add_error_to_form,
+    export_response,
+    permission_required,
+    reauthentication_required_to_export,
+)
 from citypeers.newsletter.enums import ItemKind
 from citypeers.newsletter.errors import NewsletterError
 from citypeers.newsletter.forms import KIND_HEADINGS, IssueForm, candidate_key
@@ -44,6 +49,7 @@ def _issue(obj: Programme, pk: int) -> Issue:
 
 
 @permission_required(MANAGE, programme_in_address)
+@reauthentication_required_to_export
 def newsletter_home(request: HttpRequest, programme: str, obj: Programme) -> HttpResponse:
     if request.GET.get("export") == "csv":
         rows = [(e, ", ".join(langs), when) for e, langs, when in confirmed_addresses(obj)]

@@ -10,7 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citypeers.core.errors import VisitError
-from citypeers.core.http import export_response, permission_required, requested_export
+from citypeers.core.http import (
+    export_response,
+    permission_required,
+    reauthentication_required_to_export,
+    requested_export,
+)
 from citypeers.programmes.models import Visit
 from citypeers.visits.forms import AttendanceMarkForm
 from citypeers.visits.models import AgendaSession
@@ -67,6 +72,7 @@ def check_in(
 
 
 @permission_required("visits.run_visit", visit_in_address)
+@reauthentication_required_to_export
 def attendance(
     request: HttpRequest, programme: str, visit: str, pk: int, obj: Visit
 ) -> HttpResponse:
