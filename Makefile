@@ -15,7 +15,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 demo: install
 	HOST=$(HOST) PORT=$(PORT) SECURE_HTTPS=false $(BIN)/citypeers demo
 	@echo "citypeers is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
-	SECURE_HTTPS=false $(BIN)/citypeers serve --host $(HOST) --port $(PORT) --with-worker
+	SECURE_HTTPS=false MFA_REQUIRED_FOR_STAFF=false OUTBOX_PRINT_SECRETS=true $(BIN)/citypeers serve --host $(HOST) --port $(PORT) --with-worker
 
 # Compiled bytecode is kept (in git-ignored __pycache__ folders, and in the virtualenv at
 # install) even where PYTHONDONTWRITEBYTECODE is set: each test worker and each process a test

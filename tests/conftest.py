@@ -16,6 +16,11 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests sign people in with force_login, which gives no second factor and no recent
+    # password: the rules asking for them are on in production and in the tests that test them
+    # (tests/core/test_second_factor.py, tests/core/test_reauthentication.py), off elsewhere.
+    settings.MFA_REQUIRED_FOR_STAFF = False
+    settings.ACCOUNT_REAUTHENTICATION_REQUIRED = False
     # whitenoise expects collected files; tests serve static files through the finders.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 

@@ -86,7 +86,10 @@ PLACED = {
     "core.audit_chain": "models",
     # Reads where the current request comes from; its middleware only sets that.
     "core.audit_context": "selectors",
+    "core.backup": "services",
+    "core.backup_database": "services",
     "core.registry": "enums",
+    "core.second_factor": "selectors",
     "core.background": "services",
     "core.changes": "services",
     "core.content_files": "selectors",

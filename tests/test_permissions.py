@@ -177,6 +177,25 @@ PUBLIC = {
             "signup",
         ]
     },
+    **{
+        f"mfa_{name}": "allauth.mfa: a person's own second factors (sign-in required; each "
+        "acts on the signed-in person only, tests/core/test_second_factor.py)"
+        for name in [
+            "activate_totp",
+            "add_webauthn",
+            "authenticate",
+            "deactivate_totp",
+            "download_recovery_codes",
+            "edit_webauthn",
+            "generate_recovery_codes",
+            "index",
+            "list_webauthn",
+            "reauthenticate",
+            "reauthenticate_webauthn",
+            "remove_webauthn",
+            "view_recovery_codes",
+        ]
+    },
 }
 
 

@@ -5,6 +5,8 @@ citypeers worker            run background tasks (django-tasks database backend)
 citypeers demo              migrate, load places and demo data (idempotent)
 citypeers migrate           migrate and create the cache table
 citypeers optimise select|groups|slots FILE   JSON in, JSON out (no database needed)
+citypeers backup [--output DIR] [--keep N]    the database and uploaded files in one archive
+citypeers restore ARCHIVE [--yes]             replace them with an archive's, after checks
 citypeers check [--deploy], citypeers createsuperuser, and any other management command
 """
 

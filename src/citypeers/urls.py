@@ -44,6 +44,8 @@ urlpatterns = [
     path("data/", include("citypeers.library.opendata.urls")),
 ]
 urlpatterns += i18n_patterns(
+    # allauth's, wrapped against a double click (people.views.activate_totp).
+    path("accounts/2fa/totp/activate/", people_views.activate_totp, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("", include("citypeers.people.urls")),
     # A person's home reads every app: the view is the project's, its name stays in programmes.

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django import forms
+from django.utils.html import format_html
 
 import citypeers
 from citypeers.core.forms import Form, SafeInputMixin
@@ -52,6 +53,17 @@ def test_hints_are_tied_to_their_field_for_screen_readers():
     assert "As the host calls it." in html
     assert 'aria-describedby="id_title_helptext"' in html
     assert "There is a problem" not in html
+
+
+def test_a_hint_written_by_a_person_is_shown_as_text_and_the_platforms_own_markup_kept():
+    class SurveyForm(Form):
+        answer = forms.CharField(help_text='<a href="https://evil.example">Log in again</a>')
+        other = forms.CharField(help_text=format_html("<strong>{}</strong>", "Required"))
+
+    html = str(SurveyForm())
+    assert '<a href="https://evil.example">' not in html
+    assert "&lt;a href=&quot;https://evil.example&quot;&gt;Log in again&lt;/a&gt;" in html
+    assert "<strong>Required</strong>" in html
 
 
 class NoteForm(Form):

@@ -6,6 +6,7 @@ import pickle
 import pytest
 from django.utils import translation
 
+from citypeers.catalogue.models import Practice
 from citypeers.core.translated import with_offered
 from citypeers.feedback.models import Question
 from citypeers.feedback.services.templates import house_templates_load
@@ -26,6 +27,17 @@ def test_a_reader_gets_their_language_else_english_else_any_and_knows_which():
     only_greek = Theme(name={"el": "Επανάχρηση"}, slug="el")
     with translation.override("de"):
         assert only_greek.name == "Επανάχρηση" and only_greek.name.language == "el"
+
+
+def test_a_practice_falls_back_to_the_language_it_was_written_in_before_the_others():
+    practice = Practice(
+        language="it", title={"fr": "Réemploi des granges", "it": "Riuso dei fienili"}
+    )
+    with translation.override("de"):
+        assert practice.title == "Riuso dei fienili" and practice.title.language == "it"
+    practice.title = {**practice.title.translations, "en": "Barn reuse"}
+    with translation.override("de"):
+        assert practice.title == "Barn reuse"
 
 
 def test_a_string_written_goes_to_the_active_language_and_keeps_the_others():

@@ -191,3 +191,18 @@ def test_a_practices_texts_are_in_its_own_language_which_the_row_names(db):
     )
     [row] = _csv("/data/practices.csv")
     assert (row["title"], row["tagline"], row["language"]) == ("Adotta un monumento", "Siti.", "it")
+
+
+def test_programmes_and_themes_read_the_same_whatever_language_the_reader_asks_in(db):
+    theme = ThemeFactory(name={"en": "Adaptive reuse", "fr": "Réemploi"})
+    ProgrammeFactory(name={"en": "Heritage in action", "fr": "Patrimoine en action"}).themes.add(
+        theme
+    )
+    for path, word in (
+        ("/data/themes.json", "Adaptive reuse"),
+        ("/data/programmes.json", "Heritage in action"),
+    ):
+        english, english_body = _get(path, HTTP_ACCEPT_LANGUAGE="en")
+        french, french_body = _get(path, HTTP_ACCEPT_LANGUAGE="fr")
+        assert word in french_body and french_body == english_body
+        assert french["ETag"] == english["ETag"]

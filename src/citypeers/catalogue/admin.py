@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from citypeers.catalogue.models import Practice
+from citypeers.core.translated import in_every_language
 
 SEARCHED_TEXTS = ("title", "tagline", "summary")
 
@@ -18,7 +18,4 @@ class PracticeAdmin(SimpleHistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
 
     def get_search_fields(self, request):
-        # Each language's text, as written (the JSON as text would hold escapes, not letters).
-        languages = [code for code, _name in settings.LANGUAGES]
-        texts = [f"{name}__{code}" for name in SEARCHED_TEXTS for code in languages]
-        return [*texts, "places__name"]
+        return [*in_every_language(*SEARCHED_TEXTS), "places__name"]

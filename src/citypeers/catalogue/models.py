@@ -107,6 +107,7 @@ class Practice(models.Model):
     language = models.CharField(
         _("written in"), max_length=10, default="en", choices=offered_languages
     )
+    original_language_field = "language"  # texts fall back to it after English
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

@@ -27,7 +27,23 @@ def chosen_language(user) -> str | None:
     return language if is_offered(language) else None
 
 
+# What in an account mail lets whoever reads it act as its recipient: reset and confirmation
+# links, their keys, sign-in and verification codes. The outbox keeps the mail without them.
+SECRET_CONTEXT_KEYS = ("password_reset_url", "activate_url", "key", "code")
+
+
+def mail_secrets(context: dict) -> list[str]:
+    """The secrets an account mail's context holds, longest first (a link holds its key)."""
+    values = {context.get(key) for key in SECRET_CONTEXT_KEYS}
+    return sorted((v for v in values if isinstance(v, str) and v), key=len, reverse=True)
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def render_mail(self, template_prefix, email, context, headers=None):
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        message.secrets = mail_secrets(context)  # read by core.mail.OutboxBackend only
+        return message
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         context = {**context, "current_site": current_site()}
         language = chosen_language(context.get("user"))

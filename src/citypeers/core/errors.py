@@ -46,3 +46,8 @@ class FeedbackError(CitypeersError):
 
 class ReportError(CitypeersError):
     """A report change the workflow or a concurrent save refuses."""
+
+
+class BackupError(CitypeersError):
+    """A backup that cannot be made, or an archive `citypeers restore` refuses: unreadable,
+    changed since it was made, from the other database vendor or from newer code."""

@@ -132,16 +132,3 @@ class Form(SafeInputMixin, forms.Form):
 
 class ModelForm(SafeInputMixin, forms.ModelForm):
     """The base of every model form of the platform (see SafeInputMixin)."""
-
-
-def text_form_field(model_field, **overrides) -> forms.CharField:
-    """A form field for one language of a TranslatedField: its label, length and lines."""
-    kwargs = {
-        "label": str(model_field.verbose_name).capitalize(),
-        "required": not model_field.blank,
-        "max_length": model_field.text_max_length,
-        "help_text": model_field.help_text,
-    }
-    if model_field.multiline:
-        kwargs["widget"] = forms.Textarea
-    return forms.CharField(**(kwargs | overrides))

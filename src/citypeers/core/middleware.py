@@ -1,13 +1,18 @@
+import time
 import zoneinfo
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext, trans_real
 
 from citypeers.core.languages import offered_variant, own_name
+from citypeers.core.second_factor import lacks_required_second_factor
 
 
 class UserTimeZoneMiddleware:
@@ -75,3 +80,75 @@ class UnofferedLanguageMiddleware:
         response = HttpResponseRedirect(f"{location}?{query}" if query else location)
         patch_vary_headers(response, ["Accept-Language"])
         return response
+
+
+# Pages a person without their required second factor may still open: setting one up (and
+# confirming their password first), signing out, and switching language.
+ENROLMENT_OPEN_VIEWS = {"account_logout", "account_reauthenticate", "set_language", "healthz"}
+
+
+class SecondFactorEnrolmentMiddleware:
+    """Sends staff and coordinators who have no second factor to set one up (ASVS 2.2)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        name = request.resolver_match.url_name or ""
+        if name.startswith("mfa_") or name in ENROLMENT_OPEN_VIEWS:
+            return None
+        if not lacks_required_second_factor(request.user):
+            return None
+        messages.warning(
+            request,
+            gettext(
+                "Your role gives you access to other people's data, so your account needs a "
+                "second factor: set up an authenticator app or a security key to go on."
+            ),
+        )
+        return HttpResponseRedirect(reverse("mfa_index"))
+
+
+IDLE_SINCE_KEY = "citypeers_last_request_at"
+# The time of the last request is written at most this often, not at every request.
+IDLE_CLOCK_RESOLUTION = 60
+
+
+def start_idle_clock(sender, request, user, **kwargs) -> None:
+    """Signing in starts the clock (connected to `user_logged_in`): the first page after it
+    then writes no session."""
+    if request is not None and hasattr(request, "session"):
+        request.session[IDLE_SINCE_KEY] = int(time.time())
+
+
+class IdleSessionTimeoutMiddleware:
+    """Signs a person out after SESSION_IDLE_TIMEOUT minutes without a request (ASVS 3.3.2),
+    and sends them to the sign-in page, which says why."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(IDLE_SINCE_KEY)
+            if isinstance(last, int) and now - last > settings.SESSION_IDLE_TIMEOUT * 60:
+                return self._signed_out(request)
+            if not isinstance(last, int) or now - last >= IDLE_CLOCK_RESOLUTION:
+                request.session[IDLE_SINCE_KEY] = now
+        return self.get_response(request)
+
+    def _signed_out(self, request):
+        logout(request)
+        messages.info(
+            request,
+            gettext("You were signed out after %(minutes)d minutes without activity.")
+            % {"minutes": settings.SESSION_IDLE_TIMEOUT},
+        )
+        login = reverse("account_login")
+        if request.method == "GET":
+            login = f"{login}?{urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})}"
+        return HttpResponseRedirect(login)

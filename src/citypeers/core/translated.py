@@ -17,19 +17,26 @@ from django.db import models
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.translation import get_language
 
+from citypeers.core.languages import offered_codes
 
-def fallback_order(language: str | None) -> list[str]:
-    """The languages to try, in order: the asked one, the default, then every offered one."""
+
+def fallback_order(language: str | None, original: str | None = None) -> list[str]:
+    """The languages to try, in order: the asked one, the default, the one the text was
+    written in (a practice's own language), then every offered one."""
     order = [language] if language else []
     order.append(settings.LANGUAGE_CODE)
-    order += [code for code, _name in settings.LANGUAGES]
+    if original:
+        order.append(original)
+    order += offered_codes()
     return list(dict.fromkeys(order))
 
 
-def pick(translations: dict, language: str | None = None) -> tuple[str, object]:
+def pick(
+    translations: dict, language: str | None = None, original: str | None = None
+) -> tuple[str, object]:
     """The language shown and its value: the asked language, else the fallbacks, else any."""
     translations = translations or {}
-    for code in [*fallback_order(language or get_language()), *translations]:
+    for code in [*fallback_order(language or get_language(), original), *translations]:
         if translations.get(code):
             return code, translations[code]
     return language or get_language() or settings.LANGUAGE_CODE, None
@@ -42,9 +49,11 @@ class TranslatedText(str):
     language: str  # the language shown
     requested: str  # the language asked for
 
-    def __new__(cls, translations: dict | None, language: str | None = None):
+    def __new__(
+        cls, translations: dict | None, language: str | None = None, original: str | None = None
+    ):
         requested = language or get_language() or settings.LANGUAGE_CODE
-        shown, text = pick(translations or {}, requested)
+        shown, text = pick(translations or {}, requested, original)
         instance = super().__new__(cls, text or "")
         instance.translations = {
             code: value for code, value in (translations or {}).items() if value
@@ -61,7 +70,7 @@ class TranslatedText(str):
     @property
     def languages(self) -> list[str]:
         """The languages the text has, offered ones first in their order."""
-        offered = [code for code, _name in settings.LANGUAGES if code in self.translations]
+        offered = [code for code in offered_codes() if code in self.translations]
         return offered + sorted(set(self.translations) - set(offered))
 
     def __reduce__(self):  # pickled in caches: keep the translations, not only the text
@@ -90,6 +99,13 @@ def as_translations(value, current: dict | None, language: str | None = None) ->
     return {code: text for code, text in merged.items() if text}
 
 
+def original_language(instance) -> str | None:
+    """The language a record was first written in, if its model names the field that says so
+    (`original_language_field = "language"`): a fallback tries it right after English."""
+    field = getattr(type(instance), "original_language_field", None)
+    return getattr(instance, field, None) if field else None
+
+
 class TranslatedAttribute(DeferredAttribute):
     """Reads give the reader's language; writes go through `as_translations`."""
 
@@ -98,7 +114,7 @@ class TranslatedAttribute(DeferredAttribute):
             return self
         translations = super().__get__(instance, cls)
         if self.field.text:
-            return TranslatedText(translations)
+            return TranslatedText(translations, original=original_language(instance))
         return TranslatedList(translations)
 
     def __set__(self, instance, value):
@@ -169,9 +185,16 @@ class TranslatedField(models.JSONField):
 def with_offered(stored: dict, typed: dict | None) -> dict:
     """What a form's save makes of `stored`: the offered languages as `typed` (a language left
     empty is removed), the languages the platform does not offer (yet) kept as they were."""
-    offered = {code for code, _name in settings.LANGUAGES}
+    offered = set(offered_codes())
     kept = {code: text for code, text in (stored or {}).items() if code not in offered}
     return {**kept, **(typed or {})}
+
+
+def in_every_language(*names: str) -> list[str]:
+    """Lookups of translated texts for the admin's search: each offered language's text
+    (`name__fr`), read as text on both databases (SQLite keeps the JSON's non-ASCII escaped,
+    so searching the whole column misses "Réemploi")."""
+    return [f"{name}__{code}" for name in names for code in offered_codes()]
 
 
 def named_choices(queryset, key: str = "slug", name: str = "name") -> list[tuple]:

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from citypeers.core.translated import in_every_language
 from citypeers.methodology.models import (
     ActivityFormat,
     AgendaItemTemplate,
@@ -21,13 +22,18 @@ class FormatStepInline(admin.TabularInline):
 class ActivityFormatAdmin(admin.ModelAdmin):
     list_display = ["name", "stage", "min_group", "max_group", "default_minutes", "updated_at"]
     list_filter = ["stage"]
-    search_fields = ["name", "summary"]
     inlines = [FormatStepInline]
+
+    def get_search_fields(self, request):
+        return in_every_language("name", "summary")
 
 
 @admin.register(VisitTemplate)
 class VisitTemplateAdmin(admin.ModelAdmin):
     list_display = ["name", "mode", "slug"]
+
+    def get_search_fields(self, request):
+        return in_every_language("name")
 
 
 class ReadOnlyInline(admin.TabularInline):

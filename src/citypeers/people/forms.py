@@ -1,7 +1,9 @@
+from allauth.mfa.adapter import get_adapter as mfa_adapter
+from allauth.mfa.webauthn import forms as webauthn
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.core.forms import Form, ModelForm
+from citypeers.core.forms import Form, ModelForm, SafeInputMixin
 from citypeers.core.languages import offered_languages
 from citypeers.people.models import Organisation, User, spoken_language_choices
 
@@ -95,4 +97,36 @@ class AffiliationDecisionForm(Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Optional; sent to the person with the decision."),
+    )
+
+
+# A WebAuthn credential is JSON the browser posts; allauth parses a forged one only as far as a
+# TypeError, and fido2 raises KeyError or ValueError on others (a 500). Refused as a wrong code.
+FORGED_CREDENTIAL = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+def _refusing_forged_credentials(clean):
+    def wrapped(self):
+        try:
+            return clean(self)
+        except FORGED_CREDENTIAL:
+            raise mfa_adapter().validation_error("incorrect_code") from None
+
+    return wrapped
+
+
+class AddWebAuthnForm(SafeInputMixin, webauthn.AddWebAuthnForm):
+    name = forms.CharField(label=_("Name"), required=False, max_length=100)
+    clean = _refusing_forged_credentials(webauthn.AddWebAuthnForm.clean)
+
+
+class AuthenticateWebAuthnForm(SafeInputMixin, webauthn.AuthenticateWebAuthnForm):
+    clean_credential = _refusing_forged_credentials(
+        webauthn.AuthenticateWebAuthnForm.clean_credential
+    )
+
+
+class ReauthenticateWebAuthnForm(SafeInputMixin, webauthn.ReauthenticateWebAuthnForm):
+    clean_credential = _refusing_forged_credentials(
+        webauthn.ReauthenticateWebAuthnForm.clean_credential
     )

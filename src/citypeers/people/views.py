@@ -1,5 +1,7 @@
+from allauth.mfa.totp.views import activate_totp as allauth_activate_totp
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -138,3 +140,14 @@ def withdraw(request: HttpRequest, pk: int, obj: Affiliation) -> HttpResponse:
             % {"organisation": obj.organisation},
         )
     return redirect("people:profile")
+
+
+def activate_totp(request: HttpRequest) -> HttpResponse:
+    """allauth's page turning on an authenticator app, safe from a double click: the second of
+    two simultaneous posts meets the app the first set up (a unique constraint) and is told so
+    rather than given a server error."""
+    try:
+        return allauth_activate_totp(request)
+    except IntegrityError:
+        messages.info(request, _("Your authenticator app is already set up."))
+        return redirect("mfa_index")

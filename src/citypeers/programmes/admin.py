@@ -1,14 +1,16 @@
-from django.conf import settings
 from django.contrib import admin
 
+from citypeers.core.translated import in_every_language
 from citypeers.programmes.models import Membership, Programme, Theme, Visit
 
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    # No slug made from the name: the name is one input per language.
+
+    def get_search_fields(self, request):
+        return in_every_language("name")
 
 
 class VisitInline(admin.TabularInline):
@@ -16,12 +18,6 @@ class VisitInline(admin.TabularInline):
     extra = 0
     fields = ["title", "slug", "host_place", "mode", "starts_on", "ends_on"]
     autocomplete_fields = ["host_place"]
-
-
-def in_every_language(*names: str) -> list[str]:
-    """Search fields for translated texts: each offered language's text (`name__fr`), read as
-    text on both databases (SQLite keeps the JSON's non-ASCII letters escaped)."""
-    return [f"{name}__{code}" for name in names for code, _name in settings.LANGUAGES]
 
 
 @admin.register(Programme)

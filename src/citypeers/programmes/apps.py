@@ -8,6 +8,14 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self) -> None:
+        from citypeers.core.second_factor import (
+            second_factor_required_for,  # reads allauth's models
+        )
+        from citypeers.programmes.selectors import coordinates_any  # models are ready only now
+
+        # Coordinators read applicants' personal data: they sign in with a second factor.
+        second_factor_required_for.register(coordinates_any)
+
         from citypeers.core.audit import register_programme_paths  # it imports models
 
         # Which programme the audit entries about this app's objects belong to.

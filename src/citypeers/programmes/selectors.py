@@ -114,3 +114,9 @@ programme_tools_register = PROGRAMME_TOOL_SOURCES.register
 
 def programme_tools(programme: Programme, user) -> list[tuple[str, str]]:
     return [tool for source in PROGRAMME_TOOL_SOURCES for tool in source(programme, user)]
+
+
+def coordinates_any(user) -> bool:
+    """Whether the person holds a coordinator role in any programme (memberships end by being
+    removed, so every one found is current)."""
+    return Membership.objects.filter(user=user, role=Role.COORDINATOR).exists()

@@ -14,6 +14,7 @@ from citypeers.core.http import (
     paginate,
     permission_required,
     query_without_page,
+    reauthentication_required_to_export,
     requested_export,
 )
 from citypeers.core.selectors import audit_chain_state, audit_entries, audit_kinds_and_actors
@@ -60,6 +61,7 @@ def programme_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @permission_required("programmes.manage_members", _programme)
+@reauthentication_required_to_export
 def members(request: HttpRequest, slug: str, obj: Programme) -> HttpResponse:
     memberships = programme_members(programme=obj)
     if export_format := requested_export(request):
@@ -176,6 +178,7 @@ def _audit_rows(entries) -> list[tuple]:
 
 
 @permission_required("programmes.view_audit", _programme)
+@reauthentication_required_to_export
 def audit_trail(request: HttpRequest, slug: str, obj: Programme) -> HttpResponse:
     kinds, actors = audit_kinds_and_actors(programme_id=obj.pk)
     form = AuditFilterForm(request.GET or None, kinds=kinds, actors=actors)

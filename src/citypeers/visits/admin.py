@@ -1,6 +1,6 @@
-from django.conf import settings
 from django.contrib import admin
 
+from citypeers.core.translated import in_every_language
 from citypeers.visits.models import (
     AgendaSession,
     BreakoutPlan,
@@ -26,8 +26,7 @@ class VisitTaskAdmin(admin.ModelAdmin):
     readonly_fields = ["ticked"]
 
     def get_search_fields(self, request):
-        # Each language's title, read as text (SQLite keeps the JSON's non-ASCII escaped).
-        return [*(f"title__{code}" for code, _name in settings.LANGUAGES), "visit__title"]
+        return [*in_every_language("title"), "visit__title"]
 
 
 @admin.register(AgendaSession)

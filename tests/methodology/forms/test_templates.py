@@ -77,11 +77,12 @@ STEP = {"phase": 4, "role": "coordinator", "offset_days": -42, "anchor": "start"
 def test_a_translation_may_stay_empty_but_a_step_needs_a_title_in_some_language():
     version = TemplateVersionFactory()
     [initial] = step_initial(version, "de")
-    untranslated = StepForm({**STEP, "title": ""}, initial=initial, language="de")
+    posted = {**STEP, "key": initial["key"], "title": ""}
+    untranslated = StepForm(posted, initial=initial, language="de")
     assert untranslated.is_valid(), untranslated.errors
     assert 'lang="de"' in str(untranslated["title"])
     [english] = step_initial(version, "en")
-    emptied = StepForm({**STEP, "title": ""}, initial=english, language="en")
+    emptied = StepForm(posted, initial=english, language="en")
     assert list(emptied.errors) == ["title"]
     assert list(StepForm({**STEP, "title": ""}, language="de").errors) == ["title"]  # a new step
 

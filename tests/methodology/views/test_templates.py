@@ -294,3 +294,37 @@ def test_a_step_may_stay_untranslated_but_a_new_step_needs_a_title(client, coord
     response = client.post(url, version_data(version, **empty, **new_step))
     assert response.status_code == 200
     assert 'href="#id_steps-1-title"' in response.text
+
+
+def test_a_step_whose_key_was_changed_in_the_post_needs_its_title_like_a_new_step(
+    client, coordinator
+):
+    version = TemplateVersionFactory()
+    client.force_login(coordinator)
+    url = reverse("methodology:template_edit", args=[version.template.slug]) + "?language=de"
+    tampered = {"steps-0-key": "made-up", "steps-0-title": "", "steps-0-deliverable": ""}
+    response = client.post(url, version_data(version, **tampered))
+    assert response.status_code == 200 and 'href="#id_steps-0-title"' in response.text
+    assert version.template.versions.count() == 1
+
+
+def test_a_step_posted_twice_under_one_key_is_saved_as_two_steps_with_keys_of_their_own(
+    client, coordinator
+):
+    version = TemplateVersionFactory()
+    old_key = version.steps.get().key
+    client.force_login(coordinator)
+    url = reverse("methodology:template_edit", args=[version.template.slug])
+    copy = {
+        "steps-TOTAL_FORMS": 2,
+        "steps-1-key": old_key,
+        "steps-1-phase": 4,
+        "steps-1-role": "coordinator",
+        "steps-1-offset_days": -7,
+        "steps-1-anchor": "start",
+        "steps-1-title": "Send the briefing pack",
+    }
+    client.post(url, version_data(version, **copy))
+    new = version.template.versions.get(number=2)
+    keys = list(new.steps.values_list("key", flat=True))
+    assert len(set(keys)) == 2 and old_key in keys

@@ -1,7 +1,6 @@
 """Review forms: the rubric, a reviewer's scores, a declared conflict."""
 
 from django import forms
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,7 +29,7 @@ class ScoreForm(Form):
         for criterion in criteria:
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
                 label=criterion.name,
-                help_text=escape(criterion.description),  # Django shows help texts as HTML
+                help_text=criterion.description,
                 coerce=int,
                 choices=[(n, str(n)) for n in range(criterion.scale_max + 1)],
                 widget=forms.RadioSelect(attrs={"class": "scale"}),

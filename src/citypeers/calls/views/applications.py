@@ -32,10 +32,17 @@ from citypeers.calls.texts.application import answer_rows, history_rows
 from citypeers.calls.texts.reasons import application_reason
 from citypeers.calls.views.exports import applications_table
 from citypeers.core.errors import CallError
-from citypeers.core.http import export_recorded, paginate, permission_required, requested_export
+from citypeers.core.http import (
+    export_recorded,
+    paginate,
+    permission_required,
+    reauthentication_required_to_export,
+    requested_export,
+)
 
 
 @permission_required("calls.manage_call", call_by_slug)
+@reauthentication_required_to_export
 def applications(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     rows = application_rows(obj)
     files = asks_for_files(obj)

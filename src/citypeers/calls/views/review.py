@@ -29,7 +29,12 @@ from citypeers.calls.services.review import (
 )
 from citypeers.calls.views.exports import review_results_table
 from citypeers.core.errors import CallError
-from citypeers.core.http import export_recorded, permission_required, requested_export
+from citypeers.core.http import (
+    export_recorded,
+    permission_required,
+    reauthentication_required_to_export,
+    requested_export,
+)
 
 
 def _assignment(*, slug: str, pk: int, **_kwargs) -> ReviewAssignment:
@@ -43,6 +48,7 @@ def _assignment(*, slug: str, pk: int, **_kwargs) -> ReviewAssignment:
 
 
 @permission_required("calls.review_call", call_by_slug)
+@reauthentication_required_to_export
 def review_home(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     coordinator = request.user.has_perm("calls.manage_call", obj)
     context = {

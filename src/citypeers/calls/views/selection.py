@@ -22,10 +22,17 @@ from citypeers.calls.services.selection import (
 )
 from citypeers.calls.texts.selection import moved_rows, named_result
 from citypeers.calls.views.exports import selection_table
-from citypeers.core.http import export_recorded, permission_required, requested_export, whole_number
+from citypeers.core.http import (
+    export_recorded,
+    permission_required,
+    reauthentication_required_to_export,
+    requested_export,
+    whole_number,
+)
 
 
 @permission_required("calls.manage_call", call_by_slug)
+@reauthentication_required_to_export
 def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     runs = list(obj.selection_runs.select_related("created_by")[:10])
     selection_runs_fail_stuck(runs=runs)  # a run whose worker died is shown failed, with why

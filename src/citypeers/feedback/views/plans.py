@@ -14,6 +14,7 @@ from citypeers.core.http import (
     export_recorded,
     export_response,
     permission_required,
+    reauthentication_required_to_export,
     requested_export,
 )
 from citypeers.feedback.forms.plans import (
@@ -96,6 +97,7 @@ def _saved_message(plan: ActionPlan, *, submitted_now: bool) -> str:
 
 
 @permission_required("feedback.view_plans", visit_in_address)
+@reauthentication_required_to_export
 def plan_list(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
     plans = list(plans_readable_by(request.user, obj))
     if (export := requested_export(request)) in {"csv", "xlsx"}:

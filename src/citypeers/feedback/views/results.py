@@ -10,6 +10,7 @@ from citypeers.core.http import (
     export_recorded,
     export_response,
     permission_required,
+    reauthentication_required_to_export,
     requested_export,
 )
 from citypeers.feedback.enums import Anonymity
@@ -52,6 +53,7 @@ def _export(request, surveys, filename: str, *, about) -> HttpResponse:
 
 
 @permission_required("feedback.run_surveys", visit_in_address)
+@reauthentication_required_to_export
 def results(request: HttpRequest, programme: str, visit: str, pk: int, obj: Visit) -> HttpResponse:
     survey = _survey(obj, pk)
     if requested_export(request) in RESULT_EXPORTS:
@@ -78,6 +80,7 @@ def chart(
 
 
 @permission_required("feedback.view_programme_results", programme_in_address)
+@reauthentication_required_to_export
 def programme_results(request: HttpRequest, programme: str, obj: Programme) -> HttpResponse:
     if requested_export(request) in RESULT_EXPORTS:
         return _export(request, programme_surveys(obj), f"{obj.slug}-surveys", about=obj)

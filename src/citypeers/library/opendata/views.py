@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
@@ -33,6 +34,18 @@ def _open(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _in_default_language(chunks):
+    """The chunks made in English whatever the asker's language: a download has no language
+    in its address, so one file (and its ETag) serves everyone."""
+    chunks = iter(chunks)
+    while True:
+        with translation.override(settings.LANGUAGE_CODE):
+            chunk = next(chunks, None)
+        if chunk is None:
+            return
+        yield chunk
+
+
 def _etag(request, collection: str, fmt: str, programme: str | None = None) -> str:
     return f"{version(collection).tag}-{fmt}"
 
@@ -53,7 +66,7 @@ def download(
     chunks = (
         csv_chunks(dataset) if fmt == "csv" else json_chunks(dataset, landing_url=landing_url())
     )
-    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
+    response = StreamingHttpResponse(_in_default_language(chunks), content_type=CONTENT_TYPES[fmt])
     name = dataset.identifier.replace("programmes/", "").replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="{settings.SITE_NAME}-{name}.{fmt}"'
     response["Link"] = f'<{LICENCES[dataset.licence].deed}>; rel="license"'

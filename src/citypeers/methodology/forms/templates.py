@@ -91,6 +91,8 @@ class StepForm(Form):
     def __init__(self, *args, language: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.reference = self.initial.get("reference")
+        if self.is_bound and self.data.get(self.add_prefix("key")) != self.initial.get("key"):
+            self.reference = None  # the row posted is not the step shown (a tampered key)
         for name in STEP_TEXTS:
             self.fields[name].widget.attrs["lang"] = language
         # A step written in another language may stay untranslated in this one; a new step,

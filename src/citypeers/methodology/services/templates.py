@@ -23,6 +23,18 @@ def _new_key(prefix: str) -> str:
     return f"{prefix}{uuid.uuid4().hex[:10]}"
 
 
+def _kept_keys(rows: list[dict], known, prefix: str) -> list[str]:
+    """Each row's key: its own when the version before has it (once), else a new one, so a
+    key posted twice or made up is a new step, never a second copy of an old one."""
+    seen: set[str] = set()
+    keys = []
+    for data in rows:
+        key = data.get("key") or ""
+        keys.append(key if key in known and key not in seen else _new_key(prefix))
+        seen.add(key)
+    return keys
+
+
 def template_save_version(
     *,
     template: VisitTemplate,
@@ -66,9 +78,9 @@ def template_save_version(
             **figures,
         )
         positions: dict[int, int] = {}
-        for data in steps:
-            source = old_steps.get(data["key"]) or StepTemplate()
-            row = StepTemplate(version=version, key=data["key"] or _new_key("s"))
+        for data, key in zip(steps, _kept_keys(steps, old_steps, "s"), strict=True):
+            source = old_steps.get(key) or StepTemplate()
+            row = StepTemplate(version=version, key=key)
             for name in STEP_TEXTS:  # every language from before, then this one as typed
                 setattr(row, name, translations_of(source, name))
                 set_text(row, name, language, data[name])
@@ -77,11 +89,12 @@ def template_save_version(
             row.position = positions[row.phase] = positions.get(row.phase, -1) + 1
             row.save()
         days: dict[str, int] = {}
-        for data in agenda:
+        old_items = set(previous.agenda.values_list("key", flat=True)) if previous else set()
+        for data, key in zip(agenda, _kept_keys(agenda, old_items, "a"), strict=True):
             days[data["day"]] = days.get(data["day"], -1) + 1
             AgendaItemTemplate.objects.create(
                 version=version,
-                key=data["key"] or _new_key("a"),
+                key=key,
                 day=data["day"],
                 position=days[data["day"]],
                 format=data["format"],

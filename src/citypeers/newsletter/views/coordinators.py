@@ -13,6 +13,7 @@ from citypeers.core.http import (
     export_recorded,
     export_response,
     permission_required,
+    reauthentication_required_to_export,
 )
 from citypeers.newsletter.enums import ItemKind
 from citypeers.newsletter.errors import NewsletterError
@@ -49,6 +50,7 @@ def _issue(obj: Programme, pk: int) -> Issue:
 
 
 @permission_required(MANAGE, programme_in_address)
+@reauthentication_required_to_export
 def newsletter_home(request: HttpRequest, programme: str, obj: Programme) -> HttpResponse:
     if request.GET.get("export") == "csv":
         rows = [(e, ", ".join(langs), when) for e, langs, when in confirmed_addresses(obj)]

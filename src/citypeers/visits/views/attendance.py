@@ -14,6 +14,7 @@ from citypeers.core.http import (
     export_recorded,
     export_response,
     permission_required,
+    reauthentication_required_to_export,
     requested_export,
 )
 from citypeers.programmes.models import Visit
@@ -72,6 +73,7 @@ def check_in(
 
 
 @permission_required("visits.run_visit", visit_in_address)
+@reauthentication_required_to_export
 def attendance(
     request: HttpRequest, programme: str, visit: str, pk: int, obj: Visit
 ) -> HttpResponse:

@@ -12,6 +12,7 @@ from citypeers.core.errors import VisitError
 from citypeers.core.http import (
     add_error_to_form,
     permission_required,
+    reauthentication_required_to_export,
     requested_export,
     whole_number,
 )
@@ -106,6 +107,7 @@ def _back(session: AgendaSession):
 
 
 @permission_required("visits.run_visit", visit_in_address)
+@reauthentication_required_to_export
 def groups(request: HttpRequest, programme: str, visit: str, pk: int, obj: Visit):
     """The groups of each round with the repeats and the proven lower bound, and the files."""
     session = _session(obj, pk)

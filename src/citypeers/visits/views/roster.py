@@ -14,6 +14,7 @@ from citypeers.core.http import (
     export_recorded,
     export_response,
     permission_required,
+    reauthentication_required_to_export,
     requested_export,
     whole_number,
 )
@@ -39,6 +40,7 @@ ROSTER_EXPORTS = {"csv", "xlsx"}
 
 
 @permission_required("visits.view_roster", visit_in_address)
+@reauthentication_required_to_export
 def roster(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
     """The team sees everyone with contacts, languages and needs (and downloads it); a
     participant sees the participants who consented, nothing of the others."""

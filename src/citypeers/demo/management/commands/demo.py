@@ -13,3 +13,8 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo log-ins (password: {DEMO_PASSWORD}):")
         for email, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:<28} {role}")
+        self.stdout.write(
+            "\nStaff and coordinators must set up two-factor sign-in first unless"
+            " MFA_REQUIRED_FOR_STAFF=false (`make demo` sets it). Links hidden in the outbox"
+            " are printed to the server's console when OUTBOX_PRINT_SECRETS=true (`make demo`)."
+        )
