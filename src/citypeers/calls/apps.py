@@ -7,6 +7,7 @@ class CallsConfig(AppConfig):
     verbose_name = _("Open calls")
 
     def ready(self) -> None:
-        from citypeers.calls import signals  # models are ready only now
+        from citypeers.calls import personal_data, signals  # models are ready only now
 
         signals.connect()
+        personal_data.register()

@@ -6,3 +6,8 @@ class ProgrammesConfig(AppConfig):
     name = "citypeers.programmes"
     label = "programmes"
     verbose_name = _("Programmes")
+
+    def ready(self) -> None:
+        from citypeers.programmes import personal_data  # models are ready only now
+
+        personal_data.register()

@@ -1,18 +1,24 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
-from citypeers.core.background import records_prune
+from citypeers.core.background import RECORD_PRUNERS, records_prune
 
 
 class Command(BaseCommand):
     help = (
         "Deletes finished background-task rows and sent outbox e-mails past their retention "
-        "(TASK_RESULT_RETENTION_DAYS, OUTBOX_RETENTION_DAYS); run it daily."
+        "(TASK_RESULT_RETENTION_DAYS, OUTBOX_RETENTION_DAYS), then runs every registered "
+        "clean-up (personal data past its retention: see the privacy page); run it daily."
     )
 
     def handle(self, *args, **options):
-        tasks, mails = records_prune()
+        now = timezone.now()
+        tasks, mails = records_prune(now=now)
         self.stdout.write(
             f"{tasks} task row(s) older than {settings.TASK_RESULT_RETENTION_DAYS} days and "
             f"{mails} e-mail(s) older than {settings.OUTBOX_RETENTION_DAYS} days deleted."
         )
+        for prune in RECORD_PRUNERS:
+            for kind, count in prune(now).items():
+                self.stdout.write(f"{kind}: {count} record(s) past their retention pruned.")
