@@ -93,6 +93,9 @@ PLACED = {
     "api.middleware": "views",
     "calls.optimiser": "selectors",
     "core.audit": "services",
+    "core.audit_chain": "models",
+    # Reads where the current request comes from; its middleware only sets that.
+    "core.audit_context": "selectors",
     "core.registry": "enums",
     "core.background": "services",
     "core.changes": "services",

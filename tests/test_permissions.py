@@ -627,6 +627,12 @@ MATRIX = {
         Case(COORDINATORS, lambda w: [w.programme.slug]),
         Case(COORDINATORS, lambda w: [w.programme.slug], query="?export=csv", label="csv"),
     ],
+    # The programme's audit trail and its downloads: its coordinators (and staff).
+    "programmes:audit": [
+        Case(COORDINATORS, lambda w: [w.programme.slug]),
+        Case(COORDINATORS, lambda w: [w.programme.slug], query="?export=csv", label="csv"),
+        Case(COORDINATORS, lambda w: [w.programme.slug], query="?export=json", label="json"),
+    ],
     "programmes:member_remove": [
         Case(
             COORDINATORS,

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The address and browser of audit entries written during the request.
+    "citypeers.core.audit_context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "citypeers.core.middleware.UnofferedLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -155,6 +157,9 @@ BREAKOUT_INLINE_PEOPLE = config.int("BREAKOUT_INLINE_PEOPLE", default=40)
 # outbox e-mails older than this many days.
 TASK_RESULT_RETENTION_DAYS = config.int("TASK_RESULT_RETENTION_DAYS", default=14)
 OUTBOX_RETENTION_DAYS = config.int("OUTBOX_RETENTION_DAYS", default=90)
+# The audit trail is kept six years (the limitation period for claims about a selection), then
+# the oldest entries are pruned daily (`core.audit.prune_before`).
+AUDIT_RETENTION_DAYS = config.int("AUDIT_RETENTION_DAYS", default=2190)
 # /healthz tells the public only "ok"; staff, or a probe sending this token as
 # `Authorization: Bearer <token>`, also get the database and task-queue details.
 HEALTHZ_TOKEN = config.str("HEALTHZ_TOKEN", default="")

@@ -32,3 +32,16 @@ def test_the_audit_trail_is_read_only_in_the_admin(admin_client):
     assert admin_client.get(reverse("admin:core_auditentry_add")).status_code == 403
     entry.refresh_from_db()
     assert entry.action == "place.created"
+
+
+def test_the_audit_trail_cannot_be_deleted_from_the_admin_one_by_one_or_in_bulk(admin_client):
+    entry = log_action(PlaceFactory(name="Vantaa", country="FI"), "place.created")
+    delete_url = reverse("admin:core_auditentry_delete", args=[entry.pk])
+    assert admin_client.post(delete_url, {"post": "yes"}).status_code == 403
+    listing_url = reverse("admin:core_auditentry_changelist")
+    assert "delete_selected" not in admin_client.get(listing_url).text
+    admin_client.post(
+        listing_url, {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"}
+    )
+    entry.refresh_from_db()
+    assert entry.action == "place.created"

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import ProtectedError
 
 from citypeers.core.audit import log_action
 from citypeers.core.models import AuditEntry
@@ -44,9 +45,8 @@ def test_a_long_object_name_is_shortened_to_fit_the_trail():
     assert entry.changes == {}
 
 
-def test_the_trail_outlives_the_person_who_acted():
+def test_a_person_in_the_trail_is_kept_not_deleted_so_the_trail_still_names_them():
     person = UserFactory()
-    entry = log_action(PlaceFactory(), "place.created", by=person)
-    person.delete()
-    entry.refresh_from_db()
-    assert entry.actor is None
+    log_action(PlaceFactory(), "place.created", by=person)
+    with pytest.raises(ProtectedError):
+        person.delete()  # erasure makes them an anonymised tombstone instead

@@ -177,4 +177,4 @@ def test_the_daily_clean_up_deletes_old_finished_tasks_and_mails_only(settings):
     assert list(OutboxMessage.objects.values_list("subject", flat=True)) == ["Recent"]
     out = StringIO()
     call_command("prune_old_records", stdout=out)
-    assert out.getvalue().startswith("0 task row(s) older than 14 days and 0 e-mail(s)")
+    assert out.getvalue().startswith("0 task row(s) older than 14 days, 0 e-mail(s)")

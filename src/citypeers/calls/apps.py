@@ -11,3 +11,20 @@ class CallsConfig(AppConfig):
 
         signals.connect()
         personal_data.register()
+
+        from citypeers.core.audit import register_programme_paths  # it imports models
+
+        # Which programme the audit entries about this app's objects belong to.
+        register_programme_paths(
+            {
+                "calls.application": "call.programme_id",
+                "calls.question": "call.programme_id",
+                "calls.criterion": "call.programme_id",
+                "calls.conflict": "call.programme_id",
+                "calls.selectionrun": "call.programme_id",
+                "calls.selectionoverride": "call.programme_id",
+                "calls.reviewassignment": "application.call.programme_id",
+                "calls.applicationfile": "application.call.programme_id",
+                "calls.preference": "application.call.programme_id",
+            }
+        )

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from citypeers.core.models import AuditEntry, OutboxMessage
+from citypeers.core.models import AuditAnchor, AuditEntry, OutboxMessage
 
 
 @admin.register(OutboxMessage)
@@ -14,16 +14,31 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "action", "object_repr"]
-    list_filter = ["action", "object_type"]
-    search_fields = ["object_repr", "actor__email", "action"]
-    date_hierarchy = "at"
-    list_select_related = ["actor"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Staff read the audit trail here and nothing more: it is append-only (no bulk delete
+    action either); only erasure and retention change it, in `core.audit`."""
+
+    actions = None
 
     def has_add_permission(self, request) -> bool:
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["at", "actor", "action", "object_repr", "programme_id", "ip_address"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_repr", "actor__email", "action"]
+    date_hierarchy = "at"
+    list_select_related = ["actor"]
+
+
+@admin.register(AuditAnchor)
+class AuditAnchorAdmin(ReadOnlyAdmin):
+    list_display = ["at", "last_pruned_id", "pruned", "chain_hash"]

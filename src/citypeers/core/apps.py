@@ -10,8 +10,12 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.conf.locale import LANG_INFO
+        from django.contrib.auth import signals as auth_signals
 
-        from citypeers.core import background  # it imports models: only once apps are ready
+        from citypeers.core import (
+            background,  # it imports models: only once apps are ready
+            signals,  # as background
+        )
         from citypeers.core.translated import TranslatedField  # models: once apps are ready
         from citypeers.core.translated_forms import TranslatedFormField  # as models
 
@@ -25,3 +29,10 @@ class CoreConfig(AppConfig):
         # Retrying tasks need to know which task row the thread is running.
         task_started.connect(background.task_started, dispatch_uid="core.task_started")
         task_finished.connect(background.task_finished, dispatch_uid="core.task_finished")
+
+        # Who signed in, out, or failed to, and from where (ASVS 7.1).
+        auth_signals.user_logged_in.connect(signals.signed_in, dispatch_uid="core.signed_in")
+        auth_signals.user_logged_out.connect(signals.signed_out, dispatch_uid="core.signed_out")
+        auth_signals.user_login_failed.connect(
+            signals.sign_in_failed, dispatch_uid="core.sign_in_failed"
+        )

@@ -1,12 +1,23 @@
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from citypeers.core.models import OutboxMessage
+from citypeers.core.audit_chain import (
+    GENESIS,
+    REDACTED,
+    REDACTED_CHANGES,
+    chained,
+    content_of,
+    digest_of,
+)
+from citypeers.core.models import AuditAnchor, AuditEntry, OutboxMessage
 
 
 def outbox_messages(*, q: str = "") -> QuerySet[OutboxMessage]:
@@ -56,3 +67,99 @@ def _task_queue() -> dict:
         "backend": backend,
         **{name: rows.order_by()[: HEALTH_COUNT_CAP + 1].count() for name, rows in counts.items()},
     }
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """What verifying the audit trail found: how many entries, how many redacted, and the
+    first entry that does not verify (None when the chain is intact)."""
+
+    checked: int
+    redacted: int
+    first_break: AuditEntry | None = None
+    reason: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.first_break is None
+
+
+def _entry_fault(entry: AuditEntry, previous: str) -> str:
+    if entry.redacted_at is not None:
+        # Erasure keeps the digest of what was blanked; the blanks themselves must be blank.
+        blank = (entry.object_repr, entry.changes, entry.ip_address, entry.user_agent)
+        if blank != (REDACTED, REDACTED_CHANGES, None, ""):
+            return "a redacted entry holds content"
+    elif digest_of(content_of(entry)) != entry.content_digest:
+        return "its content was changed"
+    if chained(previous, entry.content_digest) != entry.chain_hash:
+        return "the chain is broken before it (an entry removed, inserted or reordered)"
+    return ""
+
+
+def audit_chain_breaks() -> ChainCheck:
+    """Recomputes the audit trail's chain from the retention anchor (or its start), oldest
+    first, and reports the first entry that does not verify."""
+    anchor = AuditAnchor.objects.order_by("-pk").values_list("chain_hash", flat=True).first()
+    previous, checked, redacted = anchor or GENESIS, 0, 0
+    for entry in AuditEntry.objects.order_by("pk").iterator(chunk_size=2000):
+        if fault := _entry_fault(entry, previous):
+            return ChainCheck(checked, redacted, entry, fault)
+        checked += 1
+        redacted += entry.redacted_at is not None
+        previous = entry.chain_hash
+    return ChainCheck(checked, redacted)
+
+
+CHAIN_CHECK_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class ChainSummary:
+    intact: bool
+    checked: int
+    redacted: int
+
+
+def audit_chain_state() -> ChainSummary:
+    """Whether the trail verifies, kept five minutes per newest entry: a page saying so should
+    not rehash six years of trail on each visit (`verify_audit` names the broken entry)."""
+    newest = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    key = f"audit-chain:{newest}"
+    summary = cache.get(key)
+    if summary is None:
+        check = audit_chain_breaks()
+        summary = ChainSummary(check.intact, check.checked, check.redacted)
+        cache.set(key, summary, CHAIN_CHECK_SECONDS)
+    return summary
+
+
+def audit_entries(
+    *,
+    programme_id: int,
+    kind: str = "",
+    actor_id: int | None = None,
+    since: datetime.datetime | None = None,
+    until: datetime.datetime | None = None,
+) -> QuerySet[AuditEntry]:
+    """A programme's entries, newest first; `kind` is an action's first word ("membership")."""
+    entries = AuditEntry.objects.filter(programme_id=programme_id)
+    if kind:
+        entries = entries.filter(action__startswith=f"{kind}.")
+    if actor_id is not None:
+        entries = entries.filter(actor_id=actor_id)
+    if since is not None:
+        entries = entries.filter(at__gte=since)
+    if until is not None:
+        entries = entries.filter(at__lt=until)
+    return entries.select_related("actor").order_by("-at", "-pk")
+
+
+def audit_kinds_and_actors(*, programme_id: int) -> tuple[list[str], list]:
+    """The kinds of action and the people found in a programme's trail, for its filters."""
+    entries = AuditEntry.objects.filter(programme_id=programme_id)
+    actions = entries.values_list("action", flat=True).distinct()
+    kinds = sorted({action.partition(".")[0] for action in actions})
+    actor_ids = entries.exclude(actor=None).values("actor_id").distinct()
+    actors = list(get_user_model().objects.filter(pk__in=actor_ids).order_by("display_name"))
+    return kinds, actors

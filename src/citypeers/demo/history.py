@@ -3,12 +3,14 @@
 The services take the time they act at (`now=`, `today=`), but the audit trail and the rows'
 `created_at` are stamped by the clock when they are written. The demo's 2021 programme is
 written today, so its history is dated afterwards: the entries written since a mark are given
-the times the demo says they happened. Nothing else is changed.
+the times the demo says they happened (and the audit chain recomputed over them). Nothing
+else is changed.
 """
 
 import datetime
 from collections.abc import Callable
 
+from citypeers.core.audit import entries_redated
 from citypeers.core.models import AuditEntry
 
 
@@ -20,13 +22,12 @@ def last_entry() -> int:
 
 def entries_dated(mark: int, at: Callable[[AuditEntry], datetime.datetime | None]) -> None:
     """Dates each entry written since `mark` for which `at` gives a time; leaves the others."""
-    entries = []
+    dates = {}
     for entry in AuditEntry.objects.filter(pk__gt=mark).order_by("pk"):
         when = at(entry)
         if when is not None:
-            entry.at = when
-            entries.append(entry)
-    AuditEntry.objects.bulk_update(entries, ["at"], batch_size=500)
+            dates[entry.pk] = when
+    entries_redated(dates)  # the chain is recomputed from the first entry dated
 
 
 def entries_from(

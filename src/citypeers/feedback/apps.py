@@ -11,3 +11,21 @@ class FeedbackConfig(AppConfig):
 
         signals.connect()
         personal_data.register()
+
+        from citypeers.core.audit import register_programme_paths  # it imports models
+
+        # Which programme the audit entries about this app's objects belong to.
+        register_programme_paths(
+            {
+                "feedback.formatlesson": "visit.programme_id",
+                "feedback.actionplan": "visit.programme_id",
+                "feedback.planmailsent": "visit.programme_id",
+                "feedback.survey": "visit.programme_id",
+                "feedback.actionstep": "plan.visit.programme_id",
+                "feedback.stepupdate": "step.plan.visit.programme_id",
+                "feedback.plancomment": "plan.visit.programme_id",
+                "feedback.invitation": "survey.visit.programme_id",
+                "feedback.response": "survey.visit.programme_id",
+                "feedback.surveytemplateversion": "template.programme_id",
+            }
+        )

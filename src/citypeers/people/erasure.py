@@ -12,14 +12,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from simple_history.models import registered_models
 
-from citypeers.core.audit import log_action
-from citypeers.core.models import AuditEntry
+from citypeers.core.audit import log_action, redact_about_person
 from citypeers.people.errors import ErasureRefused
 from citypeers.people.models import User
 from citypeers.people.personal_data import PERSONAL_DATA, ObjectRef, erasure_blockers
-
-ERASED_NAME = "—"
-
 
 def erased_email(user: User) -> str:
     return f"erased-{user.pk}@invalid"
@@ -43,7 +39,8 @@ def person_erase(*, user: User, by: User | None) -> User:
             erased += kind.erase(user) or []
         _history_delete(user)
         _admin_log_delete(user)
-        _audit_redact(user=user, object_refs=erased)
+        # Before the tombstone: the audit finds failed sign-ins by the address in use.
+        redact_about_person(user=user, object_refs=erased, by=by)
         _tombstone(user)
         log_action(user, "person.erased", by=by if by is not None and by != user else None)
     return user
@@ -84,19 +81,3 @@ def _admin_log_delete(user: User) -> None:
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
     ).delete()
-
-
-def _audit_redact(*, user: User, object_refs: list[ObjectRef]) -> None:
-    """Until `core.audit.redact_about_person` (the audit branch) lands: entries about the
-    erased records lose their description and values; entries of their acts keep what was
-    done, not the values they typed."""
-    for label, pk in object_refs:
-        AuditEntry.objects.filter(object_type=label, object_id=pk).update(
-            object_repr=ERASED_NAME, changes={}
-        )
-    for entry in AuditEntry.objects.filter(actor=user).exclude(changes={}):
-        entry.changes = dict.fromkeys(entry.changes, ERASED_NAME)
-        entry.save(update_fields=["changes"])
-    # Records named after the person that no app listed (a description is "Name: …").
-    for named in {user.display_name, user.email} - {""}:
-        AuditEntry.objects.filter(object_repr__icontains=named).update(object_repr=ERASED_NAME)

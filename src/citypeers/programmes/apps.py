@@ -11,3 +11,12 @@ class ProgrammesConfig(AppConfig):
         from citypeers.programmes import personal_data  # models are ready only now
 
         personal_data.register()
+
+        from citypeers.core.audit import register_programme_paths  # it imports models
+
+        # Which programme the audit entries about this app's objects belong to.
+        register_programme_paths(
+            {
+                "programmes.programme": "pk",
+            }
+        )

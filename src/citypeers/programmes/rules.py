@@ -13,3 +13,5 @@ rules.add_perm("places.add_place", is_any_coordinator | is_staff)
 rules.add_perm("programmes.manage_themes", is_any_coordinator | is_staff)
 # The licence of the programme's open data (`library.opendata`).
 rules.add_perm("programmes.change_data_licence", is_programme_coordinator | is_staff)
+# The programme's audit trail: who did what, when; and its download.
+rules.add_perm("programmes.view_audit", is_programme_coordinator | is_staff)

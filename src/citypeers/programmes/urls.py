@@ -9,6 +9,7 @@ urlpatterns = [
     path("themes/<slug:slug>/edit/", views.theme_edit, name="theme_edit"),
     path("programmes/<slug:slug>/", views.programme_view, name="detail"),
     path("programmes/<slug:slug>/members/", views.members, name="members"),
+    path("programmes/<slug:slug>/audit/", views.audit_trail, name="audit"),
     path(
         "programmes/<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"
     ),

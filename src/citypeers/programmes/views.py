@@ -1,18 +1,24 @@
+import json
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from citypeers.core.audit import export_record
 from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.core.http import (
     add_error_to_form,
     export_response,
     paginate,
     permission_required,
+    query_without_page,
     requested_export,
 )
+from citypeers.core.selectors import audit_chain_state, audit_entries, audit_kinds_and_actors
 from citypeers.core.translated import translations_of
-from citypeers.programmes.forms import MembershipAddForm, ThemeForm
+from citypeers.programmes.forms import AuditFilterForm, MembershipAddForm, ThemeForm
 from citypeers.programmes.models import Membership, Programme, Theme
 from citypeers.programmes.selectors import (
     programme_detail,
@@ -42,6 +48,7 @@ def programme_view(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "programme": programme,
         "can_manage": request.user.has_perm("programmes.manage_members", programme),
+        "can_read_audit": request.user.has_perm("programmes.view_audit", programme),
         "can_change_rooms": request.user.has_perm("programmes.change_rooms", programme),
         "can_change_data_licence": request.user.has_perm(
             "programmes.change_data_licence", programme
@@ -56,6 +63,10 @@ def programme_view(request: HttpRequest, slug: str) -> HttpResponse:
 def members(request: HttpRequest, slug: str, obj: Programme) -> HttpResponse:
     memberships = programme_members(programme=obj)
     if export_format := requested_export(request):
+        rows = len(memberships)
+        export_record(
+            obj=obj, by=request.user, what="members", export_format=export_format, rows=rows
+        )
         return export_response(
             headers=[_("Name"), _("E-mail address"), _("Organisation"), _("Role"), _("Visit")],
             rows=(
@@ -136,3 +147,59 @@ def theme_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Theme saved."))
             return redirect("programmes:themes")
     return render(request, "programmes/theme_form.html", {"theme": theme, "form": form})
+
+
+def _audit_headers() -> list[str]:
+    return [
+        _("When"),
+        _("Who"),
+        _("Action"),
+        _("Object"),
+        _("Object type"),
+        _("Object id"),
+        _("What changed"),
+    ]
+
+
+def _audit_rows(entries) -> list[tuple]:
+    """The entries as the download gives them: times in the reader's zone, changes as JSON."""
+    return [
+        (
+            timezone.localtime(entry.at).isoformat(timespec="seconds"),
+            str(entry.actor or ""),
+            entry.action,
+            entry.object_repr,
+            entry.object_type,
+            entry.object_id,
+            json.dumps(entry.changes, ensure_ascii=False, sort_keys=True),
+        )
+        for entry in entries
+    ]
+
+
+@permission_required("programmes.view_audit", _programme)
+def audit_trail(request: HttpRequest, slug: str, obj: Programme) -> HttpResponse:
+    kinds, actors = audit_kinds_and_actors(programme_id=obj.pk)
+    form = AuditFilterForm(request.GET or None, kinds=kinds, actors=actors)
+    bounds = form.bounds()
+    entries = audit_entries(programme_id=obj.pk, **bounds)
+    if export_format := requested_export(request):
+        rows = _audit_rows(entries)
+        export_record(
+            obj=obj, by=request.user, what="audit", export_format=export_format, rows=len(rows)
+        )
+        return export_response(
+            headers=_audit_headers(),
+            rows=rows,
+            filename=f"{obj.slug}-audit",
+            export_format=export_format,
+        )
+    context = {
+        "programme": obj,
+        "form": form,
+        "page": paginate(request, entries, per_page=50),
+        "query": query_without_page(request),
+        "chain": audit_chain_state(),
+        "filtered": any(bounds.values()),
+    }
+    return render(request, "programmes/audit.html", context)

@@ -17,3 +17,14 @@ class ReportsConfig(AppConfig):
         visit_links_register(links.visit_report_links)
         practice_links_register(links.practice_report_links)
         personal_data.register()
+
+        from citypeers.core.audit import register_programme_paths  # it imports models
+
+        # Which programme the audit entries about this app's objects belong to.
+        register_programme_paths(
+            {
+                "reports.report": "visit.programme_id",
+                "reports.reportversion": "report.visit.programme_id",
+                "reports.reportcomment": "report.visit.programme_id",
+            }
+        )

@@ -28,6 +28,7 @@ from citypeers.calls.services.review import (
     scores_save,
 )
 from citypeers.calls.views.exports import review_results_table
+from citypeers.core.audit import export_record
 from citypeers.core.errors import CallError
 from citypeers.core.http import permission_required, requested_export
 
@@ -54,6 +55,13 @@ def review_home(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     if coordinator:
         results = review_results(obj)
         if export_format := requested_export(request):
+            export_record(
+                obj=obj,
+                by=request.user,
+                what="review_results",
+                export_format=export_format,
+                rows=len(results),
+            )
             return review_results_table(results, export_format)
         context |= {
             "criteria": list(obj.criteria.all()),

@@ -22,6 +22,7 @@ from citypeers.calls.services.selection import (
 )
 from citypeers.calls.texts.selection import moved_rows, named_result
 from citypeers.calls.views.exports import selection_table
+from citypeers.core.audit import export_record
 from citypeers.core.http import permission_required, requested_export, whole_number
 
 
@@ -32,6 +33,10 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     latest = next((run for run in runs if run.is_finished), None)
     if export_format := requested_export(request):
         export = selection_export(obj, latest)
+        rows = len(export["applications"])
+        export_record(
+            obj=obj, by=request.user, what="selection", export_format=export_format, rows=rows
+        )
         if export_format == "json":
             return JsonResponse(export, json_dumps_params={"ensure_ascii": False})
         return selection_table(obj, latest, export["applications"], export_format)

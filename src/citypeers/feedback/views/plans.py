@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from citypeers.core.audit import export_record
 from citypeers.core.errors import FeedbackError
 from citypeers.core.http import (
     add_error_to_form,
@@ -98,6 +99,9 @@ def _saved_message(plan: ActionPlan, *, submitted_now: bool) -> str:
 def plan_list(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
     plans = list(plans_readable_by(request.user, obj))
     if (export := requested_export(request)) in {"csv", "xlsx"}:
+        export_record(
+            obj=obj, by=request.user, what="action_plans", export_format=export, rows=len(plans)
+        )
         return export_response(
             headers=[
                 _("Participant"),

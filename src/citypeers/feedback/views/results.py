@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from citypeers.core.audit import export_record
 from citypeers.core.http import export_response, permission_required, requested_export
 from citypeers.feedback.enums import Anonymity
 from citypeers.feedback.models import Survey
@@ -37,9 +38,17 @@ def _survey(obj: Visit, pk: int) -> Survey:
     return survey
 
 
-def _export(request, surveys, filename: str) -> HttpResponse:
+def _export(request, surveys, filename: str, *, about) -> HttpResponse:
     pseudonymous = surveys.filter(anonymity=Anonymity.PSEUDONYMOUS).exists()
     headers, rows = answers_export(raw_answers(surveys), pseudonymous=pseudonymous)
+    export_format = requested_export(request)
+    export_record(
+        obj=about,
+        by=request.user,
+        what="survey_answers",
+        export_format=export_format,
+        rows=len(rows),
+    )
     return export_response(
         headers=headers, rows=rows, filename=filename, export_format=requested_export(request)
     )
@@ -49,7 +58,8 @@ def _export(request, surveys, filename: str) -> HttpResponse:
 def results(request: HttpRequest, programme: str, visit: str, pk: int, obj: Visit) -> HttpResponse:
     survey = _survey(obj, pk)
     if requested_export(request) in RESULT_EXPORTS:
-        return _export(request, Survey.objects.filter(pk=survey.pk), f"{obj.slug}-{survey.moment}")
+        surveys, name = Survey.objects.filter(pk=survey.pk), f"{obj.slug}-{survey.moment}"
+        return _export(request, surveys, name, about=survey)
     context = {
         "visit": obj,
         "survey": survey,
@@ -73,7 +83,7 @@ def chart(
 @permission_required("feedback.view_programme_results", programme_in_address)
 def programme_results(request: HttpRequest, programme: str, obj: Programme) -> HttpResponse:
     if requested_export(request) in RESULT_EXPORTS:
-        return _export(request, programme_surveys(obj), f"{obj.slug}-surveys")
+        return _export(request, programme_surveys(obj), f"{obj.slug}-surveys", about=obj)
     moments = [
         (moment, charted(moment.figures, prefix=f"{moment.moment}-"))
         for moment in programme_figures(obj)
