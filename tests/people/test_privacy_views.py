@@ -119,3 +119,20 @@ def test_the_privacy_page_speaks_the_visitors_language(client):
     page = client.get("/fr/privacy/")
     assert page.status_code == 200
     assert '<html lang="fr"' in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_erase_a_person_from_the_admin_and_the_audit_names_them(client, staff):
+    person = UserFactory(display_name="Carla Ruiz")
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    response = client.post(
+        reverse("admin:people_user_changelist"),
+        {"action": "erase", "_selected_action": [person.pk]},
+        follow=True,
+    )
+    assert "1 person erased." in response.content.decode()
+    assert User.objects.get(pk=person.pk).display_name == ""
+    erased = AuditEntry.objects.get(action="person.erased", object_id=str(person.pk))
+    assert erased.actor == staff

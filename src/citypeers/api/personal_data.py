@@ -53,7 +53,6 @@ TOKENS = PersonalData(
     export=_tokens,
     erase=_tokens_erase,
     retention_setting="API_TOKEN_RETENTION_DAYS",
-    retention_default=365,
     retention_from=_("the token was revoked or expired"),
     prune=_tokens_prune,
 )

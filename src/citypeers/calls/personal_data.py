@@ -144,7 +144,6 @@ APPLICATIONS = PersonalData(
     export=_applications,
     erase=_applications_erase,
     retention_setting="APPLICATION_RETENTION_DAYS",
-    retention_default=2 * 365,
     retention_from=_(
         "the call closes, for applications that led to no place; your texts and files are "
         "deleted, the selection's figures stay without your name"

@@ -56,7 +56,6 @@ SUBSCRIPTIONS = PersonalData(
     export=_subscriptions,
     erase=_subscriptions_erase,
     retention_setting="NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS",
-    retention_default=30,
     retention_from=_("you unsubscribe (unconfirmed requests go after a few days)"),
     prune=_subscriptions_prune,
 )

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from citypeers.people.errors import ErasureRefused
 from citypeers.people.models import Affiliation, Organisation, User
@@ -52,7 +53,8 @@ class UserAdmin(BaseUserAdmin):
                 self.message_user(request, f"{person}: {refusal.message}", messages.ERROR)
             else:
                 erased += 1
-        self.message_user(request, _("%(count)d people erased.") % {"count": erased})
+        done = ngettext("%(count)d person erased.", "%(count)d people erased.", erased)
+        self.message_user(request, done % {"count": erased})
 
 
 @admin.register(Organisation)

@@ -148,7 +148,6 @@ AFFILIATIONS = PersonalData(
     export=_affiliations,
     erase=_affiliations_erase,
     retention_setting="AFFILIATION_RETENTION_DAYS",
-    retention_default=730,
     retention_from=_("a refused, withdrawn or ended request was closed"),
     prune=_affiliations_prune,
 )
@@ -166,7 +165,6 @@ CONSENTS = PersonalData(
     export=_consents,
     erase=_consents_erase,
     retention_setting="CONSENT_RETENTION_DAYS",
-    retention_default=3 * 365,
     retention_from=_("you withdrew the consent"),
     prune=_consents_prune,
 )
@@ -194,7 +192,6 @@ MAILS = PersonalData(
     export=_mails,
     erase=_mails_erase,
     retention_setting="OUTBOX_RETENTION_DAYS",
-    retention_default=90,
     retention_from=_("it was sent"),
     # pruned by `core.background.records_prune`, which the same command runs
 )

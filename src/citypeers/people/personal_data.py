@@ -36,10 +36,9 @@ class PersonalData:
     who_sees: Promise
     export: Callable[[User], list[dict]]
     erase: Callable[[User], list[ObjectRef] | None]
-    # Retention: the setting naming the days, its default, and the event they count from;
-    # no setting: kept as long as the account (erasing it erases them).
+    # Retention: the setting naming the days (settings.py) and the event they count from; no
+    # setting: `retention_text` says how long.
     retention_setting: str = ""
-    retention_default: int = 0
     retention_from: Promise | str = ""
     retention_text: Promise | str = ""  # said instead, where days do not tell it
     prune: Callable[[datetime.datetime], int] | None = None
@@ -50,7 +49,7 @@ class PersonalData:
     def retention_days(self) -> int | None:
         if not self.retention_setting:
             return None
-        return getattr(settings, self.retention_setting, self.retention_default)
+        return getattr(settings, self.retention_setting)
 
     def cutoff(self, now: datetime.datetime) -> datetime.datetime:
         """Records from before this moment are past their retention."""

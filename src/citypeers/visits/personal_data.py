@@ -88,7 +88,6 @@ QUESTIONNAIRES = PersonalData(
     export=_questionnaires,
     erase=_questionnaires_erase,
     retention_setting="QUESTIONNAIRE_RETENTION_DAYS",
-    retention_default=90,
     retention_from=_("the visit ends"),
     prune=_questionnaires_prune,
 )
