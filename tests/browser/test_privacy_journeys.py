@@ -3,6 +3,7 @@ a visitor reads the privacy page from the footer. Each page passes axe-core, the
 and the Nu HTML checker."""
 
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -44,7 +45,7 @@ def test_a_person_downloads_their_data_then_erases_their_account(page, tmp_path,
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download it all (JSON)").click()
-    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert exported["person"] == anna.user.email
     assert "Quokkatext vegan" in json.dumps(exported, ensure_ascii=False)
 

@@ -17,6 +17,7 @@ from citypeers.people.errors import ErasureRefused
 from citypeers.people.models import User
 from citypeers.people.personal_data import PERSONAL_DATA, ObjectRef, erasure_blockers
 
+
 def erased_email(user: User) -> str:
     return f"erased-{user.pk}@invalid"
 
