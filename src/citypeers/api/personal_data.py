@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from citypeers.api.models import ApiToken
 from citypeers.people.enums import LegalBasis
 from citypeers.people.models import User
-from citypeers.people.personal_data import PersonalData, personal_data_register, records, refs
+from citypeers.people.personal_data import (
+    PersonalData,
+    deleted,
+    personal_data_register,
+    pruned,
+    records,
+)
 
 
 def _tokens(user: User) -> list[dict]:
@@ -27,17 +33,12 @@ def _tokens(user: User) -> list[dict]:
 
 
 def _tokens_erase(user: User) -> list:
-    found = list(ApiToken.objects.filter(created_by=user))
-    ApiToken.objects.filter(created_by=user).delete()
-    return refs(found)
+    return deleted(ApiToken.objects.filter(created_by=user))
 
 
 def _tokens_prune(now: datetime.datetime) -> int:
     before = TOKENS.cutoff(now)
-    deleted, _by_model = ApiToken.objects.filter(
-        Q(revoked_at__lt=before) | Q(expires_at__lt=before)
-    ).delete()
-    return deleted
+    return pruned(ApiToken.objects.filter(Q(revoked_at__lt=before) | Q(expires_at__lt=before)))
 
 
 TOKENS = PersonalData(

@@ -14,26 +14,12 @@ from citypeers.feedback.models import (
     PlanComment,
     PlanMailSent,
 )
+from citypeers.feedback.services.plans import PLAN_CHOICES, PLAN_TEXTS
 from citypeers.people.enums import LegalBasis
 from citypeers.people.models import User
-from citypeers.people.personal_data import PersonalData, personal_data_register, records, refs
+from citypeers.people.personal_data import PersonalData, deleted, personal_data_register, records
 
-PLAN_FIELDS = [
-    "visit",
-    "learnt",
-    "challenge",
-    "adaptation",
-    "stakeholders",
-    "resources",
-    "risks",
-    "shared_with_host",
-    "shared_with_expert",
-    "quote_to_publish",
-    "quote_consent",
-    "status",
-    "created_at",
-    "submitted_at",
-]
+PLAN_FIELDS = ["visit", *PLAN_TEXTS, *PLAN_CHOICES, "status", "created_at", "submitted_at"]
 
 
 def _plans(user: User) -> list[dict]:
@@ -50,12 +36,9 @@ def _plans(user: User) -> list[dict]:
 
 
 def _plans_erase(user: User) -> list:
-    plans = list(ActionPlan.objects.filter(person=user))
-    comments = list(PlanComment.objects.filter(author=user))
-    PlanComment.objects.filter(author=user).delete()
-    ActionPlan.objects.filter(person=user).delete()  # steps, updates and comments with them
     PlanMailSent.objects.filter(person=user).delete()
-    return refs(plans) + refs(comments)
+    comments = deleted(PlanComment.objects.filter(author=user))
+    return comments + deleted(ActionPlan.objects.filter(person=user))  # steps with them
 
 
 def _contributions(user: User) -> list[dict]:

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from citypeers.newsletter.models import Subscription
 from citypeers.people.enums import LegalBasis
 from citypeers.people.models import User
-from citypeers.people.personal_data import PersonalData, personal_data_register, records, refs
+from citypeers.people.personal_data import (
+    PersonalData,
+    deleted,
+    personal_data_register,
+    pruned,
+    records,
+)
 
 
 def subscriptions_of(user: User):
@@ -31,16 +37,11 @@ def _subscriptions(user: User) -> list[dict]:
 
 
 def _subscriptions_erase(user: User) -> list:
-    found = list(subscriptions_of(user))
-    subscriptions_of(user).delete()  # deliveries with them
-    return refs(found)
+    return deleted(subscriptions_of(user))  # deliveries with them
 
 
 def _subscriptions_prune(now: datetime.datetime) -> int:
-    deleted, _by_model = Subscription.objects.filter(
-        unsubscribed_at__lt=SUBSCRIPTIONS.cutoff(now)
-    ).delete()
-    return deleted
+    return pruned(Subscription.objects.filter(unsubscribed_at__lt=SUBSCRIPTIONS.cutoff(now)))
 
 
 SUBSCRIPTIONS = PersonalData(

@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from citypeers.core.models import OutboxMessage
 from citypeers.people.enums import AffiliationState, LegalBasis
 from citypeers.people.models import Affiliation, Consent, User
-from citypeers.people.personal_data import PersonalData, personal_data_register, records, refs
+from citypeers.people.personal_data import (
+    PersonalData,
+    deleted,
+    personal_data_register,
+    pruned,
+    records,
+)
 
 PROFILE_FIELDS = [
     "email",
@@ -46,19 +52,15 @@ def _affiliations(user: User) -> list[dict]:
 
 
 def _affiliations_erase(user: User) -> list:
-    found = list(Affiliation.objects.filter(user=user))
-    Affiliation.objects.filter(user=user).delete()
-    return refs(found)
+    return deleted(Affiliation.objects.filter(user=user))
 
 
 CLOSED_AFFILIATIONS = [AffiliationState.REFUSED, AffiliationState.WITHDRAWN, AffiliationState.ENDED]
 
 
 def _affiliations_prune(now: datetime.datetime) -> int:
-    deleted, _by_model = Affiliation.objects.filter(
-        state__in=CLOSED_AFFILIATIONS, decided_at__lt=AFFILIATIONS.cutoff(now)
-    ).delete()
-    return deleted
+    before = AFFILIATIONS.cutoff(now)
+    return pruned(Affiliation.objects.filter(state__in=CLOSED_AFFILIATIONS, decided_at__lt=before))
 
 
 def consents_of(user: User):
@@ -76,8 +78,7 @@ def _consents_erase(user: User) -> list:
 
 
 def _consents_prune(now: datetime.datetime) -> int:
-    deleted, _by_model = Consent.objects.filter(withdrawn_at__lt=CONSENTS.cutoff(now)).delete()
-    return deleted
+    return pruned(Consent.objects.filter(withdrawn_at__lt=CONSENTS.cutoff(now)))
 
 
 def sessions_of(user: User) -> list[Session]:
@@ -100,8 +101,7 @@ def _sessions_erase(user: User) -> list:
 
 
 def _sessions_prune(now: datetime.datetime) -> int:
-    deleted, _by_model = Session.objects.filter(expire_date__lt=now).delete()
-    return deleted
+    return pruned(Session.objects.filter(expire_date__lt=now))
 
 
 def mails_to(user: User) -> list[OutboxMessage]:

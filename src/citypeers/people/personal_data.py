@@ -106,6 +106,19 @@ def refs(queryset: Iterable[models.Model]) -> list[ObjectRef]:
     return [(record._meta.label_lower, str(record.pk)) for record in queryset]
 
 
+def deleted(queryset: models.QuerySet) -> list[ObjectRef]:
+    """Deletes the records; which they were, for the audit's redaction (an erasure's return)."""
+    found = refs(queryset)
+    queryset.delete()
+    return found
+
+
+def pruned(queryset: models.QuerySet) -> int:
+    """Deletes the records past their retention; how many (a `prune`'s return)."""
+    count, _by_model = queryset.delete()
+    return count
+
+
 def personal_data_export(*, user: User) -> list[dict]:
     """Everything held about this person, grouped by kind: what the export page shows and
     the JSON download holds."""

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.people.enums import LegalBasis
 from citypeers.people.models import User
-from citypeers.people.personal_data import PersonalData, personal_data_register, records, refs
+from citypeers.people.personal_data import PersonalData, deleted, personal_data_register, records
 from citypeers.reports.models import ReportComment, ReportVersion
 
 
@@ -19,9 +19,7 @@ def _writing(user: User) -> list[dict]:
 
 
 def _writing_erase(user: User) -> list:
-    comments = list(ReportComment.objects.filter(author=user))
-    ReportComment.objects.filter(author=user).delete()
-    return refs(comments)
+    return deleted(ReportComment.objects.filter(author=user))
 
 
 WRITING = PersonalData(

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.people.enums import LegalBasis
 from citypeers.people.models import User
-from citypeers.people.personal_data import PersonalData, personal_data_register, records, refs
+from citypeers.people.personal_data import (
+    PersonalData,
+    deleted,
+    personal_data_register,
+    pruned,
+    records,
+)
 from citypeers.visits.models import (
     Attendance,
     BreakoutSeat,
@@ -21,17 +27,7 @@ from citypeers.visits.models import (
     VisitReminder,
 )
 
-QUESTIONNAIRE_FIELDS = [
-    "visit",
-    "expectations",
-    "challenge",
-    "can_share",
-    "dietary_needs",
-    "access_needs",
-    "other_needs",
-    "shares_with_participants",
-    "submitted_at",
-]
+QUESTIONNAIRE_FIELDS = ["visit", *QuestionnaireAnswer.ANSWER_FIELDS, "submitted_at"]
 
 
 def _questionnaires(user: User) -> list[dict]:
@@ -40,17 +36,12 @@ def _questionnaires(user: User) -> list[dict]:
 
 
 def _questionnaires_erase(user: User) -> list:
-    found = list(QuestionnaireAnswer.objects.filter(person=user))
-    QuestionnaireAnswer.objects.filter(person=user).delete()
-    return refs(found)
+    return deleted(QuestionnaireAnswer.objects.filter(person=user))
 
 
 def _questionnaires_prune(now: datetime.datetime) -> int:
     ended_before = QUESTIONNAIRES.cutoff(now).date()
-    deleted, _by_model = QuestionnaireAnswer.objects.filter(
-        visit__ends_on__lt=ended_before
-    ).delete()
-    return deleted
+    return pruned(QuestionnaireAnswer.objects.filter(visit__ends_on__lt=ended_before))
 
 
 def _taking_part(user: User) -> list[dict]:
@@ -69,10 +60,8 @@ def _taking_part(user: User) -> list[dict]:
 
 
 def _taking_part_erase(user: User) -> list:
-    feeds = list(CalendarFeed.objects.filter(user=user))
-    CalendarFeed.objects.filter(user=user).delete()
     VisitReminder.objects.filter(person=user).delete()
-    return refs(feeds)
+    return deleted(CalendarFeed.objects.filter(user=user))
 
 
 QUESTIONNAIRES = PersonalData(
