@@ -7,15 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from citypeers.catalogue.models import Practice
 from citypeers.people.enums import LegalBasis
 from citypeers.people.models import User
-from citypeers.people.personal_data import PersonalData, personal_data_register, records
+from citypeers.people.personal_data import PersonalData, kept, personal_data_register, records
 
 
 def _practices(user: User) -> list[dict]:
     return records(Practice.objects.filter(submitted_by=user), ["title", "status"])
-
-
-def _practices_erase(user: User) -> list:
-    return []
 
 
 PRACTICES = PersonalData(
@@ -26,7 +22,7 @@ PRACTICES = PersonalData(
     legal_basis=LegalBasis.LEGITIMATE_INTEREST,
     who_sees=_("The programme's coordinators; published practices: everyone, without your name."),
     export=_practices,
-    erase=_practices_erase,
+    erase=kept,
     retention_text=_(
         "As long as the practice; on erasure, it stays without your name and its history goes."
     ),

@@ -17,7 +17,13 @@ from citypeers.feedback.models import (
 from citypeers.feedback.services.plans import PLAN_CHOICES, PLAN_TEXTS
 from citypeers.people.enums import LegalBasis
 from citypeers.people.models import User
-from citypeers.people.personal_data import PersonalData, deleted, personal_data_register, records
+from citypeers.people.personal_data import (
+    PersonalData,
+    deleted,
+    kept,
+    personal_data_register,
+    records,
+)
 
 PLAN_FIELDS = ["visit", *PLAN_TEXTS, *PLAN_CHOICES, "status", "created_at", "submitted_at"]
 
@@ -52,10 +58,6 @@ def _contributions(user: User) -> list[dict]:
     )
 
 
-def _contributions_erase(user: User) -> list:
-    return []  # the programme's record: kept, pointing to the erased person
-
-
 PLANS = PersonalData(
     key="feedback.plans",
     name=_("Your action plans"),
@@ -84,7 +86,7 @@ CONTRIBUTIONS = PersonalData(
     legal_basis=LegalBasis.LEGITIMATE_INTEREST,
     who_sees=_("The programme's coordinators; lessons and proposals: the methodology's editors."),
     export=_contributions,
-    erase=_contributions_erase,
+    erase=kept,
     retention_text=_("As long as the programme's record; on erasure, they stay without your name."),
 )
 

@@ -113,6 +113,12 @@ def deleted(queryset: models.QuerySet) -> list[ObjectRef]:
     return found
 
 
+def kept(user: User) -> list[ObjectRef]:
+    """The `erase` of records the programme keeps as they are: they point to the tombstone,
+    which says nothing of who it was."""
+    return []
+
+
 def pruned(queryset: models.QuerySet) -> int:
     """Deletes the records past their retention; how many (a `prune`'s return)."""
     count, _by_model = queryset.delete()

@@ -9,17 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from citypeers.people.enums import LegalBasis
 from citypeers.people.models import User
-from citypeers.people.personal_data import PersonalData, personal_data_register, records
+from citypeers.people.personal_data import PersonalData, kept, personal_data_register, records
 from citypeers.programmes.models import Membership, Role
 
 
 def _roles(user: User) -> list[dict]:
     memberships = Membership.objects.filter(user=user).select_related("programme", "visit")
     return records(memberships, ["programme", "visit", "role", "created_at"])
-
-
-def _roles_erase(user: User) -> list:
-    return []  # kept: the programme's record of who held which role, now "an erased person"
 
 
 def _sole_coordination(user: User) -> str:
@@ -52,7 +48,7 @@ ROLES = PersonalData(
     legal_basis=LegalBasis.CONTRACT,
     who_sees=_("The programme's coordinators and the people of the same visits."),
     export=_roles,
-    erase=_roles_erase,
+    erase=kept,
     retention_text=_(
         "As long as the programme's record; on erasure, the role stays without your name."
     ),
