@@ -9,6 +9,7 @@ from citypeers.calls.models import Criterion, Question, ReviewAssignment
 from citypeers.calls.services.decisions import decisions_publish
 from citypeers.calls.services.review import reviewers_assign
 from citypeers.calls.services.selection import selection_execute, selection_start
+from citypeers.core.audit import log_action
 from citypeers.core.models import OutboxMessage
 from citypeers.methodology.services.loader import load_methodology
 from citypeers.programmes.models import Membership, Role, Visit
@@ -90,6 +91,11 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
     html["members-error"] = client.post(
         signed_in["members"], {"email": "nobody@example.org", "role": "host"}
     ).content.decode()
+    audit = reverse("programmes:audit", args=[programme.slug])
+    html["audit-empty"] = client.get(audit).content.decode()
+    log_action(programme, "call.published", by=coordinator, changes={"title": "Call <1>"})
+    html["audit"] = client.get(audit).content.decode()
+    html["audit-error"] = client.get(audit + "?since=2026-03-05&until=2026-03-01").content.decode()
     html["profile-error"] = client.post(
         signed_in["profile"], {"display_name": "", "time_zone": "Nowhere/Zone"}
     ).content.decode()

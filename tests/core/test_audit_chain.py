@@ -5,7 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
 from citypeers.core.audit import (
@@ -200,3 +200,13 @@ def test_many_writers_at_once_leave_one_unbroken_chain():
     assert (check.intact, check.checked) == (True, 20)
     hashes = AuditEntry.objects.values_list("chain_hash", flat=True)
     assert len(set(hashes)) == 20
+
+
+def test_on_postgresql_the_database_itself_refuses_to_change_an_entry():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no such trigger; the application refuses there")
+    entry = _trail(1)[0]
+    refused = pytest.raises(DatabaseError, match="append-only")
+    with refused, transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE core_auditentry SET action = 'x.y' WHERE id = %s", [entry.pk])
+    assert AuditEntry.objects.get().action == "place.step0"

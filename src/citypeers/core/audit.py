@@ -21,6 +21,7 @@ from citypeers.core.audit_chain import (
 )
 from citypeers.core.audit_context import Origin, current_origin
 from citypeers.core.models import AuditAnchor, AuditEntry, audit_rewrite_sanctioned
+from citypeers.core.text import one_line
 
 SENSITIVE_WORDS = ("password", "secret", "token")
 # Any 64-bit number of our own: the PostgreSQL advisory lock that queues writers of the chain.
@@ -104,7 +105,7 @@ def _append(
         action=action,
         object_type=object_type,
         object_id=object_id,
-        object_repr=object_repr[:200],
+        object_repr=one_line(object_repr)[:200],
         changes=_as_stored(_masked(changes or {})),
         programme_id=programme_id,
         ip_address=origin.ip_address,

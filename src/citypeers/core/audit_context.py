@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from allauth.account.adapter import get_adapter
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.utils.ipv6 import clean_ipv6_address
+
+from citypeers.core.text import one_line
 
 USER_AGENT_LENGTH = 200
 
@@ -32,7 +35,12 @@ def origin_of(request) -> Origin:
         address = get_adapter(request).get_client_ip(request)
     except (PermissionDenied, ImproperlyConfigured):  # no address, or a forged header
         address = None
-    return Origin(address, request.headers.get("User-Agent", "")[:USER_AGENT_LENGTH])
+    if address and ":" in address:
+        # As the database gives it back (lower case, shortest form), so the digest made now
+        # is the one recomputed later.
+        address = clean_ipv6_address(address)
+    browser = one_line(request.headers.get("User-Agent", ""))[:USER_AGENT_LENGTH]
+    return Origin(address, browser)
 
 
 def current_origin() -> Origin | None:

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 
+from citypeers.core.audit import export_record
 from citypeers.core.errors import CitypeersError
 
 EXPORT_FORMATS = {
@@ -76,6 +77,13 @@ def query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def export_recorded(request: HttpRequest, obj, *, what: str, rows: int) -> None:
+    """Records in the audit trail that the signed-in person downloads `what` (`rows` rows)
+    about `obj`, in the format the address asks for."""
+    export_format = requested_export(request) or "csv"
+    export_record(obj=obj, by=request.user, what=what, export_format=export_format, rows=rows)
 
 
 def export_response(

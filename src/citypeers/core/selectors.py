@@ -157,7 +157,7 @@ def audit_entries(
 
 def audit_kinds_and_actors(*, programme_id: int) -> tuple[list[str], list]:
     """The kinds of action and the people found in a programme's trail, for its filters."""
-    entries = AuditEntry.objects.filter(programme_id=programme_id)
+    entries = AuditEntry.objects.filter(programme_id=programme_id).order_by()  # for distinct
     actions = entries.values_list("action", flat=True).distinct()
     kinds = sorted({action.partition(".")[0] for action in actions})
     actor_ids = entries.exclude(actor=None).values("actor_id").distinct()

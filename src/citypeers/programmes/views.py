@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeers.core.audit import export_record
 from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.core.http import (
     add_error_to_form,
+    export_recorded,
     export_response,
     paginate,
     permission_required,
@@ -64,9 +64,7 @@ def members(request: HttpRequest, slug: str, obj: Programme) -> HttpResponse:
     memberships = programme_members(programme=obj)
     if export_format := requested_export(request):
         rows = len(memberships)
-        export_record(
-            obj=obj, by=request.user, what="members", export_format=export_format, rows=rows
-        )
+        export_recorded(request, obj, what="members", rows=rows)
         return export_response(
             headers=[_("Name"), _("E-mail address"), _("Organisation"), _("Role"), _("Visit")],
             rows=(
@@ -185,9 +183,7 @@ def audit_trail(request: HttpRequest, slug: str, obj: Programme) -> HttpResponse
     entries = audit_entries(programme_id=obj.pk, **bounds)
     if export_format := requested_export(request):
         rows = _audit_rows(entries)
-        export_record(
-            obj=obj, by=request.user, what="audit", export_format=export_format, rows=len(rows)
-        )
+        export_recorded(request, obj, what="audit", rows=len(rows))
         return export_response(
             headers=_audit_headers(),
             rows=rows,

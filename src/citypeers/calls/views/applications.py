@@ -31,9 +31,8 @@ from citypeers.calls.services.hosts import host_select as host_choose
 from citypeers.calls.texts.application import answer_rows, history_rows
 from citypeers.calls.texts.reasons import application_reason
 from citypeers.calls.views.exports import applications_table
-from citypeers.core.audit import export_record
 from citypeers.core.errors import CallError
-from citypeers.core.http import paginate, permission_required, requested_export
+from citypeers.core.http import export_recorded, paginate, permission_required, requested_export
 
 
 @permission_required("calls.manage_call", call_by_slug)
@@ -41,13 +40,7 @@ def applications(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     rows = application_rows(obj)
     files = asks_for_files(obj)
     if export_format := requested_export(request):
-        export_record(
-            obj=obj,
-            by=request.user,
-            what="applications",
-            export_format=export_format,
-            rows=len(rows),
-        )
+        export_recorded(request, obj, what="applications", rows=len(rows))
         return applications_table(obj, rows, export_format, files=files)
     page = paginate(request, rows, per_page=50)
     context = {"call": obj, "page": page, "total": len(rows), "state": obj.state()}

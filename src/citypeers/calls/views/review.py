@@ -28,9 +28,8 @@ from citypeers.calls.services.review import (
     scores_save,
 )
 from citypeers.calls.views.exports import review_results_table
-from citypeers.core.audit import export_record
 from citypeers.core.errors import CallError
-from citypeers.core.http import permission_required, requested_export
+from citypeers.core.http import export_recorded, permission_required, requested_export
 
 
 def _assignment(*, slug: str, pk: int, **_kwargs) -> ReviewAssignment:
@@ -55,13 +54,7 @@ def review_home(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     if coordinator:
         results = review_results(obj)
         if export_format := requested_export(request):
-            export_record(
-                obj=obj,
-                by=request.user,
-                what="review_results",
-                export_format=export_format,
-                rows=len(results),
-            )
+            export_recorded(request, obj, what="review_results", rows=len(results))
             return review_results_table(results, export_format)
         context |= {
             "criteria": list(obj.criteria.all()),

@@ -22,8 +22,7 @@ from citypeers.calls.services.selection import (
 )
 from citypeers.calls.texts.selection import moved_rows, named_result
 from citypeers.calls.views.exports import selection_table
-from citypeers.core.audit import export_record
-from citypeers.core.http import permission_required, requested_export, whole_number
+from citypeers.core.http import export_recorded, permission_required, requested_export, whole_number
 
 
 @permission_required("calls.manage_call", call_by_slug)
@@ -34,9 +33,7 @@ def selection_page(request: HttpRequest, slug: str, obj: Call) -> HttpResponse:
     if export_format := requested_export(request):
         export = selection_export(obj, latest)
         rows = len(export["applications"])
-        export_record(
-            obj=obj, by=request.user, what="selection", export_format=export_format, rows=rows
-        )
+        export_recorded(request, obj, what="selection", rows=rows)
         if export_format == "json":
             return JsonResponse(export, json_dumps_params={"ensure_ascii": False})
         return selection_table(obj, latest, export["applications"], export_format)

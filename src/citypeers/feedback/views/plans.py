@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeers.core.audit import export_record
 from citypeers.core.errors import FeedbackError
 from citypeers.core.http import (
     add_error_to_form,
+    export_recorded,
     export_response,
     permission_required,
     requested_export,
@@ -99,9 +99,7 @@ def _saved_message(plan: ActionPlan, *, submitted_now: bool) -> str:
 def plan_list(request: HttpRequest, programme: str, visit: str, obj: Visit) -> HttpResponse:
     plans = list(plans_readable_by(request.user, obj))
     if (export := requested_export(request)) in {"csv", "xlsx"}:
-        export_record(
-            obj=obj, by=request.user, what="action_plans", export_format=export, rows=len(plans)
-        )
+        export_recorded(request, obj, what="action_plans", rows=len(plans))
         return export_response(
             headers=[
                 _("Participant"),

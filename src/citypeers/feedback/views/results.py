@@ -6,8 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from citypeers.core.audit import export_record
-from citypeers.core.http import export_response, permission_required, requested_export
+from citypeers.core.http import (
+    export_recorded,
+    export_response,
+    permission_required,
+    requested_export,
+)
 from citypeers.feedback.enums import Anonymity
 from citypeers.feedback.models import Survey
 from citypeers.feedback.selectors.results import (
@@ -41,14 +45,7 @@ def _survey(obj: Visit, pk: int) -> Survey:
 def _export(request, surveys, filename: str, *, about) -> HttpResponse:
     pseudonymous = surveys.filter(anonymity=Anonymity.PSEUDONYMOUS).exists()
     headers, rows = answers_export(raw_answers(surveys), pseudonymous=pseudonymous)
-    export_format = requested_export(request)
-    export_record(
-        obj=about,
-        by=request.user,
-        what="survey_answers",
-        export_format=export_format,
-        rows=len(rows),
-    )
+    export_recorded(request, about, what="survey_answers", rows=len(rows))
     return export_response(
         headers=headers, rows=rows, filename=filename, export_format=requested_export(request)
     )

@@ -8,8 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from citypeers.core.audit import export_record
-from citypeers.core.http import add_error_to_form, export_response, permission_required
+from citypeers.core.http import (
+    add_error_to_form,
+    export_recorded,
+    export_response,
+    permission_required,
+)
 from citypeers.newsletter.enums import ItemKind
 from citypeers.newsletter.errors import NewsletterError
 from citypeers.newsletter.forms import KIND_HEADINGS, IssueForm, candidate_key
@@ -48,13 +52,7 @@ def _issue(obj: Programme, pk: int) -> Issue:
 def newsletter_home(request: HttpRequest, programme: str, obj: Programme) -> HttpResponse:
     if request.GET.get("export") == "csv":
         rows = [(e, ", ".join(langs), when) for e, langs, when in confirmed_addresses(obj)]
-        export_record(
-            obj=obj,
-            by=request.user,
-            what="newsletter_subscribers",
-            export_format="csv",
-            rows=len(rows),
-        )
+        export_recorded(request, obj, what="newsletter_subscribers", rows=len(rows))
         return export_response(
             headers=[_("E-mail address"), _("Languages"), _("Confirmed")],
             rows=rows,

@@ -9,9 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeers.core.audit import export_record
 from citypeers.core.errors import VisitError
-from citypeers.core.http import export_response, permission_required, requested_export
+from citypeers.core.http import (
+    export_recorded,
+    export_response,
+    permission_required,
+    requested_export,
+)
 from citypeers.programmes.models import Visit
 from citypeers.visits.forms import AttendanceMarkForm
 from citypeers.visits.models import AgendaSession
@@ -79,13 +83,7 @@ def attendance(
             raise Http404
         headers, table = attendance_export(rows, zone=visit_zone(obj))
         name = f"{obj.slug}-session-{session.pk}-attendance"
-        export_record(
-            obj=session,
-            by=request.user,
-            what="attendance",
-            export_format=export_format,
-            rows=len(table),
-        )
+        export_recorded(request, session, what="attendance", rows=len(table))
         return export_response(
             headers=headers, rows=table, filename=name, export_format=export_format
         )

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from citypeers.core.audit import export_record
 from citypeers.core.errors import VisitError
 from citypeers.core.http import (
     add_error_to_form,
+    export_recorded,
     export_response,
     permission_required,
     requested_export,
@@ -48,9 +48,7 @@ def roster(request: HttpRequest, programme: str, visit: str, obj: Visit) -> Http
         if not team:
             raise PermissionDenied(_("Only the visit's team downloads its people."))
         headers, rows = roster_export(people)
-        export_record(
-            obj=obj, by=request.user, what="roster", export_format=export_format, rows=len(rows)
-        )
+        export_recorded(request, obj, what="roster", rows=len(rows))
         return export_response(
             headers=headers, rows=rows, filename=f"{obj.slug}-people", export_format=export_format
         )
