@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.urls import reverse
 
 from citypeers.calls.models import Application, ApplicationFile, ReviewAssignment, Score
 from citypeers.core.models import AuditEntry
@@ -18,7 +19,7 @@ from citypeers.people.models import User
 from citypeers.people.personal_data import PERSONAL_DATA, personal_data_export
 from citypeers.people.services import person_erase
 from citypeers.visits.models import Attendance
-from tests.factories import CallFactory, UserFactory, sent_application
+from tests.factories import PASSWORD, CallFactory, UserFactory, sent_application
 from tests.people.privacy_scene import someone_everywhere
 from tests.races import race
 
@@ -91,7 +92,14 @@ def test_erasure_leaves_nothing_of_the_person_but_anonymised_records(
     client, two_people, private_files
 ):
     anna, ben = two_people
-    client.force_login(anna.user)
+    # Signing in, once mistyped, writes the audit trail and a session.
+    sign_in = reverse("account_login")
+    client.post(sign_in, {"login": anna.user.email, "password": "wrong"}, REMOTE_ADDR="203.0.113.7")
+    client.post(
+        sign_in, {"login": anna.user.email, "password": PASSWORD}, REMOTE_ADDR="203.0.113.7"
+    )
+    assert Session.objects.exists()
+    assert AuditEntry.objects.filter(ip_address="203.0.113.7").count() == 2
     assert _remains(anna.traces) and anna.stored_files
     assert all(private_files.exists(name) for name in anna.stored_files)
     kept = {
@@ -111,6 +119,7 @@ def test_erasure_leaves_nothing_of_the_person_but_anonymised_records(
     assert not tombstone.is_active and not tombstone.has_usable_password()
     assert tombstone.display_name == "" and tombstone.organisation is None
     assert not EmailAddress.objects.filter(user=tombstone).exists()
+    assert not AuditEntry.objects.filter(ip_address="203.0.113.7").exists()  # sign-ins too
     assert kept == {
         "scores": Score.objects.filter(assignment__reviewer=tombstone).count(),
         "attendance": Attendance.objects.filter(person=tombstone).count(),
