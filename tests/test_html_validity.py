@@ -50,6 +50,7 @@ def pages(client, programme, visit, coordinator, staff) -> dict[str, str]:
         "programmes": reverse("programmes:list"),
         "programme": reverse("programmes:detail", args=[programme.slug]),
         "places": reverse("places:list"),
+        "privacy": reverse("people:privacy"),
         "places-empty": reverse("places:list") + "?q=Atlantis",
         "place": reverse("places:detail", args=[place.pk]),
         "login": reverse("account_login"),

@@ -80,6 +80,16 @@ LAYER_HEIGHT = {
 }
 # Modules of small apps whose name is not a layer, placed by what they do.
 PLACED = {
+    # The registry of personal data and each app's declarations in it: they erase, so services.
+    **{
+        f"{app}.personal_data": "services"
+        for app in (
+            "people programmes catalogue visits calls feedback reports newsletter api".split()
+        )
+    },
+    "people.own_data": "services",
+    "people.erasure": "services",
+    "people.privacy_views": "views",
     "api.middleware": "views",
     "calls.optimiser": "selectors",
     "core.audit": "services",

@@ -150,6 +150,7 @@ PUBLIC = {
     "feedback:visit_impact": "a visit's impact page: aggregates only, no name, small groups "
     "hidden (tests/feedback/test_impact.py)",
     "feedback:visit_impact_map": "the map of that impact page, as SVG",
+    "people:privacy": "the privacy notice, written from the registry of personal data",
     "news:list": "the published news",
     "news:feed": "Atom feed of the published news",
     "news:detail": "a published news item (drafts and scheduled ones: 404 but to their editors, "
@@ -622,6 +623,12 @@ MATRIX = {
         )
     ],
     "people:profile": [Case(EVERYONE_SIGNED_IN)],
+    # A person's own data and erasure: everyone signed in, for themselves only, after signing in
+    # again (allauth's re-authentication: a fresh session is sent there first; the pages
+    # themselves: tests/people/test_privacy_views.py).
+    "people:my_data": [Case(EVERYONE_SIGNED_IN, ok=302)],
+    "people:my_data_download": [Case(EVERYONE_SIGNED_IN, ok=302)],
+    "people:erase": [Case(EVERYONE_SIGNED_IN, ok=302), _post(EVERYONE_SIGNED_IN, label="post")],
     "people:affiliations": [Case(EVERYONE_SIGNED_IN)],
     # A request to join an organisation: its members decide (not the programme's coordinators);
     # where it has none, the coordinators of a programme it takes part in; staff always.

@@ -165,6 +165,19 @@ BACKUP_DIR = config.path("BACKUP_DIR", default=DATA_DIR / "backups")
 # The audit trail is kept six years (the limitation period for claims about a selection), then
 # the oldest entries are pruned daily (`core.audit.prune_before`).
 AUDIT_RETENTION_DAYS = config.int("AUDIT_RETENTION_DAYS", default=2190)
+# Personal data past these many days is deleted or anonymised by the same daily clean-up (each
+# kind's `prune` in `<app>/personal_data.py`; the privacy page shows them): applications that
+# led to no place after their call closed, answers before a visit after it ended, unsubscribed
+# newsletter addresses, closed requests to join an organisation, withdrawn consents, revoked
+# or expired API tokens.
+APPLICATION_RETENTION_DAYS = config.int("APPLICATION_RETENTION_DAYS", default=730)
+QUESTIONNAIRE_RETENTION_DAYS = config.int("QUESTIONNAIRE_RETENTION_DAYS", default=90)
+NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = config.int(
+    "NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS", default=30
+)
+AFFILIATION_RETENTION_DAYS = config.int("AFFILIATION_RETENTION_DAYS", default=730)
+CONSENT_RETENTION_DAYS = config.int("CONSENT_RETENTION_DAYS", default=1095)
+API_TOKEN_RETENTION_DAYS = config.int("API_TOKEN_RETENTION_DAYS", default=365)
 # /healthz tells the public only "ok"; staff, or a probe sending this token as
 # `Authorization: Bearer <token>`, also get the database and task-queue details.
 HEALTHZ_TOKEN = config.str("HEALTHZ_TOKEN", default="")

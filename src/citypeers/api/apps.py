@@ -10,6 +10,8 @@ class ApiConfig(AppConfig):
     verbose_name = _("Public API")
 
     def ready(self) -> None:
+        from citypeers.api import personal_data  # models are ready only now
         from citypeers.programmes.selectors import programme_tools_register  # models ready now
 
         programme_tools_register(programme_api_tools)
+        personal_data.register()

@@ -7,9 +7,10 @@ class CallsConfig(AppConfig):
     verbose_name = _("Open calls")
 
     def ready(self) -> None:
-        from citypeers.calls import signals  # models are ready only now
+        from citypeers.calls import personal_data, signals  # models are ready only now
 
         signals.connect()
+        personal_data.register()
 
         from citypeers.core.audit import register_programme_paths  # it imports models
 

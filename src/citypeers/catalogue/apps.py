@@ -8,6 +8,7 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Good practices")
 
     def ready(self) -> None:
-        from citypeers.catalogue import signals  # models are ready only now
+        from citypeers.catalogue import personal_data, signals  # models are ready only now
 
         signals.connect()
+        personal_data.register()

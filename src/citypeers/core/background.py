@@ -32,6 +32,7 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from citypeers.core.models import OutboxMessage
+from citypeers.core.registry import Sources
 
 logger = logging.getLogger(__name__)
 
@@ -179,6 +180,11 @@ def _limit_of_row(row: DBTaskResult) -> int:
     with contextlib.suppress(ImportError):  # a task since removed gets the default limit
         import_string(row.task_path)  # importing its module registers the task's own limit
     return attempt_limit(row.task_path)
+
+
+# The daily `prune_old_records` also runs these (apps above register them from `ready()`):
+# each takes the time and returns {kind of record: how many were pruned}.
+RECORD_PRUNERS: Sources[Callable[[datetime.datetime], dict[str, int]]] = Sources()
 
 
 def records_prune(*, now: datetime.datetime | None = None) -> tuple[int, int]:

@@ -7,9 +7,10 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Feedback and impact")
 
     def ready(self) -> None:
-        from citypeers.feedback import signals  # models are ready only now
+        from citypeers.feedback import personal_data, signals  # models are ready only now
 
         signals.connect()
+        personal_data.register()
 
         from citypeers.core.audit import register_programme_paths  # it imports models
 

@@ -8,6 +8,7 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Newsletter")
 
     def ready(self) -> None:
+        from citypeers.newsletter import personal_data  # models are ready only now
         from citypeers.newsletter.texts import (  # models are ready only now
             programme_newsletter_links,
             programme_newsletter_tools,
@@ -19,3 +20,4 @@ class NewsletterConfig(AppConfig):
 
         programme_links_register(programme_newsletter_links)
         programme_tools_register(programme_newsletter_tools)
+        personal_data.register()

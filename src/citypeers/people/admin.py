@@ -1,8 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from citypeers.people.errors import ErasureRefused
 from citypeers.people.models import Affiliation, Organisation, User
+from citypeers.people.services import person_erase
 
 
 @admin.register(User)
@@ -37,6 +40,21 @@ class UserAdmin(BaseUserAdmin):
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+    actions = ["erase"]
+
+    @admin.action(description=_("Erase the selected people (GDPR), keeping anonymised records"))
+    def erase(self, request, queryset) -> None:
+        """Staff erase on a person's request (audited as by them); refusals are listed."""
+        erased = 0
+        for person in queryset:
+            try:
+                person_erase(user=person, by=request.user)
+            except ErasureRefused as refusal:
+                self.message_user(request, f"{person}: {refusal.message}", messages.ERROR)
+            else:
+                erased += 1
+        done = ngettext("%(count)d person erased.", "%(count)d people erased.", erased)
+        self.message_user(request, done % {"count": erased})
 
 
 @admin.register(Organisation)

@@ -8,6 +8,10 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
-        from citypeers.people import signals  # models are ready only now
+        from citypeers.core.background import RECORD_PRUNERS  # models are ready only now
+        from citypeers.people import own_data, signals  # models are ready only now
+        from citypeers.people.personal_data import personal_data_prune  # models ready now
 
         signals.connect()
+        own_data.register()
+        RECORD_PRUNERS.register(personal_data_prune)

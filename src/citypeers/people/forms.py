@@ -130,3 +130,23 @@ class ReauthenticateWebAuthnForm(SafeInputMixin, webauthn.ReauthenticateWebAuthn
     clean_credential = _refusing_forged_credentials(
         webauthn.ReauthenticateWebAuthnForm.clean_credential
     )
+
+
+class EraseForm(Form):
+    """Erasing an account is typed out, not clicked: the person writes their own address."""
+
+    email = forms.CharField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("Type the address you sign in with, to confirm."),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if email != self.user.email.lower():
+            raise forms.ValidationError(_("This is not the address you sign in with."))
+        return email

@@ -8,7 +8,7 @@ from django_countries.fields import CountryField
 from timezone_field import TimeZoneField
 
 from citypeers.core.languages import offered_languages
-from citypeers.people.enums import AffiliationSource, AffiliationState
+from citypeers.people.enums import AffiliationSource, AffiliationState, ConsentPurpose
 
 
 class UserManager(BaseUserManager):
@@ -220,3 +220,35 @@ class Affiliation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.organisation}"
+
+
+class Consent(models.Model):
+    """A person's agreement, with the exact text they were shown and its language (GDPR art. 7:
+    the platform must be able to show what was consented to). `user` is empty for an address
+    that is not an account (a newsletter subscriber); `reference` names the record consented
+    for (e.g. `calls.application:12`)."""
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    purpose = models.CharField(_("purpose"), max_length=30, choices=ConsentPurpose.choices)
+    reference = models.CharField(_("about"), max_length=100, blank=True)
+    text = models.TextField(_("text agreed to"))
+    language = models.CharField(_("language of the text"), max_length=10, blank=True)
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        indexes = [models.Index(fields=["email"])]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} ({self.given_at:%Y-%m-%d})"

@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from citypeers.core.audit import log_action
 from citypeers.core.saving import lock_name
 from citypeers.people.enums import AffiliationSource, AffiliationState
+from citypeers.people.erasure import person_erase as person_erase  # its home: erasure.py
 from citypeers.people.errors import AffiliationError
-from citypeers.people.models import Affiliation, Organisation, User
+from citypeers.people.models import Affiliation, Consent, Organisation, User
+from citypeers.people.personal_data import personal_data_export
 from citypeers.people.selectors import may_decide, organisations_with_domain, verified_domains
 
 # Sent after a person's approved organisation changed (joined, moved or left), with `user`,
@@ -291,3 +293,49 @@ def affiliation_join_by_email(*, user: User, email: str) -> Affiliation | None:
                 source=AffiliationSource.EMAIL_DOMAIN,
             )
     return None
+
+
+# Consents ---------------------------------------------------------------------------------------
+
+
+def consent_record(
+    *,
+    purpose: str,
+    text: str,
+    language: str = "",
+    user: User | None = None,
+    email: str = "",
+    reference: str = "",
+    now=None,
+) -> Consent:
+    """Keeps what a person agreed to, with the exact text shown; an earlier consent to the same
+    purpose and record is replaced (asking again restarts it)."""
+    email = (email or (user.email if user else "")).strip().lower()
+    with transaction.atomic():
+        Consent.objects.filter(
+            user=user, email=email, purpose=purpose, reference=reference
+        ).delete()
+        return Consent.objects.create(
+            user=user,
+            email=email,
+            purpose=purpose,
+            reference=reference,
+            text=text,
+            language=language,
+            given_at=now or timezone.now(),
+        )
+
+
+def consent_withdraw(*, purpose: str, reference: str, email: str, now=None) -> int:
+    """Marks the consents given for this purpose and record as withdrawn; how many were."""
+    return Consent.objects.filter(
+        email=email.strip().lower(), purpose=purpose, reference=reference, withdrawn_at=None
+    ).update(withdrawn_at=now or timezone.now())
+
+
+def person_data_export(*, user: User, by: User, download: bool = False) -> list[dict]:
+    """Everything held about the person, grouped by kind; the audit trail records who read it."""
+    exported = personal_data_export(user=user)
+    action = "personal_data.downloaded" if download else "personal_data.viewed"
+    log_action(user, action, by=by)
+    return exported

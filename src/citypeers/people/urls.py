@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citypeers.people import views
+from citypeers.people import privacy_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
         views.withdraw,
         name="affiliation_withdraw",
     ),
+    path("me/data/", privacy_views.my_data, name="my_data"),
+    path("me/data/download/", privacy_views.my_data_download, name="my_data_download"),
+    path("me/erase/", privacy_views.erase, name="erase"),
+    path("privacy/", privacy_views.privacy, name="privacy"),
 ]

@@ -8,13 +8,14 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self) -> None:
-        from citypeers.core.second_factor import (
-            second_factor_required_for,  # reads allauth's models
-        )
-        from citypeers.programmes.selectors import coordinates_any  # models are ready only now
+        # Imported only now: they read models (ours and allauth's).
+        from citypeers.core.second_factor import second_factor_required_for
+        from citypeers.programmes import personal_data
+        from citypeers.programmes.selectors import coordinates_any
 
         # Coordinators read applicants' personal data: they sign in with a second factor.
         second_factor_required_for.register(coordinates_any)
+        personal_data.register()
 
         from citypeers.core.audit import register_programme_paths  # it imports models
 

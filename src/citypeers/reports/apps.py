@@ -10,11 +10,13 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         """The visits' pages and the practices' pages link the reports."""
         from citypeers.catalogue.selectors import practice_links_register  # models ready now
+        from citypeers.reports import personal_data  # models are ready only now
         from citypeers.reports.texts import links  # models are ready only now
         from citypeers.visits.selectors.links import visit_links_register  # models ready now
 
         visit_links_register(links.visit_report_links)
         practice_links_register(links.practice_report_links)
+        personal_data.register()
 
         from citypeers.core.audit import register_programme_paths  # it imports models
 

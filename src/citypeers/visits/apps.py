@@ -7,6 +7,10 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Visit delivery")
 
     def ready(self) -> None:
+        from citypeers.visits import personal_data  # models are ready only now
+
+        personal_data.register()
+
         from citypeers.core.audit import register_programme_paths  # it imports models
 
         # Which programme the audit entries about this app's objects belong to.

@@ -18,6 +18,8 @@ from citypeers.core.files import (
     upload_limit,
 )
 from citypeers.core.translated import TranslatedText
+from citypeers.people.enums import ConsentPurpose
+from citypeers.people.services import consent_record
 
 
 def _application_for(call: Call, applicant) -> Application:
@@ -144,6 +146,15 @@ def application_save(
             application.status = Application.Status.SUBMITTED
             application.submitted_at = application.submitted_at or now
         application.save()
+        if consent:
+            consent_record(
+                user=applicant,
+                purpose=ConsentPurpose.APPLICATION,
+                text=application.consent_text,
+                language=application.consent_language,
+                reference=f"calls.application:{application.pk}",
+                now=now,
+            )
         application.preferences.all().delete()
         Preference.objects.bulk_create(
             Preference(application=application, visit=visit, rank=rank)

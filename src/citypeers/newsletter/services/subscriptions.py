@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from citypeers.core.audit import log_action
 from citypeers.newsletter.enums import (
@@ -18,6 +19,8 @@ from citypeers.newsletter.enums import (
 )
 from citypeers.newsletter.models import Delivery, Subscription
 from citypeers.newsletter.selectors import latest_delivery_to
+from citypeers.people.enums import ConsentPurpose
+from citypeers.people.services import consent_record, consent_withdraw
 from citypeers.programmes.models import Programme, Theme
 
 
@@ -63,12 +66,24 @@ def subscription_request(
                 subscription.token = secrets.token_urlsafe(32)
                 subscription.save()
             subscription.themes.set(themes)
+            consent_record(
+                email=email,
+                purpose=ConsentPurpose.NEWSLETTER,
+                text=consent_text,
+                language=get_language() or "",
+                reference=_consent_reference(subscription),
+                now=now,
+            )
             waiting.append(subscription)
         for subscription in waiting:
             transaction.on_commit(
                 lambda pk=subscription.pk: send_confirmation.enqueue(subscription_id=pk)
             )
     return waiting
+
+
+def _consent_reference(subscription: Subscription) -> str:
+    return f"newsletter.subscription:{subscription.pk}"
 
 
 def subscription_confirm(
@@ -94,6 +109,12 @@ def subscription_unsubscribe(
     )
     if stopped:
         log_action(subscription, "newsletter.unsubscribed")
+        consent_withdraw(
+            purpose=ConsentPurpose.NEWSLETTER,
+            reference=_consent_reference(subscription),
+            email=subscription.email,
+            now=now,
+        )
     return bool(stopped)
 
 
