@@ -35,6 +35,7 @@ from tests.factories import (
 )
 from tests.newsletter.scene import subscriber
 from tests.samples import PDF
+from tests.second_factor import give_authenticator_app
 
 
 @dataclass
@@ -83,6 +84,7 @@ def someone_everywhere(*, word: str, name: str, programme=None, visit=None) -> S
     OutboxMessage.objects.create(
         from_email="noreply@example.org", to=user.email, subject=f"Hello {name}", body=word
     )
+    give_authenticator_app(user)  # signing in takes a code from now on
     PracticeFactory(programme=programme, submitted_by=user)
     report = Report.objects.create(
         visit=VisitFactory(programme=programme), language="en", title="Report", created_by=user

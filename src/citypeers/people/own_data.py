@@ -6,6 +6,7 @@ Registered by `PeopleConfig.ready()`; the account row itself becomes a tombstone
 import datetime
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,23 @@ CLOSED_AFFILIATIONS = [AffiliationState.REFUSED, AffiliationState.WITHDRAWN, Aff
 def _affiliations_prune(now: datetime.datetime) -> int:
     before = AFFILIATIONS.cutoff(now)
     return pruned(Affiliation.objects.filter(state__in=CLOSED_AFFILIATIONS, decided_at__lt=before))
+
+
+def _second_factors(user: User) -> list[dict]:
+    """Which second factors the person set up, never their secrets."""
+    return [
+        {
+            str(_("kind")): str(factor),
+            str(_("set up")): factor.created_at.isoformat(),
+            str(_("last used")): factor.last_used_at.isoformat() if factor.last_used_at else None,
+        }
+        for factor in Authenticator.objects.filter(user=user).order_by("created_at")
+    ]
+
+
+def _second_factors_erase(user: User) -> list:
+    Authenticator.objects.filter(user=user).delete()
+    return []
 
 
 def consents_of(user: User):
@@ -138,6 +156,22 @@ ACCOUNT = PersonalData(
     erase=_account_erase,
 )
 
+SECOND_FACTORS = PersonalData(
+    key="people.second_factors",
+    name=_("Two-factor sign-in"),
+    what=_(
+        "Which second factors you set up (an authenticator app, security keys with the names "
+        "you gave them, recovery codes), when, and when each was last used; their secrets "
+        "only to check your codes."
+    ),
+    purpose=_("Signing you in securely."),
+    legal_basis=LegalBasis.CONTRACT,
+    who_sees=_("You; staff see only whether you set one up."),
+    export=_second_factors,
+    erase=_second_factors_erase,
+    retention_text=_("Until you remove them or erase your account."),
+)
+
 AFFILIATIONS = PersonalData(
     key="people.affiliations",
     name=_("Requests to join an organisation"),
@@ -198,5 +232,5 @@ MAILS = PersonalData(
 
 
 def register() -> None:
-    for kind in (ACCOUNT, AFFILIATIONS, CONSENTS, SESSIONS, MAILS):
+    for kind in (ACCOUNT, SECOND_FACTORS, AFFILIATIONS, CONSENTS, SESSIONS, MAILS):
         personal_data_register(kind)
