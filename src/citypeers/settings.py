@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "citypeers.core.middleware.IdleSessionTimeoutMiddleware",
     "citypeers.core.middleware.SecondFactorEnrolmentMiddleware",
     "citypeers.core.middleware.UserTimeZoneMiddleware",
+    "citypeers.core.middleware.SignedInPagesNotStoredMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

@@ -85,3 +85,13 @@ def test_a_regional_variant_of_an_offered_language_goes_there_without_a_note(cli
 @pytest.mark.parametrize("path", ["/xx/", "/zz/calls/", "/nothing-here/", "/EN/calls/"])
 def test_a_first_segment_that_is_no_offered_language_code_is_still_not_found(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_a_signed_in_persons_pages_are_not_kept_by_browsers_or_proxies(client):
+    public = client.get("/en/library/")
+    assert "no-store" not in public.get("Cache-Control", "")
+    client.force_login(UserFactory())
+    for path in ("/en/me/", "/en/library/"):
+        answer = client.get(path)
+        assert answer.status_code == 200
+        assert {"private", "no-store"} <= set(answer["Cache-Control"].replace(" ", "").split(","))

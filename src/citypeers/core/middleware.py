@@ -8,7 +8,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext, trans_real
 
 from citypeers.core.languages import offered_variant, own_name
@@ -28,6 +28,21 @@ class UserTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class SignedInPagesNotStoredMiddleware:
+    """A page made for a signed-in person is theirs: no browser cache or proxy keeps a copy
+    for the next person at a shared computer (ASVS 8.2.1). Views that set their own
+    Cache-Control (private files, exports) keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 def _browser_language(request) -> str:
