@@ -208,11 +208,16 @@ def server_5xx(server: Server) -> dict[str, int]:
     return dict(found)
 
 
-def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
-    """Measures one database; runs in the child process for it."""
+def prepare_site(
+    options: argparse.Namespace, database: str, scratch: Path, rng: random.Random, extra=None
+) -> tuple[dict[str, str], int, int, list[Applicant], float]:
+    """The database migrated with the call and its applicants (and whatever `extra()` adds),
+    in this process's settings; the server's environment, the call's pk, the question's, the
+    applicants and the seconds it took."""
     import django
 
-    rng = random.Random(8)
+    from citypeers.__main__ import gunicorn_options
+
     if database == "postgresql":
         url = postgres_create(DATABASE)
     else:
@@ -220,25 +225,39 @@ def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
     env = environment(
         scratch / "data",
         url,
-        # gthread: each worker process answers several requests at once, as deployed.
-        GUNICORN_CMD_ARGS=f"--worker-class gthread --threads {options.threads} --timeout 60",
+        # As `citypeers serve` runs it (gthread: several requests at once in each process).
+        GUNICORN_CMD_ARGS=" ".join(
+            gunicorn_options(workers=options.workers, threads=options.threads)
+        ),
     )
     os.environ.update(env)
     django.setup()
     from django.core.management import call_command
     from django.db import connections
 
-    from citypeers.calls.models import Call
-
     begin = time.perf_counter()
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_pk, question_pk, applicants = prepare(options.applicants, rng)
+    if extra is not None:
+        extra()
     connections.close_all()
     prepared_s = round(time.perf_counter() - begin, 1)
     print(f"prepared in {prepared_s} s: migrated database, {len(applicants)} drafts and sessions")
+    return env, call_pk, question_pk, applicants, prepared_s
 
+
+def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
+    """Measures one database; runs in the child process for it."""
+    from django.db import connections
+
+    from citypeers.calls.models import Call
+
+    rng = random.Random(8)
+    env, call_pk, question_pk, applicants, prepared_s = prepare_site(
+        options, database, scratch, rng
+    )
     doubles = {a.number for a in rng.sample(applicants, options.double)}
     late = rng.sample(applicants, options.late)
     path = f"/en/calls/{CALL_SLUG}/apply/"
@@ -389,10 +408,11 @@ def measure_in_child(options: argparse.Namespace) -> int:
     return 0
 
 
-def measure(database: str, scratch: Path) -> dict:
-    """Runs this script for one database in a process of its own; its result."""
+def measure(database: str, scratch: Path, script: str = __file__) -> dict:
+    """Runs `script` (this one by default) for one database in a process of its own, with
+    this process's arguments; its result."""
     result_file = scratch / f"{database}.json"
-    command = [sys.executable, __file__, *sys.argv[1:], "--child", database]
+    command = [sys.executable, script, *sys.argv[1:], "--child", database]
     # This checkout's code, for the child and the gunicorn it starts, even when the virtualenv
     # installed the package from another checkout (a git worktree sharing it).
     env = os.environ | {"PYTHONPATH": os.pathsep.join([str(PROJECT_DIR / "src"), *PYTHONPATH])}

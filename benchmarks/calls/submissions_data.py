@@ -95,13 +95,14 @@ def prepare(count: int, rng: random.Random) -> tuple[int, int, list[Applicant]]:
         max_preferences=2,
         opens_at=now - datetime.timedelta(days=30),
         closes_at=now + datetime.timedelta(days=1),
+        published_at=now - datetime.timedelta(days=30),  # a draft call is a 404 to applicants
     )
     call.visits.set(visits)
     question = Question.objects.create(
         call=call,
         kind=Question.Kind.SINGLE_CHOICE,
         label="How big is your city or region?",
-        choices="\n".join(SIZE_ANSWERS),
+        choices=SIZE_ANSWERS,  # a list per language; this one is the default language
     )
     organisations = Organisation.objects.bulk_create(
         Organisation(name=f"Heritage office {n}", type=Organisation.Type.LOCAL_AUTHORITY)
