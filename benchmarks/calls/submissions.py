@@ -22,8 +22,9 @@ nothing.
 Checked, from the HTTP answers, the access log and then the database: every submission answered
 with the redirect to "my applications"; no 5xx and no error in the server log; exactly one
 application per applicant, all submitted before the close, each with the ranked visits, texts
-and answer it posted and nothing else; no change after the close; one audit entry and one
-e-mail copy queued per accepted post, of which exactly one per applicant says "first". Prints
+and answer it posted and nothing else; no change after the close; one audit entry per post and one
+e-mail copy queued per applicant, saying "first" (a double click's second post sends the same
+again, which mails nothing). Prints
 p50/p95/max of the posts and the wall time, and per database the applicants whose submission
 was lost and those with more than one application; writes
 benchmarks/results/calls_submissions.json; exit status 1 when anything is lost, duplicated or

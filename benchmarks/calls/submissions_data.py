@@ -223,9 +223,10 @@ def check_database(
         problems.append(f"{facts['preferences']} preferences, {facts['preferences_posted']} sent")
     if facts["audit_entries_submitted"] != accepted_posts:
         problems.append(f"{facts['audit_entries_submitted']} audit entries, {accepted_posts} posts")
-    if facts["copies_queued"] != accepted_posts or len(first_copies) != len(applicants):
+    # A post sending again exactly what was sent (a double click) mails no second copy.
+    if facts["copies_queued"] != len(applicants) or len(first_copies) != len(applicants):
         problems.append(
-            f"{facts['copies_queued']} copies queued for {accepted_posts} accepted posts, "
-            f"{len(first_copies)} marked first for {len(applicants)} applicants"
+            f"{facts['copies_queued']} copies queued, {len(first_copies)} marked first, for "
+            f"{len(applicants)} applicants"
         )
     return facts, problems[:50]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Application, ApplicationFile, Call, Preference, Question
 from citypeers.core.audit import log_action
+from citypeers.core.background import enqueue_with_write
 from citypeers.core.errors import CallError
 from citypeers.core.files import (
     allowed_extensions,
@@ -159,15 +160,18 @@ def application_save(
             changed += [f"file:{question.pk}" for question in checked]
         action = "application.submitted" if submit else "application.draft_saved"
         log_action(application, action, by=applicant, changes={"call": call.slug})
-    application.mailed = bool(submit and notify and (first_submission or changed))
-    if application.mailed:
-        from citypeers.calls.tasks import send_application_copy  # tasks import services
+        application.mailed = bool(submit and notify and (first_submission or changed))
+        if application.mailed:
+            from citypeers.calls.tasks import send_application_copy  # tasks import services
 
-        transaction.on_commit(
-            lambda: send_application_copy.enqueue(
-                application_id=application.pk, first=first_submission, changed=changed
+            # In the submission's transaction: a process killed just after it commits cannot
+            # leave a sent application whose copy never goes (a retry changes nothing).
+            enqueue_with_write(
+                send_application_copy,
+                application_id=application.pk,
+                first=first_submission,
+                changed=changed,
             )
-        )
     return application
 
 
