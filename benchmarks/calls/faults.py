@@ -185,9 +185,7 @@ def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
     import random
 
     rng = random.Random(34)
-    env, call_pk, question_pk, applicants, _prepared = prepare_site(
-        options, database, scratch, rng
-    )
+    env, call_pk, question_pk, applicants, _prepared = prepare_site(options, database, scratch, rng)
     from django.db import connections  # once prepare_site has set Django up
 
     from citypeers.calls.models import Call

@@ -132,8 +132,8 @@ def test_the_week_to_answer_starts_when_the_selected_mail_goes_out(
 def test_a_decision_mail_that_fails_is_sent_later_once_and_only_then_starts_the_week(
     call, coordinator, settings
 ):
+    aino = apply(call, "Aino")  # its copy goes first, before the queue under test is set
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    aino = apply(call, "Aino")
     Application.objects.filter(pk=aino.pk).update(
         outcome="selected", outcome_visit=call.visits.get()
     )

@@ -22,13 +22,17 @@ from citypeers.core.translated import TranslatedText
 
 
 def _application_for(call: Call, applicant) -> Application:
-    """The person's one application to the call, created on first save; locked for the write."""
-    try:
-        with transaction.atomic():
-            Application.objects.get_or_create(call=call, applicant=applicant)
-    except IntegrityError:  # a simultaneous first save made it: use that one
-        pass
-    application = Application.objects.select_for_update().get(call=call, applicant=applicant)
+    """The person's one application to the call, created on first save; locked for the write.
+    One query when it exists (every sending but the first draft's), as the write lock waits."""
+    mine = Application.objects.select_for_update().filter(call=call, applicant=applicant)
+    application = mine.first()
+    if application is None:
+        try:
+            with transaction.atomic():
+                Application.objects.create(call=call, applicant=applicant)
+        except IntegrityError:  # a simultaneous first save made it: use that one
+            pass
+        application = mine.get()
     # The objects in hand, not fetched again for the audit trail's "who → which call".
     application.call, application.applicant = call, applicant
     return application
@@ -134,7 +138,7 @@ def application_save(
             application.status = Application.Status.DRAFT
         for name, value in fields.items():
             setattr(application, name, value)
-        application.organisation = applicant.organisation  # as the profile says when sent
+        application.organisation_id = applicant.organisation_id  # as the profile says when sent
         application.answers = answers
         if consent:
             shown = call.consent_text if consent_shown is None else consent_shown
