@@ -54,7 +54,6 @@ from benchmarks.calls.common import (
 )
 from benchmarks.calls.http_client import Answer, request
 from benchmarks.calls.submissions import (
-    DATABASE,
     DATABASES,
     SUBMITTED_REDIRECT,
     in_threads,
@@ -66,6 +65,8 @@ from benchmarks.calls.submissions_data import CALL_SLUG, Applicant, check_databa
 from benchmarks.http_throughput import App, Server
 
 RESULTS_FILE = RESULTS_DIR / "calls_faults.json"
+# Its own: ending every connection to the load tests' database would fail one running beside.
+DATABASE = "citypeers_bench_calls_faults"
 TASK_RUNNING_TIMEOUT = 3  # s: the restarted worker takes the killed one's task back soon
 
 

@@ -210,17 +210,23 @@ def server_5xx(server: Server) -> dict[str, int]:
 
 
 def prepare_site(
-    options: argparse.Namespace, database: str, scratch: Path, rng: random.Random, extra=None
+    options: argparse.Namespace,
+    database: str,
+    scratch: Path,
+    rng: random.Random,
+    extra=None,
+    postgres_name: str = DATABASE,
 ) -> tuple[dict[str, str], int, int, list[Applicant], float]:
     """The database migrated with the call and its applicants (and whatever `extra()` adds),
     in this process's settings; the server's environment, the call's pk, the question's, the
-    applicants and the seconds it took."""
+    applicants and the seconds it took. A benchmark that may run beside this one names its
+    own PostgreSQL database."""
     import django
 
     from citypeers.__main__ import gunicorn_options
 
     if database == "postgresql":
-        url = postgres_create(DATABASE)
+        url = postgres_create(postgres_name)
     else:
         url = f"sqlite:///{scratch}/bench.sqlite3"
     env = environment(
