@@ -33,11 +33,8 @@ target is reported, not an error: the lead measures on a quiet machine).
 
 import argparse
 import datetime
-import json
 import random
-import sqlite3
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -47,30 +44,27 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[2] / "src"))  # this che
 
 from benchmarks.calls.common import (
     RESULTS_DIR,
-    finish,
-    machine,
     percentiles_ms,
-    postgres_drop,
     run_main,
-    stopped_on_sigterm,
 )
 from benchmarks.calls.http_client import Answer, request
 from benchmarks.calls.submissions import (
     CLOSED_MESSAGE,
-    DATABASE,
-    DATABASES,
     SUBMITTED_REDIRECT,
     check_answers,
+    every_database,
     in_threads,
-    measure,
+    measured_in_child,
     open_forms,
     prepare_site,
     server_5xx,
+    site_options,
+    site_parser,
+    site_server,
     statuses,
     try_late,
 )
 from benchmarks.calls.submissions_data import CALL_SLUG, Applicant, check_database
-from benchmarks.http_throughput import App, Server
 from benchmarks.library_search import WORDS
 from citypeers.__main__ import WEB_THREADS, web_workers
 
@@ -81,11 +75,7 @@ TARGET_SUBMIT_P95_MS = 2000
 
 
 def parse_arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--databases", default="postgresql,sqlite", help="measured in turn")
-    parser.add_argument("--child", choices=DATABASES, help=argparse.SUPPRESS)
-    parser.add_argument("--child-result", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--applicants", type=int, default=500, help="people submitting")
+    parser = site_parser(__doc__, applicants=500)
     parser.add_argument("--browsers", type=int, default=200, help="people reading the library")
     parser.add_argument("--double", type=int, default=50, help="of the applicants, who post twice")
     parser.add_argument("--late", type=int, default=5, help="posts tried after the close")
@@ -95,10 +85,7 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--close-after", type=float, default=100, help="s from the load's start")
     parser.add_argument("--workers", type=int, default=web_workers(), help="as citypeers serve")
     parser.add_argument("--threads", type=int, default=WEB_THREADS, help="as citypeers serve")
-    options = parser.parse_args()
-    options.databases = options.databases.split(",")
-    if not options.databases or set(options.databases) - set(DATABASES):
-        parser.error(f"--databases: a comma-separated list of {', '.join(DATABASES)}")
+    options = site_options(parser)
     if not 0 <= options.double <= options.applicants or options.late > options.applicants:
         parser.error("--double and --late must be between 0 and --applicants")
     if options.window < 0 or options.margin <= 0:
@@ -202,9 +189,7 @@ def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
     doubles = {a.number for a in rng.sample(applicants, options.double)}
     late = rng.sample(applicants, options.late)
     path = f"/en/calls/{CALL_SLUG}/apply/"
-    server = Server(
-        App("citypeers", "citypeers.wsgi:application", ["/healthz"], env), options.workers, scratch
-    )
+    server = site_server(env, options.workers, scratch)
     try:
         server.wait_until_ready()
         load_start = time.time()
@@ -298,48 +283,11 @@ def print_comparison(results: dict[str, dict]) -> None:
         )
 
 
-def measure_in_child(options: argparse.Namespace) -> int:
-    with stopped_on_sigterm(), tempfile.TemporaryDirectory(prefix="citypeers-deadline-") as tmp:
-        try:
-            result = run(options, options.child, Path(tmp))
-        except RuntimeError as error:
-            print(f"benchmark failed: {error}", file=sys.stderr)
-            return 1
-        finally:
-            from django.db import connections
-
-            connections.close_all()
-            if options.child == "postgresql":
-                postgres_drop(DATABASE)
-    options.child_result.write_text(json.dumps(result))
-    return 0
-
-
 def main() -> int:
     options = parse_arguments()
     if options.child:
-        return measure_in_child(options)
-    facts = machine(with_postgres="postgresql" in options.databases)
-    facts["sqlite"] = sqlite3.sqlite_version
-    results, problems = {}, []
-    with stopped_on_sigterm(), tempfile.TemporaryDirectory(prefix="citypeers-deadline-") as tmp:
-        for database in options.databases:
-            print(f"\n== {database}", flush=True)
-            try:
-                results[database] = measure(database, Path(tmp), script=__file__)
-            except RuntimeError as error:
-                problems.append(str(error))
-                continue
-            problems += [f"{database}: {problem}" for problem in results[database]["problems"]]
-    report = {
-        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "machine": facts,
-        "command": " ".join(["benchmarks/calls/deadline_day.py", *sys.argv[1:]]),
-        "databases": results,
-        "problems": problems,
-    }
-    print_comparison(results)
-    return finish(report, RESULTS_FILE)
+        return measured_in_child(options, run)
+    return every_database(options, __file__, RESULTS_FILE, print_comparison)
 
 
 if __name__ == "__main__":

@@ -29,12 +29,10 @@ exit status 1 on a loss, a duplicate, or an applicant whose retries all failed.
 
 import argparse
 import datetime
-import json
 import os
 import signal
 import sqlite3
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -44,25 +42,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the benchmarks p
 from benchmarks.calls.common import (
     RESULTS_DIR,
     Worker,
-    finish,
-    machine,
-    postgres_drop,
     postgres_url,
     run_main,
-    stopped_on_sigterm,
     wait_for,
 )
 from benchmarks.calls.http_client import Answer, request
 from benchmarks.calls.submissions import (
-    DATABASES,
     SUBMITTED_REDIRECT,
+    every_database,
     in_threads,
-    measure,
+    measured_in_child,
     open_forms,
     prepare_site,
+    site_options,
+    site_parser,
+    site_server,
 )
 from benchmarks.calls.submissions_data import CALL_SLUG, Applicant, check_database
-from benchmarks.http_throughput import App, Server
 
 RESULTS_FILE = RESULTS_DIR / "calls_faults.json"
 # Its own: ending every connection to the load tests' database would fail one running beside.
@@ -71,20 +67,13 @@ TASK_RUNNING_TIMEOUT = 3  # s: the restarted worker takes the killed one's task 
 
 
 def parse_arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--databases", default="postgresql,sqlite", help="tested in turn")
-    parser.add_argument("--child", choices=DATABASES, help=argparse.SUPPRESS)
-    parser.add_argument("--child-result", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--applicants", type=int, default=40)
+    parser = site_parser(__doc__, applicants=40)
     parser.add_argument("--spread", type=float, default=6, help="s over which posts arrive")
     parser.add_argument("--tries", type=int, default=5, help="posts per applicant at most")
     parser.add_argument("--lock-seconds", type=float, default=8, help="SQLite's lock held")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
-    options = parser.parse_args()
-    options.databases = options.databases.split(",")
-    if not options.databases or set(options.databases) - set(DATABASES):
-        parser.error(f"--databases: a comma-separated list of {', '.join(DATABASES)}")
+    options = site_options(parser)
     if options.workers < 2:
         parser.error("--workers: at least 2, so one is left while another is killed")
     return options
@@ -186,15 +175,15 @@ def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
     import random
 
     rng = random.Random(34)
-    env, call_pk, question_pk, applicants, _prepared = prepare_site(options, database, scratch, rng)
+    env, call_pk, question_pk, applicants, _prepared = prepare_site(
+        options, database, scratch, rng, postgres_name=DATABASE
+    )
     from django.db import connections  # once prepare_site has set Django up
 
     from citypeers.calls.models import Call
 
     path = f"/en/calls/{CALL_SLUG}/apply/"
-    server = Server(
-        App("citypeers", "citypeers.wsgi:application", ["/healthz"], env), options.workers, scratch
-    )
+    server = site_server(env, options.workers, scratch)
     faults: list[str] = []
     try:
         server.wait_until_ready()
@@ -257,52 +246,21 @@ def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
     }
 
 
-def measure_in_child(options: argparse.Namespace) -> int:
-    with stopped_on_sigterm(), tempfile.TemporaryDirectory(prefix="citypeers-faults-") as tmp:
-        try:
-            result = run(options, options.child, Path(tmp))
-        except RuntimeError as error:
-            print(f"fault test failed: {error}", file=sys.stderr)
-            return 1
-        finally:
-            from django.db import connections
-
-            connections.close_all()
-            if options.child == "postgresql":
-                postgres_drop(DATABASE)
-    options.child_result.write_text(json.dumps(result))
-    return 0
+def print_results(results: dict[str, dict]) -> None:
+    for database, result in results.items():
+        print(
+            f"\n{database}: {result['faults']}; {result['posts']} posts for "
+            f"{result['applicants']} applicants, {result['applicants_who_retried']} retried "
+            f"after {result['errors_met']}; lost {result['lost']}, duplicated "
+            f"{result['duplicated']}; task queue: {result['task_queue']}"
+        )
 
 
 def main() -> int:
     options = parse_arguments()
     if options.child:
-        return measure_in_child(options)
-    results, problems = {}, []
-    facts = machine(with_postgres="postgresql" in options.databases)
-    with stopped_on_sigterm(), tempfile.TemporaryDirectory(prefix="citypeers-faults-") as tmp:
-        for database in options.databases:
-            print(f"\n== {database}", flush=True)
-            try:
-                results[database] = result = measure(database, Path(tmp), script=__file__)
-            except RuntimeError as error:
-                problems.append(str(error))
-                continue
-            problems += [f"{database}: {problem}" for problem in result["problems"]]
-            print(
-                f"{result['faults']}; {result['posts']} posts for {result['applicants']} "
-                f"applicants, {result['applicants_who_retried']} retried after "
-                f"{result['errors_met']}; lost {result['lost']}, duplicated "
-                f"{result['duplicated']}; task queue: {result['task_queue']}"
-            )
-    report = {
-        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "machine": facts,
-        "command": " ".join(["benchmarks/calls/faults.py", *sys.argv[1:]]),
-        "databases": results,
-        "problems": problems,
-    }
-    return finish(report, RESULTS_FILE)
+        return measured_in_child(options, run, postgres_name=DATABASE)
+    return every_database(options, __file__, RESULTS_FILE, print_results)
 
 
 if __name__ == "__main__":

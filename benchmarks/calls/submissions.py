@@ -73,13 +73,27 @@ SUBMITTED_REDIRECT = "/en/me/applications/"
 CLOSED_MESSAGE = "applications can no longer be sent or changed"
 
 
-def parse_arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def site_parser(description: str, *, applicants: int) -> argparse.ArgumentParser:
+    """The arguments every benchmark on the call's site takes."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("--databases", default="postgresql,sqlite", help="measured in turn")
     # Internal: the process measuring one database, and where it writes its result.
     parser.add_argument("--child", choices=DATABASES, help=argparse.SUPPRESS)
     parser.add_argument("--child-result", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--applicants", type=int, default=500, help="clients submitting at once")
+    parser.add_argument("--applicants", type=int, default=applicants, help="clients submitting")
+    return parser
+
+
+def site_options(parser: argparse.ArgumentParser) -> argparse.Namespace:
+    options = parser.parse_args()
+    options.databases = options.databases.split(",")
+    if not options.databases or set(options.databases) - set(DATABASES):
+        parser.error(f"--databases: a comma-separated list of {', '.join(DATABASES)}")
+    return options
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = site_parser(__doc__, applicants=500)
     parser.add_argument("--double", type=int, default=50, help="of them, who also submit twice")
     parser.add_argument("--late", type=int, default=5, help="submissions tried after the close")
     parser.add_argument("--close-after", type=float, default=90, help="s from the load's start")
@@ -91,10 +105,7 @@ def parse_arguments() -> argparse.Namespace:
     )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
-    options = parser.parse_args()
-    options.databases = options.databases.split(",")
-    if not options.databases or set(options.databases) - set(DATABASES):
-        parser.error(f"--databases: a comma-separated list of {', '.join(DATABASES)}")
+    options = site_options(parser)
     if not 0 <= options.double <= options.applicants or options.late > options.applicants:
         parser.error("--double and --late must be between 0 and --applicants")
     if not 0 < options.submit_before_close < options.close_after:
@@ -255,22 +266,26 @@ def prepare_site(
     return env, call_pk, question_pk, applicants, prepared_s
 
 
+def site_server(env: dict[str, str], workers: int, scratch: Path) -> Server:
+    """gunicorn on the prepared site, run as `env`'s GUNICORN_CMD_ARGS say (prepare_site)."""
+    app = App("citypeers", "citypeers.wsgi:application", ["/healthz"], env)
+    return Server(app, workers, scratch)
+
+
 def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
     """Measures one database; runs in the child process for it."""
-    from django.db import connections
-
-    from citypeers.calls.models import Call
-
     rng = random.Random(8)
     env, call_pk, question_pk, applicants, prepared_s = prepare_site(
         options, database, scratch, rng
     )
+    from django.db import connections  # once prepare_site has set Django up
+
+    from citypeers.calls.models import Call
+
     doubles = {a.number for a in rng.sample(applicants, options.double)}
     late = rng.sample(applicants, options.late)
     path = f"/en/calls/{CALL_SLUG}/apply/"
-    server = Server(
-        App("citypeers", "citypeers.wsgi:application", ["/healthz"], env), options.workers, scratch
-    )
+    server = site_server(env, options.workers, scratch)
     try:
         server.wait_until_ready()
         load_start = time.time()
@@ -395,8 +410,9 @@ def print_comparison(results: dict[str, dict]) -> None:
         print(f"{database:<12}" + "".join(f"{row[column]!s:>12}" for column in columns))
 
 
-def measure_in_child(options: argparse.Namespace) -> int:
-    """The child's part: one database, its result written to --child-result."""
+def measured_in_child(options: argparse.Namespace, run, postgres_name: str = DATABASE) -> int:
+    """The child's part of a benchmark on the call's site: `run(options, database, scratch)`
+    on one database (--child), its result written to --child-result; the database dropped."""
     with stopped_on_sigterm(), tempfile.TemporaryDirectory(prefix="citypeers-calls-") as scratch:
         try:
             result = run(options, options.child, Path(scratch))
@@ -409,10 +425,15 @@ def measure_in_child(options: argparse.Namespace) -> int:
 
                 connections.close_all()
             if options.child == "postgresql":
-                postgres_drop(DATABASE)
-    print_summary(result)
-    options.child_result.write_text(json.dumps(result | {"losses": losses(result)}))
+                postgres_drop(postgres_name)
+    options.child_result.write_text(json.dumps(result))
     return 0
+
+
+def run_with_losses(options: argparse.Namespace, database: str, scratch: Path) -> dict:
+    result = run(options, database, scratch)
+    print_summary(result)
+    return result | {"losses": losses(result)}
 
 
 def measure(database: str, scratch: Path, script: str = __file__) -> dict:
@@ -437,10 +458,9 @@ def measure(database: str, scratch: Path, script: str = __file__) -> dict:
     return json.loads(result_file.read_text())
 
 
-def main() -> int:
-    options = parse_arguments()
-    if options.child:
-        return measure_in_child(options)
+def every_database(options: argparse.Namespace, script: str, results_file: Path, summary) -> int:
+    """The parent's part: `script` measured on each of --databases in a child process, the
+    report written to `results_file` after `summary(results)` printed it; the exit status."""
     facts = machine(with_postgres="postgresql" in options.databases)
     facts["sqlite"] = sqlite3.sqlite_version
     results, problems = {}, []
@@ -448,7 +468,7 @@ def main() -> int:
         for database in options.databases:
             print(f"\n== {database}", flush=True)
             try:
-                results[database] = measure(database, Path(scratch))
+                results[database] = measure(database, Path(scratch), script)
             except RuntimeError as error:
                 problems.append(str(error))
                 continue
@@ -456,12 +476,19 @@ def main() -> int:
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": facts,
-        "command": " ".join(["benchmarks/calls/submissions.py", *sys.argv[1:]]),
+        "command": " ".join([str(Path(script).relative_to(PROJECT_DIR)), *sys.argv[1:]]),
         "databases": results,
         "problems": problems,
     }
-    print_comparison(results)
-    return finish(report, RESULTS_FILE)
+    summary(results)
+    return finish(report, results_file)
+
+
+def main() -> int:
+    options = parse_arguments()
+    if options.child:
+        return measured_in_child(options, run_with_losses)
+    return every_database(options, __file__, RESULTS_FILE, print_comparison)
 
 
 if __name__ == "__main__":
