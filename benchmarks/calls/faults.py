@@ -2,7 +2,8 @@
 mid-task; nothing is lost and nothing is duplicated, on PostgreSQL and on SQLite.
 
     .venv/bin/python benchmarks/calls/faults.py [--databases postgresql,sqlite]
-        [--applicants 40] [--spread 6] [--tries 5] [--lock-seconds 8] [--workers 2] [--threads 4]
+        [--applicants 40] [--spread 6] [--tries 5] [--kills 3] [--lock-seconds 8] [--workers 2]
+        [--threads 4]
 
 On the submission benchmark's site (`submissions.py`, gunicorn as `citypeers serve` runs it,
 127.0.0.1 only) every applicant opens the apply page, then posts at a moment of its own
@@ -10,15 +11,16 @@ spread over `--spread` seconds, as a browser's user would: an answer that is not
 redirect to "my applications" (no answer at all, or a 5xx) is retried after a second, up to
 `--tries` posts. In the middle of the burst:
 
-1. at 30 % of the spread, one gunicorn worker gets SIGKILL (its requests in flight get no
-   answer; the master starts another);
+1. from 15 % to 50 % of the spread, `--kills` times, one gunicorn worker gets SIGKILL (its
+   requests in flight get no answer; the master starts another);
 2. at 60 %, the database goes away under the app: on PostgreSQL every connection of the app
    is ended (`pg_terminate_backend`); on SQLite another process holds the write lock for
    `--lock-seconds` (a long write elsewhere: an import, a backup, a migration), under the
    20 s busy timeout, so the posts queue behind it.
 
 Then the task queue: a `citypeers worker` (TASK_RUNNING_TIMEOUT=3 s) sends the copies; once
-a third are sent it gets SIGKILL, another worker starts, and all copies must be sent.
+a third are sent, while it runs one, it gets SIGKILL; another worker starts, and all copies
+must be sent, each once.
 
 Checked: every applicant ends with the redirect (retries allowed; the number of retried posts
 and the errors they met are reported), exactly one application per applicant, as posted (the
@@ -70,6 +72,7 @@ def parse_arguments() -> argparse.Namespace:
     parser = site_parser(__doc__, applicants=40)
     parser.add_argument("--spread", type=float, default=6, help="s over which posts arrive")
     parser.add_argument("--tries", type=int, default=5, help="posts per applicant at most")
+    parser.add_argument("--kills", type=int, default=3, help="gunicorn workers killed in turn")
     parser.add_argument("--lock-seconds", type=float, default=8, help="SQLite's lock held")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
@@ -93,17 +96,21 @@ def worker_pids(master_pid: int) -> list[int]:
     return sorted(pids)
 
 
-def cut_database(database: str, database_url: str, lock_seconds: float) -> str:
-    """The database goes away under the app; what was done."""
+def cut_database(database: str, database_url: str, lock_seconds: float, until: float) -> str:
+    """The database goes away under the app; what was done. PostgreSQL: the app's connections
+    are ended as soon as there are some (workers just restarted have none), up to `until`."""
     if database == "postgresql":
         import psycopg
 
+        ended = 0
         with psycopg.connect(postgres_url("postgres"), autocommit=True) as admin:
-            ended = admin.execute(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE datname = %s AND pid <> pg_backend_pid()",
-                [DATABASE],
-            ).fetchone()[0]
+            while not ended and time.time() < until:
+                ended = admin.execute(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = %s AND pid <> pg_backend_pid()",
+                    [DATABASE],
+                ).fetchone()[0]
+                time.sleep(0.05)
         return f"ended the app's {ended} PostgreSQL connections"
     path = database_url.removeprefix("sqlite:///")
     holder = sqlite3.connect(path, isolation_level=None, timeout=30)
@@ -145,9 +152,14 @@ def queue_survives_a_killed_worker(env: dict[str, str], scratch: Path, copies: i
         connections.close_all()
         return count
 
+    def busy_a_third_of_the_way() -> bool:
+        running = queued.filter(status="RUNNING").exists()
+        return running and sent() >= copies // 3
+
     first = Worker(env, scratch / "worker-1.log")
     try:
-        wait_for(lambda: sent() >= copies // 3, timeout=120, what="a third of the copies")
+        # Killed with a copy's task running, as soon as a third of them have been sent.
+        wait_for(busy_a_third_of_the_way, timeout=120, step=0.005, what="a third of the copies")
         os.killpg(first.process.pid, signal.SIGKILL)
         first.process.wait(timeout=10)
     finally:
@@ -201,18 +213,25 @@ def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
                 server.port, path, applicant, question_pk, options.tries
             )
 
-        def kill_a_worker() -> None:
-            time.sleep(max(0.0, start + 0.3 * options.spread - time.time()))
-            victim = worker_pids(server.process.pid)[0]
-            os.kill(victim, signal.SIGKILL)
-            faults.append(f"SIGKILL to gunicorn worker {victim}")
+        def kill_workers() -> None:
+            # Several kills, one worker at a time, so that some catch requests in flight.
+            for kill in range(options.kills):
+                moment = 0.15 + 0.35 * kill / max(options.kills - 1, 1)
+                time.sleep(max(0.0, start + moment * options.spread - time.time()))
+                victim = worker_pids(server.process.pid)[0]
+                os.kill(victim, signal.SIGKILL)
+                faults.append(f"SIGKILL to gunicorn worker {victim}")
 
         def database_away() -> None:
             time.sleep(max(0.0, start + 0.6 * options.spread - time.time()))
-            faults.append(cut_database(database, env["DATABASE_URL"], options.lock_seconds))
+            cut = cut_database(
+                database, env["DATABASE_URL"], options.lock_seconds, start + options.spread
+            )
+            faults.append(cut)
 
         jobs = [lambda a=a: applicant_posts(a) for a in applicants]
-        in_threads([*jobs, kill_a_worker, database_away])
+        in_threads([*jobs, kill_workers, database_away])
+        time.sleep(2)  # the master starts the last killed worker again
         workers_after = worker_pids(server.process.pid)
     finally:
         server.stop()
