@@ -42,6 +42,8 @@ bench: install
 	$(BIN)/python benchmarks/methodology.py
 	$(BIN)/python benchmarks/reports.py
 	$(BIN)/python benchmarks/calls/submissions.py
+	$(BIN)/python benchmarks/calls/deadline_day.py
+	$(BIN)/python benchmarks/calls/faults.py
 	$(BIN)/python benchmarks/calls/selection.py
 	$(BIN)/python benchmarks/feedback.py
 	$(BIN)/python benchmarks/impact.py

@@ -22,8 +22,9 @@ nothing.
 Checked, from the HTTP answers, the access log and then the database: every submission answered
 with the redirect to "my applications"; no 5xx and no error in the server log; exactly one
 application per applicant, all submitted before the close, each with the ranked visits, texts
-and answer it posted and nothing else; no change after the close; one audit entry and one
-e-mail copy queued per accepted post, of which exactly one per applicant says "first". Prints
+and answer it posted and nothing else; no change after the close; one audit entry per post and one
+e-mail copy queued per applicant, saying "first" (a double click's second post sends the same
+again, which mails nothing). Prints
 p50/p95/max of the posts and the wall time, and per database the applicants whose submission
 was lost and those with more than one application; writes
 benchmarks/results/calls_submissions.json; exit status 1 when anything is lost, duplicated or
@@ -72,13 +73,27 @@ SUBMITTED_REDIRECT = "/en/me/applications/"
 CLOSED_MESSAGE = "applications can no longer be sent or changed"
 
 
-def parse_arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def site_parser(description: str, *, applicants: int) -> argparse.ArgumentParser:
+    """The arguments every benchmark on the call's site takes."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("--databases", default="postgresql,sqlite", help="measured in turn")
     # Internal: the process measuring one database, and where it writes its result.
     parser.add_argument("--child", choices=DATABASES, help=argparse.SUPPRESS)
     parser.add_argument("--child-result", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--applicants", type=int, default=500, help="clients submitting at once")
+    parser.add_argument("--applicants", type=int, default=applicants, help="clients submitting")
+    return parser
+
+
+def site_options(parser: argparse.ArgumentParser) -> argparse.Namespace:
+    options = parser.parse_args()
+    options.databases = options.databases.split(",")
+    if not options.databases or set(options.databases) - set(DATABASES):
+        parser.error(f"--databases: a comma-separated list of {', '.join(DATABASES)}")
+    return options
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = site_parser(__doc__, applicants=500)
     parser.add_argument("--double", type=int, default=50, help="of them, who also submit twice")
     parser.add_argument("--late", type=int, default=5, help="submissions tried after the close")
     parser.add_argument("--close-after", type=float, default=90, help="s from the load's start")
@@ -90,10 +105,7 @@ def parse_arguments() -> argparse.Namespace:
     )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
-    options = parser.parse_args()
-    options.databases = options.databases.split(",")
-    if not options.databases or set(options.databases) - set(DATABASES):
-        parser.error(f"--databases: a comma-separated list of {', '.join(DATABASES)}")
+    options = site_options(parser)
     if not 0 <= options.double <= options.applicants or options.late > options.applicants:
         parser.error("--double and --late must be between 0 and --applicants")
     if not 0 < options.submit_before_close < options.close_after:
@@ -208,43 +220,72 @@ def server_5xx(server: Server) -> dict[str, int]:
     return dict(found)
 
 
-def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
-    """Measures one database; runs in the child process for it."""
+def prepare_site(
+    options: argparse.Namespace,
+    database: str,
+    scratch: Path,
+    rng: random.Random,
+    extra=None,
+    postgres_name: str = DATABASE,
+) -> tuple[dict[str, str], int, int, list[Applicant], float]:
+    """The database migrated with the call and its applicants (and whatever `extra()` adds),
+    in this process's settings; the server's environment, the call's pk, the question's, the
+    applicants and the seconds it took. A benchmark that may run beside this one names its
+    own PostgreSQL database."""
     import django
 
-    rng = random.Random(8)
+    from citypeers.__main__ import gunicorn_options
+
     if database == "postgresql":
-        url = postgres_create(DATABASE)
+        url = postgres_create(postgres_name)
     else:
         url = f"sqlite:///{scratch}/bench.sqlite3"
     env = environment(
         scratch / "data",
         url,
-        # gthread: each worker process answers several requests at once, as deployed.
-        GUNICORN_CMD_ARGS=f"--worker-class gthread --threads {options.threads} --timeout 60",
+        # As `citypeers serve` runs it (gthread: several requests at once in each process).
+        GUNICORN_CMD_ARGS=" ".join(
+            gunicorn_options(workers=options.workers, threads=options.threads)
+        ),
     )
     os.environ.update(env)
     django.setup()
     from django.core.management import call_command
     from django.db import connections
 
-    from citypeers.calls.models import Call
-
     begin = time.perf_counter()
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_pk, question_pk, applicants = prepare(options.applicants, rng)
+    if extra is not None:
+        extra()
     connections.close_all()
     prepared_s = round(time.perf_counter() - begin, 1)
     print(f"prepared in {prepared_s} s: migrated database, {len(applicants)} drafts and sessions")
+    return env, call_pk, question_pk, applicants, prepared_s
+
+
+def site_server(env: dict[str, str], workers: int, scratch: Path) -> Server:
+    """gunicorn on the prepared site, run as `env`'s GUNICORN_CMD_ARGS say (prepare_site)."""
+    app = App("citypeers", "citypeers.wsgi:application", ["/healthz"], env)
+    return Server(app, workers, scratch)
+
+
+def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
+    """Measures one database; runs in the child process for it."""
+    rng = random.Random(8)
+    env, call_pk, question_pk, applicants, prepared_s = prepare_site(
+        options, database, scratch, rng
+    )
+    from django.db import connections  # once prepare_site has set Django up
+
+    from citypeers.calls.models import Call
 
     doubles = {a.number for a in rng.sample(applicants, options.double)}
     late = rng.sample(applicants, options.late)
     path = f"/en/calls/{CALL_SLUG}/apply/"
-    server = Server(
-        App("citypeers", "citypeers.wsgi:application", ["/healthz"], env), options.workers, scratch
-    )
+    server = site_server(env, options.workers, scratch)
     try:
         server.wait_until_ready()
         load_start = time.time()
@@ -369,8 +410,9 @@ def print_comparison(results: dict[str, dict]) -> None:
         print(f"{database:<12}" + "".join(f"{row[column]!s:>12}" for column in columns))
 
 
-def measure_in_child(options: argparse.Namespace) -> int:
-    """The child's part: one database, its result written to --child-result."""
+def measured_in_child(options: argparse.Namespace, run, postgres_name: str = DATABASE) -> int:
+    """The child's part of a benchmark on the call's site: `run(options, database, scratch)`
+    on one database (--child), its result written to --child-result; the database dropped."""
     with stopped_on_sigterm(), tempfile.TemporaryDirectory(prefix="citypeers-calls-") as scratch:
         try:
             result = run(options, options.child, Path(scratch))
@@ -383,16 +425,22 @@ def measure_in_child(options: argparse.Namespace) -> int:
 
                 connections.close_all()
             if options.child == "postgresql":
-                postgres_drop(DATABASE)
-    print_summary(result)
-    options.child_result.write_text(json.dumps(result | {"losses": losses(result)}))
+                postgres_drop(postgres_name)
+    options.child_result.write_text(json.dumps(result))
     return 0
 
 
-def measure(database: str, scratch: Path) -> dict:
-    """Runs this script for one database in a process of its own; its result."""
+def run_with_losses(options: argparse.Namespace, database: str, scratch: Path) -> dict:
+    result = run(options, database, scratch)
+    print_summary(result)
+    return result | {"losses": losses(result)}
+
+
+def measure(database: str, scratch: Path, script: str = __file__) -> dict:
+    """Runs `script` (this one by default) for one database in a process of its own, with
+    this process's arguments; its result."""
     result_file = scratch / f"{database}.json"
-    command = [sys.executable, __file__, *sys.argv[1:], "--child", database]
+    command = [sys.executable, script, *sys.argv[1:], "--child", database]
     # This checkout's code, for the child and the gunicorn it starts, even when the virtualenv
     # installed the package from another checkout (a git worktree sharing it).
     env = os.environ | {"PYTHONPATH": os.pathsep.join([str(PROJECT_DIR / "src"), *PYTHONPATH])}
@@ -410,10 +458,9 @@ def measure(database: str, scratch: Path) -> dict:
     return json.loads(result_file.read_text())
 
 
-def main() -> int:
-    options = parse_arguments()
-    if options.child:
-        return measure_in_child(options)
+def every_database(options: argparse.Namespace, script: str, results_file: Path, summary) -> int:
+    """The parent's part: `script` measured on each of --databases in a child process, the
+    report written to `results_file` after `summary(results)` printed it; the exit status."""
     facts = machine(with_postgres="postgresql" in options.databases)
     facts["sqlite"] = sqlite3.sqlite_version
     results, problems = {}, []
@@ -421,7 +468,7 @@ def main() -> int:
         for database in options.databases:
             print(f"\n== {database}", flush=True)
             try:
-                results[database] = measure(database, Path(scratch))
+                results[database] = measure(database, Path(scratch), script)
             except RuntimeError as error:
                 problems.append(str(error))
                 continue
@@ -429,12 +476,19 @@ def main() -> int:
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": facts,
-        "command": " ".join(["benchmarks/calls/submissions.py", *sys.argv[1:]]),
+        "command": " ".join([str(Path(script).relative_to(PROJECT_DIR)), *sys.argv[1:]]),
         "databases": results,
         "problems": problems,
     }
-    print_comparison(results)
-    return finish(report, RESULTS_FILE)
+    summary(results)
+    return finish(report, results_file)
+
+
+def main() -> int:
+    options = parse_arguments()
+    if options.child:
+        return measured_in_child(options, run_with_losses)
+    return every_database(options, __file__, RESULTS_FILE, print_comparison)
 
 
 if __name__ == "__main__":

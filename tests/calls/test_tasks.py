@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import formats, timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -22,9 +23,9 @@ from citypeers.calls.tasks import (
     run_selection,
     send_application_copy,
 )
-from tests.calls.helpers import apply, close
+from tests.calls.helpers import apply, close, complete
 from tests.core.test_background import run_ready_tasks
-from tests.factories import sent_application
+from tests.factories import OrganisationFactory, UserFactory, sent_application
 
 pytestmark = pytest.mark.django_db
 
@@ -131,8 +132,8 @@ def test_the_week_to_answer_starts_when_the_selected_mail_goes_out(
 def test_a_decision_mail_that_fails_is_sent_later_once_and_only_then_starts_the_week(
     call, coordinator, settings
 ):
+    aino = apply(call, "Aino")  # its copy goes first, before the queue under test is set
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    aino = apply(call, "Aino")
     Application.objects.filter(pk=aino.pk).update(
         outcome="selected", outcome_visit=call.visits.get()
     )
@@ -192,3 +193,23 @@ def test_the_copy_quotes_the_call_and_the_questions_in_the_applicants_language(c
     assert "Le patrimoine en action" in copy.subject
     assert "Quelle taille a votre ville ?:\nGrande" in copy.body
     assert "Heritage in action" not in copy.body and "Large" not in copy.body
+
+
+def test_a_submission_queues_its_copy_with_the_application_not_after_it(
+    client, two_visit_call, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    person = UserFactory(organisation=OrganisationFactory())
+    client.force_login(person)
+    # The server dies as the submission commits: nothing meant to run after the commit runs.
+    with django_capture_on_commit_callbacks(execute=False):
+        answer = client.post(
+            reverse("calls:apply", args=[two_visit_call.slug]), complete(two_visit_call)
+        )
+    assert answer["Location"] == reverse("calls:mine")
+    assert mail.outbox == []  # not sent in the request: the worker sends it
+    [queued] = DBTaskResult.objects.filter(task_path__endswith="send_application_copy")
+    assert queued.args_kwargs["kwargs"]["first"] is True
+    run_ready_tasks()
+    [copy] = mail.outbox
+    assert copy.to == [person.email]

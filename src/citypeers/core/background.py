@@ -13,6 +13,7 @@ failed for good, and a worker killed mid-task leaves its row "running" for ever.
   (still "running" TASK_RUNNING_TIMEOUT seconds after it started) back to the queue, or marks it
   failed once it has had all its attempts.
 - `records_prune` deletes finished task rows and outbox e-mails past their retention.
+- `enqueue_with_write` queues a task in the transaction of the write that asks for it.
 """
 
 import contextlib
@@ -145,6 +146,17 @@ def _queue_retry(result: TaskResult | None, attempt: int, args, kwargs, error) -
     result.task.using(run_after=timezone.now() + delay).enqueue(
         *args, attempt=attempt + 1, **kwargs
     )
+
+
+def enqueue_with_write(queued_task: Task, **kwargs) -> None:
+    """Queue `queued_task` as part of the current transaction when the queue is in the
+    database: its row commits or rolls back with the write that asks for it, so a process
+    killed between that commit and an on-commit callback cannot lose it, and SQLite takes its
+    one write lock once, not twice. Other queues (tests run tasks at once) get it on commit."""
+    if isinstance(queued_task.get_backend(), DatabaseBackend):
+        queued_task.enqueue(**kwargs)
+    else:
+        transaction.on_commit(lambda: queued_task.enqueue(**kwargs))
 
 
 def tasks_hand_back_stale(*, now: datetime.datetime | None = None) -> tuple[int, int]:

@@ -114,6 +114,10 @@ class ApplicationForm(Form):
                 own = self.fields[name].help_text
                 hint = limit_hint(TEXT_WORD_LIMIT)
                 self.fields[name].help_text = f"{own} {hint}" if own else hint
+        # Read once: the choices, the checks and what is saved all use them (a post made
+        # four queries of the questions and two of the visits before).
+        self.visits = list(call.visits.select_related("host_place").order_by("starts_on"))
+        self.questions = list(call.questions.all())
         visits = [("", _("— no visit —"))] + [
             (
                 str(visit.pk),
@@ -121,7 +125,7 @@ class ApplicationForm(Form):
                 if visit.starts_on
                 else visit.title,
             )
-            for visit in call.visits.select_related("host_place").order_by("starts_on")
+            for visit in self.visits
         ]
         for rank in range(1, call.max_preferences + 1):
             self.fields[f"preference_{rank}"] = forms.ChoiceField(
@@ -129,7 +133,7 @@ class ApplicationForm(Form):
                 choices=visits,
                 required=submitting and rank == 1,
             )
-        for question in call.questions.all():
+        for question in self.questions:
             self.fields[f"q_{question.pk}"] = self._question_field(question)
         # The consent's wording as this person reads it: what their application keeps.
         self.consent_shown = call.consent_text
@@ -202,7 +206,7 @@ class ApplicationForm(Form):
             if isinstance(value, str) and (error := limit_error(value, TEXT_WORD_LIMIT)):
                 self.add_error(name, error)
         self._clean_preferences(cleaned)
-        for question in self.call.questions.all():
+        for question in self.questions:
             self._clean_answer(question, cleaned.get(f"q_{question.pk}"))
         return cleaned
 
@@ -239,7 +243,7 @@ class ApplicationForm(Form):
         }
 
     def chosen_visits(self) -> list:
-        by_pk = {str(visit.pk): visit for visit in self.call.visits.all()}
+        by_pk = {str(visit.pk): visit for visit in self.visits}
         ranked = [
             self.cleaned_data.get(f"preference_{rank}")
             for rank in range(1, self.call.max_preferences + 1)
@@ -249,7 +253,9 @@ class ApplicationForm(Form):
     def answers(self) -> dict:
         """Answers by question id, as JSON can hold them (files are stored apart)."""
         answers = {}
-        for question in self.call.questions.exclude(kind=Question.Kind.FILE):
+        for question in self.questions:
+            if question.kind == Question.Kind.FILE:
+                continue
             value = self.cleaned_data.get(f"q_{question.pk}")
             if value not in (None, "", []):
                 answers[str(question.pk)] = str(value) if question.kind == "number" else value
@@ -258,8 +264,8 @@ class ApplicationForm(Form):
     def uploads(self) -> dict:
         return {
             question: self.cleaned_data[f"q_{question.pk}"]
-            for question in self.call.questions.filter(kind=Question.Kind.FILE)
-            if self.cleaned_data.get(f"q_{question.pk}")
+            for question in self.questions
+            if question.kind == Question.Kind.FILE and self.cleaned_data.get(f"q_{question.pk}")
         }
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from citypeers.calls.models import Application, ApplicationFile, Call, Preference, Question
 from citypeers.core.audit import log_action
+from citypeers.core.background import enqueue_with_write
 from citypeers.core.errors import CallError
 from citypeers.core.files import (
     allowed_extensions,
@@ -23,13 +24,17 @@ from citypeers.people.services import consent_record
 
 
 def _application_for(call: Call, applicant) -> Application:
-    """The person's one application to the call, created on first save; locked for the write."""
-    try:
-        with transaction.atomic():
-            Application.objects.get_or_create(call=call, applicant=applicant)
-    except IntegrityError:  # a simultaneous first save made it: use that one
-        pass
-    application = Application.objects.select_for_update().get(call=call, applicant=applicant)
+    """The person's one application to the call, created on first save; locked for the write.
+    One query when it exists (every sending but the first draft's), as the write lock waits."""
+    mine = Application.objects.select_for_update().filter(call=call, applicant=applicant)
+    application = mine.first()
+    if application is None:
+        try:
+            with transaction.atomic():
+                Application.objects.create(call=call, applicant=applicant)
+        except IntegrityError:  # a simultaneous first save made it: use that one
+            pass
+        application = mine.get()
     # The objects in hand, not fetched again for the audit trail's "who → which call".
     application.call, application.applicant = call, applicant
     return application
@@ -135,7 +140,7 @@ def application_save(
             application.status = Application.Status.DRAFT
         for name, value in fields.items():
             setattr(application, name, value)
-        application.organisation = applicant.organisation  # as the profile says when sent
+        application.organisation_id = applicant.organisation_id  # as the profile says when sent
         application.answers = answers
         if consent:
             shown = call.consent_text if consent_shown is None else consent_shown
@@ -170,15 +175,18 @@ def application_save(
             changed += [f"file:{question.pk}" for question in checked]
         action = "application.submitted" if submit else "application.draft_saved"
         log_action(application, action, by=applicant, changes={"call": call.slug})
-    application.mailed = bool(submit and notify and (first_submission or changed))
-    if application.mailed:
-        from citypeers.calls.tasks import send_application_copy  # tasks import services
+        application.mailed = bool(submit and notify and (first_submission or changed))
+        if application.mailed:
+            from citypeers.calls.tasks import send_application_copy  # tasks import services
 
-        transaction.on_commit(
-            lambda: send_application_copy.enqueue(
-                application_id=application.pk, first=first_submission, changed=changed
+            # In the submission's transaction: a process killed just after it commits cannot
+            # leave a sent application whose copy never goes (a retry changes nothing).
+            enqueue_with_write(
+                send_application_copy,
+                application_id=application.pk,
+                first=first_submission,
+                changed=changed,
             )
-        )
     return application
 
 
