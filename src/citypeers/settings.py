@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "citypeers.core.middleware.SecondFactorEnrolmentMiddleware",
     "citypeers.core.middleware.UserTimeZoneMiddleware",
     "citypeers.core.middleware.SignedInPagesNotStoredMiddleware",
+    "citypeers.core.middleware.DatabaseUnavailableMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

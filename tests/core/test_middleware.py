@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db import InterfaceError, OperationalError
 from django.urls import reverse
 
 from citypeers.core.models import OutboxMessage
@@ -95,3 +96,32 @@ def test_a_signed_in_persons_pages_are_not_kept_by_browsers_or_proxies(client):
         answer = client.get(path)
         assert answer.status_code == 200
         assert {"private", "no-store"} <= set(answer["Cache-Control"].replace(" ", "").split(","))
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OperationalError("terminating connection due to administrator command"),
+        InterfaceError("connection already closed"),
+        OperationalError("database is locked"),
+    ],
+)
+def test_a_database_out_of_reach_mid_request_says_try_again_not_server_error(
+    client, monkeypatch, error
+):
+    def unreachable():
+        raise error
+
+    monkeypatch.setattr("citypeers.views.programmes_list", unreachable)
+    answer = client.get("/fr/")
+    assert answer.status_code == 503 and answer["Retry-After"] == "5"
+    assert '<html lang="fr">' in answer.text and "<h1>" in answer.text
+
+
+def test_other_errors_stay_errors(client, monkeypatch):
+    def broken():
+        raise ValueError("a bug")
+
+    monkeypatch.setattr("citypeers.views.programmes_list", broken)
+    client.raise_request_exception = False
+    assert client.get("/en/").status_code == 500

@@ -1,3 +1,4 @@
+import logging
 import time
 import zoneinfo
 from urllib.parse import urlencode
@@ -5,7 +6,9 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
-from django.http import HttpResponseRedirect
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -28,6 +31,37 @@ class UserTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+logger = logging.getLogger("citypeers.database")
+
+
+class DatabaseUnavailableMiddleware:
+    """A database connection cut mid-request (PostgreSQL restarted, a connection ended) or a
+    SQLite write lock held past the busy timeout answers 503 with Retry-After, not 500: it is
+    passing, and sending again is safe (a submission is one transaction). The page is made
+    without the database or the request's context."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s", request.path, exc_info=exception)
+        page = render_to_string(
+            "503.html",
+            {
+                "language": translation.get_language() or settings.LANGUAGE_CODE,
+                "site_name": settings.SITE_NAME,
+            },
+        )
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = "5"
+        return response
 
 
 class SignedInPagesNotStoredMiddleware:
