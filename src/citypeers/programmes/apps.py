@@ -8,10 +8,9 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self) -> None:
-        # Imported only now: they read models (ours and allauth's).
-        from citypeers.core.second_factor import second_factor_required_for
-        from citypeers.programmes import personal_data
-        from citypeers.programmes.selectors import coordinates_any
+        from citypeers.core.second_factor import second_factor_required_for  # allauth's models
+        from citypeers.programmes import personal_data  # models are ready only now
+        from citypeers.programmes.selectors import coordinates_any  # models are ready only now
 
         # Coordinators read applicants' personal data: they sign in with a second factor.
         second_factor_required_for.register(coordinates_any)
