@@ -10,10 +10,11 @@ from playwright.sync_api import expect
 
 from citypeers.people.models import User
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_catalogue_journeys import sign_in
+from tests.browser.test_mfa_journeys import give_password_and_second_step
 from tests.factories import PASSWORD
 from tests.html_checker import html_errors, require_checker
 from tests.people.privacy_scene import someone_everywhere
+from tests.second_factor import TEST_SECRET, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +35,8 @@ def _sign_in_again(page) -> None:
 def test_a_person_downloads_their_data_then_erases_their_account(page, tmp_path, private_files):
     anna = someone_everywhere(word="Quokkatext", name="Annelie Vaskonen")
     saved = []
-    sign_in(page, anna.user)
+    give_password_and_second_step(page, anna.user, totp_code(TEST_SECRET))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
     page.get_by_role("link", name="Your data").click()
     _sign_in_again(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Your data")
