@@ -2,7 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 from citypeers.core.files import private_storage
@@ -48,10 +48,13 @@ def _english():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters and cached values never leak from one test into the next."""
+    """Rate-limit counters, cached values and kept pages never leak from one test into the
+    next."""
     cache.clear()
+    caches["pages"].clear()
     yield
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture

@@ -141,7 +141,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The database cache is shared by every app server, so log-in rate limits hold across them;
 # production can point CACHE_URL at Redis (redis://127.0.0.1:6379/0).
-CACHES = {"default": config.cache("CACHE_URL", default="dbcache://citypeers_cache")}
+CACHES = {
+    "default": config.cache("CACHE_URL", default="dbcache://citypeers_cache"),
+    # Public pages as anonymous readers see them (core.page_cache): each process's memory by
+    # default, keyed by the change marks in the default cache, so every server serves what is
+    # current; PAGE_CACHE_URL=redis://… shares the copies between servers too.
+    "pages": config.cache("PAGE_CACHE_URL", default="locmemcache://pages"),
+}
+if CACHES["pages"]["BACKEND"].endswith("LocMemCache"):
+    # About 2,000 pages of 30-60 kB: at most ~100 MB per process, the oldest dropped first.
+    CACHES["pages"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+# How long a kept public page is served at most (0: pages are not kept): what time alone
+# changes on a page (a call closing, "in 3 days") shows within this many seconds.
+PAGE_CACHE_SECONDS = config.int("PAGE_CACHE_SECONDS", default=300)
 
 TASKS = {"default": {"BACKEND": config.task_backend("TASK_BACKEND", default="database")}}
 # A task that raises is tried again after TASK_RETRY_BACKOFF seconds, then twice that, and so on,

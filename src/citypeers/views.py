@@ -18,6 +18,7 @@ from citypeers.calls.selectors.personal import (
     visits_confirmed_for,
     visits_given_to,
 )
+from citypeers.core.page_cache import public_page
 from citypeers.feedback.selectors.plans import plan_prompts
 from citypeers.news.selectors import news_published, shown_in
 from citypeers.people.selectors import affiliations_to_decide, pending_affiliation
@@ -29,6 +30,7 @@ from citypeers.visits.selectors.mine import tasks_due_for, visits_with_a_role
 from citypeers.visits.selectors.rooms import calendar_rooms
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "programmes": programmes_list()[:3],

@@ -17,6 +17,7 @@ from citypeers.catalogue.selectors import (
 )
 from citypeers.core.errors import PracticeError
 from citypeers.core.http import add_error_to_form, paginate, permission_required
+from citypeers.core.page_cache import public_page
 
 REVIEW_ACTIONS = {
     "publish": (services.practice_publish, _("The practice is published.")),
@@ -32,6 +33,7 @@ def _practice(*, slug: str, **_kwargs) -> Practice:
         raise Http404 from None
 
 
+@public_page
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     practice = _practice(slug=slug)
     if not request.user.has_perm("catalogue.view_practice", practice):

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from citypeers.core.http import export_response, paginate, query_without_page
+from citypeers.core.page_cache import public_page
 from citypeers.library.forms import LibrarySearchForm
 from citypeers.library.search import highlight, matching_language, parse_query
 from citypeers.library.selectors import (
@@ -68,6 +69,7 @@ def _facet_links(facets: dict, request: HttpRequest) -> dict:
     return facets
 
 
+@public_page
 def library_search(request: HttpRequest) -> HttpResponse:
     form = LibrarySearchForm(request.GET)
     query = form.to_query()
