@@ -38,6 +38,8 @@ def run_citypeers(tmp_path, *args, **env_overrides):
         ("OPEN_DATA_LICENCE", "CC-BY-5.0"),
         ("API_RATE_LIMIT_ANONYMOUS", "lots"),
         ("API_RATE_LIMIT_TOKEN", "600/fortnight"),
+        ("MEDIA_STORAGE", "cloud"),
+        ("MEDIA_URL", "https://media.example.org/images"),
     ],
 )
 def test_a_malformed_setting_stops_with_one_line_naming_it(tmp_path, variable, value):

@@ -111,6 +111,7 @@ PLACED = {
     "core.context_processors": "views",
     "core.dates": "enums",
     "core.files": "validators",
+    "core.storage_s3": "validators",
     "core.http": "views",
     "core.languages": "enums",
     "core.mail": "services",

@@ -4,8 +4,11 @@ Every reader raises `ImproperlyConfigured("NAME: what is wrong")` on a malformed
 `citypeers` command can print exactly which variable to fix.
 """
 
+import re
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -18,8 +21,35 @@ TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "dummy": "django_tasks.backends.dummy.DummyBackend",
 }
+# Where uploaded files live (MEDIA_STORAGE, PRIVATE_FILES_STORAGE): a folder, or a bucket of an
+# S3-compatible service. Before these words, PRIVATE_FILES_STORAGE named a storage class: such
+# a dotted path still works (FileSystemStorage's is "filesystem").
+STORAGE_KINDS = ("filesystem", "s3")
+FILESYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage"
+S3_STORAGE = "storages.backends.s3.S3Storage"
+S3_MEDIA_STORAGE = "citypeers.core.storage_s3.PublicS3Storage"
+# Private files are streamed through the views that check who asks (calls/views/files.py), so
+# their signed addresses are never handed out; should one ever be, it lasts a minute.
+S3_PRIVATE_URL_SECONDS = 60
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+@dataclass(frozen=True)
+class FileStorages:
+    """The two storages of uploaded files, as settings want them."""
+
+    media_root: Path  # the public media's folder ("filesystem" only)
+    media_url: str  # where the public media are found, ending in "/"
+    private_dir: Path  # the private files' folder ("filesystem" only)
+    default: dict  # STORAGES["default"]: practice and news images, public
+    private: dict  # STORAGES["private"]: application files, served only by checking views
+
+    @property
+    def media_origin(self) -> str | None:
+        """The scheme and host of an absolute MEDIA_URL (for the CSP's img-src); else None."""
+        parts = urlsplit(self.media_url)
+        return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
 class Config:
@@ -85,6 +115,97 @@ class Config:
     def path(self, name: str, *, default: Path) -> Path:
         value = self._raw(name)
         return Path(value).expanduser().resolve() if value else default
+
+    def storage_kind(self, name: str, *, default: str = "filesystem") -> str:
+        """ "filesystem", "s3", or (as before those words) a storage class's dotted path."""
+        value = self.str(name, default=default).strip()
+        if value == FILESYSTEM_STORAGE:
+            return "filesystem"
+        if value in STORAGE_KINDS or re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+", value):
+            return value
+        raise ImproperlyConfigured(f"{name}: expected filesystem or s3, got {value!r}")
+
+    def file_storages(self, *, data_dir: Path, memory_size: int) -> FileStorages:
+        """The `default` (public media) and `private` (application files) storages.
+
+        "filesystem" is a folder: MEDIA_ROOT, PRIVATE_FILES_DIR; several app servers mount one
+        shared folder there. "s3" is one bucket (S3_BUCKET_NAME) holding the media under
+        `media/` and the private files under `private/`; S3_PRIVATE_BUCKET_NAME, if set, puts
+        the private files in a bucket of their own. `memory_size`: the most of a file read from
+        a bucket that is kept in memory (the rest goes to a temporary file).
+        """
+        media_kind = self.storage_kind("MEDIA_STORAGE")
+        private_kind = self.storage_kind("PRIVATE_FILES_STORAGE")
+        media_root = self.path("MEDIA_ROOT", default=data_dir / "media")
+        private_dir = self.path("PRIVATE_FILES_DIR", default=data_dir / "private")
+        s3 = self._s3() if "s3" in (media_kind, private_kind) else {}
+        media_url = self.str("MEDIA_URL", default="")
+        if not media_url:
+            media_url = _bucket_url(s3) + "media/" if media_kind == "s3" else "/media/"
+        if not media_url.endswith("/"):
+            raise ImproperlyConfigured(f"MEDIA_URL: must end with a slash, got {media_url!r}")
+        if media_kind == "filesystem":
+            default = {"BACKEND": FILESYSTEM_STORAGE}  # MEDIA_ROOT and MEDIA_URL, read when used
+        elif media_kind == "s3":
+            options = {**s3["options"], "location": "media", "base_url": media_url}
+            options |= {"querystring_auth": False, "max_memory_size": memory_size}
+            # No ACL unless asked: a bucket policy makes `media/` readable (the only way on AWS
+            # buckets made since 2023, which refuse ACLs); "public-read" for services without.
+            options["default_acl"] = self.str("S3_MEDIA_ACL", default="") or None
+            default = {"BACKEND": S3_MEDIA_STORAGE, "OPTIONS": options}
+        else:
+            default = {"BACKEND": media_kind}
+        if private_kind == "filesystem":
+            private = {
+                "BACKEND": FILESYSTEM_STORAGE,
+                "OPTIONS": {
+                    "location": private_dir,
+                    "file_permissions_mode": 0o600,
+                    "directory_permissions_mode": 0o700,
+                },
+            }
+        elif private_kind == "s3":
+            options = {**s3["options"], "location": "private", "max_memory_size": memory_size}
+            options["bucket_name"] = s3["private_bucket"]
+            options |= {"querystring_auth": True, "querystring_expire": S3_PRIVATE_URL_SECONDS}
+            # "private" as asked of object stores that keep ACLs; empty on a bucket that
+            # refuses ACLs (AWS's default since 2023), whose objects are private anyway.
+            options["default_acl"] = self.str("S3_PRIVATE_ACL", default="private") or None
+            private = {"BACKEND": S3_STORAGE, "OPTIONS": options}
+        else:
+            private = {"BACKEND": private_kind}  # configured by its own settings, as before
+        return FileStorages(media_root, media_url, private_dir, default, private)
+
+    def _s3(self) -> dict:
+        bucket = self.str("S3_BUCKET_NAME", default="").strip()
+        if not bucket:
+            raise ImproperlyConfigured(
+                "S3_BUCKET_NAME: needed when MEDIA_STORAGE or PRIVATE_FILES_STORAGE is s3"
+            )
+        endpoint = self.str("S3_ENDPOINT_URL", default="").strip().rstrip("/")
+        if endpoint and urlsplit(endpoint).scheme not in ("http", "https"):
+            raise ImproperlyConfigured(
+                f"S3_ENDPOINT_URL: expected an address such as https://s3.fr-par.scw.cloud, "
+                f"got {endpoint!r}"
+            )
+        key, secret = (
+            self.str("S3_ACCESS_KEY_ID", default=""),
+            self.str("S3_SECRET_ACCESS_KEY", default=""),
+        )
+        if bool(key) != bool(secret):
+            missing = "S3_SECRET_ACCESS_KEY" if key else "S3_ACCESS_KEY_ID"
+            raise ImproperlyConfigured(f"{missing}: set it with its pair, or neither")
+        options = {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint or None,
+            "region_name": self.str("S3_REGION_NAME", default="").strip() or None,
+            # Never overwrite: a second "photo.jpg" gets a name of its own, as in a folder.
+            "file_overwrite": False,
+        }
+        if key:  # else boto3's own chain: AWS_* variables, the machine's role
+            options |= {"access_key": key, "secret_key": secret}
+        private_bucket = self.str("S3_PRIVATE_BUCKET_NAME", default="").strip() or bucket
+        return {"options": options, "private_bucket": private_bucket}
 
     def database(self, name: str, *, default: str) -> dict:
         scheme = (self._raw(name) or default).partition("://")[0]
@@ -155,6 +276,24 @@ class Config:
         if not parsed or (isinstance(parsed, dict) and not any(parsed.values())):
             raise ImproperlyConfigured(f"{name}: expected {expected}, got {value!r}")
         return parsed
+
+
+def _bucket_url(s3: dict) -> str:
+    """The address of a bucket's root: the endpoint's, path-style, for an S3-compatible
+    service; AWS's own virtual-hosted address without an endpoint."""
+    options = s3["options"]
+    bucket, endpoint, region = (
+        options["bucket_name"],
+        options["endpoint_url"],
+        options["region_name"],
+    )
+    if endpoint:
+        return f"{endpoint}/{bucket}/"
+    return (
+        f"https://{bucket}.s3.{region}.amazonaws.com/"
+        if region
+        else f"https://{bucket}.s3.amazonaws.com/"
+    )
 
 
 def site_url_for(host: str, port: int) -> str:

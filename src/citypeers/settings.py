@@ -335,32 +335,6 @@ STATICFILES_DIRS = [
         / "files",
     ),
 ]
-MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
-_PRIVATE_BACKEND = config.str(
-    "PRIVATE_FILES_STORAGE", default="django.core.files.storage.FileSystemStorage"
-)
-_PRIVATE_OPTIONS = (
-    {
-        "location": config.path("PRIVATE_FILES_DIR", default=DATA_DIR / "private"),
-        "file_permissions_mode": 0o600,
-        "directory_permissions_mode": 0o700,
-    }
-    if _PRIVATE_BACKEND.endswith(".FileSystemStorage")
-    else {}
-)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Files people attach to applications: never under MEDIA_ROOT, served only by views that
-    # check who asks (core/files.py). Another backend (S3…) is configured by its own settings.
-    "private": {"BACKEND": _PRIVATE_BACKEND, "OPTIONS": _PRIVATE_OPTIONS},
-    "staticfiles": {
-        "BACKEND": config.str(
-            "STATICFILES_STORAGE", default="whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
-}
-
 # Uploads: the text of a form may weigh 2.5 MB; a file over 2.5 MB is streamed to a temporary
 # file, and the files of one request together may weigh UPLOAD_MAX_MB (a call's question may
 # ask for less). Past that, core.files.SizeLimitUploadHandler keeps nothing of them and the
@@ -373,6 +347,25 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# Uploaded files (`config.Config.file_storages`): public media (practice and news images) in
+# `default`, application files in `private`, each a folder ("filesystem": on several app
+# servers one shared folder) or an S3-compatible bucket ("s3"): MEDIA_STORAGE,
+# PRIVATE_FILES_STORAGE, and for "s3" the S3_* variables (README, Configuration).
+_files = config.file_storages(data_dir=DATA_DIR, memory_size=FILE_UPLOAD_MAX_MEMORY_SIZE)
+MEDIA_URL = _files.media_url
+MEDIA_ROOT = _files.media_root
+STORAGES = {
+    "default": _files.default,
+    # Files people attach to applications: never under MEDIA_ROOT nor in the bucket's media/,
+    # served only by views that check who asks (core/files.py, calls/views/files.py).
+    "private": _files.private,
+    "staticfiles": {
+        "BACKEND": config.str(
+            "STATICFILES_STORAGE", default="whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
 
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
@@ -402,7 +395,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # …and the public media, where MEDIA_URL is a bucket's or a CDN's address.
+        "img-src": ["'self'", "data:", *filter(None, [_files.media_origin])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],

@@ -17,6 +17,10 @@ FILE_POLICY = "sandbox; default-src 'none'"
 def application_file(
     request: HttpRequest, slug: str, pk: int, file: int, obj: ApplicationFile
 ) -> FileResponse:
+    # Streamed through Django from whichever storage holds it (a folder, a bucket), never a
+    # redirect to a presigned bucket address: every download passes the permission check
+    # above and shows in the app servers' access log, the bucket needs no address anyone can fetch,
+    # and the headers below (download, type, sandbox) are ours, not the bucket's.
     try:
         content = obj.file.open("rb")
     except FileNotFoundError:  # gone from the storage: nothing to give
