@@ -1,8 +1,11 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import ProtectedError
+from django.http import HttpResponse
+from django.test import RequestFactory
 
 from citypeers.core.audit import log_action
+from citypeers.core.audit_context import AuditContextMiddleware, Origin
 from citypeers.core.models import AuditEntry
 from tests.factories import PlaceFactory, UserFactory
 
@@ -50,3 +53,22 @@ def test_a_person_in_the_trail_is_kept_not_deleted_so_the_trail_still_names_them
     log_action(PlaceFactory(), "place.created", by=person)
     with pytest.raises(ProtectedError):
         person.delete()  # erasure makes them an anonymised tombstone instead
+
+
+def test_an_origin_given_explicitly_is_recorded_rather_than_the_requests():
+    """During a request the request's address and browser won over the origin a caller named,
+    so an entry said it came from where it did not."""
+    place = PlaceFactory()
+    named = Origin("198.51.100.23", "Import script")
+    entries = []
+
+    def view(request):
+        entries.append(log_action(place, "place.imported", origin=named))
+        entries.append(log_action(place, "place.updated"))
+        return HttpResponse()
+
+    request = RequestFactory().get("/", REMOTE_ADDR="203.0.113.7", HTTP_USER_AGENT="Firefox")
+    AuditContextMiddleware(view)(request)
+    explicit, from_request = (AuditEntry.objects.get(pk=entry.pk) for entry in entries)
+    assert (explicit.ip_address, explicit.user_agent) == ("198.51.100.23", "Import script")
+    assert (from_request.ip_address, from_request.user_agent) == ("203.0.113.7", "Firefox")

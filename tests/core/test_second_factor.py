@@ -1,9 +1,15 @@
 """Staff and coordinators must set up a second factor; everyone may (allauth.mfa)."""
 
+import time
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from citypeers.core.middleware import SECOND_FACTOR_FINE_FOR
 from citypeers.core.models import AuditEntry
+from citypeers.core.second_factor import lacks_required_second_factor
 from citypeers.programmes.models import Role
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.second_factor import give_authenticator_app, reauthenticated, totp_code
@@ -44,6 +50,73 @@ def test_a_coordinator_with_an_authenticator_app_goes_where_they_asked(client):
     coordinator = MembershipFactory(role=Role.COORDINATOR).user
     give_authenticator_app(coordinator)
     assert me_page(client, coordinator).redirect_chain == []
+
+
+def _queries_of(client, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def test_a_coordinators_next_pages_ask_the_database_nothing_for_the_check(client):
+    """Every signed-in page asked for the person's roles and second factors."""
+    coordinator = MembershipFactory(role=Role.COORDINATOR).user
+    give_authenticator_app(coordinator)
+    with CaptureQueriesContext(connection) as check:
+        assert not lacks_required_second_factor(coordinator)
+    asked = {query["sql"] for query in check.captured_queries}
+    client.force_login(coordinator)
+    dashboard = reverse("programmes:dashboard")
+    first, second = _queries_of(client, dashboard), _queries_of(client, dashboard)
+    assert len(asked) == 2 and asked <= set(first)
+    assert asked.isdisjoint(second)
+    assert len(second) <= len(first) - 2
+
+
+def test_adding_an_authenticator_app_stops_the_sending_to_set_one_up_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    coordinator = MembershipFactory(role=Role.COORDINATOR).user
+    assert me_page(client, coordinator).redirect_chain[-1][0] == reverse("mfa_index")
+    reauthenticated(client, coordinator)
+    client.get(reverse("mfa_activate_totp"))
+    code = totp_code(client.session["mfa.totp.secret"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("mfa_activate_totp"), {"code": code})
+    response = client.get(reverse("programmes:dashboard"))
+    assert response.status_code == 200
+
+
+def test_removing_the_last_second_factor_sends_a_coordinator_to_set_one_up_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    coordinator = MembershipFactory(role=Role.COORDINATOR).user
+    give_authenticator_app(coordinator)
+    reauthenticated(client, coordinator)
+    dashboard = reverse("programmes:dashboard")
+    assert client.get(dashboard).status_code == 200
+    assert client.get(dashboard).status_code == 200  # the answer is kept by now
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("mfa_deactivate_totp"))
+    assert not coordinator.authenticator_set.exists()
+    response = client.get(dashboard)
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_index")
+
+
+def test_a_person_made_coordinator_is_sent_to_set_up_a_second_factor_within_minutes(
+    client, monkeypatch
+):
+    """A role granted by someone else reaches none of the person's sessions: the answer kept
+    in theirs expires instead."""
+    membership = MembershipFactory(role=Role.PARTICIPANT)
+    client.force_login(membership.user)
+    dashboard = reverse("programmes:dashboard")
+    assert client.get(dashboard).status_code == 200
+    MembershipFactory(user=membership.user, role=Role.COORDINATOR)
+    now = time.time()
+    monkeypatch.setattr("time.time", lambda: now + SECOND_FACTOR_FINE_FOR + 1)
+    response = client.get(dashboard)
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_index")
 
 
 def test_the_requirement_can_be_turned_off_by_the_setting(client, settings):

@@ -4,6 +4,7 @@ a text in several languages get."""
 import pickle
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from citypeers.catalogue.models import Practice
@@ -73,10 +74,26 @@ def test_lists_are_translated_too_and_survive_a_bulk_update():
 
 
 def test_a_text_kept_in_a_cache_keeps_its_languages():
+    """Pickling once kept the translations but dropped the language a practice was written
+    in, so a German reader of a cached Italian practice got its French translation (French
+    comes first in settings) instead of the Italian original."""
     with translation.override("fr"):
         text = Theme(name={"en": "Walls", "fr": "Murs"}, slug="walls").name
     copy = pickle.loads(pickle.dumps(text))  # noqa: S301 (our own bytes)
     assert copy == "Murs" and copy.translations == {"en": "Walls", "fr": "Murs"}
+
+    practice = Practice(
+        language="it", title={"fr": "Réemploi des granges", "it": "Riuso dei fienili"}
+    )
+    with translation.override("de"):
+        title = practice.title
+    cache.set("test-translated-practice-title", title)
+    for kept in (
+        pickle.loads(pickle.dumps(title)),  # noqa: S301 (our own bytes)
+        cache.get("test-translated-practice-title"),
+    ):
+        assert kept == "Riuso dei fienili" and kept.language == "it" and kept.is_fallback
+        assert kept.translations == {"fr": "Réemploi des granges", "it": "Riuso dei fienili"}
 
 
 def test_the_form_shows_english_and_the_pages_language_side_by_side_and_counts_the_others(

@@ -12,18 +12,22 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.test import Client
 from django.urls import reverse
 
 from citypeers.calls.models import Application, ApplicationFile, ReviewAssignment, Score
-from citypeers.core.models import AuditEntry
+from citypeers.core.audit import log_action
+from citypeers.core.audit_chain import REDACTED, REDACTED_CHANGES
+from citypeers.core.models import AuditEntry, OutboxMessage
+from citypeers.people.enums import ConsentPurpose
 from citypeers.people.models import User
 from citypeers.people.personal_data import PERSONAL_DATA, personal_data_export
-from citypeers.people.services import person_erase
+from citypeers.people.services import consent_record, person_erase
 from citypeers.visits.models import Attendance
 from tests.factories import PASSWORD, CallFactory, UserFactory, sent_application
 from tests.people.privacy_scene import someone_everywhere
 from tests.races import race
-from tests.second_factor import TEST_SECRET, totp_code
+from tests.second_factor import TEST_SECRET, give_authenticator_app, totp_code
 
 TEXT_COLUMNS = (models.CharField, models.TextField, models.JSONField, models.FileField)
 
@@ -158,6 +162,52 @@ def test_two_erasures_at_once_erase_once_and_neither_fails():
     assert first.error is None and second.error is None
     assert AuditEntry.objects.filter(action="person.erased", object_id=str(person.pk)).count() == 1
     assert User.objects.get(pk=person.pk).display_name == ""
+
+
+def _second_address(person):
+    return EmailAddress.objects.create(user=person, email="dora.home@example.net")
+
+
+def _authenticator_app(person):
+    give_authenticator_app(person)
+    return Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).get()
+
+
+def _consent(person):
+    return consent_record(purpose=ConsentPurpose.NEWSLETTER, text="Yes, news.", user=person)
+
+
+def _session(person):
+    client = Client()
+    client.force_login(person)
+    return Session.objects.get(pk=client.session.session_key)
+
+
+def _mail(person):
+    return OutboxMessage.objects.create(
+        from_email="noreply@example.org", to=person.email, subject=f"Welcome, {person}", body="Hi"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "own_record", [_second_address, _authenticator_app, _consent, _session, _mail]
+)
+def test_erasure_redacts_what_staff_did_to_the_persons_own_records(own_record):
+    """The people app's own kinds (addresses, second factors, consents, sessions, mail copies)
+    were deleted without saying which records they were, so an entry a staff member left about
+    one (a mail's subject with the person's name, a second address) outlived the erasure."""
+    person = UserFactory(display_name="Dora Marsh")
+    staff = UserFactory(is_staff=True)
+    record = own_record(person)
+    entry = log_action(record, "support.looked_at", by=staff, changes={"note": "asked by phone"})
+    assert entry.object_repr != REDACTED
+
+    person_erase(user=person, by=staff)
+
+    entry.refresh_from_db()
+    assert entry.redacted_at is not None and entry.actor == staff
+    assert (entry.object_repr, entry.changes) == (REDACTED, REDACTED_CHANGES)
 
 
 @pytest.mark.django_db

@@ -38,3 +38,17 @@ RESPOND_WITHIN = datetime.timedelta(days=7)
 
 # A proposed visit's zone when its host country has none of its own in the zone table.
 FALLBACK_ZONE = "Europe/Brussels"
+
+# What an applicant writes about themselves in every call's form (`forms.applications`), and
+# what a host call asks instead of ranked visits (`forms.hosts`); a person's export lists both
+# (`personal_data`), so a field added here is asked and exported alike.
+STANDARD_FIELDS = [
+    "role",
+    "learning_needs",
+    "expertise",
+    "challenge",
+    "motivation",
+    "languages",
+    "access_needs",
+]
+PROPOSAL_FIELDS = ["practice", "proposed_mode", "proposed_from", "proposed_until", "proposed_topic"]

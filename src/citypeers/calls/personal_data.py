@@ -10,7 +10,7 @@ import datetime
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from citypeers.calls.enums import Outcome
+from citypeers.calls.enums import PROPOSAL_FIELDS, STANDARD_FIELDS, Outcome
 from citypeers.calls.models import Application, ApplicationFile, Conflict, ReviewAssignment, Score
 from citypeers.people.enums import LegalBasis
 from citypeers.people.models import User
@@ -26,19 +26,9 @@ APPLICATION_FIELDS = [
     "call",
     "status",
     "organisation",
-    "role",
-    "learning_needs",
-    "expertise",
-    "challenge",
-    "motivation",
-    "languages",
-    "access_needs",
+    *STANDARD_FIELDS,
     "answers",
-    "practice",
-    "proposed_mode",
-    "proposed_from",
-    "proposed_until",
-    "proposed_topic",
+    *PROPOSAL_FIELDS,
     "consent_text",
     "consent_language",
     "consented_at",

@@ -99,7 +99,9 @@ def _append(
     programme_id: int | None = None,
     origin: Origin | None = None,
 ) -> AuditEntry:
-    origin = current_origin() or origin or Origin(None, "")
+    # An origin passed explicitly (a sign-in signal's request, an import naming its source)
+    # wins over the one the request in progress set.
+    origin = origin or current_origin() or Origin(None, "")
     entry = AuditEntry(
         actor=by if by is not None and by.is_authenticated else None,
         action=action,

@@ -136,6 +136,35 @@ class UnofferedLanguageMiddleware:
 ENROLMENT_OPEN_VIEWS = {"account_logout", "account_reauthenticate", "set_language", "healthz"}
 
 
+# "This person has the second factor they need, or needs none", kept in their session as
+# [user id, time] so that a signed-in page asks the database nothing for it (the check is a
+# query for roles and one for factors). Only that answer is kept, and only this long:
+# - a person sent to enrol is checked again at every page, so the factor they add frees them
+#   at once, in every browser;
+# - the person's own factor changes (allauth's signals) forget the answer in the browser
+#   they made them in (`second_factor_answer_forget`), so removing the last one sends them
+#   to enrol at the next page;
+# - what no signal of this session tells (a coordinator role granted by someone else, a factor
+#   removed in another browser or in the admin: sessions are keyed by a secret, so nothing
+#   can find the person's other ones) is noticed within these seconds.
+SECOND_FACTOR_FINE_KEY = "citypeers_second_factor_fine"
+SECOND_FACTOR_FINE_FOR = 5 * 60
+
+
+def second_factor_answer_forget(sender, request=None, **kwargs) -> None:
+    """Connected to allauth's `authenticator_added`, `_removed` and `_reset`: the next page
+    asks the database again."""
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(SECOND_FACTOR_FINE_KEY, None)
+
+
+def _known_fine(request) -> bool:
+    kept = request.session.get(SECOND_FACTOR_FINE_KEY)
+    if not (isinstance(kept, list) and len(kept) == 2 and kept[0] == request.user.pk):
+        return False  # none (the id: an answer is only ever this person's)
+    return 0 <= time.time() - kept[1] < SECOND_FACTOR_FINE_FOR
+
+
 class SecondFactorEnrolmentMiddleware:
     """Sends staff and coordinators who have no second factor to set one up (ASVS 2.2)."""
 
@@ -149,7 +178,12 @@ class SecondFactorEnrolmentMiddleware:
         name = request.resolver_match.url_name or ""
         if name.startswith("mfa_") or name in ENROLMENT_OPEN_VIEWS:
             return None
+        if not settings.MFA_REQUIRED_FOR_STAFF or not request.user.is_authenticated:
+            return None  # nothing to ask, nor to keep in a visitor's session
+        if _known_fine(request):
+            return None
         if not lacks_required_second_factor(request.user):
+            request.session[SECOND_FACTOR_FINE_KEY] = [request.user.pk, int(time.time())]
             return None
         messages.warning(
             request,

@@ -48,6 +48,7 @@ class TranslatedText(str):
     translations: dict[str, str]
     language: str  # the language shown
     requested: str  # the language asked for
+    original: str | None  # the language the text was written in (a practice's own)
 
     def __new__(
         cls, translations: dict | None, language: str | None = None, original: str | None = None
@@ -60,6 +61,7 @@ class TranslatedText(str):
         }
         instance.language = shown
         instance.requested = requested
+        instance.original = original
         return instance
 
     @property
@@ -73,8 +75,8 @@ class TranslatedText(str):
         offered = [code for code in offered_codes() if code in self.translations]
         return offered + sorted(set(self.translations) - set(offered))
 
-    def __reduce__(self):  # pickled in caches: keep the translations, not only the text
-        return (TranslatedText, (self.translations, self.requested))
+    def __reduce__(self):  # pickled in caches: keep the translations and the original language
+        return (TranslatedText, (self.translations, self.requested, self.original))
 
 
 class TranslatedList(list):

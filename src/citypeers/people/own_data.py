@@ -41,8 +41,7 @@ def _account(user: User) -> list[dict]:
 
 
 def _account_erase(user: User) -> list:
-    EmailAddress.objects.filter(user=user).delete()
-    return []
+    return deleted(EmailAddress.objects.filter(user=user))
 
 
 def _affiliations(user: User) -> list[dict]:
@@ -77,8 +76,7 @@ def _second_factors(user: User) -> list[dict]:
 
 
 def _second_factors_erase(user: User) -> list:
-    Authenticator.objects.filter(user=user).delete()
-    return []
+    return deleted(Authenticator.objects.filter(user=user))
 
 
 def consents_of(user: User):
@@ -91,8 +89,7 @@ def _consents(user: User) -> list[dict]:
 
 
 def _consents_erase(user: User) -> list:
-    consents_of(user).delete()
-    return []
+    return deleted(consents_of(user))
 
 
 def _consents_prune(now: datetime.datetime) -> int:
@@ -114,8 +111,7 @@ def _sessions(user: User) -> list[dict]:
 
 
 def _sessions_erase(user: User) -> list:
-    Session.objects.filter(pk__in=[session.pk for session in sessions_of(user)]).delete()
-    return []
+    return deleted(Session.objects.filter(pk__in=[session.pk for session in sessions_of(user)]))
 
 
 def _sessions_prune(now: datetime.datetime) -> int:
@@ -134,8 +130,7 @@ def _mails(user: User) -> list[dict]:
 
 
 def _mails_erase(user: User) -> list:
-    OutboxMessage.objects.filter(pk__in=[mail.pk for mail in mails_to(user)]).delete()
-    return []
+    return deleted(OutboxMessage.objects.filter(pk__in=[mail.pk for mail in mails_to(user)]))
 
 
 ACCOUNT = PersonalData(

@@ -8,6 +8,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from citypeers.calls.enums import PROPOSAL_FIELDS, STANDARD_FIELDS
 from citypeers.calls.models import Application, Call, Question
 from citypeers.calls.services.applications import file_check
 from citypeers.core.dates import format_number
@@ -15,17 +16,6 @@ from citypeers.core.errors import CallError
 from citypeers.core.files import allowed_extensions, upload_limit
 from citypeers.core.forms import Form
 from citypeers.people.models import spoken_language_choices
-
-STANDARD_FIELDS = [
-    "role",
-    "learning_needs",
-    "expertise",
-    "challenge",
-    "motivation",
-    "languages",
-    "access_needs",
-]
-
 
 REQUIRED_TO_SUBMIT = {"role", "learning_needs", "expertise", "challenge", "motivation", "languages"}
 
@@ -35,10 +25,6 @@ TEXT_WORD_LIMIT = 300
 
 # What a person says about themselves, offered again in their next application.
 REUSED_FIELDS = ["role", "expertise", "languages", "access_needs"]
-
-
-# What a host call asks instead of ranked visits (see forms/hosts.py).
-PROPOSAL_FIELDS = ["practice", "proposed_mode", "proposed_from", "proposed_until", "proposed_topic"]
 
 
 def _words(text: str) -> int:

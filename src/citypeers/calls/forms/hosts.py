@@ -7,7 +7,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from citypeers.calls.forms.applications import PROPOSAL_FIELDS, ApplicationForm
+from citypeers.calls.enums import PROPOSAL_FIELDS
+from citypeers.calls.forms.applications import ApplicationForm
 from citypeers.calls.selectors.eligibility import hostable_practices
 from citypeers.programmes.models import Visit
 
