@@ -117,6 +117,8 @@ PLACED = {
     "core.mail": "services",
     "core.markdown": "texts",
     "core.middleware": "views",
+    # A view decorator: serves kept copies of public pages.
+    "core.page_cache": "views",
     "core.ratelimit": "views",
     "core.notifications": "services",
     "core.saving": "services",
