@@ -4,8 +4,11 @@ without it being made again, and a write shows at once."""
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.template import RequestContext, Template
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -134,18 +137,24 @@ def test_a_reader_with_a_message_waiting_sees_it_and_no_one_else_does(programme)
     assert "is not available in" not in Client().get("/en/library/").content.decode()
 
 
-def test_the_form_on_a_kept_page_posts_with_the_next_readers_own_token(programme):
-    url = reverse("library:search")
-    Client().get(url)  # kept, with the first reader's token taken out
-    reader = Client(enforce_csrf_checks=True)
-    page = reader.get(url)
-    token = TOKEN.search(page.content.decode()).group(1)
-    switched = reader.post(
-        reverse("set_language"),
-        {"csrfmiddlewaretoken": token, "language": "fr", "next": url},
-    )
-    assert switched.status_code == 302
-    assert switched["Location"].startswith("/fr/")
+def test_a_form_on_a_kept_page_posts_with_the_next_readers_own_token(rf):
+    @public_page
+    def page(request):
+        form = Template('<form method="post">{% csrf_token %}</form>')
+        return HttpResponse(form.render(RequestContext(request)))
+
+    page(rf.get("/en/newsletter/"))  # kept, the first reader's token taken out
+    reader = rf.get("/en/newsletter/")
+    served = page(reader)
+    token = TOKEN.search(served.content.decode()).group(1)
+    assert "private" in served["Cache-Control"]  # no shared proxy keeps one reader's token
+    post = rf.post("/en/newsletter/", {"csrfmiddlewaretoken": token})
+    post.COOKIES[settings.CSRF_COOKIE_NAME] = reader.META["CSRF_COOKIE"]
+    checks = CsrfViewMiddleware(lambda request: HttpResponse())
+    assert checks.process_view(post, page, (), {}) is None  # accepted
+    stranger = rf.post("/en/newsletter/", {"csrfmiddlewaretoken": token})
+    stranger.COOKIES[settings.CSRF_COOKIE_NAME] = "x" * 32
+    assert checks.process_view(stranger, page, (), {}).status_code == 403
 
 
 def test_a_reader_who_has_the_page_is_told_it_has_not_changed(programme, commit):
@@ -162,11 +171,13 @@ def test_a_reader_who_has_the_page_is_told_it_has_not_changed(programme, commit)
     assert "Harbour Baths" in changed.content.decode()
 
 
-def test_a_page_holding_a_readers_token_is_kept_by_no_shared_proxy(programme):
-    response = Client().get(reverse("library:search"))
-    assert TOKEN.search(response.content.decode())
-    assert "private" in response["Cache-Control"]
-    assert "Cookie" in response["Vary"]
+@pytest.mark.parametrize("page", ["core:home", "library:search"])
+def test_a_public_page_holds_nothing_of_its_reader_so_a_proxy_may_keep_it(page, programme):
+    response = Client().get(reverse(page))
+    assert not TOKEN.search(response.content.decode())
+    assert not response.cookies
+    assert "public" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]  # a signed-in reader's page is their own
 
 
 def test_pages_are_made_every_time_when_keeping_is_off(programme, settings):

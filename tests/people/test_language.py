@@ -23,20 +23,34 @@ def switch(client, language: str, next_url: str, **headers):
     return client.post(SWITCH, {"language": language, "next": next_url}, headers=headers)
 
 
-@pytest.mark.parametrize(
-    ("language", "page", "expected"),
-    [
-        ("fr", "/en/calls/", "/fr/calls/"),
-        ("fr", "/en/library/?q=fortress&country=HR", "/fr/library/?q=fortress&country=HR"),
-        ("en", "/fr/places/?country=FR&size=small", "/en/places/?country=FR&size=small"),
-        ("fr-be", "/en/news/", "/fr/news/"),  # a regional variant: its offered language
-    ],
-)
-def test_the_picker_keeps_the_page_and_its_query_string(client, language, page, expected):
-    response = switch(client, language, page)
+def switch_as_visitor(client, language: str, next_url: str, **headers):
+    """The picker of a reader not signed in: a GET (their pages hold no CSRF token)."""
+    return client.get(SWITCH, {"language": language, "next": next_url}, headers=headers)
+
+
+PAGES_MOVED = [
+    ("fr", "/en/calls/", "/fr/calls/"),
+    ("fr", "/en/library/?q=fortress&country=HR", "/fr/library/?q=fortress&country=HR"),
+    ("en", "/fr/places/?country=FR&size=small", "/en/places/?country=FR&size=small"),
+    ("fr-be", "/en/news/", "/fr/news/"),  # a regional variant: its offered language
+]
+
+
+@pytest.mark.parametrize(("language", "page", "expected"), PAGES_MOVED)
+@pytest.mark.parametrize("send", [switch, switch_as_visitor])
+def test_the_picker_keeps_the_page_and_its_query_string(client, send, language, page, expected):
+    response = send(client, language, page)
     assert response.status_code == 302
     assert response["Location"] == expected
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == expected.split("/")[1]
+
+
+def test_a_visitors_picker_is_a_plain_get_and_a_signed_in_persons_posts(client):
+    visitor_page = client.get("/en/calls/").text
+    assert '<form class="language-menu" action="/i18n/setlang/" method="get">' in visitor_page
+    client.force_login(UserFactory())
+    member_page = client.get("/en/calls/").text
+    assert '<form class="language-menu" action="/i18n/setlang/" method="post">' in member_page
 
 
 @pytest.mark.parametrize(
@@ -68,9 +82,25 @@ def test_a_language_not_offered_changes_nothing(client):
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
 
 
-def test_the_picker_never_leads_to_another_site(client):
-    response = switch(client, "fr", "https://elsewhere.example/en/calls/")
+@pytest.mark.parametrize("send", [switch, switch_as_visitor])
+def test_the_picker_never_leads_to_another_site(client, send):
+    response = send(client, "fr", "https://elsewhere.example/en/calls/")
     assert response["Location"] == "/"
+
+
+def test_a_visitors_picker_with_a_language_not_offered_changes_nothing(client):
+    response = switch_as_visitor(client, "ja", "/en/calls/")
+    assert response["Location"] == "/en/calls/"
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_a_get_another_site_sends_changes_no_profile(client):
+    person = UserFactory()
+    client.force_login(person)
+    assert switch_as_visitor(client, "fr", "/en/calls/")["Location"] == "/fr/calls/"
+    person.refresh_from_db()
+    assert person.language != "fr"
+    assert not AuditEntry.objects.filter(action="profile.updated").exists()
 
 
 def test_the_picker_is_not_a_form_another_site_can_send(client):

@@ -2,9 +2,10 @@ from allauth.mfa.totp.views import activate_totp as allauth_activate_totp
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -12,6 +13,7 @@ from django.views.i18n import set_language
 
 from citypeers.core.http import add_error_to_form, paginate, permission_required
 from citypeers.core.languages import (
+    address_in_language,
     is_offered,
     language_of_address,
     offered_variant,
@@ -47,7 +49,13 @@ CHOSEN = {
 def language_switch(request: HttpRequest) -> HttpResponse:
     """Django's `set_language`, keeping the page: the address's own language is made active so
     Django can move its prefix (see `core.languages.address_in_language`); a code not offered
-    changes nothing; a signed-in person's choice is kept on their profile, for their mails."""
+    changes nothing; a signed-in person's choice is kept on their profile, for their mails.
+
+    A GET (the picker of readers not signed in) only sets the language cookie, a display
+    preference: their pages then carry no CSRF token, so a public page is the same for all of
+    them and can be kept (`core.page_cache`). It never changes a profile."""
+    if request.method != "POST":
+        return _switch_without_profile(request)
     language = offered_variant(request.POST.get("language"))
     request.POST = request.POST.copy()
     request.POST["language"] = language or ""
@@ -57,6 +65,20 @@ def language_switch(request: HttpRequest) -> HttpResponse:
     signed_in = request.user.is_authenticated
     if language and request.method == "POST" and signed_in and request.user.language != language:
         user_update_profile(user=request.user, by=request.user, data={"language": language})
+    return response
+
+
+def _switch_without_profile(request: HttpRequest) -> HttpResponse:
+    page = request.GET.get("next") or request.headers.get("referer", "")
+    if not url_has_allowed_host_and_scheme(
+        page, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        page = "/"
+    language = offered_variant(request.GET.get("language"))
+    if not language:
+        return HttpResponseRedirect(page)
+    response = HttpResponseRedirect(address_in_language(page, language))
+    remember_language(response, language)
     return response
 
 
