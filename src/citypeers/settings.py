@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Kept public pages for anonymous readers, served before the rest runs (core.page_cache).
+    "citypeers.core.page_cache.PublicPageMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "citypeers.api.middleware.HeadAsGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

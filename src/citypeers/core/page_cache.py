@@ -1,15 +1,21 @@
-"""Public pages kept as an anonymous reader sees them, per address and language.
+"""Public pages kept as an anonymous reader sees them, per address.
 
 A public page (home, library, a practice…) is the same for every reader without a session in
-one language. The first such reader makes it; the next ones get the copy until a public
-collection changes or the copy is PAGE_CACHE_SECONDS old. The collections' marks
-(`core.changes`, in the shared cache, renewed when a write commits) are part of the key, so a
-write shows at once on every app server; the age bounds what time alone changes ("closes in 3
-days").
+one language, and the language is in its address. The first such reader makes it; the next
+ones get the copy until a public collection changes or the copy is PAGE_CACHE_SECONDS old. The
+collections' marks (`core.changes`, in the shared cache, renewed when a write commits) are part
+of the key, so a write shows at once on every app server; the age bounds what time alone
+changes ("closes in 3 days").
 
-Only readers with no session and no message waiting get copies, and a page is kept only when it
-came out 200 as HTML without touching the session, adding a message or setting a cookie. A CSRF
-token in a kept page (a form that posts) is replaced by the reader's own when the copy is served.
+Views opt in with `@public_page`. `PublicPageMiddleware`, near the top of the stack, keeps the
+finished response (every header the other middleware added included) and serves the copy
+without running them, the URL resolver or the view: a kept page costs about what a bare Django
+"hello" does, plus one read of the marks.
+
+Only readers with no session and no message waiting get copies. A page is kept only when it
+came out 200 as HTML without a cookie (a message, a session or a CSRF token would each set one)
+and holds no CSRF token: it holds nothing of its reader, so it says `Cache-Control: public,
+no-cache` and a reverse proxy may keep it too, asking again with its weak `ETag` (304).
 
 Copies live in the "pages" cache: each process's memory by default (the marks still come from
 the shared cache, so the servers agree on what is current); PAGE_CACHE_URL may point it at Redis
@@ -17,55 +23,75 @@ so that the servers share the copies too.
 """
 
 import hashlib
-import re
+import logging
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 
 from citypeers.core.changes import COLLECTIONS, version
 
 CACHE_ALIAS = "pages"
-_TOKEN_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="[A-Za-z0-9]+"')
-_TOKEN_SLOT = b'name="csrfmiddlewaretoken" value="\x00token\x00"'
+_CSRF_FIELD = b'name="csrfmiddlewaretoken"'
 # htmx asks for parts of pages: its requests are kept apart from whole pages.
 _HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Boosted", "HX-History-Restore-Request")
-_NOT_KEPT_HEADERS = {"content-length", "vary"}
+_NOT_KEPT_HEADERS = {"content-length", "set-cookie"}
+_PUBLIC = "citypeers_public_page"
+
+logger = logging.getLogger(__name__)
 
 
 def public_page(view):
-    """Serves `view` to anonymous readers from the page cache (see the module's note)."""
+    """Lets `PublicPageMiddleware` keep what `view` answers anonymous readers."""
 
     @wraps(view)
-    def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def public_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        anonymous = _anonymous_reader(request)
+        if anonymous:
+            # Read before the page is made: a write committed meanwhile makes it stale at once.
+            request.citypeers_page_marks = _marks()
+        response = view(request, *args, **kwargs)
+        if anonymous and not _personal(request):
+            setattr(response, _PUBLIC, True)
+            patch_cache_control(response, public=True, no_cache=True)
+            patch_vary_headers(response, ("Cookie", *_HTMX_HEADERS))
+        return response
+
+    return public_view
+
+
+class PublicPageMiddleware:
+    """Serves kept copies of `@public_page` views to anonymous readers, and keeps them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if not settings.PAGE_CACHE_SECONDS or not _anonymous_reader(request):
-            return view(request, *args, **kwargs)
+            return self.get_response(request)
         pages = caches[CACHE_ALIAS]
         key = _key(request)
-        if (kept := pages.get(key)) is not None:
-            return _served(request, *kept)
-        response = view(request, *args, **kwargs)
-        if getattr(response, "is_rendered", True) is False:
-            response.render()
-        if _keepable(request, response):
-            content = _TOKEN_FIELD.sub(_TOKEN_SLOT, response.content)
+        # Only an address kept before costs a read of the marks here.
+        if (kept := pages.get(key)) is not None and _is_current(kept[0]):
+            return _served(request, *kept[1:])
+        response = self.get_response(request)
+        marks = getattr(request, "citypeers_page_marks", None)
+        if marks and _keepable(request, response):
+            response["ETag"] = f'W/"{hashlib.sha256(response.content).hexdigest()[:32]}"'
             headers = [
                 (name, value)
                 for name, value in response.headers.items()
                 if name.lower() not in _NOT_KEPT_HEADERS
             ]
-            etag = f'W/"{hashlib.sha256(content).hexdigest()[:32]}"'
-            pages.set(key, (content, headers, etag), settings.PAGE_CACHE_SECONDS)
-            _mark_public(response, etag, personal=_TOKEN_SLOT in content)
+            kept = (marks, response.content, headers, response["ETag"])
+            pages.set(key, kept, settings.PAGE_CACHE_SECONDS)
         return response
-
-    return cached_view
 
 
 def _anonymous_reader(request: HttpRequest) -> bool:
@@ -78,11 +104,28 @@ def _anonymous_reader(request: HttpRequest) -> bool:
     )
 
 
+def _personal(request: HttpRequest) -> bool:
+    """The view left a message for this reader (shown on the page, it would set no cookie) or
+    wrote to their session."""
+    messages = getattr(request, "_messages", None)
+    session = getattr(request, "session", None)
+    return bool(messages is not None and len(messages)) or bool(session and session.modified)
+
+
+def _marks() -> str:
+    return version(*COLLECTIONS).tag
+
+
+def _is_current(marks: str) -> bool:
+    try:
+        return marks == _marks()
+    except DatabaseError:  # the marks' cache is out of reach: make the page (or say 503)
+        return False
+
+
 def _key(request: HttpRequest) -> str:
     htmx = "|".join(request.headers.get(name, "") for name in _HTMX_HEADERS)
     parts = [
-        version(*COLLECTIONS).tag,
-        get_language(),
         request.scheme,
         request.get_host(),
         request.get_full_path(),
@@ -93,40 +136,27 @@ def _key(request: HttpRequest) -> str:
 
 def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
     """Made the same for any anonymous reader: nothing of this request went into it."""
-    messages = getattr(request, "_messages", None)
-    session = getattr(request, "session", None)
     return (
-        response.status_code == 200
+        getattr(response, _PUBLIC, False)
+        and response.status_code == 200
         and not response.streaming
         and response.get("Content-Type", "").startswith("text/html")
         and not response.cookies
-        and not response.has_header("Cache-Control")
-        and not (messages is not None and len(messages))
-        and not (session is not None and session.modified)
+        # The language is the address's (an unprefixed address's would be the browser's).
+        and get_language_from_path(request.path_info) is not None
+        and _CSRF_FIELD not in response.content
     )
 
 
 def _served(request: HttpRequest, content: bytes, headers: list, etag: str) -> HttpResponse:
-    personal = _TOKEN_SLOT in content
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         response = HttpResponseNotModified()
-    else:
-        if personal:
-            field = b'name="csrfmiddlewaretoken" value="%s"' % get_token(request).encode()
-            content = content.replace(_TOKEN_SLOT, field)
-        response = HttpResponse(content)
+        response["ETag"] = etag
         for name, value in headers:
-            response[name] = value
-    _mark_public(response, etag, personal=personal)
+            if name.lower() in {"cache-control", "vary", "content-language"}:
+                response[name] = value
+        return response
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
     return response
-
-
-def _mark_public(response: HttpResponse, etag: str, *, personal: bool) -> None:
-    """Browsers ask again each time (the answer is a 304 while the page is the same); a page
-    holding the reader's CSRF token is theirs alone, no shared proxy keeps it."""
-    response["ETag"] = etag
-    if personal:
-        patch_cache_control(response, private=True, no_cache=True)
-    else:
-        patch_cache_control(response, public=True, no_cache=True)
-    patch_vary_headers(response, ("Cookie", *_HTMX_HEADERS))
