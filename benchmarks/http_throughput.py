@@ -4,11 +4,15 @@
     .venv/bin/python benchmarks/http_throughput.py [--duration 10] [--connections 32] [--workers 2]
 
 citypeers runs production-shaped (DEBUG off, SECURE_HTTPS=false because there is no TLS
-here) on a throw-away data dir filled by `citypeers demo`; `GET /healthz` and `GET /en/` are
-loaded one after the other. `benchmarks/hello_app.py` is then served by the same gunicorn
-with the same worker count and loaded the same way, so citypeers' cost is read as a ratio
-of that baseline on the same machine in the same run. The load comes from Debian's `wrk`
-when it is installed, else from Python threads (slower: see docs/performance.md).
+here) on a throw-away data dir filled by `citypeers demo`. Loaded one after the other:
+`/healthz`; the public pages as an anonymous reader gets them (the home page, the library, a
+library search, a practice's page: kept copies, `core.page_cache`); and the same pages plus
+"My page" for a signed-in participant (a session cookie made for a demo participant who needs
+no second factor), whose pages are always made for them. `benchmarks/hello_app.py` is then
+served by the same gunicorn with the same worker count and loaded the same way, so citypeers'
+cost is read as a ratio of that baseline on the same machine in the same run. The load comes
+from Debian's `wrk` when it is installed, else from Python threads (slower: see
+docs/performance.md).
 
 Every response is checked: the servers' access logs must show only status 200 and the
 server logs no error, otherwise the problems are listed and the exit status is 1. Results
@@ -54,11 +58,25 @@ SERVER_LOG_PROBLEM = re.compile(r"Traceback|\bERROR\b|\bCRITICAL\b|WORKER TIMEOU
 
 
 @dataclass
+class Target:
+    """One address loaded: `label` names it in the results, `cookie` is sent with each request
+    (a signed-in reader's session)."""
+
+    label: str
+    path: str
+    cookie: str = ""
+
+
+@dataclass
 class App:
     name: str
     wsgi_application: str
     paths: list[str]
     environment: dict[str, str]
+    targets: list[Target] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.targets = self.targets or [Target(path, path) for path in self.paths]
 
 
 @dataclass
@@ -73,6 +91,7 @@ class LoadResult:
 @dataclass
 class TargetResult:
     app: str
+    label: str
     path: str
     load: LoadResult
     server_statuses: dict[str, int] = field(default_factory=dict)
@@ -106,11 +125,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def get_status(url: str) -> int:
+def path_and_query(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
+
+
+def get_status(url: str, cookie: str = "") -> int:
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=REQUEST_TIMEOUT)
     try:
-        connection.request("GET", parts.path)
+        connection.request("GET", path_and_query(url), headers={"Cookie": cookie} if cookie else {})
         response = connection.getresponse()
         response.read()
         return response.status
@@ -190,6 +214,17 @@ class Server:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=5)
 
+    def access_lines(self) -> int:
+        """How many requests the access log holds so far."""
+        if not self.access_log.exists():
+            return 0
+        return len(self.access_log.read_text(errors="replace").splitlines())
+
+    def access_statuses_since(self, first_line: int) -> dict[str, int]:
+        """Statuses of the requests logged from line `first_line` on (one target's load)."""
+        lines = self.access_log.read_text(errors="replace").splitlines()[first_line:]
+        return dict(sorted(Counter(line.partition(" ")[0] for line in lines).items()))
+
     def access_statuses(self, path: str) -> dict[str, int]:
         """Statuses the server logged for one path (warm-up and readiness polls included)."""
         statuses = Counter()
@@ -211,7 +246,7 @@ def wrk_version() -> str:
     return first_line[0].split(" Copyright")[0] if first_line else "wrk"
 
 
-def run_wrk(url: str, seconds: int, connections: int) -> LoadResult:
+def run_wrk(url: str, seconds: int, connections: int, cookie: str = "") -> LoadResult:
     command = [
         "wrk",
         f"-t{min(2, connections)}",
@@ -219,6 +254,7 @@ def run_wrk(url: str, seconds: int, connections: int) -> LoadResult:
         f"-d{seconds}s",
         "--timeout",
         f"{REQUEST_TIMEOUT}s",
+        *(["-H", f"Cookie: {cookie}"] if cookie else []),
         url,
     ]
     output = subprocess.run(
@@ -248,9 +284,10 @@ def run_wrk(url: str, seconds: int, connections: int) -> LoadResult:
     )
 
 
-def run_python_load(url: str, seconds: int, connections: int) -> LoadResult:
+def run_python_load(url: str, seconds: int, connections: int, cookie: str = "") -> LoadResult:
     """One thread per connection, each looping GET until the deadline (keep-alive when offered)."""
     parts = urlsplit(url)
+    headers = {"Cookie": cookie} if cookie else {}
     deadline = time.monotonic() + seconds
     tallies = [Counter() for _ in range(connections)]
 
@@ -258,7 +295,7 @@ def run_python_load(url: str, seconds: int, connections: int) -> LoadResult:
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=REQUEST_TIMEOUT)
         while time.monotonic() < deadline:
             try:
-                connection.request("GET", parts.path)
+                connection.request("GET", path_and_query(url), headers=headers)
                 response = connection.getresponse()
                 response.read()
                 tally[str(response.status)] += 1
@@ -306,7 +343,71 @@ def prepare_citypeers(data_dir: Path) -> App:
             timeout=300,
             stdout=subprocess.DEVNULL,
         )
-    return App("citypeers", "citypeers.wsgi:application", ["/healthz", "/en/"], environment)
+    found = json.loads(
+        subprocess.run(
+            [citypeers, "shell", "-c", SIGNED_IN_READER],
+            cwd=PROJECT_DIR,
+            env=environment,
+            check=True,
+            timeout=120,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    practice = f"/en/practices/{found['practice']}/"
+    public = {
+        "home": "/en/",
+        "library": "/en/library/",
+        "search": "/en/library/?q=heritage",
+        "practice": practice,
+    }
+    signed_in = public | {"my page": found["dashboard"]}
+    del signed_in["search"]
+    targets = [Target("healthz", "/healthz")]
+    targets += [Target(label, path) for label, path in public.items()]
+    targets += [
+        Target(f"{label}, signed in", path, found["cookie"]) for label, path in signed_in.items()
+    ]
+    return App(
+        "citypeers",
+        "citypeers.wsgi:application",
+        [target.path for target in targets],
+        environment,
+        targets,
+    )
+
+
+# Run in `citypeers shell`: a session for a demo participant who needs no second factor, a
+# published practice's slug and "My page"'s address, as one line of JSON.
+SIGNED_IN_READER = """
+import importlib, json
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.urls import reverse
+from django.utils import translation
+from citypeers.catalogue.models import Practice
+from citypeers.core.second_factor import lacks_required_second_factor
+from citypeers.people.models import User
+reader = next(
+    user for user in User.objects.filter(is_staff=False, is_active=True).order_by("pk")
+    if not lacks_required_second_factor(user)
+)
+session = importlib.import_module(settings.SESSION_ENGINE).SessionStore()
+session[SESSION_KEY] = str(reader.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = reader.get_session_auth_hash()
+session.create()
+practice = Practice.objects.filter(status="published").order_by("pk").first()
+with translation.override("en"):
+    dashboard = reverse("programmes:dashboard")
+print(json.dumps({
+    "cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+    "practice": practice.slug,
+    "dashboard": dashboard,
+}))
+"""
 
 
 def hello_app() -> App:
@@ -320,31 +421,35 @@ def benchmark_app(
     """Load each of the app's paths in turn; return the results and suspicious log lines."""
     load = run_wrk if options.load_generator == "wrk" else run_python_load
     server = Server(app, options.workers, log_dir)
+    results = []
     try:
         server.wait_until_ready()
-        loads = {}
-        for path in app.paths:
-            status = get_status(server.url(path))
+        for target in app.targets:
+            url = server.url(target.path)
+            status = get_status(url, target.cookie)
             if status != 200:
-                raise RuntimeError(f"{app.name}: GET {path} answered {status}, not 200")
-            print(f"  {app.name} GET {path}: warm-up {WARMUP_SECONDS} s, load {options.duration} s")
-            load(server.url(path), WARMUP_SECONDS, options.connections)
-            loads[path] = load(server.url(path), options.duration, options.connections)
+                raise RuntimeError(f"{app.name}: GET {target.path} answered {status}, not 200")
+            print(
+                f"  {app.name} {target.label} (GET {target.path}): warm-up {WARMUP_SECONDS} s, "
+                f"load {options.duration} s"
+            )
+            first_line = server.access_lines()
+            load(url, WARMUP_SECONDS, options.connections, target.cookie)
+            measured = load(url, options.duration, options.connections, target.cookie)
+            time.sleep(0.5)  # the workers' last access-log lines
+            statuses = server.access_statuses_since(first_line)
+            results.append(TargetResult(app.name, target.label, target.path, measured, statuses))
     finally:
         server.stop()
         RESULTS_DIR.mkdir(exist_ok=True)
         shutil.copy(server.server_log, RESULTS_DIR / server.server_log.name)
-    results = [
-        TargetResult(app.name, path, loads[path], server.access_statuses(path))
-        for path in app.paths
-    ]
     log_problems = [f"{app.name} server log: {line}" for line in server.log_problems()]
     return results, log_problems
 
 
 def problems_of(result: TargetResult) -> list[str]:
     found = []
-    target = f"{result.app} GET {result.path}"
+    target = f"{result.app} {result.label} (GET {result.path})"
     if result.load.client_errors:
         found.append(f"{target}: load generator saw {result.load.client_errors}")
     non_200 = {status: n for status, n in result.server_statuses.items() if status != "200"}
@@ -359,12 +464,12 @@ def problems_of(result: TargetResult) -> list[str]:
 def print_table(results: list[TargetResult], header: str) -> None:
     print(f"\n{header}")
     # The access log also holds the warm-up, so its counts exceed the measured requests.
-    print(f"{'target':<24} {'requests':>9} {'req/s':>9} {'vs hello':>9}  statuses logged")
+    print(f"{'target':<34} {'requests':>9} {'req/s':>9} {'vs hello':>9}  statuses logged")
     for result in results:
         ratio = f"{result.ratio_to_hello:.2f}" if result.ratio_to_hello is not None else "-"
         statuses = ", ".join(f"{status}: {n}" for status, n in result.server_statuses.items())
         print(
-            f"{result.app + ' GET ' + result.path:<24} {result.load.requests:>9} "
+            f"{result.app + ' ' + result.label:<34} {result.load.requests:>9} "
             f"{result.load.requests_per_second:>9.1f} {ratio:>9}  {statuses}"
         )
 
@@ -429,6 +534,7 @@ def main() -> int:
         "results": [
             {
                 "app": result.app,
+                "label": result.label,
                 "path": result.path,
                 "requests": result.load.requests,
                 "seconds": result.load.seconds,
