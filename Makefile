@@ -10,7 +10,7 @@ PORT ?= 8000
 PO_FILES := $(wildcard src/citypeers/locale/*/LC_MESSAGES/django.po src/citypeers/locale_vendor/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: demo test lint format bench install browser messages clean
+.PHONY: demo test lint format bench install browser messages clean cluster cluster-stop haproxy
 
 demo: install
 	HOST=$(HOST) PORT=$(PORT) SECURE_HTTPS=false $(BIN)/citypeers demo
@@ -24,6 +24,15 @@ test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n 2
+
+# The production layout on one machine (scripts/cluster.py): HAProxy on CLUSTER_PORT in front of
+# three app servers, two task workers, PostgreSQL and Redis; `make cluster-stop` stops it.
+CLUSTER_PORT ?= 8000
+cluster: install haproxy
+	CLUSTER_PORT=$(CLUSTER_PORT) $(BIN)/python scripts/cluster.py start
+
+cluster-stop:
+	$(BIN)/python scripts/cluster.py stop
 
 # After changing strings: every catalogue gains the new messages (to translate) and loses the
 # old; then `python -m tests.i18n.catalogues LANG` lists what a language still needs.
@@ -75,6 +84,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing and apt-get unusable: browser tests will be skipped"; fi; }
+
+# The cluster's load balancer is Debian's HAProxy; install it where it is missing and apt can.
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
+	  else echo "haproxy missing and apt-get unusable: install HAProxy (Debian: apt-get install haproxy)"; exit 1; fi; }
 
 clean:
 	rm -rf $(VENV) node_modules var/static

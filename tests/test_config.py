@@ -40,6 +40,7 @@ def run_citypeers(tmp_path, *args, **env_overrides):
         ("API_RATE_LIMIT_TOKEN", "600/fortnight"),
         ("MEDIA_STORAGE", "cloud"),
         ("MEDIA_URL", "https://media.example.org/images"),
+        ("SESSION_ENGINE", "cache"),
     ],
 )
 def test_a_malformed_setting_stops_with_one_line_naming_it(tmp_path, variable, value):

@@ -272,6 +272,13 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not SECURE_HTTPS
 MFA_REQUIRED_FOR_STAFF = config.bool("MFA_REQUIRED_FOR_STAFF", default=True)
 # A signed-in session ends after this many minutes without a request (ASVS 3.3.2).
 SESSION_IDLE_TIMEOUT = config.int("SESSION_IDLE_TIMEOUT", default=30)
+# Sign-in sessions are rows in the database ("db"), or rows that are also kept in the default
+# cache and read from there first ("cached_db": with CACHE_URL=redis://… most requests read no
+# session row; `make cluster` runs so). Not "cache" alone: a person's export and erasure find
+# their sessions in the table (people/own_data.py), and a full cache would drop sign-ins.
+SESSION_ENGINE = "django.contrib.sessions.backends." + config.choice(
+    "SESSION_ENGINE", default="db", choices=["db", "cached_db"]
+)
 
 LANGUAGE_CODE = "en"
 # The 24 official languages of the EU, in the EU's protocol order, and Ukrainian. A language is

@@ -9,6 +9,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.conf import settings
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedSessionStore
 from django.contrib.sessions.models import Session
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -139,6 +140,22 @@ def test_erasure_leaves_nothing_of_the_person_but_anonymised_records(
     # Ben is untouched.
     assert len(_remains(ben.traces)) > 5
     assert ApplicationFile.objects.filter(application__applicant=ben.user).exists()
+
+
+@pytest.mark.django_db
+def test_erasure_ends_a_session_kept_in_the_cache_too(settings):
+    """SESSION_ENGINE=cached_db (`make cluster`) reads a session from the cache first."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    person = UserFactory(display_name="Cecilia Cached")
+    session = CachedSessionStore()
+    session["_auth_user_id"] = str(person.pk)
+    session.save()
+    assert CachedSessionStore(session_key=session.session_key).load()
+
+    person_erase(user=person, by=None)
+
+    assert not Session.objects.filter(pk=session.session_key).exists()
+    assert CachedSessionStore(session_key=session.session_key).load() == {}
 
 
 @pytest.mark.django_db

@@ -4,9 +4,11 @@ Registered by `PeopleConfig.ready()`; the account row itself becomes a tombstone
 `people.services.person_erase`."""
 
 import datetime
+from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,7 @@ from citypeers.people.personal_data import (
     personal_data_register,
     pruned,
     records,
+    refs,
 )
 
 PROFILE_FIELDS = [
@@ -111,7 +114,14 @@ def _sessions(user: User) -> list[dict]:
 
 
 def _sessions_erase(user: User) -> list:
-    return deleted(Session.objects.filter(pk__in=[session.pk for session in sessions_of(user)]))
+    """Each ended by the session engine, which (SESSION_ENGINE=cached_db) also drops the copy
+    kept in the cache: deleting the rows alone would leave that copy to be read."""
+    keys = [session.pk for session in sessions_of(user)]
+    found = refs(Session.objects.filter(pk__in=keys))
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in keys:
+        store(session_key=key).delete()
+    return found
 
 
 def _sessions_prune(now: datetime.datetime) -> int:
