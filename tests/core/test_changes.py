@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from citypeers.core.changes import changed, version
+from citypeers.core.changes import any_version, changed, version
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,14 +25,33 @@ def test_a_change_gives_a_new_tag_to_every_version_that_includes_it():
     assert version("calls") == calls
 
 
+@pytest.mark.parametrize("collection", ["practices", "news", "places"])
+def test_the_mark_of_any_change_moves_with_each_collection(collection):
+    before = any_version()
+    assert any_version() == before
+    changed(collection)
+    after = any_version()
+    assert after.tag != before.tag
+    assert after.modified >= before.modified
+
+
+def test_a_lost_mark_of_any_change_is_replaced_by_one_every_server_agrees_on():
+    before = any_version()
+    cache.clear()
+    first, second = any_version(), any_version()
+    assert first.tag != before.tag
+    assert first == second
+
+
 def test_a_rolled_back_change_marks_nothing():
     from django.db import transaction
 
-    before = version("news")
+    before, anything = version("news"), any_version()
     with pytest.raises(RuntimeError), transaction.atomic():
         changed("news")
         raise RuntimeError
     assert version("news") == before
+    assert any_version() == anything
 
 
 def test_an_unknown_collection_is_a_mistake_said_at_once():

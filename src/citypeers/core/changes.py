@@ -40,6 +40,11 @@ def _key(collection: str) -> str:
     return f"changes:{collection}"
 
 
+# Renewed with every change of any collection: what a reader of everything (the kept public
+# pages, at every request) checks with one look-up instead of one per collection.
+_ANY_KEY = "changes:any"
+
+
 def _new_mark() -> tuple[str, float]:
     return uuid.uuid4().hex, timezone.now().replace(microsecond=0).timestamp()
 
@@ -51,7 +56,8 @@ def changed(*collections: str) -> None:
         raise ValueError(f"unknown collections: {sorted(unknown)}")
 
     def mark() -> None:
-        cache.set_many({_key(c): _new_mark() for c in collections}, _KEEP)
+        marks = {_key(c): _new_mark() for c in collections}
+        cache.set_many(marks | {_ANY_KEY: _new_mark()}, _KEEP)
 
     transaction.on_commit(mark)
 
@@ -67,3 +73,12 @@ def version(*collections: str) -> Version:
     digest = hashlib.sha256("|".join(marks[k][0] for k in keys).encode()).hexdigest()[:32]
     latest = max(marks[k][1] for k in keys)
     return Version(digest, datetime.datetime.fromtimestamp(latest, tz=datetime.UTC))
+
+
+def any_version() -> Version:
+    """A mark that changes whenever any collection changes (one cache look-up)."""
+    mark = cache.get(_ANY_KEY)
+    if mark is None:
+        cache.add(_ANY_KEY, _new_mark(), _KEEP)  # add: two servers starting agree on one
+        mark = cache.get(_ANY_KEY) or _new_mark()
+    return Version(mark[0], datetime.datetime.fromtimestamp(mark[1], tz=datetime.UTC))

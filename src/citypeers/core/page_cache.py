@@ -35,7 +35,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language_from_path
 
-from citypeers.core.changes import COLLECTIONS, version
+from citypeers.core.changes import any_version
 
 CACHE_ALIAS = "pages"
 _CSRF_FIELD = b'name="csrfmiddlewaretoken"'
@@ -113,7 +113,7 @@ def _personal(request: HttpRequest) -> bool:
 
 
 def _marks() -> str:
-    return version(*COLLECTIONS).tag
+    return any_version().tag
 
 
 def _is_current(marks: str) -> bool:
