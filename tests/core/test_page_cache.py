@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from citypeers.catalogue import services as practices
+from citypeers.core import page_cache
 from citypeers.core.page_cache import PublicPageMiddleware, public_page
 from citypeers.news.services import news_item_create, news_item_publish
 from tests.factories import PracticeFactory, UserFactory
@@ -231,3 +232,14 @@ def test_a_kept_page_says_what_a_page_made_for_the_reader_says(programme):
         "ETag",
     ):
         assert kept[header] == made[header], header
+
+
+def test_a_deploy_with_new_static_files_starts_new_copies(rf, monkeypatch):
+    serve, made = served_by_the_stack(lambda request: HttpResponse("<html>a page</html>"))
+    monkeypatch.setattr(page_cache, "_release", lambda: "manifest-1")
+    serve(rf.get("/en/library/"))
+    serve(rf.get("/en/library/"))
+    assert len(made) == 1
+    monkeypatch.setattr(page_cache, "_release", lambda: "manifest-2")
+    serve(rf.get("/en/library/"))
+    assert len(made) == 2

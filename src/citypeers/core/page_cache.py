@@ -22,12 +22,13 @@ the shared cache, so the servers agree on what is current); PAGE_CACHE_URL may p
 so that the servers share the copies too.
 """
 
+import functools
 import hashlib
-import logging
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
@@ -43,8 +44,6 @@ _CSRF_FIELD = b'name="csrfmiddlewaretoken"'
 _HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Boosted", "HX-History-Restore-Request")
 _NOT_KEPT_HEADERS = {"content-length", "set-cookie"}
 _PUBLIC = "citypeers_public_page"
-
-logger = logging.getLogger(__name__)
 
 
 def public_page(view):
@@ -123,9 +122,17 @@ def _is_current(marks: str) -> bool:
         return False
 
 
+@functools.cache
+def _release() -> str:
+    """The static files' manifest, read once per process: a kept page names the files by their
+    hashed names, so a deploy that changes them starts new copies (in a shared page cache too)."""
+    return getattr(staticfiles_storage, "manifest_hash", "") or ""
+
+
 def _key(request: HttpRequest) -> str:
     htmx = "|".join(request.headers.get(name, "") for name in _HTMX_HEADERS)
     parts = [
+        _release(),
         request.scheme,
         request.get_host(),
         request.get_full_path(),
