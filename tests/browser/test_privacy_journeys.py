@@ -14,7 +14,7 @@ from tests.browser.test_mfa_journeys import give_password_and_second_step
 from tests.factories import PASSWORD
 from tests.html_checker import html_errors, require_checker
 from tests.people.privacy_scene import someone_everywhere
-from tests.second_factor import TEST_SECRET, totp_code
+from tests.second_factor import TEST_SECRET, fresh_totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +35,7 @@ def _sign_in_again(page) -> None:
 def test_a_person_downloads_their_data_then_erases_their_account(page, tmp_path, private_files):
     anna = someone_everywhere(word="Quokkatext", name="Annelie Vaskonen")
     saved = []
-    give_password_and_second_step(page, anna.user, totp_code(TEST_SECRET))
+    give_password_and_second_step(page, anna.user, lambda: fresh_totp_code(TEST_SECRET))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
     page.get_by_role("link", name="Your data").click()
     _sign_in_again(page)
