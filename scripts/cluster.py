@@ -24,6 +24,7 @@ No Django at module level: this runs before anything is configured, in the venv'
 """
 
 import argparse
+import contextlib
 import json
 import os
 import secrets
@@ -139,8 +140,10 @@ def _kept_secret(name: str) -> str:
     path = DATA_DIR / name
     if not path.is_file():
         DATA_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        # Created readable by its owner only, never for a moment by anyone else.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as secret:
+            secret.write(secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
@@ -217,13 +220,15 @@ def _stop_one(name: str, run: dict) -> bool:
     if not _group_runs(run):
         _forget(name)
         return False
-    os.killpg(run["pid"], signal.SIGTERM)  # gunicorn and the worker finish what they are doing
-    deadline = time.monotonic() + STOP_SECONDS
-    while _group_runs(run) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    if _group_runs(run):
-        _say(f"{name} still runs after {STOP_SECONDS} s: killed")
-        os.killpg(run["pid"], signal.SIGKILL)
+    # The group may end by itself between the check and the signal: nothing left to stop.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(run["pid"], signal.SIGTERM)  # gunicorn and the worker finish their requests
+        deadline = time.monotonic() + STOP_SECONDS
+        while _group_runs(run) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if _group_runs(run):
+            _say(f"{name} still runs after {STOP_SECONDS} s: killed")
+            os.killpg(run["pid"], signal.SIGKILL)
     _forget(name)
     return True
 
@@ -291,7 +296,8 @@ def _postgres_ready() -> None:
                 _say(f"created the PostgreSQL database {name}")
     except psycopg.OperationalError as error:
         first_line = str(error).strip().splitlines()[0]
-        raise Problem(f"PostgreSQL does not answer at {server} ({first_line})") from None
+        where = server.rpartition("@")[2]  # never the password in a message
+        raise Problem(f"PostgreSQL does not answer at {where} ({first_line})") from None
 
 
 def _database_is_empty() -> bool:
@@ -454,7 +460,13 @@ def start(port: int) -> int:
             what="every app server answering /healthz",
             seconds=UP_SECONDS,
         )
-        _launch("haproxy", ["haproxy", "-db", "-f", str(cfg)], env)  # -db: in the foreground
+        # -db: in the foreground; none of the app's secrets, which HAProxy does not need.
+        balancer_env = {
+            name: value
+            for name, value in env.items()
+            if name not in {"SECRET_KEY", "HEALTHZ_TOKEN"}
+        }
+        _launch("haproxy", ["haproxy", "-db", "-f", str(cfg)], balancer_env)
         names = {f"app{number}" for number in range(1, len(APP_PORTS) + 1)}
         _wait(
             lambda: {name for name, state in servers_seen().items() if state == "UP"} == names,

@@ -156,6 +156,9 @@ if CACHES["pages"]["BACKEND"].endswith("LocMemCache"):
 # How long a kept public page is served at most (0: pages are not kept): what time alone
 # changes on a page (a call closing, "in 3 days") shows within this many seconds.
 PAGE_CACHE_SECONDS = config.int("PAGE_CACHE_SECONDS", default=300)
+# What a deploy calls this release (a git sha, a tag): kept public pages are kept per release,
+# so servers of two releases side by side never serve each other's pages.
+RELEASE = config.str("RELEASE", default="")
 
 TASKS = {"default": {"BACKEND": config.task_backend("TASK_BACKEND", default="database")}}
 # A task that raises is tried again after TASK_RETRY_BACKOFF seconds, then twice that, and so on,

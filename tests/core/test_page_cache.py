@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
 from django.template import RequestContext, Template
@@ -243,3 +244,68 @@ def test_a_deploy_with_new_static_files_starts_new_copies(rf, monkeypatch):
     monkeypatch.setattr(page_cache, "_release", lambda: "manifest-2")
     serve(rf.get("/en/library/"))
     assert len(made) == 2
+
+
+def test_a_query_the_page_does_not_read_is_made_and_never_kept(programme):
+    url = reverse("library:search") + "?utm=mail"
+    made, _first = queries_for(Client(), url)
+    again, second = queries_for(Client(), url)
+    assert again == made
+    assert "public" not in second.get("Cache-Control", "")
+
+
+def test_a_made_up_long_search_is_made_and_never_kept(programme):
+    url = reverse("library:search") + "?q=" + "heritage+" * 40
+    made, _first = queries_for(Client(), url)
+    again, _second = queries_for(Client(), url)
+    assert again == made
+
+
+def test_a_page_that_set_a_cookie_is_its_readers_alone(rf):
+    def page(request):
+        response = HttpResponse("<html>welcome</html>")
+        response.set_cookie("seen", "1")
+        return response
+
+    serve, made = served_by_the_stack(page)
+    first = serve(rf.get("/en/library/"))
+    serve(rf.get("/en/library/"))
+    assert len(made) == 2
+    assert "private" in first["Cache-Control"] and "public" not in first["Cache-Control"]
+
+
+def test_pages_are_made_when_the_page_cache_is_out_of_reach(programme, monkeypatch):
+    def out_of_reach(*args, **kwargs):
+        raise ConnectionError("Connection refused")
+
+    monkeypatch.setattr(caches["pages"], "get", out_of_reach)
+    monkeypatch.setattr(caches["pages"], "set", out_of_reach)
+    assert Client().get(reverse("library:search")).status_code == 200
+    assert Client().get(reverse("library:search")).status_code == 200
+    assert Client().get("/healthz").status_code == 200
+
+
+def test_pages_are_made_when_the_change_marks_are_out_of_reach(programme, monkeypatch):
+    def out_of_reach():
+        raise ConnectionError("Connection refused")
+
+    monkeypatch.setattr(page_cache, "_marks", out_of_reach)
+    made, first = queries_for(Client(), reverse("core:home"))
+    again, second = queries_for(Client(), reverse("core:home"))
+    assert first.status_code == second.status_code == 200
+    assert again == made  # nothing kept
+
+
+def test_an_address_without_a_language_never_costs_a_look_up(monkeypatch, db):
+    def looked_up(*args, **kwargs):
+        raise AssertionError("the page cache was asked")
+
+    monkeypatch.setattr(caches["pages"], "get", looked_up)
+    assert Client().get("/healthz").status_code == 200
+
+
+def test_a_kept_page_says_its_length(programme):
+    url = reverse("library:search")
+    Client().get(url)
+    kept = Client().get(url)
+    assert int(kept["Content-Length"]) == len(kept.content)

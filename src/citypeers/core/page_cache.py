@@ -24,13 +24,13 @@ so that the servers share the copies too.
 
 import functools
 import hashlib
+import logging
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
-from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
@@ -44,25 +44,40 @@ _CSRF_FIELD = b'name="csrfmiddlewaretoken"'
 _HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Boosted", "HX-History-Restore-Request")
 _NOT_KEPT_HEADERS = {"content-length", "set-cookie"}
 _PUBLIC = "citypeers_public_page"
+# A longer query is no link anyone shares: such pages are made, never kept, so that made-up
+# addresses cannot fill the cache.
+_LONGEST_KEPT_QUERY = 200
+# Bumped when what is kept changes shape, so a server never reads another release's copies.
+_FORMAT = "2"
+
+logger = logging.getLogger(__name__)
 
 
-def public_page(view):
-    """Lets `PublicPageMiddleware` keep what `view` answers anonymous readers."""
+def public_page(view=None, *, query: tuple[str, ...] = ()):
+    """Lets `PublicPageMiddleware` keep what `view` answers anonymous readers at its address
+    with no query string, or one naming only the parameters in `query` (the ones it reads)."""
 
-    @wraps(view)
-    def public_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        anonymous = _anonymous_reader(request)
-        if anonymous:
-            # Read before the page is made: a write committed meanwhile makes it stale at once.
-            request.citypeers_page_marks = _marks()
-        response = view(request, *args, **kwargs)
-        if anonymous and not _personal(request):
-            setattr(response, _PUBLIC, True)
-            patch_cache_control(response, public=True, no_cache=True)
-            patch_vary_headers(response, ("Cookie", *_HTMX_HEADERS))
-        return response
+    def decorate(view):
+        @wraps(view)
+        def public_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            eligible = _anonymous_reader(request) and _known_query(request, query)
+            if eligible:
+                # Read before the page is made: a write committed meanwhile makes it stale.
+                request.citypeers_page_marks = _marks_or_none()
+            response = view(request, *args, **kwargs)
+            if eligible and not _personal(request):
+                setattr(response, _PUBLIC, True)
+            return response
 
-    return public_view
+        return public_view
+
+    return decorate(view) if view is not None else decorate
+
+
+def _known_query(request: HttpRequest, names: tuple[str, ...]) -> bool:
+    return len(request.META.get("QUERY_STRING", "")) <= _LONGEST_KEPT_QUERY and all(
+        name in names for name in request.GET
+    )
 
 
 class PublicPageMiddleware:
@@ -72,25 +87,63 @@ class PublicPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not settings.PAGE_CACHE_SECONDS or not _anonymous_reader(request):
+        if (
+            not settings.PAGE_CACHE_SECONDS
+            or not _anonymous_reader(request)
+            # Kept pages have a language in their address: /healthz, the API… never look.
+            or get_language_from_path(request.path_info) is None
+        ):
             return self.get_response(request)
-        pages = caches[CACHE_ALIAS]
         key = _key(request)
         # Only an address kept before costs a read of the marks here.
-        if (kept := pages.get(key)) is not None and _is_current(kept[0]):
-            return _served(request, *kept[1:])
+        if (kept := _kept(key)) is not None:
+            return _served(request, *kept)
         response = self.get_response(request)
+        if not getattr(response, _PUBLIC, False):
+            return response
+        # Decided here, with every cookie the stack set known: a page that set one, or holds
+        # a token, is its reader's alone.
+        patch_vary_headers(response, ("Cookie", *_HTMX_HEADERS))
         marks = getattr(request, "citypeers_page_marks", None)
-        if marks and _keepable(request, response):
-            response["ETag"] = f'W/"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-            headers = [
-                (name, value)
-                for name, value in response.headers.items()
-                if name.lower() not in _NOT_KEPT_HEADERS
-            ]
-            kept = (marks, response.content, headers, response["ETag"])
-            pages.set(key, kept, settings.PAGE_CACHE_SECONDS)
+        if not (marks and _keepable(response)):
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        patch_cache_control(response, public=True, no_cache=True)
+        response["ETag"] = f'W/"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        headers = [
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in _NOT_KEPT_HEADERS
+        ]
+        _keep(key, (marks, response.content, headers, response["ETag"]))
         return response
+
+
+# The page cache and the marks make pages faster, nothing more: when either is out of reach
+# (Redis down, the database cache's database gone), pages are made as if nothing was kept.
+def _kept(key: str) -> tuple | None:
+    try:
+        kept = caches[CACHE_ALIAS].get(key)
+        if kept is not None and kept[0] == _marks():
+            return kept[1:]
+    except Exception:  # any cache backend's own errors
+        logger.warning("kept public pages out of reach", exc_info=True)
+    return None
+
+
+def _keep(key: str, kept: tuple) -> None:
+    try:
+        caches[CACHE_ALIAS].set(key, kept, settings.PAGE_CACHE_SECONDS)
+    except Exception:  # any cache backend's own errors
+        logger.warning("kept public pages out of reach", exc_info=True)
+
+
+def _marks_or_none() -> str | None:
+    try:
+        return _marks()
+    except Exception:  # any cache backend's own errors
+        logger.warning("change marks out of reach", exc_info=True)
+        return None
 
 
 def _anonymous_reader(request: HttpRequest) -> bool:
@@ -115,18 +168,13 @@ def _marks() -> str:
     return any_version().tag
 
 
-def _is_current(marks: str) -> bool:
-    try:
-        return marks == _marks()
-    except DatabaseError:  # the marks' cache is out of reach: make the page (or say 503)
-        return False
-
-
 @functools.cache
 def _release() -> str:
-    """The static files' manifest, read once per process: a kept page names the files by their
-    hashed names, so a deploy that changes them starts new copies (in a shared page cache too)."""
-    return getattr(staticfiles_storage, "manifest_hash", "") or ""
+    """The release (RELEASE, set by a deploy), the static files' manifest (a kept page names
+    the files by their hashed names) and the format of a copy, read once per process: each
+    release keeps its own copies, in a shared page cache too."""
+    manifest = getattr(staticfiles_storage, "manifest_hash", "") or ""
+    return f"{settings.RELEASE}|{manifest}|{_FORMAT}"
 
 
 def _key(request: HttpRequest) -> str:
@@ -141,16 +189,13 @@ def _key(request: HttpRequest) -> str:
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
+def _keepable(response: HttpResponse) -> bool:
     """Made the same for any anonymous reader: nothing of this request went into it."""
     return (
-        getattr(response, _PUBLIC, False)
-        and response.status_code == 200
+        response.status_code == 200
         and not response.streaming
         and response.get("Content-Type", "").startswith("text/html")
         and not response.cookies
-        # The language is the address's (an unprefixed address's would be the browser's).
-        and get_language_from_path(request.path_info) is not None
         and _CSRF_FIELD not in response.content
     )
 
@@ -166,4 +211,5 @@ def _served(request: HttpRequest, content: bytes, headers: list, etag: str) -> H
     response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
+    response["Content-Length"] = str(len(content))
     return response

@@ -69,7 +69,8 @@ def _facet_links(facets: dict, request: HttpRequest) -> dict:
     return facets
 
 
-@public_page
+# The search form's fields and the page: a link to a search is kept, any other query is not.
+@public_page(query=("q", "theme", "country", "size", "type", "host", "sort", "page"))
 def library_search(request: HttpRequest) -> HttpResponse:
     form = LibrarySearchForm(request.GET)
     query = form.to_query()
