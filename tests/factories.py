@@ -293,3 +293,18 @@ class AgendaSessionFactory(factory.django.DjangoModelFactory):
     starts_at = datetime.datetime(2027, 3, 22, 8, tzinfo=datetime.UTC)
     minutes = 90
     format = factory.SubFactory(ActivityFormatFactory)
+
+
+def practice_form_data(programme) -> dict:
+    """What a person types into the new-practice form: a complete practice in English, in
+    Tampere (the place must exist: `PlaceFactory(name="Tampere", country="FI")`)."""
+    return {
+        "programme": programme.pk,
+        "title_en": "Adopt a Monument",
+        "tagline_en": "Communities care for sites.",
+        "places": "Tampere (FI)",
+        "themes": [ThemeFactory().pk],
+        "type": "project",
+        "summary_en": "Residents adopt a monument under an agreement.",
+        "language": "en",
+    }

@@ -3,7 +3,7 @@
 import pytest
 
 from citypeers.catalogue import services
-from tests.factories import PlaceFactory, ThemeFactory, UserFactory
+from tests.factories import PlaceFactory, ThemeFactory, UserFactory, practice_form_data
 
 
 @pytest.fixture
@@ -30,13 +30,4 @@ def draft(programme, author):
 @pytest.fixture
 def form_data(programme):
     PlaceFactory(name="Tampere", country="FI", population=250_000)
-    return {
-        "programme": programme.pk,
-        "title_en": "Adopt a Monument",
-        "tagline_en": "Communities care for sites.",
-        "places": "Tampere (FI)",
-        "themes": [ThemeFactory().pk],
-        "type": "project",
-        "summary_en": "Residents adopt a monument under an agreement.",
-        "language": "en",
-    }
+    return practice_form_data(programme)

@@ -23,7 +23,7 @@ from citypeers.calls.services.applications import application_save
 from citypeers.catalogue.models import Practice
 from citypeers.config import Config
 from citypeers.people.services import person_erase
-from tests.factories import CallFactory, PlaceFactory, ThemeFactory, UserFactory
+from tests.factories import CallFactory, PlaceFactory, UserFactory, practice_form_data
 from tests.samples import PDF
 
 STAND_IN = "https://s3.stand-in.example"  # the S3 stand-in's endpoint: moto answers it
@@ -119,15 +119,7 @@ def tampere(db):
 def practice_with_image(client, programme, image: bytes) -> Practice:
     """A practice made through the page people use, with an image named mill.png."""
     client.force_login(UserFactory())
-    data = {
-        "programme": programme.pk,
-        "title_en": "Adopt a Monument",
-        "tagline_en": "Communities care for sites.",
-        "places": "Tampere (FI)",
-        "themes": [ThemeFactory().pk],
-        "type": "project",
-        "summary_en": "Residents adopt a monument under an agreement.",
-        "language": "en",
+    data = practice_form_data(programme) | {
         "image_alt_en": "The old mill at dusk",
         "image": SimpleUploadedFile("mill.png", image, content_type="image/png"),
     }
