@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from citypeers.catalogue import services
 from citypeers.catalogue.models import Practice
@@ -334,6 +335,21 @@ def test_asking_for_changes_from_the_review_page(client, programme, coordinator)
     assert "The author has been asked for changes." in response.text
     practice.refresh_from_db()
     assert (practice.status, practice.review_comment) == ("changes", "Add figures.")
+
+
+def test_the_decision_is_confirmed_in_the_reviewers_language_whatever_came_first(
+    client, programme, coordinator
+):
+    client.force_login(coordinator)
+    for language, said in [
+        ("fr", "La pratique a été refusée."),
+        ("en", "The practice has been declined."),
+    ]:
+        practice = PracticeFactory(programme=programme, status="submitted")
+        with translation.override(language):
+            review = reverse("catalogue:review", args=[practice.slug])
+        decided = {"action": "decline", "comment": "Out of scope."}
+        assert said in client.post(review, decided, follow=True).text
 
 
 def test_a_practice_not_waiting_for_review_offers_no_decision_and_takes_none(

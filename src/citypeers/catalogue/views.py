@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from citypeers.catalogue import services
@@ -19,10 +20,14 @@ from citypeers.core.errors import PracticeError
 from citypeers.core.http import add_error_to_form, paginate, permission_required
 from citypeers.core.page_cache import public_page
 
+# Lazy: made in the reviewer's language when shown, not in whichever was active at import.
 REVIEW_ACTIONS = {
-    "publish": (services.practice_publish, _("The practice is published.")),
-    "changes": (services.practice_request_changes, _("The author has been asked for changes.")),
-    "decline": (services.practice_decline, _("The practice has been declined.")),
+    "publish": (services.practice_publish, gettext_lazy("The practice is published.")),
+    "changes": (
+        services.practice_request_changes,
+        gettext_lazy("The author has been asked for changes."),
+    ),
+    "decline": (services.practice_decline, gettext_lazy("The practice has been declined.")),
 }
 
 
