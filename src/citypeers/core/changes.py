@@ -62,14 +62,20 @@ def changed(*collections: str) -> None:
     transaction.on_commit(mark)
 
 
-def version(*collections: str) -> Version:
-    """The collections' current mark, to compare with what a reader or a cache holds."""
-    keys = [_key(c) for c in collections]
+def _marks(keys: list[str]) -> dict[str, tuple[str, float]]:
+    """The marks under `keys`; one lost (or never made) is started anew."""
     marks = cache.get_many(keys)
     for key in keys:
         if key not in marks:
             cache.add(key, _new_mark(), _KEEP)  # add: two servers starting agree on one
             marks[key] = cache.get(key) or _new_mark()
+    return marks
+
+
+def version(*collections: str) -> Version:
+    """The collections' current mark, to compare with what a reader or a cache holds."""
+    keys = [_key(c) for c in collections]
+    marks = _marks(keys)
     digest = hashlib.sha256("|".join(marks[k][0] for k in keys).encode()).hexdigest()[:32]
     latest = max(marks[k][1] for k in keys)
     return Version(digest, datetime.datetime.fromtimestamp(latest, tz=datetime.UTC))
@@ -77,8 +83,5 @@ def version(*collections: str) -> Version:
 
 def any_version() -> Version:
     """A mark that changes whenever any collection changes (one cache look-up)."""
-    mark = cache.get(_ANY_KEY)
-    if mark is None:
-        cache.add(_ANY_KEY, _new_mark(), _KEEP)  # add: two servers starting agree on one
-        mark = cache.get(_ANY_KEY) or _new_mark()
+    mark = _marks([_ANY_KEY])[_ANY_KEY]
     return Version(mark[0], datetime.datetime.fromtimestamp(mark[1], tz=datetime.UTC))
