@@ -60,7 +60,11 @@ def public_page(view=None, *, query: tuple[str, ...] = ()):
     def decorate(view):
         @wraps(view)
         def public_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            eligible = _anonymous_reader(request) and _known_query(request, query)
+            eligible = (
+                bool(settings.PAGE_CACHE_SECONDS)
+                and _anonymous_reader(request)
+                and _known_query(request, query)
+            )
             if eligible:
                 # Read before the page is made: a write committed meanwhile makes it stale.
                 request.citypeers_page_marks = _marks_or_none()
