@@ -228,6 +228,19 @@ class Config:
             "a cache URL such as redis://127.0.0.1:6379/0",
         )
 
+    def shared_cache(self, name: str, *, default: str) -> dict:
+        """The cache every app server shares: rate-limit counters, change marks, sessions.
+
+        Django's database and memory caches keep 300 entries and then drop a third of them,
+        so a flood of new keys (one per address an attacker uses) would drop the log-in
+        counters too. These keep SHARED_CACHE_MAX_ENTRIES (100,000: a few MB) first.
+        """
+        parsed = self.cache(name, default=default)
+        if parsed["BACKEND"].endswith(("DatabaseCache", "LocMemCache")):
+            options = parsed.setdefault("OPTIONS", {})
+            options.setdefault("MAX_ENTRIES", self.int("SHARED_CACHE_MAX_ENTRIES", default=100_000))
+        return parsed
+
     def email(self, name: str, *, default: str) -> dict:
         return self._parse(
             name,

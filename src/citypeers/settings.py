@@ -144,7 +144,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The database cache is shared by every app server, so log-in rate limits hold across them;
 # production can point CACHE_URL at Redis (redis://127.0.0.1:6379/0).
 CACHES = {
-    "default": config.cache("CACHE_URL", default="dbcache://citypeers_cache"),
+    "default": config.shared_cache("CACHE_URL", default="dbcache://citypeers_cache"),
     # Public pages as anonymous readers see them (core.page_cache): each process's memory by
     # default, keyed by the change marks in the default cache, so every server serves what is
     # current; PAGE_CACHE_URL=redis://… shares the copies between servers too.
