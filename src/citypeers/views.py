@@ -30,7 +30,7 @@ from citypeers.visits.selectors.mine import tasks_due_for, visits_with_a_role
 from citypeers.visits.selectors.rooms import calendar_rooms
 
 
-@public_page
+@public_page(for_signed_in=True)
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "programmes": programmes_list()[:3],

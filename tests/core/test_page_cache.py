@@ -177,6 +177,75 @@ def test_a_signed_in_reader_gets_their_own_page_and_it_is_kept_for_no_one(progra
     assert "Aino Virtanen" not in Client().get(url).content.decode()
 
 
+@pytest.mark.parametrize("page", ["core:home", "library:search"])
+def test_a_signed_in_reader_gets_the_kept_page_with_their_own_header(page, programme, monkeypatch):
+    published_practice(programme, "Adopt a Monument")
+    url = reverse(page)
+    anonymous = Client().get(url).content.decode()  # kept
+    member = Client()
+    member.force_login(UserFactory(display_name="Aino Virtanen"))
+    made = member.get(url).content.decode()  # the copy is there: this one is not made
+    monkeypatch.setattr(page_cache, "render_to_string", spy := _RenderSpy())
+    queries, served = queries_for(member, url)
+
+    assert served.status_code == 200 and spy.templates == ["_site_header.html"]
+    assert queries <= 3  # the session, the person and the change marks
+    page_text = served.content.decode()
+    assert "Aino Virtanen" in page_text and "My page" in page_text
+    assert "Aino Virtanen" not in anonymous
+    body = re.compile(r"<main.*</main>", re.DOTALL)
+    assert body.search(page_text).group() == body.search(anonymous).group()
+    assert TOKEN.sub("", page_text) == TOKEN.sub("", made)
+    assert "private" in served["Cache-Control"]
+    # The header's sign-out form carries a token that works.
+    token = TOKEN.search(page_text).group(1)
+    signed_out = member.post(reverse("account_logout"), {"csrfmiddlewaretoken": token})
+    assert signed_out.status_code == 302
+    assert "Aino Virtanen" not in member.get(url).content.decode()
+
+
+class _RenderSpy:
+    """Which templates the page cache renders (the view's own are never rendered here)."""
+
+    def __init__(self):
+        self.templates = []
+        self._render = page_cache.render_to_string
+
+    def __call__(self, template_name, *args, **kwargs):
+        self.templates.append(template_name)
+        return self._render(template_name, *args, **kwargs)
+
+
+def test_a_signed_in_reader_sees_a_write_at_once(programme, commit):
+    url = reverse("library:search")
+    Client().get(url)  # kept
+    member = Client()
+    member.force_login(UserFactory())
+    with commit():
+        published_practice(programme, "Harbour Baths")
+    assert "Harbour Baths" in member.get(url).content.decode()
+
+
+def test_a_signed_in_reader_with_a_message_waiting_gets_a_page_made_with_it(programme):
+    Client().get("/en/library/")  # kept
+    member = Client()
+    member.force_login(UserFactory(display_name="Aino Virtanen"))
+    shown = member.get("/is/library/", follow=True).content.decode()  # Icelandic: a note
+    assert "is not available in" in shown and "Aino Virtanen" in shown
+    assert "is not available in" not in member.get("/en/library/").content.decode()
+
+
+def test_a_practice_page_is_made_for_each_signed_in_reader_their_own_links_included(
+    programme, coordinator
+):
+    practice = published_practice(programme, "Harbour Baths")
+    history = reverse("catalogue:history", args=[practice.slug])
+    assert history not in Client().get(practice.get_absolute_url()).content.decode()  # kept
+    reviewer = Client()
+    reviewer.force_login(coordinator)
+    assert history in reviewer.get(practice.get_absolute_url()).content.decode()
+
+
 def test_a_reader_with_a_message_waiting_sees_it_and_no_one_else_does(programme):
     Client().get("/en/library/")  # kept
     reader = Client()

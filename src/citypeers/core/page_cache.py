@@ -17,6 +17,12 @@ came out 200 as HTML without a cookie (a message, a session or a CSRF token woul
 and holds no CSRF token: it holds nothing of its reader, so it says `Cache-Control: public,
 no-cache` and a reverse proxy may keep it too, asking again with its weak `ETag` (304).
 
+A signed-in reader has a header of their own (their name, their pages, a sign-out form with
+its token) above the same content. Views whose content is the same for them too say so
+(`for_signed_in=True`): such a reader gets the kept copy with the header made for them, without
+the view, unless a message waits for them. Views that show a reader's own links (a practice's
+"Edit" for its authors) are made for each signed-in reader as before.
+
 Copies live in the "pages" cache: each process's memory by default (the marks still come from
 the shared cache, so the servers agree on what is current); PAGE_CACHE_URL may point it at Redis
 so that the servers share the copies too.
@@ -28,10 +34,12 @@ import logging
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language_from_path
@@ -42,6 +50,9 @@ CACHE_ALIAS = "pages"
 _CSRF_FIELD = b'name="csrfmiddlewaretoken"'
 # htmx asks for parts of pages: its requests are kept apart from whole pages.
 _HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Boosted", "HX-History-Restore-Request")
+# The header (_site_header.html) is the part of a page made for each signed-in reader.
+_HEADER_OPENING = b'<header class="site-header">'
+_HEADER_CLOSING = b"</header>"
 _NOT_KEPT_HEADERS = {"content-length", "set-cookie"}
 _PUBLIC = "citypeers_public_page"
 # A longer query is no link anyone shares: such pages are made, never kept, so that made-up
@@ -53,13 +64,23 @@ _FORMAT = "2"
 logger = logging.getLogger(__name__)
 
 
-def public_page(view=None, *, query: tuple[str, ...] = ()):
+def public_page(view=None, *, query: tuple[str, ...] = (), for_signed_in: bool = False):
     """Lets `PublicPageMiddleware` keep what `view` answers anonymous readers at its address
-    with no query string, or one naming only the parameters in `query` (the ones it reads)."""
+    with no query string, or one naming only the parameters in `query` (the ones it reads).
+    `for_signed_in`: below the header, the view shows a signed-in reader the same page."""
 
     def decorate(view):
         @wraps(view)
         def public_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if (
+                for_signed_in
+                and settings.PAGE_CACHE_SECONDS
+                and request.method in {"GET", "HEAD"}
+                and request.user.is_authenticated
+                and _known_query(request, query)
+                and (page := _kept_with_own_header(request)) is not None
+            ):
+                return page
             eligible = (
                 bool(settings.PAGE_CACHE_SECONDS)
                 and _anonymous_reader(request)
@@ -76,6 +97,26 @@ def public_page(view=None, *, query: tuple[str, ...] = ()):
         return public_view
 
     return decorate(view) if view is not None else decorate
+
+
+def _kept_with_own_header(request: HttpRequest) -> HttpResponse | None:
+    """The copy kept for anonymous readers, its header made for this reader; None when there
+    is no current copy or a message waits for them (shown on a page made for them)."""
+    waiting = get_messages(request)
+    if len(waiting):
+        return None
+    if (kept := _kept(_key(request))) is None:
+        return None
+    content, headers, _etag = kept
+    before, opening, rest = content.partition(_HEADER_OPENING)
+    _anonymous_header, closing, after = rest.partition(_HEADER_CLOSING)
+    if not (opening and closing):
+        return None
+    own_header = render_to_string("_site_header.html", request=request).encode()
+    content_type = next(value for name, value in headers if name.lower() == "content-type")
+    response = HttpResponse(before + own_header.strip() + after, content_type=content_type)
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def _known_query(request: HttpRequest, names: tuple[str, ...]) -> bool:

@@ -70,7 +70,9 @@ def _facet_links(facets: dict, request: HttpRequest) -> dict:
 
 
 # The search form's fields and the page: a link to a search is kept, any other query is not.
-@public_page(query=("q", "theme", "country", "size", "type", "host", "sort", "page"))
+@public_page(
+    query=("q", "theme", "country", "size", "type", "host", "sort", "page"), for_signed_in=True
+)
 def library_search(request: HttpRequest) -> HttpResponse:
     form = LibrarySearchForm(request.GET)
     query = form.to_query()
