@@ -8,6 +8,7 @@ site.py).
 """
 
 import contextlib
+import functools
 import importlib.util
 import json
 import os
@@ -26,6 +27,7 @@ START_SECONDS = 900  # a first start loads the demo: minutes on a busy machine
 ADMIN_TIMEOUT = 5
 
 
+@functools.cache
 def cluster_module():
     """scripts/cluster.py as a module (its Layout and environment), without running it."""
     spec = importlib.util.spec_from_file_location("citypeers_cluster_script", CLUSTER_SCRIPT)
@@ -73,7 +75,7 @@ class Cluster:
         return self.layout.log_dir
 
     def _script(self, action: str, *extra: str, timeout: float) -> subprocess.CompletedProcess:
-        return subprocess.run(  # noqa: S603 (our own script)
+        return subprocess.run(
             [sys.executable, str(CLUSTER_SCRIPT), action, *self.options, *extra],
             cwd=PROJECT_DIR,
             env=os.environ | self.env,
@@ -127,7 +129,7 @@ class Cluster:
     def site(self, action: str, **arguments) -> dict:
         """benchmarks/cluster/site.py run in the cluster's environment; its JSON answer."""
         options = [f"--{name.replace('_', '-')}={value}" for name, value in arguments.items()]
-        done = subprocess.run(  # noqa: S603
+        done = subprocess.run(
             [sys.executable, "-m", "benchmarks.cluster.site", action, *options],
             cwd=PROJECT_DIR,
             env=self.environment() | {"LOG_LEVEL": "WARNING"},
@@ -181,6 +183,15 @@ class Cluster:
             what="HAProxy to take the servers in and out",
         )
         return enabled
+
+    def limit_connections(self, per_server: int) -> None:
+        """At most `per_server` requests at once on each app server; HAProxy queues the rest
+        (for up to its connect timeout, 5 s). Its health checks are not queued: they stay
+        quick when the servers are saturated, so a busy server is not taken for a dead one."""
+        for number in range(1, self.app_servers + 1):
+            answer = self.admin(f"set maxconn server app/app{number} {per_server}")
+            if answer.strip():
+                raise RuntimeError(f"HAProxy refused maxconn {per_server}: {answer.strip()}")
 
     def down_after(self, name: str, since: float, seconds: float) -> float | None:
         """Seconds from `since` (time.time()) until HAProxy saw `name` down; None if not
