@@ -46,7 +46,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the benchmarks package
 sys.path.insert(1, str(Path(__file__).resolve().parents[2] / "src"))  # this checkout's code
 
-from benchmarks.calls.common import RESULTS_DIR, finish, machine, run_main, wait_for
+from benchmarks.calls.common import RESULTS_DIR, finish, machine, run_main
 from benchmarks.calls.http_client import multipart, request
 from benchmarks.cluster.applicants import applicants_ready
 from benchmarks.cluster.running import Cluster, running
@@ -180,16 +180,8 @@ def submissions(options, cluster: Cluster, servers: int, tag: str, pool: int, sc
 
     time.sleep(2)  # posts wrk left in flight at its end are still answered, and stored
     stored = cluster.site("check", tag=tag)
-    try:
-        wait_for(
-            lambda: cluster.site("check", tag=tag)["tasks"].keys() <= {"SUCCESSFUL"},
-            timeout=MAILS_SECONDS,
-            step=2,
-            what="every confirmation mail sent",
-        )
-    except RuntimeError as error:
-        problems.append(f"{servers} servers: {error}")
-    with_mails = cluster.site("check", tag=tag)
+    with_mails, late = cluster.checked_once_tasks_done(tag, MAILS_SECONDS)
+    problems += [f"{servers} servers: {problem}" for problem in late]
     redirects = measured["locations"].get(SUBMITTED_REDIRECT, 0)
     if stored["applicants_with_two_or_more"] or with_mails["people_mailed_twice"]:
         problems.append(f"{servers} servers: doubled: {with_mails}")

@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the benchmarks p
 from benchmarks.calls.common import RESULTS_DIR, finish, machine, run_main
 from benchmarks.calls.http_client import Answer, request
 from benchmarks.cluster.applicants import applicants_ready
-from benchmarks.cluster.running import Cluster, running, wait_until
+from benchmarks.cluster.running import Cluster, running
 
 RESULTS_FILE = RESULTS_DIR / "cluster_faults.json"
 SUBMITTED_REDIRECT = "/en/me/applications/"
@@ -260,16 +260,8 @@ def judged(
     if not (stop["app_server_gone"] and stop["worker_gone"]):
         problems.append(f"still running after the signal: {stop}")
     # Every mail sent: a killed worker's task comes back after TASK_RUNNING_TIMEOUT.
-    try:
-        wait_until(
-            lambda: cluster.site("check", tag=tag)["tasks"].keys() <= {"SUCCESSFUL"},
-            seconds=TASKS_SECONDS,
-            step=2,
-            what="every task done",
-        )
-    except RuntimeError as error:
-        problems.append(str(error))
-    stored = cluster.site("check", tag=tag)
+    stored, late = cluster.checked_once_tasks_done(tag, TASKS_SECONDS)
+    problems += late
     stored.pop("submitted_applicant_pks")
     if stored["submitted"] != applicants or stored["applicants_with_two_or_more"]:
         problems.append(f"{stored['submitted']} applications stored for {applicants} applicants")

@@ -12,13 +12,14 @@ import functools
 import importlib.util
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from benchmarks.calls.common import stopped_on_sigterm, wait_for
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CLUSTER_SCRIPT = PROJECT_DIR / "scripts" / "cluster.py"
@@ -126,6 +127,20 @@ class Cluster:
         """What its app servers and workers run with."""
         return cluster_module().environment(self.layout) | self.env
 
+    def checked_once_tasks_done(self, tag: str, seconds: float) -> tuple[dict, list[str]]:
+        """`site check` for `tag` once every task it queued is done (or `seconds` passed:
+        then a problem says so)."""
+        try:
+            wait_for(
+                lambda: self.site("check", tag=tag)["tasks"].keys() <= {"SUCCESSFUL"},
+                timeout=seconds,
+                step=2,
+                what="every confirmation mail's task done",
+            )
+        except RuntimeError as error:
+            return self.site("check", tag=tag), [str(error)]
+        return self.site("check", tag=tag), []
+
     def site(self, action: str, **arguments) -> dict:
         """benchmarks/cluster/site.py run in the cluster's environment; its JSON answer."""
         options = [f"--{name.replace('_', '-')}={value}" for name, value in arguments.items()]
@@ -174,12 +189,13 @@ class Cluster:
         for number, name in enumerate(names, start=1):
             self.admin(f"{'enable' if number <= count else 'disable'} server app/{name}")
         enabled = names[:count]
-        wait_until(
+        wait_for(
             lambda: all(
                 (state["admin"] == "0") == (name in enabled)
                 for name, state in self.servers_state().items()
             ),
-            seconds=10,
+            timeout=10,
+            step=0.1,
             what="HAProxy to take the servers in and out",
         )
         return enabled
@@ -216,7 +232,7 @@ class Cluster:
 
     def group_gone(self, pid: int, seconds: float) -> bool:
         with contextlib.suppress(RuntimeError):
-            wait_until(lambda: not _group_alive(pid), seconds=seconds, what="group ends")
+            wait_for(lambda: not _group_alive(pid), timeout=seconds, step=0.1, what="its end")
             return True
         return False
 
@@ -233,23 +249,13 @@ def _group_alive(group: int) -> bool:
     return False
 
 
-def wait_until(predicate, *, seconds: float, what: str, step: float = 0.1) -> float:
-    begin = time.monotonic()
-    while not predicate():
-        if time.monotonic() - begin > seconds:
-            raise RuntimeError(f"{what}: not within {seconds:.0f} s")
-        time.sleep(step)
-    return time.monotonic() - begin
-
-
 @contextlib.contextmanager
 def running(cluster: Cluster, *, fresh: bool):
     """The cluster started, and stopped at the end whatever happens (an error, Ctrl+C, or a
-    SIGTERM from make or CI, turned into SystemExit so that this `finally` runs)."""
-    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    try:
-        cluster.start(fresh=fresh)
-        yield cluster
-    finally:
-        cluster.stop()
-        signal.signal(signal.SIGTERM, previous)
+    SIGTERM from make or CI)."""
+    with stopped_on_sigterm():
+        try:
+            cluster.start(fresh=fresh)
+            yield cluster
+        finally:
+            cluster.stop()

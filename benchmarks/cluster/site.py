@@ -35,10 +35,10 @@ def prepare(*, tag: str, count: int) -> dict:
     import importlib
 
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
 
+    from benchmarks.calls.submissions_data import logged_in_session
     from citypeers.demo.accounts import account
     from citypeers.demo.calls_open import CALL_HOSTS, load_open_call, next_round_load
     from citypeers.demo.programme_2021 import place_named
@@ -68,14 +68,10 @@ def prepare(*, tag: str, count: int) -> dict:
         grants=[(user, organisation) for user in users], by=coordinator, reason="Benchmark."
     )
     store = importlib.import_module(settings.SESSION_ENGINE).SessionStore
-    applicants = []
-    for number, user in enumerate(users):
-        session = store()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[1]  # ModelBackend
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        applicants.append({"number": number, "user_pk": user.pk, "session": session.session_key})
+    applicants = [
+        {"number": number, "user_pk": user.pk, "session": logged_in_session(user, store)}
+        for number, user in enumerate(users)
+    ]
     return {
         "call_slug": call.slug,
         "question_pk": call.questions.get().pk,
