@@ -44,7 +44,9 @@ lint:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install
+# The cluster benchmarks (benchmarks/cluster/) start private clusters of scripts/cluster.py on
+# ports 28000 and 28500 (HAProxy, so `haproxy` first); the balancer's needs wrk, no fallback.
+bench: install haproxy
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || echo "wrk missing and apt-get unusable: the benchmark falls back to Python threads"
 	$(BIN)/python benchmarks/http_throughput.py
 	$(BIN)/python benchmarks/library_search.py
@@ -62,6 +64,8 @@ bench: install
 	$(BIN)/python benchmarks/languages.py
 	$(BIN)/python benchmarks/newsletter.py
 	$(BIN)/python benchmarks/api.py
+	$(BIN)/python benchmarks/cluster/balancer.py
+	$(BIN)/python benchmarks/cluster/faults.py
 
 install: $(VENV)/.synced node_modules/.installed $(MO_FILES)
 
