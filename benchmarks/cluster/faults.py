@@ -6,7 +6,7 @@ the middle of steady load; no failed request beyond HAProxy's retry window, no l
 
 A private cluster (scripts/cluster.py `--name faults --port 28500 --redis-db 13 --no-demo`,
 three app servers of one gunicorn process x 4 threads, three task workers, its PostgreSQL
-database citypeers_cluster_faults dropped and made again each run, TASK_RUNNING_TIMEOUT 5 s)
+database citypeers_cluster_faults dropped and made again each run, TASK_RUNNING_TIMEOUT 30 s)
 gets two rounds of the same load through HAProxy:
 
 - `--readers` anonymous readers load public pages one after the other (the home page, the
@@ -22,7 +22,8 @@ gets two rounds of the same load through HAProxy:
 SIGTERM (round 2: app2 and worker2; gunicorn and the worker finish what they are doing).
 
 Checked per round: every GET answered 200 (HAProxy retries a GET whose connection failed or
-was closed without an answer); every POST answered with the redirect, except posts in flight
+was closed without an answer), but for one whose answer had begun when its server died
+within the window (it cannot be retried: counted apart); every POST answered with the redirect, except posts in flight
 within the retry window (from the stop to HAProxy's check interval x fall later, the time
 HAProxy takes to see the server down: a POST is never sent twice, so one cut in flight is
 answered 502 and its applicant posts again); then, from the database and the outbox: every
@@ -53,10 +54,13 @@ from benchmarks.cluster.running import Cluster, running
 
 RESULTS_FILE = RESULTS_DIR / "cluster_faults.json"
 SUBMITTED_REDIRECT = "/en/me/applications/"
-TASK_RUNNING_TIMEOUT = 5  # s: a killed worker's task goes back to the queue this soon
+# s: a killed worker's task goes back to the queue this soon. Not less: a live worker's first
+# task (cold imports and catalogues) took up to 10 s on this machine under load, and a task
+# handed back while its worker still runs it is run twice (see docs/performance.md).
+TASK_RUNNING_TIMEOUT = 30
 ROUNDS = [(signal.SIGKILL, "app1", "worker1"), (signal.SIGTERM, "app2", "worker2")]
 WORKER_BUSY_WAIT = 3  # s the kill waits for the doomed worker to be running a task
-TASKS_SECONDS = 120  # for every mail to be sent after the load
+TASKS_SECONDS = 180  # for every mail to be sent after the load
 READER_PAUSE = 0.05  # s between a reader's pages: steady load, not saturation
 CHECKS = re.compile(r"\binter (\d+)s fall (\d+)\b")
 
@@ -237,13 +241,22 @@ def judged(
     at = stop["at"]
     gets = [entry for entry in sent if entry.method == "GET"]
     posts = [entry for entry in sent if entry.method == "POST"]
+
+    def in_window(e: Sent) -> bool:
+        return e.sent <= at + window and e.sent + e.seconds >= at
+
     failed_gets = [entry for entry in gets if entry.status != 200]
+    # HAProxy retries a GET until its answer starts; one cut after that (its headers passed
+    # on, the body not) cannot be retried, by any proxy that does not hold whole answers.
+    cut_gets = [e for e in failed_gets if e.error.startswith("IncompleteRead") and in_window(e)]
     problems += [
-        f"GET {e.who} {e.sent - at:+.2f} s from the stop: {e.status} {e.error}" for e in failed_gets
+        f"GET {e.who} {e.sent - at:+.2f} s from the stop: {e.status} {e.error}"
+        for e in failed_gets
+        if e not in cut_gets
     ]
     failed_posts = [e for e in posts if not (e.status == 302 and e.location == SUBMITTED_REDIRECT)]
     # A post may fail only if it was in flight between the stop and the window's end.
-    outside = [e for e in failed_posts if not (e.sent <= at + window and e.sent + e.seconds >= at)]
+    outside = [e for e in failed_posts if not in_window(e)]
     problems += [
         f"POST of applicant {e.who} {e.sent - at:+.2f} s from the stop, outside the {window:.0f} s "
         f"window: {e.status} {e.error}"
@@ -273,7 +286,10 @@ def judged(
         "stop": stop | {"at": datetime.datetime.fromtimestamp(at, datetime.UTC).isoformat()},
         "retry_window_seconds": window,
         "gets": len(gets),
-        "gets_failed": len(failed_gets),
+        "gets_failed": len(failed_gets) - len(cut_gets),
+        "gets_cut_mid_answer_in_the_window": [
+            asdict(e) | {"from_stop": round(e.sent - at, 2)} for e in cut_gets
+        ],
         "posts": len(posts),
         "posts_failed_in_the_window": len(failed_posts) - len(outside),
         "posts_failed_outside_the_window": len(outside),
@@ -325,7 +341,8 @@ def print_rounds(rounds: dict) -> None:
             f"{stop['worker_was_running_a_task']}); HAProxy saw the server down after "
             f"{stop['haproxy_saw_it_down_after_seconds']} s (window "
             f"{result['retry_window_seconds']:.0f} s)\n"
-            f"  GETs {result['gets']}, failed {result['gets_failed']}; POSTs {result['posts']}, "
+            f"  GETs {result['gets']}, failed {result['gets_failed']}, cut mid-answer in the "
+            f"window {len(result['gets_cut_mid_answer_in_the_window'])}; POSTs {result['posts']}, "
             f"failed in the window {result['posts_failed_in_the_window']}, outside "
             f"{result['posts_failed_outside_the_window']}\n"
             f"  stored {facts['submitted']}, doubled {facts['applicants_with_two_or_more']}; "
