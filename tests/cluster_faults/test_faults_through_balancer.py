@@ -1,7 +1,8 @@
 """An app server and a task worker stopped mid-load behind HAProxy, first killed (SIGKILL),
 then stopped (SIGTERM): benchmarks/cluster/faults.py at a small scale. It runs on its own
 cluster's PostgreSQL database whatever DATABASE_URL the suite has (so, in CI, in both runs);
-about three minutes, most of it starting the cluster (migrating an empty database)."""
+about four minutes on a busy 2-core machine: starting the cluster (migrating an empty
+database) and each round's wait for the killed worker's task (TASK_RUNNING_TIMEOUT, 30 s)."""
 
 from benchmarks.cluster.faults import faults_cluster, parse_arguments, run
 
