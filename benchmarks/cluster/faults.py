@@ -21,17 +21,17 @@ gets two rounds of the same load through HAProxy:
 (round 1: app1 and worker1, the worker while it runs a task if it gets one within 3 s) or
 SIGTERM (round 2: app2 and worker2; gunicorn and the worker finish what they are doing).
 
-Checked per round: every GET answered 200 (HAProxy retries a GET whose connection failed or
-was closed without an answer), but for one whose answer had begun when its server died
-within the window (it cannot be retried: counted apart); every POST answered with the redirect, except posts in flight
-within the retry window (from the stop to HAProxy's check interval x fall later, the time
-HAProxy takes to see the server down: a POST is never sent twice, so one cut in flight is
-answered 502 and its applicant posts again); then, from the database and the outbox: every
-applicant's application stored exactly once, every confirmation mail sent exactly once, and
-no task left waiting, running or failed after the workers' deaths (a task whose worker was
+Checked per round: every GET answered 200 (HAProxy retries a GET whose connection failed or was
+closed without an answer), but for one whose answer had begun when its server died within the
+window (it cannot be retried: counted apart); every POST answered with the redirect, except
+posts in flight within the retry window (from the stop to HAProxy's check interval x fall
+later, the time HAProxy takes to see the server down: a POST is never sent twice, so one cut in
+flight is answered 502 and its applicant posts again); then, from the database and the outbox:
+every applicant's application stored exactly once, every confirmation mail sent exactly once,
+and no task left waiting, running or failed after the workers' deaths (a task whose worker was
 killed goes back to the queue after TASK_RUNNING_TIMEOUT, `core.background`). Writes
-benchmarks/results/cluster_faults.json; exit status 1 on any problem. `run()` is also the
-test tests/cluster_faults/ runs at a smaller scale.
+benchmarks/results/cluster_faults.json; exit status 1 on any problem. `run()` is also the test
+tests/cluster_faults/ runs at a smaller scale.
 """
 
 import argparse
