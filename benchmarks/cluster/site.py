@@ -9,8 +9,8 @@ run whose Django is configured for the test database. Prints one line of JSON.
 
 `prepare` makes, through the demo's builders and the services, the demo's open call (the
 same builder `citypeers demo` uses: idempotent, and it keeps the call open) and N applicants
-named after TAG, each in the call's programme's organisation list and logged in (a session
-made server-side, in the cluster's session store). `check` reads what the cluster stored for
+named after TAG, each affiliated to one benchmark organisation and logged in (a session made
+server-side, in the cluster's session store). `check` reads what the cluster stored for
 TAG's applicants: their applications, the confirmation mails in the outbox and the tasks that
 sent them.
 """
