@@ -7,7 +7,8 @@
 
 What runs where (docs/deployment.md describes the same layout on real hosts):
 
-    127.0.0.1:8000 (CLUSTER_PORT)  HAProxy: round robin, health checks on /healthz, retries
+    127.0.0.1:8000 (CLUSTER_PORT)  HAProxy: round robin, health checks on /healthz, retries;
+                                   each answer says which app server gave it (X-Served-By: app2)
     127.0.0.1:8404                 HAProxy's statistics page (servers going down and up)
     127.0.0.1:8101..8103           three gunicorn app servers (`citypeers serve`'s options)
     two `citypeers worker`         background tasks, from the database queue
@@ -17,16 +18,29 @@ What runs where (docs/deployment.md describes the same layout on real hosts):
 
 Everything of its own is under var/cluster/ (git-ignored): the secret key and health token
 (made once), the media and private folders every app server shares, haproxy.cfg, pid files
-and logs. PostgreSQL must already run; Redis is started here only if none answers on 6379
-(and stopped with the rest). The demo data is loaded once, into an empty database.
+(run/NAME.pid: app1.., worker1.., haproxy), HAProxy's admin socket (run/haproxy.sock: "disable
+server app/app2") and logs. PostgreSQL must already run; Redis is started here only if none
+answers on 6379 (and stopped with the rest). The demo data is loaded once, into an empty database.
+
+Other layouts beside it (for tests and benchmarks), the defaults giving the one above:
+
+    --name NAME      data in var/cluster-NAME/, database citypeers_cluster_NAME (on the server
+                     of CLUSTER_DATABASE_URL if set); stop and status take it too
+    --port P         HAProxy on P, app servers on P+101.., statistics on P+404
+    --app-servers N  1..9 (3)        --workers N  0..9 (2)
+    --redis-db D     the cache on db D, the public pages' copies on D+1 (1)
+    --no-demo        no demo data: an empty, migrated database
+    CLUSTER_WEB_WORKERS (env): gunicorn processes per app server (2)
 
 No Django at module level: this runs before anything is configured, in the venv's Python.
 """
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -35,24 +49,79 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 SRC_DIR = PROJECT_DIR / "src"
-DATA_DIR = PROJECT_DIR / "var" / "cluster"
-RUN_DIR = DATA_DIR / "run"
-LOG_DIR = DATA_DIR / "logs"
 PYTHON = sys.executable
 HOST = "127.0.0.1"
-APP_PORTS = (8101, 8102, 8103)
-STATS_PORT = 8404
-WORKERS = 2
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
-DATABASE_NAME = "citypeers_cluster"
 REDIS_PORT = 6379
 STOP_SECONDS = 30
 UP_SECONDS = 120
+# A name becomes a folder and a database name: nothing that needs quoting or escaping.
+NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_]{0,29}")
+
+
+@dataclasses.dataclass(frozen=True)
+class Layout:
+    """One cluster: where its data lives and which ports, databases and processes it uses.
+    The defaults are `make cluster`'s; a named layout runs beside it without touching it."""
+
+    name: str = ""
+    port: int = 8000
+    app_servers: int = 3
+    workers: int = 2
+    redis_db: int = 1
+    demo: bool = True
+
+    @property
+    def data_dir(self) -> Path:
+        return PROJECT_DIR / "var" / (f"cluster-{self.name}" if self.name else "cluster")
+
+    @property
+    def run_dir(self) -> Path:
+        return self.data_dir / "run"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def app_ports(self) -> tuple[int, ...]:
+        return tuple(self.port + 100 + number for number in range(1, self.app_servers + 1))
+
+    @property
+    def stats_port(self) -> int:
+        return self.port + 404
+
+    @property
+    def database_url(self) -> str:
+        """CLUSTER_DATABASE_URL is the default layout's database; a named layout has its own
+        database on the same server."""
+        url = os.environ.get("CLUSTER_DATABASE_URL", f"{POSTGRES_SERVER}/citypeers_cluster")
+        if not self.name:
+            return url
+        return urllib.parse.urlsplit(url)._replace(path=f"/citypeers_cluster_{self.name}").geturl()
+
+    def save(self) -> None:
+        """Written at start, so that `stop` and `status` given only the name find the rest."""
+        (self.data_dir / "layout.json").write_text(json.dumps(dataclasses.asdict(self)))
+
+    def as_started(self) -> "Layout":
+        """The layout last started under this name (its ports), else this one."""
+        saved = self.data_dir / "layout.json"
+        return Layout(**json.loads(saved.read_text())) if saved.is_file() else self
+
+    @property
+    def stop_command(self) -> str:
+        """What stops it (stopping needs only the name: the rest is in its pid files)."""
+        if not self.name:
+            return "make cluster-stop"
+        return f"python scripts/cluster.py stop --name {self.name}"
+
 
 HAPROXY_CFG = """\
 # Written by scripts/cluster.py from its template: edit the template, not this file.
@@ -90,6 +159,8 @@ backend app
     option httpchk
     http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host {host}
     http-check expect status 200
+    # Which app server answered, for a person or a test watching the round robin.
+    http-response set-header X-Served-By %[srv_name]
     # Checked every 2 s; down after 2 failures, up again after 2 successes.
     default-server inter 2s fall 2 rise 2
 {servers}
@@ -105,22 +176,22 @@ listen stats
 """
 
 
-def environment(port: int) -> dict[str, str]:
+def environment(layout: Layout) -> dict[str, str]:
     """What every app server and worker is given: one database, one cache, one key, one folder."""
     return os.environ | {
         "DJANGO_SETTINGS_MODULE": "citypeers.settings",
         # This checkout's code, whatever the venv was installed from.
         "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC_DIR), os.environ.get("PYTHONPATH")])),
-        "CITYPEERS_DATA_DIR": str(DATA_DIR),
-        "DATABASE_URL": database_url(),
-        "CACHE_URL": f"redis://{HOST}:{REDIS_PORT}/1",
-        "PAGE_CACHE_URL": f"redis://{HOST}:{REDIS_PORT}/2",
+        "CITYPEERS_DATA_DIR": str(layout.data_dir),
+        "DATABASE_URL": layout.database_url,
+        "CACHE_URL": f"redis://{HOST}:{REDIS_PORT}/{layout.redis_db}",
+        "PAGE_CACHE_URL": f"redis://{HOST}:{REDIS_PORT}/{layout.redis_db + 1}",
         "SESSION_ENGINE": "cached_db",
-        "SECRET_KEY": _kept_secret("secret_key"),
-        "HEALTHZ_TOKEN": _kept_secret("healthz_token"),
-        "MEDIA_ROOT": str(DATA_DIR / "media"),
-        "PRIVATE_FILES_DIR": str(DATA_DIR / "private"),
-        "SITE_URL": f"http://{HOST}:{port}",
+        "SECRET_KEY": _kept_secret(layout, "secret_key"),
+        "HEALTHZ_TOKEN": _kept_secret(layout, "healthz_token"),
+        "MEDIA_ROOT": str(layout.data_dir / "media"),
+        "PRIVATE_FILES_DIR": str(layout.data_dir / "private"),
+        "SITE_URL": f"http://{HOST}:{layout.port}",
         "TRUSTED_PROXY_COUNT": "1",
         "DEBUG": "false",
         "SECURE_HTTPS": "false",
@@ -131,15 +202,11 @@ def environment(port: int) -> dict[str, str]:
     }
 
 
-def database_url() -> str:
-    return os.environ.get("CLUSTER_DATABASE_URL", f"{POSTGRES_SERVER}/{DATABASE_NAME}")
-
-
-def _kept_secret(name: str) -> str:
+def _kept_secret(layout: Layout, name: str) -> str:
     """Made once into the data dir (never the repository), the same for every process."""
-    path = DATA_DIR / name
+    path = layout.data_dir / name
     if not path.is_file():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        layout.data_dir.mkdir(parents=True, exist_ok=True)
         # Created readable by its owner only, never for a moment by anyone else.
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w") as secret:
@@ -160,14 +227,14 @@ class Problem(Exception):
 # Each runs in its own process group, which `stop` signals whole (gunicorn's workers too).
 
 
-def _pid_file(name: str) -> Path:
-    return RUN_DIR / f"{name}.json"
+def _pid_file(layout: Layout, name: str) -> Path:
+    return layout.run_dir / f"{name}.json"
 
 
-def _launch(name: str, command: list[str], env: dict[str, str]) -> int:
-    RUN_DIR.mkdir(parents=True, exist_ok=True)
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-    with (LOG_DIR / f"{name}.log").open("a") as log:
+def _launch(layout: Layout, name: str, command: list[str], env: dict[str, str]) -> int:
+    layout.run_dir.mkdir(parents=True, exist_ok=True)
+    layout.log_dir.mkdir(parents=True, exist_ok=True)
+    with (layout.log_dir / f"{name}.log").open("a") as log:
         process = subprocess.Popen(  # noqa: S603 (our own commands)
             command,
             cwd=PROJECT_DIR,
@@ -178,8 +245,9 @@ def _launch(name: str, command: list[str], env: dict[str, str]) -> int:
             start_new_session=True,
         )
     started = {"pid": process.pid, "start": _stat(process.pid)["start"], "command": command}
-    _pid_file(name).write_text(json.dumps(started))
-    _pid_file(name).with_suffix(".pid").write_text(f"{process.pid}\n")  # for `kill $(cat …)`
+    _pid_file(layout, name).write_text(json.dumps(started))
+    # For `kill $(cat …)`.
+    _pid_file(layout, name).with_suffix(".pid").write_text(f"{process.pid}\n")
     return process.pid
 
 
@@ -211,14 +279,18 @@ def _group_runs(run: dict) -> bool:
     )
 
 
-def _started() -> dict[str, dict]:
-    return {path.stem: json.loads(path.read_text()) for path in sorted(RUN_DIR.glob("*.json"))}
+def _started(layout: Layout) -> dict[str, dict]:
+    if not layout.run_dir.is_dir():
+        return {}
+    return {
+        path.stem: json.loads(path.read_text()) for path in sorted(layout.run_dir.glob("*.json"))
+    }
 
 
-def _stop_one(name: str, run: dict) -> bool:
+def _stop_one(layout: Layout, name: str, run: dict) -> bool:
     """Stops the process and its group; whether anything was still running."""
     if not _group_runs(run):
-        _forget(name)
+        _forget(layout, name)
         return False
     # The group may end by itself between the check and the signal: nothing left to stop.
     with contextlib.suppress(ProcessLookupError):
@@ -229,46 +301,46 @@ def _stop_one(name: str, run: dict) -> bool:
         if _group_runs(run):
             _say(f"{name} still runs after {STOP_SECONDS} s: killed")
             os.killpg(run["pid"], signal.SIGKILL)
-    _forget(name)
+    _forget(layout, name)
     return True
 
 
-def _forget(name: str) -> None:
-    _pid_file(name).unlink(missing_ok=True)
-    _pid_file(name).with_suffix(".pid").unlink(missing_ok=True)
+def _forget(layout: Layout, name: str) -> None:
+    _pid_file(layout, name).unlink(missing_ok=True)
+    _pid_file(layout, name).with_suffix(".pid").unlink(missing_ok=True)
 
 
-def stop() -> int:
-    started = _started() if RUN_DIR.is_dir() else {}
+def stop(layout: Layout) -> int:
+    started = _started(layout)
     if not started:
         _say("nothing to stop")
         return 0
     # The balancer first (no new requests), then the app servers, the workers, Redis last.
     order = ["haproxy", *(f"app{i}" for i in range(1, 10)), *(f"worker{i}" for i in range(1, 10))]
     for name in sorted(started, key=lambda name: order.index(name) if name in order else 99):
-        was_running = _stop_one(name, started[name])
+        was_running = _stop_one(layout, name, started[name])
         _say(f"{'stopped' if was_running else 'already gone:'} {name} (pid {started[name]['pid']})")
-    _say(f"data kept in {DATA_DIR.relative_to(PROJECT_DIR)}/")
+    _say(f"data kept in {layout.data_dir.relative_to(PROJECT_DIR)}/")
     return 0
 
 
 # Starting.
 
 
-def _check_tools() -> None:
+def _check_tools(layout: Layout) -> None:
     if shutil.which("haproxy") is None:
-        raise Problem("haproxy is missing: `make cluster` installs it where apt-get works as root")
-    started = _started() if RUN_DIR.is_dir() else {}
+        raise Problem("haproxy is missing: `make haproxy` installs it where apt-get works as root")
+    started = _started(layout)
     running = [name for name, run in started.items() if _group_runs(run)]
     if running:
-        raise Problem(f"already running ({', '.join(running)}): `make cluster-stop` first")
+        raise Problem(f"already running ({', '.join(running)}): `{layout.stop_command}` first")
     for name in started:  # what a machine's restart or a kill left behind
-        _forget(name)
+        _forget(layout, name)
 
 
-def _check_ports(port: int) -> None:
+def _check_ports(layout: Layout) -> None:
     taken = []
-    for wanted in (port, STATS_PORT, *APP_PORTS):
+    for wanted in (layout.port, layout.stats_port, *layout.app_ports):
         with socket.socket() as probe:
             # Connections of a cluster just stopped (TIME_WAIT) do not count; a listener does.
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -280,12 +352,11 @@ def _check_ports(port: int) -> None:
         raise Problem(f"port(s) {', '.join(taken)} on {HOST} already in use")
 
 
-def _postgres_ready() -> None:
+def _postgres_ready(layout: Layout) -> None:
     """The database, created if missing (the server itself must already run)."""
     import psycopg  # the venv's; imported here so `--help` needs nothing installed
 
-    url = database_url()
-    server, _slash, name = url.rpartition("/")
+    server, _slash, name = layout.database_url.rpartition("/")
     try:
         with psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=5) as admin:
             exists = admin.execute(
@@ -300,14 +371,14 @@ def _postgres_ready() -> None:
         raise Problem(f"PostgreSQL does not answer at {where} ({first_line})") from None
 
 
-def _database_is_empty() -> bool:
+def _database_is_empty(layout: Layout) -> bool:
     import psycopg  # as above
 
-    with psycopg.connect(database_url()) as connection:
+    with psycopg.connect(layout.database_url) as connection:
         return connection.execute("SELECT NOT EXISTS (SELECT 1 FROM people_user)").fetchone()[0]
 
 
-def _redis_ready() -> None:
+def _redis_ready(layout: Layout) -> None:
     """Redis answering on 6379: one already running, else one of ours (stopped with the rest)."""
     import redis  # as above
 
@@ -320,10 +391,11 @@ def _redis_ready() -> None:
     server = shutil.which("redis-server")
     if server is None:
         raise Problem(f"no Redis answers on {HOST}:{REDIS_PORT} and redis-server is missing")
-    (DATA_DIR / "redis").mkdir(parents=True, exist_ok=True)
-    command = [server, "--bind", HOST, "--port", str(REDIS_PORT), "--dir", str(DATA_DIR / "redis")]
-    _launch("redis", command, os.environ.copy())
-    _wait(lambda: _pings(client), what="Redis", seconds=10)
+    folder = layout.data_dir / "redis"
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [server, "--bind", HOST, "--port", str(REDIS_PORT), "--dir", str(folder)]
+    _launch(layout, "redis", command, os.environ.copy())
+    _wait(layout, lambda: _pings(client), what="Redis", seconds=10)
     _say(f"started Redis on {HOST}:{REDIS_PORT}")
 
 
@@ -336,18 +408,18 @@ def _pings(client) -> bool:
         return False
 
 
-def _wait(predicate, *, what: str, seconds: float) -> None:
+def _wait(layout: Layout, predicate, *, what: str, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while not predicate():
         if time.monotonic() > deadline:
-            raise Problem(f"{what}: not ready within {seconds:.0f} s (logs in {LOG_DIR})")
+            raise Problem(f"{what}: not ready within {seconds:.0f} s (logs in {layout.log_dir})")
         time.sleep(0.5)
 
 
-def _citypeers(env: dict[str, str], *args: str) -> None:
+def _citypeers(layout: Layout, env: dict[str, str], *args: str) -> None:
     """A one-off `citypeers` command (migrate, collectstatic, demo), its output in a log."""
     name = args[0]
-    with (LOG_DIR / f"{name}.log").open("a") as log:
+    with (layout.log_dir / f"{name}.log").open("a") as log:
         done = subprocess.run(  # noqa: S603
             [PYTHON, "-m", "citypeers", *args],
             cwd=PROJECT_DIR,
@@ -356,7 +428,7 @@ def _citypeers(env: dict[str, str], *args: str) -> None:
             stderr=subprocess.STDOUT,
         )
     if done.returncode != 0:
-        raise Problem(f"citypeers {' '.join(args)} failed (see {LOG_DIR / name}.log)")
+        raise Problem(f"citypeers {' '.join(args)} failed (see {layout.log_dir / name}.log)")
 
 
 def gunicorn_command(port: int) -> list[str]:
@@ -384,15 +456,19 @@ def gunicorn_command(port: int) -> list[str]:
     ]
 
 
-def _haproxy_cfg(port: int) -> Path:
+def _haproxy_cfg(layout: Layout) -> Path:
     servers = "\n".join(
         f"    server app{number} {HOST}:{app_port} check"
-        for number, app_port in enumerate(APP_PORTS, start=1)
+        for number, app_port in enumerate(layout.app_ports, start=1)
     )
-    path = DATA_DIR / "haproxy.cfg"
+    path = layout.data_dir / "haproxy.cfg"
     path.write_text(
         HAPROXY_CFG.format(
-            host=HOST, port=port, stats_port=STATS_PORT, servers=servers, run_dir=RUN_DIR
+            host=HOST,
+            port=layout.port,
+            stats_port=layout.stats_port,
+            servers=servers,
+            run_dir=layout.run_dir,
         )
     )
     checked = subprocess.run(  # noqa: S603
@@ -414,11 +490,12 @@ def _answers(port: int) -> bool:
         return False
 
 
-def servers_seen() -> dict[str, str]:
+def servers_seen(layout: Layout) -> dict[str, str]:
     """Each app server's state as HAProxy's statistics show it: "UP" once a health check
     passed ("L7OK"), else its state and the last check's outcome ("DOWN L4CON", …)."""
+    url = f"http://{HOST}:{layout.stats_port}/;csv"
     try:
-        with urllib.request.urlopen(f"http://{HOST}:{STATS_PORT}/;csv", timeout=2) as answer:
+        with urllib.request.urlopen(url, timeout=2) as answer:
             rows = answer.read().decode().splitlines()
     except (urllib.error.URLError, OSError):
         return {}
@@ -434,29 +511,33 @@ def servers_seen() -> dict[str, str]:
     return seen
 
 
-def start(port: int) -> int:
-    _check_tools()
-    _check_ports(port)
-    for folder in (DATA_DIR / "media", DATA_DIR / "private", RUN_DIR, LOG_DIR):
+def start(layout: Layout) -> int:
+    _check_tools(layout)
+    _check_ports(layout)
+    data_dir = layout.data_dir
+    for folder in (data_dir / "media", data_dir / "private", layout.run_dir, layout.log_dir):
         folder.mkdir(parents=True, exist_ok=True)
-    (DATA_DIR / "private").chmod(0o700)
-    _postgres_ready()
+    (data_dir / "private").chmod(0o700)
+    _postgres_ready(layout)
+    layout.save()
     try:
-        _redis_ready()
-        env = environment(port)
-        _say("migrating and collecting static files (logs in var/cluster/logs/)")
-        _citypeers(env, "migrate")
-        _citypeers(env, "collectstatic", "--no-input", "--verbosity", "0")
-        if _database_is_empty():
+        _redis_ready(layout)
+        env = environment(layout)
+        logs = layout.log_dir.relative_to(PROJECT_DIR)
+        _say(f"migrating and collecting static files (logs in {logs}/)")
+        _citypeers(layout, env, "migrate")
+        _citypeers(layout, env, "collectstatic", "--no-input", "--verbosity", "0")
+        if layout.demo and _database_is_empty(layout):
             _say("loading the demo data into the empty database (a few minutes, once)")
-            _citypeers(env, "demo")
-        cfg = _haproxy_cfg(port)
-        for number, app_port in enumerate(APP_PORTS, start=1):
-            _launch(f"app{number}", gunicorn_command(app_port), env)
-        for number in range(1, WORKERS + 1):
-            _launch(f"worker{number}", [PYTHON, "-m", "citypeers", "worker"], env)
+            _citypeers(layout, env, "demo")
+        cfg = _haproxy_cfg(layout)
+        for number, app_port in enumerate(layout.app_ports, start=1):
+            _launch(layout, f"app{number}", gunicorn_command(app_port), env)
+        for number in range(1, layout.workers + 1):
+            _launch(layout, f"worker{number}", [PYTHON, "-m", "citypeers", "worker"], env)
         _wait(
-            lambda: all(_answers(app_port) for app_port in APP_PORTS),
+            layout,
+            lambda: all(_answers(app_port) for app_port in layout.app_ports),
             what="every app server answering /healthz",
             seconds=UP_SECONDS,
         )
@@ -466,39 +547,61 @@ def start(port: int) -> int:
             for name, value in env.items()
             if name not in {"SECRET_KEY", "HEALTHZ_TOKEN"}
         }
-        _launch("haproxy", ["haproxy", "-db", "-f", str(cfg)], balancer_env)
-        names = {f"app{number}" for number in range(1, len(APP_PORTS) + 1)}
+        _launch(layout, "haproxy", ["haproxy", "-db", "-f", str(cfg)], balancer_env)
+        names = {f"app{number}" for number in range(1, layout.app_servers + 1)}
         _wait(
-            lambda: {name for name, state in servers_seen().items() if state == "UP"} == names,
+            layout,
+            lambda: (
+                {name for name, state in servers_seen(layout).items() if state == "UP"} == names
+            ),
             what="every app server up in HAProxy",
             seconds=UP_SECONDS,
         )
     except BaseException:
         _say("not started: stopping what was")
-        stop()
+        stop(layout)
         raise
-    token = DATA_DIR.relative_to(PROJECT_DIR) / "healthz_token"
-    _say(
-        f"citypeers runs at http://{HOST}:{port}/ ({len(APP_PORTS)} app servers, {WORKERS} workers)"
-    )
-    _say(f"HAProxy's statistics: http://{HOST}:{STATS_PORT}/")
-    _say(
-        f'health details: curl -H "Authorization: Bearer $(cat {token})" http://{HOST}:{port}/healthz'
-    )
-    _say("stop it with `make cluster-stop` (the data stays in var/cluster/)")
+    token = data_dir.relative_to(PROJECT_DIR) / "healthz_token"
+    url = f"http://{HOST}:{layout.port}"
+    _say(f"citypeers runs at {url}/ ({layout.app_servers} app servers, {layout.workers} workers)")
+    _say(f"HAProxy's statistics: http://{HOST}:{layout.stats_port}/")
+    _say(f'health details: curl -H "Authorization: Bearer $(cat {token})" {url}/healthz')
+    kept = data_dir.relative_to(PROJECT_DIR)
+    _say(f"stop it with `{layout.stop_command}` (the data stays in {kept}/)")
     return 0
 
 
-def status() -> int:
-    started = _started() if RUN_DIR.is_dir() else {}
+def status(layout: Layout) -> int:
     report = {
         "processes": {
-            name: {"pid": run["pid"], "running": _alive(run)} for name, run in started.items()
+            name: {"pid": run["pid"], "running": _alive(run)}
+            for name, run in _started(layout).items()
         },
-        "haproxy_sees": servers_seen(),
+        "haproxy_sees": servers_seen(layout),
     }
     print(json.dumps(report, indent=2))
     return 0
+
+
+def _bounded(low: int, high: int):
+    """An argparse type: an integer from low to high."""
+
+    def parse(text: str) -> int:
+        number = int(text)
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{number} is not within {low}..{high}")
+        return number
+
+    parse.__name__ = f"integer {low}..{high}"  # what argparse names in its error
+    return parse
+
+
+def _cluster_name(text: str) -> str:
+    if not NAME_PATTERN.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: up to 30 lower-case letters, digits and _, not starting with _"
+        )
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -509,18 +612,50 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("action", choices=["start", "stop", "status"])
     parser.add_argument(
+        "--name",
+        type=_cluster_name,
+        default=None,
+        help="data in var/cluster-NAME/, database citypeers_cluster_NAME (default: var/cluster/)",
+    )
+    parser.add_argument(
         "--port",
-        type=int,
+        metavar="P",
+        type=_bounded(1024, 65535 - 404),
         default=int(os.environ.get("CLUSTER_PORT", "8000")),
-        help="HAProxy's port (default: CLUSTER_PORT, else 8000)",
+        help="HAProxy's port; app servers on P+101.., statistics on P+404 "
+        "(default: CLUSTER_PORT, else 8000)",
+    )
+    parser.add_argument(
+        "--app-servers", metavar="N", type=_bounded(1, 9), default=3, help="1..9 (default 3)"
+    )
+    parser.add_argument(
+        "--workers", metavar="N", type=_bounded(0, 9), default=2, help="0..9 (default 2)"
+    )
+    parser.add_argument(
+        "--redis-db",
+        metavar="D",
+        type=_bounded(0, 14),
+        default=1,
+        help="the cache on Redis db D, the public pages' copies on D+1 (default 1)",
+    )
+    parser.add_argument(
+        "--no-demo", action="store_true", help="no demo data: an empty, migrated database"
     )
     options = parser.parse_args(argv)
+    layout = Layout(
+        name=options.name or "",
+        port=options.port,
+        app_servers=options.app_servers,
+        workers=options.workers,
+        redis_db=options.redis_db,
+        demo=not options.no_demo,
+    )
     try:
         if options.action == "start":
-            return start(options.port)
+            return start(layout)
         if options.action == "stop":
-            return stop()
-        return status()
+            return stop(layout.as_started())
+        return status(layout.as_started())
     except Problem as problem:
         print(f"cluster: {problem}", file=sys.stderr)
         return 1

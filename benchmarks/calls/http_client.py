@@ -21,6 +21,7 @@ class Answer:
     text: str = ""
     cookies: dict[str, str] = field(default_factory=dict)
     error: str = ""
+    served_by: str = ""  # the app server behind a load balancer that says (X-Served-By)
 
 
 def multipart(fields: list[tuple[str, str]]) -> tuple[bytes, str]:
@@ -56,6 +57,7 @@ def request(port: int, method: str, path: str, *, cookies: dict[str, str], field
             response.getheader("Location") or "",
             text,
             {name: morsel.value for name, morsel in jar.items()},
+            served_by=response.getheader("X-Served-By") or "",
         )
     except (OSError, http.client.HTTPException) as error:
         return Answer(0, time.perf_counter() - begin, error=f"{type(error).__name__}: {error}")

@@ -54,8 +54,6 @@ class Applicant:
 def prepare(count: int, rng: random.Random) -> tuple[int, int, list[Applicant]]:
     """The call with its 2 visits and question, and the applicants, each with a session and a
     draft; returns the call's pk, the question's and the applicants."""
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
     from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
@@ -132,11 +130,7 @@ def prepare(count: int, rng: random.Random) -> tuple[int, int, list[Applicant]]:
     )
     applicants = []
     for number, user in enumerate(users):
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[1]  # ModelBackend
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
+        session_key = logged_in_session(user, SessionStore)
         first, second = (
             (visits[0].pk, visits[1].pk) if rng.random() < 0.6 else (visits[1].pk, visits[0].pk)
         )
@@ -144,13 +138,27 @@ def prepare(count: int, rng: random.Random) -> tuple[int, int, list[Applicant]]:
             Applicant(
                 number=number,
                 user_pk=user.pk,
-                session_key=session.session_key,
+                session_key=session_key,
                 preferences=[first] if rng.random() < 0.2 else [first, second],
                 languages=sorted(rng.sample(LANGUAGES, rng.randint(1, 3))),
                 size_answer=rng.choice(SIZE_ANSWERS),
             )
         )
     return call.pk, question.pk, applicants
+
+
+def logged_in_session(user, store) -> str:
+    """The key of a session made server-side in `store` (a SessionStore class) in which `user`
+    is logged in, as a log-in would leave it."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    session = store()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[1]  # ModelBackend
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
 
 
 def check_database(
