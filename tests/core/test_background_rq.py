@@ -17,6 +17,7 @@ from rq import SimpleWorker
 from citypeers.core.background import retrying_task, will_retry
 from citypeers.core.background_rq import redis_connection, rq_queue, task_row_run, tasks_relay
 from citypeers.core.models import OutboxMessage
+from citypeers.core.selectors import platform_health
 
 pytestmark = pytest.mark.django_db(transaction=True)  # on-commit pushes need real commits
 
@@ -100,6 +101,14 @@ def test_a_task_whose_push_to_redis_was_lost_is_relayed(settings, caplog):
     assert tasks_relay() == 0  # held by RQ now: not pushed twice
     run_rq_worker()
     assert mails("Received") == 1
+
+
+def test_health_counts_the_tasks_waiting_for_rq_workers():
+    with transaction.atomic():
+        send_mail.enqueue(subject="Received")
+    assert platform_health(details=True)["tasks"]["waiting"] == 1
+    run_rq_worker()
+    assert platform_health(details=True)["tasks"]["waiting"] == 0
 
 
 def test_a_failing_task_is_retried_with_backoff_then_failed():
