@@ -1,11 +1,7 @@
-"""Tasks on Redis/RQ (TASK_BACKEND=rq): the database row is the outbox, RQ runs it.
-
-Needs a Redis (TEST_TASK_REDIS_URL, by default database 5 on 127.0.0.1:6379); each test uses
-queues of its own and deletes them, so tests running side by side never meet."""
+"""Tasks on Redis/RQ (TASK_BACKEND=rq): the database row is the outbox, RQ runs it. Needs a
+Redis (tests/task_queues.py)."""
 
 import datetime
-import os
-import uuid
 
 import pytest
 from django.core.management import call_command
@@ -18,6 +14,7 @@ from citypeers.core.background import retrying_task, will_retry
 from citypeers.core.background_rq import redis_connection, rq_queue, task_row_run, tasks_relay
 from citypeers.core.models import OutboxMessage
 from citypeers.core.selectors import platform_health
+from tests.task_queues import rq_queue_deleted, use_rq
 
 pytestmark = pytest.mark.django_db(transaction=True)  # on-commit pushes need real commits
 
@@ -41,13 +38,11 @@ def always_failing() -> None:
 
 @pytest.fixture(autouse=True)
 def rq_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "citypeers.core.background_rq.RQOutboxBackend"}}
-    settings.TASK_REDIS_URL = os.environ.get("TEST_TASK_REDIS_URL", "redis://127.0.0.1:6379/5")
-    settings.TASK_RQ_PREFIX = f"test-{uuid.uuid4().hex}-"
+    use_rq(settings)
     settings.TASK_MAX_ATTEMPTS, settings.TASK_RETRY_BACKOFF = 3, 60
     CALLS.clear()
     yield
-    queued().delete(delete_jobs=True)
+    rq_queue_deleted()
 
 
 def queued():

@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 # A job in one of these states will still run (or runs now): its row needs no new push.
 _PENDING = {JobStatus.CREATED, JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED}
 _RELAY_BATCH = 1000
+# A job fails only when it cannot reach the database; the relay pushes its row again anyway.
+_FAILED_JOB_KEPT = 86400
 
 
 class RQOutboxBackend(DatabaseBackend):
@@ -142,9 +144,11 @@ def _push(row_ids: list[str]) -> int:
                 job_id=one_id,
                 unique=True,  # another relay or on-commit push got there first
                 at_front=priority > 0,
-                timeout=settings.TASK_RUNNING_TIMEOUT,
+                # No time limit, as with db_worker: a task outliving TASK_RUNNING_TIMEOUT is
+                # taken for lost and handed back; RQ's limit would cut a slow first run short.
+                timeout=-1,
                 result_ttl=0,  # the row holds the result
-                failure_ttl=settings.TASK_RUNNING_TIMEOUT,
+                failure_ttl=_FAILED_JOB_KEPT,
             )
         except DuplicateJobError:
             continue
