@@ -16,9 +16,11 @@ claimed it, so a handed-back row gets a new job even while its dead worker's job
 "started" in Redis.
 """
 
+import functools
 import logging
 import os
 import socket
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import close_old_connections, transaction
@@ -48,14 +50,20 @@ class RQOutboxBackend(DatabaseBackend):
     def enqueue(self, task: Task, args, kwargs):
         result = super().enqueue(task, args, kwargs)
         if task.run_after is None or task.run_after <= timezone.now():
-            row_id = str(result.id)
+            row = _Row(str(result.id), 0, task.queue_name, task.priority)
             # Pushed once the row is committed; a push lost here is made by the relay.
-            transaction.on_commit(lambda: _push_quietly([row_id]))
+            transaction.on_commit(lambda: _push_quietly([row]))
         return result
 
 
 def redis_connection() -> Redis:
-    return Redis.from_url(settings.TASK_REDIS_URL)
+    return _client(settings.TASK_REDIS_URL)
+
+
+@functools.cache
+def _client(url: str) -> Redis:
+    # One client (and its pool of connections) per process, not a connection per push.
+    return Redis.from_url(url)
 
 
 def rq_queue(queue_name: str, *, connection: Redis | None = None) -> Queue:
@@ -108,31 +116,37 @@ def tasks_relay(*, limit: int = _RELAY_BATCH) -> int:
         DBTaskResult.objects.ready()
         .filter(backend_name__in=aliases)
         .order_by("enqueued_at")
-        .values_list("pk", flat=True)[:limit]
+        .values_list("pk", "worker_ids", "queue_name", "priority")[:limit]
     )
-    return _push([str(pk) for pk in due])
+    return _push(
+        [_Row(str(pk), len(workers), queue, priority) for pk, workers, queue, priority in due]
+    )
 
 
-def _push_quietly(row_ids: list[str]) -> None:
+class _Row(NamedTuple):
+    """What a push needs of a waiting row."""
+
+    pk: str
+    claims: int  # how many workers claimed it so far
+    queue_name: str
+    priority: int
+
+
+def _push_quietly(rows: list[_Row]) -> None:
     try:
-        _push(row_ids)
+        _push(rows)
     except Exception:  # Redis out of reach: the write stands, the relay pushes it later
-        logger.exception("Could not hand %s task(s) to RQ; the relay will", len(row_ids))
+        logger.exception("Could not hand %s task(s) to RQ; the relay will", len(rows))
 
 
-def _push(row_ids: list[str]) -> int:
-    rows = list(
-        DBTaskResult.objects.filter(pk__in=row_ids).values_list(
-            "pk", "worker_ids", "queue_name", "priority"
-        )
-    )
+def _push(rows: list[_Row]) -> int:
     if not rows:
         return 0
     connection = redis_connection()
-    ids = [job_id(row_id=pk, claims=len(workers)) for pk, workers, _queue, _priority in rows]
+    ids = [job_id(row_id=row.pk, claims=row.claims) for row in rows]
     jobs = Job.fetch_many(ids, connection=connection)
     pushed = 0
-    for (pk, _workers, queue_name, priority), one_id, job in zip(rows, ids, jobs, strict=True):
+    for (pk, _claims, queue_name, priority), one_id, job in zip(rows, ids, jobs, strict=True):
         if job is not None and job.get_status(refresh=False) in _PENDING:
             continue
         if job is not None:  # ended without running the row (it was locked, or not due)
@@ -140,7 +154,7 @@ def _push(row_ids: list[str]) -> int:
         try:
             rq_queue(queue_name, connection=connection).enqueue_call(
                 task_row_run,
-                args=(str(pk),),
+                args=(pk,),
                 job_id=one_id,
                 unique=True,  # another relay or on-commit push got there first
                 at_front=priority > 0,
