@@ -9,6 +9,7 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from rq import SimpleWorker
+from rq.job import JobStatus
 
 from citypeers.core.background import retrying_task, will_retry
 from citypeers.core.background_rq import redis_connection, rq_queue, task_row_run, tasks_relay
@@ -135,6 +136,22 @@ def test_a_task_whose_worker_died_is_handed_back_by_the_relay_and_runs_once(sett
     assert row.status == "SUCCESSFUL" and len(row.worker_ids) == 2
     assert mails("Received") == 1
     call_command("worker", "--batch")
+    assert mails("Received") == 1
+
+
+def test_a_job_whose_worker_died_before_claiming_its_row_is_pushed_again():
+    with transaction.atomic():
+        send_mail.enqueue(subject="Received")
+    [job] = queued().jobs
+    queued().remove(job)  # taken by a worker, which says "started" and dies
+    job.set_status(JobStatus.STARTED)
+    job.started_at = timezone.now()
+    job.save()
+    assert tasks_relay() == 0  # a live worker claims its row at once: give it time
+    job.started_at = timezone.now() - datetime.timedelta(minutes=2)
+    job.save()
+    assert tasks_relay() == 1
+    run_rq_worker()
     assert mails("Received") == 1
 
 

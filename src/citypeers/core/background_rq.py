@@ -16,6 +16,7 @@ claimed it, so a handed-back row gets a new job even while its dead worker's job
 "started" in Redis.
 """
 
+import datetime
 import functools
 import logging
 import os
@@ -42,6 +43,8 @@ _PENDING = {JobStatus.CREATED, JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DE
 _RELAY_BATCH = 1000
 # A job fails only when it cannot reach the database; the relay pushes its row again anyway.
 _FAILED_JOB_KEPT = 86400
+# Longer than any job takes from its start to claiming its row (a database connection).
+_CLAIM_GRACE = datetime.timedelta(seconds=60)
 
 
 class RQOutboxBackend(DatabaseBackend):
@@ -123,6 +126,17 @@ def tasks_relay(*, limit: int = _RELAY_BATCH) -> int:
     )
 
 
+def _lost(job: Job) -> bool:
+    """A job "started" long ago whose row still waits: its worker died before claiming the row
+    (a live one claims it at once). RQ would fail it only once the worker's heartbeat expired."""
+    started = job.started_at
+    return (
+        job.get_status(refresh=False) == JobStatus.STARTED
+        and started is not None
+        and timezone.now() - started > _CLAIM_GRACE
+    )
+
+
 class _Row(NamedTuple):
     """What a push needs of a waiting row."""
 
@@ -147,7 +161,7 @@ def _push(rows: list[_Row]) -> int:
     jobs = Job.fetch_many(ids, connection=connection)
     pushed = 0
     for (pk, _claims, queue_name, priority), one_id, job in zip(rows, ids, jobs, strict=True):
-        if job is not None and job.get_status(refresh=False) in _PENDING:
+        if job is not None and job.get_status(refresh=False) in _PENDING and not _lost(job):
             continue
         if job is not None:  # ended without running the row (it was locked, or not due)
             job.delete()
