@@ -23,4 +23,8 @@ def use_rq(settings) -> dict[str, str]:
 
 
 def rq_queue_deleted() -> None:
-    rq_queue("default").delete(delete_jobs=True)
+    """The test's queue, its jobs and RQ's registries of it (finished, failed, in progress)."""
+    queue = rq_queue("default")
+    queue.delete(delete_jobs=True)
+    for key in queue.connection.scan_iter(match=f"rq:*{queue.name}*"):
+        queue.connection.delete(key)
