@@ -34,6 +34,7 @@ def run_citypeers(tmp_path, *args, **env_overrides):
         ("EMAIL_URL", "pigeon://coop"),
         ("CACHE_URL", "memoryhole://"),
         ("TASK_BACKEND", "celery"),
+        ("TASK_REDIS_URL", "127.0.0.1:6379"),
         ("CONN_MAX_AGE", "forever"),
         ("OPEN_DATA_LICENCE", "CC-BY-5.0"),
         ("API_RATE_LIMIT_ANONYMOUS", "lots"),

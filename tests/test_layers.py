@@ -101,6 +101,7 @@ PLACED = {
     "core.registry": "enums",
     "core.second_factor": "selectors",
     "core.background": "services",
+    "core.background_rq": "services",
     "core.changes": "services",
     "core.content_files": "selectors",
     "core.fonts": "texts",

@@ -3,7 +3,7 @@ mid-task; nothing is lost and nothing is duplicated, on PostgreSQL and on SQLite
 
     .venv/bin/python benchmarks/calls/faults.py [--databases postgresql,sqlite]
         [--applicants 40] [--spread 6] [--tries 5] [--kills 3] [--lock-seconds 8] [--workers 2]
-        [--threads 4]
+        [--threads 4] [--task-backend database|rq] [--task-redis-url redis://127.0.0.1:6379/5]
 
 On the submission benchmark's site (`submissions.py`, gunicorn as `citypeers serve` runs it,
 127.0.0.1 only) every applicant opens the apply page, then posts at a moment of its own
@@ -20,7 +20,9 @@ redirect to "my applications" (no answer at all, or a 5xx) is retried after a se
 
 Then the task queue: a `citypeers worker` (TASK_RUNNING_TIMEOUT=3 s) sends the copies; once
 a third are sent, while it runs one, it gets SIGKILL; another worker starts, and all copies
-must be sent, each once.
+must be sent, each once. With `--task-backend rq` the app servers and workers run
+TASK_BACKEND=rq (the rows pushed to RQ on commit, RQ workers, the relay every second) on
+queues of the run's own in `--task-redis-url`, deleted at the end.
 
 Checked: every applicant ends with the redirect (retries allowed; the number of retried posts
 and the errors they met are reported), exactly one application per applicant, as posted (the
@@ -62,7 +64,10 @@ from benchmarks.calls.submissions import (
 )
 from benchmarks.calls.submissions_data import CALL_SLUG, Applicant, check_database
 
-RESULTS_FILE = RESULTS_DIR / "calls_faults.json"
+RESULTS_FILES = {
+    "database": RESULTS_DIR / "calls_faults.json",
+    "rq": RESULTS_DIR / "calls_faults_rq.json",
+}
 # Its own: ending every connection to the load tests' database would fail one running beside.
 DATABASE = "citypeers_bench_calls_faults"
 TASK_RUNNING_TIMEOUT = 3  # s: the restarted worker takes the killed one's task back soon
@@ -76,6 +81,8 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--lock-seconds", type=float, default=8, help="SQLite's lock held")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--task-backend", choices=RESULTS_FILES, default="database")
+    parser.add_argument("--task-redis-url", default="redis://127.0.0.1:6379/5", help="with rq")
     options = site_options(parser)
     if options.workers < 2:
         parser.error("--workers: at least 2, so one is left while another is killed")
@@ -137,6 +144,27 @@ def post_until_sent(
     return answers
 
 
+def task_queue_env(options: argparse.Namespace) -> dict[str, str]:
+    """The app servers' and workers' task queue: the table as prepared, or RQ on queues of
+    this run's own."""
+    if options.task_backend == "database":
+        return {}
+    return {
+        "TASK_BACKEND": "rq",
+        "TASK_REDIS_URL": options.task_redis_url,
+        "TASK_RQ_PREFIX": f"bench-faults-{os.getpid()}-",
+        "TASK_RELAY_INTERVAL": "1",
+    }
+
+
+def rq_queue_deleted(env: dict[str, str]) -> None:
+    from redis import Redis
+    from rq import Queue
+
+    redis = Redis.from_url(env["TASK_REDIS_URL"])
+    Queue(f"{env['TASK_RQ_PREFIX']}default", connection=redis).delete(delete_jobs=True)
+
+
 def queue_survives_a_killed_worker(env: dict[str, str], scratch: Path, copies: int) -> dict:
     """Copies sent by a worker killed (SIGKILL) a third of the way, then by another."""
     from django.db import connections
@@ -190,6 +218,7 @@ def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
     env, call_pk, question_pk, applicants, _prepared = prepare_site(
         options, database, scratch, rng, postgres_name=DATABASE
     )
+    env |= task_queue_env(options)
     from django.db import connections  # once prepare_site has set Django up
 
     from citypeers.calls.models import Call
@@ -247,11 +276,16 @@ def run(options: argparse.Namespace, database: str, scratch: Path) -> dict:
         call_pk, question_pk, applicants, redirects, closes_at, unanswered_commits=True
     )
     problems += database_problems
-    queue = queue_survives_a_killed_worker(env, scratch, len(applicants))
+    try:
+        queue = queue_survives_a_killed_worker(env, scratch, len(applicants))
+    finally:
+        if options.task_backend == "rq":
+            rq_queue_deleted(env)
     if queue["copies_sent"] != len(applicants) or queue["people_mailed_twice"]:
         problems.append(f"copies after the worker's death: {queue}")
     return {
         "engine": database,
+        "task_backend": options.task_backend,
         "faults": faults,
         "applicants": len(applicants),
         "posts": len(answers),
@@ -279,7 +313,7 @@ def main() -> int:
     options = parse_arguments()
     if options.child:
         return measured_in_child(options, run, postgres_name=DATABASE)
-    return every_database(options, __file__, RESULTS_FILE, print_results)
+    return every_database(options, __file__, RESULTS_FILES[options.task_backend], print_results)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ environ.Env.EMAIL_SCHEMES["outbox"] = "citypeers.core.mail.OutboxBackend"
 
 TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
+    # The database rows as an outbox, run by RQ workers: several hosts (core/background_rq.py).
+    "rq": "citypeers.core.background_rq.RQOutboxBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "dummy": "django_tasks.backends.dummy.DummyBackend",
 }
@@ -248,6 +250,14 @@ class Config:
             environ.Env.email_url_config,
             "an e-mail URL such as smtp+tls://user:password@host:587 or outbox://",
         )
+
+    def redis_url(self, name: str, *, default: str) -> str:
+        value = self.str(name, default=default)
+        if urlsplit(value).scheme not in {"redis", "rediss", "unix"}:
+            raise ImproperlyConfigured(
+                f"{name}: expected a Redis URL such as redis://127.0.0.1:6379/3, got {value!r}"
+            )
+        return value
 
     def task_backend(self, name: str, *, default: str) -> str:
         value = self.str(name, default=default)

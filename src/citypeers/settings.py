@@ -168,6 +168,13 @@ TASK_RETRY_BACKOFF = config.int("TASK_RETRY_BACKOFF", default=60)
 # A task still "running" this many seconds after it started lost its worker (killed, out of
 # memory, machine restarted): the worker hands it back to the queue. Longer than any task runs.
 TASK_RUNNING_TIMEOUT = config.int("TASK_RUNNING_TIMEOUT", default=3600)
+# TASK_BACKEND=rq: the Redis that holds RQ's queues (its own database, `appendonly yes` and
+# `maxmemory-policy noeviction`: a queue must not be evicted like a cache), the prefix of the
+# queues' names (several sites may share one Redis), and how often, in seconds, a worker hands
+# RQ the waiting rows it does not hold (retries once due, pushes lost to a crash).
+TASK_REDIS_URL = config.redis_url("TASK_REDIS_URL", default="redis://127.0.0.1:6379/3")
+TASK_RQ_PREFIX = config.str("TASK_RQ_PREFIX", default="citypeers-")
+TASK_RELAY_INTERVAL = config.int("TASK_RELAY_INTERVAL", default=5)
 # A selection run still solving this many seconds after it started is marked failed; the
 # optimiser's own time limit is 30 seconds, building a large instance takes a few more.
 SELECTION_RUN_TIMEOUT = config.int("SELECTION_RUN_TIMEOUT", default=1800)

@@ -1,7 +1,9 @@
 """Fault injection: the worker is killed (SIGKILL) in the middle of a selection run, then in the
 middle of sending a decision mail; the worker started again leaves no run "running" and sends
 the mail exactly once. Real worker processes (tests/calls/fault_worker.py) on the test database:
-on PostgreSQL the same database; on SQLite, whose test database lives in memory, a file copy."""
+on PostgreSQL the same database; on SQLite, whose test database lives in memory, a file copy.
+Both queues: the task table (TASK_BACKEND=database) and RQ (rq: the killed worker's job is gone
+with it, its row is handed back and relayed to RQ again)."""
 
 import os
 import signal
@@ -21,6 +23,7 @@ from citypeers.calls.models import Application
 from citypeers.calls.services.selection import selection_start
 from citypeers.calls.tasks import notify_outcome
 from tests.calls.helpers import apply
+from tests.task_queues import rq_queue_deleted, use_rq
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 2  # seconds a task or a run may run before it counts as lost; short for the test
@@ -53,7 +56,18 @@ def database_url(transactional_db, tmp_path):
     return url, lambda: None, read
 
 
-def start_worker(url: str, tmp_path: Path, fault: str = "") -> subprocess.Popen:
+@pytest.fixture(params=["database", "rq"])
+def task_queue(request, settings):
+    """The queue of this process and of the workers: settings for a worker's environment."""
+    if request.param == "database":
+        settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+        yield {"TASK_BACKEND": "database"}
+        return
+    yield use_rq(settings)
+    rq_queue_deleted()
+
+
+def start_worker(url: str, tmp_path: Path, queue: dict, fault: str = "") -> subprocess.Popen:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -61,7 +75,7 @@ def start_worker(url: str, tmp_path: Path, fault: str = "") -> subprocess.Popen:
     }
     env.update(
         DATABASE_URL=url,
-        TASK_BACKEND="database",
+        **queue,
         TASK_RUNNING_TIMEOUT=str(TIMEOUT),
         SELECTION_RUN_TIMEOUT=str(TIMEOUT),
         EMAIL_URL="outbox://",
@@ -88,9 +102,8 @@ def wait_for(read, query: tuple, expected, worker: subprocess.Popen, seconds: fl
 
 
 def test_killing_the_worker_mid_run_and_mid_mail_loses_no_run_and_no_mail(
-    database_url, tmp_path, settings, call, coordinator
+    database_url, tmp_path, task_queue, call, coordinator
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     url, copy, read = database_url
     aino = apply(call, "Aino")
     run = selection_start(call=call, by=coordinator)  # queued after the commit
@@ -107,19 +120,19 @@ def test_killing_the_worker_mid_run_and_mid_mail_loses_no_run_and_no_mail(
     mail_task = (tasks + " WHERE task_path = %s", notify_outcome.module_path)
     workers = []
     try:
-        workers.append(start_worker(url, tmp_path, fault="slow_solve"))
+        workers.append(start_worker(url, tmp_path, task_queue, fault="slow_solve"))
         wait_for(read, run_status, [("running",)], workers[-1])
         workers[-1].send_signal(signal.SIGKILL)  # in the middle of the solve
         workers[-1].wait()
 
-        workers.append(start_worker(url, tmp_path, fault="slow_mail"))
+        workers.append(start_worker(url, tmp_path, task_queue, fault="slow_mail"))
         wait_for(read, mail_task, [("RUNNING",)], workers[-1])
         time.sleep(0.5)  # the mail is written, its transaction not yet committed
         workers[-1].send_signal(signal.SIGKILL)
         workers[-1].wait()
         assert read(*mails) == [(1,)]  # her application's copy; the decision rolled back
 
-        workers.append(start_worker(url, tmp_path))
+        workers.append(start_worker(url, tmp_path, task_queue))
         wait_for(read, run_status, [("failed",)], workers[-1])
         wait_for(read, mails, [(2,)], workers[-1])
         wait_for(read, mail_task, [("SUCCESSFUL",)], workers[-1])

@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from citypeers.core.audit_chain import (
@@ -53,7 +55,7 @@ HEALTH_COUNT_CAP = 1000
 
 def _task_queue() -> dict:
     backend = settings.TASKS["default"]["BACKEND"]
-    if backend != "django_tasks_db.DatabaseBackend":
+    if not issubclass(import_string(backend), DatabaseBackend):  # RQ's runs the rows too
         return {"status": "ok", "backend": backend}
     cutoff = timezone.now() - datetime.timedelta(seconds=settings.TASK_RUNNING_TIMEOUT)
     running = DBTaskResult.objects.running()
