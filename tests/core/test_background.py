@@ -43,6 +43,16 @@ def write_then_fail(*, subject: str, fail: bool) -> None:
         raise Unavailable("after the write")
 
 
+@retrying_task(atomic=True)
+def overtaken(*, subject: str) -> None:
+    """Writes its mail, and meanwhile (it ran past TASK_RUNNING_TIMEOUT) its row was handed
+    back and claimed by another worker."""
+    OutboxMessage.objects.create(from_email="a@example.org", to="b@example.org", subject=subject)
+    DBTaskResult.objects.filter(task_path=overtaken.module_path).update(
+        started_at=timezone.now() + datetime.timedelta(seconds=1), worker_ids=["w1", "w2"]
+    )
+
+
 @pytest.fixture(autouse=True)
 def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -178,3 +188,13 @@ def test_the_daily_clean_up_deletes_old_finished_tasks_and_mails_only(settings):
     out = StringIO()
     call_command("prune_old_records", stdout=out)
     assert out.getvalue().startswith("0 task row(s) older than 14 days, 0 e-mail(s)")
+
+
+def test_a_task_handed_to_another_worker_while_it_ran_leaves_its_work_to_that_one():
+    """A slow run past TASK_RUNNING_TIMEOUT was handed back and claimed again: the first run's
+    mail is rolled back and it is not retried, so the mail goes once, from the other run."""
+    overtaken.enqueue(subject="Selected")
+    run_ready_tasks()
+    assert not OutboxMessage.objects.filter(subject="Selected").exists()
+    [row] = rows(overtaken)  # no retry queued
+    assert row.exception_class_path.endswith("HandedBack")

@@ -46,6 +46,12 @@ class WorkerLost(Exception):
     """Recorded on a task whose worker stopped while running it, once it has no attempt left."""
 
 
+class HandedBack(Exception):
+    """Raised, inside an atomic task's transaction, when its worker ran it past
+    TASK_RUNNING_TIMEOUT and it was handed to another worker meanwhile: this run's work is
+    rolled back and not retried, so only the other run's counts."""
+
+
 def task_started(*, task_result: TaskResult, **_kwargs) -> None:
     """Receiver of django-tasks' `task_started`: remembers which task this thread runs."""
     _stack().append(task_result)
@@ -112,6 +118,8 @@ def retrying_task(
                     value = func(*args, **kwargs)
                     _mark_done(result)
                 return value
+            except HandedBack:
+                raise  # another worker runs it: no retry
             except BaseException as error:  # a forced shutdown too: the work was rolled back
                 if result is not None:
                     attempt = _attempt_number(result.worker_ids, attempt)
@@ -127,11 +135,14 @@ def retrying_task(
 
 
 def _mark_done(result: TaskResult | None) -> None:
-    """Inside the task's transaction: its row says "done" exactly when its work is committed."""
+    """Inside the task's transaction: its row says "done" exactly when its work is committed,
+    and only while the row is still this run's claim (its start time), else HandedBack."""
     if result is not None and isinstance(result.task.get_backend(), DatabaseBackend):
-        DBTaskResult.objects.filter(pk=result.id).update(
-            status=TaskResultStatus.SUCCESSFUL, finished_at=timezone.now()
+        still_ours = DBTaskResult.objects.filter(
+            pk=result.id, status=TaskResultStatus.RUNNING, started_at=result.started_at
         )
+        if not still_ours.update(status=TaskResultStatus.SUCCESSFUL, finished_at=timezone.now()):
+            raise HandedBack(f"task {result.id} was handed to another worker while it ran")
 
 
 def _queue_retry(result: TaskResult | None, attempt: int, args, kwargs, error) -> None:
