@@ -6,10 +6,12 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from citypeers.core import background
 from citypeers.core.background import (
     records_prune,
     retrying_task,
@@ -198,3 +200,21 @@ def test_a_task_handed_to_another_worker_while_it_ran_leaves_its_work_to_that_on
     assert not OutboxMessage.objects.filter(subject="Selected").exists()
     [row] = rows(overtaken)  # no retry queued
     assert row.exception_class_path.endswith("HandedBack")
+    # The other run, whose claim the row holds (as the first run left it), is done with its mail.
+    claimed_again = timezone.now() + datetime.timedelta(seconds=1)
+    DBTaskResult.objects.filter(pk=row.pk).update(started_at=claimed_again)
+    with transaction.atomic():
+        OutboxMessage.objects.create(from_email="a@example.org", to="b@example.org", subject="S")
+        background._mark_done(DBTaskResult.objects.get(pk=row.pk).task_result)
+    assert DBTaskResult.objects.get(pk=row.pk).status == "SUCCESSFUL"
+
+
+def test_a_task_handed_back_but_not_yet_claimed_again_is_done_by_the_run_that_finishes():
+    result = overtaken.enqueue(subject="Selected")
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status="RUNNING", started_at=timezone.now(), worker_ids=["w1"]
+    )
+    claim = DBTaskResult.objects.get(pk=result.id).task_result
+    tasks_hand_back_stale(now=timezone.now() + datetime.timedelta(hours=2))  # back to READY
+    background._mark_done(claim)  # the slow run finishes after all
+    assert DBTaskResult.objects.get(pk=result.id).status == "SUCCESSFUL"  # not run again

@@ -136,11 +136,11 @@ def retrying_task(
 
 def _mark_done(result: TaskResult | None) -> None:
     """Inside the task's transaction: its row says "done" exactly when its work is committed,
-    and only while the row is still this run's claim (its start time), else HandedBack."""
+    and only while the row is still this run's claim, else HandedBack. A claim is told by its
+    start time (a hand-back keeps it; a new claim renews it), not by the status, which the
+    run given up writes as failed while the other run is still going."""
     if result is not None and isinstance(result.task.get_backend(), DatabaseBackend):
-        still_ours = DBTaskResult.objects.filter(
-            pk=result.id, status=TaskResultStatus.RUNNING, started_at=result.started_at
-        )
+        still_ours = DBTaskResult.objects.filter(pk=result.id, started_at=result.started_at)
         if not still_ours.update(status=TaskResultStatus.SUCCESSFUL, finished_at=timezone.now()):
             raise HandedBack(f"task {result.id} was handed to another worker while it ran")
 
