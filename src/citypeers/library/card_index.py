@@ -120,12 +120,14 @@ class CardIndex:
         names = [(facet, value) for facet in FACETS for value in self.bitmaps[facet]]
         maps = [self.bitmaps[facet][value] for facet, value in names] + [self.host]
         gone = sorted((self.positions[i] for i in changed if i in self.positions), reverse=True)
+        moved = list(gone)  # every position whose practice may differ after the change
         for position in gone:  # from the end, so the positions still to remove stay right
             del ids[position], published[position], titles[position]
             low = (1 << position) - 1
             maps = [(bits & low) | ((bits >> (position + 1)) << position) for bits in maps]
         for practice_id, title, type_, willing, themes, countries, sizes, when in cards:
             position = _insertion_point(ids, published, when, practice_id)
+            moved.append(position)
             ids.insert(position, practice_id)
             published.insert(position, when)
             titles.insert(position, title)
@@ -148,7 +150,7 @@ class CardIndex:
         index = CardIndex(
             token=token,
             ids=ids,
-            positions=dict(zip(ids, range(len(ids)), strict=True)),
+            positions=self._moved_positions(ids, changed, moved),
             published=published,
             titles=titles,
             bitmaps=bitmaps,
@@ -156,12 +158,28 @@ class CardIndex:
             change=change,
         )
         for language, order in self.title_orders.items():
-            key = index._title_key(language)
-            kept = [practice_id for practice_id in order if practice_id not in changed]
+            old_key, key = self._title_key(language), index._title_key(language)
+            kept = list(order)
+            for practice_id in changed & self.positions.keys():  # found by its old title
+                del kept[bisect.bisect_left(kept, old_key(practice_id), key=old_key)]
             for card in cards:
                 bisect.insort(kept, card[0], key=key)
             index.title_orders[language] = kept
         return index
+
+    def _moved_positions(self, ids: list[int], changed: set[int], moved: list[int]) -> dict:
+        """The positions of `ids`. When as many cards came in as went out, only those near
+        the positions touched differ from this index's (each removal or insertion moves a
+        position by one at most): an edit that keeps its publication time touches one."""
+        balanced = len(ids) == len(self.ids)
+        if not moved or not balanced or max(moved) - min(moved) > len(ids) // 2:
+            return dict(zip(ids, range(len(ids)), strict=True))
+        positions = self.positions.copy()
+        for practice_id in changed:
+            positions.pop(practice_id, None)
+        first, last = min(moved), min(max(moved) + len(moved) + 1, len(ids))
+        positions.update(zip(ids[first:last], range(first, last), strict=True))
+        return positions
 
 
 class OrderedMatches(Sequence):
