@@ -12,7 +12,7 @@ and `/healthz` the same way for scale. Pages are made, never served as kept copi
 (PAGE_CACHE_SECONDS=0). It also times the in-memory card index's rebuild (reading the cards
 and building the bitmaps, apart) and measures the memory the index holds in the process.
 `--reuse` keeps `citypeers_bench` when it already holds that many practices (PostgreSQL only).
-Prints milliseconds and writes benchmarks/results/library_search.json.
+Prints milliseconds and writes benchmarks/results/library_search_<practices>.json.
 Target (issue 22): p95 under 50 ms and a rebuild under 100 ms at 100,000 practices.
 """
 
@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-RESULTS_FILE = PROJECT_DIR / "benchmarks" / "results" / "library_search.json"
+RESULTS_DIR = PROJECT_DIR / "benchmarks" / "results"
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 POSTGRES_BENCH_URL = "postgres://postgres@127.0.0.1:5432/citypeers_bench"
 WORDS = [
@@ -277,9 +277,10 @@ def main() -> int:
             f"{str(r['rebuild_read_ms']) + '+' + str(r['rebuild_build_ms']):>14}"
             f"{r['index_mb']:>10}{r['healthz_p50_ms']:>9}"
         )
-    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_FILE.write_text(json.dumps(results, indent=2))
-    print(f"\nwritten to {RESULTS_FILE.relative_to(PROJECT_DIR)}")
+    results_file = RESULTS_DIR / f"library_search_{options.practices}.json"
+    results_file.parent.mkdir(parents=True, exist_ok=True)
+    results_file.write_text(json.dumps(results, indent=2))
+    print(f"\nwritten to {results_file.relative_to(PROJECT_DIR)}")
     return 0
 
 
