@@ -197,24 +197,24 @@ class OrderedMatches(Sequence):
     ):
         self.index, self.matches, self.ranks = index, matches, ranks
         self.by_title, self.language = by_title, language
-        self.count = matches.bit_count()
+        self.total = matches.bit_count()
         self._found: list[int] = []
 
     def __len__(self) -> int:
-        return self.count
+        return self.total
 
     def __getitem__(self, item):
         if isinstance(item, slice):
-            start, stop, step = item.indices(self.count)
+            start, stop, step = item.indices(self.total)
             return self._first(stop)[start:stop:step]
         if item < 0:
-            item += self.count
-        if not 0 <= item < self.count:
+            item += self.total
+        if not 0 <= item < self.total:
             raise IndexError(item)
         return self._first(item + 1)[item]
 
     def __iter__(self):
-        return iter(self._first(self.count))
+        return iter(self._first(self.total))
 
     def __eq__(self, other) -> bool:  # as the list of every match it stands for
         if not isinstance(other, Sequence):
@@ -249,9 +249,9 @@ class OrderedMatches(Sequence):
     def _by_title(self, wanted: int) -> list[int]:
         index = self.index
         # Few matches: sort them. Many: walk the title order until the page is full.
-        if self.count * self.count < wanted * len(index.ids):
+        if self.total * self.total < wanted * len(index.ids):
             key = index._title_key(self.language or get_language() or settings.LANGUAGE_CODE)
-            return sorted(self._newest(self.count), key=key)
+            return sorted(self._newest(self.total), key=key)
         flags, positions, found = self._flags(), index.positions, []
         count = len(flags)
         for practice_id in index.title_order(self.language):
@@ -264,7 +264,7 @@ class OrderedMatches(Sequence):
 
     def _by_rank(self) -> list[int]:
         # Stable: equal ranks stay newest first.
-        found = self._newest(self.count)
+        found = self._newest(self.total)
         found.sort(key=self.ranks.__getitem__, reverse=True)
         return found
 
