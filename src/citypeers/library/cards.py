@@ -41,13 +41,14 @@ def cards_write(practices: Iterable[Practice]) -> None:
             "sizes",
         ],
     )
-    cards_changed()
+    cards_changed(card.practice_id for card in cards)
 
 
 def cards_delete(practice_ids: Iterable[int]) -> None:
     # Always a new token: deleting a practice removes its card by cascade before this runs.
-    PracticeCard.objects.filter(practice_id__in=list(practice_ids)).delete()
-    cards_changed()
+    practice_ids = list(practice_ids)
+    PracticeCard.objects.filter(practice_id__in=practice_ids).delete()
+    cards_changed(practice_ids)
 
 
 def cards_delete_all() -> None:

@@ -38,9 +38,11 @@ def bars(values) -> str:
 
 
 class LibraryState(models.Model):
-    """One row: a token replaced whenever library cards are written (see `card_index`)."""
+    """One row: a token replaced whenever library cards are written, and the number of that
+    write in the log of changes (see `card_index`)."""
 
     cards_token = models.CharField(_("cards token"), max_length=32)
+    cards_change = models.BigIntegerField(_("last change"), null=True)
 
     class Meta:
         verbose_name = _("library state")
@@ -48,6 +50,21 @@ class LibraryState(models.Model):
 
     def __str__(self) -> str:
         return self.cards_token
+
+
+class CardChange(models.Model):
+    """One write of library cards: the token it left and the practices whose cards it wrote or
+    deleted, so a process behind updates its index for those alone (see `card_index`)."""
+
+    token = models.CharField(_("cards token"), max_length=32)
+    practice_ids = models.TextField(_("practices"))  # ids between spaces; "*" for every card
+
+    class Meta:
+        verbose_name = _("library card change")
+        verbose_name_plural = _("library card changes")
+
+    def __str__(self) -> str:
+        return self.token
 
 
 class ReportCard(models.Model):

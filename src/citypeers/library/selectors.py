@@ -5,13 +5,14 @@ memory as bitmaps (`card_index`); the full-text index gives the matches, ranked 
 order is by relevance; only the practices shown are read in full.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django_countries import countries
 
 from citypeers.catalogue.models import Practice
 from citypeers.core.translated import named_choices
-from citypeers.library.card_index import FACETS, CardIndex, current_index
+from citypeers.library.card_index import FACETS, CardIndex, OrderedMatches, current_index
 from citypeers.library.models import ReportCard
 from citypeers.library.search import matching_practice_ids, parse_query, ranked_practice_ids
 from citypeers.places.models import SizeClass
@@ -35,7 +36,8 @@ class LibraryQuery:
 
 @dataclass(frozen=True)
 class LibraryListing:
-    practice_ids: list[int]  # every match, in the order asked for
+    # Every match, in the order asked for; worked out as far as it is read (a page of 20).
+    practice_ids: Sequence[int]
     facets: dict
 
 
@@ -90,9 +92,7 @@ def library_listing(*, query: LibraryQuery) -> LibraryListing:
             matches &= index.bitmap_of(ranks)
         else:
             matches &= index.bitmap_of(matching_practice_ids(parsed))
-    practice_ids = index.ids_in_order(matches, by_title=sort == "title")
-    if ranks:  # stable: equal ranks stay newest first
-        practice_ids.sort(key=ranks.__getitem__, reverse=True)
+    practice_ids = OrderedMatches(index, matches, by_title=sort == "title", ranks=ranks or None)
     return LibraryListing(practice_ids=practice_ids, facets=_facets(index, matches))
 
 
