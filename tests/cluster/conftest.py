@@ -16,12 +16,15 @@ cluster, not two.
 """
 
 import contextlib
+import fcntl
 import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -31,6 +34,8 @@ from tests.cluster.visitor import Answer, Visitor
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("CLUSTER_TESTS_PORT", "18000"))  # another, if 18000 is taken here
 STARTING_SECONDS = 900  # migrating an empty database on a busy machine takes minutes
+LOCK_PATH = Path(tempfile.gettempdir()) / "citypeers-cluster-tests.lock"
+LOCK_SECONDS = 1200  # another checkout's run: its start, its journeys, its stop
 # The test process's variables the cluster must not take (tests/browser/conftest.py's).
 # It does take pytest-env's STATICFILES_STORAGE (pyproject.toml), plain copies as in the
 # rest of the suite: the journeys load no static file, and the production storage hashes and
@@ -114,6 +119,23 @@ def _emptied(env: dict) -> None:
             redis.Redis(host=cluster_script.HOST, port=cluster_script.REDIS_PORT, db=db).flushdb()
 
 
+@contextlib.contextmanager
+def _alone_on_this_machine():
+    """One run of these tests at a time on the machine: another checkout's would use the same
+    port, database and Redis dbs (and empty them). Released when the process ends, however."""
+    with LOCK_PATH.open("a") as lock:
+        deadline = time.monotonic() + LOCK_SECONDS
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"another run of the cluster tests held {LOCK_PATH} too long")
+                time.sleep(2)
+        yield
+
+
 class Cluster:
     """The running cluster as the tests see it: its address, its people, its logs."""
 
@@ -161,23 +183,24 @@ class Cluster:
 @pytest.fixture(scope="session")
 def running_cluster():
     if missing := _missing():
-        _give_up(f"the tests through the balancer need {missing}")
+        _give_up(f"the tests through the balancer cannot run: {missing}")
     env = {name: value for name, value in os.environ.items() if name not in TEST_PROCESS_ONLY}
     env["CLUSTER_WEB_WORKERS"] = "1"
-    _emptied(env)
-    try:
-        started = _cli("start", env)
-        if started.returncode != 0:
-            logs = "\n".join(
-                f"--- {path.name}\n{path.read_text()[-2000:]}"
-                for path in sorted(LAYOUT.log_dir.glob("*.log"))
-            )
-            pytest.fail(f"the cluster did not start:\n{started.stdout}{started.stderr}\n{logs}")
-        running = Cluster()
-        running.facts = running.scenario("setup")
-        yield running
-    finally:
-        _cli("stop", env)
+    with _alone_on_this_machine():
+        _emptied(env)
+        try:
+            started = _cli("start", env)
+            if started.returncode != 0:
+                logs = "\n".join(
+                    f"--- {path.name}\n{path.read_text()[-2000:]}"
+                    for path in sorted(LAYOUT.log_dir.glob("*.log"))
+                )
+                pytest.fail(f"the cluster did not start:\n{started.stdout}{started.stderr}\n{logs}")
+            running = Cluster()
+            running.facts = running.scenario("setup")
+            yield running
+        finally:
+            _cli("stop", env)
 
 
 @pytest.fixture

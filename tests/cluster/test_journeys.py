@@ -23,6 +23,7 @@ from tests.samples import PDF
 
 pytestmark = pytest.mark.xdist_group("cluster")
 
+CALL_TITLE = "Call for participants: heritage walks"
 WAIT_SECONDS = 60  # for the worker: a selection run, a mail
 APPLICANT = ("Aino Applicant", "aino@example.org", "a long walk along the river")
 CONSENT = (
@@ -78,7 +79,7 @@ def sign_up_and_apply(cluster) -> Visitor:
 
     call = cluster.facts["call"]
     page = applicant.get(f"/en/calls/{call}/")
-    assert "Call for participants: heritage walks" in page.heading
+    assert CALL_TITLE in page.heading
     page = applicant.get(page.link("Apply"))
     page = applicant.press(
         page,
@@ -134,10 +135,8 @@ def close_and_assign_reviewers(coordinator: Visitor, call: str) -> None:
 def review(cluster, staff: Visitor) -> None:
     """The reviewer, told by mail, scores the application."""
     call, reviewer_email = cluster.facts["call"], cluster.facts["people"]["reviewer"]
-    told = mail(
-        staff, reviewer_email, "1 application of “Call for participants: heritage walks” to review"
-    )
-    assert "Call for participants: heritage walks" in told
+    told = mail(staff, reviewer_email, f"1 application of “{CALL_TITLE}” to review")
+    assert CALL_TITLE in told
     reviewer = cluster.signed_in(reviewer_email)
     page = reviewer.get(f"/en/calls/{call}/review/")
     page = reviewer.get(page.link(APPLICANT[0]))
@@ -164,11 +163,7 @@ def select_and_publish(coordinator: Visitor, call: str) -> None:
 
 
 def confirm(applicant: Visitor, staff: Visitor, visit_title: str) -> None:
-    outcome = mail(
-        staff,
-        APPLICANT[1],
-        "The outcome of your application to “Call for participants: heritage walks”",
-    )
+    outcome = mail(staff, APPLICANT[1], f"The outcome of your application to “{CALL_TITLE}”")
     assert f"you have a place on the visit “{visit_title}”" in outcome
     page = applicant.get("/en/me/applications/")
     assert "Selected" in page.text
@@ -177,9 +172,9 @@ def confirm(applicant: Visitor, staff: Visitor, visit_title: str) -> None:
     assert "Confirmed" in page.text
 
 
-def send_the_survey(coordinator: Visitor, visit: str) -> None:
+def send_the_survey(coordinator: Visitor, facts: dict) -> None:
     """After the visit, the coordinator places its surveys and sends the end-of-visit one."""
-    surveys = f"/en/programmes/peer-visits/visits/{visit}/surveys/"
+    surveys = f"/en/programmes/{facts['programme']}/visits/{facts['visit']}/surveys/"
     page = coordinator.press(coordinator.get(surveys), "Prepare the surveys")
     assert page.messages == ["The surveys follow the agenda as it is now."]
     page = coordinator.get(page.link("Send now End of the visit"))
@@ -212,14 +207,16 @@ def give_feedback(applicant: Visitor, staff: Visitor, cluster) -> None:
 def test_apply_review_select_publish_confirm_and_feedback_through_the_balancer(cluster):
     call, people = cluster.facts["call"], cluster.facts["people"]
     applicant = sign_up_and_apply(cluster)
+    staff = cluster.signed_in(people["staff"])
+    copy = mail(staff, APPLICANT[1], f"Your application to “{CALL_TITLE}” is received")
+    assert "Empty industrial mills." in copy  # the worker mailed what was sent
     coordinator = cluster.signed_in(people["coordinator"])
     close_and_assign_reviewers(coordinator, call)
-    staff = cluster.signed_in(people["staff"])
     review(cluster, staff)
     select_and_publish(coordinator, call)
     confirm(applicant, staff, cluster.facts["visit_title"])
     cluster.scenario("visit_held")  # the clock: the visit took place yesterday
-    send_the_survey(coordinator, cluster.facts["visit"])
+    send_the_survey(coordinator, cluster.facts)
     give_feedback(applicant, staff, cluster)
 
     assert_alternating(cluster.answers)
