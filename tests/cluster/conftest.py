@@ -17,7 +17,6 @@ cluster, not two.
 
 import contextlib
 import fcntl
-import importlib.util
 import json
 import os
 import shutil
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cluster.script import cluster_script
 from tests.cluster.visitor import Answer, Visitor
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -43,15 +43,6 @@ LOCK_SECONDS = 1200  # another checkout's run: its start, its journeys, its stop
 TEST_PROCESS_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
-def _cluster_module():
-    """scripts/cluster.py, imported by path (scripts/ is no package)."""
-    spec = importlib.util.spec_from_file_location("cluster", PROJECT_DIR / "scripts" / "cluster.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-cluster_script = _cluster_module()
 LAYOUT = cluster_script.Layout(
     name="tests", port=PORT, app_servers=2, workers=1, redis_db=7, demo=False
 )

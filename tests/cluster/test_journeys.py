@@ -116,7 +116,7 @@ def close_and_assign_reviewers(coordinator: Visitor, call: str) -> None:
     # Uploaded through one app server, stored where every server reads it: two downloads in
     # a row come from two servers.
     downloads = [coordinator.download(cv), coordinator.download(cv)]
-    assert [download.content for download in downloads] == [PDF, PDF]
+    assert [(download.status_code, download.content) for download in downloads] == [(200, PDF)] * 2
     assert len({download.headers["X-Served-By"] for download in downloads}) == 2
 
     page = coordinator.get(f"/en/calls/{call}/edit/")

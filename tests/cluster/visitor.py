@@ -43,9 +43,8 @@ class Page:
 
     @property
     def text(self) -> str:
-        """The page's main text, as one line per block, spaces folded."""
-        main = self.html.xpath("//main") or [self.html]
-        return " ".join(" ".join(main[0].itertext()).split())
+        """The page's main text on one line, spaces folded."""
+        return _folded((self.html.xpath("//main") or [self.html])[0])
 
     @property
     def messages(self) -> list[str]:
@@ -71,9 +70,9 @@ class Page:
     def fill(self, form, fields: dict) -> tuple[list, dict]:
         """The form's values as the page gave them, then `fields` on top, each found by its
         label as a person finds it ("Motivation > 4": the "4" of the group whose legend starts
-        with "Motivation"):
-        a text for a text field, the start of an option's text for a select, True to tick a box, and
-        (name, bytes, type) for a file. Returns the values and the files to send."""
+        with "Motivation"): a text for a text field, the start of an option's text for a
+        select, True to tick a box, (name, bytes, type) for a file. Returns the values and
+        the files to send."""
         values, files, replaced = [], {}, {}
         for label, value in fields.items():
             control = self._control(form, label)
@@ -127,29 +126,16 @@ class Visitor:
         self.session = requests.Session()
         self.session.headers["Accept-Language"] = "en"
 
-    def get(self, path: str, *, status: int = 200) -> Page:
-        response = self._note(
-            self.session.get(urljoin(self.base_url, path), timeout=TIMEOUT_SECONDS)
-        )
-        page = Page(response)
-        assert page.status == status, f"GET {path}: {page.status}, not {status}: {page.errors}"
+    def get(self, path: str) -> Page:
+        page = Page(self.download(path))
+        assert page.status == 200, f"GET {path}: {page.status}: {page.errors}"
         return page
 
     def download(self, path: str) -> requests.Response:
-        response = self._note(
-            self.session.get(urljoin(self.base_url, path), timeout=TIMEOUT_SECONDS)
-        )
-        assert response.status_code == 200, f"GET {path}: {response.status_code}"
-        return response
+        response = self.session.get(urljoin(self.base_url, path), timeout=TIMEOUT_SECONDS)
+        return self._note(response)
 
-    def press(
-        self,
-        page: Page,
-        button: str,
-        *,
-        fields: dict | None = None,
-        status: int = 200,
-    ) -> Page:
+    def press(self, page: Page, button: str, *, fields: dict | None = None) -> Page:
         """Fills the form holding `button` (`fields` by label, see `Page.fill`) and presses
         the button, following the redirect as a browser does."""
         form, pressed = page.form_with_button(button)
@@ -169,9 +155,7 @@ class Visitor:
                 timeout=TIMEOUT_SECONDS,
             )
         answer = Page(self._note(response))
-        assert answer.status == status, (
-            f"{button!r} on {page.path}: {answer.status}, not {status}: {answer.errors}"
-        )
+        assert answer.status == 200, f"{button!r} on {page.path}: {answer.status}: {answer.errors}"
         return answer
 
     def _note(self, response: requests.Response) -> requests.Response:
