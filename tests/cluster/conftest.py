@@ -10,9 +10,9 @@ given the scenario's data from inside (tests/cluster/scenario.py).
 The cluster runs on PostgreSQL whatever DATABASE_URL the test process has, so running these
 tests in both of CI's runs would run the same thing twice: `.ci/run` runs them once, in `make
 test`, and leaves them out of the PostgreSQL run. Outside CI a missing tool (HAProxy, a
-PostgreSQL or Redis server) skips them; with CI=true it fails them. All of them run on one
-xdist worker (their group, with `--dist loadgroup` in pyproject.toml), so `-n 2` starts one
-cluster, not two.
+PostgreSQL or Redis server) skips them; with CI=true it fails them. The journeys are one test,
+so under xdist one worker starts one cluster; a lock keeps any other run on the machine (or
+worker) from starting its own before this one has stopped.
 """
 
 import contextlib
