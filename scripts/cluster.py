@@ -604,7 +604,8 @@ def _cluster_name(text: str) -> str:
     return text
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse(argv: list[str] | None = None) -> tuple[str, Layout]:
+    """The action asked for and the layout it acts on (as given: see `Layout.as_started`)."""
     parser = argparse.ArgumentParser(
         prog="cluster.py",
         description=__doc__,
@@ -650,10 +651,15 @@ def main(argv: list[str] | None = None) -> int:
         redis_db=options.redis_db,
         demo=not options.no_demo,
     )
+    return options.action, layout
+
+
+def main(argv: list[str] | None = None) -> int:
+    action, layout = parse(argv)
     try:
-        if options.action == "start":
+        if action == "start":
             return start(layout)
-        if options.action == "stop":
+        if action == "stop":
             return stop(layout.as_started())
         return status(layout.as_started())
     except Problem as problem:
