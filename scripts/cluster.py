@@ -139,6 +139,8 @@ defaults
     timeout client 65s
     # gunicorn answers a slow request for up to 60 s (its --timeout) before giving up.
     timeout server 65s
+    # A request waits this long in the queue for a free thread (maxconn on each server).
+    timeout queue 30s
     timeout http-request 10s
     # A request that finds its server gone is tried again (up to 3 times), on another server;
     # so is a GET or HEAD the server closed without answering (a server stopping as it came).
@@ -436,7 +438,7 @@ def gunicorn_command(port: int) -> list[str]:
     sys.path.insert(0, str(SRC_DIR))
     from citypeers.__main__ import WEB_THREADS, gunicorn_options  # no Django in that module
 
-    workers = os.environ.get("CLUSTER_WEB_WORKERS", "2")  # per app server; 2 cores here
+    workers = _web_workers()
     return [
         PYTHON,
         "-m",
@@ -444,7 +446,7 @@ def gunicorn_command(port: int) -> list[str]:
         "citypeers.wsgi:application",
         "--bind",
         f"{HOST}:{port}",
-        *gunicorn_options(workers=int(workers), threads=WEB_THREADS),
+        *gunicorn_options(workers=workers, threads=WEB_THREADS),
         "--access-logfile",
         "-",
         # The client as HAProxy saw it, and the time taken in milliseconds.
@@ -456,9 +458,19 @@ def gunicorn_command(port: int) -> list[str]:
     ]
 
 
+def _web_workers() -> int:
+    return int(os.environ.get("CLUSTER_WEB_WORKERS", "2"))  # per app server; 2 cores here
+
+
 def _haproxy_cfg(layout: Layout) -> Path:
+    sys.path.insert(0, str(SRC_DIR))
+    from citypeers.__main__ import WEB_THREADS  # no Django in that module
+
+    # No more requests at once than a server has threads: the rest wait in HAProxy's queue, so
+    # a health check never queues behind them, times out and takes a busy server out.
+    capacity = _web_workers() * WEB_THREADS
     servers = "\n".join(
-        f"    server app{number} {HOST}:{app_port} check"
+        f"    server app{number} {HOST}:{app_port} check maxconn {capacity}"
         for number, app_port in enumerate(layout.app_ports, start=1)
     )
     path = layout.data_dir / "haproxy.cfg"
