@@ -28,7 +28,7 @@ Other layouts beside it (for tests and benchmarks), the defaults giving the one 
                      of CLUSTER_DATABASE_URL if set); stop and status take it too
     --port P         HAProxy on P, app servers on P+101.., statistics on P+404
     --app-servers N  1..9 (3)        --workers N  0..9 (2)
-    --redis-db D     the cache on db D, the public pages' copies on D+1 (1)
+    --redis-db D     the cache on db D, the public pages' copies on D+1, the task queue on D+2 (1)
     --no-demo        no demo data: an empty, migrated database
     CLUSTER_WEB_WORKERS (env): gunicorn processes per app server (2)
 
@@ -139,8 +139,6 @@ defaults
     timeout client 65s
     # gunicorn answers a slow request for up to 60 s (its --timeout) before giving up.
     timeout server 65s
-    # A request waits this long in the queue for a free thread (maxconn on each server).
-    timeout queue 30s
     timeout http-request 10s
     # A request that finds its server gone is tried again (up to 3 times), on another server;
     # so is a GET or HEAD the server closed without answering (a server stopping as it came).
@@ -188,6 +186,9 @@ def environment(layout: Layout) -> dict[str, str]:
         "DATABASE_URL": layout.database_url,
         "CACHE_URL": f"redis://{HOST}:{REDIS_PORT}/{layout.redis_db}",
         "PAGE_CACHE_URL": f"redis://{HOST}:{REDIS_PORT}/{layout.redis_db + 1}",
+        # The task queue on RQ (core.background_rq): each task's row is its outbox, so none is
+        # lost with Redis; workers run `citypeers worker`, which serves RQ under this backend.
+        "TASK_REDIS_URL": f"redis://{HOST}:{REDIS_PORT}/{layout.redis_db + 2}",
         "SESSION_ENGINE": "cached_db",
         "SECRET_KEY": _kept_secret(layout, "secret_key"),
         "HEALTHZ_TOKEN": _kept_secret(layout, "healthz_token"),
@@ -199,7 +200,7 @@ def environment(layout: Layout) -> dict[str, str]:
         "SECURE_HTTPS": "false",
         "MFA_REQUIRED_FOR_STAFF": "false",
         "OUTBOX_PRINT_SECRETS": "true",
-        "TASK_BACKEND": "database",
+        "TASK_BACKEND": "rq",
         "EMAIL_URL": "outbox://",
     }
 
@@ -396,6 +397,8 @@ def _redis_ready(layout: Layout) -> None:
     folder = layout.data_dir / "redis"
     folder.mkdir(parents=True, exist_ok=True)
     command = [server, "--bind", HOST, "--port", str(REDIS_PORT), "--dir", str(folder)]
+    # The task queue must not lose or evict what it holds (docs/architecture.md, RQ).
+    command += ["--appendonly", "yes", "--maxmemory-policy", "noeviction"]
     _launch(layout, "redis", command, os.environ.copy())
     _wait(layout, lambda: _pings(client), what="Redis", seconds=10)
     _say(f"started Redis on {HOST}:{REDIS_PORT}")
@@ -463,14 +466,8 @@ def _web_workers() -> int:
 
 
 def _haproxy_cfg(layout: Layout) -> Path:
-    sys.path.insert(0, str(SRC_DIR))
-    from citypeers.__main__ import WEB_THREADS  # no Django in that module
-
-    # No more requests at once than a server has threads: the rest wait in HAProxy's queue, so
-    # a health check never queues behind them, times out and takes a busy server out.
-    capacity = _web_workers() * WEB_THREADS
     servers = "\n".join(
-        f"    server app{number} {HOST}:{app_port} check maxconn {capacity}"
+        f"    server app{number} {HOST}:{app_port} check"
         for number, app_port in enumerate(layout.app_ports, start=1)
     )
     path = layout.data_dir / "haproxy.cfg"
@@ -647,9 +644,9 @@ def parse(argv: list[str] | None = None) -> tuple[str, Layout]:
     parser.add_argument(
         "--redis-db",
         metavar="D",
-        type=_bounded(0, 14),
+        type=_bounded(0, 13),
         default=1,
-        help="the cache on Redis db D, the public pages' copies on D+1 (default 1)",
+        help="the cache on Redis db D, the public pages' copies on D+1, the tasks on D+2 (1)",
     )
     parser.add_argument(
         "--no-demo", action="store_true", help="no demo data: an empty, migrated database"

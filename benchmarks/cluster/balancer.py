@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/cluster/balancer.py [--duration 10] [--connections 32]
         [--web-workers 1] [--first-pool 600]
 
-One private cluster (scripts/cluster.py `--name bench --port 28000 --redis-db 11`: HAProxy
+One private cluster (scripts/cluster.py `--name bench --port 28000 --redis-db 10`: HAProxy
 on 28000, app servers on 28101-28103, two task workers, PostgreSQL database
 citypeers_cluster_bench with the demo data, loaded once and kept between runs) serves every
 measurement. With app1 only, then app1-2, then app1-3 taking requests (the others disabled on
@@ -87,7 +87,9 @@ def parse_arguments() -> argparse.Namespace:
     )
     parser.add_argument("--name", default="bench", help="the cluster's name")
     parser.add_argument("--port", type=int, default=28000, help="HAProxy's port")
-    parser.add_argument("--redis-db", type=int, default=11, help="the cache; pages on +1")
+    parser.add_argument(
+        "--redis-db", type=int, default=10, help="the cache; pages on +1, tasks on +2"
+    )
     options = parser.parse_args()
     if min(options.duration, options.connections, options.threads, options.web_workers) < 1:
         parser.error("--duration, --connections, --threads and --web-workers: at least 1")

@@ -39,6 +39,7 @@ import datetime
 import random
 import re
 import signal
+import socket
 import sys
 import threading
 import time
@@ -115,12 +116,14 @@ def retry_window(cluster: Cluster) -> float:
 
 
 def worker_id(cluster: Cluster, worker: str) -> str:
-    """The id the task worker claims tasks under (the last start in its log)."""
+    """The id the task worker claims tasks under: on RQ (the cluster's queue) its host and
+    process (core.background_rq.task_row_run; its jobs run in that process); on the database
+    queue, the last start in its log."""
     log = (cluster.log_dir / f"{worker}.log").read_text(errors="replace")
-    found = re.findall(r"Starting worker worker_id=(\S+)", log)
-    if not found:
-        raise RuntimeError(f"{worker}: no 'Starting worker' in its log")
-    return found[-1]
+    if found := re.findall(r"Starting worker worker_id=(\S+)", log):
+        return found[-1]
+    pid = (cluster.layout.run_dir / f"{worker}.pid").read_text().strip()
+    return f"rq-{socket.gethostname()}-{pid}"[:64]
 
 
 def busy_worker(cluster: Cluster, worker: str, seconds: float) -> bool:

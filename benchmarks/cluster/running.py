@@ -108,7 +108,7 @@ class Cluster:
         run's database would be served as this one's."""
         import redis  # the venv's; only when a cluster is started
 
-        for number in (self.redis_db, self.redis_db + 1):
+        for number in (self.redis_db, self.redis_db + 1, self.redis_db + 2):
             redis.Redis(host=HOST, port=6379, db=number, socket_connect_timeout=2).flushdb()
 
     def _drop_database(self) -> None:

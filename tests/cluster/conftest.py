@@ -106,7 +106,7 @@ def _emptied(env: dict) -> None:
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     with contextlib.suppress(redis.ConnectionError):  # none yet: the start runs one
-        for db in (LAYOUT.redis_db, LAYOUT.redis_db + 1):
+        for db in (LAYOUT.redis_db, LAYOUT.redis_db + 1, LAYOUT.redis_db + 2):
             redis.Redis(host=cluster_script.HOST, port=cluster_script.REDIS_PORT, db=db).flushdb()
 
 

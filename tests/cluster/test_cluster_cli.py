@@ -25,10 +25,12 @@ def test_make_cluster_starts_the_layout_it_always_had(project_dir):
     assert (layout.workers, layout.demo) == (2, True)
     env = cluster.environment(layout)
     assert env["DATABASE_URL"] == "postgres://postgres@127.0.0.1:5432/citypeers_cluster"
-    assert (env["CACHE_URL"], env["PAGE_CACHE_URL"]) == (
+    assert (env["CACHE_URL"], env["PAGE_CACHE_URL"], env["TASK_REDIS_URL"]) == (
         "redis://127.0.0.1:6379/1",
         "redis://127.0.0.1:6379/2",
+        "redis://127.0.0.1:6379/3",
     )
+    assert env["TASK_BACKEND"] == "rq"
     assert layout.stop_command == "make cluster-stop"
 
 
@@ -39,9 +41,10 @@ def test_a_named_cluster_has_its_own_folder_database_ports_and_redis_dbs(project
     assert (layout.workers, layout.demo) == (1, False)
     env = cluster.environment(layout)
     assert env["DATABASE_URL"] == "postgres://postgres@127.0.0.1:5432/citypeers_cluster_try"
-    assert (env["CACHE_URL"], env["PAGE_CACHE_URL"]) == (
+    assert (env["CACHE_URL"], env["PAGE_CACHE_URL"], env["TASK_REDIS_URL"]) == (
         "redis://127.0.0.1:6379/7",
         "redis://127.0.0.1:6379/8",
+        "redis://127.0.0.1:6379/9",
     )
     assert env["SITE_URL"] == "http://127.0.0.1:18000"
     assert env["MEDIA_ROOT"] == str(project_dir / "var" / "cluster-try" / "media")
@@ -77,7 +80,7 @@ def test_stop_and_status_given_only_the_name_find_the_ports_it_started_on():
         ["--app-servers", "0"],
         ["--app-servers", "10"],
         ["--workers", "-1"],
-        ["--redis-db", "15"],  # its pages would be on db 16, which Redis does not have
+        ["--redis-db", "14"],  # its tasks would be on db 16, which Redis does not have
         ["--port", "65300"],  # its statistics would be past 65535
         ["--name", "Try"],
         ["--name", "../elsewhere"],
