@@ -55,6 +55,7 @@ def test_a_participant_writes_a_plan_and_follows_it_up_six_months_later(new_page
     ended(visit, days_ago=200)  # six months on
     page.goto("/en/me/")
     page.get_by_role("link", name="Update your action plan (six-month follow-up)").click()
+    expect(page.get_by_label("Where it stands").nth(0)).to_be_visible()  # the page has come
     assert_accessible(page)
     page.get_by_label("Where it stands").nth(0).select_option(label="Done")
     page.get_by_label("Evidence").nth(0).fill("The map is on the city's website")

@@ -114,9 +114,8 @@ def _kept_with_own_header(request: HttpRequest) -> HttpResponse | None:
         return None
     own_header = render_to_string("_site_header.html", request=request).encode()
     content_type = next(value for name, value in headers if name.lower() == "content-type")
-    response = HttpResponse(before + own_header.strip() + after, content_type=content_type)
-    patch_cache_control(response, private=True, no_cache=True)
-    return response
+    # Its Cache-Control is a signed-in page's (SignedInPagesNotStoredMiddleware: no-store).
+    return HttpResponse(before + own_header.strip() + after, content_type=content_type)
 
 
 def _known_query(request: HttpRequest, names: tuple[str, ...]) -> bool:
