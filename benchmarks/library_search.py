@@ -204,8 +204,7 @@ def measure(database: str, practice_count: int, search_count: int, *, reuse: boo
             "DEBUG": "false",
         }
         if database == "postgresql":
-            if not reuse:
-                _recreate_postgres_database()
+            _create_postgres_database(drop_first=not reuse)
             env["DATABASE_URL"] = POSTGRES_BENCH_URL
         else:
             env["DATABASE_URL"] = f"sqlite:///{data_dir}/bench.sqlite3"
@@ -222,14 +221,18 @@ def measure(database: str, practice_count: int, search_count: int, *, reuse: boo
         return json.loads(child.stdout.strip().splitlines()[-1])
 
 
-def _recreate_postgres_database() -> None:
+def _create_postgres_database(*, drop_first: bool) -> None:
+    """`citypeers_bench`, made afresh, or kept when it exists and `drop_first` is false."""
     import psycopg
 
     with psycopg.connect(
         POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True
     ) as db:
-        db.execute("DROP DATABASE IF EXISTS citypeers_bench")
-        db.execute("CREATE DATABASE citypeers_bench")
+        if drop_first:
+            db.execute("DROP DATABASE IF EXISTS citypeers_bench")
+        exists = db.execute("SELECT 1 FROM pg_database WHERE datname = 'citypeers_bench'")
+        if not exists.fetchone():
+            db.execute("CREATE DATABASE citypeers_bench")
 
 
 def main() -> int:
