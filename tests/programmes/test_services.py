@@ -3,7 +3,7 @@ from django.core import mail
 
 from citypeers.core.errors import MembershipError, ThemeError
 from citypeers.core.models import AuditEntry
-from citypeers.library.search import parse_query, ranked_practice_ids
+from citypeers.library.search import matching_practice_ids, parse_query
 from citypeers.programmes.models import Membership, Role, Theme
 from citypeers.programmes.services import membership_add, membership_remove, theme_save
 from tests.factories import (
@@ -116,7 +116,7 @@ def test_rewording_keeps_the_address_and_reaches_the_library_index(coordinator):
     theme_save(theme=theme, name="Renewed wording", description="", by=coordinator)
     theme.refresh_from_db()
     assert theme.slug == "old-wording"
-    assert practice.pk in ranked_practice_ids(parse_query("renewed"))
+    assert practice.pk in matching_practice_ids(parse_query("renewed"))
     assert AuditEntry.objects.filter(action="theme.edited").exists()
 
 

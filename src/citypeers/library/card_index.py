@@ -19,7 +19,9 @@ rebuild reads every card: seconds on a busy machine); one that cannot follow the
 """
 
 import bisect
+import functools
 import json
+import operator
 import threading
 import uuid
 from collections import defaultdict, deque
@@ -42,6 +44,13 @@ KEPT_CHANGES = 1000
 # What a change that touched every card logs instead of ids.
 EVERY_CARD = "*"
 _ONE = ord("1")
+# Groups of equal rank are kept as a bitmap each when they are this few (PostgreSQL ranks by
+# where the words are: a few groups per word typed); SQLite's bm25 gives nearly every practice
+# a rank of its own, and those are sorted whole instead.
+MAX_RANK_BITMAPS = 64
+# Rankings an index keeps for searches made again (each a few bitmaps of 12 kB at 100,000
+# practices); the oldest goes first.
+MAX_KEPT_RANKINGS = 200
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,8 @@ class CardIndex:
     everything: int = field(init=False)
     # language -> practice ids by the title in that language (each made on first use)
     title_orders: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    # search words -> their Ranking, for searches made again while this index is current
+    rankings: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "everything", (1 << len(self.ids)) - 1)
@@ -89,6 +100,26 @@ class CardIndex:
         """The bitmap of these practices; ids without a card are left out."""
         found = map(self.positions.get, practice_ids)
         return _bitmap(len(self.ids), (position for position in found if position is not None))
+
+    def kept_ranking(self, words, groups_of) -> "Ranking":
+        """The ranking of the matches of `words` (hashable), made from `groups_of(words)` the
+        first time this index is asked."""
+        ranking = self.rankings.get(words)
+        if ranking is None:
+            ranking = self.ranking(groups_of(words))
+            if len(self.rankings) >= MAX_KEPT_RANKINGS:  # two threads may both drop one
+                self.rankings.pop(next(iter(self.rankings), None), None)
+            self.rankings[words] = ranking
+        return ranking
+
+    def ranking(self, groups: list[list[int]]) -> "Ranking":
+        """Matches in groups of equal rank, best first (as the search gives them), in the
+        form that orders them fastest."""
+        if len(groups) <= MAX_RANK_BITMAPS:
+            tiers = [self.bitmap_of(group) for group in groups]
+            return Ranking(found=functools.reduce(operator.or_, tiers, 0), tiers=tiers)
+        ranks = {practice_id: rank for rank, group in enumerate(groups) for practice_id in group}
+        return Ranking(found=self.bitmap_of(ranks), ranks=ranks)
 
     def value(self, facet: str, value: str) -> int:
         return self.bitmaps[facet].get(value, 0)
@@ -182,6 +213,13 @@ class CardIndex:
         return positions
 
 
+@dataclass(frozen=True)
+class Ranking:
+    found: int  # the bitmap of every match
+    tiers: list[int] | None = None  # a bitmap per group of equal rank, best first; or
+    ranks: dict[int, int] | None = None  # practice id -> its group's number (0 the best)
+
+
 class OrderedMatches(Sequence):
     """The ids of the matches in order (newest first, by title, or by rank), worked out only
     as far as a page asks: a search matching 100,000 practices shows 20 of them."""
@@ -193,9 +231,9 @@ class OrderedMatches(Sequence):
         *,
         by_title: bool = False,
         language: str | None = None,
-        ranks: dict[int, float] | None = None,
+        ranking: Ranking | None = None,
     ):
-        self.index, self.matches, self.ranks = index, matches, ranks
+        self.index, self.matches, self.ranking = index, matches, ranking
         self.by_title, self.language = by_title, language
         self.total = matches.bit_count()
         self._found: list[int] = []
@@ -228,20 +266,21 @@ class OrderedMatches(Sequence):
 
     def _first(self, wanted: int) -> list[int]:
         if len(self._found) < wanted:
-            if self.ranks is not None:
-                self._found = self._by_rank()  # ranks come whole: ordered whole, once
+            if self.ranking is not None:
+                self._found = self._by_rank(wanted)
             elif self.by_title:
                 self._found = self._by_title(wanted)
             else:
                 self._found = self._newest(wanted)
         return self._found
 
-    def _flags(self) -> str:
+    def _flags(self, matches: int) -> str:
         # One string of flags, read by position, beats shifting a 100,000-bit int per practice.
-        return format(self.matches, "b")[::-1]
+        return format(matches, "b")[::-1]
 
-    def _newest(self, wanted: int) -> list[int]:
-        flags, ids, found, position = self._flags(), self.index.ids, [], -1
+    def _newest(self, wanted: int, matches: int | None = None) -> list[int]:
+        flags = self._flags(self.matches if matches is None else matches)
+        ids, found, position = self.index.ids, [], -1
         while len(found) < wanted and (position := flags.find("1", position + 1)) >= 0:
             found.append(ids[position])
         return found
@@ -252,7 +291,7 @@ class OrderedMatches(Sequence):
         if self.total * self.total < wanted * len(index.ids):
             key = index._title_key(self.language or get_language() or settings.LANGUAGE_CODE)
             return sorted(self._newest(self.total), key=key)
-        flags, positions, found = self._flags(), index.positions, []
+        flags, positions, found = self._flags(self.matches), index.positions, []
         count = len(flags)
         for practice_id in index.title_order(self.language):
             position = positions[practice_id]
@@ -262,10 +301,17 @@ class OrderedMatches(Sequence):
                     break
         return found
 
-    def _by_rank(self) -> list[int]:
-        # Stable: equal ranks stay newest first.
-        found = self._newest(self.total)
-        found.sort(key=self.ranks.__getitem__, reverse=True)
+    def _by_rank(self, wanted: int) -> list[int]:
+        """The best group's matches newest first, then the next group's, and so on."""
+        if self.ranking.tiers is None:  # ranks come whole: ordered whole, once
+            found = self._newest(self.total)
+            found.sort(key=self.ranking.ranks.__getitem__)  # stable: newest first in a group
+            return found
+        found = []
+        for tier in self.ranking.tiers:
+            found += self._newest(wanted - len(found), tier & self.matches)
+            if len(found) >= wanted:
+                break
         return found
 
 
@@ -360,22 +406,26 @@ def _followed(index: CardIndex | None, token: str, change: int | None) -> CardIn
 
 def _updated_from_log(index: CardIndex, token: str, change: int) -> CardIndex | None:
     """`index` with the changes logged since it was made; None when the log cannot tell."""
-    changes = list(
-        CardChange.objects.filter(pk__gte=index.change, pk__lte=change)
-        .order_by("pk")
-        .values_list("pk", "token", "practice_ids")
-    )
-    # The log must run from where the index stopped (a rolled-back change is gone from it,
-    # or its number reused with another token; an old one may be pruned) to the state read.
-    if not changes or changes[0][:2] != (index.change, index.token):
-        return None
-    if changes[-1][:2] != (change, token):
-        return None
-    changed = _changed_ids(text for _pk, _token, text in changes[1:])
+    changed = practices_changed_between((index.change, index.token), (change, token))
     if changed is None or len(changed) > MAX_IN_PLACE:
         return None
     cards = _read_cards(changed) if changed else []
     return index.updated(token=token, change=change, practice_ids=changed, cards=cards)
+
+
+def practices_changed_between(since: tuple[int, str], until: tuple[int, str]) -> set[int] | None:
+    """The practices whose cards the changes logged after `since` up to `until` wrote, each
+    state a (change number, token); None when the log cannot tell."""
+    changes = list(
+        CardChange.objects.filter(pk__gte=since[0], pk__lte=until[0])
+        .order_by("pk")
+        .values_list("pk", "token", "practice_ids")
+    )
+    # The log must run from `since` (a rolled-back change is gone from it, or its number
+    # reused with another token; an old one may be pruned) to `until`.
+    if not changes or changes[0][:2] != tuple(since) or changes[-1][:2] != tuple(until):
+        return None
+    return _changed_ids(text for _pk, _token, text in changes[1:])
 
 
 def _changed_ids(logged: Iterable[str]) -> set[int] | None:

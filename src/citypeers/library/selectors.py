@@ -7,14 +7,26 @@ order is by relevance; only the practices shown are read in full.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from django_countries import countries
 
 from citypeers.catalogue.models import Practice
 from citypeers.core.translated import named_choices
-from citypeers.library.card_index import FACETS, CardIndex, OrderedMatches, current_index
+from citypeers.library.card_index import (
+    FACETS,
+    CardIndex,
+    OrderedMatches,
+    Ranking,
+    current_index,
+)
 from citypeers.library.models import ReportCard
-from citypeers.library.search import matching_practice_ids, parse_query, ranked_practice_ids
+from citypeers.library.search import (
+    ParsedQuery,
+    matching_practice_ids,
+    parse_query,
+    ranked_practice_ids,
+)
 from citypeers.places.models import SizeClass
 from citypeers.programmes.models import Theme
 
@@ -85,15 +97,28 @@ def library_listing(*, query: LibraryQuery) -> LibraryListing:
             matches &= index.value(facet, value)
     if query.host:
         matches &= index.host
-    ranks = {}
-    if not parsed.is_empty:
-        if sort == "relevance":
-            ranks = ranked_practice_ids(parsed)
-            matches &= index.bitmap_of(ranks)
-        else:
-            matches &= index.bitmap_of(matching_practice_ids(parsed))
-    practice_ids = OrderedMatches(index, matches, by_title=sort == "title", ranks=ranks or None)
+    ranking = None if parsed.is_empty else _ranking(index, parsed, sort)
+    if ranking is not None:
+        matches &= ranking.found
+    practice_ids = OrderedMatches(
+        index,
+        matches,
+        by_title=sort == "title",
+        ranking=ranking if sort == "relevance" else None,
+    )
     return LibraryListing(practice_ids=practice_ids, facets=_facets(index, matches))
+
+
+def _ranking(index: CardIndex, parsed: ParsedQuery, sort: str) -> Ranking:
+    """The matches of the words typed: kept by the index for searches made again, and in the
+    shared cache for other processes, when the index knows its place in the log of changes;
+    else asked of the search, unranked when another order is shown."""
+    if index.change is not None:
+        state = (index.change, index.token)
+        return index.kept_ranking(parsed, partial(ranked_practice_ids, state=state))
+    if sort == "relevance":
+        return index.ranking(ranked_practice_ids(parsed))
+    return Ranking(found=index.bitmap_of(matching_practice_ids(parsed)))
 
 
 def practices_in_order(practice_ids: list[int], *, with_themes: bool = False) -> list[Practice]:

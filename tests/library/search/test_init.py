@@ -55,14 +55,17 @@ def test_a_stop_word_neither_fails_nor_empties_the_search(library, found):
     assert set(found("the heritage")) == set(found("heritage"))
 
 
-def test_rank_is_a_float_higher_for_better_matches(library):
-    ranks = sorted(ranked_practice_ids(parse_query("heritage")).values(), reverse=True)
-    assert all(isinstance(rank, float) for rank in ranks)
-    assert ranks[0] > ranks[1] > 0
+def every(groups: list[list[int]]) -> list[int]:
+    return [practice_id for group in groups for practice_id in group]
+
+
+def test_better_matches_come_in_an_earlier_group(library):
+    groups = ranked_practice_ids(parse_query("heritage"))
+    assert groups == [[library["fortress"].pk], [library["harbour"].pk]]
 
 
 def test_text_without_words_lists_every_published_practice(library):
-    assert ranked_practice_ids(parse_query(' "" AND * ')) == {}
+    assert ranked_practice_ids(parse_query(' "" AND * ')) == []
     listed = library_listing(query=LibraryQuery(q=' "" AND * ')).practice_ids
     published = Practice.objects.filter(status="published")
     assert sorted(listed) == sorted(published.values_list("pk", flat=True))
@@ -70,8 +73,8 @@ def test_text_without_words_lists_every_published_practice(library):
 
 def test_the_ranks_of_every_match_are_one_query(library, django_assert_num_queries):
     with django_assert_num_queries(1):
-        ranks = ranked_practice_ids(parse_query("heritage"))
-    assert set(ranks) == {library["fortress"].pk, library["harbour"].pk}
+        groups = ranked_practice_ids(parse_query("heritage"))
+    assert set(every(groups)) == {library["fortress"].pk, library["harbour"].pk}
 
 
 @given(text=st.text() | st.sampled_from(NASTY_TEXTS))
@@ -80,10 +83,11 @@ def test_the_ranks_of_every_match_are_one_query(library, django_assert_num_queri
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 def test_any_text_searches_without_error(library, text):
     parsed = parse_query(text)
-    ranks = ranked_practice_ids(parsed)
+    ranked = every(ranked_practice_ids(parsed))
     listed = library_listing(query=LibraryQuery(q=text)).practice_ids
+    assert len(ranked) == len(set(ranked))  # each match in one group
     if not parsed.is_empty:
-        assert set(listed) <= set(ranks)
+        assert set(listed) <= set(ranked)
     assert len(listed) <= Practice.objects.count()
 
 
@@ -95,13 +99,13 @@ def test_an_unknown_database_is_named_in_the_error():
 @pytest.mark.parametrize("text", ["heritage", "herit walks", '"adaptive reuse"', "musée", "zzz"])
 def test_matches_without_ranks_are_the_same_practices(library, text):
     parsed = parse_query(text)
-    assert sorted(matching_practice_ids(parsed)) == sorted(ranked_practice_ids(parsed))
+    assert sorted(matching_practice_ids(parsed)) == sorted(every(ranked_practice_ids(parsed)))
 
 
 def test_text_without_words_matches_nothing_and_asks_nothing(library, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert matching_practice_ids(parse_query(" AND * ")) == []
-        assert ranked_practice_ids(parse_query('""')) == {}
+        assert ranked_practice_ids(parse_query('""')) == []
 
 
 def test_an_accent_typed_finds_the_word_written_without_it(library, found):
@@ -174,3 +178,17 @@ def test_deleting_several_practices_removes_each_row_and_none_removes_nothing(in
     assert indexed_ids() == {kept.pk}
     backend.delete([])
     assert indexed_ids() == {kept.pk}
+
+
+def test_a_word_ranks_by_where_it_is_the_title_then_the_tagline_then_the_body(found):
+    # Made oldest first, so newest first would list them the other way round.
+    PublishedPracticeFactory(title="The lighthouse")
+    PublishedPracticeFactory(title="Light at sea", tagline="A lighthouse for everyone.")
+    PublishedPracticeFactory(title="Keepers", summary="They kept the lighthouse lit.")
+    assert found("lighthouse") == ["The lighthouse", "Light at sea", "Keepers"]
+
+
+def test_each_word_typed_counts_where_it_is(found):
+    PublishedPracticeFactory(title="A day at sea", summary="The lighthouse keeper's day.")
+    PublishedPracticeFactory(title="Lighthouse on the cape", summary="Its last keeper.")
+    assert found("lighthouse keeper") == ["Lighthouse on the cape", "A day at sea"]

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from citypeers.library.search import parse_query, postgres
 from tests.factories import PublishedPracticeFactory
 
 pytestmark = [
@@ -34,3 +35,37 @@ def test_every_word_and_phrase_is_a_parameter_never_sql(found):
     practice = PublishedPracticeFactory(title="Port of call")
     assert found("port') || to_tsquery('call") == []
     assert found('"port of" call') == [practice.title]
+
+
+def test_equally_relevant_practices_come_newest_first(found):
+    for title in ("First", "Second", "Third"):
+        PublishedPracticeFactory(title=title, summary="A lighthouse on the coast.")
+    assert found("lighthouse") == ["Third", "Second", "First"]
+
+
+def test_a_document_written_by_the_previous_release_still_ranks_by_its_title(found):
+    # The release before migration 0007 wrote the document alone; a trigger fills the rest.
+    in_body = PublishedPracticeFactory(title="Keepers", summary="A lighthouse keeper's day.")
+    written_before = PublishedPracticeFactory(title="Keepers of the coast")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO library_practice_search (practice_id, document) "
+            "VALUES (%s, setweight(to_tsvector('simple', 'Lighthouse of the coast'), 'A')) "
+            "ON CONFLICT (practice_id) DO UPDATE SET document = EXCLUDED.document",
+            [written_before.pk],
+        )
+    assert found("lighthouse") == [written_before.title, in_body.title]
+
+
+def test_a_word_in_every_practice_is_matched_through_the_index_not_the_documents():
+    for number in range(30):
+        PublishedPracticeFactory(title=f"Heritage {number}", summary="Heritage everywhere.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE library_practice_search")
+        sql, params = postgres._select(postgres._RANKED_GROUPS, parse_query("heritage"))
+        cursor.execute(sql.replace("; SELECT", "; EXPLAIN SELECT", 1), params)
+        cursor.nextset()
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # The planner's own choice for so broad a word would read every document in turn.
+    assert "Bitmap Index Scan on library_practice_search_document" in plan, plan
+    assert "Seq Scan" not in plan, plan

@@ -2,7 +2,7 @@
 
 SQLite uses an FTS5 table (`sqlite.py`), PostgreSQL a tsvector table (`postgres.py`); both are
 created by the library app's migration and kept current by the signals in `signals.py`.
-Callers get every match, with its rank (`ranked_practice_ids`) or without
+Callers get every match, in groups of equal rank (`ranked_practice_ids`) or unranked
 (`matching_practice_ids`); the library intersects them with its cards (`library.card_index`).
 Writing the index (and the cards beside it) is `library.indexing`.
 """
@@ -13,6 +13,7 @@ from django.db import connection
 
 from citypeers.library.search import postgres, sqlite
 from citypeers.library.search.highlight import highlight, matching_language
+from citypeers.library.search.kept import State, kept_scored_groups
 from citypeers.library.search.query import ParsedQuery, parse_query
 
 __all__ = [
@@ -34,11 +35,19 @@ def backend_for(vendor: str) -> ModuleType:
         raise NotImplementedError(f"No practice search for {vendor} databases.") from None
 
 
-def ranked_practice_ids(query: ParsedQuery) -> dict[int, float]:
-    """Every indexed practice matching `query`, with its rank (higher is more relevant)."""
+def ranked_practice_ids(query: ParsedQuery, *, state: State | None = None) -> list[list[int]]:
+    """Every indexed practice matching `query`, in groups of equally relevant practices, the
+    most relevant group first (on PostgreSQL a few groups, by where the words are; on SQLite
+    one per distinct bm25 rank). Given the library's `state`, the result is kept and reused
+    (`kept`)."""
     if query.is_empty:
-        return {}
-    return backend_for(connection.vendor).ranked_ids(query)
+        return []
+    backend = backend_for(connection.vendor)
+    if state is None:
+        scored = backend.scored_groups(query)
+    else:
+        scored = kept_scored_groups(query, state, backend)
+    return [ids for _score, ids in scored]
 
 
 def matching_practice_ids(query: ParsedQuery) -> list[int]:

@@ -1,7 +1,10 @@
 """Search on PostgreSQL: `library_practice_search`, one weighted tsvector per practice.
 
-The table and its GIN index are created by the library migration 0001. User text only ever
-travels as parameters; the SQL is composed from the constant fragments below.
+The table and its GIN index are created by the library migration 0001; migration 0007 adds
+`title_words` and `summary_words`, which a trigger derives from the document, and moves the
+documents out of the row, so that matching reads only the index and ranking only those two
+small columns. User text only ever travels as parameters; the SQL is composed from the
+constant fragments below.
 """
 
 from collections.abc import Iterable
@@ -46,24 +49,35 @@ def _upsert(languages: int) -> str:
 
 _TERM = "(to_tsquery('simple', %s) || to_tsquery('english', %s))"
 _PHRASE = "phraseto_tsquery('simple', %s)"
-# Weights of D, C (body), B (tagline, taxonomy), A (title): one title match outranks a body
-# that repeats the word several times. Normalisation 32 scales the rank into 0..1. ts_rank,
-# not ts_rank_cd: the same order on our cases at half the cost (no positions to walk).
-_RANKED_IDS = (
-    "SELECT practice_id, ts_rank('{{0.02, 0.1, 0.4, 1.0}}'::float4[], document, q, 32) "
-    "FROM library_practice_search, (SELECT {tsquery} AS q) AS query WHERE document @@ q"
+# Every match through the GIN index alone. A sequential scan, which the planner prefers for a
+# broad word, would read every document out of TOAST (a second at 100,000 practices); the
+# index never needs the document unless a phrase must be checked. SET LOCAL lasts for this
+# execute's statements (one implicit transaction; Django's client-side binding cursor sends
+# them together) and is put back for any transaction around it.
+_INDEX_ONLY = "SET LOCAL enable_seqscan = off; {select}; SET LOCAL enable_seqscan = DEFAULT"
+_MATCHES = "FROM library_practice_search, (SELECT {items}) AS query WHERE document @@ ({every})"
+_MATCHING_IDS = "SELECT string_agg(practice_id::text, ' ') " + _MATCHES
+# A word (or phrase) scores by the best place it is in: the title 1.0, the tagline or the
+# taxonomy 0.4, the body 0.1 (so one title match outranks a body that repeats the word); a
+# practice's rank is the sum over the words typed. Practices of equal rank come as one group.
+_PLACE_SCORE = (
+    "CASE WHEN title_words @@ q{n} THEN 1.0 WHEN summary_words @@ q{n} THEN 0.4 ELSE 0.1 END"
 )
-_MATCHING_IDS = (
-    "SELECT practice_id FROM library_practice_search, (SELECT {tsquery} AS q) AS query "
-    "WHERE document @@ q"
+_RANKED_GROUPS = (
+    "SELECT score, string_agg(practice_id::text, ' ') FROM "  # noqa: S608 - constants only
+    "(SELECT practice_id, {score} AS score " + _MATCHES + "{among}) AS matched "
+    "GROUP BY score ORDER BY score DESC"
 )
+# A practice's rank depends on its own text alone: a kept result is brought up to date by
+# ranking the practices that changed (`library.search.kept`).
+RANKS_EACH_PRACTICE_ALONE = True
 
 
-def _tsquery(query: ParsedQuery) -> tuple[str, list[str]]:
-    """SQL and parameters of the tsquery: all terms (as prefixes) and phrases AND-ed.
+def _items(query: ParsedQuery) -> tuple[list[str], list[str]]:
+    """SQL and parameters of one tsquery per term (as a prefix) and per phrase.
 
     A stop word makes its 'english' half empty, which `||` ignores; the 'simple' half keeps
-    every word, so no term can empty the whole query.
+    every word, so no term can empty its tsquery.
     """
     parts, params = [], []
     for term in query.terms:
@@ -72,7 +86,7 @@ def _tsquery(query: ParsedQuery) -> tuple[str, list[str]]:
     for phrase in query.phrases:
         parts.append(_PHRASE)
         params.append(fold(phrase))
-    return "(" + " && ".join(parts) + ")", params
+    return parts, params
 
 
 def _prefix(word: str) -> str:
@@ -80,18 +94,40 @@ def _prefix(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "':*"
 
 
-def ranked_ids(query: ParsedQuery) -> dict[int, float]:
-    tsquery, params = _tsquery(query)
+def _select(template: str, query: ParsedQuery, among: list[int] | None = None):
+    parts, params = _items(query)
+    sql = template.format(
+        items=", ".join(f"{part} AS q{n}" for n, part in enumerate(parts)),
+        every=" && ".join(f"q{n}" for n in range(len(parts))),
+        score=" + ".join(_PLACE_SCORE.format(n=n) for n in range(len(parts))),
+        among="" if among is None else " AND practice_id = ANY(%s)",
+    )
+    if among is not None:  # a few practices, found by their key: no index-only plan needed
+        return sql, [*params, among]
+    return _INDEX_ONLY.format(select=sql), params
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
-        cursor.execute(_RANKED_IDS.format(tsquery=tsquery), params)
-        return dict(cursor.fetchall())
+        cursor.execute(sql, params)
+        if sql.startswith("SET"):
+            cursor.nextset()  # past the SET
+        # Ids as one text per row: at 100,000 matches, far cheaper than a row per id.
+        return [(*row[:-1], list(map(int, row[-1].split()))) for row in cursor if row[-1]]
+
+
+def scored_groups(
+    query: ParsedQuery, among: Iterable[int] | None = None
+) -> list[tuple[float, list[int]]]:
+    """The matches (of `among` only, if given) in groups of equal score, the best first."""
+    among = None if among is None else sorted(among)
+    rows = _fetch(*_select(_RANKED_GROUPS, query, among))
+    return [(float(score), ids) for score, ids in rows]
 
 
 def matching_ids(query: ParsedQuery) -> list[int]:
-    tsquery, params = _tsquery(query)
-    with connection.cursor() as cursor:
-        cursor.execute(_MATCHING_IDS.format(tsquery=tsquery), params)
-        return [row[0] for row in cursor.fetchall()]
+    found = _fetch(*_select(_MATCHING_IDS, query))
+    return found[0][0] if found else []
 
 
 def _exact_words(text: str) -> str:

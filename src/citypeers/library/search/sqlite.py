@@ -5,6 +5,8 @@ built only from the parsed query's words.
 """
 
 from collections.abc import Iterable
+from itertools import groupby
+from operator import itemgetter
 
 from django.db import connection
 
@@ -38,10 +40,16 @@ def _escape(words: str) -> str:
     return words.replace('"', '""')
 
 
-def ranked_ids(query: ParsedQuery) -> dict[int, float]:
+# bm25 weighs a practice against the whole library: a kept result serves one state only.
+RANKS_EACH_PRACTICE_ALONE = False
+
+
+def scored_groups(query: ParsedQuery) -> list[tuple[float, list[int]]]:
+    """The matches in groups of equal rank, the best first."""
     with connection.cursor() as cursor:
         cursor.execute(_RANKED_IDS, [match_expression(query)])
-        return dict(cursor.fetchall())
+        ranked = sorted(cursor.fetchall(), key=itemgetter(1), reverse=True)
+    return [(rank, [row[0] for row in rows]) for rank, rows in groupby(ranked, key=itemgetter(1))]
 
 
 def matching_ids(query: ParsedQuery) -> list[int]:
