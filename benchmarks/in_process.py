@@ -10,11 +10,14 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
+
+from benchmarks.child_process import run_json_child
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = PROJECT_DIR / "benchmarks" / "results"
@@ -83,17 +86,14 @@ def run_in_child(script: str, argument: int, *, cache_url: str = "locmemcache://
             "CACHE_URL": cache_url,
             "TASK_BACKEND": "dummy",
         }
-        child = subprocess.run(
+        return run_json_child(
             [sys.executable, script, "--child", str(argument)],
             cwd=PROJECT_DIR,
             env=env,
-            capture_output=True,
-            text=True,
             timeout=1800,
+            what="the benchmark",
+            failure=SystemExit,
         )
-    if child.returncode != 0:
-        raise SystemExit(f"the benchmark failed:\n{child.stderr[-3000:]}")
-    return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 def show_and_keep(name: str, results: dict) -> None:

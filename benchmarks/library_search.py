@@ -20,11 +20,14 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks package
+
+from benchmarks.child_process import run_json_child
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = PROJECT_DIR / "benchmarks" / "results"
@@ -208,17 +211,14 @@ def measure(database: str, practice_count: int, search_count: int, *, reuse: boo
             env["DATABASE_URL"] = POSTGRES_BENCH_URL
         else:
             env["DATABASE_URL"] = f"sqlite:///{data_dir}/bench.sqlite3"
-        child = subprocess.run(
+        return run_json_child(
             [sys.executable, __file__, "--child", str(practice_count), str(search_count)],
             cwd=PROJECT_DIR,
             env=env,
-            capture_output=True,
-            text=True,
             timeout=3600,
+            what=f"{database}: the benchmark",
+            failure=SystemExit,
         )
-        if child.returncode != 0:
-            raise SystemExit(f"{database}: the benchmark failed:\n{child.stderr[-3000:]}")
-        return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 def _create_postgres_database(*, drop_first: bool) -> None:
@@ -237,7 +237,6 @@ def _create_postgres_database(*, drop_first: bool) -> None:
 
 def main() -> int:
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
-        sys.path.insert(0, str(PROJECT_DIR))
         # This checkout's code, not whichever the virtualenv installed (a worktree shares it).
         sys.path.insert(0, str(PROJECT_DIR / "src"))
         print(json.dumps(run_on_this_database(int(sys.argv[2]), int(sys.argv[3]))))

@@ -441,7 +441,7 @@ def gunicorn_command(port: int) -> list[str]:
     sys.path.insert(0, str(SRC_DIR))
     from citypeers.__main__ import WEB_THREADS, gunicorn_options  # no Django in that module
 
-    workers = _web_workers()
+    workers = int(os.environ.get("CLUSTER_WEB_WORKERS", "2"))  # per app server; 2 cores here
     return [
         PYTHON,
         "-m",
@@ -459,10 +459,6 @@ def gunicorn_command(port: int) -> list[str]:
         HOST,
         "--no-control-socket",
     ]
-
-
-def _web_workers() -> int:
-    return int(os.environ.get("CLUSTER_WEB_WORKERS", "2"))  # per app server; 2 cores here
 
 
 def _haproxy_cfg(layout: Layout) -> Path:

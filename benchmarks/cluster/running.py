@@ -10,7 +10,6 @@ site.py).
 import contextlib
 import functools
 import importlib.util
-import json
 import os
 import socket
 import subprocess
@@ -20,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.calls.common import stopped_on_sigterm, wait_for
+from benchmarks.child_process import run_json_child
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CLUSTER_SCRIPT = PROJECT_DIR / "scripts" / "cluster.py"
@@ -144,17 +144,13 @@ class Cluster:
     def site(self, action: str, **arguments) -> dict:
         """benchmarks/cluster/site.py run in the cluster's environment; its JSON answer."""
         options = [f"--{name.replace('_', '-')}={value}" for name, value in arguments.items()]
-        done = subprocess.run(
+        return run_json_child(
             [sys.executable, "-m", "benchmarks.cluster.site", action, *options],
             cwd=PROJECT_DIR,
             env=self.environment() | {"LOG_LEVEL": "WARNING"},
-            capture_output=True,
-            text=True,
             timeout=900,
+            what=f"site {action}",
         )
-        if done.returncode != 0:
-            raise RuntimeError(f"site {action} failed:\n{done.stderr[-3000:]}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
 
     # HAProxy's admin socket ("level admin", scripts/cluster.py).
 

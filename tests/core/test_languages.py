@@ -5,10 +5,17 @@ import re
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import translation
 
-from citypeers.core.languages import address_in_language, offered_languages, own_name
+from citypeers.core import languages
+from citypeers.core.languages import (
+    address_in_language,
+    offered_codes,
+    offered_languages,
+    own_name,
+    page_in_each_language,
+)
 from tests.factories import UserFactory
 from tests.html_checker import html_errors, require_checker
 
@@ -85,6 +92,62 @@ def test_an_address_moves_to_another_language_from_whichever_it_is_in(url, langu
     expected = expected or url.replace("/fr/", "/en/")
     with translation.override("fr"):  # whichever language is active
         assert address_in_language(url, language) == expected
+
+
+# The page in each language --------------------------------------------------------------------
+
+
+@pytest.fixture
+def reversed_names(monkeypatch) -> list[str]:
+    """The names the language links reverse from now on."""
+    names = []
+
+    def counting_reverse(name, *args, **kwargs):
+        names.append(name)
+        return reverse(name, *args, **kwargs)
+
+    monkeypatch.setattr(languages, "reverse", counting_reverse)
+    return names
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/places/?country=FR&size=small", "/en/programmes/a-programme/?page=2"]
+)
+def test_a_page_shown_again_links_each_language_without_reversing_its_name(url, reversed_names):
+    path, _mark, query = url.partition("?")
+    match = resolve(path)
+    first = page_in_each_language(url, match)
+    reversed_for_the_first = len(reversed_names)
+
+    again = page_in_each_language(url, match)
+
+    assert len(reversed_names) == reversed_for_the_first
+    page = path.removeprefix("/en")
+    assert again == first == {code: f"/{code}{page}?{query}" for code in offered_codes()}
+
+
+def test_the_same_page_with_other_filters_keeps_them_in_each_language(reversed_names):
+    match = resolve("/en/places/")
+    page_in_each_language("/en/places/?country=FR", match)
+    reversed_before = len(reversed_names)
+
+    links = page_in_each_language("/en/places/?country=DE&page=2", match)
+
+    assert len(reversed_names) == reversed_before
+    assert links["fr"] == "/fr/places/?country=DE&page=2"
+    assert links["en"] == "/en/places/?country=DE&page=2"
+
+
+def test_a_language_offered_later_is_linked_from_a_page_shown_before(settings):
+    match = resolve("/en/places/")
+    settings.LANGUAGES = [("en", "English"), ("fr", "French")]
+    assert page_in_each_language("/en/places/", match) == {"en": "/en/places/", "fr": "/fr/places/"}
+
+    settings.LANGUAGES = EU_AND_UKRAINIAN
+
+    links = page_in_each_language("/en/places/", match)
+    assert len(links) == 25
+    assert links["mt"] == "/mt/places/"
 
 
 # The picker ------------------------------------------------------------------------------------
