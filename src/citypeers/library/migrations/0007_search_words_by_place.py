@@ -7,8 +7,10 @@ the previous release, which writes only `document`, keeps them right during a ro
 A search then finds its matches through the GIN index alone and ranks them by these columns
 (`library.search.postgres`): the documents, which were stored in the table and made a broad
 word read 450 MB at 100,000 practices, move out of it (into TOAST) and are read only to check
-a quoted phrase. The closing UPDATE fills the new columns and moves the documents.
-SQLite (FTS5) is unchanged. The DDL is written out here so this migration never changes.
+a quoted phrase. Rewriting every row fills the new columns and moves the documents: in batches,
+each its own transaction (the migration is not atomic), so the old release's writes never wait
+for more than one batch (docs/deployment.md). SQLite (FTS5) is unchanged. The DDL is written
+out here so this migration never changes.
 """
 
 from django.db import migrations
@@ -32,9 +34,14 @@ POSTGRESQL_FORWARD = [
     END $$""",
     "CREATE TRIGGER library_practice_search_words BEFORE INSERT OR UPDATE OF document "
     "ON library_practice_search FOR EACH ROW EXECUTE FUNCTION library_practice_search_words()",
-    "UPDATE library_practice_search SET document = document",
     "ANALYZE library_practice_search",
 ]
+BATCH = 1000
+REWRITE_BATCH = (
+    "UPDATE library_practice_search SET document = document WHERE practice_id IN "
+    "(SELECT practice_id FROM library_practice_search WHERE practice_id > %s "
+    "ORDER BY practice_id LIMIT %s) RETURNING practice_id"
+)
 POSTGRESQL_BACKWARD = [
     "DROP TRIGGER IF EXISTS library_practice_search_words ON library_practice_search",
     "DROP FUNCTION IF EXISTS library_practice_search_words()",
@@ -51,7 +58,17 @@ def _run(schema_editor, statements):
 
 
 def forward(apps, schema_editor):
-    _run(schema_editor, POSTGRESQL_FORWARD)
+    _run(schema_editor, POSTGRESQL_FORWARD[:-1])
+    if schema_editor.connection.vendor == "postgresql":
+        last = 0
+        while True:
+            with schema_editor.connection.cursor() as cursor:
+                cursor.execute(REWRITE_BATCH, [last, BATCH])
+                rewritten = [row[0] for row in cursor.fetchall()]
+            if not rewritten:
+                break
+            last = max(rewritten)
+    _run(schema_editor, POSTGRESQL_FORWARD[-1:])
 
 
 def backward(apps, schema_editor):
@@ -59,6 +76,7 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    atomic = False
 
     dependencies = [
         ("library", "0006_card_changes"),
