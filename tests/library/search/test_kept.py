@@ -9,7 +9,7 @@ from citypeers.catalogue.models import Practice
 from citypeers.library import card_index
 from citypeers.library.card_index import current_index
 from citypeers.library.indexing import index_practice
-from citypeers.library.search import parse_query, ranked_practice_ids
+from citypeers.library.search import kept, parse_query, ranked_practice_ids
 from citypeers.library.selectors import LibraryQuery, library_listing
 from tests.factories import PublishedPracticeFactory
 
@@ -87,3 +87,11 @@ def test_after_a_write_only_the_practices_written_are_searched_again(library):
     PublishedPracticeFactory(title="Heritage of the mills")
     (search,) = searches_made("heritage")
     assert "practice_id = ANY" in search
+
+
+def test_searches_kept_in_the_same_place_never_answer_for_each_other(library, found, monkeypatch):
+    monkeypatch.setattr(kept, "PLACES", 1)  # every search in one place
+    assert found("heritage") == ["Heritage trail of Šibenik", "A new life for the harbour"]
+    assert found("barracks") == ["Barracks for start-ups"]
+    card_index._current = None  # another process: only the shared cache could answer
+    assert found("heritage") == ["Heritage trail of Šibenik", "A new life for the harbour"]

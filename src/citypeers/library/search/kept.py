@@ -8,13 +8,19 @@ process and server, with the library state it was made in (the cards' change num
 write a kept result is right again once the practices the log names are searched anew: the
 card index follows the same log. SQLite's bm25 weighs a practice against the whole library,
 so there a kept result serves only the state it was made in.
+
+What is kept is bounded whatever people (or robots) type: results share a fixed number of
+places (`PLACES`), a search taking the place its words hash to, and ids are kept as the
+compressed gaps between them (a few kB for a word in every practice, 2 bytes or so an id for
+a rare one).
 """
 
 import hashlib
-from array import array
+import zlib
 from operator import itemgetter
 from types import ModuleType
 
+import numpy
 from django.core.cache import cache
 from django.db import connection
 
@@ -23,33 +29,36 @@ from citypeers.library.search.query import ParsedQuery
 
 # Long enough to outlive a quiet week-end; a kept result is checked against the log anyway.
 KEPT_SECONDS = 7 * 24 * 3600
+# Places for kept results: at most this many in the shared cache (a popular search is rarely
+# pushed out by another whose words hash to the same place).
+PLACES = 1024
 ScoredGroups = list[tuple[float, list[int]]]
 State = tuple[int, str]  # the cards' change number and token
 
 
 def kept_scored_groups(query: ParsedQuery, state: State, backend: ModuleType) -> ScoredGroups:
     """The matches of `query` in groups of equal score, best first, as of library `state`."""
-    key = _key(query)
+    key, words = _place(query), (query.terms, query.phrases)
     kept = cache.get(key)
-    if kept is not None:
-        since, packed = kept
+    if kept is not None and kept[0] == words:
+        _words, since, packed = kept
         if since == state:
             return _unpacked(packed)
         followed = _followed(query, _unpacked(packed), since, state, backend)
         if followed is not None:
-            cache.set(key, (state, _packed(followed)), KEPT_SECONDS)
+            cache.set(key, (words, state, _packed(followed)), KEPT_SECONDS)
             return followed
         if since[0] > state[0]:  # kept by a process further on: leave it for the others
             return backend.scored_groups(query)
     groups = backend.scored_groups(query)
-    cache.set(key, (state, _packed(groups)), KEPT_SECONDS)
+    cache.set(key, (words, state, _packed(groups)), KEPT_SECONDS)
     return groups
 
 
-def _key(query: ParsedQuery) -> str:
+def _place(query: ParsedQuery) -> str:
     words = "\x1f".join(query.terms) + "\x1e" + "\x1f".join(query.phrases)
-    digest = hashlib.sha256(words.encode()).hexdigest()
-    return f"library-search:{connection.vendor}:{digest}"
+    digest = hashlib.sha256(words.encode()).digest()
+    return f"library-search:{connection.vendor}:{int.from_bytes(digest[:4]) % PLACES}"
 
 
 def _followed(
@@ -70,9 +79,16 @@ def _followed(
 
 
 def _packed(groups: ScoredGroups) -> list[tuple[float, bytes]]:
-    # Ids as 8-byte machine integers: a twelfth of a pickled list's size, read back at once.
-    return [(score, array("q", ids).tobytes()) for score, ids in groups]
+    return [(score, _compressed(ids)) for score, ids in groups]
+
+
+def _compressed(ids: list[int]) -> bytes:
+    gaps = numpy.diff(numpy.sort(numpy.array(ids, dtype=numpy.int64)), prepend=0)
+    return zlib.compress(gaps.tobytes(), 1)
 
 
 def _unpacked(packed: list[tuple[float, bytes]]) -> ScoredGroups:
-    return [(score, array("q", ids).tolist()) for score, ids in packed]
+    return [
+        (score, numpy.cumsum(numpy.frombuffer(zlib.decompress(ids), dtype=numpy.int64)).tolist())
+        for score, ids in packed
+    ]
