@@ -87,17 +87,19 @@ def page_in_each_language(url: str, match) -> dict[str, str]:
     parsed = urlsplit(url)
     name = f"{match.namespace}:{match.url_name}" if match and match.namespace else None
     name = name or (match.url_name if match else None)
-    paths = (
-        _paths_in_each_language(
+    paths = {}
+    if name:
+        key = (
             name,
             tuple(match.args),
             tuple(sorted(match.kwargs.items())),
             tuple(offered_codes()),
             get_script_prefix(),
         )
-        if name
-        else {}
-    )
+        try:
+            paths = _paths_in_each_language(*key)
+        except TypeError:  # an argument that cannot be a key (the sitemaps' dict): reversed
+            paths = _paths_in_each_language.__wrapped__(*key)
     links = {}
     for code, _name in settings.LANGUAGES:
         path = paths.get(code)

@@ -19,12 +19,13 @@ rebuild reads every card: seconds on a busy machine); one that cannot follow the
 """
 
 import bisect
+import contextlib
 import functools
 import json
 import operator
 import threading
 import uuid
-from collections import defaultdict, deque
+from collections import OrderedDict, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
@@ -68,7 +69,7 @@ class CardIndex:
     # language -> practice ids by the title in that language (each made on first use)
     title_orders: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
     # search words -> their Ranking, for searches made again while this index is current
-    rankings: dict = field(default_factory=dict, repr=False, compare=False)
+    rankings: OrderedDict = field(default_factory=OrderedDict, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "everything", (1 << len(self.ids)) - 1)
@@ -120,8 +121,10 @@ class CardIndex:
         ranking = self.rankings.get(words)
         if ranking is None:
             ranking = self.ranking(groups_of(words))
-            if len(self.rankings) >= MAX_KEPT_RANKINGS:  # two threads may both drop one
-                self.rankings.pop(next(iter(self.rankings), None), None)
+            if len(self.rankings) >= MAX_KEPT_RANKINGS:
+                # One call, safe while other threads add theirs; two may both drop one.
+                with contextlib.suppress(KeyError):
+                    self.rankings.popitem(last=False)
             self.rankings[words] = ranking
         return ranking
 

@@ -7,7 +7,8 @@ the previous release, which writes only `document`, keeps them right during a ro
 A search then finds its matches through the GIN index alone and ranks them by these columns
 (`library.search.postgres`): the documents, which were stored in the table and made a broad
 word read 450 MB at 100,000 practices, move out of it (into TOAST) and are read only to check
-a quoted phrase. Rewriting every row fills the new columns and moves the documents: in batches,
+a quoted phrase. Each statement can run again (a non-atomic migration stopped halfway leaves
+what it did). Rewriting every row fills the new columns and moves the documents: in batches,
 each its own transaction (the migration is not atomic), so the old release's writes never wait
 for more than one batch (docs/deployment.md). SQLite (FTS5) is unchanged. The DDL is written
 out here so this migration never changes.
@@ -17,8 +18,8 @@ from django.db import migrations
 
 POSTGRESQL_FORWARD = [
     "ALTER TABLE library_practice_search "
-    "ADD COLUMN title_words tsvector NOT NULL DEFAULT '', "
-    "ADD COLUMN summary_words tsvector NOT NULL DEFAULT ''",
+    "ADD COLUMN IF NOT EXISTS title_words tsvector NOT NULL DEFAULT '', "
+    "ADD COLUMN IF NOT EXISTS summary_words tsvector NOT NULL DEFAULT ''",
     # The documents go out of line as soon as a row passes 128 bytes; the two small columns
     # stay in the row (compressed if need be), where a ranking reads them cheaply.
     "ALTER TABLE library_practice_search "
@@ -26,12 +27,13 @@ POSTGRESQL_FORWARD = [
     "ALTER COLUMN title_words SET STORAGE MAIN, "
     "ALTER COLUMN summary_words SET STORAGE MAIN",
     "ALTER TABLE library_practice_search SET (toast_tuple_target = 128)",
-    """CREATE FUNCTION library_practice_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
+    """CREATE OR REPLACE FUNCTION library_practice_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         NEW.title_words := ts_filter(NEW.document, '{a}');
         NEW.summary_words := ts_filter(NEW.document, '{a,b}');
         RETURN NEW;
     END $$""",
+    "DROP TRIGGER IF EXISTS library_practice_search_words ON library_practice_search",
     "CREATE TRIGGER library_practice_search_words BEFORE INSERT OR UPDATE OF document "
     "ON library_practice_search FOR EACH ROW EXECUTE FUNCTION library_practice_search_words()",
     "ANALYZE library_practice_search",

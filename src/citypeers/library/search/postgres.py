@@ -118,8 +118,8 @@ def _select(template: str, query: ParsedQuery, among: list[int] | None = None):
 def _fetch(sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        while cursor.description is None:  # past the SETs
-            cursor.nextset()
+        while cursor.description is None and cursor.nextset():  # past the SETs
+            pass
         return [(*row[:-1], _ids(row[-1])) for row in cursor if row[-1]]
 
 
