@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from citypeers.core.http import export_response, paginate, query_without_page
 from citypeers.core.page_cache import public_page
 from citypeers.library.forms import LibrarySearchForm
-from citypeers.library.search import highlight, matching_language, parse_query
+from citypeers.library.search import excerpt, parse_query
 from citypeers.library.selectors import (
     REPORT_TYPE,
     library_listing,
@@ -91,9 +91,7 @@ def library_search(request: HttpRequest) -> HttpResponse:
     for practice in page.object_list:
         practice.excerpt = practice.excerpt_language = None
         if not parsed.is_empty:  # quoted in the language the words were found in
-            practice.excerpt_language = matching_language(practice.summary, parsed)
-            summary = practice.summary.translations.get(practice.excerpt_language, "")
-            practice.excerpt = highlight(summary, parsed)
+            practice.excerpt_language, practice.excerpt = excerpt(practice.summary, parsed)
     context = {
         "form": form,
         "query": query,
