@@ -28,7 +28,7 @@ def _export(request: HttpRequest, practice_ids: list[int], export_format: str) -
             for practice in practices_in_order(
                 practice_ids[start : start + EXPORT_BATCH], with_themes=True
             ):
-                places = list(practice.places.all())
+                places = practice.listed_places
                 yield (
                     practice.title,
                     request.build_absolute_uri(practice.get_absolute_url()),
