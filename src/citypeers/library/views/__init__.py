@@ -60,12 +60,14 @@ def _export(request: HttpRequest, practice_ids: list[int], export_format: str) -
 def _facet_links(facets: dict, request: HttpRequest) -> dict:
     """Each facet value with the address that narrows the current search to it."""
     for facet, parameter in FACET_PARAMETERS.items():
+        # One copy a facet: its values' addresses differ only in `parameter`.
+        query = request.GET.copy()
+        query.pop("page", None)
+        current = request.GET.get(parameter)
         for item in facets[facet]:
-            query = request.GET.copy()
-            query.pop("page", None)
             query[parameter] = item["value"]
             item["url"] = "?" + query.urlencode()
-            item["current"] = request.GET.get(parameter) == item["value"]
+            item["current"] = current == item["value"]
     return facets
 
 
