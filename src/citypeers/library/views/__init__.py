@@ -6,10 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from citypeers.catalogue.models import Practice
 from citypeers.core.http import export_response, paginate, query_without_page
 from citypeers.core.page_cache import public_page
 from citypeers.library.forms import LibrarySearchForm
-from citypeers.library.search import excerpt, parse_query
+from citypeers.library.search import ParsedQuery, excerpt, parse_query
 from citypeers.library.selectors import (
     REPORT_TYPE,
     library_listing,
@@ -71,6 +72,19 @@ def _facet_links(facets: dict, request: HttpRequest) -> dict:
     return facets
 
 
+def _results(practices: list[Practice], parsed: ParsedQuery) -> list[Practice]:
+    """The practices with what their result shows beside their fields: an excerpt of the
+    summary when words were searched, and the name of their type (get_type_display hashes
+    every type's name, translating each, for each practice)."""
+    type_names = {value: str(name) for value, name in Practice.Type.choices}
+    for practice in practices:
+        practice.type_name = type_names.get(practice.type, practice.type)
+        practice.excerpt = practice.excerpt_language = None
+        if not parsed.is_empty:  # quoted in the language the words were found in
+            practice.excerpt_language, practice.excerpt = excerpt(practice.summary, parsed)
+    return practices
+
+
 # The search form's fields and the page: a link to a search is kept, any other query is not.
 @public_page(
     query=("q", "theme", "country", "size", "type", "host", "sort", "page"), for_signed_in=True
@@ -88,12 +102,7 @@ def library_search(request: HttpRequest) -> HttpResponse:
             {"value": REPORT_TYPE, "label": _("Visit report"), "count": len(reports)}
         )
     page = paginate(request, listing.practice_ids, per_page=20)
-    page.object_list = practices_in_order(list(page.object_list))
-    parsed = parse_query(query.q)
-    for practice in page.object_list:
-        practice.excerpt = practice.excerpt_language = None
-        if not parsed.is_empty:  # quoted in the language the words were found in
-            practice.excerpt_language, practice.excerpt = excerpt(practice.summary, parsed)
+    page.object_list = _results(practices_in_order(list(page.object_list)), parse_query(query.q))
     context = {
         "form": form,
         "query": query,
