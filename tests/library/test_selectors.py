@@ -216,15 +216,32 @@ def test_practices_come_back_in_the_order_asked_with_unknown_ids_left_out(shelf)
     ]
 
 
-def test_practices_in_order_read_places_and_themes_in_three_queries(
+def test_practices_in_order_read_what_a_result_and_an_export_row_show_in_three_queries(
     shelf, django_assert_num_queries
 ):
     ids = [practice.pk for practice in shelf.values()]
     with django_assert_num_queries(3):
         practices = practices_in_order(ids, with_themes=True)
         themes = [[theme.slug for theme in practice.themes.all()] for practice in practices]
-        countries = [
-            [place.country.code for place in practice.places.all()] for practice in practices
+        places = [
+            [(place.name, place.country.code) for place in practice.listed_places]
+            for practice in practices
+        ]
+        shown = [
+            (
+                practice.get_absolute_url(),
+                str(practice.title),
+                practice.title.is_fallback,
+                str(practice.tagline),
+                str(practice.summary),
+                practice.get_type_display(),
+                practice.willing_to_host,
+                practice.published_at,
+            )
+            for practice in practices
         ]
     assert themes == [["reuse"], ["reuse", "rivers"], ["rivers"]]
-    assert countries == [["FI"], ["BE"], ["FI", "BE"]]
+    assert [[country for _name, country in row] for row in places] == [["FI"], ["BE"], ["FI", "BE"]]
+    assert all(name for row in places for name, _country in row)
+    assert shown[0][:2] == (shelf["bravo"].get_absolute_url(), "Bravo mills")
+    assert shown[0][5:7] == ("Project", True)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import PlaceFactory, PublishedPracticeFactory, ThemeFactory
 from tests.library.search.test_query import NASTY_TEXTS
@@ -111,6 +112,29 @@ def test_a_search_shows_the_matched_words_in_context_and_a_listing_the_tagline(
     listed = get(client).text
     assert "A practice worth learning from." in listed
     assert "<mark>" not in listed
+
+
+@pytest.mark.parametrize(
+    ("language", "meta"),
+    [
+        ("en", "Ghent (BE), Split (HR) · Organisational structure · willing to host a visit"),
+        (
+            "fr",
+            "Ghent (BE), Split (HR) · Structure organisationnelle · prêt à accueillir une visite",
+        ),
+    ],
+)
+def test_a_result_names_its_places_its_type_and_that_it_hosts_visits(client, language, meta):
+    PublishedPracticeFactory(
+        title="Twin harbours",
+        places=[PlaceFactory(name="Split", country="HR"), PlaceFactory(name="Ghent", country="BE")],
+        type="structure",
+        willing_to_host=True,
+    )
+    with translation.override(language):
+        url = reverse("library:search")
+    for params in ({}, {"q": "harbours"}):
+        assert f'<p class="result-meta">{meta}</p>' in client.get(url, params).text
 
 
 def test_facet_links_narrow_the_current_search_from_its_first_page(client, two_practices):

@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from citypeers.library.search import highlight, parse_query
+from citypeers.core.translated import TranslatedText
+from citypeers.library.search import excerpt, highlight, parse_query
 from citypeers.library.search.documents import strip_markdown
 
 
@@ -137,3 +138,16 @@ def test_a_word_longer_than_the_excerpt_is_cut_rather_than_dropped():
 def test_greek_and_cyrillic_keep_their_accents_when_matching():
     assert highlight("Ελλάδα και Μόσχα", parse_query("ελλάδα")) == "<mark>Ελλάδα</mark> και Μόσχα"
     assert highlight("Ελλάδα", parse_query("ελλαδα")) == "Ελλάδα"
+
+
+def test_an_excerpt_quotes_the_language_the_words_are_found_in():
+    summary = TranslatedText(
+        {"en": "Walks by the old mill", "it": "Passeggiate al vecchio mulino"}, "en"
+    )
+    assert excerpt(summary, parse_query("mill")) == ("en", "Walks by the old <mark>mill</mark>")
+    assert excerpt(summary, parse_query("mulino")) == (
+        "it",
+        "Passeggiate al vecchio <mark>mulino</mark>",
+    )
+    # Found by words elsewhere (the title, a place): the reader's language, nothing marked.
+    assert excerpt(summary, parse_query("zeppelin")) == ("en", "Walks by the old mill")

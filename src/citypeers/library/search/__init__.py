@@ -12,14 +12,14 @@ from types import ModuleType
 from django.db import connection
 
 from citypeers.library.search import postgres, sqlite
-from citypeers.library.search.highlight import highlight, matching_language
+from citypeers.library.search.highlight import excerpt, highlight
 from citypeers.library.search.kept import State, kept_scored_groups
 from citypeers.library.search.query import ParsedQuery, parse_query
 
 __all__ = [
     "ParsedQuery",
+    "excerpt",
     "highlight",
-    "matching_language",
     "matching_practice_ids",
     "parse_query",
     "ranked_practice_ids",

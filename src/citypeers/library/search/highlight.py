@@ -1,6 +1,7 @@
 """An excerpt of a text around what the search matched, with the matched words marked."""
 
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -10,26 +11,38 @@ from citypeers.library.search.documents import strip_markdown
 from citypeers.library.search.query import WORD_PATTERN, ParsedQuery, fold, normalise
 
 ELLIPSIS = "…"
+EXCERPT_CHARS = 280
 
 
 def _prose(text: str) -> str:
     return unicodedata.normalize("NFKC", strip_markdown(str(text or "")))
 
 
-def matching_language(text: TranslatedText, query: ParsedQuery) -> str:
-    """The language of `text` to quote for `query`: the one shown when the search matches in
-    it, else the first of its languages that matches (a practice is found by the words of
-    every language it has), else the one shown."""
-    for code in [text.language, *text.languages]:
-        if _matched_words(_prose(text.translations.get(code, "")), query):
-            return code
-    return text.language
-
-
-def highlight(text: str, query: ParsedQuery, *, max_chars: int = 280) -> SafeString:
+def highlight(text: str, query: ParsedQuery, *, max_chars: int = EXCERPT_CHARS) -> SafeString:
     """Escaped excerpt of Markdown `text` centred on the first match, matches in <mark>."""
     prose = _prose(text)
-    matches = _matched_words(prose, query)
+    return _marked_excerpt(prose, _matched_words(prose, query), max_chars)
+
+
+def excerpt(text: TranslatedText, query: ParsedQuery) -> tuple[str, SafeString]:
+    """The language of `text` to quote for `query` and its `highlight` in it. The language is
+    the one shown when the search matches in it, else the first of its languages that matches
+    (a practice is found by the words of every language it has), else the one shown."""
+    language, prose, matches = _quoted(text, query)
+    return language, _marked_excerpt(prose, matches, EXCERPT_CHARS)
+
+
+def _quoted(text: TranslatedText, query: ParsedQuery) -> tuple[str, str, list[tuple[int, int]]]:
+    """The language `excerpt` quotes, its prose and the spans matched in it."""
+    shown = _prose(text.translations.get(text.language, ""))
+    for code in dict.fromkeys([text.language, *text.languages]):
+        prose = shown if code == text.language else _prose(text.translations.get(code, ""))
+        if matches := _matched_words(prose, query):
+            return code, prose, matches
+    return text.language, shown, []
+
+
+def _marked_excerpt(prose: str, matches: list[tuple[int, int]], max_chars: int) -> SafeString:
     start, end = _window(prose, matches[0] if matches else None, max(1, max_chars))
     pieces = [ELLIPSIS] if start > 0 else []
     position = start
@@ -48,7 +61,7 @@ def highlight(text: str, query: ParsedQuery, *, max_chars: int = 280) -> SafeStr
 
 def _matched_words(prose: str, query: ParsedQuery) -> list[tuple[int, int]]:
     """Spans of the words the search would match: by prefix, ignoring case and accents."""
-    found = [(m.start(), m.end(), fold(normalise(m.group()))) for m in WORD_PATTERN.finditer(prose)]
+    found = [(m.start(), m.end(), _search_key(m.group())) for m in WORD_PATTERN.finditer(prose)]
     terms = tuple(fold(term) for term in query.terms)
     marked = {index for index, (_, _, key) in enumerate(found) if terms and key.startswith(terms)}
     for phrase in query.phrases:
@@ -59,6 +72,12 @@ def _matched_words(prose: str, query: ParsedQuery) -> list[tuple[int, int]]:
             if all(map(str.startswith, keys, phrase_words)):
                 marked.update(range(first, first + length))
     return [found[index][:2] for index in sorted(marked)]
+
+
+@lru_cache(maxsize=65_536)
+def _search_key(word: str) -> str:
+    """`word` as the search compares it; kept, as the same words come back in every summary."""
+    return fold(normalise(word))
 
 
 def _window(prose: str, first_match: tuple[int, int] | None, max_chars: int) -> tuple[int, int]:

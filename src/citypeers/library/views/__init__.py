@@ -6,10 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from citypeers.catalogue.models import Practice
 from citypeers.core.http import export_response, paginate, query_without_page
 from citypeers.core.page_cache import public_page
 from citypeers.library.forms import LibrarySearchForm
-from citypeers.library.search import highlight, matching_language, parse_query
+from citypeers.library.search import ParsedQuery, excerpt, parse_query
 from citypeers.library.selectors import (
     REPORT_TYPE,
     library_listing,
@@ -28,7 +29,7 @@ def _export(request: HttpRequest, practice_ids: list[int], export_format: str) -
             for practice in practices_in_order(
                 practice_ids[start : start + EXPORT_BATCH], with_themes=True
             ):
-                places = list(practice.places.all())
+                places = practice.listed_places
                 yield (
                     practice.title,
                     request.build_absolute_uri(practice.get_absolute_url()),
@@ -60,13 +61,28 @@ def _export(request: HttpRequest, practice_ids: list[int], export_format: str) -
 def _facet_links(facets: dict, request: HttpRequest) -> dict:
     """Each facet value with the address that narrows the current search to it."""
     for facet, parameter in FACET_PARAMETERS.items():
+        # One copy a facet: its values' addresses differ only in `parameter`.
+        query = request.GET.copy()
+        query.pop("page", None)
+        current = request.GET.get(parameter)
         for item in facets[facet]:
-            query = request.GET.copy()
-            query.pop("page", None)
             query[parameter] = item["value"]
             item["url"] = "?" + query.urlencode()
-            item["current"] = request.GET.get(parameter) == item["value"]
+            item["current"] = current == item["value"]
     return facets
+
+
+def _results(practices: list[Practice], parsed: ParsedQuery) -> list[Practice]:
+    """The practices with what their result shows beside their fields: an excerpt of the
+    summary when words were searched, and the name of their type (get_type_display hashes
+    every type's name, translating each, for each practice)."""
+    type_names = {value: str(name) for value, name in Practice.Type.choices}
+    for practice in practices:
+        practice.type_name = type_names.get(practice.type, practice.type)
+        practice.excerpt = practice.excerpt_language = None
+        if not parsed.is_empty:  # quoted in the language the words were found in
+            practice.excerpt_language, practice.excerpt = excerpt(practice.summary, parsed)
+    return practices
 
 
 # The search form's fields and the page: a link to a search is kept, any other query is not.
@@ -86,14 +102,7 @@ def library_search(request: HttpRequest) -> HttpResponse:
             {"value": REPORT_TYPE, "label": _("Visit report"), "count": len(reports)}
         )
     page = paginate(request, listing.practice_ids, per_page=20)
-    page.object_list = practices_in_order(list(page.object_list))
-    parsed = parse_query(query.q)
-    for practice in page.object_list:
-        practice.excerpt = practice.excerpt_language = None
-        if not parsed.is_empty:  # quoted in the language the words were found in
-            practice.excerpt_language = matching_language(practice.summary, parsed)
-            summary = practice.summary.translations.get(practice.excerpt_language, "")
-            practice.excerpt = highlight(summary, parsed)
+    page.object_list = _results(practices_in_order(list(page.object_list)), parse_query(query.q))
     context = {
         "form": form,
         "query": query,
