@@ -25,10 +25,10 @@ import json
 import operator
 import threading
 import uuid
-from collections import OrderedDict, defaultdict, deque
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain
 
 import numpy
 from django.conf import settings
@@ -45,7 +45,6 @@ MAX_IN_PLACE = 200
 KEPT_CHANGES = 1000
 # What a change that touched every card logs instead of ids.
 EVERY_CARD = "*"
-_ONE = ord("1")
 # Groups of equal rank are kept as a bitmap each when they are this few (PostgreSQL ranks by
 # where the words are: a few groups per word typed); SQLite's bm25 gives nearly every practice
 # a rank of its own, and those are sorted whole instead.
@@ -101,12 +100,10 @@ class CardIndex:
     def bitmap_of(self, practice_ids: Iterable[int]) -> int:
         """The bitmap of these practices; ids without a card are left out. In numpy: a search
         matching 100,000 practices took 50 ms to look up one by one in `positions`."""
-        ids = numpy.fromiter(practice_ids, dtype=numpy.int64)
+        ids = _int_array(practice_ids)
         lookup = self._position_of_id
         positions = lookup[ids[(ids >= 0) & (ids < len(lookup))]]
-        flags = numpy.zeros(len(self.ids), dtype=numpy.uint8)
-        flags[positions[positions >= 0]] = 1
-        return int.from_bytes(numpy.packbits(flags, bitorder="little").tobytes(), "little")
+        return _bitmap(len(self.ids), positions[positions >= 0])
 
     @functools.cached_property
     def _position_of_id(self) -> numpy.ndarray:
@@ -128,13 +125,17 @@ class CardIndex:
             self.rankings[words] = ranking
         return ranking
 
-    def ranking(self, groups: list[list[int]]) -> "Ranking":
+    def ranking(self, groups: Sequence[Sequence[int]]) -> "Ranking":
         """Matches in groups of equal rank, best first (as the search gives them), in the
         form that orders them fastest."""
         if len(groups) <= MAX_RANK_BITMAPS:
             tiers = [self.bitmap_of(group) for group in groups]
             return Ranking(found=functools.reduce(operator.or_, tiers, 0), tiers=tiers)
-        ranks = {practice_id: rank for rank, group in enumerate(groups) for practice_id in group}
+        ranks = {
+            practice_id: rank
+            for rank, group in enumerate(groups)
+            for practice_id in _int_array(group).tolist()
+        }
         return Ranking(found=self.bitmap_of(ranks), ranks=ranks)
 
     def value(self, facet: str, value: str) -> int:
@@ -332,11 +333,20 @@ class OrderedMatches(Sequence):
 
 
 def _bitmap(size: int, positions: Iterable[int]) -> int:
-    """The bitmap with these positions set, built in C loops (one byte per position)."""
-    flags = bytearray(b"0") * size
-    deque(map(flags.__setitem__, positions, repeat(_ONE)), maxlen=0)
-    flags.reverse()
-    return int(flags, 2) if size else 0
+    """The bitmap of `size` bits with these positions set, made in numpy (one byte per
+    position, packed eight to a byte): 100,000 positions in about a millisecond."""
+    flags = numpy.zeros(size, dtype=numpy.uint8)
+    flags[_int_array(positions)] = 1
+    return int.from_bytes(numpy.packbits(flags, bitorder="little").tobytes(), "little")
+
+
+def _int_array(values: Iterable[int]) -> numpy.ndarray:
+    """`values` as an array of int64, without a copy when they already are one."""
+    if isinstance(values, numpy.ndarray):
+        return values.astype(numpy.int64, copy=False)
+    if isinstance(values, Sequence):
+        return numpy.array(values, dtype=numpy.int64)
+    return numpy.fromiter(values, dtype=numpy.int64)
 
 
 def _insertion_point(ids: list[int], published: list, when, practice_id: int) -> int:

@@ -26,7 +26,7 @@ from citypeers.library.search import (
     ParsedQuery,
     matching_practice_ids,
     parse_query,
-    ranked_practice_ids,
+    ranked_groups,
 )
 from citypeers.places.models import Place, SizeClass
 from citypeers.programmes.models import Theme
@@ -128,9 +128,9 @@ def _ranking(index: CardIndex, parsed: ParsedQuery, sort: str) -> Ranking:
     else asked of the search, unranked when another order is shown."""
     if index.change is not None:
         state = (index.change, index.token)
-        return index.kept_ranking(parsed, partial(ranked_practice_ids, state=state))
+        return index.kept_ranking(parsed, partial(ranked_groups, state=state))
     if sort == "relevance":
-        return index.ranking(ranked_practice_ids(parsed))
+        return index.ranking(ranked_groups(parsed))
     return Ranking(found=index.bitmap_of(matching_practice_ids(parsed)))
 
 

@@ -7,8 +7,10 @@ Callers get every match, in groups of equal rank (`ranked_practice_ids`) or unra
 Writing the index (and the cards beside it) is `library.indexing`.
 """
 
+from collections.abc import Sequence
 from types import ModuleType
 
+import numpy
 from django.db import connection
 
 from citypeers.library.search import postgres, sqlite
@@ -22,6 +24,7 @@ __all__ = [
     "highlight",
     "matching_practice_ids",
     "parse_query",
+    "ranked_groups",
     "ranked_practice_ids",
 ]
 
@@ -40,6 +43,14 @@ def ranked_practice_ids(query: ParsedQuery, *, state: State | None = None) -> li
     most relevant group first (on PostgreSQL a few groups, by where the words are; on SQLite
     one per distinct bm25 rank). Given the library's `state`, the result is kept and reused
     (`kept`)."""
+    return [
+        numpy.asarray(ids, dtype=numpy.int64).tolist() for ids in ranked_groups(query, state=state)
+    ]
+
+
+def ranked_groups(query: ParsedQuery, *, state: State | None = None) -> list[Sequence[int]]:
+    """`ranked_practice_ids` as the search gives them, arrays of ids mostly: the card index
+    reads 100,000 ids from an array in a millisecond, from a list of ints in five."""
     if query.is_empty:
         return []
     backend = backend_for(connection.vendor)

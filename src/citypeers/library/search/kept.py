@@ -17,6 +17,7 @@ a rare one).
 
 import hashlib
 import zlib
+from collections.abc import Sequence
 from operator import itemgetter
 from types import ModuleType
 
@@ -32,7 +33,7 @@ KEPT_SECONDS = 7 * 24 * 3600
 # Places for kept results: at most this many in the shared cache (a popular search is rarely
 # pushed out by another whose words hash to the same place).
 PLACES = 1024
-ScoredGroups = list[tuple[float, list[int]]]
+ScoredGroups = list[tuple[float, Sequence[int]]]  # arrays of ids, or lists (SQLite)
 State = tuple[int, str]  # the cards' change number and token
 
 
@@ -44,8 +45,9 @@ def kept_scored_groups(query: ParsedQuery, state: State, backend: ModuleType) ->
         _words, since, packed = kept
         if since == state:
             return _unpacked(packed)
-        followed = _followed(query, _unpacked(packed), since, state, backend)
-        if followed is not None:
+        changed = _changed(since, state, backend)
+        if changed is not None:
+            followed = _followed(query, _unpacked(packed), changed, backend)
             cache.set(key, (words, state, _packed(followed)), KEPT_SECONDS)
             return followed
         if since[0] > state[0]:  # kept by a process further on: leave it for the others
@@ -61,34 +63,43 @@ def _place(query: ParsedQuery) -> str:
     return f"library-search:{connection.vendor}:{int.from_bytes(digest[:4]) % PLACES}"
 
 
-def _followed(
-    query: ParsedQuery, groups: ScoredGroups, since: State, state: State, backend: ModuleType
-) -> ScoredGroups | None:
-    """`groups`, made at `since`, brought to `state`; None when they cannot be."""
+def _changed(since: State, state: State, backend: ModuleType) -> set[int] | None:
+    """The practices changed from `since` to `state`, when a result can follow them."""
     if not backend.RANKS_EACH_PRACTICE_ALONE:
         return None
     changed = practices_changed_between(since, state)
     if changed is None or len(changed) > MAX_IN_PLACE:
         return None
-    by_score = {score: [pk for pk in ids if pk not in changed] for score, ids in groups}
-    if changed:
-        for score, ids in backend.scored_groups(query, among=changed):
-            by_score.setdefault(score, []).extend(ids)
-    found = [(score, ids) for score, ids in by_score.items() if ids]
-    return sorted(found, key=itemgetter(0), reverse=True)
+    return changed
+
+
+def _followed(
+    query: ParsedQuery, groups: ScoredGroups, changed: set[int], backend: ModuleType
+) -> ScoredGroups:
+    """`groups` with the `changed` practices searched anew."""
+    if not changed:
+        return groups
+    left_out = numpy.fromiter(changed, dtype=numpy.int64)
+    by_score = {score: [ids[~numpy.isin(ids, left_out)]] for score, ids in groups}
+    for score, ids in backend.scored_groups(query, among=changed):
+        by_score.setdefault(score, []).append(ids)
+    found = [(score, numpy.concatenate(parts)) for score, parts in by_score.items()]
+    return sorted(
+        ((score, ids) for score, ids in found if len(ids)), key=itemgetter(0), reverse=True
+    )
 
 
 def _packed(groups: ScoredGroups) -> list[tuple[float, bytes]]:
     return [(score, _compressed(ids)) for score, ids in groups]
 
 
-def _compressed(ids: list[int]) -> bytes:
-    gaps = numpy.diff(numpy.sort(numpy.array(ids, dtype=numpy.int64)), prepend=0)
+def _compressed(ids: Sequence[int]) -> bytes:
+    gaps = numpy.diff(numpy.sort(numpy.asarray(ids, dtype=numpy.int64)), prepend=0)
     return zlib.compress(gaps.tobytes(), 1)
 
 
 def _unpacked(packed: list[tuple[float, bytes]]) -> ScoredGroups:
     return [
-        (score, numpy.cumsum(numpy.frombuffer(zlib.decompress(ids), dtype=numpy.int64)).tolist())
+        (score, numpy.cumsum(numpy.frombuffer(zlib.decompress(ids), dtype=numpy.int64)))
         for score, ids in packed
     ]

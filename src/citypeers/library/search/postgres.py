@@ -123,13 +123,13 @@ def _fetch(sql: str, params: list) -> list[tuple]:
         return [(*row[:-1], _ids(row[-1])) for row in cursor if row[-1]]
 
 
-def _ids(packed: bytes) -> list[int]:
-    return numpy.frombuffer(packed, dtype=">i8").tolist()
+def _ids(packed: bytes) -> numpy.ndarray:
+    return numpy.frombuffer(packed, dtype=">i8").astype(numpy.int64)
 
 
 def scored_groups(
     query: ParsedQuery, among: Iterable[int] | None = None
-) -> list[tuple[float, list[int]]]:
+) -> list[tuple[float, numpy.ndarray]]:
     """The matches (of `among` only, if given) in groups of equal score, the best first."""
     among = None if among is None else sorted(among)
     rows = _fetch(*_select(_RANKED_GROUPS, query, among))
@@ -138,7 +138,7 @@ def scored_groups(
 
 def matching_ids(query: ParsedQuery) -> list[int]:
     found = _fetch(*_select(_MATCHING_IDS, query))
-    return found[0][0] if found else []
+    return found[0][0].tolist() if found else []
 
 
 def _exact_words(text: str) -> str:
