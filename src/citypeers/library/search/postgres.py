@@ -1,10 +1,10 @@
 """Search on PostgreSQL: `library_practice_search`, one weighted tsvector per practice.
 
 The table and its GIN index are created by the library migration 0001; migration 0007 adds
-`title_words` and `summary_words`, which a trigger derives from the document, and moves the
-documents out of the row, so that matching reads only the index and ranking only those two
-small columns. User text only ever travels as parameters; the SQL is composed from the
-constant fragments below.
+`title_words` and `summary_words`, which a trigger derives from the document; 0008 indexes them
+too and keeps all three out of the row. A search reads every match, and each word's matches in
+the titles and in the summaries, through the three indexes, and ranks them in numpy. User text
+only ever travels as parameters; the SQL is composed from the constant fragments below.
 """
 
 from collections.abc import Iterable
@@ -57,44 +57,34 @@ _PHRASE = "phraseto_tsquery('simple', %s)"
 # off too. SET LOCAL lasts for this execute's statements (one implicit transaction; Django's
 # client-side binding cursor sends them together), put back for any transaction around it.
 _INDEX_ONLY = (
-    "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; {select}; "
-    "SET LOCAL enable_seqscan = DEFAULT; SET LOCAL jit = DEFAULT"
+    "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; "
+    "SET LOCAL max_parallel_workers_per_gather = 0; {select}; "
+    "SET LOCAL enable_seqscan = DEFAULT; SET LOCAL jit = DEFAULT; "
+    "SET LOCAL max_parallel_workers_per_gather = DEFAULT"
 )
-_MATCHES = "FROM library_practice_search, (SELECT {items}) AS query WHERE document @@ ({every})"
+_MATCHES = "FROM library_practice_search, (SELECT {items}) AS query WHERE {column} @@ ({every})"
 # Ids as 8-byte big-endian integers in one value per row: at 100,000 matches, far cheaper to
 # send and read than a row (or a decimal text) per id.
 _IDS = "string_agg(int8send(practice_id), ''::bytea)"
-_MATCHING_IDS = f"SELECT {_IDS} " + _MATCHES
+_PART_IDS = "SELECT {part} AS part, " + _IDS + " " + _MATCHES + "{among}"
 # A word (or phrase) scores by the best place it is in: the title 1.0, the tagline or the
 # taxonomy 0.4, the body 0.1 (so one title match outranks a body that repeats the word); a
-# practice's rank is the sum over the words typed. Practices of equal rank come as one group.
-_PLACE_SCORE = (
-    "CASE WHEN title_words @@ q{n} THEN 1.0 WHEN summary_words @@ q{n} THEN 0.4 ELSE 0.1 END"
-)
-_RANKED_GROUPS = (
-    f"SELECT score, {_IDS} FROM "  # noqa: S608 - constants only
-    "(SELECT practice_id, {score} AS score " + _MATCHES + "{among}) AS matched "
-    "GROUP BY score ORDER BY score DESC"
-)
+# practice's rank is the sum over the words typed. Scores are counted in tenths, so that the
+# same places always give the same score. Practices of equal score come as one group.
+TITLE, SUMMARY, BODY = 10, 4, 1
 # A practice's rank depends on its own text alone: a kept result is brought up to date by
 # ranking the practices that changed (`library.search.kept`).
 RANKS_EACH_PRACTICE_ALONE = True
 
 
-def _items(query: ParsedQuery) -> tuple[list[str], list[str]]:
+def _items(query: ParsedQuery) -> list[tuple[str, list[str]]]:
     """SQL and parameters of one tsquery per term (as a prefix) and per phrase.
 
     A stop word makes its 'english' half empty, which `||` ignores; the 'simple' half keeps
     every word, so no term can empty its tsquery.
     """
-    parts, params = [], []
-    for term in query.terms:
-        parts.append(_TERM)
-        params += [_prefix(fold(term)), _prefix(term)]
-    for phrase in query.phrases:
-        parts.append(_PHRASE)
-        params.append(fold(phrase))
-    return parts, params
+    items = [(_TERM, [_prefix(fold(term)), _prefix(term)]) for term in query.terms]
+    return items + [(_PHRASE, [fold(phrase)]) for phrase in query.phrases]
 
 
 def _prefix(word: str) -> str:
@@ -102,16 +92,25 @@ def _prefix(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "':*"
 
 
-def _select(template: str, query: ParsedQuery, among: list[int] | None = None):
-    parts, params = _items(query)
-    sql = template.format(
-        items=", ".join(f"{part} AS q{n}" for n, part in enumerate(parts)),
-        every=" && ".join(f"q{n}" for n in range(len(parts))),
-        score=" + ".join(_PLACE_SCORE.format(n=n) for n in range(len(parts))),
+def _part(part: int, column: str, items: dict, among: list[int] | None) -> tuple[str, list]:
+    """The ids of the practices whose `column` matches every item of `items` (number ->
+    its SQL and parameters), labelled `part`."""
+    sql = _PART_IDS.format(
+        part=part,
+        items=", ".join(f"{item} AS q{n}" for n, (item, _params) in items.items()),
+        column=column,
+        every=" && ".join(f"q{n}" for n in items),
         among="" if among is None else " AND practice_id = ANY(%s)",
     )
+    params = [param for _item, params in items.values() for param in params]
+    return sql, params if among is None else [*params, among]
+
+
+def _statement(parts: list[tuple[str, list]], among: list[int] | None) -> tuple[str, list]:
+    sql = " UNION ALL ".join(part for part, _params in parts)
+    params = [param for _part, params in parts for param in params]
     if among is not None:  # a few practices, found by their key: no index-only plan needed
-        return sql, [*params, among]
+        return sql, params
     return _INDEX_ONLY.format(select=sql), params
 
 
@@ -127,18 +126,48 @@ def _ids(packed: bytes) -> numpy.ndarray:
     return numpy.frombuffer(packed, dtype=">i8").astype(numpy.int64)
 
 
+def _ranked_statement(items: dict, among: list[int] | None) -> tuple[str, list]:
+    """Every match of all `items` (part 0), then each item's matches in the titles (part
+    2n + 1) and in the summaries (part 2n + 2)."""
+    parts = [_part(0, "document", items, among)]
+    for n, item in items.items():
+        parts.append(_part(2 * n + 1, "title_words", {n: item}, among))
+        parts.append(_part(2 * n + 2, "summary_words", {n: item}, among))
+    return _statement(parts, among)
+
+
 def scored_groups(
     query: ParsedQuery, among: Iterable[int] | None = None
 ) -> list[tuple[float, numpy.ndarray]]:
-    """The matches (of `among` only, if given) in groups of equal score, the best first."""
+    """The matches (of `among` only, if given) in groups of equal score, the best first.
+
+    One statement gives every match of all the words, and each word's matches in the titles
+    and in the summaries, each part read through its own GIN index (migration 0008): the rows
+    are never read for their words. The scores are summed here.
+    """
     among = None if among is None else sorted(among)
-    rows = _fetch(*_select(_RANKED_GROUPS, query, among))
-    return [(float(score), ids) for score, ids in rows]
+    items = dict(enumerate(_items(query)))
+    found = dict(_fetch(*_ranked_statement(items, among)))
+    matched = found.get(0)
+    if matched is None:
+        return []
+    tenths = numpy.zeros(len(matched), dtype=numpy.int64)
+    nowhere = numpy.empty(0, dtype=numpy.int64)
+    for n in items:
+        in_title = numpy.isin(matched, found.get(2 * n + 1, nowhere))
+        in_summary = numpy.isin(matched, found.get(2 * n + 2, nowhere))
+        tenths += numpy.where(in_title, TITLE, numpy.where(in_summary, SUMMARY, BODY))
+    order = numpy.argsort(-tenths, kind="stable")
+    tenths, matched = tenths[order], matched[order]
+    starts = numpy.flatnonzero(numpy.diff(tenths, prepend=tenths[0] + 1))
+    groups = numpy.split(matched, starts[1:])
+    return [(int(score) / 10, ids) for score, ids in zip(tenths[starts], groups, strict=True)]
 
 
 def matching_ids(query: ParsedQuery) -> list[int]:
-    found = _fetch(*_select(_MATCHING_IDS, query))
-    return found[0][0].tolist() if found else []
+    sql, params = _part(0, "document", dict(enumerate(_items(query))), None)
+    found = _fetch(*_statement([(sql, params)], None))
+    return found[0][1].tolist() if found else []
 
 
 def _exact_words(text: str) -> str:
