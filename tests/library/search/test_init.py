@@ -71,8 +71,9 @@ def test_text_without_words_lists_every_published_practice(library):
     assert sorted(listed) == sorted(published.values_list("pk", flat=True))
 
 
-def test_the_ranks_of_every_match_are_one_query(library, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_the_ranks_of_every_match_cost_one_or_two_queries(library, django_assert_num_queries):
+    # PostgreSQL finds the matches, then where the words are in them; SQLite ranks in one go.
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 1):
         groups = ranked_practice_ids(parse_query("heritage"))
     assert set(every(groups)) == {library["fortress"].pk, library["harbour"].pk}
 

@@ -57,17 +57,23 @@ def test_a_document_written_by_the_previous_release_still_ranks_by_its_title(fou
     assert found("lighthouse") == [written_before.title, in_body.title]
 
 
+def _plan(statement: tuple[str, list]) -> str:
+    sql, params = statement
+    with connection.cursor() as cursor:
+        cursor.execute(sql.replace("; SELECT", "; EXPLAIN SELECT", 1), params)
+        while cursor.description is None:  # past the SETs
+            cursor.nextset()
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
 def test_a_word_in_every_practice_is_matched_through_the_indexes_not_the_rows():
     for number in range(30):
         PublishedPracticeFactory(title=f"Heritage {number}", summary="Heritage everywhere.")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE library_practice_search")
-        items = dict(enumerate(postgres._items(parse_query("heritage"))))
-        sql, params = postgres._ranked_statement(items, None)
-        cursor.execute(sql.replace("; SELECT", "; EXPLAIN SELECT", 1), params)
-        while cursor.description is None:  # past the SETs
-            cursor.nextset()
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    items = dict(enumerate(postgres._items(parse_query("heritage"))))
+    plan = _plan(postgres._matches_statement(items, None))
+    plan += _plan(postgres._places_statement(items, None))
     # The planner's own choice for so broad a word would read every row in turn.
     for index in ("document", "title_words", "summary_words"):
         assert f"Bitmap Index Scan on library_practice_search_{index}" in plan, plan
@@ -97,31 +103,48 @@ def _scored_in_sql(text: str) -> dict[int, float]:
         return {practice_id: float(score) for practice_id, score in cursor.fetchall()}
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "lighthouse",
-        "light",
-        "lighthouse keeper",
-        "coast lighthouse keeper",
-        '"lighthouse keeper"',
-        'keeper "the coast"',
-        "nowhere",
-    ],
-)
-def test_every_match_scores_as_the_one_sql_ranking_did(text):
-    places = [
+TEXTS = [
+    "lighthouse",
+    "light",
+    "lighthouse keeper",
+    "coast lighthouse keeper",
+    '"lighthouse keeper"',
+    'keeper "the coast"',
+    "nowhere",
+]
+
+
+@pytest.fixture
+def places():
+    texts = [
         ("Lighthouse keeper", "A day on the coast.", "Nothing more."),
         ("Coast", "The lighthouse keeper.", "Lighthouse, lighthouse."),
         ("Keepers", "Of the coast.", "A keeper of the lighthouse."),
         ("Light", "Lighthouse", "The keeper of the coast lighthouse."),
         ("Unrelated", "Nothing here.", "Nothing at all."),
     ]
-    for title, tagline, body in places:
-        PublishedPracticeFactory(title=title, tagline=tagline, summary=body)
-    scored = {
-        practice_id: score
-        for score, ids in postgres.scored_groups(parse_query(text))
-        for practice_id in ids.tolist()
-    }
-    assert scored == _scored_in_sql(text)
+    return [
+        PublishedPracticeFactory(title=title, tagline=tagline, summary=body).pk
+        for title, tagline, body in texts
+    ]
+
+
+def _scores(groups) -> dict[int, float]:
+    ids = [practice_id for _score, group in groups for practice_id in group.tolist()]
+    assert len(ids) == len(set(ids)), "a practice in two groups"
+    return {practice_id: score for score, group in groups for practice_id in group.tolist()}
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("most_rows", [0, 10**6], ids=["by the indexes", "row by row"])
+def test_every_match_scores_as_the_one_sql_ranking_did(places, monkeypatch, text, most_rows):
+    monkeypatch.setattr(postgres, "MAX_ROWS_RANKED", most_rows)
+    assert _scores(postgres.scored_groups(parse_query(text))) == _scored_in_sql(text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_few_practices_ranked_anew_score_as_in_the_whole_library(places, text):
+    among = set(places[1:4])
+    whole = _scored_in_sql(text)
+    expected = {practice_id: score for practice_id, score in whole.items() if practice_id in among}
+    assert _scores(postgres.scored_groups(parse_query(text), among=among)) == expected

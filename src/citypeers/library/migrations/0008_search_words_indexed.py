@@ -46,7 +46,11 @@ def forward(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     with schema_editor.connection.cursor() as cursor:
+        # A change of storage is a moment's catalogue write, but under a lock that would queue
+        # every search behind a long transaction: give up rather than wait (run it again).
+        cursor.execute("SET lock_timeout = '5s'")
         cursor.execute(STORAGE.format(storage="EXTENDED"))
+        cursor.execute("RESET lock_timeout")
         last = 0
         while True:
             cursor.execute(REWRITE_BATCH, [last, BATCH])
@@ -62,9 +66,8 @@ def forward(apps, schema_editor):
                 f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} "
                 f"ON library_practice_search USING gin ({column})"
             )
-        # The rows' old versions freed for reuse (VACUUM runs only outside a transaction).
-        vacuum = "" if schema_editor.connection.in_atomic_block else "VACUUM "
-        cursor.execute(f"{vacuum}ANALYZE library_practice_search")
+        # The rows' old versions freed for reuse, and fresh statistics.
+        cursor.execute("VACUUM ANALYZE library_practice_search")
 
 
 def backward(apps, schema_editor):
@@ -73,7 +76,9 @@ def backward(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         for name in INDEXES:
             cursor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {name}")
+        cursor.execute("SET lock_timeout = '5s'")
         cursor.execute(STORAGE.format(storage="MAIN"))
+        cursor.execute("RESET lock_timeout")
 
 
 class Migration(migrations.Migration):

@@ -2,9 +2,10 @@
 
 SQLite uses an FTS5 table (`sqlite.py`), PostgreSQL a tsvector table (`postgres.py`); both are
 created by the library app's migration and kept current by the signals in `signals.py`.
-Callers get every match, in groups of equal rank (`ranked_practice_ids`) or unranked
-(`matching_practice_ids`); the library intersects them with its cards (`library.card_index`).
-Writing the index (and the cards beside it) is `library.indexing`.
+Callers get every match, in groups of equal rank (`ranked_groups`, as arrays of ids mostly;
+`ranked_practice_ids`, as lists) or unranked (`matching_practice_ids`); the library intersects
+them with its cards (`library.card_index`). Writing the index (and the cards beside it) is
+`library.indexing`.
 """
 
 from collections.abc import Sequence
@@ -48,7 +49,9 @@ def ranked_practice_ids(query: ParsedQuery, *, state: State | None = None) -> li
     ]
 
 
-def ranked_groups(query: ParsedQuery, *, state: State | None = None) -> list[Sequence[int]]:
+def ranked_groups(
+    query: ParsedQuery, *, state: State | None = None
+) -> list[Sequence[int] | numpy.ndarray]:
     """`ranked_practice_ids` as the search gives them, arrays of ids mostly: the card index
     reads 100,000 ids from an array in a millisecond, from a list of ints in five."""
     if query.is_empty:

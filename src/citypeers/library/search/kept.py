@@ -1,7 +1,7 @@
 """Search results kept in the shared cache and brought up to date through the log of changes.
 
-A word found in most practices ('heritage') costs PostgreSQL its whole posting list, about a
-fifth of a second at 100,000 practices however the query is written; its result changes only
+A word found in most practices ('heritage') costs PostgreSQL its whole posting lists, tens of
+milliseconds at 100,000 practices (a phrase of common words, hundreds); its result changes only
 when practices do. So a result is worked out once and kept in the shared cache, for every
 process and server, with the library state it was made in (the cards' change number and token,
 `card_index`). PostgreSQL ranks a practice by where the words are in its own text, so after a
@@ -33,7 +33,8 @@ KEPT_SECONDS = 7 * 24 * 3600
 # Places for kept results: at most this many in the shared cache (a popular search is rarely
 # pushed out by another whose words hash to the same place).
 PLACES = 1024
-ScoredGroups = list[tuple[float, Sequence[int]]]  # arrays of ids, or lists (SQLite)
+# Ids as numpy arrays (as kept, and from PostgreSQL) or lists (from SQLite's own search).
+ScoredGroups = list[tuple[float, Sequence[int] | numpy.ndarray]]
 State = tuple[int, str]  # the cards' change number and token
 
 
@@ -74,7 +75,10 @@ def _changed(since: State, state: State, backend: ModuleType) -> set[int] | None
 
 
 def _followed(
-    query: ParsedQuery, groups: ScoredGroups, changed: set[int], backend: ModuleType
+    query: ParsedQuery,
+    groups: list[tuple[float, numpy.ndarray]],
+    changed: set[int],
+    backend: ModuleType,
 ) -> ScoredGroups:
     """`groups` with the `changed` practices searched anew."""
     if not changed:
@@ -98,7 +102,7 @@ def _compressed(ids: Sequence[int]) -> bytes:
     return zlib.compress(gaps.tobytes(), 1)
 
 
-def _unpacked(packed: list[tuple[float, bytes]]) -> ScoredGroups:
+def _unpacked(packed: list[tuple[float, bytes]]) -> list[tuple[float, numpy.ndarray]]:
     return [
         (score, numpy.cumsum(numpy.frombuffer(zlib.decompress(ids), dtype=numpy.int64)))
         for score, ids in packed

@@ -35,7 +35,7 @@ TEXT_SEARCH_CONFIGS = {
 # is written in (the taxonomy by the practice's own), and as exact accent-folded words split by
 # our own word rule (so 'info@city.eu' gives 'info', 'city', 'eu', as on SQLite). A practice's
 # document joins these parts for each language it has; its statement is made for that number.
-_PART = "setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), '{weight}')"
+_UPSERT_PART = "setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple', %s), '{weight}')"
 _UPSERT = """
     INSERT INTO library_practice_search (practice_id, document) VALUES (%s, {parts})
     ON CONFLICT (practice_id) DO UPDATE SET document = EXCLUDED.document
@@ -43,19 +43,23 @@ _UPSERT = """
 
 
 def _upsert(languages: int) -> str:
-    parts = [_PART.format(weight="B")]  # the taxonomy
-    parts += [_PART.format(weight=weight) for _language in range(languages) for weight in "ABC"]
+    parts = [_UPSERT_PART.format(weight="B")]  # the taxonomy
+    parts += [
+        _UPSERT_PART.format(weight=weight) for _language in range(languages) for weight in "ABC"
+    ]
     return _UPSERT.format(parts=" || ".join(parts))
 
 
 _TERM = "(to_tsquery('simple', %s) || to_tsquery('english', %s))"
 _PHRASE = "phraseto_tsquery('simple', %s)"
-# Every match through the GIN index alone. A sequential scan, which the planner prefers for a
+# Every match through the GIN indexes alone. A sequential scan, which the planner prefers for a
 # broad word, would read every document out of TOAST (a second at 100,000 practices); the
 # index never needs the document unless a phrase must be checked. Forbidding it multiplies the
 # plan's estimated cost, which would switch on JIT compilation (130 ms to save nothing here):
-# off too. SET LOCAL lasts for this execute's statements (one implicit transaction; Django's
-# client-side binding cursor sends them together), put back for any transaction around it.
+# off too, and so are parallel workers, which start slowly on a small server and take the
+# cores other requests need ('mill': 25 ms with two, 9 ms without). SET LOCAL lasts for this
+# execute's statements (one implicit transaction; Django's client-side binding cursor sends
+# them together), put back for any transaction around it.
 _INDEX_ONLY = (
     "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; "
     "SET LOCAL max_parallel_workers_per_gather = 0; {select}; "
@@ -67,6 +71,13 @@ _MATCHES = "FROM library_practice_search, (SELECT {items}) AS query WHERE {colum
 # send and read than a row (or a decimal text) per id.
 _IDS = "string_agg(int8send(practice_id), ''::bytea)"
 _PART_IDS = "SELECT {part} AS part, " + _IDS + " " + _MATCHES + "{among}"
+# The same for a few practices, each row found by its key and tested alone (a scalar subquery
+# is never made a join: the planner would read the word's whole index instead).
+_ROW_PART_IDS = (
+    "SELECT {part} AS part, {ids} FROM unnest(%s::bigint[]) AS matched(practice_id), "
+    "(SELECT {item} AS q) AS query WHERE (SELECT {column} @@ q "
+    "FROM library_practice_search AS words WHERE words.practice_id = matched.practice_id)"
+)
 # A word (or phrase) scores by the best place it is in: the title 1.0, the tagline or the
 # taxonomy 0.4, the body 0.1 (so one title match outranks a body that repeats the word); a
 # practice's rank is the sum over the words typed. Scores are counted in tenths, so that the
@@ -75,6 +86,10 @@ TITLE, SUMMARY, BODY = 10, 4, 1
 # A practice's rank depends on its own text alone: a kept result is brought up to date by
 # ranking the practices that changed (`library.search.kept`).
 RANKS_EACH_PRACTICE_ALONE = True
+# Matches at most this many, divided by the words typed, are ranked by reading their rows
+# (about 8 us a row and word); more, through the title and summary indexes, which cost by how
+# many practices hold each word however few match them all ('heritage mill': 30 ms).
+MAX_ROWS_RANKED = 1000
 
 
 def _items(query: ParsedQuery) -> list[tuple[str, list[str]]]:
@@ -93,8 +108,8 @@ def _prefix(word: str) -> str:
 
 
 def _part(part: int, column: str, items: dict, among: list[int] | None) -> tuple[str, list]:
-    """The ids of the practices whose `column` matches every item of `items` (number ->
-    its SQL and parameters), labelled `part`."""
+    """The ids of the practices (of `among`, if given) whose `column` matches every item of
+    `items` (number -> its SQL and parameters), labelled `part`."""
     sql = _PART_IDS.format(
         part=part,
         items=", ".join(f"{item} AS q{n}" for n, (item, _params) in items.items()),
@@ -106,12 +121,30 @@ def _part(part: int, column: str, items: dict, among: list[int] | None) -> tuple
     return sql, params if among is None else [*params, among]
 
 
-def _statement(parts: list[tuple[str, list]], among: list[int] | None) -> tuple[str, list]:
-    sql = " UNION ALL ".join(part for part, _params in parts)
-    params = [param for _part, params in parts for param in params]
-    if among is not None:  # a few practices, found by their key: no index-only plan needed
-        return sql, params
-    return _INDEX_ONLY.format(select=sql), params
+def _statement(parts: list[tuple[str, list]], *, by_index: bool) -> tuple[str, list]:
+    sql = " UNION ALL ".join(sql for sql, _params in parts)
+    params = [param for _sql, params in parts for param in params]
+    return (_INDEX_ONLY.format(select=sql) if by_index else sql), params
+
+
+def _matches_statement(items: dict, among: list[int] | None) -> tuple[str, list]:
+    """Every match of all `items` (part 0), of `among` only if given."""
+    return _statement([_part(0, "document", items, among)], by_index=among is None)
+
+
+def _places_statement(items: dict, among: list[int] | None) -> tuple[str, list]:
+    """Each item's matches in the titles (part 2n + 1) and in the summaries (part 2n + 2):
+    through their own indexes, or, given `among` (a few practices), from those rows."""
+    parts = []
+    for n, item in items.items():
+        for part, column in ((2 * n + 1, "title_words"), (2 * n + 2, "summary_words")):
+            if among is None:
+                parts.append(_part(part, column, {n: item}, None))
+            else:
+                sql, params = item
+                row_part = _ROW_PART_IDS.format(part=part, ids=_IDS, item=sql, column=column)
+                parts.append((row_part, [among, *params]))
+    return _statement(parts, by_index=among is None)
 
 
 def _fetch(sql: str, params: list) -> list[tuple]:
@@ -126,31 +159,24 @@ def _ids(packed: bytes) -> numpy.ndarray:
     return numpy.frombuffer(packed, dtype=">i8").astype(numpy.int64)
 
 
-def _ranked_statement(items: dict, among: list[int] | None) -> tuple[str, list]:
-    """Every match of all `items` (part 0), then each item's matches in the titles (part
-    2n + 1) and in the summaries (part 2n + 2)."""
-    parts = [_part(0, "document", items, among)]
-    for n, item in items.items():
-        parts.append(_part(2 * n + 1, "title_words", {n: item}, among))
-        parts.append(_part(2 * n + 2, "summary_words", {n: item}, among))
-    return _statement(parts, among)
-
-
 def scored_groups(
     query: ParsedQuery, among: Iterable[int] | None = None
 ) -> list[tuple[float, numpy.ndarray]]:
     """The matches (of `among` only, if given) in groups of equal score, the best first.
 
-    One statement gives every match of all the words, and each word's matches in the titles
-    and in the summaries, each part read through its own GIN index (migration 0008): the rows
-    are never read for their words. The scores are summed here.
+    Two statements: the matches, then where each word is in them. For many matches, each
+    word's matches in the titles and in the summaries through their own GIN indexes
+    (migration 0008), which read no row for its words unless a phrase must be checked; for
+    few, the matches' own rows, found by their key. The scores are summed here.
     """
-    among = None if among is None else sorted(among)
     items = dict(enumerate(_items(query)))
-    found = dict(_fetch(*_ranked_statement(items, among)))
-    matched = found.get(0)
-    if matched is None:
+    if not items:
         return []
+    matched = _matched(items, None if among is None else sorted(among))
+    if not len(matched):
+        return []
+    by_index = among is None and len(matched) * len(items) > MAX_ROWS_RANKED
+    found = dict(_fetch(*_places_statement(items, None if by_index else matched.tolist())))
     tenths = numpy.zeros(len(matched), dtype=numpy.int64)
     nowhere = numpy.empty(0, dtype=numpy.int64)
     for n in items:
@@ -164,10 +190,14 @@ def scored_groups(
     return [(int(score) / 10, ids) for score, ids in zip(tenths[starts], groups, strict=True)]
 
 
+def _matched(items: dict, among: list[int] | None) -> numpy.ndarray:
+    found = _fetch(*_matches_statement(items, among))
+    return found[0][1] if found else numpy.empty(0, dtype=numpy.int64)
+
+
 def matching_ids(query: ParsedQuery) -> list[int]:
-    sql, params = _part(0, "document", dict(enumerate(_items(query))), None)
-    found = _fetch(*_statement([(sql, params)], None))
-    return found[0][1].tolist() if found else []
+    items = dict(enumerate(_items(query)))
+    return _matched(items, None).tolist() if items else []
 
 
 def _exact_words(text: str) -> str:
