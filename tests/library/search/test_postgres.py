@@ -2,7 +2,9 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from citypeers.catalogue.models import Practice
 from citypeers.library.search import parse_query, postgres
 from tests.factories import PublishedPracticeFactory
 
@@ -78,6 +80,11 @@ def test_a_word_in_every_practice_is_matched_through_the_indexes_not_the_rows():
     for index in ("document", "title_words", "summary_words"):
         assert f"Bitmap Index Scan on library_practice_search_{index}" in plan, plan
     assert "Seq Scan" not in plan, plan
+    # A few matches: each row found by its key, not the word's whole index.
+    few = list(Practice.objects.values_list("pk", flat=True)[:3])
+    by_row = _plan(postgres._places_statement(items, few))
+    assert "Index Scan using library_practice_search_pkey" in by_row, by_row
+    assert "Seq Scan" not in by_row and "Bitmap Index Scan" not in by_row, by_row
 
 
 # The ranking as one SQL expression, which the search worked out before migration 0008: the
@@ -139,7 +146,11 @@ def _scores(groups) -> dict[int, float]:
 @pytest.mark.parametrize("most_rows", [0, 10**6], ids=["by the indexes", "row by row"])
 def test_every_match_scores_as_the_one_sql_ranking_did(places, monkeypatch, text, most_rows):
     monkeypatch.setattr(postgres, "MAX_ROWS_RANKED", most_rows)
-    assert _scores(postgres.scored_groups(parse_query(text))) == _scored_in_sql(text)
+    with CaptureQueriesContext(connection) as queries:
+        scored = _scores(postgres.scored_groups(parse_query(text)))
+    assert scored == _scored_in_sql(text)
+    if scored:  # the way asked for was the way taken
+        assert ("unnest(" in queries[-1]["sql"]) == bool(most_rows)
 
 
 @pytest.mark.parametrize("text", TEXTS)

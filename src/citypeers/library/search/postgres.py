@@ -2,9 +2,10 @@
 
 The table and its GIN index are created by the library migration 0001; migration 0007 adds
 `title_words` and `summary_words`, which a trigger derives from the document; 0008 indexes them
-too and keeps all three out of the row. A search reads every match, and each word's matches in
-the titles and in the summaries, through the three indexes, and ranks them in numpy. User text
-only ever travels as parameters; the SQL is composed from the constant fragments below.
+too and keeps all three out of the row. A search is two statements: its matches, then where
+each word is in them (through the word's indexes, or from the matches' rows when they are few);
+numpy sums the scores. User text only ever travels as parameters; the SQL is composed from the
+constant fragments below.
 """
 
 from collections.abc import Iterable
@@ -121,15 +122,15 @@ def _part(part: int, column: str, items: dict, among: list[int] | None) -> tuple
     return sql, params if among is None else [*params, among]
 
 
-def _statement(parts: list[tuple[str, list]], *, by_index: bool) -> tuple[str, list]:
+def _statement(parts: list[tuple[str, list]]) -> tuple[str, list]:
     sql = " UNION ALL ".join(sql for sql, _params in parts)
     params = [param for _sql, params in parts for param in params]
-    return (_INDEX_ONLY.format(select=sql) if by_index else sql), params
+    return _INDEX_ONLY.format(select=sql), params
 
 
 def _matches_statement(items: dict, among: list[int] | None) -> tuple[str, list]:
     """Every match of all `items` (part 0), of `among` only if given."""
-    return _statement([_part(0, "document", items, among)], by_index=among is None)
+    return _statement([_part(0, "document", items, among)])
 
 
 def _places_statement(items: dict, among: list[int] | None) -> tuple[str, list]:
@@ -144,7 +145,7 @@ def _places_statement(items: dict, among: list[int] | None) -> tuple[str, list]:
                 sql, params = item
                 row_part = _ROW_PART_IDS.format(part=part, ids=_IDS, item=sql, column=column)
                 parts.append((row_part, [among, *params]))
-    return _statement(parts, by_index=among is None)
+    return _statement(parts)
 
 
 def _fetch(sql: str, params: list) -> list[tuple]:
