@@ -124,6 +124,8 @@ PLACED = {
     "core.notifications": "services",
     "core.saving": "services",
     "core.text": "enums",
+    # Builds every language's URL resolver as a web process starts (wsgi.py).
+    "core.warm_up": "urls",
     "library.card_index": "selectors",
     "library.changes": "signals",
     "library.cards": "services",
